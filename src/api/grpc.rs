@@ -1,0 +1,433 @@
+//! The gRPC front door: converts between the contract's messages and the core.
+
+use std::pin::Pin;
+
+use bytes::Bytes;
+use prost_types::{Duration as PbDuration, Timestamp};
+use tonic::{Request, Response, Status};
+
+use super::pb;
+use super::pb::htq_service_server::HtqService;
+use crate::core::{Htq, QueueInput, When};
+use crate::error::Error;
+use crate::model::{Body, HttpRequest, Queue, QueueKind, Task, TaskState};
+
+/// The tonic service over the core.
+#[derive(Clone)]
+pub struct GrpcService {
+    core: Htq,
+}
+
+impl GrpcService {
+    /// Serves `core`.
+    pub fn new(core: Htq) -> Self {
+        GrpcService { core }
+    }
+}
+
+/// Milliseconds of a protobuf duration (negative stays negative, for the core to refuse).
+fn duration_ms(d: &PbDuration) -> i64 {
+    d.seconds
+        .saturating_mul(1000)
+        .saturating_add(i64::from(d.nanos / 1_000_000))
+}
+
+fn timestamp_ms(t: &Timestamp) -> i64 {
+    t.seconds
+        .saturating_mul(1000)
+        .saturating_add(i64::from(t.nanos / 1_000_000))
+}
+
+fn to_timestamp(ms: i64) -> Timestamp {
+    Timestamp {
+        seconds: ms.div_euclid(1000),
+        nanos: (ms.rem_euclid(1000) * 1_000_000) as i32,
+    }
+}
+
+fn to_duration(d: std::time::Duration) -> PbDuration {
+    PbDuration {
+        seconds: d.as_secs() as i64,
+        nanos: d.subsec_nanos() as i32,
+    }
+}
+
+fn kind_from_pb(field: &str, k: i32) -> Result<Option<QueueKind>, Error> {
+    match pb::QueueKind::try_from(k) {
+        Ok(pb::QueueKind::Unspecified) => Ok(None),
+        Ok(pb::QueueKind::RealTime) => Ok(Some(QueueKind::RealTime)),
+        Ok(pb::QueueKind::Timing) => Ok(Some(QueueKind::Timing)),
+        Ok(pb::QueueKind::Variable) => Ok(Some(QueueKind::Variable)),
+        Err(_) => Err(Error::invalid(field, format!("unknown kind {k}"))),
+    }
+}
+
+fn kind_to_pb(k: QueueKind) -> pb::QueueKind {
+    match k {
+        QueueKind::RealTime => pb::QueueKind::RealTime,
+        QueueKind::Timing => pb::QueueKind::Timing,
+        QueueKind::Variable => pb::QueueKind::Variable,
+    }
+}
+
+fn nonzero(v: i32) -> Option<i64> {
+    (v != 0).then_some(i64::from(v))
+}
+
+/// Create: every set field. Update: the fields the mask names (empty mask: all).
+fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Error> {
+    let retry = q.retry.unwrap_or_default();
+    let variable = q.variable.unwrap_or_default();
+    let mut input = QueueInput {
+        name: q.name,
+        kind: kind_from_pb("queue.kind", q.kind)?,
+        ..Default::default()
+    };
+    let all = mask.is_none_or(<[String]>::is_empty);
+    let wants = |path: &str| {
+        all || mask.is_some_and(|m| {
+            m.iter().any(|p| {
+                p == path
+                    || path
+                        .strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
+    };
+    if let Some(m) = mask {
+        const KNOWN: [&str; 11] = [
+            "max_concurrency",
+            "request_timeout",
+            "retry",
+            "retry.max_attempts",
+            "retry.min_backoff",
+            "retry.max_backoff",
+            "retry.max_doublings",
+            "variable",
+            "variable.stepping_interval",
+            "variable.max_interval",
+            "paused",
+        ];
+        if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
+            return Err(Error::invalid(
+                "update_mask",
+                format!("cannot update {bad:?}"),
+            ));
+        }
+    }
+    let masked = mask.is_some() && !all;
+    // Under an explicit mask, a named field set to zero means "back to the default".
+    let num = |v: i32| {
+        if masked {
+            Some(i64::from(v))
+        } else {
+            nonzero(v)
+        }
+    };
+    let dur = |d: Option<PbDuration>| match d {
+        Some(d) => Some(duration_ms(&d)),
+        None if masked => Some(0),
+        None => None,
+    };
+    if wants("max_concurrency") {
+        input.max_concurrency = num(q.max_concurrency);
+    }
+    if wants("request_timeout") {
+        input.request_timeout_ms = dur(q.request_timeout);
+    }
+    if wants("retry.max_attempts") {
+        input.max_attempts = num(retry.max_attempts);
+    }
+    if wants("retry.min_backoff") {
+        input.min_backoff_ms = dur(retry.min_backoff);
+    }
+    if wants("retry.max_backoff") {
+        input.max_backoff_ms = dur(retry.max_backoff);
+    }
+    if wants("retry.max_doublings") {
+        input.max_doublings = num(retry.max_doublings);
+    }
+    if wants("variable.stepping_interval") {
+        input.stepping_ms = dur(variable.stepping_interval);
+    }
+    if wants("variable.max_interval") {
+        input.max_interval_ms = dur(variable.max_interval);
+    }
+    if wants("paused") {
+        input.paused = Some(q.paused);
+    }
+    Ok(input)
+}
+
+fn queue_to_pb(q: Queue) -> pb::Queue {
+    pb::Queue {
+        name: q.name,
+        kind: kind_to_pb(q.kind) as i32,
+        max_concurrency: q.max_concurrency as i32,
+        request_timeout: Some(to_duration(q.request_timeout)),
+        retry: Some(pb::RetryPolicy {
+            max_attempts: q.retry.max_attempts as i32,
+            min_backoff: Some(to_duration(q.retry.min_backoff)),
+            max_backoff: Some(to_duration(q.retry.max_backoff)),
+            max_doublings: q.retry.max_doublings as i32,
+        }),
+        variable: Some(pb::VariableSettings {
+            stepping_interval: Some(to_duration(q.variable.stepping)),
+            max_interval: Some(to_duration(q.variable.max_interval)),
+        }),
+        paused: q.paused,
+        create_time: Some(to_timestamp(q.created_ms)),
+    }
+}
+
+fn request_from_pb(r: Option<pb::HttpRequest>) -> HttpRequest {
+    let r = r.unwrap_or_default();
+    let body = match r.body {
+        None => Body::Empty,
+        Some(pb::http_request::Body::Data(d)) if d.is_empty() => Body::Empty,
+        Some(pb::http_request::Body::Data(d)) => Body::Bytes(Bytes::from(d)),
+        Some(pb::http_request::Body::Form(f)) => {
+            Body::Form(f.fields.into_iter().map(|f| (f.name, f.value)).collect())
+        }
+    };
+    HttpRequest {
+        method: r.method,
+        url: r.url,
+        headers: r.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        body,
+    }
+}
+
+fn request_to_pb(r: HttpRequest) -> pb::HttpRequest {
+    let body = match r.body {
+        Body::Empty => None,
+        Body::Bytes(b) => Some(pb::http_request::Body::Data(b.to_vec())),
+        Body::Form(f) => Some(pb::http_request::Body::Form(pb::Form {
+            fields: f
+                .into_iter()
+                .map(|(name, value)| pb::FormField { name, value })
+                .collect(),
+        })),
+    };
+    pb::HttpRequest {
+        method: r.method,
+        url: r.url,
+        headers: r
+            .headers
+            .into_iter()
+            .map(|(name, value)| pb::Header { name, value })
+            .collect(),
+        body,
+    }
+}
+
+fn state_to_pb(s: TaskState) -> pb::TaskState {
+    match s {
+        TaskState::Scheduled => pb::TaskState::Scheduled,
+        TaskState::Due => pb::TaskState::Due,
+        TaskState::Active => pb::TaskState::Active,
+        TaskState::Succeeded => pb::TaskState::Succeeded,
+        TaskState::Dead => pb::TaskState::Dead,
+        TaskState::Cancelled => pb::TaskState::Cancelled,
+    }
+}
+
+fn state_from_pb(s: i32) -> Result<TaskState, Error> {
+    match pb::TaskState::try_from(s) {
+        Ok(pb::TaskState::Scheduled) => Ok(TaskState::Scheduled),
+        Ok(pb::TaskState::Due) => Ok(TaskState::Due),
+        Ok(pb::TaskState::Active) => Ok(TaskState::Active),
+        Ok(pb::TaskState::Succeeded) => Ok(TaskState::Succeeded),
+        Ok(pb::TaskState::Dead) => Ok(TaskState::Dead),
+        Ok(pb::TaskState::Cancelled) => Ok(TaskState::Cancelled),
+        _ => Err(Error::invalid(
+            "state",
+            "must be SCHEDULED, DUE, ACTIVE or DEAD",
+        )),
+    }
+}
+
+fn task_to_pb(t: Task) -> pb::Task {
+    pb::Task {
+        id: t.id,
+        queue: t.queue,
+        request: Some(request_to_pb(t.request)),
+        schedule_time: Some(to_timestamp(t.schedule_ms)),
+        state: state_to_pb(t.state) as i32,
+        attempts: t.attempts as i32,
+        last_status: i32::from(t.last_status),
+        last_error: t.last_error,
+        create_time: Some(to_timestamp(t.created_ms)),
+        last_attempt_time: (t.last_attempt_ms > 0).then(|| to_timestamp(t.last_attempt_ms)),
+        run_count: t.run_count as i32,
+    }
+}
+
+fn when_from_task_entry(w: Option<pb::task_entry::When>) -> When {
+    match w {
+        None => When::Now,
+        Some(pb::task_entry::When::ScheduleTime(t)) => When::At(timestamp_ms(&t)),
+        Some(pb::task_entry::When::Delay(d)) => When::After(duration_ms(&d)),
+    }
+}
+
+type Reply<T> = Result<Response<T>, Status>;
+
+#[tonic::async_trait]
+impl HtqService for GrpcService {
+    async fn create_queue(&self, req: Request<pb::CreateQueueRequest>) -> Reply<pb::Queue> {
+        let q = req
+            .into_inner()
+            .queue
+            .ok_or_else(|| Error::invalid("queue", "is required"))?;
+        let q = self.core.create_queue(queue_input(q, None)?).await?;
+        Ok(Response::new(queue_to_pb(q)))
+    }
+
+    async fn get_queue(&self, req: Request<pb::GetQueueRequest>) -> Reply<pb::Queue> {
+        let q = self.core.get_queue(&req.into_inner().name).await?;
+        Ok(Response::new(queue_to_pb(q)))
+    }
+
+    async fn list_queues(
+        &self,
+        req: Request<pb::ListQueuesRequest>,
+    ) -> Reply<pb::ListQueuesResponse> {
+        let r = req.into_inner();
+        let (queues, next) = self
+            .core
+            .list_queues(i64::from(r.page_size), &r.page_token)
+            .await?;
+        Ok(Response::new(pb::ListQueuesResponse {
+            queues: queues.into_iter().map(queue_to_pb).collect(),
+            next_page_token: next,
+        }))
+    }
+
+    async fn update_queue(&self, req: Request<pb::UpdateQueueRequest>) -> Reply<pb::Queue> {
+        let r = req.into_inner();
+        let q = r
+            .queue
+            .ok_or_else(|| Error::invalid("queue", "is required"))?;
+        let mask = r.update_mask.map(|m| m.paths).unwrap_or_default();
+        let q = self.core.update_queue(queue_input(q, Some(&mask))?).await?;
+        Ok(Response::new(queue_to_pb(q)))
+    }
+
+    async fn delete_queue(
+        &self,
+        req: Request<pb::DeleteQueueRequest>,
+    ) -> Reply<pb::DeleteQueueResponse> {
+        self.core.delete_queue(&req.into_inner().name).await?;
+        Ok(Response::new(pb::DeleteQueueResponse {}))
+    }
+
+    async fn push_task(&self, req: Request<pb::PushTaskRequest>) -> Reply<pb::PushTaskResponse> {
+        let r = req.into_inner();
+        let pushed = self
+            .core
+            .push(
+                &r.queue,
+                vec![(request_from_pb(r.request), When::Now)],
+                false,
+            )
+            .await?;
+        let (id, due) = pushed
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Internal("push returned nothing".into()))?;
+        Ok(Response::new(pb::PushTaskResponse {
+            task_id: id,
+            schedule_time: Some(to_timestamp(due)),
+        }))
+    }
+
+    async fn push_tasks(&self, req: Request<pb::PushTasksRequest>) -> Reply<pb::PushTasksResponse> {
+        let r = req.into_inner();
+        let tasks = r
+            .tasks
+            .into_iter()
+            .map(|t| (request_from_pb(t.request), when_from_task_entry(t.when)))
+            .collect();
+        let pushed = self.core.push(&r.queue, tasks, true).await?;
+        Ok(Response::new(pb::PushTasksResponse {
+            task_ids: pushed.into_iter().map(|(id, _)| id).collect(),
+        }))
+    }
+
+    async fn schedule_task(
+        &self,
+        req: Request<pb::ScheduleTaskRequest>,
+    ) -> Reply<pb::PushTaskResponse> {
+        let r = req.into_inner();
+        let when = match r.when {
+            Some(pb::schedule_task_request::When::ScheduleTime(t)) => When::At(timestamp_ms(&t)),
+            Some(pb::schedule_task_request::When::Delay(d)) => When::After(duration_ms(&d)),
+            None => {
+                return Err(
+                    Error::invalid("schedule_time", "schedule_time or delay is required").into(),
+                );
+            }
+        };
+        let pushed = self
+            .core
+            .push(&r.queue, vec![(request_from_pb(r.request), when)], false)
+            .await?;
+        let (id, due) = pushed
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Internal("push returned nothing".into()))?;
+        Ok(Response::new(pb::PushTaskResponse {
+            task_id: id,
+            schedule_time: Some(to_timestamp(due)),
+        }))
+    }
+
+    async fn get_task(&self, req: Request<pb::GetTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.get_task(&r.queue, &r.id).await?;
+        Ok(Response::new(task_to_pb(t)))
+    }
+
+    async fn list_tasks(&self, req: Request<pb::ListTasksRequest>) -> Reply<pb::ListTasksResponse> {
+        let r = req.into_inner();
+        let state = state_from_pb(r.state)?;
+        let (tasks, next) = self
+            .core
+            .list_tasks(&r.queue, state, i64::from(r.page_size), &r.page_token)
+            .await?;
+        Ok(Response::new(pb::ListTasksResponse {
+            tasks: tasks.into_iter().map(task_to_pb).collect(),
+            next_page_token: next,
+        }))
+    }
+
+    async fn count_tasks(
+        &self,
+        req: Request<pb::CountTasksRequest>,
+    ) -> Reply<pb::CountTasksResponse> {
+        let c = self.core.count_tasks(&req.into_inner().queue).await?;
+        Ok(Response::new(pb::CountTasksResponse {
+            scheduled: c.scheduled as i64,
+            due: c.due as i64,
+            active: c.active as i64,
+            dead: c.dead as i64,
+        }))
+    }
+
+    async fn cancel_task(&self, req: Request<pb::CancelTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.cancel_task(&r.queue, &r.id).await?;
+        Ok(Response::new(task_to_pb(t)))
+    }
+
+    type WatchQueueStream =
+        Pin<Box<dyn futures::Stream<Item = Result<pb::QueueEvent, Status>> + Send>>;
+
+    async fn watch_queue(
+        &self,
+        _req: Request<pb::WatchQueueRequest>,
+    ) -> Reply<Self::WatchQueueStream> {
+        Err(Error::Unimplemented("WatchQueue").into())
+    }
+}

@@ -1,0 +1,317 @@
+//! Configuration: command-line flags, then `HTQ_*` environment variables, then a
+//! TOML file (`--config`), then defaults. `--config` also takes a legacy HTQ
+//! `config.json` as it is.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use serde::Deserialize;
+
+/// `htq serve` flags; each has an `HTQ_*` environment variable.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ServeArgs {
+    /// A TOML file, or a legacy HTQ config.json.
+    #[arg(long, env = "HTQ_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Address for gRPC and HTTP, one port for both [default: 127.0.0.1:5999].
+    #[arg(long, env = "HTQ_LISTEN")]
+    pub listen: Option<SocketAddr>,
+    /// An external Redis (redis://host:port/db); without it HTQ runs its own redis-server.
+    #[arg(long, env = "HTQ_REDIS_URL")]
+    pub redis_url: Option<String>,
+    /// Directory for the API token and the embedded Redis's data [default: ./htq-data].
+    #[arg(long, env = "HTQ_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Prefix of every Redis key [default: htq].
+    #[arg(long, env = "HTQ_KEY_PREFIX")]
+    pub key_prefix: Option<String>,
+    /// Accepted API tokens (comma-separated in the environment).
+    #[arg(long = "token", env = "HTQ_TOKENS", value_delimiter = ',')]
+    pub tokens: Vec<String>,
+    /// Requests in flight at once in this process [default: 1024].
+    #[arg(long, env = "HTQ_MAX_IN_FLIGHT")]
+    pub max_in_flight: Option<usize>,
+    /// Added to a queue's request timeout to form a lease, ms [default: 5000].
+    #[arg(long, env = "HTQ_LEASE_MARGIN_MS")]
+    pub lease_margin_ms: Option<u64>,
+    /// How long in-flight requests may finish at shutdown, ms [default: 10000].
+    #[arg(long, env = "HTQ_SHUTDOWN_GRACE_MS")]
+    pub shutdown_grace_ms: Option<u64>,
+    /// Largest task body, bytes [default: 1048576].
+    #[arg(long, env = "HTQ_MAX_BODY_BYTES")]
+    pub max_body_bytes: Option<usize>,
+    /// The redis-server binary for the embedded Redis [default: redis-server].
+    #[arg(long, env = "HTQ_REDIS_SERVER")]
+    pub redis_server: Option<String>,
+    /// User-Agent of outgoing requests [default: htq/VERSION].
+    #[arg(long, env = "HTQ_USER_AGENT")]
+    pub user_agent: Option<String>,
+    /// Log format: text or json [default: text].
+    #[arg(long, env = "HTQ_LOG_FORMAT")]
+    pub log_format: Option<LogFormat>,
+}
+
+/// How log lines look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// The file: HTQ's TOML keys, or a legacy config.json's keys.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<SocketAddr>,
+    redis_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    key_prefix: Option<String>,
+    tokens: Option<Vec<String>>,
+    max_in_flight: Option<usize>,
+    lease_margin_ms: Option<u64>,
+    shutdown_grace_ms: Option<u64>,
+    max_body_bytes: Option<usize>,
+    redis_server: Option<String>,
+    user_agent: Option<String>,
+    log_format: Option<LogFormat>,
+    // The keys of a legacy HTQ config.json.
+    app_key: Option<String>,
+    app_token: Option<String>,
+    api_port: Option<u16>,
+    redis_host: Option<String>,
+    redis_port: Option<u16>,
+    redis_key_prefix: Option<String>,
+}
+
+/// Settings of the legacy HTQ API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegacyConfig {
+    /// `app_key` every `/api/*` call must carry.
+    pub app_key: Option<String>,
+    /// `app_token` every `/api/*` call must carry.
+    pub app_token: Option<String>,
+    /// Key prefix of a legacy HTQ Redis, for import.
+    pub key_prefix: String,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address for gRPC and HTTP.
+    pub listen: SocketAddr,
+    /// External Redis, or None for the embedded one.
+    pub redis_url: Option<String>,
+    /// Token file and embedded Redis data.
+    pub data_dir: PathBuf,
+    /// Prefix of every Redis key.
+    pub key_prefix: String,
+    /// Accepted API tokens; empty means "generate one in the data directory".
+    pub tokens: Vec<String>,
+    /// Requests in flight at once.
+    pub max_in_flight: usize,
+    /// Lease = request timeout + this.
+    pub lease_margin: Duration,
+    /// Grace period for in-flight requests at shutdown.
+    pub shutdown_grace: Duration,
+    /// Largest task body.
+    pub max_body_bytes: usize,
+    /// The redis-server binary.
+    pub redis_server: String,
+    /// User-Agent of outgoing requests.
+    pub user_agent: String,
+    /// Log format.
+    pub log_format: LogFormat,
+    /// Legacy HTQ API settings.
+    pub legacy: LegacyConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 5999)),
+            redis_url: None,
+            data_dir: PathBuf::from("./htq-data"),
+            key_prefix: "htq".into(),
+            tokens: Vec::new(),
+            max_in_flight: 1024,
+            lease_margin: Duration::from_secs(5),
+            shutdown_grace: Duration::from_secs(10),
+            max_body_bytes: 1024 * 1024,
+            redis_server: "redis-server".into(),
+            user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).into(),
+            log_format: LogFormat::Text,
+            legacy: LegacyConfig {
+                app_key: None,
+                app_token: None,
+                key_prefix: "htq_".into(),
+            },
+        }
+    }
+}
+
+fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let json = path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
+    if json {
+        serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a valid config", path.display()))
+    } else {
+        toml::from_str(&text).with_context(|| format!("{} is not a valid config", path.display()))
+    }
+}
+
+impl Config {
+    /// Resolves flags (with their environment variables) over the file over defaults.
+    pub fn resolve(args: &ServeArgs) -> anyhow::Result<Config> {
+        let file = match &args.config {
+            Some(p) => read_file(p)?,
+            None => FileConfig::default(),
+        };
+        let d = Config::default();
+        let legacy = file.clone();
+        let legacy_listen = legacy
+            .api_port
+            .map(|p| SocketAddr::from(([127, 0, 0, 1], p)));
+        let legacy_redis = legacy.redis_host.as_ref().map(|h| {
+            let host = if h.contains(':') {
+                format!("[{h}]")
+            } else {
+                h.clone()
+            };
+            format!("redis://{host}:{}", legacy.redis_port.unwrap_or(6379))
+        });
+        let tokens = if !args.tokens.is_empty() {
+            args.tokens.clone()
+        } else {
+            file.tokens.unwrap_or_default()
+        };
+        let tokens: Vec<String> = tokens
+            .into_iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        Ok(Config {
+            listen: args
+                .listen
+                .or(file.listen)
+                .or(legacy_listen)
+                .unwrap_or(d.listen),
+            redis_url: args.redis_url.clone().or(file.redis_url).or(legacy_redis),
+            data_dir: args
+                .data_dir
+                .clone()
+                .or(file.data_dir)
+                .unwrap_or(d.data_dir),
+            key_prefix: args
+                .key_prefix
+                .clone()
+                .or(file.key_prefix)
+                .unwrap_or(d.key_prefix),
+            tokens,
+            max_in_flight: args
+                .max_in_flight
+                .or(file.max_in_flight)
+                .unwrap_or(d.max_in_flight)
+                .max(1),
+            lease_margin: args
+                .lease_margin_ms
+                .or(file.lease_margin_ms)
+                .map(Duration::from_millis)
+                .unwrap_or(d.lease_margin),
+            shutdown_grace: args
+                .shutdown_grace_ms
+                .or(file.shutdown_grace_ms)
+                .map(Duration::from_millis)
+                .unwrap_or(d.shutdown_grace),
+            max_body_bytes: args
+                .max_body_bytes
+                .or(file.max_body_bytes)
+                .unwrap_or(d.max_body_bytes),
+            redis_server: args
+                .redis_server
+                .clone()
+                .or(file.redis_server)
+                .unwrap_or(d.redis_server),
+            user_agent: args
+                .user_agent
+                .clone()
+                .or(file.user_agent)
+                .unwrap_or(d.user_agent),
+            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+            legacy: LegacyConfig {
+                app_key: legacy.app_key,
+                app_token: legacy.app_token,
+                key_prefix: legacy.redis_key_prefix.unwrap_or(d.legacy.key_prefix),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        (dir, p)
+    }
+
+    #[test]
+    fn flags_beat_file_beats_defaults() {
+        let (_d, p) = write(
+            "htq.toml",
+            "listen = \"127.0.0.1:7000\"\nkey_prefix = \"f\"\ntokens = [\"a\"]\n",
+        );
+        let mut args = ServeArgs {
+            config: Some(p),
+            ..Default::default()
+        };
+        let c = Config::resolve(&args).unwrap();
+        assert_eq!(c.listen.port(), 7000);
+        assert_eq!(c.key_prefix, "f");
+        assert_eq!(c.tokens, ["a"]);
+        assert_eq!(c.max_in_flight, 1024);
+        args.key_prefix = Some("flag".into());
+        args.tokens = vec!["b".into()];
+        let c = Config::resolve(&args).unwrap();
+        assert_eq!(c.key_prefix, "flag");
+        assert_eq!(c.tokens, ["b"]);
+    }
+
+    #[test]
+    fn legacy_config_json_as_it_is() {
+        let (_d, p) = write(
+            "config.json",
+            r#"{"app_key":"k","app_token":"t","api_port":5998,"redis_host":"127.0.0.1","redis_port":6380,"redis_key_prefix":"x_"}"#,
+        );
+        let c = Config::resolve(&ServeArgs {
+            config: Some(p),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(c.listen, "127.0.0.1:5998".parse().unwrap());
+        assert_eq!(c.redis_url.as_deref(), Some("redis://127.0.0.1:6380"));
+        assert_eq!(c.legacy.app_key.as_deref(), Some("k"));
+        assert_eq!(c.legacy.key_prefix, "x_");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        let (_d, p) = write("htq.toml", "lisen = \"127.0.0.1:7000\"\n");
+        let err = Config::resolve(&ServeArgs {
+            config: Some(p),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(format!("{err:#}").contains("lisen"), "{err:#}");
+    }
+}

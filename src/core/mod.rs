@@ -1,0 +1,368 @@
+//! The application core: every front door (gRPC, JSON, legacy `/api/*`) calls this
+//! service, so each rule lives here once. It validates input before anything is
+//! written, talks to the store, and wakes the local dispatcher after a push.
+
+pub mod validate;
+
+use std::time::Duration;
+
+use crate::dispatch::Waker;
+use crate::error::{Error, Result, ms};
+use crate::model::{HttpRequest, NewTask, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms};
+use crate::store::{Store, encode_task};
+
+/// Most tasks in one PushTasks call.
+pub const MAX_BATCH: usize = 1000;
+/// Most items in one page.
+pub const MAX_PAGE: u32 = 1000;
+/// Items in a page when the caller does not say.
+pub const DEFAULT_PAGE: u32 = 100;
+const MAX_CONCURRENCY: i64 = 10_000;
+const MAX_TIMEOUT: Duration = Duration::from_secs(3600);
+const MAX_BACKOFF: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// Settings of a queue to create or update. `None` keeps the current value (update)
+/// or takes the default (create); a zero count or duration also means the default,
+/// except `max_interval`, where zero means no cap.
+#[derive(Debug, Clone, Default)]
+pub struct QueueInput {
+    pub name: String,
+    pub kind: Option<QueueKind>,
+    pub max_concurrency: Option<i64>,
+    pub request_timeout_ms: Option<i64>,
+    pub max_attempts: Option<i64>,
+    pub min_backoff_ms: Option<i64>,
+    pub max_backoff_ms: Option<i64>,
+    pub max_doublings: Option<i64>,
+    pub stepping_ms: Option<i64>,
+    pub max_interval_ms: Option<i64>,
+    pub paused: Option<bool>,
+}
+
+/// When a new task is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// As soon as possible.
+    Now,
+    /// At this time, ms since the epoch (a past time means now).
+    At(i64),
+    /// After this many ms.
+    After(i64),
+}
+
+/// Limits the core enforces on input.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest request body, bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 1024 * 1024,
+        }
+    }
+}
+
+/// The HTQ application service.
+#[derive(Clone)]
+pub struct Htq {
+    store: Store,
+    limits: Limits,
+    waker: Waker,
+}
+
+impl Htq {
+    /// A core over `store`; `waker` reaches this process's dispatcher.
+    pub fn new(store: Store, limits: Limits, waker: Waker) -> Self {
+        Htq {
+            store,
+            limits,
+            waker,
+        }
+    }
+
+    /// The store underneath.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn apply(q: &mut Queue, input: &QueueInput) -> Result<()> {
+        let defaults = Queue::new("", q.kind);
+        let pick = |v: u32, d: u32| if v == 0 { d } else { v };
+        let pick_d = |v: Duration, d: Duration| if v.is_zero() { d } else { v };
+        if let Some(v) = input.max_concurrency {
+            q.max_concurrency = pick(
+                validate::count("queue.max_concurrency", v, MAX_CONCURRENCY)?,
+                defaults.max_concurrency,
+            );
+        }
+        if let Some(v) = input.request_timeout_ms {
+            q.request_timeout = pick_d(
+                validate::duration("queue.request_timeout", v, MAX_TIMEOUT)?,
+                defaults.request_timeout,
+            );
+        }
+        if let Some(v) = input.max_attempts {
+            q.retry.max_attempts = pick(
+                validate::count("queue.retry.max_attempts", v, 1000)?,
+                defaults.retry.max_attempts,
+            );
+        }
+        if let Some(v) = input.min_backoff_ms {
+            q.retry.min_backoff = pick_d(
+                validate::duration("queue.retry.min_backoff", v, MAX_BACKOFF)?,
+                defaults.retry.min_backoff,
+            );
+        }
+        if let Some(v) = input.max_backoff_ms {
+            q.retry.max_backoff = pick_d(
+                validate::duration("queue.retry.max_backoff", v, MAX_BACKOFF)?,
+                defaults.retry.max_backoff,
+            );
+        }
+        if let Some(v) = input.max_doublings {
+            q.retry.max_doublings = pick(
+                validate::count("queue.retry.max_doublings", v, 62)?,
+                defaults.retry.max_doublings,
+            );
+        }
+        if let Some(v) = input.stepping_ms {
+            q.variable.stepping = pick_d(
+                validate::duration("queue.variable.stepping_interval", v, MAX_BACKOFF)?,
+                defaults.variable.stepping,
+            );
+        }
+        if let Some(v) = input.max_interval_ms {
+            q.variable.max_interval =
+                validate::duration("queue.variable.max_interval", v, MAX_BACKOFF)?;
+        }
+        if let Some(p) = input.paused {
+            q.paused = p;
+        }
+        if q.retry.min_backoff > q.retry.max_backoff {
+            return Err(Error::invalid(
+                "queue.retry.min_backoff",
+                "must not exceed max_backoff",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Creates a queue.
+    pub async fn create_queue(&self, input: QueueInput) -> Result<Queue> {
+        validate::name("queue.name", &input.name)?;
+        let mut q = Queue::new(
+            input.name.clone(),
+            input.kind.unwrap_or(QueueKind::RealTime),
+        );
+        Self::apply(&mut q, &input)?;
+        q.created_ms = now_ms();
+        if !self.store.create_queue(&q).await? {
+            return Err(Error::AlreadyExists(format!("queue {:?}", q.name)));
+        }
+        tracing::info!(queue = %q.name, kind = q.kind.as_str(), "queue created");
+        Ok(q)
+    }
+
+    /// One queue.
+    pub async fn get_queue(&self, name: &str) -> Result<Queue> {
+        validate::name("name", name)?;
+        self.store
+            .get_queue(name)
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("queue {name:?}")))
+    }
+
+    /// A page of queues in name order, after `page_token` (a name; empty: the start).
+    pub async fn list_queues(
+        &self,
+        page_size: i64,
+        page_token: &str,
+    ) -> Result<(Vec<Queue>, String)> {
+        let size = Self::page_size(page_size)?;
+        let names = self.store.queue_names().await?;
+        let mut out = Vec::new();
+        for name in names
+            .iter()
+            .filter(|n| page_token.is_empty() || n.as_str() > page_token)
+        {
+            if out.len() == size as usize {
+                break;
+            }
+            if let Some(q) = self.store.get_queue(name).await? {
+                out.push(q);
+            }
+        }
+        let next = match out.last() {
+            Some(last) if out.len() == size as usize && names.last() != Some(&last.name) => {
+                last.name.clone()
+            }
+            _ => String::new(),
+        };
+        Ok((out, next))
+    }
+
+    /// Changes the given settings of a queue (kind cannot change).
+    pub async fn update_queue(&self, input: QueueInput) -> Result<Queue> {
+        validate::name("queue.name", &input.name)?;
+        let mut q = self.get_queue(&input.name).await?;
+        if let Some(kind) = input.kind
+            && kind != q.kind
+        {
+            return Err(Error::invalid("queue.kind", "cannot change"));
+        }
+        Self::apply(&mut q, &input)?;
+        if !self.store.update_queue(&q).await? {
+            return Err(Error::NotFound(format!("queue {:?}", q.name)));
+        }
+        self.waker.wake_now(&q.name);
+        Ok(q)
+    }
+
+    /// Deletes a queue and its tasks.
+    pub async fn delete_queue(&self, name: &str) -> Result<()> {
+        validate::name("name", name)?;
+        if !self.store.delete_queue(name).await? {
+            return Err(Error::NotFound(format!("queue {name:?}")));
+        }
+        tracing::info!(queue = %name, "queue deleted");
+        Ok(())
+    }
+
+    fn due_ms(field: &str, when: When, now: i64) -> Result<i64> {
+        let ahead = ms(validate::MAX_SCHEDULE_AHEAD);
+        match when {
+            When::Now => Ok(now),
+            When::At(at) if at > now + ahead => {
+                Err(Error::invalid(field, "more than a year ahead"))
+            }
+            When::At(at) => Ok(at.max(i64::MIN / 2)),
+            When::After(d) if d < 0 => Err(Error::invalid(field, "must not be negative")),
+            When::After(d) if d > ahead => Err(Error::invalid(field, "more than a year ahead")),
+            When::After(d) => Ok(now + d),
+        }
+    }
+
+    /// Adds tasks to `queue`, all or none. `field` names the list for errors
+    /// (`tasks`) or is empty for a single task. Returns (id, due ms) per task.
+    pub async fn push(
+        &self,
+        queue: &str,
+        tasks: Vec<(HttpRequest, When)>,
+        batch: bool,
+    ) -> Result<Vec<(String, i64)>> {
+        validate::name("queue", queue)?;
+        if tasks.is_empty() {
+            return Err(Error::invalid("tasks", "must hold at least one task"));
+        }
+        if tasks.len() > MAX_BATCH {
+            return Err(Error::invalid(
+                "tasks",
+                format!("at most {MAX_BATCH} tasks per call"),
+            ));
+        }
+        let now = now_ms();
+        let mut rows = Vec::with_capacity(tasks.len());
+        let mut out = Vec::with_capacity(tasks.len());
+        for (i, (req, when)) in tasks.into_iter().enumerate() {
+            let (req_field, when_field) = if batch {
+                (
+                    format!("tasks[{i}].request"),
+                    format!("tasks[{i}].schedule_time"),
+                )
+            } else {
+                ("request".to_owned(), "schedule_time".to_owned())
+            };
+            let req = validate::request(&req_field, req, self.limits.max_body_bytes)?;
+            let due = Self::due_ms(&when_field, when, now)?;
+            let task = NewTask {
+                request: req,
+                due_ms: due,
+            };
+            let id = ulid::Ulid::from(uuid::Uuid::now_v7()).to_string();
+            rows.push((id.clone(), due, encode_task(&task.request, now, due)));
+            out.push((id, due));
+        }
+        if let Some(earliest) = self.store.push(queue, &rows).await? {
+            self.waker.wake_at(queue, earliest);
+        }
+        Ok(out)
+    }
+
+    /// One task.
+    pub async fn get_task(&self, queue: &str, id: &str) -> Result<Task> {
+        validate::name("queue", queue)?;
+        validate::name("id", id)?;
+        self.store
+            .get_task(queue, id, now_ms())
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))
+    }
+
+    fn page_size(size: i64) -> Result<u32> {
+        match size {
+            0 => Ok(DEFAULT_PAGE),
+            s => validate::count("page_size", s, MAX_PAGE as i64),
+        }
+    }
+
+    /// A page of a queue's tasks in one state; the token is an offset.
+    pub async fn list_tasks(
+        &self,
+        queue: &str,
+        state: TaskState,
+        page_size: i64,
+        page_token: &str,
+    ) -> Result<(Vec<Task>, String)> {
+        validate::name("queue", queue)?;
+        if !matches!(
+            state,
+            TaskState::Scheduled | TaskState::Due | TaskState::Active | TaskState::Dead
+        ) {
+            return Err(Error::invalid(
+                "state",
+                "must be SCHEDULED, DUE, ACTIVE or DEAD",
+            ));
+        }
+        let size = Self::page_size(page_size)?;
+        let offset: u64 = if page_token.is_empty() {
+            0
+        } else {
+            page_token
+                .parse()
+                .map_err(|_| Error::invalid("page_token", "not a token from a previous page"))?
+        };
+        self.get_queue(queue).await?;
+        let tasks = self
+            .store
+            .list_tasks(queue, state, now_ms(), offset, size)
+            .await?;
+        let next = if tasks.len() == size as usize {
+            (offset + size as u64).to_string()
+        } else {
+            String::new()
+        };
+        Ok((tasks, next))
+    }
+
+    /// Task counts by state.
+    pub async fn count_tasks(&self, queue: &str) -> Result<TaskCounts> {
+        self.get_queue(queue).await?;
+        self.store.count_tasks(queue, now_ms()).await
+    }
+
+    /// Cancels a task that has not finished.
+    pub async fn cancel_task(&self, queue: &str, id: &str) -> Result<Task> {
+        validate::name("queue", queue)?;
+        validate::name("id", id)?;
+        let task = self
+            .store
+            .cancel(queue, id, now_ms())
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
+        tracing::info!(queue = %queue, task_id = %id, "task cancelled");
+        Ok(task)
+    }
+}

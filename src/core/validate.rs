@@ -1,0 +1,257 @@
+//! Input rules, checked before anything is written. Each error names the field as
+//! the contract spells it.
+
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::error::{Error, Result};
+use crate::model::{Body, HttpRequest};
+
+/// Longest queue name, bytes.
+pub const MAX_NAME_BYTES: usize = 200;
+/// Longest URL, bytes.
+pub const MAX_URL_BYTES: usize = 8192;
+/// Most header lines per request.
+pub const MAX_HEADERS: usize = 100;
+/// Most header bytes per request.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// Longest method token.
+pub const MAX_METHOD_LEN: usize = 16;
+/// Furthest a task may be scheduled ahead.
+pub const MAX_SCHEDULE_AHEAD: Duration = Duration::from_secs(366 * 24 * 3600);
+
+/// A name: 1 to 200 bytes, no control characters.
+pub fn name(field: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if value.len() > MAX_NAME_BYTES {
+        return Err(Error::invalid(
+            field,
+            format!("must be at most {MAX_NAME_BYTES} bytes"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "must not contain control characters"));
+    }
+    Ok(())
+}
+
+/// A count that must not be negative nor exceed `max`.
+pub fn count(field: &str, value: i64, max: i64) -> Result<u32> {
+    if value < 0 {
+        return Err(Error::invalid(field, "must not be negative"));
+    }
+    if value > max {
+        return Err(Error::invalid(field, format!("must be at most {max}")));
+    }
+    Ok(value as u32)
+}
+
+/// A duration in ms that must not be negative nor exceed `max`.
+pub fn duration(field: &str, ms: i64, max: Duration) -> Result<Duration> {
+    if ms < 0 {
+        return Err(Error::invalid(field, "must not be negative"));
+    }
+    let d = Duration::from_millis(ms as u64);
+    if d > max {
+        return Err(Error::invalid(
+            field,
+            format!("must be at most {}s", max.as_secs()),
+        ));
+    }
+    Ok(d)
+}
+
+/// Checks and normalises a request: method uppercased (empty means GET), URL absolute
+/// http(s), headers well formed, body within `max_body`.
+pub fn request(field: &str, mut req: HttpRequest, max_body: usize) -> Result<HttpRequest> {
+    let method = if req.method.is_empty() {
+        "GET".to_owned()
+    } else {
+        req.method.to_ascii_uppercase()
+    };
+    if method.len() > MAX_METHOD_LEN || http::Method::from_bytes(method.as_bytes()).is_err() {
+        return Err(Error::invalid(
+            format!("{field}.method"),
+            format!("must be an HTTP method token of at most {MAX_METHOD_LEN} characters"),
+        ));
+    }
+    req.method = method;
+
+    let url_field = format!("{field}.url");
+    if req.url.is_empty() {
+        return Err(Error::invalid(url_field, "is required"));
+    }
+    if req.url.len() > MAX_URL_BYTES {
+        return Err(Error::invalid(
+            url_field,
+            format!("must be at most {MAX_URL_BYTES} bytes"),
+        ));
+    }
+    let url = Url::parse(&req.url)
+        .map_err(|e| Error::invalid(&url_field, format!("not an absolute URL: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return Err(Error::invalid(
+            url_field,
+            "must be an absolute http:// or https:// URL",
+        ));
+    }
+
+    if req.headers.len() > MAX_HEADERS {
+        return Err(Error::invalid(
+            format!("{field}.headers"),
+            format!("at most {MAX_HEADERS} headers"),
+        ));
+    }
+    let mut total = 0;
+    for (i, (name, value)) in req.headers.iter().enumerate() {
+        let hname = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            Error::invalid(
+                format!("{field}.headers[{i}].name"),
+                "not a valid header name",
+            )
+        })?;
+        if hname == http::header::CONTENT_LENGTH || hname == http::header::TRANSFER_ENCODING {
+            return Err(Error::invalid(
+                format!("{field}.headers[{i}].name"),
+                format!("{hname} is set by HTQ from the body"),
+            ));
+        }
+        if http::HeaderValue::from_str(value).is_err() {
+            return Err(Error::invalid(
+                format!("{field}.headers[{i}].value"),
+                "must be visible ASCII or spaces, without CR or LF",
+            ));
+        }
+        total += name.len() + value.len();
+    }
+    if total > MAX_HEADER_BYTES {
+        return Err(Error::invalid(
+            format!("{field}.headers"),
+            format!("at most {MAX_HEADER_BYTES} bytes in all"),
+        ));
+    }
+
+    let body_field = match req.body {
+        Body::Form(_) => format!("{field}.form"),
+        _ => format!("{field}.data"),
+    };
+    if req.body.size() > max_body {
+        return Err(Error::invalid(
+            body_field,
+            format!("body over the {max_body}-byte cap"),
+        ));
+    }
+    if let Body::Form(fields) = &req.body {
+        for (i, (n, v)) in fields.iter().enumerate() {
+            if n.is_empty() {
+                return Err(Error::invalid(
+                    format!("{field}.form.fields[{i}].name"),
+                    "must not be empty",
+                ));
+            }
+            if n.contains(['"', '\r', '\n']) || v.contains('\0') {
+                return Err(Error::invalid(
+                    format!("{field}.form.fields[{i}]"),
+                    "contains a quote, CR, LF or NUL",
+                ));
+            }
+        }
+    }
+    Ok(req)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(url: &str) -> HttpRequest {
+        HttpRequest {
+            url: url.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert!(name("queue", "a-b_c.1").is_ok());
+        assert!(name("queue", "队列").is_ok());
+        for bad in ["", "a\nb", "a\tb", "a\u{7f}"] {
+            assert!(name("queue", bad).is_err(), "{bad:?}");
+        }
+        assert!(name("queue", &"x".repeat(201)).is_err());
+        assert!(name("queue", &"x".repeat(200)).is_ok());
+    }
+
+    #[test]
+    fn urls_must_be_absolute_http() {
+        assert_eq!(request("r", req("http://h/x"), 10).unwrap().method, "GET");
+        for bad in ["", "/relative", "ftp://h/x", "http://", "mailto:a@b", "h/x"] {
+            let err = request("r", req(bad), 10).unwrap_err().to_string();
+            assert!(err.starts_with("r.url:"), "{bad:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn methods_and_headers() {
+        let mut r = req("https://h/");
+        r.method = "post".into();
+        assert_eq!(request("r", r.clone(), 10).unwrap().method, "POST");
+        r.method = "GE T".into();
+        assert!(
+            request("r", r.clone(), 10)
+                .unwrap_err()
+                .to_string()
+                .starts_with("r.method")
+        );
+        r.method = "X".repeat(17);
+        assert!(request("r", r.clone(), 10).is_err());
+        r.method = "PATCH".into();
+        r.headers = vec![("X-A".into(), "1\r\nX-B: 2".into())];
+        assert!(
+            request("r", r.clone(), 10)
+                .unwrap_err()
+                .to_string()
+                .starts_with("r.headers[0].value")
+        );
+        r.headers = vec![("Bad Name".into(), "1".into())];
+        assert!(
+            request("r", r.clone(), 10)
+                .unwrap_err()
+                .to_string()
+                .starts_with("r.headers[0].name")
+        );
+        r.headers = vec![("Content-Length".into(), "1".into())];
+        assert!(request("r", r, 10).is_err());
+    }
+
+    #[test]
+    fn body_cap() {
+        let mut r = req("http://h/");
+        r.body = Body::Bytes(vec![0u8; 11].into());
+        assert!(
+            request("r", r.clone(), 10)
+                .unwrap_err()
+                .to_string()
+                .starts_with("r.data")
+        );
+        r.body = Body::Bytes(vec![0u8; 10].into());
+        assert!(request("r", r, 10).is_ok());
+    }
+
+    #[test]
+    fn numbers() {
+        assert!(
+            count("f", -1, 5)
+                .unwrap_err()
+                .to_string()
+                .contains("negative")
+        );
+        assert!(count("f", 6, 5).is_err());
+        assert_eq!(count("f", 5, 5).unwrap(), 5);
+        assert!(duration("d", -1, Duration::from_secs(1)).is_err());
+        assert!(duration("d", 1001, Duration::from_secs(1)).is_err());
+    }
+}

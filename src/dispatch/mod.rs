@@ -1,0 +1,159 @@
+//! The dispatcher: claims due tasks, performs their requests, reports outcomes.
+//!
+//! No fixed polling tick. Three things wake a queue: a push or a finished task in
+//! this process (through the [`Waker`]), a message on the Redis wake channel from
+//! another HTQ process ([`wakes`]), and a timer at the queue's earliest due time or
+//! lease deadline ([`scheduler`]). Expired leases of processes that died are taken
+//! back by the lease sweeper ([`leases`]).
+
+pub mod executor;
+pub mod leases;
+pub mod outcome;
+pub mod scheduler;
+pub mod wakes;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{Notify, Semaphore, mpsc};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::store::Store;
+use executor::Executor;
+
+/// A request to look at a queue.
+#[derive(Debug)]
+pub enum Wake {
+    /// Queue `0` may have work at time `1` (ms; 0 or a past time: now).
+    At(String, i64),
+    /// Every queue may have work (start, or the wake channel reconnected).
+    All,
+}
+
+/// Reaches the local dispatcher; cheap to clone. Sending never blocks and never fails
+/// visibly: with no dispatcher running, wakes are dropped.
+#[derive(Clone, Debug)]
+pub struct Waker {
+    tx: mpsc::UnboundedSender<Wake>,
+}
+
+impl Waker {
+    /// A waker and the receiving end the dispatcher reads.
+    pub fn channel() -> (Waker, mpsc::UnboundedReceiver<Wake>) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        (Waker { tx }, rx)
+    }
+
+    /// Queue `queue` may have work at `at_ms`.
+    pub fn wake_at(&self, queue: &str, at_ms: i64) {
+        let _ = self.tx.send(Wake::At(queue.to_owned(), at_ms));
+    }
+
+    /// Queue `queue` may have work now.
+    pub fn wake_now(&self, queue: &str) {
+        self.wake_at(queue, 0);
+    }
+
+    /// Every queue may have work.
+    pub fn wake_all(&self) {
+        let _ = self.tx.send(Wake::All);
+    }
+}
+
+/// Dispatcher settings.
+#[derive(Debug, Clone)]
+pub struct DispatchOptions {
+    /// Requests in flight at once in this process, over all queues.
+    pub max_in_flight: usize,
+    /// Most tasks one claim takes from a queue.
+    pub claim_batch: u32,
+    /// How long in-flight requests may run on at shutdown before they are cut off
+    /// and their tasks handed back.
+    pub shutdown_grace: Duration,
+    /// User-Agent of outgoing requests that set none.
+    pub user_agent: String,
+}
+
+impl Default for DispatchOptions {
+    fn default() -> Self {
+        DispatchOptions {
+            max_in_flight: 1024,
+            claim_batch: 64,
+            shutdown_grace: Duration::from_secs(10),
+            user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+/// What the dispatcher's loops share.
+pub(crate) struct Shared {
+    pub store: Store,
+    pub executor: Executor,
+    pub waker: Waker,
+    pub permits: Arc<Semaphore>,
+    pub opts: DispatchOptions,
+    /// Cancelled when dispatch must stop taking work.
+    pub stop: CancellationToken,
+    /// Cancelled when the shutdown grace period is over: cut requests off.
+    pub hard_stop: CancellationToken,
+    /// Every in-flight request.
+    pub in_flight: TaskTracker,
+    /// Told when this process took a lease (the sweeper may need to look sooner).
+    pub lease_taken: Notify,
+}
+
+/// A running dispatcher.
+pub struct Dispatcher {
+    shared: Arc<Shared>,
+    loops: TaskTracker,
+}
+
+impl Dispatcher {
+    /// Starts the dispatcher's loops. `waker`/`wakes` come from [`Waker::channel`].
+    pub fn start(
+        store: Store,
+        opts: DispatchOptions,
+        waker: Waker,
+        wakes: mpsc::UnboundedReceiver<Wake>,
+    ) -> Result<Self, reqwest::Error> {
+        let shared = Arc::new(Shared {
+            executor: Executor::new(&opts.user_agent)?,
+            permits: Arc::new(Semaphore::new(opts.max_in_flight)),
+            store,
+            waker,
+            opts,
+            stop: CancellationToken::new(),
+            hard_stop: CancellationToken::new(),
+            in_flight: TaskTracker::new(),
+            lease_taken: Notify::new(),
+        });
+        let loops = TaskTracker::new();
+        loops.spawn(scheduler::run(shared.clone(), wakes));
+        loops.spawn(leases::run(shared.clone()));
+        loops.spawn(wakes::run(shared.clone()));
+        loops.close();
+        Ok(Dispatcher { shared, loops })
+    }
+
+    /// Stops in order: take no more work; let in-flight requests finish within the
+    /// grace period; cut off the rest and hand their tasks back; stop the helpers.
+    pub async fn shutdown(self) {
+        let s = &self.shared;
+        s.stop.cancel();
+        s.in_flight.close();
+        if tokio::time::timeout(s.opts.shutdown_grace, s.in_flight.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                in_flight = s.in_flight.len(),
+                "shutdown grace period over: cutting requests off and handing their tasks back"
+            );
+            s.hard_stop.cancel();
+            s.in_flight.wait().await;
+        }
+        self.loops.wait().await;
+        tracing::info!("dispatcher stopped");
+    }
+}

@@ -1,0 +1,288 @@
+//! What happens after an attempt: the rules that turn a reply into the task's next
+//! step. Pure functions of their inputs (time and jitter passed in).
+
+use std::time::Duration;
+
+use bytes::Bytes;
+
+use crate::error::ms;
+use crate::model::{Queue, QueueKind, RetryPolicy};
+use crate::store::{Finish, TaskStateJson};
+
+/// How one request ended.
+#[derive(Debug, Clone, Default)]
+pub struct Attempt {
+    /// The reply's status; None when no reply came (timeout, connection error).
+    pub status: Option<u16>,
+    /// Transport error or timeout text, when there was no reply.
+    pub error: Option<String>,
+    /// The reply's Retry-After, when it had one.
+    pub retry_after: Option<Duration>,
+    /// The first bytes of the reply body.
+    pub body: Bytes,
+}
+
+impl Attempt {
+    fn succeeded(&self) -> bool {
+        self.status.is_some_and(|s| (200..300).contains(&s))
+    }
+
+    /// Timeouts, connection errors, 408, 429 and 5xx may succeed later.
+    fn retryable(&self) -> bool {
+        match self.status {
+            None => true,
+            Some(s) => s == 408 || s == 429 || s >= 500,
+        }
+    }
+
+    fn describe(&self) -> (u16, String) {
+        match (self.status, &self.error) {
+            (Some(s), _) if (200..300).contains(&s) => (s, String::new()),
+            (Some(s), _) => {
+                let reason = http::StatusCode::from_u16(s)
+                    .ok()
+                    .and_then(|c| c.canonical_reason())
+                    .unwrap_or("");
+                (s, format!("HTTP {s} {reason}").trim_end().to_owned())
+            }
+            (None, Some(e)) => (0, e.clone()),
+            (None, None) => (0, "no reply".to_owned()),
+        }
+    }
+}
+
+/// The delay before retry number `completed` (1 = first retry): min_backoff doubled
+/// up to max_doublings times, capped at max_backoff, then scaled by `jitter` (a
+/// factor, 0.8 to 1.2 in production) and capped again.
+pub fn backoff(policy: &RetryPolicy, completed: u32, jitter: f64) -> Duration {
+    let doublings = completed
+        .saturating_sub(1)
+        .min(policy.max_doublings)
+        .min(62);
+    let max = policy.max_backoff.as_millis() as f64;
+    let base = (policy.min_backoff.as_millis() as f64 * 2f64.powi(doublings as i32)).min(max);
+    Duration::from_millis((base * jitter.max(0.0)).min(max).round() as u64)
+}
+
+/// The wait of a variable task after its `run_count`-th ordinary reply: run_count x
+/// stepping, capped at max_interval when set, never under one second.
+pub fn variable_delay(queue: &Queue, run_count: u32) -> Duration {
+    let mut d = queue.variable.stepping.saturating_mul(run_count);
+    if !queue.variable.max_interval.is_zero() {
+        d = d.min(queue.variable.max_interval);
+    }
+    d.max(Duration::from_secs(1))
+}
+
+/// Decides a task's next step after `attempt`, at `now` (ms).
+pub fn decide(
+    queue: &Queue,
+    state: &TaskStateJson,
+    attempt: &Attempt,
+    now: i64,
+    jitter: f64,
+) -> Finish {
+    let (status, error) = attempt.describe();
+    if queue.kind == QueueKind::Variable {
+        let reply = if attempt.succeeded() {
+            std::str::from_utf8(&attempt.body)
+                .map(|s| s.trim_ascii())
+                .unwrap_or("")
+        } else {
+            ""
+        };
+        return match reply {
+            "done" => Finish::Succeed,
+            "reset" => Finish::Reschedule {
+                at: now + ms(queue.variable.stepping.max(Duration::from_secs(1))),
+                run_count: 0,
+                status,
+                error,
+            },
+            _ => {
+                let run_count = (state.run_count as u32).saturating_add(1);
+                Finish::Reschedule {
+                    at: now + ms(variable_delay(queue, run_count)),
+                    run_count,
+                    status,
+                    error,
+                }
+            }
+        };
+    }
+    if attempt.succeeded() {
+        return Finish::Succeed;
+    }
+    // Attempts cut off by a dead HTQ process do not use up the retry budget.
+    let completed = (state.attempts - state.interrupted).max(1.0) as u32;
+    if !attempt.retryable() || completed >= queue.retry.max_attempts {
+        return Finish::Dead { status, error };
+    }
+    let delay = match attempt.retry_after {
+        Some(d) => d.min(Duration::from_secs(24 * 3600)),
+        None => backoff(&queue.retry, completed, jitter),
+    };
+    Finish::Retry {
+        at: now + ms(delay),
+        status,
+        error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn queue(kind: QueueKind) -> Queue {
+        let mut q = Queue::new("q", kind);
+        q.retry.max_attempts = 3;
+        q
+    }
+
+    fn state(attempts: f64) -> TaskStateJson {
+        TaskStateJson {
+            attempts,
+            ..Default::default()
+        }
+    }
+
+    fn reply(status: u16, body: &'static str) -> Attempt {
+        Attempt {
+            status: Some(status),
+            body: Bytes::from_static(body.as_bytes()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn status_classes() {
+        let q = queue(QueueKind::RealTime);
+        assert_eq!(
+            decide(&q, &state(1.0), &reply(204, ""), 0, 1.0),
+            Finish::Succeed
+        );
+        for s in [408, 429, 500, 503] {
+            assert!(
+                matches!(
+                    decide(&q, &state(1.0), &reply(s, ""), 0, 1.0),
+                    Finish::Retry { at: 1000, .. }
+                ),
+                "{s}"
+            );
+        }
+        for s in [400, 404, 410, 301] {
+            assert!(
+                matches!(
+                    decide(&q, &state(1.0), &reply(s, ""), 0, 1.0),
+                    Finish::Dead { .. }
+                ),
+                "{s}"
+            );
+        }
+        let timeout = Attempt {
+            error: Some("timed out".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            decide(&q, &state(2.0), &timeout, 0, 1.0),
+            Finish::Retry {
+                at: 2000,
+                status: 0,
+                error: "timed out".into()
+            }
+        );
+        assert_eq!(
+            decide(&q, &state(3.0), &reply(500, ""), 7, 1.0),
+            Finish::Dead {
+                status: 500,
+                error: "HTTP 500 Internal Server Error".into()
+            }
+        );
+    }
+
+    #[test]
+    fn interrupted_attempts_do_not_count() {
+        let q = queue(QueueKind::RealTime);
+        let st = TaskStateJson {
+            attempts: 3.0,
+            interrupted: 1.0,
+            ..Default::default()
+        };
+        assert!(matches!(
+            decide(&q, &st, &reply(500, ""), 0, 1.0),
+            Finish::Retry { .. }
+        ));
+    }
+
+    #[test]
+    fn retry_after_wins() {
+        let q = queue(QueueKind::RealTime);
+        let mut a = reply(429, "");
+        a.retry_after = Some(Duration::from_secs(7));
+        assert!(matches!(
+            decide(&q, &state(1.0), &a, 100, 1.0),
+            Finish::Retry { at: 7100, .. }
+        ));
+    }
+
+    #[test]
+    fn backoff_doubles_and_caps() {
+        let p = RetryPolicy {
+            max_attempts: 100,
+            min_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_millis(1000),
+            max_doublings: 3,
+        };
+        let got: Vec<u128> = (1..=6).map(|n| backoff(&p, n, 1.0).as_millis()).collect();
+        assert_eq!(got, [100, 200, 400, 800, 800, 800]);
+        assert_eq!(backoff(&p, 2, 1.2).as_millis(), 240);
+        let p = RetryPolicy {
+            max_doublings: 62,
+            ..p
+        };
+        assert_eq!(backoff(&p, 60, 1.2).as_millis(), 1000);
+    }
+
+    #[test]
+    fn variable_pace() {
+        let mut q = queue(QueueKind::Variable);
+        q.variable.stepping = Duration::from_secs(2);
+        q.variable.max_interval = Duration::from_secs(5);
+        // Replies x, x, x, x: waits 2, 4, 5, 5 s.
+        let mut st = state(1.0);
+        let mut waits = Vec::new();
+        for _ in 0..4 {
+            match decide(&q, &st, &reply(200, "x\n"), 0, 1.0) {
+                Finish::Reschedule { at, run_count, .. } => {
+                    waits.push(at);
+                    st.run_count = run_count as f64;
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(waits, [2000, 4000, 5000, 5000]);
+        assert_eq!(
+            decide(&q, &st, &reply(200, " done\n"), 0, 1.0),
+            Finish::Succeed
+        );
+        assert!(matches!(
+            decide(&q, &st, &reply(200, "reset"), 0, 1.0),
+            Finish::Reschedule {
+                at: 2000,
+                run_count: 0,
+                ..
+            }
+        ));
+        // Errors count as ordinary replies; `done` on a 500 is not done.
+        assert!(matches!(
+            decide(&q, &st, &reply(500, "done"), 0, 1.0),
+            Finish::Reschedule { run_count: 5, .. }
+        ));
+        // Never under one second.
+        q.variable.stepping = Duration::from_millis(10);
+        assert!(matches!(
+            decide(&q, &state(1.0), &reply(200, ""), 0, 1.0),
+            Finish::Reschedule { at: 1000, .. }
+        ));
+    }
+}

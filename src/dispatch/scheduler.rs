@@ -1,0 +1,305 @@
+//! The scheduler: one loop that knows, per queue, when to look next, and runs at
+//! most one claim per queue at a time. It sleeps until the earliest timer or the next
+//! wake; it never polls.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::Rng;
+use tokio::sync::{OwnedSemaphorePermit, mpsc};
+use tracing::Instrument;
+
+use super::{Shared, Wake, outcome};
+use crate::error::ms;
+use crate::model::{Queue, now_ms};
+use crate::store::{ClaimedTask, Finish};
+
+/// Delay before a queue whose claim failed (Redis down) is tried again.
+const CLAIM_RETRY_MS: i64 = 1000;
+
+#[derive(Default)]
+struct Slot {
+    /// When to claim next (ms), if a timer is set.
+    timer: Option<i64>,
+    /// A claim is running.
+    claiming: bool,
+    /// A wake came while claiming: claim again when done.
+    again: bool,
+    /// Until when the lease index already has a check for this queue (ms).
+    noted_until: i64,
+}
+
+/// What a claim reports back to the loop.
+struct ClaimDone {
+    queue: String,
+    result: crate::Result<Summary>,
+}
+
+struct Summary {
+    gone: bool,
+    asked: usize,
+    claimed: usize,
+    blocked: bool,
+    next_due: Option<i64>,
+    next_lease: Option<i64>,
+    lease_deadline: Option<i64>,
+}
+
+pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<Wake>) {
+    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<ClaimDone>();
+    let mut slots: HashMap<String, Slot> = HashMap::new();
+    let mut timers: BinaryHeap<Reverse<(i64, String)>> = BinaryHeap::new();
+    loop {
+        let next_timer = timers.peek().map(|Reverse((at, _))| *at);
+        let sleep = async {
+            match next_timer {
+                Some(at) => {
+                    tokio::time::sleep(Duration::from_millis((at - now_ms()).max(0) as u64)).await
+                }
+                None => std::future::pending().await,
+            }
+        };
+        let mut ready: Vec<String> = Vec::new();
+        tokio::select! {
+            biased;
+            _ = shared.stop.cancelled() => return,
+            Some(done) = done_rx.recv() => {
+                let now = now_ms();
+                let slot = slots.entry(done.queue.clone()).or_default();
+                slot.claiming = false;
+                match done.result {
+                    Ok(s) if s.gone => { slots.remove(&done.queue); }
+                    Ok(s) => {
+                        if let Some(deadline) = s.lease_deadline
+                            && slot.noted_until <= now
+                        {
+                            slot.noted_until = deadline;
+                            note_lease(&shared, done.queue.clone(), deadline);
+                        }
+                        let more = s.claimed > 0 && s.claimed == s.asked;
+                        if std::mem::take(&mut slot.again) || more {
+                            ready.push(done.queue);
+                        } else {
+                            let due = if s.blocked { None } else { s.next_due };
+                            let next = [due, s.next_lease].into_iter().flatten().min();
+                            if let Some(at) = next {
+                                set_timer(slot, &mut timers, &done.queue, at);
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(queue = %done.queue, error = %e, "claim failed; trying again shortly");
+                        slot.again = false;
+                        set_timer(slot, &mut timers, &done.queue, now + CLAIM_RETRY_MS);
+                    }
+                }
+            }
+            Some(wake) = wakes.recv() => {
+                match wake {
+                    Wake::At(queue, at) => {
+                        if at <= now_ms() {
+                            ready.push(queue);
+                        } else {
+                            let slot = slots.entry(queue.clone()).or_default();
+                            set_timer(slot, &mut timers, &queue, at);
+                        }
+                    }
+                    Wake::All => match shared.store.queue_names().await {
+                        Ok(names) => ready.extend(names),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "cannot list queues; trying again shortly");
+                            let waker = shared.waker.clone();
+                            tokio::spawn(async move {
+                                tokio::time::sleep(Duration::from_millis(CLAIM_RETRY_MS as u64)).await;
+                                waker.wake_all();
+                            });
+                        }
+                    },
+                }
+            }
+            _ = sleep => {
+                let now = now_ms();
+                while let Some(Reverse((at, _))) = timers.peek() {
+                    if *at > now {
+                        break;
+                    }
+                    let Some(Reverse((at, queue))) = timers.pop() else { break };
+                    if let Some(slot) = slots.get_mut(&queue)
+                        && slot.timer == Some(at)
+                    {
+                        slot.timer = None;
+                        ready.push(queue);
+                    }
+                }
+            }
+        }
+        for queue in ready {
+            let slot = slots.entry(queue.clone()).or_default();
+            if slot.claiming {
+                slot.again = true;
+                continue;
+            }
+            slot.claiming = true;
+            slot.timer = None;
+            let shared = shared.clone();
+            let done_tx = done_tx.clone();
+            tokio::spawn(async move {
+                let result = claim(&shared, &queue).await;
+                let _ = done_tx.send(ClaimDone { queue, result });
+            });
+        }
+    }
+}
+
+/// Keeps the earliest of the current timer and `at`.
+fn set_timer(
+    slot: &mut Slot,
+    timers: &mut BinaryHeap<Reverse<(i64, String)>>,
+    queue: &str,
+    at: i64,
+) {
+    if slot.claiming {
+        // The claim's own report sets the next timer; make sure it looks again.
+        if at <= now_ms() {
+            slot.again = true;
+        }
+    }
+    if slot.timer.is_none_or(|t| at < t) {
+        slot.timer = Some(at);
+        timers.push(Reverse((at, queue.to_owned())));
+    }
+}
+
+fn note_lease(shared: &Arc<Shared>, queue: String, deadline: i64) {
+    let shared = shared.clone();
+    tokio::spawn(async move {
+        if let Err(e) = shared.store.note_lease(&queue, deadline).await {
+            tracing::warn!(queue = %queue, error = %e, "cannot note lease in the index");
+        }
+        shared.lease_taken.notify_one();
+    });
+}
+
+/// Takes permits, claims, and starts a request per claimed task.
+async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
+    let first = tokio::select! {
+        p = shared.permits.clone().acquire_owned() => p.map_err(|_| crate::Error::Internal("permits closed".into()))?,
+        _ = shared.stop.cancelled() => return Ok(Summary::idle()),
+    };
+    let mut permits = vec![first];
+    while permits.len() < shared.opts.claim_batch as usize {
+        match shared.permits.clone().try_acquire_owned() {
+            Ok(p) => permits.push(p),
+            Err(_) => break,
+        }
+    }
+    if shared.stop.is_cancelled() {
+        return Ok(Summary::idle());
+    }
+    let asked = permits.len();
+    let now = now_ms();
+    let Some(claim) = shared.store.claim(queue, now, asked as u32).await? else {
+        return Ok(Summary {
+            gone: true,
+            ..Summary::idle()
+        });
+    };
+    let claimed = claim.tasks.len();
+    let lease_deadline = (claimed > 0)
+        .then(|| now + ms(claim.queue.request_timeout) + ms(shared.store.options().lease_margin));
+    let settings = Arc::new(claim.queue);
+    for task in claim.tasks {
+        let Some(permit) = permits.pop() else { break };
+        let shared2 = shared.clone();
+        let settings = settings.clone();
+        let span = tracing::info_span!("dispatch", queue = %settings.name, task_id = %task.id, attempt = task.token());
+        shared
+            .in_flight
+            .spawn(perform(shared2, settings, task, permit).instrument(span));
+    }
+    Ok(Summary {
+        gone: false,
+        asked,
+        claimed,
+        blocked: claim.blocked,
+        next_due: claim.next_due,
+        next_lease: claim.next_lease,
+        lease_deadline,
+    })
+}
+
+impl Summary {
+    fn idle() -> Self {
+        Summary {
+            gone: false,
+            asked: 0,
+            claimed: 0,
+            blocked: false,
+            next_due: None,
+            next_lease: None,
+            lease_deadline: None,
+        }
+    }
+}
+
+/// Performs one task and records its outcome.
+async fn perform(
+    shared: Arc<Shared>,
+    queue: Arc<Queue>,
+    task: ClaimedTask,
+    permit: OwnedSemaphorePermit,
+) {
+    let attempt = tokio::select! {
+        a = shared.executor.perform(&queue.name, &task, queue.request_timeout) => Some(a),
+        _ = shared.hard_stop.cancelled() => None,
+    };
+    let store = &shared.store;
+    let Some(attempt) = attempt else {
+        match store
+            .hand_back(&queue.name, &task.id, task.token(), now_ms())
+            .await
+        {
+            Ok(_) => tracing::info!("handed back at shutdown"),
+            Err(e) => tracing::warn!(error = %e, "cannot hand back; its lease will expire"),
+        }
+        return;
+    };
+    let now = now_ms();
+    let jitter = rand::rng().random_range(0.8..1.2);
+    let finish = outcome::decide(&queue, &task.state, &attempt, now, jitter);
+    match &finish {
+        Finish::Succeed => tracing::debug!(status = attempt.status, "succeeded"),
+        Finish::Retry { at, error, .. } => {
+            tracing::info!(error = %error, retry_in_ms = at - now, "failed; will retry")
+        }
+        Finish::Dead { error, .. } => tracing::warn!(error = %error, "failed; dead-lettered"),
+        Finish::Reschedule { at, run_count, .. } => {
+            tracing::debug!(next_in_ms = at - now, run_count, "rescheduled")
+        }
+    }
+    // Redis may be briefly away: try a few times, then leave the task to lease
+    // expiry, which runs it again (delivery is at least once).
+    let mut delay = Duration::from_millis(100);
+    for _ in 0..5 {
+        match store
+            .finish(&queue.name, &task.id, task.token(), now, &finish)
+            .await
+        {
+            Ok(true) => break,
+            Ok(false) => {
+                tracing::info!("lease no longer held; outcome discarded");
+                break;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot record outcome; retrying");
+                tokio::time::sleep(delay).await;
+                delay *= 2;
+            }
+        }
+    }
+    drop(permit);
+    // A slot is free: look at the queue again (the claim also learns any new due time).
+    shared.waker.wake_now(&queue.name);
+}

@@ -1,0 +1,89 @@
+//! The one error type of the crate; front doors convert it at their edge.
+
+use std::time::Duration;
+
+/// Everything that can go wrong in HTQ, by what the caller should do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed; the message names the field.
+    #[error("{field}: {reason}")]
+    InvalidArgument {
+        /// The offending field, as the contract names it.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The queue or task does not exist.
+    #[error("{0} not found")]
+    NotFound(String),
+    /// The queue or task exists already.
+    #[error("{0} already exists")]
+    AlreadyExists(String),
+    /// Credentials missing or wrong.
+    #[error("missing or invalid credentials")]
+    Unauthenticated,
+    /// Redis failed or could not be reached.
+    #[error("storage unavailable: {0}")]
+    Storage(String),
+    /// An RPC that is part of the contract but not built yet.
+    #[error("{0} is not implemented yet")]
+    Unimplemented(&'static str),
+    /// A bug or an impossible state; logged, reported without detail.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A bad-input error naming `field`.
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<redis::RedisError> for Error {
+    fn from(e: redis::RedisError) -> Self {
+        Error::Storage(e.to_string())
+    }
+}
+
+impl From<bb8::RunError<redis::RedisError>> for Error {
+    fn from(e: bb8::RunError<redis::RedisError>) -> Self {
+        match e {
+            bb8::RunError::User(e) => e.into(),
+            bb8::RunError::TimedOut => {
+                Error::Storage("no Redis connection within the pool timeout".into())
+            }
+        }
+    }
+}
+
+impl From<Error> for tonic::Status {
+    fn from(e: Error) -> Self {
+        use tonic::Code;
+        let code = match &e {
+            Error::InvalidArgument { .. } => Code::InvalidArgument,
+            Error::NotFound(_) => Code::NotFound,
+            Error::AlreadyExists(_) => Code::AlreadyExists,
+            Error::Unauthenticated => Code::Unauthenticated,
+            Error::Storage(_) => Code::Unavailable,
+            Error::Unimplemented(_) => Code::Unimplemented,
+            Error::Internal(_) => Code::Internal,
+        };
+        if let Error::Internal(detail) = &e {
+            tracing::error!(%detail, "internal error");
+            return tonic::Status::new(code, "internal error");
+        }
+        tonic::Status::new(code, e.to_string())
+    }
+}
+
+/// Milliseconds of a duration, saturating.
+pub(crate) fn ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}

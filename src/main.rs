@@ -1,0 +1,269 @@
+//! The `htq` command line: `htq serve` runs the server; the other subcommands talk to
+//! a running server over gRPC.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use htq::api::pb::{self, htq_service_client::HtqServiceClient};
+use htq::config::{Config, ServeArgs};
+use htq::server::{Server, TOKEN_FILE};
+use tonic::metadata::MetadataValue;
+use tonic::service::interceptor::InterceptedService;
+use tonic::transport::Channel;
+
+#[derive(Parser)]
+#[command(
+    name = "htq",
+    version,
+    about = "HTTP task queue: push HTTP requests, HTQ performs them later"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (gRPC and HTTP on one port).
+    Serve(ServeArgs),
+    /// Manage queues.
+    Queue {
+        #[command(flatten)]
+        conn: Conn,
+        #[command(subcommand)]
+        command: QueueCommand,
+    },
+    /// Push a task: an HTTP request HTQ performs later.
+    Push {
+        #[command(flatten)]
+        conn: Conn,
+        #[command(flatten)]
+        task: PushArgs,
+    },
+}
+
+/// How to reach a running server.
+#[derive(clap::Args)]
+struct Conn {
+    /// The server's address.
+    #[arg(
+        long,
+        env = "HTQ_SERVER",
+        default_value = "http://127.0.0.1:5999",
+        global = true
+    )]
+    server: String,
+    /// API token; by default read from the data directory's token file.
+    #[arg(long, env = "HTQ_TOKEN", global = true)]
+    token: Option<String>,
+    /// Where the server keeps its generated token.
+    #[arg(
+        long,
+        env = "HTQ_DATA_DIR",
+        default_value = "./htq-data",
+        global = true
+    )]
+    data_dir: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum QueueCommand {
+    /// Create a queue.
+    Create {
+        /// The queue's name.
+        name: String,
+        /// real_time, timing or variable.
+        #[arg(long, default_value = "real_time")]
+        kind: String,
+        /// Tasks in flight at once (default 1: one after another).
+        #[arg(long, default_value_t = 0)]
+        max_concurrency: i32,
+    },
+}
+
+#[derive(clap::Args)]
+struct PushArgs {
+    /// The queue.
+    queue: String,
+    /// The URL to call.
+    url: String,
+    /// HTTP method.
+    #[arg(short = 'X', long, default_value = "GET")]
+    method: String,
+    /// A header, as "Name: value" (repeatable).
+    #[arg(short = 'H', long = "header")]
+    headers: Vec<String>,
+    /// The body.
+    #[arg(short, long)]
+    data: Option<String>,
+    /// Perform it after this many seconds instead of now.
+    #[arg(long)]
+    delay: Option<f64>,
+}
+
+/// Adds the bearer token to every call.
+type AddToken =
+    Box<dyn FnMut(tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> + Send>;
+type Client = HtqServiceClient<InterceptedService<Channel, AddToken>>;
+
+async fn connect(conn: &Conn) -> anyhow::Result<Client> {
+    let token = match &conn.token {
+        Some(t) => t.clone(),
+        None => {
+            let path = conn.data_dir.join(TOKEN_FILE);
+            std::fs::read_to_string(&path)
+                .with_context(|| format!("no --token and cannot read {}", path.display()))?
+                .trim()
+                .to_owned()
+        }
+    };
+    let header: MetadataValue<_> = format!("Bearer {token}").parse().context("bad token")?;
+    let channel = Channel::from_shared(conn.server.clone())?
+        .connect_timeout(Duration::from_secs(5))
+        .connect()
+        .await
+        .with_context(|| format!("cannot connect to {}", conn.server))?;
+    let intercept: AddToken = Box::new(move |mut req: tonic::Request<()>| {
+        req.metadata_mut().insert("authorization", header.clone());
+        Ok(req)
+    });
+    Ok(HtqServiceClient::with_interceptor(channel, intercept))
+}
+
+fn kind(name: &str) -> anyhow::Result<pb::QueueKind> {
+    Ok(match name {
+        "real_time" => pb::QueueKind::RealTime,
+        "timing" => pb::QueueKind::Timing,
+        "variable" => pb::QueueKind::Variable,
+        other => anyhow::bail!("unknown kind {other:?}: real_time, timing or variable"),
+    })
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let cfg = Config::resolve(&args)?;
+    htq::telemetry::init(cfg.log_format);
+    let server = Server::start(cfg).await?;
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    server.stop().await
+}
+
+async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = match signal(SignalKind::terminate()) {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot watch SIGTERM; Ctrl-C only");
+            let _ = tokio::signal::ctrl_c().await;
+            return;
+        }
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => serve(args).await,
+        Command::Queue { conn, command } => {
+            let mut client = connect(&conn).await?;
+            match command {
+                QueueCommand::Create {
+                    name,
+                    kind: k,
+                    max_concurrency,
+                } => {
+                    let q = client
+                        .create_queue(pb::CreateQueueRequest {
+                            queue: Some(pb::Queue {
+                                name,
+                                kind: kind(&k)? as i32,
+                                max_concurrency,
+                                ..Default::default()
+                            }),
+                        })
+                        .await?
+                        .into_inner();
+                    println!(
+                        "created queue {} ({}, max_concurrency {})",
+                        q.name, k, q.max_concurrency
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Push { conn, task } => {
+            let mut client = connect(&conn).await?;
+            let headers = task
+                .headers
+                .iter()
+                .map(|h| {
+                    let (name, value) = h
+                        .split_once(':')
+                        .with_context(|| format!("header {h:?} is not \"Name: value\""))?;
+                    Ok(pb::Header {
+                        name: name.trim().to_owned(),
+                        value: value.trim().to_owned(),
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let request = Some(pb::HttpRequest {
+                method: task.method,
+                url: task.url,
+                headers,
+                body: task
+                    .data
+                    .map(|d| pb::http_request::Body::Data(d.into_bytes())),
+            });
+            let reply = match task.delay {
+                None => client
+                    .push_task(pb::PushTaskRequest {
+                        queue: task.queue,
+                        request,
+                    })
+                    .await?
+                    .into_inner(),
+                Some(secs) => {
+                    let d = Duration::try_from_secs_f64(secs)
+                        .context("--delay must be a non-negative number")?;
+                    client
+                        .schedule_task(pb::ScheduleTaskRequest {
+                            queue: task.queue,
+                            request,
+                            when: Some(pb::schedule_task_request::When::Delay(
+                                prost_types::Duration {
+                                    seconds: d.as_secs() as i64,
+                                    nanos: d.subsec_nanos() as i32,
+                                },
+                            )),
+                        })
+                        .await?
+                        .into_inner()
+                }
+            };
+            println!("{}", reply.task_id);
+            Ok(())
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let Some(status) = e.downcast_ref::<tonic::Status>() {
+                eprintln!("htq: {:?}: {}", status.code(), status.message());
+            } else {
+                eprintln!("htq: {e:#}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Plain types of the domain: queues, tasks, their requests and states. No I/O here.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+
+/// How a queue schedules its tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueKind {
+    /// As soon as possible, in push order.
+    RealTime,
+    /// At each task's schedule time.
+    Timing,
+    /// Again and again; the reply body steers the pace.
+    Variable,
+}
+
+impl QueueKind {
+    /// The name stored in Redis and shown to users.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueKind::RealTime => "real_time",
+            QueueKind::Timing => "timing",
+            QueueKind::Variable => "variable",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "real_time" => Some(QueueKind::RealTime),
+            "timing" => Some(QueueKind::Timing),
+            "variable" => Some(QueueKind::Variable),
+            _ => None,
+        }
+    }
+}
+
+/// When and how often a failed request is tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Completed attempts before a task is dead-lettered (1: no retry).
+    pub max_attempts: u32,
+    /// Delay before the first retry.
+    pub min_backoff: Duration,
+    /// Largest delay between attempts.
+    pub max_backoff: Duration,
+    /// How often the delay doubles before it stops growing.
+    pub max_doublings: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 10,
+            min_backoff: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(3600),
+            max_doublings: 16,
+        }
+    }
+}
+
+/// The pace of a variable queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VariableSettings {
+    /// After the n-th ordinary reply the next call waits n x this.
+    pub stepping: Duration,
+    /// Longest wait between calls; zero means no cap.
+    pub max_interval: Duration,
+}
+
+impl Default for VariableSettings {
+    fn default() -> Self {
+        VariableSettings {
+            stepping: Duration::from_secs(1),
+            max_interval: Duration::ZERO,
+        }
+    }
+}
+
+/// A named queue and its settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queue {
+    /// Unique name, 1 to 200 bytes, no control characters.
+    pub name: String,
+    /// Scheduling kind.
+    pub kind: QueueKind,
+    /// Tasks in flight at once, across all HTQ processes.
+    pub max_concurrency: u32,
+    /// Deadline of one request, connect to last body byte.
+    pub request_timeout: Duration,
+    /// Retries of failed requests.
+    pub retry: RetryPolicy,
+    /// Pace of variable queues.
+    pub variable: VariableSettings,
+    /// A paused queue accepts tasks but dispatches none.
+    pub paused: bool,
+    /// Creation time, ms since the epoch.
+    pub created_ms: i64,
+}
+
+impl Queue {
+    /// A queue with every setting at its default.
+    pub fn new(name: impl Into<String>, kind: QueueKind) -> Self {
+        Queue {
+            name: name.into(),
+            kind,
+            max_concurrency: 1,
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            variable: VariableSettings::default(),
+            paused: false,
+            created_ms: 0,
+        }
+    }
+}
+
+/// The body of a task's request.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Body {
+    /// No body.
+    #[default]
+    Empty,
+    /// Raw bytes, sent as they are.
+    Bytes(Bytes),
+    /// Text fields sent as multipart/form-data, in order.
+    Form(Vec<(String, String)>),
+}
+
+impl Body {
+    /// Bytes the body occupies, for the size cap.
+    pub fn size(&self) -> usize {
+        match self {
+            Body::Empty => 0,
+            Body::Bytes(b) => b.len(),
+            Body::Form(fields) => fields.iter().map(|(k, v)| k.len() + v.len()).sum(),
+        }
+    }
+}
+
+/// The HTTP request a task performs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HttpRequest {
+    /// Uppercase method token.
+    pub method: String,
+    /// Absolute http(s) URL.
+    pub url: String,
+    /// Header lines in order.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Body,
+}
+
+/// Where a task is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskState {
+    /// Waiting for a future time (or a retry).
+    Scheduled,
+    /// Due, waiting for a dispatch slot.
+    Due,
+    /// Its request is in flight.
+    Active,
+    /// Succeeded.
+    Succeeded,
+    /// In the dead-letter set.
+    Dead,
+    /// Cancelled.
+    Cancelled,
+}
+
+/// A task with its progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    /// Unique within its queue, time-ordered.
+    pub id: String,
+    /// The queue's name.
+    pub queue: String,
+    /// The request to perform.
+    pub request: HttpRequest,
+    /// When it is (or was last) due, ms since the epoch.
+    pub schedule_ms: i64,
+    /// Where it is now.
+    pub state: TaskState,
+    /// Requests started so far.
+    pub attempts: u32,
+    /// Status of the last reply, 0 when none.
+    pub last_status: u16,
+    /// Why the last attempt failed, empty when it did not.
+    pub last_error: String,
+    /// When it was pushed, ms since the epoch.
+    pub created_ms: i64,
+    /// Start of the last attempt, ms since the epoch, 0 before the first.
+    pub last_attempt_ms: i64,
+    /// Variable queues: ordinary replies since the start or the last `reset`.
+    pub run_count: u32,
+}
+
+/// A task to add: its request and when it is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTask {
+    /// The request to perform.
+    pub request: HttpRequest,
+    /// When it is due, ms since the epoch.
+    pub due_ms: i64,
+}
+
+/// Task counts of one queue by state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TaskCounts {
+    /// Waiting for a future time.
+    pub scheduled: u64,
+    /// Due now.
+    pub due: u64,
+    /// In flight.
+    pub active: u64,
+    /// Dead-lettered.
+    pub dead: u64,
+}
+
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,165 @@
+//! The server: wires Redis, the store, the core, the dispatcher and the front doors
+//! together, and stops them in order.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use anyhow::Context;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use crate::api::auth::Auth;
+use crate::api::grpc::GrpcService;
+use crate::api::pb;
+use crate::config::Config;
+use crate::core::{Htq, Limits};
+use crate::dispatch::{DispatchOptions, Dispatcher, Waker};
+use crate::embedded_redis::EmbeddedRedis;
+use crate::store::{Store, StoreOptions};
+
+/// The file in the data directory holding the generated API token.
+pub const TOKEN_FILE: &str = "token";
+
+/// Largest gRPC request accepted (a PushTasks batch), unless one body cap is larger.
+const MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A running HTQ server.
+pub struct Server {
+    addr: SocketAddr,
+    stop: CancellationToken,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+/// Reads the token file in `data_dir`, or creates it with a new random token.
+pub fn load_or_create_token(data_dir: &Path) -> anyhow::Result<String> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = data_dir.join(TOKEN_FILE);
+    if let Ok(t) = std::fs::read_to_string(&path) {
+        let t = t.trim().to_owned();
+        if !t.is_empty() {
+            return Ok(t);
+        }
+    }
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let bytes: [u8; 32] = rand::random();
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    writeln!(f, "{token}")?;
+    tracing::warn!(path = %path.display(), "no API token configured: generated one; clients read it from this file");
+    Ok(token)
+}
+
+impl Server {
+    /// Starts everything and begins serving; returns once the port is bound.
+    pub async fn start(cfg: Config) -> anyhow::Result<Server> {
+        let embedded = match &cfg.redis_url {
+            Some(_) => None,
+            None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
+        };
+        let url = match (&cfg.redis_url, &embedded) {
+            (Some(u), _) => u.clone(),
+            (None, Some(e)) => e.url().to_owned(),
+            (None, None) => unreachable!("embedded Redis started when no URL is given"),
+        };
+        let store_opts = StoreOptions {
+            lease_margin: cfg.lease_margin,
+            ..StoreOptions::default()
+        };
+        let store = Store::connect(&url, &cfg.key_prefix, store_opts)
+            .await
+            .with_context(|| format!("cannot reach Redis at {url}"))?;
+        let tokens = if cfg.tokens.is_empty() {
+            vec![load_or_create_token(&cfg.data_dir)?]
+        } else {
+            cfg.tokens.clone()
+        };
+        let auth = Auth::new(&tokens);
+
+        let (waker, wakes) = Waker::channel();
+        let dispatcher = Dispatcher::start(
+            store.clone(),
+            DispatchOptions {
+                max_in_flight: cfg.max_in_flight,
+                shutdown_grace: cfg.shutdown_grace,
+                user_agent: cfg.user_agent.clone(),
+                ..DispatchOptions::default()
+            },
+            waker.clone(),
+            wakes,
+        )?;
+        let core = Htq::new(
+            store,
+            Limits {
+                max_body_bytes: cfg.max_body_bytes,
+            },
+            waker,
+        );
+
+        let (health_reporter, health) = tonic_health::server::health_reporter();
+        health_reporter
+            .set_serving::<pb::htq_service_server::HtqServiceServer<GrpcService>>()
+            .await;
+        let reflection = tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+            .build_v1()?;
+        let htq = pb::htq_service_server::HtqServiceServer::new(GrpcService::new(core))
+            .max_decoding_message_size(MAX_MESSAGE_BYTES.max(cfg.max_body_bytes + 64 * 1024));
+        let htq = tonic::service::interceptor::InterceptedService::new(htq, auth.interceptor());
+        let grpc = tonic::service::Routes::new(htq)
+            .add_service(health)
+            .add_service(reflection)
+            .prepare()
+            .into_axum_router();
+        let app = crate::api::http::router()
+            .merge(grpc)
+            .fallback(crate::api::http::not_found);
+
+        let listener = tokio::net::TcpListener::bind(cfg.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", cfg.listen))?;
+        let addr = listener.local_addr()?;
+        tracing::info!(%addr, "serving gRPC and HTTP");
+
+        let stop = CancellationToken::new();
+        let stop2 = stop.clone();
+        let task = tokio::spawn(async move {
+            let serving =
+                axum::serve(listener, app).with_graceful_shutdown(stop2.clone().cancelled_owned());
+            let serve_result = tokio::spawn(async move { serving.await });
+            stop2.cancelled().await;
+            // Stop order: dispatch takes no more work and drains (handing back what
+            // it cuts off) while the front doors finish their calls; then Redis.
+            dispatcher.shutdown().await;
+            let served =
+                match tokio::time::timeout(std::time::Duration::from_secs(5), serve_result).await {
+                    Ok(Ok(r)) => r.context("server failed"),
+                    Ok(Err(e)) => Err(anyhow::anyhow!("server task failed: {e}")),
+                    Err(_) => Ok(()),
+                };
+            if let Some(e) = embedded {
+                e.stop().await;
+            }
+            served
+        });
+        Ok(Server { addr, stop, task })
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops everything in order and waits.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        self.stop.cancel();
+        self.task.await.context("server task panicked")?
+    }
+}

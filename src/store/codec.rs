@@ -1,0 +1,231 @@
+//! How queues and tasks are encoded in Redis.
+//!
+//! A task's immutable part (its request and times) is one protobuf blob in the
+//! queue's `tasks` hash, opaque to the scripts. Its mutable part (attempts, last
+//! result) is a small JSON object in the `state` hash, written only once the task
+//! has started, which the scripts read and write with cjson.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use prost::Message;
+use serde::Deserialize;
+
+use crate::error::{Error, Result, ms};
+use crate::model::{Body, HttpRequest, Queue, QueueKind, RetryPolicy, VariableSettings};
+
+/// The stored form of a task's immutable part.
+#[derive(Clone, PartialEq, Message)]
+pub struct StoredTask {
+    #[prost(string, tag = "1")]
+    pub method: String,
+    #[prost(string, tag = "2")]
+    pub url: String,
+    #[prost(message, repeated, tag = "3")]
+    pub headers: Vec<StoredPair>,
+    #[prost(bytes = "bytes", optional, tag = "4")]
+    pub data: Option<Bytes>,
+    #[prost(message, repeated, tag = "5")]
+    pub form: Vec<StoredPair>,
+    #[prost(bool, tag = "6")]
+    pub is_form: bool,
+    #[prost(int64, tag = "7")]
+    pub created_ms: i64,
+    #[prost(int64, tag = "8")]
+    pub schedule_ms: i64,
+}
+
+/// A name/value pair (header or form field).
+#[derive(Clone, PartialEq, Message)]
+pub struct StoredPair {
+    #[prost(string, tag = "1")]
+    pub name: String,
+    #[prost(string, tag = "2")]
+    pub value: String,
+}
+
+fn pairs(list: &[(String, String)]) -> Vec<StoredPair> {
+    list.iter()
+        .map(|(name, value)| StoredPair {
+            name: name.clone(),
+            value: value.clone(),
+        })
+        .collect()
+}
+
+fn unpairs(list: Vec<StoredPair>) -> Vec<(String, String)> {
+    list.into_iter().map(|p| (p.name, p.value)).collect()
+}
+
+/// Encodes a task's request and times.
+pub fn encode_task(request: &HttpRequest, created_ms: i64, schedule_ms: i64) -> Vec<u8> {
+    let (data, form, is_form) = match &request.body {
+        Body::Empty => (None, Vec::new(), false),
+        Body::Bytes(b) => (Some(b.clone()), Vec::new(), false),
+        Body::Form(f) => (None, pairs(f), true),
+    };
+    StoredTask {
+        method: request.method.clone(),
+        url: request.url.clone(),
+        headers: pairs(&request.headers),
+        data,
+        form,
+        is_form,
+        created_ms,
+        schedule_ms,
+    }
+    .encode_to_vec()
+}
+
+/// Decodes what [`encode_task`] wrote: the request, creation and schedule time.
+pub fn decode_task(blob: &[u8]) -> Result<(HttpRequest, i64, i64)> {
+    let t = StoredTask::decode(blob).map_err(|e| Error::Internal(format!("corrupt task: {e}")))?;
+    let body = if t.is_form {
+        Body::Form(unpairs(t.form))
+    } else {
+        match t.data {
+            Some(b) => Body::Bytes(b),
+            None => Body::Empty,
+        }
+    };
+    let request = HttpRequest {
+        method: t.method,
+        url: t.url,
+        headers: unpairs(t.headers),
+        body,
+    };
+    Ok((request, t.created_ms, t.schedule_ms))
+}
+
+/// A task's mutable state, as the scripts keep it (see lua/prelude.lua).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+pub struct TaskStateJson {
+    /// Attempts started; the lease token.
+    #[serde(default, rename = "a")]
+    pub attempts: f64,
+    /// Leases that expired.
+    #[serde(default, rename = "i")]
+    pub interrupted: f64,
+    /// Last HTTP status.
+    #[serde(default, rename = "s")]
+    pub status: f64,
+    /// Last error.
+    #[serde(default, rename = "e")]
+    pub error: String,
+    /// Start of the last attempt, ms.
+    #[serde(default, rename = "t")]
+    pub started_ms: f64,
+    /// Variable run count.
+    #[serde(default, rename = "r")]
+    pub run_count: f64,
+}
+
+impl TaskStateJson {
+    /// Parses the JSON; an empty string is the state of a task never started.
+    pub fn parse(raw: &str) -> Result<Self> {
+        if raw.is_empty() {
+            return Ok(Self::default());
+        }
+        // cjson writes an empty Lua table as `{}`, which is fine here.
+        serde_json::from_str(raw).map_err(|e| Error::Internal(format!("corrupt task state: {e}")))
+    }
+}
+
+/// The settings hash fields of a queue.
+pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
+    vec![
+        ("kind", q.kind.as_str().to_owned()),
+        ("max_concurrency", q.max_concurrency.to_string()),
+        ("timeout_ms", ms(q.request_timeout).to_string()),
+        ("max_attempts", q.retry.max_attempts.to_string()),
+        ("min_backoff_ms", ms(q.retry.min_backoff).to_string()),
+        ("max_backoff_ms", ms(q.retry.max_backoff).to_string()),
+        ("max_doublings", q.retry.max_doublings.to_string()),
+        ("stepping_ms", ms(q.variable.stepping).to_string()),
+        ("max_interval_ms", ms(q.variable.max_interval).to_string()),
+        ("paused", if q.paused { "1" } else { "0" }.to_owned()),
+        ("created_ms", q.created_ms.to_string()),
+    ]
+}
+
+/// Rebuilds a queue from its settings hash (field/value pairs).
+pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
+    let get = |k: &str| fields.iter().find(|(f, _)| f == k).map(|(_, v)| v.as_str());
+    let num = |k: &str| -> Result<u64> {
+        get(k)
+            .and_then(|v| v.parse::<u64>().ok())
+            .ok_or_else(|| Error::Internal(format!("queue {name}: bad or missing {k}")))
+    };
+    let millis = |k: &str| num(k).map(Duration::from_millis);
+    let kind = get("kind")
+        .and_then(QueueKind::parse)
+        .ok_or_else(|| Error::Internal(format!("queue {name}: bad kind")))?;
+    Ok(Queue {
+        name: name.to_owned(),
+        kind,
+        max_concurrency: num("max_concurrency")? as u32,
+        request_timeout: millis("timeout_ms")?,
+        retry: RetryPolicy {
+            max_attempts: num("max_attempts")? as u32,
+            min_backoff: millis("min_backoff_ms")?,
+            max_backoff: millis("max_backoff_ms")?,
+            max_doublings: num("max_doublings")? as u32,
+        },
+        variable: VariableSettings {
+            stepping: millis("stepping_ms")?,
+            max_interval: millis("max_interval_ms")?,
+        },
+        paused: get("paused") == Some("1"),
+        created_ms: get("created_ms").and_then(|v| v.parse().ok()).unwrap_or(0),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_round_trip_keeps_every_body_kind() {
+        for body in [
+            Body::Empty,
+            Body::Bytes(Bytes::from_static(b"\x00\xffraw")),
+            Body::Form(vec![("k".into(), "v".into()), ("k".into(), "".into())]),
+        ] {
+            let req = HttpRequest {
+                method: "POST".into(),
+                url: "http://127.0.0.1/x?y=1".into(),
+                headers: vec![("X-A".into(), "1".into()), ("X-A".into(), "2".into())],
+                body,
+            };
+            let blob = encode_task(&req, 11, 22);
+            assert_eq!(decode_task(&blob).unwrap(), (req, 11, 22));
+        }
+    }
+
+    #[test]
+    fn queue_round_trip() {
+        let mut q = Queue::new("q", QueueKind::Variable);
+        q.max_concurrency = 7;
+        q.paused = true;
+        q.created_ms = 5;
+        q.variable.max_interval = Duration::from_millis(1500);
+        let fields: Vec<(String, String)> = queue_fields(&q)
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        assert_eq!(decode_queue("q", &fields).unwrap(), q);
+    }
+
+    #[test]
+    fn state_json_as_cjson_writes_it() {
+        let st = TaskStateJson::parse(r#"{"a":2,"t":1732435200123,"e":"x","s":503}"#).unwrap();
+        assert_eq!(st.attempts, 2.0);
+        assert_eq!(st.started_ms, 1732435200123.0);
+        assert_eq!(st.status, 503.0);
+        assert_eq!(
+            TaskStateJson::parse("{}").unwrap(),
+            TaskStateJson::default()
+        );
+        assert_eq!(TaskStateJson::parse("").unwrap(), TaskStateJson::default());
+    }
+}

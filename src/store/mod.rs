@@ -1,0 +1,751 @@
+//! The store: the only module that speaks Redis.
+//!
+//! Every state change of a task is one Lua script (see `lua/`, one file per
+//! transition, each with a header listing KEYS, ARGV and return values). Time is
+//! always passed in (`now`, in ms), so tests can run a script at a chosen instant.
+//! Script return codes become typed results here and nowhere else.
+
+mod codec;
+mod keys;
+mod scripts;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bb8::Pool;
+use bb8_redis::RedisConnectionManager;
+use redis::Value;
+
+use crate::error::{Error, Result};
+use crate::model::{HttpRequest, Queue, Task, TaskCounts, TaskState};
+
+pub use codec::{TaskStateJson, decode_task, encode_task};
+pub use keys::{Keys, QueueKeys};
+use scripts::Scripts;
+
+/// Tuning of the store's recovery rules.
+#[derive(Debug, Clone, Copy)]
+pub struct StoreOptions {
+    /// Added to a queue's request timeout to form a lease.
+    pub lease_margin: Duration,
+    /// Leases of one task that may expire before it is dead-lettered.
+    pub max_interruptions: u32,
+    /// Expired leases taken back per script call.
+    pub recover_batch: u32,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            lease_margin: Duration::from_secs(5),
+            max_interruptions: 5,
+            recover_batch: 100,
+        }
+    }
+}
+
+/// A handle on HTQ's Redis data; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool<RedisConnectionManager>,
+    client: redis::Client,
+    keys: Keys,
+    scripts: Arc<Scripts>,
+    pid: Arc<str>,
+    opts: StoreOptions,
+}
+
+/// What a claim handed out.
+#[derive(Debug)]
+pub struct Claim {
+    /// Due work is waiting for a free slot (max_concurrency reached).
+    pub blocked: bool,
+    /// The earliest due time left in the queue, ms.
+    pub next_due: Option<i64>,
+    /// The earliest lease deadline of the queue's active tasks, ms.
+    pub next_lease: Option<i64>,
+    /// The queue's settings at claim time.
+    pub queue: Queue,
+    /// The tasks now leased to the caller.
+    pub tasks: Vec<ClaimedTask>,
+}
+
+/// A task leased to a dispatcher.
+#[derive(Debug, Clone)]
+pub struct ClaimedTask {
+    /// Task id.
+    pub id: String,
+    /// The request to perform.
+    pub request: HttpRequest,
+    /// Creation time, ms.
+    pub created_ms: i64,
+    /// Its state after the claim; `attempts` is the lease token.
+    pub state: TaskStateJson,
+}
+
+impl ClaimedTask {
+    /// The fencing token every finishing script checks.
+    pub fn token(&self) -> u32 {
+        self.state.attempts as u32
+    }
+}
+
+/// How a finished attempt leaves its task.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finish {
+    /// Done: remove the task.
+    Succeed,
+    /// Try again at `at` (ms).
+    Retry { at: i64, status: u16, error: String },
+    /// Dead-letter it.
+    Dead { status: u16, error: String },
+    /// Variable queues: run again at `at` with this run count.
+    Reschedule {
+        at: i64,
+        run_count: u32,
+        status: u16,
+        error: String,
+    },
+}
+
+fn value_str(v: &Value) -> Result<String> {
+    redis::from_redis_value_ref::<String>(v)
+        .map_err(|e| Error::Internal(format!("unexpected reply: {e}")))
+}
+
+fn value_bytes(v: &Value) -> Result<Vec<u8>> {
+    redis::from_redis_value_ref::<Vec<u8>>(v)
+        .map_err(|e| Error::Internal(format!("unexpected reply: {e}")))
+}
+
+fn value_i64(v: &Value) -> Result<i64> {
+    redis::from_redis_value_ref::<i64>(v)
+        .map_err(|e| Error::Internal(format!("unexpected reply: {e}")))
+}
+
+/// A score or '' from a script, as an optional ms time.
+fn opt_ms(v: &Value) -> Result<Option<i64>> {
+    let s = value_str(v)?;
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse::<f64>()
+        .map(|f| Some(f as i64))
+        .map_err(|_| Error::Internal(format!("bad score {s:?}")))
+}
+
+fn array(v: Value) -> Result<Vec<Value>> {
+    match v {
+        Value::Array(items) => Ok(items),
+        other => Err(Error::Internal(format!("expected an array, got {other:?}"))),
+    }
+}
+
+impl Store {
+    /// Connects to Redis at `url`, using keys under `prefix`.
+    pub async fn connect(url: &str, prefix: &str, opts: StoreOptions) -> Result<Self> {
+        let client =
+            redis::Client::open(url).map_err(|e| Error::Storage(format!("bad Redis URL: {e}")))?;
+        let manager = RedisConnectionManager::new(url)?;
+        let pool = Pool::builder()
+            .max_size(8)
+            .test_on_check_out(false)
+            .connection_timeout(Duration::from_secs(5))
+            .build(manager)
+            .await?;
+        let store = Store {
+            pool,
+            client,
+            keys: Keys::new(prefix),
+            scripts: Arc::new(Scripts::new()),
+            pid: uuid::Uuid::now_v7().simple().to_string().into(),
+            opts,
+        };
+        store.ping().await?;
+        Ok(store)
+    }
+
+    /// Checks that Redis answers.
+    pub async fn ping(&self) -> Result<()> {
+        let mut conn = self.pool.get().await?;
+        let _: String = redis::cmd("PING").query_async(&mut *conn).await?;
+        Ok(())
+    }
+
+    /// This process's id in wake messages (it ignores its own).
+    pub fn pid(&self) -> &str {
+        &self.pid
+    }
+
+    /// The recovery settings in use.
+    pub fn options(&self) -> &StoreOptions {
+        &self.opts
+    }
+
+    /// The key names in use.
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    /// A client for dedicated connections (pub/sub, blocking reads).
+    pub fn client(&self) -> &redis::Client {
+        &self.client
+    }
+
+    fn wake_message(&self, queue: &str, at: i64) -> String {
+        format!("{}\t{}\t{}", self.pid, queue, at)
+    }
+
+    /// Parses a wake message: (sender pid, queue, due time ms).
+    pub fn parse_wake(msg: &str) -> Option<(&str, &str, i64)> {
+        let mut it = msg.splitn(3, '\t');
+        let pid = it.next()?;
+        let queue = it.next()?;
+        let at = it.next()?.parse().ok()?;
+        Some((pid, queue, at))
+    }
+
+    // ---- queues -------------------------------------------------------------
+
+    /// Creates a queue; false when the name is taken.
+    pub async fn create_queue(&self, q: &Queue) -> Result<bool> {
+        let k = self.keys.queue(&q.name);
+        let mut conn = self.pool.get().await?;
+        // The index first: it may list a name whose settings are gone (readers skip
+        // those), never miss a queue that exists.
+        let _: i64 = redis::cmd("SADD")
+            .arg(self.keys.queues())
+            .arg(&q.name)
+            .query_async(&mut *conn)
+            .await?;
+        let mut inv = self.scripts.create_queue.key(&k.settings);
+        for (f, v) in codec::queue_fields(q) {
+            inv.arg(f).arg(v);
+        }
+        let created: i64 = inv.invoke_async(&mut *conn).await?;
+        Ok(created == 1)
+    }
+
+    /// One queue's settings, None when it does not exist.
+    pub async fn get_queue(&self, name: &str) -> Result<Option<Queue>> {
+        let k = self.keys.queue(name);
+        let mut conn = self.pool.get().await?;
+        let fields: Vec<(String, String)> = redis::cmd("HGETALL")
+            .arg(&k.settings)
+            .query_async(&mut *conn)
+            .await?;
+        if fields.is_empty() {
+            return Ok(None);
+        }
+        codec::decode_queue(name, &fields).map(Some)
+    }
+
+    /// Every queue name in the index, sorted (may include just-deleted names).
+    pub async fn queue_names(&self) -> Result<Vec<String>> {
+        let mut conn = self.pool.get().await?;
+        let mut names: Vec<String> = redis::cmd("SMEMBERS")
+            .arg(self.keys.queues())
+            .query_async(&mut *conn)
+            .await?;
+        names.sort();
+        Ok(names)
+    }
+
+    /// Overwrites a queue's settings (all but kind and creation time); false when it
+    /// does not exist. Wakes every dispatcher.
+    pub async fn update_queue(&self, q: &Queue) -> Result<bool> {
+        let k = self.keys.queue(&q.name);
+        let mut conn = self.pool.get().await?;
+        let mut inv = self.scripts.update_queue.key(&k.settings);
+        inv.arg(self.keys.wake_channel())
+            .arg(self.wake_message(&q.name, 0));
+        for (f, v) in codec::queue_fields(q) {
+            if f != "kind" && f != "created_ms" {
+                inv.arg(f).arg(v);
+            }
+        }
+        let updated: i64 = inv.invoke_async(&mut *conn).await?;
+        Ok(updated == 1)
+    }
+
+    /// Deletes a queue and all its tasks; false when it does not exist.
+    pub async fn delete_queue(&self, name: &str) -> Result<bool> {
+        let k = self.keys.queue(name);
+        let mut conn = self.pool.get().await?;
+        let deleted: i64 = self
+            .scripts
+            .delete_queue
+            .key(&k.settings)
+            .key(&k.due)
+            .key(&k.active)
+            .key(&k.tasks)
+            .key(&k.state)
+            .key(&k.dead)
+            .invoke_async(&mut *conn)
+            .await?;
+        let _: i64 = redis::cmd("SREM")
+            .arg(self.keys.queues())
+            .arg(name)
+            .query_async(&mut *conn)
+            .await?;
+        Ok(deleted == 1)
+    }
+
+    // ---- tasks --------------------------------------------------------------
+
+    /// Stores new tasks, all or none: (id, due ms, encoded task) each. Returns the
+    /// queue's new earliest due time when the push moved it forward (the push then
+    /// woke every dispatcher).
+    pub async fn push(&self, queue: &str, tasks: &[(String, i64, Vec<u8>)]) -> Result<Option<i64>> {
+        let k = self.keys.queue(queue);
+        let mut inv = self.scripts.push.key(&k.settings);
+        inv.key(&k.due)
+            .key(&k.tasks)
+            .arg(self.keys.wake_channel())
+            .arg(format!("{}\t{}\t", self.pid, queue))
+            .arg(tasks.len());
+        for (id, due, blob) in tasks {
+            inv.arg(id).arg(due).arg(blob.as_slice());
+        }
+        let mut conn = self.pool.get().await?;
+        let reply = array(inv.invoke_async(&mut *conn).await?)?;
+        match reply.first().map(value_i64).transpose()? {
+            Some(1) => Ok(reply.get(1).map(opt_ms).transpose()?.flatten()),
+            Some(0) => Ok(None),
+            Some(-1) => Err(Error::NotFound(format!("queue {queue:?}"))),
+            Some(-2) => {
+                let id = reply.get(1).map(value_str).transpose()?.unwrap_or_default();
+                Err(Error::AlreadyExists(format!("task {id:?}")))
+            }
+            other => Err(Error::Internal(format!("push returned {other:?}"))),
+        }
+    }
+
+    /// Leases up to `max` due tasks of `queue` at `now`; None when the queue is gone.
+    pub async fn claim(&self, queue: &str, now: i64, max: u32) -> Result<Option<Claim>> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let reply = array(
+            self.scripts
+                .claim
+                .key(&k.settings)
+                .key(&k.due)
+                .key(&k.active)
+                .key(&k.tasks)
+                .key(&k.state)
+                .key(&k.dead)
+                .arg(now)
+                .arg(max)
+                .arg(crate::error::ms(self.opts.lease_margin))
+                .arg(self.opts.max_interruptions)
+                .arg(self.opts.recover_batch)
+                .invoke_async(&mut *conn)
+                .await?,
+        )?;
+        drop(conn);
+        let mut it = reply.into_iter();
+        let code = it.next().as_ref().map(value_i64).transpose()?.unwrap_or(-1);
+        if code == -1 {
+            return Ok(None);
+        }
+        let next_due = it.next().as_ref().map(opt_ms).transpose()?.flatten();
+        let next_lease = it.next().as_ref().map(opt_ms).transpose()?.flatten();
+        let settings: Vec<(String, String)> = match it.next() {
+            Some(v) => redis::from_redis_value(v)
+                .map_err(|e| Error::Internal(format!("claim settings: {e}")))?,
+            None => return Err(Error::Internal("claim: short reply".into())),
+        };
+        let queue_settings = codec::decode_queue(queue, &settings)?;
+        let rest: Vec<Value> = it.collect();
+        let mut tasks = Vec::with_capacity(rest.len() / 3);
+        for chunk in rest.chunks(3) {
+            let [id, blob, state] = chunk else {
+                return Err(Error::Internal("claim: ragged reply".into()));
+            };
+            let (request, created_ms, _) = decode_task(&value_bytes(blob)?)?;
+            tasks.push(ClaimedTask {
+                id: value_str(id)?,
+                request,
+                created_ms,
+                state: TaskStateJson::parse(&value_str(state)?)?,
+            });
+        }
+        Ok(Some(Claim {
+            blocked: code == 1,
+            next_due,
+            next_lease,
+            queue: queue_settings,
+            tasks,
+        }))
+    }
+
+    /// Records the outcome of an attempt holding lease `token`. False when the lease
+    /// is no longer held (it expired and the task was claimed again, or the task or
+    /// its queue was removed): the outcome is then discarded.
+    pub async fn finish(
+        &self,
+        queue: &str,
+        id: &str,
+        token: u32,
+        now: i64,
+        outcome: &Finish,
+    ) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let channel = self.keys.wake_channel();
+        let msg = self.wake_message(queue, now);
+        let s = &self.scripts;
+        let inv = match outcome {
+            Finish::Succeed => {
+                let mut inv = s.succeed.key(&k.settings);
+                inv.key(&k.active).key(&k.tasks).key(&k.state);
+                inv.arg(id).arg(token).arg(&channel).arg(&msg);
+                inv
+            }
+            Finish::Retry { at, status, error } => {
+                let mut inv = s.retry.key(&k.settings);
+                inv.key(&k.due).key(&k.active).key(&k.state);
+                inv.arg(id)
+                    .arg(token)
+                    .arg(at)
+                    .arg(status)
+                    .arg(error)
+                    .arg(&channel)
+                    .arg(&msg);
+                inv
+            }
+            Finish::Dead { status, error } => {
+                let mut inv = s.dead.key(&k.settings);
+                inv.key(&k.active).key(&k.state).key(&k.dead);
+                inv.arg(id)
+                    .arg(token)
+                    .arg(now)
+                    .arg(status)
+                    .arg(error)
+                    .arg(&channel)
+                    .arg(&msg);
+                inv
+            }
+            Finish::Reschedule {
+                at,
+                run_count,
+                status,
+                error,
+            } => {
+                let mut inv = s.reschedule.key(&k.settings);
+                inv.key(&k.due).key(&k.active).key(&k.state);
+                inv.arg(id)
+                    .arg(token)
+                    .arg(at)
+                    .arg(run_count)
+                    .arg(status)
+                    .arg(error)
+                    .arg(&channel)
+                    .arg(&msg);
+                inv
+            }
+        };
+        let mut conn = self.pool.get().await?;
+        let done: i64 = inv.invoke_async(&mut *conn).await?;
+        Ok(done == 1)
+    }
+
+    /// Returns a task whose request this process cut off at shutdown: due again at
+    /// once, the attempt not counted. False when the lease is no longer held.
+    pub async fn hand_back(&self, queue: &str, id: &str, token: u32, now: i64) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let done: i64 = self
+            .scripts
+            .hand_back
+            .key(&k.due)
+            .key(&k.active)
+            .key(&k.state)
+            .arg(id)
+            .arg(token)
+            .arg(now)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now))
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok(done == 1)
+    }
+
+    /// Takes back a queue's tasks whose lease expired before `now`. Returns how many,
+    /// and the earliest lease deadline still running.
+    pub async fn recover(&self, queue: &str, now: i64) -> Result<(u64, Option<i64>)> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let reply = array(
+            self.scripts
+                .recover
+                .key(&k.due)
+                .key(&k.active)
+                .key(&k.state)
+                .key(&k.dead)
+                .arg(now)
+                .arg(self.opts.max_interruptions)
+                .arg(self.opts.recover_batch)
+                .arg(self.keys.wake_channel())
+                .arg(self.wake_message(queue, now))
+                .invoke_async(&mut *conn)
+                .await?,
+        )?;
+        let n = reply.first().map(value_i64).transpose()?.unwrap_or(0);
+        let next = reply.get(1).map(opt_ms).transpose()?.flatten();
+        Ok((n.max(0) as u64, next))
+    }
+
+    fn build_task(
+        queue: &str,
+        id: String,
+        blob: &Value,
+        state: &Value,
+        place: &str,
+        score: i64,
+        now: i64,
+    ) -> Result<Task> {
+        let (request, created_ms, schedule_ms) = decode_task(&value_bytes(blob)?)?;
+        let st = TaskStateJson::parse(&value_str(state)?)?;
+        let (state, schedule_ms) = match place {
+            "due" if score > now => (TaskState::Scheduled, score),
+            "due" => (TaskState::Due, score),
+            "active" => (TaskState::Active, schedule_ms),
+            _ => (TaskState::Dead, schedule_ms),
+        };
+        Ok(Task {
+            id,
+            queue: queue.to_owned(),
+            request,
+            schedule_ms,
+            state,
+            attempts: st.attempts as u32,
+            last_status: st.status as u16,
+            last_error: st.error,
+            created_ms,
+            last_attempt_ms: st.started_ms as i64,
+            run_count: st.run_count as u32,
+        })
+    }
+
+    /// One task; None when it does not exist (any more).
+    pub async fn get_task(&self, queue: &str, id: &str, now: i64) -> Result<Option<Task>> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let reply = array(
+            self.scripts
+                .get_task
+                .key(&k.due)
+                .key(&k.active)
+                .key(&k.tasks)
+                .key(&k.state)
+                .key(&k.dead)
+                .arg(id)
+                .invoke_async(&mut *conn)
+                .await?,
+        )?;
+        let [blob, state, place, score] = reply.as_slice() else {
+            return Ok(None);
+        };
+        let score = opt_ms(score)?.unwrap_or(0);
+        Self::build_task(
+            queue,
+            id.to_owned(),
+            blob,
+            state,
+            &value_str(place)?,
+            score,
+            now,
+        )
+        .map(Some)
+    }
+
+    /// One page of a queue's tasks in `state` (Scheduled, Due, Active or Dead).
+    pub async fn list_tasks(
+        &self,
+        queue: &str,
+        state: TaskState,
+        now: i64,
+        offset: u64,
+        count: u32,
+    ) -> Result<Vec<Task>> {
+        let which = match state {
+            TaskState::Scheduled => "scheduled",
+            TaskState::Due => "due",
+            TaskState::Active => "active",
+            TaskState::Dead => "dead",
+            _ => return Ok(Vec::new()),
+        };
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let reply = array(
+            self.scripts
+                .list_tasks
+                .key(&k.due)
+                .key(&k.active)
+                .key(&k.tasks)
+                .key(&k.state)
+                .key(&k.dead)
+                .arg(which)
+                .arg(now)
+                .arg(offset)
+                .arg(count)
+                .invoke_async(&mut *conn)
+                .await?,
+        )?;
+        let place = match state {
+            TaskState::Active => "active",
+            TaskState::Dead => "dead",
+            _ => "due",
+        };
+        reply
+            .chunks(4)
+            .map(|c| match c {
+                [id, score, blob, st] => {
+                    let score = opt_ms(score)?.unwrap_or(0);
+                    Self::build_task(queue, value_str(id)?, blob, st, place, score, now)
+                }
+                _ => Err(Error::Internal("list_tasks: ragged reply".into())),
+            })
+            .collect()
+    }
+
+    /// Task counts by state at `now`.
+    pub async fn count_tasks(&self, queue: &str, now: i64) -> Result<TaskCounts> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let (due, scheduled, active, dead): (u64, u64, u64, u64) = redis::pipe()
+            .atomic()
+            .cmd("ZCOUNT")
+            .arg(&k.due)
+            .arg("-inf")
+            .arg(now)
+            .cmd("ZCOUNT")
+            .arg(&k.due)
+            .arg(format!("({now}"))
+            .arg("+inf")
+            .cmd("ZCARD")
+            .arg(&k.active)
+            .cmd("ZCARD")
+            .arg(&k.dead)
+            .query_async(&mut *conn)
+            .await?;
+        Ok(TaskCounts {
+            scheduled,
+            due,
+            active,
+            dead,
+        })
+    }
+
+    /// Removes a task wherever it is; returns it as it was, None when absent.
+    pub async fn cancel(&self, queue: &str, id: &str, now: i64) -> Result<Option<Task>> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let reply = array(
+            self.scripts
+                .cancel
+                .key(&k.due)
+                .key(&k.active)
+                .key(&k.tasks)
+                .key(&k.state)
+                .key(&k.dead)
+                .arg(id)
+                .invoke_async(&mut *conn)
+                .await?,
+        )?;
+        let [_, blob, state, place, score] = reply.as_slice() else {
+            return Ok(None);
+        };
+        let score = opt_ms(score)?.unwrap_or(0);
+        let mut task = Self::build_task(
+            queue,
+            id.to_owned(),
+            blob,
+            state,
+            &value_str(place)?,
+            score,
+            now,
+        )?;
+        task.state = TaskState::Cancelled;
+        Ok(Some(task))
+    }
+
+    // ---- the lease index ----------------------------------------------------
+
+    /// Notes that `queue` has a lease ending at `deadline` (keeps the earliest).
+    pub async fn note_lease(&self, queue: &str, deadline: i64) -> Result<()> {
+        let mut conn = self.pool.get().await?;
+        let _: i64 = redis::cmd("ZADD")
+            .arg(self.keys.leases())
+            .arg("LT")
+            .arg(deadline)
+            .arg(queue)
+            .query_async(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    /// The earliest check time in the lease index, ms.
+    pub async fn next_lease_check(&self) -> Result<Option<i64>> {
+        let mut conn = self.pool.get().await?;
+        let first: Vec<(String, f64)> = redis::cmd("ZRANGE")
+            .arg(self.keys.leases())
+            .arg(0)
+            .arg(0)
+            .arg("WITHSCORES")
+            .query_async(&mut *conn)
+            .await?;
+        Ok(first.first().map(|(_, s)| *s as i64))
+    }
+
+    /// Queues whose lease check time has come, at most `limit`.
+    pub async fn lease_checks_due(&self, now: i64, limit: usize) -> Result<Vec<String>> {
+        let mut conn = self.pool.get().await?;
+        let names: Vec<String> = redis::cmd("ZRANGE")
+            .arg(self.keys.leases())
+            .arg("-inf")
+            .arg(now)
+            .arg("BYSCORE")
+            .arg("LIMIT")
+            .arg(0)
+            .arg(limit)
+            .query_async(&mut *conn)
+            .await?;
+        Ok(names)
+    }
+
+    /// Takes the lease check of `queue` (see lease_index_take.lua).
+    pub async fn take_lease_check(&self, queue: &str, now: i64, hold_until: i64) -> Result<bool> {
+        let mut conn = self.pool.get().await?;
+        let taken: i64 = self
+            .scripts
+            .lease_index_take
+            .key(self.keys.leases())
+            .arg(queue)
+            .arg(now)
+            .arg(hold_until)
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok(taken == 1)
+    }
+
+    /// Sets the next lease check of `queue` after a sweep (see lease_index_settle.lua).
+    pub async fn settle_lease_check(
+        &self,
+        queue: &str,
+        held: i64,
+        next: Option<i64>,
+    ) -> Result<()> {
+        let mut conn = self.pool.get().await?;
+        let _: i64 = self
+            .scripts
+            .lease_index_settle
+            .key(self.keys.leases())
+            .arg(queue)
+            .arg(held)
+            .arg(next.map(|n| n.to_string()).unwrap_or_default())
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,63 @@
+//! The Lua scripts, one file per state transition (see `lua/`), loaded once.
+
+use redis::Script;
+
+macro_rules! task_script {
+    ($file:literal) => {
+        Script::new(concat!(
+            include_str!("lua/prelude.lua"),
+            "\n",
+            include_str!(concat!("lua/", $file))
+        ))
+    };
+}
+
+/// Every script the store runs.
+pub struct Scripts {
+    pub create_queue: Script,
+    pub update_queue: Script,
+    pub delete_queue: Script,
+    pub push: Script,
+    pub claim: Script,
+    pub succeed: Script,
+    pub retry: Script,
+    pub dead: Script,
+    pub reschedule: Script,
+    pub hand_back: Script,
+    pub recover: Script,
+    pub cancel: Script,
+    pub get_task: Script,
+    pub list_tasks: Script,
+    pub lease_index_take: Script,
+    pub lease_index_settle: Script,
+}
+
+impl Scripts {
+    /// Compiles nothing yet: Redis loads each script at its first use.
+    pub fn new() -> Self {
+        Scripts {
+            create_queue: task_script!("create_queue.lua"),
+            update_queue: task_script!("update_queue.lua"),
+            delete_queue: task_script!("delete_queue.lua"),
+            push: task_script!("push.lua"),
+            claim: task_script!("claim.lua"),
+            succeed: task_script!("succeed.lua"),
+            retry: task_script!("retry.lua"),
+            dead: task_script!("dead.lua"),
+            reschedule: task_script!("reschedule.lua"),
+            hand_back: task_script!("hand_back.lua"),
+            recover: task_script!("recover.lua"),
+            cancel: task_script!("cancel.lua"),
+            get_task: task_script!("get_task.lua"),
+            list_tasks: task_script!("list_tasks.lua"),
+            lease_index_take: task_script!("lease_index_take.lua"),
+            lease_index_settle: task_script!("lease_index_settle.lua"),
+        }
+    }
+}
+
+impl Default for Scripts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
