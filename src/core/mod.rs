@@ -245,8 +245,8 @@ impl Htq {
         }
     }
 
-    /// Adds tasks to `queue`, all or none. `field` names the list for errors
-    /// (`tasks`) or is empty for a single task. Returns (id, due ms) per task.
+    /// Adds tasks to `queue`, all or none. `batch` says whether errors name fields
+    /// as `tasks[i].…` (PushTasks) or as the single task's. Returns (id, due ms) each.
     pub async fn push(
         &self,
         queue: &str,

@@ -1,0 +1,562 @@
+//! The gRPC contract: queue management, errors, auth, health and reflection.
+
+use htq::api::pb;
+use tonic::Code;
+
+use crate::common::*;
+
+fn push(queue: &str, request: pb::HttpRequest) -> pb::PushTaskRequest {
+    pb::PushTaskRequest {
+        queue: queue.into(),
+        request: Some(request),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queue_lifecycle() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    let q = c
+        .create_queue(pb::CreateQueueRequest {
+            queue: Some(pb::Queue {
+                name: "v".into(),
+                kind: pb::QueueKind::Variable as i32,
+                variable: Some(pb::VariableSettings {
+                    stepping_interval: Some(ms_duration(2000)),
+                    max_interval: Some(ms_duration(5000)),
+                }),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(q.kind, pb::QueueKind::Variable as i32);
+    assert_eq!(q.max_concurrency, 1);
+    assert_eq!(q.request_timeout, Some(ms_duration(30_000)));
+    assert_eq!(q.retry.as_ref().unwrap().max_attempts, 10);
+    assert_eq!(
+        q.variable.as_ref().unwrap().stepping_interval,
+        Some(ms_duration(2000))
+    );
+    assert!(q.create_time.unwrap().seconds > 1_700_000_000);
+
+    let dup = c
+        .create_queue(pb::CreateQueueRequest {
+            queue: Some(pb::Queue {
+                name: "v".into(),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(dup.code(), Code::AlreadyExists);
+
+    let got = c
+        .get_queue(pb::GetQueueRequest { name: "v".into() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(got, q);
+
+    let updated = c
+        .update_queue(pb::UpdateQueueRequest {
+            queue: Some(pb::Queue {
+                name: "v".into(),
+                max_concurrency: 4,
+                paused: true,
+                ..Default::default()
+            }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["max_concurrency".into(), "paused".into()],
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(updated.max_concurrency, 4);
+    assert!(updated.paused);
+    assert_eq!(updated.variable, q.variable, "fields outside the mask stay");
+    let bad_mask = c
+        .update_queue(pb::UpdateQueueRequest {
+            queue: Some(pb::Queue {
+                name: "v".into(),
+                ..Default::default()
+            }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["kind".into()],
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(bad_mask.code(), Code::InvalidArgument);
+    assert!(
+        bad_mask.message().starts_with("update_mask"),
+        "{}",
+        bad_mask.message()
+    );
+
+    for name in ["a", "b", "c"] {
+        create_queue(c, name, |_| {}).await;
+    }
+    let page1 = c
+        .list_queues(pb::ListQueuesRequest {
+            page_size: 2,
+            page_token: String::new(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let names: Vec<_> = page1.queues.iter().map(|q| q.name.as_str()).collect();
+    assert_eq!(names, ["a", "b"]);
+    let page2 = c
+        .list_queues(pb::ListQueuesRequest {
+            page_size: 2,
+            page_token: page1.next_page_token,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let names: Vec<_> = page2.queues.iter().map(|q| q.name.as_str()).collect();
+    assert_eq!(names, ["c", "v"]);
+    assert_eq!(page2.next_page_token, "");
+
+    c.delete_queue(pb::DeleteQueueRequest { name: "v".into() })
+        .await
+        .unwrap();
+    let gone = c
+        .get_queue(pb::GetQueueRequest { name: "v".into() })
+        .await
+        .unwrap_err();
+    assert_eq!(gone.code(), Code::NotFound);
+    let again = c
+        .delete_queue(pb::DeleteQueueRequest { name: "v".into() })
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), Code::NotFound);
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_and_count_tasks_by_state() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "l", |q| q.paused = true).await;
+    let mut due_ids = Vec::new();
+    for i in 0..5 {
+        due_ids.push(
+            c.push_task(push("l", get(&format!("http://127.0.0.1:9/d{i}"))))
+                .await
+                .unwrap()
+                .into_inner()
+                .task_id,
+        );
+    }
+    let later = c
+        .schedule_task(pb::ScheduleTaskRequest {
+            queue: "l".into(),
+            request: Some(get("http://127.0.0.1:9/later")),
+            when: Some(pb::schedule_task_request::When::Delay(ms_duration(
+                3_600_000,
+            ))),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let counts = c
+        .count_tasks(pb::CountTasksRequest { queue: "l".into() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (counts.due, counts.scheduled, counts.active, counts.dead),
+        (5, 1, 0, 0)
+    );
+    let page = c
+        .list_tasks(pb::ListTasksRequest {
+            queue: "l".into(),
+            state: pb::TaskState::Due as i32,
+            page_size: 3,
+            page_token: String::new(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let ids: Vec<_> = page.tasks.iter().map(|t| t.id.clone()).collect();
+    assert_eq!(ids, due_ids[..3]);
+    assert!(
+        page.tasks
+            .iter()
+            .all(|t| t.state == pb::TaskState::Due as i32 && t.attempts == 0)
+    );
+    let page2 = c
+        .list_tasks(pb::ListTasksRequest {
+            queue: "l".into(),
+            state: pb::TaskState::Due as i32,
+            page_size: 3,
+            page_token: page.next_page_token,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let ids: Vec<_> = page2.tasks.iter().map(|t| t.id.clone()).collect();
+    assert_eq!(ids, due_ids[3..]);
+    assert_eq!(page2.next_page_token, "");
+    let sched = c
+        .list_tasks(pb::ListTasksRequest {
+            queue: "l".into(),
+            state: pb::TaskState::Scheduled as i32,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(sched.tasks.len(), 1);
+    assert_eq!(sched.tasks[0].id, later.task_id);
+    assert_eq!(sched.tasks[0].schedule_time, later.schedule_time);
+    let bad = c
+        .list_tasks(pb::ListTasksRequest {
+            queue: "l".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(bad.code(), Code::InvalidArgument);
+    htq.stop().await;
+}
+
+/// Each bad input: INVALID_ARGUMENT naming the field, and not one byte written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "ok", |_| {}).await;
+    let before = redis.dump();
+
+    let queue_cases: Vec<(pb::Queue, &str)> = vec![
+        (
+            pb::Queue {
+                name: "".into(),
+                ..Default::default()
+            },
+            "queue.name",
+        ),
+        (
+            pb::Queue {
+                name: "x".repeat(201),
+                ..Default::default()
+            },
+            "queue.name",
+        ),
+        (
+            pb::Queue {
+                name: "a\nb".into(),
+                ..Default::default()
+            },
+            "queue.name",
+        ),
+        (
+            pb::Queue {
+                name: "a\u{0}b".into(),
+                ..Default::default()
+            },
+            "queue.name",
+        ),
+        (
+            pb::Queue {
+                name: "n".into(),
+                max_concurrency: -1,
+                ..Default::default()
+            },
+            "queue.max_concurrency",
+        ),
+        (
+            pb::Queue {
+                name: "n".into(),
+                kind: 9,
+                ..Default::default()
+            },
+            "queue.kind",
+        ),
+        (
+            pb::Queue {
+                name: "n".into(),
+                request_timeout: Some(prost_types::Duration {
+                    seconds: -1,
+                    nanos: 0,
+                }),
+                ..Default::default()
+            },
+            "queue.request_timeout",
+        ),
+        (
+            pb::Queue {
+                name: "n".into(),
+                retry: Some(pb::RetryPolicy {
+                    max_attempts: -3,
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "queue.retry.max_attempts",
+        ),
+        (
+            pb::Queue {
+                name: "n".into(),
+                retry: Some(pb::RetryPolicy {
+                    min_backoff: Some(ms_duration(5000)),
+                    max_backoff: Some(ms_duration(1000)),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "queue.retry.min_backoff",
+        ),
+    ];
+    for (q, field) in queue_cases {
+        let e = c
+            .create_queue(pb::CreateQueueRequest {
+                queue: Some(q.clone()),
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::InvalidArgument, "{q:?}");
+        assert!(e.message().starts_with(field), "{field}: {}", e.message());
+    }
+    let e = c
+        .create_queue(pb::CreateQueueRequest { queue: None })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::InvalidArgument);
+
+    let header = |name: &str, value: &str| pb::HttpRequest {
+        url: "http://127.0.0.1/".into(),
+        headers: vec![pb::Header {
+            name: name.into(),
+            value: value.into(),
+        }],
+        ..Default::default()
+    };
+    let task_cases: Vec<(pb::HttpRequest, &str)> = vec![
+        (get(""), "request.url"),
+        (get("/relative"), "request.url"),
+        (get("ftp://127.0.0.1/x"), "request.url"),
+        (get("http://"), "request.url"),
+        (get("not a url"), "request.url"),
+        (
+            pb::HttpRequest {
+                method: "GE T".into(),
+                ..get("http://127.0.0.1/")
+            },
+            "request.method",
+        ),
+        (
+            pb::HttpRequest {
+                method: "X".repeat(17),
+                ..get("http://127.0.0.1/")
+            },
+            "request.method",
+        ),
+        (
+            header("X-A", "1\r\nX-Injected: 2"),
+            "request.headers[0].value",
+        ),
+        (header("X-A", "1\nX"), "request.headers[0].value"),
+        (header("Bad Name", "1"), "request.headers[0].name"),
+        (header("X-A\r\n", "1"), "request.headers[0].name"),
+        (
+            pb::HttpRequest {
+                body: Some(pb::http_request::Body::Data(vec![b'x'; 1024 * 1024 + 1])),
+                ..get("http://127.0.0.1/")
+            },
+            "request.data",
+        ),
+    ];
+    for (req, field) in task_cases {
+        let e = c.push_task(push("ok", req.clone())).await.unwrap_err();
+        assert_eq!(e.code(), Code::InvalidArgument, "{field}");
+        assert!(e.message().starts_with(field), "{field}: {}", e.message());
+    }
+    let e = c
+        .push_task(push("", get("http://127.0.0.1/")))
+        .await
+        .unwrap_err();
+    assert!(e.message().starts_with("queue"), "{}", e.message());
+
+    // Schedule times: more than a year ahead, negative delay.
+    let year_ahead = prost_types::Timestamp {
+        seconds: now_ms() / 1000 + 367 * 24 * 3600,
+        nanos: 0,
+    };
+    for (when, field) in [
+        (
+            pb::schedule_task_request::When::ScheduleTime(year_ahead),
+            "schedule_time",
+        ),
+        (
+            pb::schedule_task_request::When::Delay(prost_types::Duration {
+                seconds: -5,
+                nanos: 0,
+            }),
+            "schedule_time",
+        ),
+    ] {
+        let e = c
+            .schedule_task(pb::ScheduleTaskRequest {
+                queue: "ok".into(),
+                request: Some(get("http://127.0.0.1/")),
+                when: Some(when),
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::InvalidArgument);
+        assert!(e.message().starts_with(field), "{}", e.message());
+    }
+    // A batch is all or none: one bad entry refuses the whole call.
+    let e = c
+        .push_tasks(pb::PushTasksRequest {
+            queue: "ok".into(),
+            tasks: vec![
+                pb::TaskEntry {
+                    request: Some(get("http://127.0.0.1/1")),
+                    when: None,
+                },
+                pb::TaskEntry {
+                    request: Some(get("gopher://x")),
+                    when: None,
+                },
+            ],
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        e.message().starts_with("tasks[1].request.url"),
+        "{}",
+        e.message()
+    );
+    let e = c
+        .push_tasks(pb::PushTasksRequest {
+            queue: "ok".into(),
+            tasks: vec![],
+        })
+        .await
+        .unwrap_err();
+    assert!(e.message().starts_with("tasks"), "{}", e.message());
+    let too_many = (0..1001)
+        .map(|_| pb::TaskEntry {
+            request: Some(get("http://127.0.0.1/")),
+            when: None,
+        })
+        .collect();
+    let e = c
+        .push_tasks(pb::PushTasksRequest {
+            queue: "ok".into(),
+            tasks: too_many,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::InvalidArgument);
+
+    // Unknown queue: NOT_FOUND, nothing written either.
+    let e = c
+        .push_task(push("missing", get("http://127.0.0.1/")))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::NotFound);
+    let e = c
+        .get_task(pb::GetTaskRequest {
+            queue: "ok".into(),
+            id: "nope".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::NotFound);
+
+    assert_eq!(redis.dump(), before, "a refused request changed Redis");
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_or_missing_token_is_unauthenticated() {
+    let redis = TestRedis::start();
+    let htq = TestHtq::start(&redis).await;
+    for token in [None, Some("wrong"), Some("test-token-and-more"), Some("")] {
+        let mut c = client(htq.addr, token).await;
+        let e = c
+            .list_queues(pb::ListQueuesRequest::default())
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::Unauthenticated, "{token:?}");
+        let e = c
+            .push_task(push("q", get("http://127.0.0.1/")))
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::Unauthenticated);
+    }
+    assert!(redis.keys().is_empty(), "{:?}", redis.keys());
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_and_reflection_need_no_token_and_watch_is_unimplemented() {
+    use tonic_health::pb::health_client::HealthClient;
+    use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
+    use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
+    use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
+
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let channel = tonic::transport::Channel::from_shared(format!("http://{}", htq.addr))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let status = HealthClient::new(channel.clone())
+        .check(tonic_health::pb::HealthCheckRequest {
+            service: "htq.v1.HtqService".into(),
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .status;
+    assert_eq!(
+        status,
+        tonic_health::pb::health_check_response::ServingStatus::Serving as i32
+    );
+
+    let req = tonic_reflection::pb::v1::ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(MessageRequest::ListServices(String::new())),
+    };
+    let mut stream = ServerReflectionClient::new(channel)
+        .server_reflection_info(tokio_stream::iter(vec![req]))
+        .await
+        .unwrap()
+        .into_inner();
+    let resp = stream.message().await.unwrap().unwrap();
+    let Some(MessageResponse::ListServicesResponse(list)) = resp.message_response else {
+        panic!("unexpected reflection answer");
+    };
+    let names: Vec<_> = list.service.iter().map(|s| s.name.as_str()).collect();
+    assert!(names.contains(&"htq.v1.HtqService"), "{names:?}");
+
+    let e = htq
+        .client
+        .watch_queue(pb::WatchQueueRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::Unimplemented);
+
+    let http = reqwest::get(format!("http://{}/healthz", htq.addr))
+        .await
+        .unwrap();
+    assert_eq!(http.status(), 200);
+    let missing = reqwest::get(format!("http://{}/nope", htq.addr))
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    htq.stop().await;
+}

@@ -1,0 +1,464 @@
+//! Test harness: a real redis-server per test on a free loopback port, a real HTTP
+//! sink on 127.0.0.1:0 that records what it receives and answers as scripted, and an
+//! HTQ server (in-process, or the `htq` binary as a child process).
+
+#![allow(dead_code)]
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use htq::api::pb::htq_service_client::HtqServiceClient;
+use htq::config::Config;
+use htq::server::Server;
+use tokio::sync::Notify;
+use tonic::service::interceptor::InterceptedService;
+use tonic::transport::Channel;
+
+pub const TOKEN: &str = "test-token";
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    htq::model::now_ms()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A redis-server child, killed on drop.
+pub struct TestRedis {
+    child: Child,
+    pub port: u16,
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl TestRedis {
+    pub fn start() -> TestRedis {
+        let dir = tempfile::tempdir().unwrap();
+        for _ in 0..5 {
+            let port = free_port();
+            let mut child = Command::new("redis-server")
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ])
+                .arg("--dir")
+                .arg(dir.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("redis-server must be installed (apt-get install redis-server)");
+            let url = format!("redis://127.0.0.1:{port}/");
+            let client = redis::Client::open(url.as_str()).unwrap();
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break; // port taken: try another
+                }
+                if let Ok(mut c) = client.get_connection()
+                    && redis::cmd("PING").query::<String>(&mut c).is_ok()
+                {
+                    return TestRedis {
+                        child,
+                        port,
+                        url,
+                        _dir: dir,
+                    };
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("cannot start redis-server");
+    }
+
+    /// A blocking connection for seeding and inspecting state.
+    pub fn conn(&self) -> redis::Connection {
+        redis::Client::open(self.url.as_str())
+            .unwrap()
+            .get_connection()
+            .unwrap()
+    }
+
+    /// Every key and its type, sorted: a snapshot to compare.
+    pub fn keys(&self) -> Vec<String> {
+        let mut c = self.conn();
+        let mut keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut c).unwrap();
+        keys.sort();
+        keys
+    }
+
+    /// A dump of every key's content, to prove nothing was written.
+    pub fn dump(&self) -> Vec<(String, Vec<u8>)> {
+        let mut c = self.conn();
+        self.keys()
+            .into_iter()
+            .map(|k| {
+                let d: Vec<u8> = redis::cmd("DUMP").arg(&k).query(&mut c).unwrap();
+                (k, d)
+            })
+            .collect()
+    }
+}
+
+impl Drop for TestRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One request the sink received.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub method: Method,
+    pub uri: String,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    /// Arrival, ms since the epoch.
+    pub at_ms: i64,
+    /// Arrival, monotonic.
+    pub at: Instant,
+}
+
+impl Hit {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// A scripted answer.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+    pub delay: Duration,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Reply {
+    pub fn status(status: u16) -> Reply {
+        Reply {
+            status,
+            body: String::new(),
+            delay: Duration::ZERO,
+            headers: Vec::new(),
+        }
+    }
+    pub fn delay(mut self, d: Duration) -> Reply {
+        self.delay = d;
+        self
+    }
+    pub fn body(mut self, b: &str) -> Reply {
+        self.body = b.to_owned();
+        self
+    }
+    pub fn header(mut self, k: &str, v: &str) -> Reply {
+        self.headers.push((k.into(), v.into()));
+        self
+    }
+}
+
+#[derive(Default)]
+struct SinkState {
+    hits: Mutex<Vec<Hit>>,
+    arrived: Notify,
+    /// Per path: answers in order; the last one repeats.
+    script: Mutex<HashMap<String, VecDeque<Reply>>>,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+}
+
+/// A recording HTTP server on 127.0.0.1:0.
+#[derive(Clone)]
+pub struct Sink {
+    pub addr: SocketAddr,
+    state: Arc<SinkState>,
+}
+
+async fn sink_handler(State(state): State<Arc<SinkState>>, req: Request) -> Response {
+    let now = Instant::now();
+    let (parts, body) = req.into_parts();
+    let body = axum::body::to_bytes(body, 64 * 1024 * 1024)
+        .await
+        .unwrap_or_default();
+    let n = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    state.max_in_flight.fetch_max(n, Ordering::SeqCst);
+    let path = parts.uri.path().to_owned();
+    state.hits.lock().unwrap().push(Hit {
+        method: parts.method,
+        uri: parts.uri.to_string(),
+        headers: parts.headers,
+        body,
+        at_ms: now_ms(),
+        at: now,
+    });
+    state.arrived.notify_waiters();
+    let reply = {
+        let mut script = state.script.lock().unwrap();
+        match script.get_mut(&path) {
+            Some(q) if q.len() > 1 => q.pop_front(),
+            Some(q) => q.front().cloned(),
+            None => None,
+        }
+    }
+    .unwrap_or_else(|| Reply::status(200));
+    if !reply.delay.is_zero() {
+        tokio::time::sleep(reply.delay).await;
+    }
+    state.in_flight.fetch_sub(1, Ordering::SeqCst);
+    let mut resp = (StatusCode::from_u16(reply.status).unwrap(), reply.body).into_response();
+    for (k, v) in reply.headers {
+        resp.headers_mut().insert(
+            axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+            v.parse().unwrap(),
+        );
+    }
+    resp
+}
+
+impl Sink {
+    pub async fn start() -> Sink {
+        let state = Arc::new(SinkState::default());
+        let app = axum::Router::new()
+            .fallback(sink_handler)
+            .with_state(state.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Sink { addr, state }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Answers on `path`, in order; the last repeats.
+    pub fn script(&self, path: &str, replies: Vec<Reply>) {
+        self.state
+            .script
+            .lock()
+            .unwrap()
+            .insert(path.to_owned(), replies.into());
+    }
+
+    pub fn hits(&self) -> Vec<Hit> {
+        self.state.hits.lock().unwrap().clone()
+    }
+
+    pub fn hits_on(&self, path: &str) -> Vec<Hit> {
+        self.hits()
+            .into_iter()
+            .filter(|h| h.uri.split('?').next() == Some(path))
+            .collect()
+    }
+
+    pub fn max_in_flight(&self) -> usize {
+        self.state.max_in_flight.load(Ordering::SeqCst)
+    }
+
+    /// Waits until at least `n` requests arrived on `path` (None: any path), or panics.
+    pub async fn wait_for(&self, path: Option<&str>, n: usize, within: Duration) -> Vec<Hit> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let notified = self.state.arrived.notified();
+            let hits = match path {
+                Some(p) => self.hits_on(p),
+                None => self.hits(),
+            };
+            if hits.len() >= n {
+                return hits;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                panic!(
+                    "expected {n} requests on {path:?} within {within:?}, got {}",
+                    hits.len()
+                );
+            }
+        }
+    }
+}
+
+pub type AddToken =
+    Box<dyn FnMut(tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> + Send>;
+pub type Client = HtqServiceClient<InterceptedService<Channel, AddToken>>;
+
+/// A gRPC client sending `token` (None: no authorization header).
+pub async fn client(addr: SocketAddr, token: Option<&str>) -> Client {
+    let channel = Channel::from_shared(format!("http://{addr}"))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let header = token.map(|t| {
+        format!("Bearer {t}")
+            .parse::<tonic::metadata::MetadataValue<_>>()
+            .unwrap()
+    });
+    let add: AddToken = Box::new(move |mut req: tonic::Request<()>| {
+        if let Some(h) = &header {
+            req.metadata_mut().insert("authorization", h.clone());
+        }
+        Ok(req)
+    });
+    HtqServiceClient::with_interceptor(channel, add)
+}
+
+/// An in-process HTQ server on Redis `redis`, with test settings.
+pub struct TestHtq {
+    pub server: Server,
+    pub addr: SocketAddr,
+    pub client: Client,
+    pub data: tempfile::TempDir,
+}
+
+pub fn test_config(redis: &TestRedis) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        redis_url: Some(redis.url.clone()),
+        tokens: vec![TOKEN.into()],
+        lease_margin: Duration::from_millis(500),
+        shutdown_grace: Duration::from_secs(2),
+        ..Config::default()
+    }
+}
+
+impl TestHtq {
+    pub async fn start(redis: &TestRedis) -> TestHtq {
+        Self::start_with(test_config(redis)).await
+    }
+
+    pub async fn start_with(mut cfg: Config) -> TestHtq {
+        let data = tempfile::tempdir().unwrap();
+        cfg.data_dir = data.path().to_path_buf();
+        let server = Server::start(cfg).await.unwrap();
+        let addr = server.addr();
+        let client = client(addr, Some(TOKEN)).await;
+        TestHtq {
+            server,
+            addr,
+            client,
+            data,
+        }
+    }
+
+    pub async fn stop(self) {
+        self.server.stop().await.unwrap();
+    }
+}
+
+/// The `htq` binary as a child process, killed on drop.
+pub struct HtqProcess {
+    pub child: Child,
+    pub addr: SocketAddr,
+}
+
+impl HtqProcess {
+    /// Runs `htq serve` with `args` on a free port and waits until it answers.
+    pub fn start(args: &[&str], data_dir: &Path) -> HtqProcess {
+        let port = free_port();
+        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_htq"))
+            .arg("serve")
+            .arg("--listen")
+            .arg(addr.to_string())
+            .arg("--data-dir")
+            .arg(data_dir)
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if std::net::TcpStream::connect(addr).is_ok() {
+                return HtqProcess { child, addr };
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("htq serve did not listen on {addr}");
+    }
+
+    pub fn signal(&self, sig: i32) {
+        // SAFETY: signalling our own child.
+        unsafe {
+            libc::kill(self.child.id() as i32, sig);
+        }
+    }
+
+    /// Waits for exit, at most `within`.
+    pub fn wait(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return Some(s);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for HtqProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A request message.
+pub fn get(url: &str) -> htq::api::pb::HttpRequest {
+    htq::api::pb::HttpRequest {
+        method: "GET".into(),
+        url: url.into(),
+        ..Default::default()
+    }
+}
+
+/// Creates queue `name` with `tweak` applied to the default settings.
+pub async fn create_queue(
+    c: &mut Client,
+    name: &str,
+    tweak: impl FnOnce(&mut htq::api::pb::Queue),
+) {
+    let mut q = htq::api::pb::Queue {
+        name: name.into(),
+        kind: htq::api::pb::QueueKind::RealTime as i32,
+        ..Default::default()
+    };
+    tweak(&mut q);
+    c.create_queue(htq::api::pb::CreateQueueRequest { queue: Some(q) })
+        .await
+        .unwrap();
+}
+
+pub fn ms_duration(ms: u64) -> prost_types::Duration {
+    prost_types::Duration {
+        seconds: (ms / 1000) as i64,
+        nanos: ((ms % 1000) * 1_000_000) as i32,
+    }
+}

@@ -1,0 +1,484 @@
+//! Dispatch behaviour seen from the target: what arrives, when, in what order.
+
+use std::time::Duration;
+
+use htq::api::pb;
+use tonic::Code;
+
+use crate::common::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pushed_task_arrives_with_method_headers_and_body_intact() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "q", |_| {}).await;
+    let body: Vec<u8> = (0..=255u8).chain(b"tail".iter().copied()).collect();
+    let pushed = htq
+        .client
+        .push_task(pb::PushTaskRequest {
+            queue: "q".into(),
+            request: Some(pb::HttpRequest {
+                method: "put".into(),
+                url: sink.url("/hook/a?x=1&y=%20z"),
+                headers: vec![
+                    pb::Header {
+                        name: "X-One".into(),
+                        value: "1".into(),
+                    },
+                    pb::Header {
+                        name: "Content-Type".into(),
+                        value: "application/octet-stream".into(),
+                    },
+                ],
+                body: Some(pb::http_request::Body::Data(body.clone())),
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let hits = sink
+        .wait_for(Some("/hook/a"), 1, Duration::from_secs(5))
+        .await;
+    let hit = &hits[0];
+    assert_eq!(hit.method, "PUT");
+    assert_eq!(hit.uri, "/hook/a?x=1&y=%20z");
+    assert_eq!(hit.header("x-one"), Some("1"));
+    assert_eq!(hit.header("content-type"), Some("application/octet-stream"));
+    assert_eq!(hit.header("x-htq-task-id"), Some(pushed.task_id.as_str()));
+    assert_eq!(hit.header("x-htq-queue"), Some("q"));
+    assert_eq!(hit.header("x-htq-attempt"), Some("1"));
+    assert_eq!(hit.body.as_ref(), body.as_slice());
+
+    // Form fields arrive as multipart/form-data, in order; a task Content-Type is dropped.
+    htq.client
+        .push_task(pb::PushTaskRequest {
+            queue: "q".into(),
+            request: Some(pb::HttpRequest {
+                method: "POST".into(),
+                url: sink.url("/form"),
+                headers: vec![pb::Header {
+                    name: "Content-Type".into(),
+                    value: "text/plain".into(),
+                }],
+                body: Some(pb::http_request::Body::Form(pb::Form {
+                    fields: vec![
+                        pb::FormField {
+                            name: "k".into(),
+                            value: "v".into(),
+                        },
+                        pb::FormField {
+                            name: "n".into(),
+                            value: "5".into(),
+                        },
+                    ],
+                })),
+            }),
+        })
+        .await
+        .unwrap();
+    let hit = sink
+        .wait_for(Some("/form"), 1, Duration::from_secs(5))
+        .await
+        .remove(0);
+    let ct = hit.header("content-type").unwrap().to_owned();
+    assert!(ct.starts_with("multipart/form-data; boundary="), "{ct}");
+    let text = String::from_utf8_lossy(&hit.body);
+    let k = text.find("name=\"k\"\r\n\r\nv\r\n").expect("part k");
+    let n = text.find("name=\"n\"\r\n\r\n5\r\n").expect("part n");
+    assert!(k < n);
+    // A successful task is gone.
+    let err = htq
+        .client
+        .get_task(pb::GetTaskRequest {
+            queue: "q".into(),
+            id: pushed.task_id,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::NotFound);
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scheduled_task_arrives_on_time_not_before() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "t", |q| {
+        q.kind = pb::QueueKind::Timing as i32
+    })
+    .await;
+    let reply = htq
+        .client
+        .schedule_task(pb::ScheduleTaskRequest {
+            queue: "t".into(),
+            request: Some(get(&sink.url("/at"))),
+            when: Some(pb::schedule_task_request::When::Delay(ms_duration(2000))),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let due = reply.schedule_time.unwrap();
+    let due_ms = due.seconds * 1000 + i64::from(due.nanos / 1_000_000);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(sink.hits_on("/at").is_empty(), "delivered before its time");
+    let hit = sink
+        .wait_for(Some("/at"), 1, Duration::from_secs(3))
+        .await
+        .remove(0);
+    let late = hit.at_ms - due_ms;
+    assert!(
+        (0..=100).contains(&late),
+        "arrived {late} ms after its schedule time"
+    );
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serial_queue_keeps_push_order_one_at_a_time() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/s",
+        vec![Reply::status(200).delay(Duration::from_millis(15))],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "serial", |_| {}).await;
+    let entries = (0..30)
+        .map(|i| pb::TaskEntry {
+            request: Some(get(&sink.url(&format!("/s?i={i}")))),
+            when: None,
+        })
+        .collect();
+    htq.client
+        .push_tasks(pb::PushTasksRequest {
+            queue: "serial".into(),
+            tasks: entries,
+        })
+        .await
+        .unwrap();
+    let hits = sink.wait_for(Some("/s"), 30, Duration::from_secs(10)).await;
+    let order: Vec<String> = hits.iter().map(|h| h.uri.clone()).collect();
+    let expected: Vec<String> = (0..30).map(|i| format!("/s?i={i}")).collect();
+    assert_eq!(order, expected);
+    assert_eq!(sink.max_in_flight(), 1);
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn never_more_than_max_concurrency_in_flight() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/c",
+        vec![Reply::status(200).delay(Duration::from_millis(100))],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "c", |q| q.max_concurrency = 3).await;
+    for i in 0..24 {
+        htq.client
+            .push_task(pb::PushTaskRequest {
+                queue: "c".into(),
+                request: Some(get(&sink.url(&format!("/c?i={i}")))),
+            })
+            .await
+            .unwrap();
+    }
+    sink.wait_for(Some("/c"), 24, Duration::from_secs(10)).await;
+    assert_eq!(
+        sink.max_in_flight(),
+        3,
+        "the queue must use, and not exceed, its 3 slots"
+    );
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retries_with_backoff_then_succeeds() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/flaky",
+        vec![Reply::status(503), Reply::status(500), Reply::status(200)],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "r", |q| {
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 5,
+            min_backoff: Some(ms_duration(300)),
+            max_backoff: Some(ms_duration(10_000)),
+            max_doublings: 4,
+        })
+    })
+    .await;
+    let id = htq
+        .client
+        .push_task(pb::PushTaskRequest {
+            queue: "r".into(),
+            request: Some(get(&sink.url("/flaky"))),
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_id;
+    let first = sink
+        .wait_for(Some("/flaky"), 1, Duration::from_secs(5))
+        .await;
+    // Between attempts the task waits as scheduled, with its last error recorded.
+    let t = htq
+        .client
+        .get_task(pb::GetTaskRequest {
+            queue: "r".into(),
+            id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(t.attempts, 1);
+    assert_eq!(t.last_status, 503);
+    assert_eq!(t.last_error, "HTTP 503 Service Unavailable");
+    assert_eq!(t.state, pb::TaskState::Scheduled as i32);
+    let hits = sink
+        .wait_for(Some("/flaky"), 3, Duration::from_secs(5))
+        .await;
+    let gap1 = hits[1].at.duration_since(first[0].at).as_millis();
+    let gap2 = hits[2].at.duration_since(hits[1].at).as_millis();
+    // 300 ms then 600 ms, each with up to 20% jitter.
+    assert!((240..=500).contains(&gap1), "first backoff {gap1} ms");
+    assert!((480..=900).contains(&gap2), "second backoff {gap2} ms");
+    assert_eq!(hits[2].header("x-htq-attempt"), Some("3"));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let err = htq
+        .client
+        .get_task(pb::GetTaskRequest {
+            queue: "r".into(),
+            id,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::NotFound, "succeeded task must be gone");
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_found_reply_dead_letters_at_once_with_attempts_recorded() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script("/gone", vec![Reply::status(404)]);
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "d", |_| {}).await;
+    let id = htq
+        .client
+        .push_task(pb::PushTaskRequest {
+            queue: "d".into(),
+            request: Some(get(&sink.url("/gone"))),
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_id;
+    sink.wait_for(Some("/gone"), 1, Duration::from_secs(5))
+        .await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    let task = loop {
+        let t = htq
+            .client
+            .get_task(pb::GetTaskRequest {
+                queue: "d".into(),
+                id: id.clone(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        if t.state == pb::TaskState::Dead as i32 || tokio::time::Instant::now() > deadline {
+            break t;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(task.state, pb::TaskState::Dead as i32);
+    assert_eq!(task.attempts, 1);
+    assert_eq!(task.last_status, 404);
+    assert_eq!(task.last_error, "HTTP 404 Not Found");
+    let dead = htq
+        .client
+        .list_tasks(pb::ListTasksRequest {
+            queue: "d".into(),
+            state: pb::TaskState::Dead as i32,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(dead.tasks.len(), 1);
+    assert_eq!(dead.tasks[0].id, id);
+    let counts = htq
+        .client
+        .count_tasks(pb::CountTasksRequest { queue: "d".into() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (counts.dead, counts.due, counts.scheduled, counts.active),
+        (1, 0, 0, 0)
+    );
+    // Never tried again.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(sink.hits_on("/gone").len(), 1);
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_after_is_honoured() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/busy",
+        vec![
+            Reply::status(429).header("Retry-After", "2"),
+            Reply::status(200),
+        ],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "ra", |q| {
+        q.retry = Some(pb::RetryPolicy {
+            min_backoff: Some(ms_duration(100)),
+            ..Default::default()
+        })
+    })
+    .await;
+    htq.client
+        .push_task(pb::PushTaskRequest {
+            queue: "ra".into(),
+            request: Some(get(&sink.url("/busy"))),
+        })
+        .await
+        .unwrap();
+    let hits = sink
+        .wait_for(Some("/busy"), 2, Duration::from_secs(5))
+        .await;
+    let gap = hits[1].at.duration_since(hits[0].at).as_millis();
+    assert!(
+        (2000..2300).contains(&gap),
+        "retried after {gap} ms, Retry-After said 2 s"
+    );
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn timeout_counts_as_a_retryable_failure() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/slow",
+        vec![
+            Reply::status(200).delay(Duration::from_secs(3)),
+            Reply::status(200),
+        ],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "to", |q| {
+        q.request_timeout = Some(ms_duration(300));
+        q.retry = Some(pb::RetryPolicy {
+            min_backoff: Some(ms_duration(100)),
+            ..Default::default()
+        })
+    })
+    .await;
+    htq.client
+        .push_task(pb::PushTaskRequest {
+            queue: "to".into(),
+            request: Some(get(&sink.url("/slow"))),
+        })
+        .await
+        .unwrap();
+    let hits = sink
+        .wait_for(Some("/slow"), 2, Duration::from_secs(5))
+        .await;
+    let gap = hits[1].at.duration_since(hits[0].at).as_millis();
+    // 300 ms timeout + 100 ms backoff (+-20%).
+    assert!(
+        (350..1000).contains(&gap),
+        "second attempt {gap} ms after the first"
+    );
+    assert_eq!(hits[1].header("x-htq-attempt"), Some("2"));
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelled_task_is_never_delivered() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "x", |_| {}).await;
+    let id = htq
+        .client
+        .schedule_task(pb::ScheduleTaskRequest {
+            queue: "x".into(),
+            request: Some(get(&sink.url("/never"))),
+            when: Some(pb::schedule_task_request::When::Delay(ms_duration(800))),
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_id;
+    let t = htq
+        .client
+        .cancel_task(pb::CancelTaskRequest {
+            queue: "x".into(),
+            id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(t.state, pb::TaskState::Cancelled as i32);
+    assert_eq!(t.request.unwrap().url, sink.url("/never"));
+    let again = htq
+        .client
+        .cancel_task(pb::CancelTaskRequest {
+            queue: "x".into(),
+            id: id.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), Code::NotFound);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(sink.hits_on("/never").is_empty());
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn push_by_another_process_wakes_the_dispatcher_at_once() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "w", |_| {}).await;
+    // Another HTQ process on the same Redis: its own store handle (its own pid), no
+    // dispatcher. HTQ never polls, so only the wake channel can bring this task out.
+    let other = htq::store::Store::connect(&redis.url, "htq", Default::default())
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let request = htq::model::HttpRequest {
+        method: "GET".into(),
+        url: sink.url("/w"),
+        ..Default::default()
+    };
+    let now = now_ms();
+    let blob = htq::store::encode_task(&request, now, now);
+    other
+        .push("w", &[("task-1".into(), now, blob)])
+        .await
+        .unwrap();
+    let hit = sink
+        .wait_for(Some("/w"), 1, Duration::from_secs(3))
+        .await
+        .remove(0);
+    assert!(
+        hit.at_ms - now < 500,
+        "delivered {} ms after the push",
+        hit.at_ms - now
+    );
+    assert_eq!(hit.header("x-htq-task-id"), Some("task-1"));
+    htq.stop().await;
+}

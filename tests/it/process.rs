@@ -1,0 +1,216 @@
+//! The `htq` binary as a process: crash recovery, graceful shutdown, embedded Redis.
+
+use std::time::Duration;
+
+use htq::api::pb;
+
+use crate::common::*;
+
+fn pgrep(pattern: &str) -> Vec<String> {
+    let out = std::process::Command::new("pgrep")
+        .arg("-f")
+        .arg(pattern)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn task_in_flight_when_htq_is_killed_is_delivered_after_restart() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    // The first call hangs (HTQ dies during it); later calls succeed.
+    sink.script(
+        "/job",
+        vec![
+            Reply::status(200).delay(Duration::from_secs(30)),
+            Reply::status(200),
+        ],
+    );
+    let data = tempfile::tempdir().unwrap();
+    let args = [
+        "--redis-url",
+        &redis.url,
+        "--token",
+        TOKEN,
+        "--lease-margin-ms",
+        "500",
+    ];
+    let mut first = HtqProcess::start(&args, data.path());
+    let mut c = client(first.addr, Some(TOKEN)).await;
+    create_queue(&mut c, "k", |q| q.request_timeout = Some(ms_duration(1500))).await;
+    let id = c
+        .push_task(pb::PushTaskRequest {
+            queue: "k".into(),
+            request: Some(get(&sink.url("/job"))),
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_id;
+    let hits = sink.wait_for(Some("/job"), 1, Duration::from_secs(5)).await;
+    assert_eq!(hits[0].header("x-htq-attempt"), Some("1"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    first.signal(libc::SIGKILL);
+    first.wait(Duration::from_secs(5)).expect("killed");
+
+    let second = HtqProcess::start(&args, data.path());
+    // The lease (1.5 s + 0.5 s) expires, the task is taken back and performed again.
+    let hits = sink.wait_for(Some("/job"), 2, Duration::from_secs(8)).await;
+    assert_eq!(hits[1].header("x-htq-task-id"), Some(id.as_str()));
+    assert_eq!(hits[1].header("x-htq-attempt"), Some("2"));
+    let mut c = client(second.addr, Some(TOKEN)).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    loop {
+        let counts = c
+            .count_tasks(pb::CountTasksRequest { queue: "k".into() })
+            .await
+            .unwrap()
+            .into_inner();
+        if (counts.due, counts.scheduled, counts.active, counts.dead) == (0, 0, 0, 0) {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "task not finished: {counts:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_finishes_short_calls_and_hands_back_long_ones() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/short",
+        vec![Reply::status(200).delay(Duration::from_millis(300))],
+    );
+    sink.script(
+        "/long",
+        vec![Reply::status(200).delay(Duration::from_secs(20))],
+    );
+    let data = tempfile::tempdir().unwrap();
+    let args = [
+        "--redis-url",
+        &redis.url,
+        "--token",
+        TOKEN,
+        "--shutdown-grace-ms",
+        "1000",
+    ];
+    let mut p = HtqProcess::start(&args, data.path());
+    let mut c = client(p.addr, Some(TOKEN)).await;
+    create_queue(&mut c, "s", |q| q.max_concurrency = 2).await;
+    let long_id = c
+        .push_task(pb::PushTaskRequest {
+            queue: "s".into(),
+            request: Some(get(&sink.url("/long"))),
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_id;
+    c.push_task(pb::PushTaskRequest {
+        queue: "s".into(),
+        request: Some(get(&sink.url("/short"))),
+    })
+    .await
+    .unwrap();
+    sink.wait_for(None, 2, Duration::from_secs(5)).await;
+    p.signal(libc::SIGTERM);
+    let status = p
+        .wait(Duration::from_secs(8))
+        .expect("exits after the grace period");
+    assert!(status.success(), "{status:?}");
+
+    // The short call finished and is gone; the long one is due again, its cut-off
+    // attempt not counted.
+    let store = htq::store::Store::connect(&redis.url, "htq", Default::default())
+        .await
+        .unwrap();
+    let counts = store.count_tasks("s", now_ms()).await.unwrap();
+    assert_eq!(
+        (counts.due, counts.active, counts.scheduled, counts.dead),
+        (1, 0, 0, 0)
+    );
+    let t = store
+        .get_task("s", &long_id, now_ms())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(t.state, htq::model::TaskState::Due);
+    assert_eq!(t.attempts, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embedded_redis_serves_persists_and_stops_with_htq() {
+    let sink = Sink::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let data_path = data.path().to_str().unwrap().to_owned();
+    let mut p = HtqProcess::start(&[], data.path());
+    // No token configured: one was generated into the data directory.
+    let token = std::fs::read_to_string(data.path().join("token")).unwrap();
+    let token = token.trim();
+    assert_eq!(token.len(), 64);
+    let mut c = client(p.addr, Some(token)).await;
+    create_queue(&mut c, "e", |_| {}).await;
+    c.push_task(pb::PushTaskRequest {
+        queue: "e".into(),
+        request: Some(get(&sink.url("/e"))),
+    })
+    .await
+    .unwrap();
+    sink.wait_for(Some("/e"), 1, Duration::from_secs(5)).await;
+    assert_eq!(pgrep(&data_path).len(), 1, "one redis-server child");
+    p.signal(libc::SIGTERM);
+    assert!(p.wait(Duration::from_secs(10)).expect("exits").success());
+    assert!(
+        pgrep(&data_path).is_empty(),
+        "redis-server stopped with htq"
+    );
+
+    // Restart on the same data: the queue survived (append-only file). Then SIGKILL:
+    // the child still goes (parent-death signal).
+    let mut p = HtqProcess::start(&[], data.path());
+    let mut c = client(p.addr, Some(token)).await;
+    let q = c
+        .get_queue(pb::GetQueueRequest { name: "e".into() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(q.name, "e");
+    p.signal(libc::SIGKILL);
+    p.wait(Duration::from_secs(5)).expect("killed");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !pgrep(&data_path).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "redis-server outlived a killed htq"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn missing_redis_server_names_the_package_to_install() {
+    let data = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--redis-server",
+            "/nonexistent/redis-server",
+        ])
+        .arg("--data-dir")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("apt-get install redis-server"), "{err}");
+}

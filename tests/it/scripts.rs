@@ -1,0 +1,398 @@
+//! Each Lua script on its own: seed an exact Redis state, run one script with an
+//! explicit `now`, compare the resulting state.
+
+use std::time::Duration;
+
+use htq::model::{HttpRequest, Queue, QueueKind, TaskState};
+use htq::store::{Finish, Store, StoreOptions, encode_task};
+use redis::Commands;
+
+use crate::common::*;
+
+const P: &str = "t";
+
+async fn store(redis: &TestRedis) -> Store {
+    let opts = StoreOptions {
+        lease_margin: Duration::from_millis(500),
+        max_interruptions: 2,
+        recover_batch: 100,
+    };
+    Store::connect(&redis.url, P, opts).await.unwrap()
+}
+
+fn req(path: &str) -> HttpRequest {
+    HttpRequest {
+        method: "GET".into(),
+        url: format!("http://127.0.0.1:9{path}"),
+        ..Default::default()
+    }
+}
+
+/// A queue `q` (timeout 1000 ms, so leases last 1500 ms) with tasks due at the given times.
+async fn seed(s: &Store, max_concurrency: u32, due: &[(&str, i64)]) {
+    let mut q = Queue::new("q", QueueKind::RealTime);
+    q.max_concurrency = max_concurrency;
+    q.request_timeout = Duration::from_millis(1000);
+    assert!(s.create_queue(&q).await.unwrap());
+    let rows: Vec<_> = due
+        .iter()
+        .map(|(id, at)| {
+            (
+                id.to_string(),
+                *at,
+                encode_task(&req(&format!("/{id}")), 1, *at),
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        s.push("q", &rows).await.unwrap();
+    }
+}
+
+fn zset(c: &mut redis::Connection, key: &str) -> Vec<(String, i64)> {
+    c.zrange_withscores(key, 0, -1).unwrap()
+}
+
+fn state(c: &mut redis::Connection, id: &str) -> serde_json::Value {
+    let raw: Option<String> = c.hget("t:{q}:state", id).unwrap();
+    raw.map(|r| serde_json::from_str(&r).unwrap())
+        .unwrap_or(serde_json::Value::Null)
+}
+
+#[tokio::test]
+async fn create_queue_refuses_a_taken_name() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    let q = Queue::new("q", QueueKind::Timing);
+    assert!(s.create_queue(&q).await.unwrap());
+    let mut other = q.clone();
+    other.max_concurrency = 9;
+    assert!(!s.create_queue(&other).await.unwrap());
+    let mut c = redis.conn();
+    let mc: String = c.hget("t:{q}:queue", "max_concurrency").unwrap();
+    assert_eq!(mc, "1");
+    let names: Vec<String> = c.smembers("t:queues").unwrap();
+    assert_eq!(names, ["q"]);
+}
+
+#[tokio::test]
+async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[]).await;
+    let mut sub = s.client().get_async_pubsub().await.unwrap();
+    sub.subscribe("t:wake").await.unwrap();
+    let mut msgs = sub.into_on_message();
+
+    let blob = |id: &str| encode_task(&req(&format!("/{id}")), 1, 1);
+    let woke = s
+        .push(
+            "q",
+            &[("a".into(), 5000, blob("a")), ("b".into(), 4000, blob("b"))],
+        )
+        .await
+        .unwrap();
+    assert_eq!(woke, Some(4000));
+    use futures::StreamExt;
+    let msg: String = tokio::time::timeout(Duration::from_secs(2), msgs.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .get_payload()
+        .unwrap();
+    assert_eq!(Store::parse_wake(&msg), Some((s.pid(), "q", 4000)));
+    // Not earlier than what is there: no wake.
+    assert_eq!(
+        s.push("q", &[("c".into(), 4500, blob("c"))]).await.unwrap(),
+        None
+    );
+    // A duplicate id refuses the whole batch.
+    let err = s
+        .push(
+            "q",
+            &[("d".into(), 1, blob("d")), ("a".into(), 1, blob("a"))],
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, htq::Error::AlreadyExists(_)), "{err}");
+    // Unknown queue: nothing written.
+    let err = s
+        .push("nope", &[("x".into(), 1, blob("x"))])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, htq::Error::NotFound(_)), "{err}");
+    let mut c = redis.conn();
+    assert_eq!(
+        zset(&mut c, "t:{q}:due"),
+        [
+            ("b".to_owned(), 4000),
+            ("c".to_owned(), 4500),
+            ("a".to_owned(), 5000)
+        ]
+    );
+    let n: usize = c.hlen("t:{q}:tasks").unwrap();
+    assert_eq!(n, 3);
+    assert!(!redis.keys().iter().any(|k| k.contains("{nope}")));
+}
+
+#[tokio::test]
+async fn claim_takes_due_tasks_in_order_within_max_concurrency() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 2, &[("a", 1000), ("b", 2000), ("c", 2000), ("d", 9000)]).await;
+    let claim = s.claim("q", 2500, 10).await.unwrap().unwrap();
+    let ids: Vec<_> = claim.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(claim.tasks[0].request, req("/a"));
+    assert_eq!(claim.tasks[0].token(), 1);
+    assert!(!claim.blocked);
+    assert_eq!(claim.next_due, Some(2000));
+    assert_eq!(claim.next_lease, Some(4000));
+    let mut c = redis.conn();
+    assert_eq!(
+        zset(&mut c, "t:{q}:active"),
+        [("a".to_owned(), 4000), ("b".to_owned(), 4000)]
+    );
+    assert_eq!(
+        zset(&mut c, "t:{q}:due"),
+        [("c".to_owned(), 2000), ("d".to_owned(), 9000)]
+    );
+    assert_eq!(state(&mut c, "a"), serde_json::json!({"a": 1, "t": 2500}));
+
+    // Full: nothing more, and the queue is flagged blocked for the finishing scripts.
+    let claim = s.claim("q", 2600, 10).await.unwrap().unwrap();
+    assert!(claim.tasks.is_empty());
+    assert!(claim.blocked);
+    let blocked: Option<String> = c.hget("t:{q}:queue", "blocked").unwrap();
+    assert_eq!(blocked.as_deref(), Some("1"));
+    // A queue that does not exist (any more) says so.
+    assert!(s.claim("nope", 1, 1).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn claim_takes_back_expired_leases_first() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000)]).await;
+    let first = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert_eq!(first.tasks[0].token(), 1);
+    // The lease (1000 + 1500) has passed: the task is taken back and claimed again.
+    let again = s.claim("q", 2600, 1).await.unwrap().unwrap();
+    assert_eq!(again.tasks.len(), 1);
+    assert_eq!(again.tasks[0].token(), 2);
+    let mut c = redis.conn();
+    let st = state(&mut c, "a");
+    assert_eq!(st["a"], 2);
+    assert_eq!(st["i"], 1);
+    assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
+    // The stale worker's outcome is refused.
+    assert!(!s.finish("q", "a", 1, 2700, &Finish::Succeed).await.unwrap());
+    assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
+}
+
+#[tokio::test]
+async fn paused_queue_hands_out_nothing() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000)]).await;
+    let mut q = s.get_queue("q").await.unwrap().unwrap();
+    q.paused = true;
+    assert!(s.update_queue(&q).await.unwrap());
+    let claim = s.claim("q", 5000, 5).await.unwrap().unwrap();
+    assert!(claim.tasks.is_empty());
+    assert!(claim.queue.paused);
+    assert!(!claim.blocked);
+}
+
+#[tokio::test]
+async fn succeed_removes_the_task_and_wakes_blocked_processes() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000), ("b", 1000)]).await;
+    s.claim("q", 1000, 5).await.unwrap().unwrap();
+    assert!(s.claim("q", 1001, 5).await.unwrap().unwrap().blocked);
+    let mut sub = s.client().get_async_pubsub().await.unwrap();
+    sub.subscribe("t:wake").await.unwrap();
+    let mut msgs = sub.into_on_message();
+    assert!(
+        !s.finish("q", "a", 7, 1100, &Finish::Succeed).await.unwrap(),
+        "wrong token"
+    );
+    assert!(s.finish("q", "a", 1, 1100, &Finish::Succeed).await.unwrap());
+    use futures::StreamExt;
+    let msg: String = tokio::time::timeout(Duration::from_secs(2), msgs.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .get_payload()
+        .unwrap();
+    assert_eq!(Store::parse_wake(&msg).map(|(_, q, _)| q), Some("q"));
+    let mut c = redis.conn();
+    assert!(zset(&mut c, "t:{q}:active").is_empty());
+    let left: Vec<String> = c.hkeys("t:{q}:tasks").unwrap();
+    assert_eq!(left, ["b"]);
+    assert_eq!(state(&mut c, "a"), serde_json::Value::Null);
+    let blocked: Option<String> = c.hget("t:{q}:queue", "blocked").unwrap();
+    assert_eq!(blocked, None);
+}
+
+#[tokio::test]
+async fn retry_dead_and_reschedule_move_the_task() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 3, &[("a", 1000), ("b", 1000), ("c", 1000)]).await;
+    s.claim("q", 1000, 3).await.unwrap().unwrap();
+    let retry = Finish::Retry {
+        at: 5000,
+        status: 503,
+        error: "HTTP 503".into(),
+    };
+    assert!(s.finish("q", "a", 1, 1200, &retry).await.unwrap());
+    let dead = Finish::Dead {
+        status: 404,
+        error: "HTTP 404".into(),
+    };
+    assert!(s.finish("q", "b", 1, 1300, &dead).await.unwrap());
+    let again = Finish::Reschedule {
+        at: 7000,
+        run_count: 3,
+        status: 200,
+        error: String::new(),
+    };
+    assert!(s.finish("q", "c", 1, 1400, &again).await.unwrap());
+    let mut c = redis.conn();
+    assert!(zset(&mut c, "t:{q}:active").is_empty());
+    assert_eq!(
+        zset(&mut c, "t:{q}:due"),
+        [("a".to_owned(), 5000), ("c".to_owned(), 7000)]
+    );
+    assert_eq!(zset(&mut c, "t:{q}:dead"), [("b".to_owned(), 1300)]);
+    assert_eq!(
+        state(&mut c, "a"),
+        serde_json::json!({"a": 1, "t": 1000, "s": 503, "e": "HTTP 503"})
+    );
+    assert_eq!(state(&mut c, "c")["r"], 3);
+    let t = s.get_task("q", "b", 2000).await.unwrap().unwrap();
+    assert_eq!(
+        (t.state, t.attempts, t.last_status),
+        (TaskState::Dead, 1, 404)
+    );
+    let t = s.get_task("q", "a", 2000).await.unwrap().unwrap();
+    assert_eq!((t.state, t.schedule_ms), (TaskState::Scheduled, 5000));
+    // A second outcome for the same lease is refused.
+    assert!(!s.finish("q", "a", 1, 1500, &Finish::Succeed).await.unwrap());
+}
+
+#[tokio::test]
+async fn reschedule_after_queue_deletion_leaves_no_orphan() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000)]).await;
+    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert!(s.delete_queue("q").await.unwrap());
+    let again = Finish::Reschedule {
+        at: 7000,
+        run_count: 1,
+        status: 200,
+        error: String::new(),
+    };
+    assert!(!s.finish("q", "a", 1, 1400, &again).await.unwrap());
+    assert!(
+        redis.keys().iter().all(|k| !k.contains("{q}")),
+        "{:?}",
+        redis.keys()
+    );
+    assert!(!s.delete_queue("q").await.unwrap());
+}
+
+#[tokio::test]
+async fn hand_back_makes_the_task_due_without_counting_the_attempt() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000)]).await;
+    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert!(!s.hand_back("q", "a", 2, 1100).await.unwrap());
+    assert!(s.hand_back("q", "a", 1, 1100).await.unwrap());
+    let mut c = redis.conn();
+    assert_eq!(zset(&mut c, "t:{q}:due"), [("a".to_owned(), 1100)]);
+    assert_eq!(state(&mut c, "a")["a"], 0);
+}
+
+#[tokio::test]
+async fn recover_requeues_expired_leases_and_dead_letters_repeat_offenders() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 5, &[("a", 1000), ("b", 1000)]).await;
+    s.claim("q", 1000, 1).await.unwrap().unwrap(); // a, lease until 2500
+    s.claim("q", 2000, 1).await.unwrap().unwrap(); // b, lease until 3500
+    assert_eq!(s.recover("q", 2400).await.unwrap(), (0, Some(2500)));
+    assert_eq!(s.recover("q", 3000).await.unwrap(), (1, Some(3500)));
+    let mut c = redis.conn();
+    assert_eq!(zset(&mut c, "t:{q}:due"), [("a".to_owned(), 3000)]);
+    assert_eq!(state(&mut c, "a")["i"], 1);
+    s.cancel("q", "b", 3000).await.unwrap().unwrap();
+    // max_interruptions is 2: the third expiry dead-letters.
+    for round in 0..2 {
+        let now = 10_000 * (round + 1);
+        let claimed = s.claim("q", now, 1).await.unwrap().unwrap();
+        assert!(claimed.tasks.iter().any(|t| t.id == "a"));
+        s.recover("q", now + 2000).await.unwrap();
+    }
+    assert_eq!(zset(&mut c, "t:{q}:dead"), [("a".to_owned(), 22_000)]);
+    let t = s.get_task("q", "a", 30_000).await.unwrap().unwrap();
+    assert_eq!(t.state, TaskState::Dead);
+    assert!(
+        t.last_error.starts_with("lease expired"),
+        "{}",
+        t.last_error
+    );
+}
+
+#[tokio::test]
+async fn cancel_removes_a_task_from_anywhere() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000), ("b", 9000)]).await;
+    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let t = s.cancel("q", "a", 1100).await.unwrap().unwrap();
+    assert_eq!((t.state, t.attempts), (TaskState::Cancelled, 1));
+    let t = s.cancel("q", "b", 1100).await.unwrap().unwrap();
+    assert_eq!((t.state, t.schedule_ms), (TaskState::Cancelled, 9000));
+    assert!(s.cancel("q", "b", 1100).await.unwrap().is_none());
+    let mut c = redis.conn();
+    assert!(zset(&mut c, "t:{q}:due").is_empty());
+    assert!(zset(&mut c, "t:{q}:active").is_empty());
+    let n: usize = c.hlen("t:{q}:tasks").unwrap();
+    assert_eq!(n, 0);
+    // The in-flight worker's outcome is discarded.
+    assert!(!s.finish("q", "a", 1, 1200, &Finish::Succeed).await.unwrap());
+}
+
+#[tokio::test]
+async fn lease_index_take_and_settle() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    s.note_lease("q", 5000).await.unwrap();
+    s.note_lease("q", 7000).await.unwrap(); // keeps the earliest
+    assert_eq!(s.next_lease_check().await.unwrap(), Some(5000));
+    assert!(
+        !s.take_lease_check("q", 4000, 99_000).await.unwrap(),
+        "not due yet"
+    );
+    assert!(s.take_lease_check("q", 5000, 99_000).await.unwrap());
+    assert!(
+        !s.take_lease_check("q", 5000, 99_000).await.unwrap(),
+        "taken once only"
+    );
+    s.settle_lease_check("q", 99_000, Some(8000)).await.unwrap();
+    assert_eq!(s.next_lease_check().await.unwrap(), Some(8000));
+    // A claim noted an earlier lease while the sweep ran: it is kept.
+    assert!(s.take_lease_check("q", 8000, 99_000).await.unwrap());
+    s.note_lease("q", 9000).await.unwrap();
+    s.settle_lease_check("q", 99_000, None).await.unwrap();
+    assert_eq!(s.next_lease_check().await.unwrap(), Some(9000));
+    // Nothing left: the entry goes.
+    assert!(s.take_lease_check("q", 9000, 99_000).await.unwrap());
+    s.settle_lease_check("q", 99_000, None).await.unwrap();
+    assert_eq!(s.next_lease_check().await.unwrap(), None);
+}
