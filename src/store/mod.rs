@@ -7,13 +7,13 @@
 
 mod codec;
 mod keys;
+mod pool;
 mod scripts;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use bb8::Pool;
-use bb8_redis::RedisConnectionManager;
 use redis::Value;
 
 use crate::error::{Error, Result};
@@ -47,7 +47,7 @@ impl Default for StoreOptions {
 /// A handle on HTQ's Redis data; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
-    pool: Pool<RedisConnectionManager>,
+    pool: Pool<pool::Manager>,
     client: redis::Client,
     keys: Keys,
     scripts: Arc<Scripts>,
@@ -146,7 +146,7 @@ impl Store {
     pub async fn connect(url: &str, prefix: &str, opts: StoreOptions) -> Result<Self> {
         let client =
             redis::Client::open(url).map_err(|e| Error::Storage(format!("bad Redis URL: {e}")))?;
-        let manager = RedisConnectionManager::new(url)?;
+        let manager = pool::Manager::new(client.clone());
         let pool = Pool::builder()
             .max_size(8)
             .test_on_check_out(false)
@@ -289,6 +289,24 @@ impl Store {
             .query_async(&mut *conn)
             .await?;
         Ok(deleted == 1)
+    }
+
+    /// Removes every task of a queue and keeps the queue; None when it does not exist.
+    pub async fn purge(&self, name: &str) -> Result<Option<u64>> {
+        let k = self.keys.queue(name);
+        let mut conn = self.pool.get().await?;
+        let n: i64 = self
+            .scripts
+            .purge
+            .key(&k.settings)
+            .key(&k.due)
+            .key(&k.active)
+            .key(&k.tasks)
+            .key(&k.state)
+            .key(&k.dead)
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok((n >= 0).then_some(n as u64))
     }
 
     // ---- tasks --------------------------------------------------------------

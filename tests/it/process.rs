@@ -6,16 +6,21 @@ use htq::api::pb;
 
 use crate::common::*;
 
-fn pgrep(pattern: &str) -> Vec<String> {
+/// The redis-server children of process `parent`.
+fn redis_children(parent: u32) -> Vec<i32> {
     let out = std::process::Command::new("pgrep")
-        .arg("-f")
-        .arg(pattern)
+        .args(["-P", &parent.to_string(), "redis-server"])
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout)
         .lines()
-        .map(str::to_owned)
+        .map(|l| l.parse().unwrap())
         .collect()
+}
+
+/// Whether `pid` runs (a zombie waiting for init to reap it counts as gone).
+fn alive(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| !s.contains(") Z "))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -150,7 +155,6 @@ async fn sigterm_finishes_short_calls_and_hands_back_long_ones() {
 async fn embedded_redis_serves_persists_and_stops_with_htq() {
     let sink = Sink::start().await;
     let data = tempfile::tempdir().unwrap();
-    let data_path = data.path().to_str().unwrap().to_owned();
     let mut p = HtqProcess::start(&[], data.path());
     // No token configured: one was generated into the data directory.
     let token = std::fs::read_to_string(data.path().join("token")).unwrap();
@@ -165,13 +169,38 @@ async fn embedded_redis_serves_persists_and_stops_with_htq() {
     .await
     .unwrap();
     sink.wait_for(Some("/e"), 1, Duration::from_secs(5)).await;
-    assert_eq!(pgrep(&data_path).len(), 1, "one redis-server child");
+    let redis_pids = redis_children(p.child.id());
+    assert_eq!(redis_pids.len(), 1, "one redis-server child");
+
+    // The child dies: HTQ starts a new one on the same data, and its pooled
+    // connections heal.
+    let pid = redis_pids[0];
+    // SAFETY: signalling a process this test started (through htq).
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let pushed = c
+            .push_task(pb::PushTaskRequest {
+                queue: "e".into(),
+                request: Some(get(&sink.url("/e2"))),
+            })
+            .await;
+        if pushed.is_ok() {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no recovery: {pushed:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    sink.wait_for(Some("/e2"), 1, Duration::from_secs(5)).await;
+    let new_pids = redis_children(p.child.id());
+    assert_eq!(new_pids.len(), 1);
+    assert_ne!(new_pids, redis_pids, "a new redis-server child");
     p.signal(libc::SIGTERM);
     assert!(p.wait(Duration::from_secs(10)).expect("exits").success());
-    assert!(
-        pgrep(&data_path).is_empty(),
-        "redis-server stopped with htq"
-    );
+    assert!(!alive(new_pids[0]), "redis-server stopped with htq");
 
     // Restart on the same data: the queue survived (append-only file). Then SIGKILL:
     // the child still goes (parent-death signal).
@@ -183,10 +212,12 @@ async fn embedded_redis_serves_persists_and_stops_with_htq() {
         .unwrap()
         .into_inner();
     assert_eq!(q.name, "e");
+    let child = redis_children(p.child.id());
+    assert_eq!(child.len(), 1);
     p.signal(libc::SIGKILL);
     p.wait(Duration::from_secs(5)).expect("killed");
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    while !pgrep(&data_path).is_empty() {
+    while alive(child[0]) {
         assert!(
             std::time::Instant::now() < deadline,
             "redis-server outlived a killed htq"

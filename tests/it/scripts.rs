@@ -396,3 +396,18 @@ async fn lease_index_take_and_settle() {
     s.settle_lease_check("q", 99_000, None).await.unwrap();
     assert_eq!(s.next_lease_check().await.unwrap(), None);
 }
+
+#[tokio::test]
+async fn purge_empties_the_queue_and_keeps_it() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000), ("b", 1000), ("c", 9000)]).await;
+    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert_eq!(s.purge("q").await.unwrap(), Some(3));
+    let mut keys = redis.keys();
+    keys.retain(|k| k.contains("{q}"));
+    assert_eq!(keys, ["t:{q}:queue"]);
+    assert!(s.get_queue("q").await.unwrap().is_some());
+    assert!(!s.finish("q", "a", 1, 1100, &Finish::Succeed).await.unwrap());
+    assert_eq!(s.purge("nope").await.unwrap(), None);
+}
