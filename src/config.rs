@@ -51,6 +51,21 @@ pub struct ServeArgs {
     /// Log format: text or json [default: text].
     #[arg(long, env = "HTQ_LOG_FORMAT")]
     pub log_format: Option<LogFormat>,
+    /// Legacy API: the `app_key` every `/api/*` call must carry.
+    #[arg(long, env = "HTQ_APP_KEY")]
+    pub app_key: Option<String>,
+    /// Legacy API: the `app_token` every `/api/*` call must carry.
+    #[arg(long, env = "HTQ_APP_TOKEN")]
+    pub app_token: Option<String>,
+    /// Legacy API: IANA zone `execute_time` is read in [default: the system's].
+    #[arg(long, env = "HTQ_LEGACY_TIME_ZONE")]
+    pub legacy_time_zone: Option<String>,
+    /// Legacy API: User-Agent of legacy tasks [default: node-fetch/1.0 (…)].
+    #[arg(long, env = "HTQ_LEGACY_USER_AGENT")]
+    pub legacy_user_agent: Option<String>,
+    /// Legacy API: largest request body, bytes [default: 2097152].
+    #[arg(long, env = "HTQ_LEGACY_MAX_BODY_BYTES")]
+    pub legacy_max_body_bytes: Option<usize>,
 }
 
 /// How log lines look.
@@ -80,6 +95,9 @@ struct FileConfig {
     redis_server: Option<String>,
     user_agent: Option<String>,
     log_format: Option<LogFormat>,
+    legacy_time_zone: Option<String>,
+    legacy_user_agent: Option<String>,
+    legacy_max_body_bytes: Option<usize>,
     // The keys of a legacy HTQ config.json.
     app_key: Option<String>,
     app_token: Option<String>,
@@ -98,6 +116,12 @@ pub struct LegacyConfig {
     pub app_token: Option<String>,
     /// Key prefix of a legacy HTQ Redis, for import.
     pub key_prefix: String,
+    /// IANA zone of `execute_time`; None: the system's.
+    pub time_zone: Option<String>,
+    /// User-Agent of legacy tasks.
+    pub user_agent: String,
+    /// Largest `/api/*` request body.
+    pub max_body_bytes: usize,
 }
 
 /// The resolved configuration.
@@ -150,6 +174,9 @@ impl Default for Config {
                 app_key: None,
                 app_token: None,
                 key_prefix: "htq_".into(),
+                time_zone: None,
+                user_agent: crate::legacy::USER_AGENT.into(),
+                max_body_bytes: 2 * 1024 * 1024,
             },
         }
     }
@@ -164,6 +191,18 @@ fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
             .with_context(|| format!("{} is not a valid config", path.display()))
     } else {
         toml::from_str(&text).with_context(|| format!("{} is not a valid config", path.display()))
+    }
+}
+
+impl LegacyConfig {
+    /// The zone `execute_time` is read in.
+    pub fn zone(&self) -> anyhow::Result<jiff::tz::TimeZone> {
+        match &self.time_zone {
+            None => Ok(jiff::tz::TimeZone::system()),
+            Some(name) => {
+                jiff::tz::TimeZone::get(name).with_context(|| format!("unknown time zone {name:?}"))
+            }
+        }
     }
 }
 
@@ -246,9 +285,19 @@ impl Config {
                 .unwrap_or(d.user_agent),
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             legacy: LegacyConfig {
-                app_key: legacy.app_key,
-                app_token: legacy.app_token,
+                app_key: args.app_key.clone().or(legacy.app_key),
+                app_token: args.app_token.clone().or(legacy.app_token),
                 key_prefix: legacy.redis_key_prefix.unwrap_or(d.legacy.key_prefix),
+                time_zone: args.legacy_time_zone.clone().or(legacy.legacy_time_zone),
+                user_agent: args
+                    .legacy_user_agent
+                    .clone()
+                    .or(legacy.legacy_user_agent)
+                    .unwrap_or(d.legacy.user_agent),
+                max_body_bytes: args
+                    .legacy_max_body_bytes
+                    .or(legacy.legacy_max_body_bytes)
+                    .unwrap_or(d.legacy.max_body_bytes),
             },
         })
     }

@@ -13,6 +13,8 @@
 //!   in `src/store/lua/`, key names in [`store::Keys`].
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor,
 //!   the outcome rules, the lease sweeper and the wake listener.
+//! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
+//!   `execute_time`, `header`/`data`), and the importer of legacy Redis data.
 //! - [`api`]: front doors: gRPC ([`api::grpc`]), HTTP ([`api::http`]), auth.
 //! - [`server`]: wires it all and stops it in order.
 //! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`.
@@ -25,6 +27,7 @@ pub mod core;
 pub mod dispatch;
 pub mod embedded_redis;
 pub mod error;
+pub mod legacy;
 pub mod model;
 pub mod server;
 pub mod store;

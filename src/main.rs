@@ -36,6 +36,19 @@ enum Command {
         #[command(subcommand)]
         command: QueueCommand,
     },
+    /// Import a legacy HTQ Redis (queues, tasks, variable counters) into HTQ's
+    /// layout. Running it again creates nothing twice.
+    MigrateLegacy {
+        /// The legacy HTQ Redis, e.g. redis://127.0.0.1:6379/0.
+        #[arg(long)]
+        from: String,
+        /// The legacy key prefix [default: the config's redis_key_prefix, or htq_].
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Where to write: the same settings as `htq serve`.
+        #[command(flatten)]
+        target: ServeArgs,
+    },
     /// Push a task: an HTTP request HTQ performs later.
     Push {
         #[command(flatten)]
@@ -170,6 +183,26 @@ async fn shutdown_signal() {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args).await,
+        Command::MigrateLegacy {
+            from,
+            prefix,
+            target,
+        } => {
+            let cfg = Config::resolve(&target)?;
+            htq::telemetry::init(cfg.log_format);
+            let prefix = prefix.unwrap_or_else(|| cfg.legacy.key_prefix.clone());
+            let (store, embedded) = htq::server::open_store(&cfg).await?;
+            // No dispatcher here: a running `htq serve` on the same Redis hears of the
+            // imported tasks on the wake channel.
+            let (waker, _) = htq::dispatch::Waker::channel();
+            let core = htq::server::core(&cfg, store, waker)?;
+            let result = htq::legacy::import::run(&core, &from, &prefix).await;
+            if let Some(e) = embedded {
+                e.stop().await;
+            }
+            println!("{}", result?);
+            Ok(())
+        }
         Command::Queue { conn, command } => {
             let mut client = connect(&conn).await?;
             match command {

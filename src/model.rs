@@ -97,6 +97,9 @@ pub struct Queue {
     pub paused: bool,
     /// Creation time, ms since the epoch.
     pub created_ms: i64,
+    /// The attribute JSON a legacy HTQ client gave (`addQueue`), kept as it was so
+    /// `allQueue` shows it back; None for queues made otherwise.
+    pub legacy_attribute: Option<String>,
 }
 
 impl Queue {
@@ -111,6 +114,31 @@ impl Queue {
             variable: VariableSettings::default(),
             paused: false,
             created_ms: 0,
+            legacy_attribute: None,
+        }
+    }
+
+    /// The attribute legacy `allQueue` shows: the one a legacy client gave, or one
+    /// made from the kind (and, for variable queues, the pace in seconds).
+    pub fn legacy_attribute(&self) -> String {
+        if let Some(a) = &self.legacy_attribute {
+            return a.clone();
+        }
+        let secs = |d: Duration| {
+            let s = d.as_secs_f64();
+            if s.fract() == 0.0 {
+                format!("{}", s as u64)
+            } else {
+                format!("{s}")
+            }
+        };
+        match self.kind {
+            QueueKind::Variable => crate::legacy::attribute(
+                self.kind.as_str(),
+                Some(&secs(self.variable.stepping)),
+                Some(&secs(self.variable.max_interval)),
+            ),
+            kind => crate::legacy::attribute(kind.as_str(), None, None),
         }
     }
 }

@@ -10,8 +10,11 @@ use tokio_util::sync::CancellationToken;
 
 use crate::api::auth::Auth;
 use crate::api::grpc::GrpcService;
+use crate::api::http::HttpState;
+use crate::api::http::legacy::LegacyAuth;
 use crate::api::pb;
 use crate::config::Config;
+use crate::core::legacy::LegacySettings;
 use crate::core::{Htq, Limits};
 use crate::dispatch::{DispatchOptions, Dispatcher, Waker};
 use crate::embedded_redis::EmbeddedRedis;
@@ -57,25 +60,47 @@ pub fn load_or_create_token(data_dir: &Path) -> anyhow::Result<String> {
     Ok(token)
 }
 
+/// Connects to the configured Redis, first starting the embedded one when no URL is
+/// configured (then also returned, to be stopped by the caller).
+pub async fn open_store(cfg: &Config) -> anyhow::Result<(Store, Option<EmbeddedRedis>)> {
+    let embedded = match &cfg.redis_url {
+        Some(_) => None,
+        None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
+    };
+    let url = match (&cfg.redis_url, &embedded) {
+        (Some(u), _) => u.clone(),
+        (None, Some(e)) => e.url().to_owned(),
+        (None, None) => unreachable!("embedded Redis started when no URL is given"),
+    };
+    let store_opts = StoreOptions {
+        lease_margin: cfg.lease_margin,
+        ..StoreOptions::default()
+    };
+    let store = Store::connect(&url, &cfg.key_prefix, store_opts)
+        .await
+        .with_context(|| format!("cannot reach Redis at {url}"))?;
+    Ok((store, embedded))
+}
+
+/// The core for `cfg` over `store`, waking `waker`.
+pub fn core(cfg: &Config, store: Store, waker: Waker) -> anyhow::Result<Htq> {
+    Ok(Htq::new(
+        store,
+        Limits {
+            max_body_bytes: cfg.max_body_bytes,
+        },
+        waker,
+        LegacySettings {
+            time_zone: cfg.legacy.zone()?,
+            user_agent: cfg.legacy.user_agent.clone(),
+        },
+    ))
+}
+
 impl Server {
     /// Starts everything and begins serving; returns once the port is bound.
     pub async fn start(cfg: Config) -> anyhow::Result<Server> {
-        let embedded = match &cfg.redis_url {
-            Some(_) => None,
-            None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
-        };
-        let url = match (&cfg.redis_url, &embedded) {
-            (Some(u), _) => u.clone(),
-            (None, Some(e)) => e.url().to_owned(),
-            (None, None) => unreachable!("embedded Redis started when no URL is given"),
-        };
-        let store_opts = StoreOptions {
-            lease_margin: cfg.lease_margin,
-            ..StoreOptions::default()
-        };
-        let store = Store::connect(&url, &cfg.key_prefix, store_opts)
-            .await
-            .with_context(|| format!("cannot reach Redis at {url}"))?;
+        let (store, embedded) = open_store(&cfg).await?;
         let tokens = if cfg.tokens.is_empty() {
             vec![load_or_create_token(&cfg.data_dir)?]
         } else {
@@ -95,13 +120,7 @@ impl Server {
             waker.clone(),
             wakes,
         )?;
-        let core = Htq::new(
-            store,
-            Limits {
-                max_body_bytes: cfg.max_body_bytes,
-            },
-            waker,
-        );
+        let core = core(&cfg, store, waker)?;
 
         let (health_reporter, health) = tonic_health::server::health_reporter();
         health_reporter
@@ -110,7 +129,7 @@ impl Server {
         let reflection = tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
             .build_v1()?;
-        let htq = pb::htq_service_server::HtqServiceServer::new(GrpcService::new(core))
+        let htq = pb::htq_service_server::HtqServiceServer::new(GrpcService::new(core.clone()))
             .max_decoding_message_size(MAX_MESSAGE_BYTES.max(cfg.max_body_bytes + 64 * 1024));
         let htq = tonic::service::interceptor::InterceptedService::new(htq, auth.interceptor());
         let grpc = tonic::service::Routes::new(htq)
@@ -118,9 +137,32 @@ impl Server {
             .add_service(reflection)
             .prepare()
             .into_axum_router();
-        let app = crate::api::http::router()
-            .merge(grpc)
-            .fallback(crate::api::http::not_found);
+        let legacy_auth = LegacyAuth::new(
+            cfg.legacy.app_key.as_deref(),
+            cfg.legacy.app_token.as_deref(),
+        );
+        match &legacy_auth {
+            None => tracing::info!(
+                "legacy API (/api/*) refuses every call: no app_key/app_token configured"
+            ),
+            Some(a) if a.is_shipped_default() => tracing::error!(
+                "SECURITY: the legacy API uses the app_key/app_token that legacy HTQ shipped in its \
+                 config.json; they are public, so anyone who reaches this port can queue requests. \
+                 Set your own app_key and app_token."
+            ),
+            Some(_) => {}
+        }
+        let http_state = HttpState {
+            core: core.clone(),
+            legacy_auth,
+            legacy_max_body: cfg.legacy.max_body_bytes,
+        };
+        let app =
+            crate::api::http::router()
+                .merge(grpc)
+                .fallback(move |req: axum::extract::Request| {
+                    crate::api::http::fallback(http_state.clone(), req)
+                });
 
         let listener = tokio::net::TcpListener::bind(cfg.listen)
             .await

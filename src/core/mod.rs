@@ -2,6 +2,7 @@
 //! service, so each rule lives here once. It validates input before anything is
 //! written, talks to the store, and wakes the local dispatcher after a push.
 
+pub mod legacy;
 pub mod validate;
 
 use std::time::Duration;
@@ -9,7 +10,7 @@ use std::time::Duration;
 use crate::dispatch::Waker;
 use crate::error::{Error, Result, ms};
 use crate::model::{HttpRequest, NewTask, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms};
-use crate::store::{Store, encode_task};
+use crate::store::{NewRow, Store, encode_task};
 
 /// Most tasks in one PushTasks call.
 pub const MAX_BATCH: usize = 1000;
@@ -37,6 +38,8 @@ pub struct QueueInput {
     pub stepping_ms: Option<i64>,
     pub max_interval_ms: Option<i64>,
     pub paused: Option<bool>,
+    /// The attribute a legacy client gave (see [`Queue::legacy_attribute`]).
+    pub legacy_attribute: Option<String>,
 }
 
 /// When a new task is due.
@@ -71,15 +74,17 @@ pub struct Htq {
     store: Store,
     limits: Limits,
     waker: Waker,
+    legacy: legacy::LegacySettings,
 }
 
 impl Htq {
     /// A core over `store`; `waker` reaches this process's dispatcher.
-    pub fn new(store: Store, limits: Limits, waker: Waker) -> Self {
+    pub fn new(store: Store, limits: Limits, waker: Waker, legacy: legacy::LegacySettings) -> Self {
         Htq {
             store,
             limits,
             waker,
+            legacy,
         }
     }
 
@@ -213,7 +218,12 @@ impl Htq {
         {
             return Err(Error::invalid("queue.kind", "cannot change"));
         }
+        let before = q.variable;
         Self::apply(&mut q, &input)?;
+        if q.variable != before {
+            // The legacy attribute spoke of the old pace; derive it from now on.
+            q.legacy_attribute = None;
+        }
         if !self.store.update_queue(&q).await? {
             return Err(Error::NotFound(format!("queue {:?}", q.name)));
         }
@@ -265,7 +275,6 @@ impl Htq {
         }
         let now = now_ms();
         let mut rows = Vec::with_capacity(tasks.len());
-        let mut out = Vec::with_capacity(tasks.len());
         for (i, (req, when)) in tasks.into_iter().enumerate() {
             let (req_field, when_field) = if batch {
                 (
@@ -277,18 +286,43 @@ impl Htq {
             };
             let req = validate::request(&req_field, req, self.limits.max_body_bytes)?;
             let due = Self::due_ms(&when_field, when, now)?;
-            let task = NewTask {
-                request: req,
-                due_ms: due,
-            };
-            let id = ulid::Ulid::from(uuid::Uuid::now_v7()).to_string();
-            rows.push((id.clone(), due, encode_task(&task.request, now, due)));
-            out.push((id, due));
+            rows.push(Self::row(
+                NewTask {
+                    request: req,
+                    due_ms: due,
+                },
+                now,
+                0,
+            ));
         }
-        if let Some(earliest) = self.store.push(queue, &rows).await? {
+        self.store_rows(queue, &rows, None).await?;
+        Ok(rows.into_iter().map(|r| (r.id, r.due_ms)).collect())
+    }
+
+    /// A stored row for a validated task, with a new time-ordered id.
+    fn row(task: NewTask, now: i64, run_count: u32) -> NewRow {
+        let id = ulid::Ulid::from(uuid::Uuid::now_v7()).to_string();
+        NewRow {
+            blob: encode_task(&task.request, now, task.due_ms),
+            id,
+            due_ms: task.due_ms,
+            run_count,
+        }
+    }
+
+    /// Stores validated rows and wakes the local dispatcher when they are due sooner
+    /// than what the queue held. Returns whether the queue was created.
+    async fn store_rows(
+        &self,
+        queue: &str,
+        rows: &[NewRow],
+        create: Option<&Queue>,
+    ) -> Result<bool> {
+        let pushed = self.store.push(queue, rows, create).await?;
+        if let Some(earliest) = pushed.earliest {
             self.waker.wake_at(queue, earliest);
         }
-        Ok(out)
+        Ok(pushed.created)
     }
 
     /// One task.

@@ -145,6 +145,10 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
         ("max_interval_ms", ms(q.variable.max_interval).to_string()),
         ("paused", if q.paused { "1" } else { "0" }.to_owned()),
         ("created_ms", q.created_ms.to_string()),
+        (
+            "legacy_attr",
+            q.legacy_attribute.clone().unwrap_or_default(),
+        ),
     ]
 }
 
@@ -177,6 +181,9 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         },
         paused: get("paused") == Some("1"),
         created_ms: get("created_ms").and_then(|v| v.parse().ok()).unwrap_or(0),
+        legacy_attribute: get("legacy_attr")
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned),
     })
 }
 
@@ -209,6 +216,7 @@ mod tests {
         q.paused = true;
         q.created_ms = 5;
         q.variable.max_interval = Duration::from_millis(1500);
+        q.legacy_attribute = Some(r#"{"type":"variable","stepping_time":"1"}"#.into());
         let fields: Vec<(String, String)> = queue_fields(&q)
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v))

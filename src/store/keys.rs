@@ -22,6 +22,8 @@ pub struct QueueKeys {
     pub state: String,
     /// Sorted set: task id -> time it was dead-lettered (ms).
     pub dead: String,
+    /// Set: ids of tasks imported from a legacy HTQ Redis.
+    pub imported: String,
 }
 
 impl Keys {
@@ -57,6 +59,7 @@ impl Keys {
             tasks: format!("{base}tasks"),
             state: format!("{base}state"),
             dead: format!("{base}dead"),
+            imported: format!("{base}imported"),
         }
     }
 }

@@ -55,6 +55,39 @@ pub struct Store {
     opts: StoreOptions,
 }
 
+/// A task to store.
+#[derive(Debug, Clone)]
+pub struct NewRow {
+    /// Its id, unique in the queue.
+    pub id: String,
+    /// When it is due, ms.
+    pub due_ms: i64,
+    /// The encoded task ([`encode_task`]).
+    pub blob: Vec<u8>,
+    /// Variable queues: the run count it starts with (import of legacy counters).
+    pub run_count: u32,
+}
+
+impl NewRow {
+    /// The state JSON a new task starts with ('' for none; see lua/prelude.lua).
+    fn initial_state(&self) -> String {
+        if self.run_count > 0 {
+            format!(r#"{{"r":{}}}"#, self.run_count)
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// What a push did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pushed {
+    /// The queue's new earliest due time, when the push moved it forward.
+    pub earliest: Option<i64>,
+    /// The push created the queue.
+    pub created: bool,
+}
+
 /// What a claim handed out.
 #[derive(Debug)]
 pub struct Claim {
@@ -281,6 +314,7 @@ impl Store {
             .key(&k.tasks)
             .key(&k.state)
             .key(&k.dead)
+            .key(&k.imported)
             .invoke_async(&mut *conn)
             .await?;
         let _: i64 = redis::cmd("SREM")
@@ -311,25 +345,58 @@ impl Store {
 
     // ---- tasks --------------------------------------------------------------
 
-    /// Stores new tasks, all or none: (id, due ms, encoded task) each. Returns the
-    /// queue's new earliest due time when the push moved it forward (the push then
-    /// woke every dispatcher).
-    pub async fn push(&self, queue: &str, tasks: &[(String, i64, Vec<u8>)]) -> Result<Option<i64>> {
+    /// Stores new tasks, all or none. With `create`, a missing queue is created with
+    /// those settings in the same step. Returns the queue's new earliest due time when
+    /// the push moved it forward (the push then woke every dispatcher).
+    pub async fn push(
+        &self,
+        queue: &str,
+        tasks: &[NewRow],
+        create: Option<&Queue>,
+    ) -> Result<Pushed> {
         let k = self.keys.queue(queue);
         let mut inv = self.scripts.push.key(&k.settings);
         inv.key(&k.due)
             .key(&k.tasks)
+            .key(&k.state)
             .arg(self.keys.wake_channel())
             .arg(format!("{}\t{}\t", self.pid, queue))
             .arg(tasks.len());
-        for (id, due, blob) in tasks {
-            inv.arg(id).arg(due).arg(blob.as_slice());
+        let fields = create.map(codec::queue_fields).unwrap_or_default();
+        inv.arg(fields.len());
+        for (f, v) in &fields {
+            inv.arg(*f).arg(v);
+        }
+        for t in tasks {
+            let state = if t.run_count > 0 {
+                format!(r#"{{"r":{}}}"#, t.run_count)
+            } else {
+                String::new()
+            };
+            inv.arg(&t.id)
+                .arg(t.due_ms)
+                .arg(t.blob.as_slice())
+                .arg(state);
         }
         let mut conn = self.pool.get().await?;
+        if create.is_some() {
+            let _: i64 = redis::cmd("SADD")
+                .arg(self.keys.queues())
+                .arg(queue)
+                .query_async(&mut *conn)
+                .await?;
+        }
         let reply = array(inv.invoke_async(&mut *conn).await?)?;
+        let created = reply.get(2).map(value_i64).transpose()? == Some(1);
         match reply.first().map(value_i64).transpose()? {
-            Some(1) => Ok(reply.get(1).map(opt_ms).transpose()?.flatten()),
-            Some(0) => Ok(None),
+            Some(1) => Ok(Pushed {
+                earliest: reply.get(1).map(opt_ms).transpose()?.flatten(),
+                created,
+            }),
+            Some(0) => Ok(Pushed {
+                earliest: None,
+                created,
+            }),
             Some(-1) => Err(Error::NotFound(format!("queue {queue:?}"))),
             Some(-2) => {
                 let id = reply.get(1).map(value_str).transpose()?.unwrap_or_default();
@@ -337,6 +404,44 @@ impl Store {
             }
             other => Err(Error::Internal(format!("push returned {other:?}"))),
         }
+    }
+
+    /// Stores a task imported from a legacy HTQ Redis unless that id was imported
+    /// into the queue before. True when stored now.
+    pub async fn import_task(&self, queue: &str, row: &NewRow) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let n: i64 = self
+            .scripts
+            .import_task
+            .key(&k.settings)
+            .key(&k.due)
+            .key(&k.tasks)
+            .key(&k.state)
+            .key(&k.imported)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, row.due_ms))
+            .arg(&row.id)
+            .arg(row.due_ms)
+            .arg(row.blob.as_slice())
+            .arg(row.initial_state())
+            .invoke_async(&mut *conn)
+            .await?;
+        match n {
+            -1 => Err(Error::NotFound(format!("queue {queue:?}"))),
+            n => Ok(n == 1),
+        }
+    }
+
+    /// Tasks waiting in a queue, scheduled or due (not in flight, not dead); 0 for an
+    /// unknown queue.
+    pub async fn count_waiting(&self, queue: &str) -> Result<u64> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        Ok(redis::cmd("ZCARD")
+            .arg(&k.due)
+            .query_async(&mut *conn)
+            .await?)
     }
 
     /// Leases up to `max` due tasks of `queue` at `now`; None when the queue is gone.

@@ -466,10 +466,13 @@ async fn push_by_another_process_wakes_the_dispatcher_at_once() {
     };
     let now = now_ms();
     let blob = htq::store::encode_task(&request, now, now);
-    other
-        .push("w", &[("task-1".into(), now, blob)])
-        .await
-        .unwrap();
+    let row = htq::store::NewRow {
+        id: "task-1".into(),
+        due_ms: now,
+        blob,
+        run_count: 0,
+    };
+    other.push("w", &[row], None).await.unwrap();
     let hit = sink
         .wait_for(Some("/w"), 1, Duration::from_secs(3))
         .await

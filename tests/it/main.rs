@@ -4,5 +4,7 @@ mod common;
 
 mod api;
 mod delivery;
+mod import;
+mod legacy;
 mod process;
 mod scripts;

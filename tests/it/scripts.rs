@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use htq::model::{HttpRequest, Queue, QueueKind, TaskState};
-use htq::store::{Finish, Store, StoreOptions, encode_task};
+use htq::store::{Finish, NewRow, Store, StoreOptions, encode_task};
 use redis::Commands;
 
 use crate::common::*;
@@ -34,18 +34,18 @@ async fn seed(s: &Store, max_concurrency: u32, due: &[(&str, i64)]) {
     q.max_concurrency = max_concurrency;
     q.request_timeout = Duration::from_millis(1000);
     assert!(s.create_queue(&q).await.unwrap());
-    let rows: Vec<_> = due
-        .iter()
-        .map(|(id, at)| {
-            (
-                id.to_string(),
-                *at,
-                encode_task(&req(&format!("/{id}")), 1, *at),
-            )
-        })
-        .collect();
+    let rows: Vec<_> = due.iter().map(|(id, at)| row(id, *at)).collect();
     if !rows.is_empty() {
-        s.push("q", &rows).await.unwrap();
+        s.push("q", &rows, None).await.unwrap();
+    }
+}
+
+fn row(id: &str, due_ms: i64) -> NewRow {
+    NewRow {
+        id: id.into(),
+        due_ms,
+        blob: encode_task(&req(&format!("/{id}")), 1, due_ms),
+        run_count: 0,
     }
 }
 
@@ -84,15 +84,12 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     sub.subscribe("t:wake").await.unwrap();
     let mut msgs = sub.into_on_message();
 
-    let blob = |id: &str| encode_task(&req(&format!("/{id}")), 1, 1);
-    let woke = s
-        .push(
-            "q",
-            &[("a".into(), 5000, blob("a")), ("b".into(), 4000, blob("b"))],
-        )
+    let pushed = s
+        .push("q", &[row("a", 5000), row("b", 4000)], None)
         .await
         .unwrap();
-    assert_eq!(woke, Some(4000));
+    assert_eq!(pushed.earliest, Some(4000));
+    assert!(!pushed.created);
     use futures::StreamExt;
     let msg: String = tokio::time::timeout(Duration::from_secs(2), msgs.next())
         .await
@@ -103,23 +100,17 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     assert_eq!(Store::parse_wake(&msg), Some((s.pid(), "q", 4000)));
     // Not earlier than what is there: no wake.
     assert_eq!(
-        s.push("q", &[("c".into(), 4500, blob("c"))]).await.unwrap(),
+        s.push("q", &[row("c", 4500)], None).await.unwrap().earliest,
         None
     );
     // A duplicate id refuses the whole batch.
     let err = s
-        .push(
-            "q",
-            &[("d".into(), 1, blob("d")), ("a".into(), 1, blob("a"))],
-        )
+        .push("q", &[row("d", 1), row("a", 1)], None)
         .await
         .unwrap_err();
     assert!(matches!(err, htq::Error::AlreadyExists(_)), "{err}");
     // Unknown queue: nothing written.
-    let err = s
-        .push("nope", &[("x".into(), 1, blob("x"))])
-        .await
-        .unwrap_err();
+    let err = s.push("nope", &[row("x", 1)], None).await.unwrap_err();
     assert!(matches!(err, htq::Error::NotFound(_)), "{err}");
     let mut c = redis.conn();
     assert_eq!(
@@ -410,4 +401,36 @@ async fn purge_empties_the_queue_and_keeps_it() {
     assert!(s.get_queue("q").await.unwrap().is_some());
     assert!(!s.finish("q", "a", 1, 1100, &Finish::Succeed).await.unwrap());
     assert_eq!(s.purge("nope").await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn push_can_create_the_queue_and_seed_a_run_count() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    let mut template = Queue::new("q", QueueKind::Variable);
+    template.legacy_attribute = Some(r#"{"type":"variable"}"#.into());
+    let mut r = row("a", 1000);
+    r.run_count = 4;
+    let pushed = s.push("q", &[r], Some(&template)).await.unwrap();
+    assert!(pushed.created);
+    assert_eq!(pushed.earliest, Some(1000));
+    let q = s.get_queue("q").await.unwrap().unwrap();
+    assert_eq!(q.kind, QueueKind::Variable);
+    assert_eq!(
+        q.legacy_attribute.as_deref(),
+        Some(r#"{"type":"variable"}"#)
+    );
+    let mut c = redis.conn();
+    assert_eq!(state(&mut c, "a"), serde_json::json!({"r": 4}));
+    let names: Vec<String> = c.smembers("t:queues").unwrap();
+    assert_eq!(names, ["q"]);
+    // An existing queue keeps its settings.
+    let mut other = template.clone();
+    other.kind = QueueKind::Timing;
+    let pushed = s.push("q", &[row("b", 500)], Some(&other)).await.unwrap();
+    assert!(!pushed.created);
+    assert_eq!(
+        s.get_queue("q").await.unwrap().unwrap().kind,
+        QueueKind::Variable
+    );
 }

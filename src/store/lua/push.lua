@@ -1,27 +1,39 @@
--- push: stores a batch of new tasks, all or none.
--- KEYS[1] settings, KEYS[2] due, KEYS[3] tasks
+-- push: stores a batch of new tasks, all or none; optionally creates the queue first
+-- (legacy addTask does), in the same step.
+-- KEYS[1] settings, KEYS[2] due, KEYS[3] tasks, KEYS[4] state
 -- ARGV[1] wake channel, ARGV[2] wake message prefix (the due time is appended),
--- ARGV[3] n, then n times: id, due time (ms), encoded task
--- Returns {1, earliest} when the push moved the queue's earliest due time forward
--- (dispatchers were told on the channel), {0} otherwise,
--- {-1} no such queue, {-2, id} a task with that id exists.
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
-local n = tonumber(ARGV[3])
+-- ARGV[3] n tasks, ARGV[4] m: settings field/value pairs to create the queue with
+-- when it does not exist (0: do not create), then those 2m values, then n times:
+-- id, due time (ms), encoded task, initial state JSON ('' none)
+-- Returns {code, earliest, created}: code 1 when the push moved the queue's earliest
+-- due time forward to `earliest` (dispatchers were told on the channel), 0 when not;
+-- created 1 when the queue was created. {-1} no such queue, {-2, id} a task with
+-- that id exists.
+local n, m = tonumber(ARGV[3]), tonumber(ARGV[4])
+local base = 5 + 2 * m
 for i = 0, n - 1 do
-  local id = ARGV[4 + i * 3]
+  local id = ARGV[base + i * 4]
   if redis.call('HEXISTS', KEYS[3], id) == 1 then return {-2, id} end
+end
+local created = 0
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if m == 0 then return {-1} end
+  redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * m))
+  created = 1
 end
 local before = first_score(KEYS[2])
 local earliest = nil
 for i = 0, n - 1 do
-  local id, due = ARGV[4 + i * 3], tonumber(ARGV[5 + i * 3])
-  redis.call('HSET', KEYS[3], id, ARGV[6 + i * 3])
+  local at = base + i * 4
+  local id, due, state = ARGV[at], tonumber(ARGV[at + 1]), ARGV[at + 3]
+  redis.call('HSET', KEYS[3], id, ARGV[at + 2])
   redis.call('ZADD', KEYS[2], due, id)
+  if state ~= '' then redis.call('HSET', KEYS[4], id, state) end
   if earliest == nil or due < earliest then earliest = due end
 end
 if before == '' or earliest < tonumber(before) then
   local at = string.format('%d', earliest)
   redis.call('PUBLISH', ARGV[1], ARGV[2] .. at)
-  return {1, at}
+  return {1, at, created}
 end
-return {0}
+return {0, '', created}

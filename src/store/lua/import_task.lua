@@ -1,0 +1,15 @@
+-- import_task: stores a task brought over from a legacy HTQ Redis, once. The
+-- `imported` set remembers every id ever imported into the queue, so running the
+-- import again creates nothing twice, even for tasks already performed and gone.
+-- KEYS[1] settings, KEYS[2] due, KEYS[3] tasks, KEYS[4] state, KEYS[5] imported
+-- ARGV[1] wake channel, ARGV[2] wake message, ARGV[3] id, ARGV[4] due time (ms),
+-- ARGV[5] encoded task, ARGV[6] initial state JSON ('' none)
+-- Returns 1 imported, 0 imported before, -1 no such queue.
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local id = ARGV[3]
+if redis.call('SADD', KEYS[5], id) == 0 then return 0 end
+redis.call('HSET', KEYS[3], id, ARGV[5])
+redis.call('ZADD', KEYS[2], ARGV[4], id)
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], id, ARGV[6]) end
+redis.call('PUBLISH', ARGV[1], ARGV[2])
+return 1
