@@ -1002,3 +1002,58 @@ async fn php_curl_multipart_with_expect_continue() {
     }
     l.htq.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_type_is_kept_and_dispatched_as_real_time() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let l = Legacy::start(&redis).await;
+    assert_eq!(
+        l.call("/api/addQueue", &[("queue_name", "odd"), ("type", "fancy")])
+            .await
+            .body,
+        ADDED
+    );
+    assert!(
+        l.all()
+            .await
+            .contains(&serde_json::json!({"queue_name": "odd", "attribute": {"type": "fancy"}}))
+    );
+    let url = sink.url("/odd");
+    l.call("/api/addTask", &[("queue_name", "odd"), ("url", &url)])
+        .await;
+    sink.wait_for(Some("/odd"), 1, Duration::from_secs(3)).await;
+    l.htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn storage_down_answers_1001_and_1006() {
+    let mut redis = TestRedis::start();
+    let l = Legacy::start(&redis).await;
+    redis.kill();
+    let unavailable = r#"{"error_code":1006,"message":"服务暂不可用"}"#;
+    assert_eq!(l.call("/api/allQueue", &[]).await.body, unavailable);
+    assert_eq!(
+        l.call("/api/countQueue", &[("queue_name", "q")]).await.body,
+        unavailable
+    );
+    let add_failed = r#"{"error_code":1001,"message":"添加失败"}"#;
+    assert_eq!(
+        l.call("/api/addQueue", &[("queue_name", "q")]).await.body,
+        add_failed
+    );
+    assert_eq!(
+        l.call("/api/addTask", &[("url", "http://127.0.0.1/")])
+            .await
+            .body,
+        add_failed
+    );
+    let delete_failed = r#"{"error_code":1004,"message":"删除失败"}"#;
+    assert_eq!(
+        l.call("/api/deleteQueue", &[("queue_name", "q")])
+            .await
+            .body,
+        delete_failed
+    );
+    l.htq.stop().await;
+}

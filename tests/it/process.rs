@@ -245,3 +245,43 @@ fn missing_redis_server_names_the_package_to_install() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("apt-get install redis-server"), "{err}");
 }
+
+#[test]
+fn shipped_legacy_credentials_are_warned_about_loudly() {
+    let redis = TestRedis::start();
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("config.json");
+    let (key, token) = htq::legacy::SHIPPED_CREDENTIALS;
+    std::fs::write(
+        &config,
+        format!(r#"{{"app_key":"{key}","app_token":"{token}","api_port":5999,"redis_host":"127.0.0.1","redis_port":{},"redis_key_prefix":"htq_"}}"#, redis.port),
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--token", TOKEN])
+        .arg("--config")
+        .arg(&config)
+        .arg("--data-dir")
+        .arg(data.path())
+        .env("RUST_LOG", "warn")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::BufRead;
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("SECURITY") && line.contains("public") {
+                let _ = tx.send(());
+            }
+        }
+    });
+    let warned = rx.recv_timeout(std::time::Duration::from_secs(10)).is_ok();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(warned, "no warning about the shipped credentials");
+}

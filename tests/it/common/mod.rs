@@ -93,6 +93,12 @@ impl TestRedis {
         panic!("cannot start redis-server");
     }
 
+    /// Stops the server (as a crash would).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// A blocking connection for seeding and inspecting state.
     pub fn conn(&self) -> redis::Connection {
         redis::Client::open(self.url.as_str())
