@@ -196,7 +196,6 @@ impl Htq {
                 request,
                 due_ms: due,
             },
-            now,
             0,
         );
         if self
@@ -228,7 +227,7 @@ impl Htq {
         let row = NewRow {
             id: id.to_owned(),
             due_ms,
-            blob: encode_task(&request, now_ms(), due_ms),
+            blob: encode_task(id, &request, now_ms(), due_ms),
             run_count,
         };
         self.store.import_task(queue, &row).await

@@ -276,22 +276,20 @@ impl Htq {
         let now = now_ms();
         let mut rows = Vec::with_capacity(tasks.len());
         for (i, (req, when)) in tasks.into_iter().enumerate() {
-            let (req_field, when_field) = if batch {
-                (
-                    format!("tasks[{i}].request"),
-                    format!("tasks[{i}].schedule_time"),
-                )
-            } else {
-                ("request".to_owned(), "schedule_time".to_owned())
-            };
-            let req = validate::request(&req_field, req, self.limits.max_body_bytes)?;
-            let due = Self::due_ms(&when_field, when, now)?;
+            let checked = validate::request("request", req, self.limits.max_body_bytes)
+                .and_then(|req| Ok((req, Self::due_ms("schedule_time", when, now)?)));
+            // Errors of a batch name the entry (formatted only when there is one).
+            let (req, due) = checked.map_err(|e| match e {
+                Error::InvalidArgument { field, reason } if batch => {
+                    Error::invalid(format!("tasks[{i}].{field}"), reason)
+                }
+                e => e,
+            })?;
             rows.push(Self::row(
                 NewTask {
                     request: req,
                     due_ms: due,
                 },
-                now,
                 0,
             ));
         }
@@ -299,11 +297,13 @@ impl Htq {
         Ok(rows.into_iter().map(|r| (r.id, r.due_ms)).collect())
     }
 
-    /// A stored row for a validated task, with a new time-ordered id.
-    fn row(task: NewTask, now: i64, run_count: u32) -> NewRow {
-        let id = ulid::Ulid::from(uuid::Uuid::now_v7()).to_string();
+    /// A stored row for a validated task, with a new time-ordered id (a ULID made
+    /// from a UUIDv7; its timestamp is the creation time).
+    fn row(task: NewTask, run_count: u32) -> NewRow {
+        let ulid = ulid::Ulid::from(uuid::Uuid::now_v7());
+        let id = ulid.to_string();
         NewRow {
-            blob: encode_task(&task.request, now, task.due_ms),
+            blob: encode_task(&id, &task.request, ulid.timestamp_ms() as i64, task.due_ms),
             id,
             due_ms: task.due_ms,
             run_count,
@@ -318,7 +318,7 @@ impl Htq {
         rows: &[NewRow],
         create: Option<&Queue>,
     ) -> Result<bool> {
-        let pushed = self.store.push(queue, rows, create).await?;
+        let pushed = self.store.push(queue, rows, create, false).await?;
         if let Some(earliest) = pushed.earliest {
             self.waker.wake_at(queue, earliest);
         }

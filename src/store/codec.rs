@@ -14,15 +14,19 @@ use serde::Deserialize;
 use crate::error::{Error, Result, ms};
 use crate::model::{Body, HttpRequest, Queue, QueueKind, RetryPolicy, VariableSettings};
 
-/// The stored form of a task's immutable part.
+/// The stored form of a task's immutable part. Compact on purpose (it is most of a
+/// queued task's memory): the method is left out when it is GET, the creation time
+/// when the task id (a ULID) already carries it, the schedule time is kept as an
+/// offset from the creation time (nothing when due at once), and headers are one
+/// `name:value` line each.
 #[derive(Clone, PartialEq, Message)]
 pub struct StoredTask {
     #[prost(string, tag = "1")]
     pub method: String,
     #[prost(string, tag = "2")]
     pub url: String,
-    #[prost(message, repeated, tag = "3")]
-    pub headers: Vec<StoredPair>,
+    #[prost(string, tag = "3")]
+    pub headers: String,
     #[prost(bytes = "bytes", optional, tag = "4")]
     pub data: Option<Bytes>,
     #[prost(message, repeated, tag = "5")]
@@ -31,11 +35,11 @@ pub struct StoredTask {
     pub is_form: bool,
     #[prost(int64, tag = "7")]
     pub created_ms: i64,
-    #[prost(int64, tag = "8")]
-    pub schedule_ms: i64,
+    #[prost(sint64, tag = "8")]
+    pub schedule_offset_ms: i64,
 }
 
-/// A name/value pair (header or form field).
+/// A form field.
 #[derive(Clone, PartialEq, Message)]
 pub struct StoredPair {
     #[prost(string, tag = "1")]
@@ -44,57 +48,98 @@ pub struct StoredPair {
     pub value: String,
 }
 
-fn pairs(list: &[(String, String)]) -> Vec<StoredPair> {
-    list.iter()
-        .map(|(name, value)| StoredPair {
-            name: name.clone(),
-            value: value.clone(),
-        })
-        .collect()
+/// The creation time a task id carries: a ULID's timestamp, None for other ids.
+fn id_time(id: &str) -> Option<i64> {
+    ulid::Ulid::from_string(id)
+        .ok()
+        .map(|u| u.timestamp_ms() as i64)
 }
 
-fn unpairs(list: Vec<StoredPair>) -> Vec<(String, String)> {
-    list.into_iter().map(|p| (p.name, p.value)).collect()
-}
-
-/// Encodes a task's request and times.
-pub fn encode_task(request: &HttpRequest, created_ms: i64, schedule_ms: i64) -> Vec<u8> {
+/// Encodes task `id`'s request and times.
+pub fn encode_task(id: &str, request: &HttpRequest, created_ms: i64, schedule_ms: i64) -> Vec<u8> {
     let (data, form, is_form) = match &request.body {
         Body::Empty => (None, Vec::new(), false),
         Body::Bytes(b) => (Some(b.clone()), Vec::new(), false),
-        Body::Form(f) => (None, pairs(f), true),
+        Body::Form(f) => (
+            None,
+            f.iter()
+                .map(|(name, value)| StoredPair {
+                    name: name.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+            true,
+        ),
     };
+    let mut headers = String::with_capacity(
+        request
+            .headers
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 2)
+            .sum(),
+    );
+    for (name, value) in &request.headers {
+        // Header names hold no ':' and values no CR or LF (checked at push).
+        headers.push_str(name);
+        headers.push(':');
+        headers.push_str(value);
+        headers.push('\n');
+    }
     StoredTask {
-        method: request.method.clone(),
+        method: if request.method == "GET" {
+            String::new()
+        } else {
+            request.method.clone()
+        },
         url: request.url.clone(),
-        headers: pairs(&request.headers),
+        headers,
         data,
         form,
         is_form,
-        created_ms,
-        schedule_ms,
+        created_ms: if id_time(id) == Some(created_ms) {
+            0
+        } else {
+            created_ms
+        },
+        schedule_offset_ms: schedule_ms - created_ms,
     }
     .encode_to_vec()
 }
 
-/// Decodes what [`encode_task`] wrote: the request, creation and schedule time.
-pub fn decode_task(blob: &[u8]) -> Result<(HttpRequest, i64, i64)> {
+/// Decodes what [`encode_task`] wrote for task `id`: the request, creation and
+/// schedule time.
+pub fn decode_task(id: &str, blob: &[u8]) -> Result<(HttpRequest, i64, i64)> {
     let t = StoredTask::decode(blob).map_err(|e| Error::Internal(format!("corrupt task: {e}")))?;
     let body = if t.is_form {
-        Body::Form(unpairs(t.form))
+        Body::Form(t.form.into_iter().map(|p| (p.name, p.value)).collect())
     } else {
         match t.data {
             Some(b) => Body::Bytes(b),
             None => Body::Empty,
         }
     };
+    let headers = t
+        .headers
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
     let request = HttpRequest {
-        method: t.method,
+        method: if t.method.is_empty() {
+            "GET".to_owned()
+        } else {
+            t.method
+        },
         url: t.url,
-        headers: unpairs(t.headers),
+        headers,
         body,
     };
-    Ok((request, t.created_ms, t.schedule_ms))
+    let created_ms = if t.created_ms != 0 {
+        t.created_ms
+    } else {
+        id_time(id).unwrap_or(0)
+    };
+    Ok((request, created_ms, created_ms + t.schedule_offset_ms))
 }
 
 /// A task's mutable state, as the scripts keep it (see lua/prelude.lua).
@@ -201,11 +246,31 @@ mod tests {
             let req = HttpRequest {
                 method: "POST".into(),
                 url: "http://127.0.0.1/x?y=1".into(),
-                headers: vec![("X-A".into(), "1".into()), ("X-A".into(), "2".into())],
+                headers: vec![
+                    ("X-A".into(), "1".into()),
+                    ("X-A".into(), " 2: two ".into()),
+                ],
                 body,
             };
-            let blob = encode_task(&req, 11, 22);
-            assert_eq!(decode_task(&blob).unwrap(), (req, 11, 22));
+            let blob = encode_task("not-a-ulid", &req, 11, 22);
+            assert_eq!(
+                decode_task("not-a-ulid", &blob).unwrap(),
+                (req.clone(), 11, 22)
+            );
+            // A ULID id carries the creation time; the blob then leaves it out.
+            let id = ulid::Ulid::from_parts(1_732_435_200_123, 7).to_string();
+            let short = encode_task(&id, &req, 1_732_435_200_123, 1_732_435_200_123);
+            let long = encode_task("not-a-ulid", &req, 1_732_435_200_123, 1_732_435_200_123);
+            assert!(
+                short.len() + 6 <= long.len(),
+                "{} vs {}",
+                short.len(),
+                long.len()
+            );
+            assert_eq!(
+                decode_task(&id, &short).unwrap(),
+                (req, 1_732_435_200_123, 1_732_435_200_123)
+            );
         }
     }
 

@@ -141,6 +141,15 @@ pub enum Finish {
     },
 }
 
+/// `script` with `keys` bound, in order (see each script's header).
+fn with_keys<'a>(script: &'a redis::Script, keys: &[&String]) -> redis::ScriptInvocation<'a> {
+    let mut inv = script.prepare_invoke();
+    for k in keys {
+        inv.key(k.as_str());
+    }
+    inv
+}
+
 fn value_str(v: &Value) -> Result<String> {
     redis::from_redis_value_ref::<String>(v)
         .map_err(|e| Error::Internal(format!("unexpected reply: {e}")))
@@ -305,18 +314,20 @@ impl Store {
     pub async fn delete_queue(&self, name: &str) -> Result<bool> {
         let k = self.keys.queue(name);
         let mut conn = self.pool.get().await?;
-        let deleted: i64 = self
-            .scripts
-            .delete_queue
-            .key(&k.settings)
-            .key(&k.due)
-            .key(&k.active)
-            .key(&k.tasks)
-            .key(&k.state)
-            .key(&k.dead)
-            .key(&k.imported)
-            .invoke_async(&mut *conn)
-            .await?;
+        let deleted: i64 = with_keys(
+            &self.scripts.delete_queue,
+            &[
+                &k.settings,
+                &k.due,
+                &k.active,
+                &k.tasks,
+                &k.state,
+                &k.dead,
+                &k.imported,
+            ],
+        )
+        .invoke_async(&mut *conn)
+        .await?;
         let _: i64 = redis::cmd("SREM")
             .arg(self.keys.queues())
             .arg(name)
@@ -329,37 +340,35 @@ impl Store {
     pub async fn purge(&self, name: &str) -> Result<Option<u64>> {
         let k = self.keys.queue(name);
         let mut conn = self.pool.get().await?;
-        let n: i64 = self
-            .scripts
-            .purge
-            .key(&k.settings)
-            .key(&k.due)
-            .key(&k.active)
-            .key(&k.tasks)
-            .key(&k.state)
-            .key(&k.dead)
-            .invoke_async(&mut *conn)
-            .await?;
+        let n: i64 = with_keys(
+            &self.scripts.purge,
+            &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
+        )
+        .invoke_async(&mut *conn)
+        .await?;
         Ok((n >= 0).then_some(n as u64))
     }
 
     // ---- tasks --------------------------------------------------------------
 
     /// Stores new tasks, all or none. With `create`, a missing queue is created with
-    /// those settings in the same step. Returns the queue's new earliest due time when
-    /// the push moved it forward (the push then woke every dispatcher).
+    /// those settings in the same step. With `check_ids`, a batch holding an id that
+    /// exists is refused (for ids callers chose; HTQ's own are unique by
+    /// construction). Returns the queue's new earliest due time when the push moved it
+    /// forward (the push then woke every dispatcher).
     pub async fn push(
         &self,
         queue: &str,
         tasks: &[NewRow],
         create: Option<&Queue>,
+        check_ids: bool,
     ) -> Result<Pushed> {
         let k = self.keys.queue(queue);
-        let mut inv = self.scripts.push.key(&k.settings);
-        inv.key(&k.due)
-            .key(&k.tasks)
-            .key(&k.state)
-            .arg(self.keys.wake_channel())
+        let mut inv = with_keys(
+            &self.scripts.push,
+            &[&k.settings, &k.due, &k.tasks, &k.state],
+        );
+        inv.arg(self.keys.wake_channel())
             .arg(format!("{}\t{}\t", self.pid, queue))
             .arg(tasks.len());
         let fields = create.map(codec::queue_fields).unwrap_or_default();
@@ -367,6 +376,7 @@ impl Store {
         for (f, v) in &fields {
             inv.arg(*f).arg(v);
         }
+        inv.arg(if check_ids { "1" } else { "0" });
         for t in tasks {
             let state = if t.run_count > 0 {
                 format!(r#"{{"r":{}}}"#, t.run_count)
@@ -379,14 +389,28 @@ impl Store {
                 .arg(state);
         }
         let mut conn = self.pool.get().await?;
-        if create.is_some() {
-            let _: i64 = redis::cmd("SADD")
+        let reply = if create.is_some() {
+            // The index first (it may list a queue that is gone, never miss one), in
+            // the same round trip as the script.
+            let mut pipe = redis::pipe();
+            pipe.cmd("SADD")
                 .arg(self.keys.queues())
                 .arg(queue)
-                .query_async(&mut *conn)
-                .await?;
-        }
-        let reply = array(inv.invoke_async(&mut *conn).await?)?;
+                .ignore()
+                .invoke_script(&inv);
+            match pipe.query_async::<(Value,)>(&mut *conn).await {
+                Ok((v,)) => v,
+                Err(e)
+                    if e.kind() == redis::ErrorKind::Server(redis::ServerErrorKind::NoScript) =>
+                {
+                    inv.invoke_async(&mut *conn).await?
+                }
+                Err(e) => return Err(e.into()),
+            }
+        } else {
+            inv.invoke_async(&mut *conn).await?
+        };
+        let reply = array(reply)?;
         let created = reply.get(2).map(value_i64).transpose()? == Some(1);
         match reply.first().map(value_i64).transpose()? {
             Some(1) => Ok(Pushed {
@@ -411,22 +435,18 @@ impl Store {
     pub async fn import_task(&self, queue: &str, row: &NewRow) -> Result<bool> {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
-        let n: i64 = self
-            .scripts
-            .import_task
-            .key(&k.settings)
-            .key(&k.due)
-            .key(&k.tasks)
-            .key(&k.state)
-            .key(&k.imported)
-            .arg(self.keys.wake_channel())
-            .arg(self.wake_message(queue, row.due_ms))
-            .arg(&row.id)
-            .arg(row.due_ms)
-            .arg(row.blob.as_slice())
-            .arg(row.initial_state())
-            .invoke_async(&mut *conn)
-            .await?;
+        let n: i64 = with_keys(
+            &self.scripts.import_task,
+            &[&k.settings, &k.due, &k.tasks, &k.state, &k.imported],
+        )
+        .arg(self.keys.wake_channel())
+        .arg(self.wake_message(queue, row.due_ms))
+        .arg(&row.id)
+        .arg(row.due_ms)
+        .arg(row.blob.as_slice())
+        .arg(row.initial_state())
+        .invoke_async(&mut *conn)
+        .await?;
         match n {
             -1 => Err(Error::NotFound(format!("queue {queue:?}"))),
             n => Ok(n == 1),
@@ -449,21 +469,17 @@ impl Store {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            self.scripts
-                .claim
-                .key(&k.settings)
-                .key(&k.due)
-                .key(&k.active)
-                .key(&k.tasks)
-                .key(&k.state)
-                .key(&k.dead)
-                .arg(now)
-                .arg(max)
-                .arg(crate::error::ms(self.opts.lease_margin))
-                .arg(self.opts.max_interruptions)
-                .arg(self.opts.recover_batch)
-                .invoke_async(&mut *conn)
-                .await?,
+            with_keys(
+                &self.scripts.claim,
+                &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
+            )
+            .arg(now)
+            .arg(max)
+            .arg(crate::error::ms(self.opts.lease_margin))
+            .arg(self.opts.max_interruptions)
+            .arg(self.opts.recover_batch)
+            .invoke_async(&mut *conn)
+            .await?,
         )?;
         drop(conn);
         let mut it = reply.into_iter();
@@ -485,9 +501,10 @@ impl Store {
             let [id, blob, state] = chunk else {
                 return Err(Error::Internal("claim: ragged reply".into()));
             };
-            let (request, created_ms, _) = decode_task(&value_bytes(blob)?)?;
+            let id = value_str(id)?;
+            let (request, created_ms, _) = decode_task(&id, &value_bytes(blob)?)?;
             tasks.push(ClaimedTask {
-                id: value_str(id)?,
+                id,
                 request,
                 created_ms,
                 state: TaskStateJson::parse(&value_str(state)?)?,
@@ -519,14 +536,12 @@ impl Store {
         let s = &self.scripts;
         let inv = match outcome {
             Finish::Succeed => {
-                let mut inv = s.succeed.key(&k.settings);
-                inv.key(&k.active).key(&k.tasks).key(&k.state);
+                let mut inv = with_keys(&s.succeed, &[&k.settings, &k.active, &k.tasks, &k.state]);
                 inv.arg(id).arg(token).arg(&channel).arg(&msg);
                 inv
             }
             Finish::Retry { at, status, error } => {
-                let mut inv = s.retry.key(&k.settings);
-                inv.key(&k.due).key(&k.active).key(&k.state);
+                let mut inv = with_keys(&s.retry, &[&k.settings, &k.due, &k.active, &k.state]);
                 inv.arg(id)
                     .arg(token)
                     .arg(at)
@@ -537,8 +552,7 @@ impl Store {
                 inv
             }
             Finish::Dead { status, error } => {
-                let mut inv = s.dead.key(&k.settings);
-                inv.key(&k.active).key(&k.state).key(&k.dead);
+                let mut inv = with_keys(&s.dead, &[&k.settings, &k.active, &k.state, &k.dead]);
                 inv.arg(id)
                     .arg(token)
                     .arg(now)
@@ -554,8 +568,7 @@ impl Store {
                 status,
                 error,
             } => {
-                let mut inv = s.reschedule.key(&k.settings);
-                inv.key(&k.due).key(&k.active).key(&k.state);
+                let mut inv = with_keys(&s.reschedule, &[&k.settings, &k.due, &k.active, &k.state]);
                 inv.arg(id)
                     .arg(token)
                     .arg(at)
@@ -577,12 +590,7 @@ impl Store {
     pub async fn hand_back(&self, queue: &str, id: &str, token: u32, now: i64) -> Result<bool> {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
-        let done: i64 = self
-            .scripts
-            .hand_back
-            .key(&k.due)
-            .key(&k.active)
-            .key(&k.state)
+        let done: i64 = with_keys(&self.scripts.hand_back, &[&k.due, &k.active, &k.state])
             .arg(id)
             .arg(token)
             .arg(now)
@@ -599,19 +607,17 @@ impl Store {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            self.scripts
-                .recover
-                .key(&k.due)
-                .key(&k.active)
-                .key(&k.state)
-                .key(&k.dead)
-                .arg(now)
-                .arg(self.opts.max_interruptions)
-                .arg(self.opts.recover_batch)
-                .arg(self.keys.wake_channel())
-                .arg(self.wake_message(queue, now))
-                .invoke_async(&mut *conn)
-                .await?,
+            with_keys(
+                &self.scripts.recover,
+                &[&k.due, &k.active, &k.state, &k.dead],
+            )
+            .arg(now)
+            .arg(self.opts.max_interruptions)
+            .arg(self.opts.recover_batch)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now))
+            .invoke_async(&mut *conn)
+            .await?,
         )?;
         let n = reply.first().map(value_i64).transpose()?.unwrap_or(0);
         let next = reply.get(1).map(opt_ms).transpose()?.flatten();
@@ -627,7 +633,7 @@ impl Store {
         score: i64,
         now: i64,
     ) -> Result<Task> {
-        let (request, created_ms, schedule_ms) = decode_task(&value_bytes(blob)?)?;
+        let (request, created_ms, schedule_ms) = decode_task(&id, &value_bytes(blob)?)?;
         let st = TaskStateJson::parse(&value_str(state)?)?;
         let (state, schedule_ms) = match place {
             "due" if score > now => (TaskState::Scheduled, score),
@@ -655,16 +661,13 @@ impl Store {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            self.scripts
-                .get_task
-                .key(&k.due)
-                .key(&k.active)
-                .key(&k.tasks)
-                .key(&k.state)
-                .key(&k.dead)
-                .arg(id)
-                .invoke_async(&mut *conn)
-                .await?,
+            with_keys(
+                &self.scripts.get_task,
+                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead],
+            )
+            .arg(id)
+            .invoke_async(&mut *conn)
+            .await?,
         )?;
         let [blob, state, place, score] = reply.as_slice() else {
             return Ok(None);
@@ -701,19 +704,16 @@ impl Store {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            self.scripts
-                .list_tasks
-                .key(&k.due)
-                .key(&k.active)
-                .key(&k.tasks)
-                .key(&k.state)
-                .key(&k.dead)
-                .arg(which)
-                .arg(now)
-                .arg(offset)
-                .arg(count)
-                .invoke_async(&mut *conn)
-                .await?,
+            with_keys(
+                &self.scripts.list_tasks,
+                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead],
+            )
+            .arg(which)
+            .arg(now)
+            .arg(offset)
+            .arg(count)
+            .invoke_async(&mut *conn)
+            .await?,
         )?;
         let place = match state {
             TaskState::Active => "active",
@@ -765,16 +765,13 @@ impl Store {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            self.scripts
-                .cancel
-                .key(&k.due)
-                .key(&k.active)
-                .key(&k.tasks)
-                .key(&k.state)
-                .key(&k.dead)
-                .arg(id)
-                .invoke_async(&mut *conn)
-                .await?,
+            with_keys(
+                &self.scripts.cancel,
+                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead],
+            )
+            .arg(id)
+            .invoke_async(&mut *conn)
+            .await?,
         )?;
         let [_, blob, state, place, score] = reply.as_slice() else {
             return Ok(None);

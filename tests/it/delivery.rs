@@ -465,14 +465,14 @@ async fn push_by_another_process_wakes_the_dispatcher_at_once() {
         ..Default::default()
     };
     let now = now_ms();
-    let blob = htq::store::encode_task(&request, now, now);
+    let blob = htq::store::encode_task("task-1", &request, now, now);
     let row = htq::store::NewRow {
         id: "task-1".into(),
         due_ms: now,
         blob,
         run_count: 0,
     };
-    other.push("w", &[row], None).await.unwrap();
+    other.push("w", &[row], None, false).await.unwrap();
     let hit = sink
         .wait_for(Some("/w"), 1, Duration::from_secs(3))
         .await

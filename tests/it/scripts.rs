@@ -36,7 +36,7 @@ async fn seed(s: &Store, max_concurrency: u32, due: &[(&str, i64)]) {
     assert!(s.create_queue(&q).await.unwrap());
     let rows: Vec<_> = due.iter().map(|(id, at)| row(id, *at)).collect();
     if !rows.is_empty() {
-        s.push("q", &rows, None).await.unwrap();
+        s.push("q", &rows, None, true).await.unwrap();
     }
 }
 
@@ -44,7 +44,7 @@ fn row(id: &str, due_ms: i64) -> NewRow {
     NewRow {
         id: id.into(),
         due_ms,
-        blob: encode_task(&req(&format!("/{id}")), 1, due_ms),
+        blob: encode_task(id, &req(&format!("/{id}")), 1, due_ms),
         run_count: 0,
     }
 }
@@ -85,7 +85,7 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     let mut msgs = sub.into_on_message();
 
     let pushed = s
-        .push("q", &[row("a", 5000), row("b", 4000)], None)
+        .push("q", &[row("a", 5000), row("b", 4000)], None, true)
         .await
         .unwrap();
     assert_eq!(pushed.earliest, Some(4000));
@@ -100,17 +100,23 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     assert_eq!(Store::parse_wake(&msg), Some((s.pid(), "q", 4000)));
     // Not earlier than what is there: no wake.
     assert_eq!(
-        s.push("q", &[row("c", 4500)], None).await.unwrap().earliest,
+        s.push("q", &[row("c", 4500)], None, true)
+            .await
+            .unwrap()
+            .earliest,
         None
     );
     // A duplicate id refuses the whole batch.
     let err = s
-        .push("q", &[row("d", 1), row("a", 1)], None)
+        .push("q", &[row("d", 1), row("a", 1)], None, true)
         .await
         .unwrap_err();
     assert!(matches!(err, htq::Error::AlreadyExists(_)), "{err}");
     // Unknown queue: nothing written.
-    let err = s.push("nope", &[row("x", 1)], None).await.unwrap_err();
+    let err = s
+        .push("nope", &[row("x", 1)], None, true)
+        .await
+        .unwrap_err();
     assert!(matches!(err, htq::Error::NotFound(_)), "{err}");
     let mut c = redis.conn();
     assert_eq!(
@@ -411,7 +417,7 @@ async fn push_can_create_the_queue_and_seed_a_run_count() {
     template.legacy_attribute = Some(r#"{"type":"variable"}"#.into());
     let mut r = row("a", 1000);
     r.run_count = 4;
-    let pushed = s.push("q", &[r], Some(&template)).await.unwrap();
+    let pushed = s.push("q", &[r], Some(&template), true).await.unwrap();
     assert!(pushed.created);
     assert_eq!(pushed.earliest, Some(1000));
     let q = s.get_queue("q").await.unwrap().unwrap();
@@ -427,7 +433,10 @@ async fn push_can_create_the_queue_and_seed_a_run_count() {
     // An existing queue keeps its settings.
     let mut other = template.clone();
     other.kind = QueueKind::Timing;
-    let pushed = s.push("q", &[row("b", 500)], Some(&other)).await.unwrap();
+    let pushed = s
+        .push("q", &[row("b", 500)], Some(&other), true)
+        .await
+        .unwrap();
     assert!(!pushed.created);
     assert_eq!(
         s.get_queue("q").await.unwrap().unwrap().kind,

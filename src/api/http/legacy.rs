@@ -161,7 +161,12 @@ pub async fn handle(state: HttpState, endpoint: Endpoint, req: Request) -> Respo
     }
 }
 
+/// The most a refused (over the cap) body is read past before answering 413, so a
+/// client still sending sees the answer instead of a broken connection.
+const MAX_DRAIN: u64 = 16 * 1024 * 1024;
+
 async fn read_body(req: Request, cap: usize) -> Result<(HeaderMap, Bytes), Response> {
+    use futures::StreamExt;
     let too_large = || {
         answer(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -173,15 +178,38 @@ async fn read_body(req: Request, cap: usize) -> Result<(HeaderMap, Bytes), Respo
         .get(CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > cap as u64) {
-        // Refused before reading: a client waiting on `Expect: 100-continue` sends nothing.
+    let expects_continue = req
+        .headers()
+        .get(axum::http::header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    if declared.is_some_and(|n| n > cap as u64 && (expects_continue || n > MAX_DRAIN)) {
+        // Refused before reading: a client waiting on `Expect: 100-continue` has
+        // sent nothing, and a huge body is not worth reading.
         return Err(too_large());
     }
     let (parts, body) = req.into_parts();
-    match axum::body::to_bytes(Body::new(body), cap).await {
-        Ok(b) => Ok((parts.headers, b)),
-        Err(_) => Err(too_large()),
+    let mut stream = Body::new(body).into_data_stream();
+    let mut buf = Vec::with_capacity(declared.map_or(0, |n| n.min(cap as u64) as usize));
+    let mut seen: u64 = 0;
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            return Err(answer(
+                StatusCode::BAD_REQUEST,
+                Code::BadParam.body().to_owned(),
+            ));
+        };
+        seen += chunk.len() as u64;
+        if seen > MAX_DRAIN {
+            return Err(too_large());
+        }
+        if seen <= cap as u64 {
+            buf.extend_from_slice(&chunk);
+        }
     }
+    if seen > cap as u64 {
+        return Err(too_large());
+    }
+    Ok((parts.headers, Bytes::from(buf)))
 }
 
 async fn api(state: HttpState, endpoint: Endpoint, req: Request) -> Response {
