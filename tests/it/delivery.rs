@@ -225,16 +225,24 @@ async fn retries_with_backoff_then_succeeds() {
     let first = sink
         .wait_for(Some("/flaky"), 1, Duration::from_secs(5))
         .await;
-    // Between attempts the task waits as scheduled, with its last error recorded.
-    let t = htq
-        .client
-        .get_task(pb::GetTaskRequest {
-            queue: "r".into(),
-            id: id.clone(),
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    // Between attempts the task waits as scheduled, with its last error recorded
+    // (once HTQ has had the reply: the sink counts a request before it answers).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    let t = loop {
+        let t = htq
+            .client
+            .get_task(pb::GetTaskRequest {
+                queue: "r".into(),
+                id: id.clone(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        if t.state != pb::TaskState::Active as i32 || tokio::time::Instant::now() > deadline {
+            break t;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    };
     assert_eq!(t.attempts, 1);
     assert_eq!(t.last_status, 503);
     assert_eq!(t.last_error, "HTTP 503 Service Unavailable");
