@@ -177,13 +177,7 @@ async fn never_more_than_max_concurrency_in_flight() {
     let mut htq = TestHtq::start(&redis).await;
     create_queue(&mut htq.client, "c", |q| q.max_concurrency = 3).await;
     for i in 0..24 {
-        htq.client
-            .push_task(pb::PushTaskRequest {
-                queue: "c".into(),
-                request: Some(get(&sink.url(&format!("/c?i={i}")))),
-            })
-            .await
-            .unwrap();
+        push_get(&mut htq.client, "c", &sink.url(&format!("/c?i={i}"))).await;
     }
     sink.wait_for(Some("/c"), 24, Duration::from_secs(10)).await;
     assert_eq!(
@@ -355,13 +349,7 @@ async fn retry_after_is_honoured() {
         })
     })
     .await;
-    htq.client
-        .push_task(pb::PushTaskRequest {
-            queue: "ra".into(),
-            request: Some(get(&sink.url("/busy"))),
-        })
-        .await
-        .unwrap();
+    push_get(&mut htq.client, "ra", &sink.url("/busy")).await;
     let hits = sink
         .wait_for(Some("/busy"), 2, Duration::from_secs(5))
         .await;
@@ -393,13 +381,7 @@ async fn timeout_counts_as_a_retryable_failure() {
         })
     })
     .await;
-    htq.client
-        .push_task(pb::PushTaskRequest {
-            queue: "to".into(),
-            request: Some(get(&sink.url("/slow"))),
-        })
-        .await
-        .unwrap();
+    push_get(&mut htq.client, "to", &sink.url("/slow")).await;
     let hits = sink
         .wait_for(Some("/slow"), 2, Duration::from_secs(5))
         .await;

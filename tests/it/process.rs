@@ -47,15 +47,7 @@ async fn task_in_flight_when_htq_is_killed_is_delivered_after_restart() {
     let mut first = HtqProcess::start(&args, data.path());
     let mut c = client(first.addr, Some(TOKEN)).await;
     create_queue(&mut c, "k", |q| q.request_timeout = Some(ms_duration(1500))).await;
-    let id = c
-        .push_task(pb::PushTaskRequest {
-            queue: "k".into(),
-            request: Some(get(&sink.url("/job"))),
-        })
-        .await
-        .unwrap()
-        .into_inner()
-        .task_id;
+    let id = push_get(&mut c, "k", &sink.url("/job")).await;
     let hits = sink.wait_for(Some("/job"), 1, Duration::from_secs(5)).await;
     assert_eq!(hits[0].header("x-htq-attempt"), Some("1"));
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -110,21 +102,8 @@ async fn sigterm_finishes_short_calls_and_hands_back_long_ones() {
     let mut p = HtqProcess::start(&args, data.path());
     let mut c = client(p.addr, Some(TOKEN)).await;
     create_queue(&mut c, "s", |q| q.max_concurrency = 2).await;
-    let long_id = c
-        .push_task(pb::PushTaskRequest {
-            queue: "s".into(),
-            request: Some(get(&sink.url("/long"))),
-        })
-        .await
-        .unwrap()
-        .into_inner()
-        .task_id;
-    c.push_task(pb::PushTaskRequest {
-        queue: "s".into(),
-        request: Some(get(&sink.url("/short"))),
-    })
-    .await
-    .unwrap();
+    let long_id = push_get(&mut c, "s", &sink.url("/long")).await;
+    push_get(&mut c, "s", &sink.url("/short")).await;
     sink.wait_for(None, 2, Duration::from_secs(5)).await;
     p.signal(libc::SIGTERM);
     let status = p
@@ -162,12 +141,7 @@ async fn embedded_redis_serves_persists_and_stops_with_htq() {
     assert_eq!(token.len(), 64);
     let mut c = client(p.addr, Some(token)).await;
     create_queue(&mut c, "e", |_| {}).await;
-    c.push_task(pb::PushTaskRequest {
-        queue: "e".into(),
-        request: Some(get(&sink.url("/e"))),
-    })
-    .await
-    .unwrap();
+    push_get(&mut c, "e", &sink.url("/e")).await;
     sink.wait_for(Some("/e"), 1, Duration::from_secs(5)).await;
     let redis_pids = redis_children(p.child.id());
     assert_eq!(redis_pids.len(), 1, "one redis-server child");

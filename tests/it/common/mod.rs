@@ -445,6 +445,18 @@ pub fn get(url: &str) -> htq::api::pb::HttpRequest {
     }
 }
 
+/// Pushes a GET of `url` into `queue`; returns the task id.
+pub async fn push_get(c: &mut Client, queue: &str, url: &str) -> String {
+    c.push_task(htq::api::pb::PushTaskRequest {
+        queue: queue.into(),
+        request: Some(get(url)),
+    })
+    .await
+    .unwrap()
+    .into_inner()
+    .task_id
+}
+
 /// Creates queue `name` with `tweak` applied to the default settings.
 pub async fn create_queue(
     c: &mut Client,
