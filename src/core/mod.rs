@@ -212,7 +212,8 @@ impl Htq {
     /// Changes the given settings of a queue (kind cannot change).
     pub async fn update_queue(&self, input: QueueInput) -> Result<Queue> {
         validate::name("queue.name", &input.name)?;
-        let mut q = self.get_queue(&input.name).await?;
+        let old = self.get_queue(&input.name).await?;
+        let mut q = old.clone();
         if let Some(kind) = input.kind
             && kind != q.kind
         {
@@ -224,7 +225,7 @@ impl Htq {
             // The legacy attribute spoke of the old pace; derive it from now on.
             q.legacy_attribute = None;
         }
-        if !self.store.update_queue(&q).await? {
+        if !self.store.update_queue(&old, &q).await? {
             return Err(Error::NotFound(format!("queue {:?}", q.name)));
         }
         self.waker.wake_now(&q.name);
@@ -365,8 +366,10 @@ impl Htq {
             0
         } else {
             page_token
-                .parse()
-                .map_err(|_| Error::invalid("page_token", "not a token from a previous page"))?
+                .parse::<u64>()
+                .ok()
+                .filter(|o| *o < (1 << 53))
+                .ok_or_else(|| Error::invalid("page_token", "not a token from a previous page"))?
         };
         self.get_queue(queue).await?;
         let tasks = self
@@ -396,6 +399,8 @@ impl Htq {
             .cancel(queue, id, now_ms())
             .await?
             .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
+        // It may have held a slot of a full queue.
+        self.waker.wake_now(queue);
         tracing::info!(queue = %queue, task_id = %id, "task cancelled");
         Ok(task)
     }

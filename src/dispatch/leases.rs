@@ -30,6 +30,10 @@ pub(crate) async fn run(shared: Arc<Shared>) {
                 Duration::from_secs(1)
             }
         };
+        shared.sweep_at.store(
+            now_ms() + wait.as_millis() as i64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}
             _ = shared.lease_taken.notified() => continue,

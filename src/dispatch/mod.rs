@@ -97,10 +97,14 @@ pub(crate) struct Shared {
     pub stop: CancellationToken,
     /// Cancelled when the shutdown grace period is over: cut requests off.
     pub hard_stop: CancellationToken,
+    /// Every running claim.
+    pub claims: TaskTracker,
     /// Every in-flight request.
     pub in_flight: TaskTracker,
-    /// Told when this process took a lease (the sweeper may need to look sooner).
+    /// Told when this process took a lease ending before `sweep_at`.
     pub lease_taken: Notify,
+    /// When the lease sweeper plans to look next (ms).
+    pub sweep_at: std::sync::atomic::AtomicI64,
 }
 
 /// A running dispatcher.
@@ -125,8 +129,10 @@ impl Dispatcher {
             opts,
             stop: CancellationToken::new(),
             hard_stop: CancellationToken::new(),
+            claims: TaskTracker::new(),
             in_flight: TaskTracker::new(),
             lease_taken: Notify::new(),
+            sweep_at: std::sync::atomic::AtomicI64::new(0),
         });
         let loops = TaskTracker::new();
         loops.spawn(scheduler::run(shared.clone(), wakes));
@@ -141,6 +147,9 @@ impl Dispatcher {
     pub async fn shutdown(self) {
         let s = &self.shared;
         s.stop.cancel();
+        // A claim already at Redis hands back what it gets (see scheduler::claim).
+        s.claims.close();
+        s.claims.wait().await;
         s.in_flight.close();
         if tokio::time::timeout(s.opts.shutdown_grace, s.in_flight.wait())
             .await

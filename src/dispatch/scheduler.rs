@@ -27,8 +27,6 @@ struct Slot {
     claiming: bool,
     /// A wake came while claiming: claim again when done.
     again: bool,
-    /// Until when the lease index already has a check for this queue (ms).
-    noted_until: i64,
 }
 
 /// What a claim reports back to the loop.
@@ -72,10 +70,9 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                 match done.result {
                     Ok(s) if s.gone => { slots.remove(&done.queue); }
                     Ok(s) => {
-                        if let Some(deadline) = s.lease_deadline
-                            && slot.noted_until <= now
-                        {
-                            slot.noted_until = deadline;
+                        if let Some(deadline) = s.lease_deadline {
+                            // Every claim that took tasks is noted: the index is how
+                            // another process finds them if this one dies.
                             note_lease(&shared, done.queue.clone(), deadline);
                         }
                         let more = s.claimed > 0 && s.claimed == s.asked;
@@ -84,7 +81,13 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                         } else {
                             let due = if s.blocked { None } else { s.next_due };
                             let next = [due, s.next_lease].into_iter().flatten().min();
-                            if let Some(at) = next {
+                            if let Some(mut at) = next {
+                                if s.claimed == 0 && at <= now {
+                                    // Nothing could start, yet something is "due": never
+                                    // spin on Redis over it.
+                                    tracing::debug!(queue = %done.queue, "due work that cannot start; looking again in a second");
+                                    at = now + CLAIM_RETRY_MS;
+                                }
                                 set_timer(slot, &mut timers, &done.queue, at);
                             }
                         }
@@ -135,6 +138,14 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                 }
             }
         }
+        // Superseded timers stay in the heap until their time; drop them when they
+        // outnumber the live ones.
+        if timers.len() > 2 * slots.len() + 1024 {
+            timers = slots
+                .iter()
+                .filter_map(|(q, s)| s.timer.map(|at| Reverse((at, q.clone()))))
+                .collect();
+        }
         for queue in ready {
             let slot = slots.entry(queue.clone()).or_default();
             if slot.claiming {
@@ -145,7 +156,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
             slot.timer = None;
             let shared = shared.clone();
             let done_tx = done_tx.clone();
-            tokio::spawn(async move {
+            shared.claims.clone().spawn(async move {
                 let result = claim(&shared, &queue).await;
                 let _ = done_tx.send(ClaimDone { queue, result });
             });
@@ -178,7 +189,9 @@ fn note_lease(shared: &Arc<Shared>, queue: String, deadline: i64) {
         if let Err(e) = shared.store.note_lease(&queue, deadline).await {
             tracing::warn!(queue = %queue, error = %e, "cannot note lease in the index");
         }
-        shared.lease_taken.notify_one();
+        if deadline < shared.sweep_at.load(std::sync::atomic::Ordering::Relaxed) {
+            shared.lease_taken.notify_one();
+        }
     });
 }
 
@@ -206,6 +219,19 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
             ..Summary::idle()
         });
     };
+    if shared.stop.is_cancelled() {
+        // Dispatch stopped while the claim was at Redis: give the tasks straight back.
+        for task in &claim.tasks {
+            if let Err(e) = shared
+                .store
+                .hand_back(queue, &task.id, task.token(), now_ms())
+                .await
+            {
+                tracing::warn!(queue, task_id = %task.id, error = %e, "cannot hand back; its lease will expire");
+            }
+        }
+        return Ok(Summary::idle());
+    }
     let claimed = claim.tasks.len();
     let lease_deadline = (claimed > 0)
         .then(|| now + ms(claim.queue.request_timeout) + ms(shared.store.options().lease_margin));

@@ -293,19 +293,27 @@ impl Store {
         Ok(names)
     }
 
-    /// Overwrites a queue's settings (all but kind and creation time); false when it
-    /// does not exist. Wakes every dispatcher.
-    pub async fn update_queue(&self, q: &Queue) -> Result<bool> {
-        let k = self.keys.queue(&q.name);
-        let mut conn = self.pool.get().await?;
-        let mut inv = self.scripts.update_queue.key(&k.settings);
+    /// Writes the settings that differ between `old` and `new` (kind and creation
+    /// time never change), so concurrent updates of different fields both land.
+    /// False when the queue does not exist. Wakes every dispatcher.
+    pub async fn update_queue(&self, old: &Queue, new: &Queue) -> Result<bool> {
+        let k = self.keys.queue(&new.name);
+        let before = codec::queue_fields(old);
+        let mut inv = with_keys(&self.scripts.update_queue, &[&k.settings]);
         inv.arg(self.keys.wake_channel())
-            .arg(self.wake_message(&q.name, 0));
-        for (f, v) in codec::queue_fields(q) {
-            if f != "kind" && f != "created_ms" {
+            .arg(self.wake_message(&new.name, 0));
+        let mut changed = 0;
+        for (f, v) in codec::queue_fields(new) {
+            if f != "kind" && f != "created_ms" && !before.contains(&(f, v.clone())) {
                 inv.arg(f).arg(v);
+                changed += 1;
             }
         }
+        if changed == 0 {
+            // Nothing to write; still say whether the queue exists.
+            return Ok(self.get_queue(&new.name).await?.is_some());
+        }
+        let mut conn = self.pool.get().await?;
         let updated: i64 = inv.invoke_async(&mut *conn).await?;
         Ok(updated == 1)
     }
@@ -767,9 +775,11 @@ impl Store {
         let reply = array(
             with_keys(
                 &self.scripts.cancel,
-                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead],
+                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead, &k.settings],
             )
             .arg(id)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now))
             .invoke_async(&mut *conn)
             .await?,
         )?;

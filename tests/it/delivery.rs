@@ -475,3 +475,55 @@ async fn push_by_another_process_wakes_the_dispatcher_at_once() {
     assert_eq!(hit.header("x-htq-task-id"), Some("task-1"));
     htq.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paused_queue_with_due_tasks_leaves_redis_quiet_until_resumed() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "p", |q| q.paused = true).await;
+    for _ in 0..3 {
+        push_get(&mut htq.client, "p", &sink.url("/p")).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let calls = || -> u64 {
+        let info: String = redis::cmd("INFO")
+            .arg("commandstats")
+            .query(&mut redis.conn())
+            .unwrap();
+        info.lines()
+            .filter(|l| l.starts_with("cmdstat_") && !l.starts_with("cmdstat_info"))
+            .filter_map(|l| {
+                l.split("calls=")
+                    .nth(1)?
+                    .split(',')
+                    .next()?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .sum()
+    };
+    let before = calls();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let during = calls() - before;
+    assert!(
+        during < 10,
+        "{during} Redis commands in 1 s for a paused queue"
+    );
+    assert!(sink.hits_on("/p").is_empty());
+    htq.client
+        .update_queue(pb::UpdateQueueRequest {
+            queue: Some(pb::Queue {
+                name: "p".into(),
+                paused: false,
+                ..Default::default()
+            }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["paused".into()],
+            }),
+        })
+        .await
+        .unwrap();
+    sink.wait_for(Some("/p"), 3, Duration::from_secs(3)).await;
+    htq.stop().await;
+}

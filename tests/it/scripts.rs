@@ -192,13 +192,25 @@ async fn paused_queue_hands_out_nothing() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000)]).await;
-    let mut q = s.get_queue("q").await.unwrap().unwrap();
+    let old = s.get_queue("q").await.unwrap().unwrap();
+    // Another process changes max_concurrency meanwhile: this update keeps it.
+    let _: () = redis
+        .conn()
+        .hset("t:{q}:queue", "max_concurrency", "7")
+        .unwrap();
+    let mut q = old.clone();
     q.paused = true;
-    assert!(s.update_queue(&q).await.unwrap());
+    assert!(s.update_queue(&old, &q).await.unwrap());
+    let mc: String = redis.conn().hget("t:{q}:queue", "max_concurrency").unwrap();
+    assert_eq!(mc, "7", "an update wrote a field it did not change");
     let claim = s.claim("q", 5000, 5).await.unwrap().unwrap();
     assert!(claim.tasks.is_empty());
     assert!(claim.queue.paused);
     assert!(!claim.blocked);
+    assert_eq!(
+        claim.next_due, None,
+        "a paused queue must not ask to be woken"
+    );
 }
 
 #[tokio::test]
@@ -351,8 +363,20 @@ async fn cancel_removes_a_task_from_anywhere() {
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000), ("b", 9000)]).await;
     s.claim("q", 1000, 1).await.unwrap().unwrap();
+    // The queue is full and a claim saw work waiting (seeded: the flag such a claim
+    // sets): cancelling the in-flight task frees the slot and tells the others.
+    let _: () = redis.conn().hset("t:{q}:queue", "blocked", "1").unwrap();
+    let mut sub = s.client().get_async_pubsub().await.unwrap();
+    sub.subscribe("t:wake").await.unwrap();
+    let mut msgs = sub.into_on_message();
     let t = s.cancel("q", "a", 1100).await.unwrap().unwrap();
     assert_eq!((t.state, t.attempts), (TaskState::Cancelled, 1));
+    use futures::StreamExt;
+    let woke = tokio::time::timeout(Duration::from_secs(2), msgs.next()).await;
+    assert!(
+        woke.is_ok(),
+        "no wake after cancelling an in-flight task of a full queue"
+    );
     let t = s.cancel("q", "b", 1100).await.unwrap().unwrap();
     assert_eq!((t.state, t.schedule_ms), (TaskState::Cancelled, 9000));
     assert!(s.cancel("q", "b", 1100).await.unwrap().is_none());

@@ -5,7 +5,7 @@
 -- the queue's request timeout, ARGV[4] max lease expiries before dead-lettering,
 -- ARGV[5] most expired leases to take back in this call
 -- Returns {-1} no such queue, else
--- {code, earliest due ('' none), earliest lease deadline ('' none), settings (flat
+-- {code, earliest due ('' none, or paused), earliest lease deadline ('' none), settings (flat
 --  field/value list), then per claimed task: id, encoded task, state JSON}
 -- with code 1 when due work waits for a free slot (the `blocked` flag is then set,
 -- so the next finishing script wakes the other processes), else 0.
@@ -43,6 +43,10 @@ if conf[2] ~= '1' then
     code = 1
   end
 end
-local result = {code, first_score(k_due), first_score(k_active), settings}
+-- A paused queue reports no due time: nothing may start until it is resumed, and
+-- resuming wakes every dispatcher.
+local next_due = ''
+if conf[2] ~= '1' then next_due = first_score(k_due) end
+local result = {code, next_due, first_score(k_active), settings}
 for _, v in ipairs(claimed) do result[#result + 1] = v end
 return result
