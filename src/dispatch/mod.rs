@@ -29,6 +29,8 @@ pub enum Wake {
     At(String, i64),
     /// Every queue may have work (start, or the wake channel reconnected).
     All,
+    /// A task of queue `0` that this process performed is done (a slot is free).
+    Finished(String),
 }
 
 /// Reaches the local dispatcher; cheap to clone. Sending never blocks and never fails
@@ -53,6 +55,11 @@ impl Waker {
     /// Queue `queue` may have work now.
     pub fn wake_now(&self, queue: &str) {
         self.wake_at(queue, 0);
+    }
+
+    /// A task of `queue` performed here is done.
+    pub(crate) fn finished(&self, queue: &str) {
+        let _ = self.tx.send(Wake::Finished(queue.to_owned()));
     }
 
     /// Every queue may have work.

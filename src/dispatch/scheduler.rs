@@ -27,6 +27,8 @@ struct Slot {
     claiming: bool,
     /// A wake came while claiming: claim again when done.
     again: bool,
+    /// Tasks of this queue this process has in flight.
+    in_flight: u32,
 }
 
 /// What a claim reports back to the loop.
@@ -71,9 +73,15 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                     Ok(s) if s.gone => { slots.remove(&done.queue); }
                     Ok(s) => {
                         if let Some(deadline) = s.lease_deadline {
-                            // Every claim that took tasks is noted: the index is how
-                            // another process finds them if this one dies.
-                            note_lease(&shared, done.queue.clone(), deadline);
+                            // The lease index is how another process finds these tasks
+                            // if this one dies. Its entry for a queue goes only when a
+                            // sweep finds the queue's `active` set empty, so while a
+                            // noted task of ours is in flight, later claims are covered:
+                            // note when our count leaves zero.
+                            if slot.in_flight == 0 {
+                                note_lease(&shared, done.queue.clone(), deadline);
+                            }
+                            slot.in_flight += s.claimed as u32;
                         }
                         let more = s.claimed > 0 && s.claimed == s.asked;
                         if std::mem::take(&mut slot.again) || more {
@@ -108,6 +116,11 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             let slot = slots.entry(queue.clone()).or_default();
                             set_timer(slot, &mut timers, &queue, at);
                         }
+                    }
+                    Wake::Finished(queue) => {
+                        let slot = slots.entry(queue.clone()).or_default();
+                        slot.in_flight = slot.in_flight.saturating_sub(1);
+                        ready.push(queue);
                     }
                     Wake::All => match shared.store.queue_names().await {
                         Ok(names) => ready.extend(names),
@@ -327,5 +340,5 @@ async fn perform(
     }
     drop(permit);
     // A slot is free: look at the queue again (the claim also learns any new due time).
-    shared.waker.wake_now(&queue.name);
+    shared.waker.finished(&queue.name);
 }
