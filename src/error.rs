@@ -1,7 +1,5 @@
 //! The one error type of the crate; front doors convert it at their edge.
 
-use std::time::Duration;
-
 /// Everything that can go wrong in HTQ, by what the caller should do about it.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -81,9 +79,4 @@ impl From<Error> for tonic::Status {
         }
         tonic::Status::new(code, e.to_string())
     }
-}
-
-/// Milliseconds of a duration, saturating.
-pub(crate) fn ms(d: Duration) -> i64 {
-    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }

@@ -8,7 +8,8 @@ pub mod validate;
 use std::time::Duration;
 
 use crate::dispatch::Waker;
-use crate::error::{Error, Result, ms};
+use crate::error::{Error, Result};
+use crate::model::ms;
 use crate::model::{HttpRequest, NewTask, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms};
 use crate::store::{NewRow, Store, encode_task};
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
-use crate::error::ms;
+use crate::model::ms;
 use crate::model::{Queue, QueueKind, RetryPolicy};
 use crate::store::{Finish, TaskStateJson};
 

@@ -12,7 +12,7 @@ use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use tracing::Instrument;
 
 use super::{Shared, Wake, outcome};
-use crate::error::ms;
+use crate::model::ms;
 use crate::model::{Queue, now_ms};
 use crate::store::{ClaimedTask, Finish};
 

@@ -11,7 +11,8 @@ use bytes::Bytes;
 use prost::Message;
 use serde::Deserialize;
 
-use crate::error::{Error, Result, ms};
+use crate::error::{Error, Result};
+use crate::model::ms;
 use crate::model::{Body, HttpRequest, Queue, QueueKind, RetryPolicy, VariableSettings};
 
 /// The stored form of a task's immutable part. Compact on purpose (it is most of a

@@ -483,7 +483,7 @@ impl Store {
             )
             .arg(now)
             .arg(max)
-            .arg(crate::error::ms(self.opts.lease_margin))
+            .arg(crate::model::ms(self.opts.lease_margin))
             .arg(self.opts.max_interruptions)
             .arg(self.opts.recover_batch)
             .invoke_async(&mut *conn)

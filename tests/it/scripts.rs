@@ -49,6 +49,22 @@ fn row(id: &str, due_ms: i64) -> NewRow {
     }
 }
 
+/// Messages on the wake channel, from now on.
+async fn wakes(s: &Store) -> impl futures::Stream<Item = redis::Msg> {
+    let mut sub = s.client().get_async_pubsub().await.unwrap();
+    sub.subscribe("t:wake").await.unwrap();
+    sub.into_on_message()
+}
+
+/// The next wake message, waiting at most 2 s.
+async fn next_wake(msgs: &mut (impl futures::Stream<Item = redis::Msg> + Unpin)) -> Option<String> {
+    use futures::StreamExt;
+    let msg = tokio::time::timeout(Duration::from_secs(2), msgs.next())
+        .await
+        .ok()??;
+    msg.get_payload().ok()
+}
+
 fn zset(c: &mut redis::Connection, key: &str) -> Vec<(String, i64)> {
     c.zrange_withscores(key, 0, -1).unwrap()
 }
@@ -80,9 +96,7 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[]).await;
-    let mut sub = s.client().get_async_pubsub().await.unwrap();
-    sub.subscribe("t:wake").await.unwrap();
-    let mut msgs = sub.into_on_message();
+    let mut msgs = std::pin::pin!(wakes(&s).await);
 
     let pushed = s
         .push("q", &[row("a", 5000), row("b", 4000)], None, true)
@@ -90,13 +104,7 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
         .unwrap();
     assert_eq!(pushed.earliest, Some(4000));
     assert!(!pushed.created);
-    use futures::StreamExt;
-    let msg: String = tokio::time::timeout(Duration::from_secs(2), msgs.next())
-        .await
-        .unwrap()
-        .unwrap()
-        .get_payload()
-        .unwrap();
+    let msg = next_wake(&mut msgs).await.expect("a wake message");
     assert_eq!(Store::parse_wake(&msg), Some((s.pid(), "q", 4000)));
     // Not earlier than what is there: no wake.
     assert_eq!(
@@ -220,21 +228,13 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     seed(&s, 1, &[("a", 1000), ("b", 1000)]).await;
     s.claim("q", 1000, 5).await.unwrap().unwrap();
     assert!(s.claim("q", 1001, 5).await.unwrap().unwrap().blocked);
-    let mut sub = s.client().get_async_pubsub().await.unwrap();
-    sub.subscribe("t:wake").await.unwrap();
-    let mut msgs = sub.into_on_message();
+    let mut msgs = std::pin::pin!(wakes(&s).await);
     assert!(
         !s.finish("q", "a", 7, 1100, &Finish::Succeed).await.unwrap(),
         "wrong token"
     );
     assert!(s.finish("q", "a", 1, 1100, &Finish::Succeed).await.unwrap());
-    use futures::StreamExt;
-    let msg: String = tokio::time::timeout(Duration::from_secs(2), msgs.next())
-        .await
-        .unwrap()
-        .unwrap()
-        .get_payload()
-        .unwrap();
+    let msg = next_wake(&mut msgs).await.expect("a wake message");
     assert_eq!(Store::parse_wake(&msg).map(|(_, q, _)| q), Some("q"));
     let mut c = redis.conn();
     assert!(zset(&mut c, "t:{q}:active").is_empty());
@@ -366,15 +366,12 @@ async fn cancel_removes_a_task_from_anywhere() {
     // The queue is full and a claim saw work waiting (seeded: the flag such a claim
     // sets): cancelling the in-flight task frees the slot and tells the others.
     let _: () = redis.conn().hset("t:{q}:queue", "blocked", "1").unwrap();
-    let mut sub = s.client().get_async_pubsub().await.unwrap();
-    sub.subscribe("t:wake").await.unwrap();
-    let mut msgs = sub.into_on_message();
+    let mut msgs = std::pin::pin!(wakes(&s).await);
     let t = s.cancel("q", "a", 1100).await.unwrap().unwrap();
     assert_eq!((t.state, t.attempts), (TaskState::Cancelled, 1));
-    use futures::StreamExt;
-    let woke = tokio::time::timeout(Duration::from_secs(2), msgs.next()).await;
+    let woke = next_wake(&mut msgs).await;
     assert!(
-        woke.is_ok(),
+        woke.is_some(),
         "no wake after cancelling an in-flight task of a full queue"
     );
     let t = s.cancel("q", "b", 1100).await.unwrap().unwrap();
