@@ -39,6 +39,10 @@ pub struct ServeArgs {
     /// How long in-flight requests may finish at shutdown, ms [default: 10000].
     #[arg(long, env = "HTQ_SHUTDOWN_GRACE_MS")]
     pub shutdown_grace_ms: Option<u64>,
+    /// Time between two passes applying dead-letter max age, finished-task
+    /// retention and dedup windows, ms [default: 60000].
+    #[arg(long, env = "HTQ_MAINTAIN_EVERY_MS")]
+    pub maintain_every_ms: Option<u64>,
     /// Largest task body, bytes [default: 1048576].
     #[arg(long, env = "HTQ_MAX_BODY_BYTES")]
     pub max_body_bytes: Option<usize>,
@@ -91,6 +95,7 @@ struct FileConfig {
     max_in_flight: Option<usize>,
     lease_margin_ms: Option<u64>,
     shutdown_grace_ms: Option<u64>,
+    maintain_every_ms: Option<u64>,
     max_body_bytes: Option<usize>,
     redis_server: Option<String>,
     user_agent: Option<String>,
@@ -143,6 +148,8 @@ pub struct Config {
     pub lease_margin: Duration,
     /// Grace period for in-flight requests at shutdown.
     pub shutdown_grace: Duration,
+    /// Time between two janitor passes.
+    pub maintain_every: Duration,
     /// Largest task body.
     pub max_body_bytes: usize,
     /// The redis-server binary.
@@ -166,6 +173,7 @@ impl Default for Config {
             max_in_flight: 1024,
             lease_margin: Duration::from_secs(5),
             shutdown_grace: Duration::from_secs(10),
+            maintain_every: Duration::from_secs(60),
             max_body_bytes: 1024 * 1024,
             redis_server: "redis-server".into(),
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).into(),
@@ -269,6 +277,12 @@ impl Config {
                 .or(file.shutdown_grace_ms)
                 .map(Duration::from_millis)
                 .unwrap_or(d.shutdown_grace),
+            maintain_every: args
+                .maintain_every_ms
+                .or(file.maintain_every_ms)
+                .filter(|ms| *ms > 0)
+                .map(Duration::from_millis)
+                .unwrap_or(d.maintain_every),
             max_body_bytes: args
                 .max_body_bytes
                 .or(file.max_body_bytes)

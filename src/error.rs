@@ -17,6 +17,9 @@ pub enum Error {
     /// The queue or task exists already.
     #[error("{0} already exists")]
     AlreadyExists(String),
+    /// The operation does not fit the task's or queue's state (the message says why).
+    #[error("{0}")]
+    FailedPrecondition(String),
     /// Credentials missing or wrong.
     #[error("missing or invalid credentials")]
     Unauthenticated,
@@ -68,6 +71,7 @@ impl From<Error> for tonic::Status {
             Error::InvalidArgument { .. } => Code::InvalidArgument,
             Error::NotFound(_) => Code::NotFound,
             Error::AlreadyExists(_) => Code::AlreadyExists,
+            Error::FailedPrecondition(_) => Code::FailedPrecondition,
             Error::Unauthenticated => Code::Unauthenticated,
             Error::Storage(_) => Code::Unavailable,
             Error::Unimplemented(_) => Code::Unimplemented,

@@ -263,6 +263,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     .push_task(pb::PushTaskRequest {
                         queue: task.queue,
                         request,
+                        ..Default::default()
                     })
                     .await?
                     .into_inner(),
@@ -279,6 +280,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                                     nanos: d.subsec_nanos() as i32,
                                 },
                             )),
+                            ..Default::default()
                         })
                         .await?
                         .into_inner()

@@ -78,8 +78,19 @@ impl Default for VariableSettings {
     }
 }
 
+/// Limits that apply to each flow key of a queue on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FlowControl {
+    /// Tasks of one key in flight at once; 0: no limit.
+    pub max_concurrency: u32,
+    /// Dispatches per second of one key; 0: no limit.
+    pub rate: f64,
+    /// Burst of one key (at least 1).
+    pub burst: u32,
+}
+
 /// A named queue and its settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Queue {
     /// Unique name, 1 to 200 bytes, no control characters.
     pub name: String,
@@ -100,6 +111,22 @@ pub struct Queue {
     /// The attribute JSON a legacy HTQ client gave (`addQueue`), kept as it was so
     /// `allQueue` shows it back; None for queues made otherwise.
     pub legacy_attribute: Option<String>,
+    /// Dispatches per second across all HTQ processes; 0: no limit.
+    pub rate: f64,
+    /// Dispatches that may start at once after an idle spell (at least 1).
+    pub burst: u32,
+    /// Limits per flow key.
+    pub flow: FlowControl,
+    /// Most dead tasks kept; the oldest are evicted beyond it.
+    pub dead_max: u32,
+    /// Longest a dead task is kept.
+    pub dead_max_age: Duration,
+    /// How long finished tasks stay readable; zero: removed at once.
+    pub retention: Duration,
+    /// How long an idempotency key is remembered.
+    pub dedup_window: Duration,
+    /// Attempts kept per task for GetTask.
+    pub attempt_history: u32,
 }
 
 impl Queue {
@@ -115,6 +142,17 @@ impl Queue {
             paused: false,
             created_ms: 0,
             legacy_attribute: None,
+            rate: 0.0,
+            burst: 1,
+            flow: FlowControl {
+                burst: 1,
+                ..FlowControl::default()
+            },
+            dead_max: 10_000,
+            dead_max_age: Duration::from_secs(30 * 24 * 3600),
+            retention: Duration::ZERO,
+            dedup_window: Duration::from_secs(600),
+            attempt_history: 10,
         }
     }
 
@@ -221,6 +259,32 @@ pub struct Task {
     pub last_attempt_ms: i64,
     /// Variable queues: ordinary replies since the start or the last `reset`.
     pub run_count: u32,
+    /// Its flow key, empty when none.
+    pub flow_key: String,
+    /// The latest attempts, oldest first.
+    pub history: Vec<AttemptRecord>,
+    /// When it succeeded or was cancelled (retained tasks), ms; 0 otherwise.
+    pub finished_ms: i64,
+}
+
+/// One attempt of a task, as GetTask reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct AttemptRecord {
+    /// Start, ms since the epoch.
+    #[serde(rename = "t", default)]
+    pub start_ms: i64,
+    /// Start to last reply byte or error, ms.
+    #[serde(rename = "l", default)]
+    pub latency_ms: i64,
+    /// Reply status, 0 when none.
+    #[serde(rename = "s", default)]
+    pub status: u16,
+    /// Transport error or timeout text.
+    #[serde(rename = "e", default, skip_serializing_if = "String::is_empty")]
+    pub error: String,
+    /// The first bytes of the reply, as text.
+    #[serde(rename = "b", default, skip_serializing_if = "String::is_empty")]
+    pub reply: String,
 }
 
 /// A task to add: its request and when it is due.
@@ -230,6 +294,17 @@ pub struct NewTask {
     pub request: HttpRequest,
     /// When it is due, ms since the epoch.
     pub due_ms: i64,
+}
+
+/// What a caller may add to a pushed task besides its request and time.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PushOptions {
+    /// The id the caller chose; None lets HTQ choose.
+    pub id: Option<String>,
+    /// The idempotency key, if any.
+    pub idempotency_key: Option<String>,
+    /// The flow key, if any.
+    pub flow_key: Option<String>,
 }
 
 /// Task counts of one queue by state.
@@ -243,6 +318,10 @@ pub struct TaskCounts {
     pub active: u64,
     /// Dead-lettered.
     pub dead: u64,
+    /// Finished and retained.
+    pub finished: u64,
+    /// Dead tasks evicted by the dead-letter bounds, ever.
+    pub evicted: u64,
 }
 
 /// Milliseconds since the Unix epoch, now.

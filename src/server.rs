@@ -115,6 +115,7 @@ impl Server {
                 max_in_flight: cfg.max_in_flight,
                 shutdown_grace: cfg.shutdown_grace,
                 user_agent: cfg.user_agent.clone(),
+                maintain_every: cfg.maintain_every,
                 ..DispatchOptions::default()
             },
             waker.clone(),

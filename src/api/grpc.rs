@@ -8,9 +8,10 @@ use tonic::{Request, Response, Status};
 
 use super::pb;
 use super::pb::htq_service_server::HtqService;
-use crate::core::{Htq, QueueInput, When};
+use crate::core::schedule::{Schedule, ScheduleInput};
+use crate::core::{Htq, PushedTask, QueueInput, When};
 use crate::error::Error;
-use crate::model::{Body, HttpRequest, Queue, QueueKind, Task, TaskState};
+use crate::model::{Body, HttpRequest, PushOptions, Queue, QueueKind, Task, TaskState};
 
 /// The tonic service over the core.
 #[derive(Clone)]
@@ -78,6 +79,8 @@ fn nonzero(v: i32) -> Option<i64> {
 fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Error> {
     let retry = q.retry.unwrap_or_default();
     let variable = q.variable.unwrap_or_default();
+    let flow = q.flow.unwrap_or_default();
+    let dead = q.dead_letter.unwrap_or_default();
     let mut input = QueueInput {
         name: q.name,
         kind: kind_from_pb("queue.kind", q.kind)?,
@@ -95,7 +98,7 @@ fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Erro
         })
     };
     if let Some(m) = mask {
-        const KNOWN: [&str; 11] = [
+        const KNOWN: [&str; 23] = [
             "max_concurrency",
             "request_timeout",
             "retry",
@@ -107,6 +110,18 @@ fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Erro
             "variable.stepping_interval",
             "variable.max_interval",
             "paused",
+            "max_dispatches_per_second",
+            "max_burst",
+            "flow",
+            "flow.max_concurrency",
+            "flow.max_dispatches_per_second",
+            "flow.max_burst",
+            "dead_letter",
+            "dead_letter.max_tasks",
+            "dead_letter.max_age",
+            "retention",
+            "dedup_window",
+            "attempt_history",
         ];
         if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
             return Err(Error::invalid(
@@ -156,6 +171,37 @@ fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Erro
     if wants("paused") {
         input.paused = Some(q.paused);
     }
+    let rate = |v: f64| (masked || v != 0.0).then_some(v);
+    if wants("max_dispatches_per_second") {
+        input.rate = rate(q.max_dispatches_per_second);
+    }
+    if wants("max_burst") {
+        input.burst = num(q.max_burst);
+    }
+    if wants("flow.max_concurrency") {
+        input.flow_max_concurrency = num(flow.max_concurrency);
+    }
+    if wants("flow.max_dispatches_per_second") {
+        input.flow_rate = rate(flow.max_dispatches_per_second);
+    }
+    if wants("flow.max_burst") {
+        input.flow_burst = num(flow.max_burst);
+    }
+    if wants("dead_letter.max_tasks") {
+        input.dead_max = num(dead.max_tasks);
+    }
+    if wants("dead_letter.max_age") {
+        input.dead_max_age_ms = dur(dead.max_age);
+    }
+    if wants("retention") {
+        input.retention_ms = dur(q.retention);
+    }
+    if wants("dedup_window") {
+        input.dedup_window_ms = dur(q.dedup_window);
+    }
+    if wants("attempt_history") {
+        input.attempt_history = num(q.attempt_history);
+    }
     Ok(input)
 }
 
@@ -177,6 +223,20 @@ fn queue_to_pb(q: Queue) -> pb::Queue {
         }),
         paused: q.paused,
         create_time: Some(to_timestamp(q.created_ms)),
+        max_dispatches_per_second: q.rate,
+        max_burst: q.burst as i32,
+        flow: Some(pb::FlowControl {
+            max_concurrency: q.flow.max_concurrency as i32,
+            max_dispatches_per_second: q.flow.rate,
+            max_burst: q.flow.burst as i32,
+        }),
+        dead_letter: Some(pb::DeadLetterPolicy {
+            max_tasks: q.dead_max as i32,
+            max_age: Some(to_duration(q.dead_max_age)),
+        }),
+        retention: Some(to_duration(q.retention)),
+        dedup_window: Some(to_duration(q.dedup_window)),
+        attempt_history: q.attempt_history as i32,
     }
 }
 
@@ -260,6 +320,57 @@ fn task_to_pb(t: Task) -> pb::Task {
         create_time: Some(to_timestamp(t.created_ms)),
         last_attempt_time: (t.last_attempt_ms > 0).then(|| to_timestamp(t.last_attempt_ms)),
         run_count: t.run_count as i32,
+        flow_key: t.flow_key,
+        history: t
+            .history
+            .into_iter()
+            .map(|a| pb::Attempt {
+                start_time: Some(to_timestamp(a.start_ms)),
+                latency: Some(to_duration(std::time::Duration::from_millis(
+                    a.latency_ms.max(0) as u64,
+                ))),
+                status: i32::from(a.status),
+                error: a.error,
+                reply: a.reply,
+            })
+            .collect(),
+        finish_time: (t.finished_ms > 0).then(|| to_timestamp(t.finished_ms)),
+    }
+}
+
+fn push_options(task_id: String, idempotency_key: String, flow_key: String) -> PushOptions {
+    let some = |s: String| (!s.is_empty()).then_some(s);
+    PushOptions {
+        id: some(task_id),
+        idempotency_key: some(idempotency_key),
+        flow_key: some(flow_key),
+    }
+}
+
+fn pushed_to_pb(t: PushedTask) -> pb::PushTaskResponse {
+    pb::PushTaskResponse {
+        task_id: t.id,
+        schedule_time: t.due_ms.map(to_timestamp),
+        duplicate: t.duplicate,
+    }
+}
+
+fn schedule_to_pb(s: Schedule) -> pb::Schedule {
+    pb::Schedule {
+        name: s.name,
+        queue: s.queue,
+        cron: s.cron,
+        time_zone: s.time_zone,
+        request: Some(request_to_pb(s.request)),
+        flow_key: s.flow_key,
+        catch_up: if s.skip_missed {
+            pb::CatchUp::Skip
+        } else {
+            pb::CatchUp::One
+        } as i32,
+        next_run_time: s.next_ms.map(to_timestamp),
+        last_run_time: s.last_ms.map(to_timestamp),
+        create_time: Some(to_timestamp(s.created_ms)),
     }
 }
 
@@ -324,22 +435,20 @@ impl HtqService for GrpcService {
 
     async fn push_task(&self, req: Request<pb::PushTaskRequest>) -> Reply<pb::PushTaskResponse> {
         let r = req.into_inner();
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key);
         let pushed = self
             .core
             .push(
                 &r.queue,
-                vec![(request_from_pb(r.request), When::Now)],
+                vec![(request_from_pb(r.request), When::Now, opts)],
                 false,
             )
             .await?;
-        let (id, due) = pushed
+        let t = pushed
             .into_iter()
             .next()
             .ok_or_else(|| Error::Internal("push returned nothing".into()))?;
-        Ok(Response::new(pb::PushTaskResponse {
-            task_id: id,
-            schedule_time: Some(to_timestamp(due)),
-        }))
+        Ok(Response::new(pushed_to_pb(t)))
     }
 
     async fn push_tasks(&self, req: Request<pb::PushTasksRequest>) -> Reply<pb::PushTasksResponse> {
@@ -347,11 +456,18 @@ impl HtqService for GrpcService {
         let tasks = r
             .tasks
             .into_iter()
-            .map(|t| (request_from_pb(t.request), when_from_task_entry(t.when)))
+            .map(|t| {
+                (
+                    request_from_pb(t.request),
+                    when_from_task_entry(t.when),
+                    push_options(t.task_id, t.idempotency_key, t.flow_key),
+                )
+            })
             .collect();
         let pushed = self.core.push(&r.queue, tasks, true).await?;
         Ok(Response::new(pb::PushTasksResponse {
-            task_ids: pushed.into_iter().map(|(id, _)| id).collect(),
+            duplicates: pushed.iter().map(|t| t.duplicate).collect(),
+            task_ids: pushed.into_iter().map(|t| t.id).collect(),
         }))
     }
 
@@ -369,18 +485,20 @@ impl HtqService for GrpcService {
                 );
             }
         };
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key);
         let pushed = self
             .core
-            .push(&r.queue, vec![(request_from_pb(r.request), when)], false)
+            .push(
+                &r.queue,
+                vec![(request_from_pb(r.request), when, opts)],
+                false,
+            )
             .await?;
-        let (id, due) = pushed
+        let t = pushed
             .into_iter()
             .next()
             .ok_or_else(|| Error::Internal("push returned nothing".into()))?;
-        Ok(Response::new(pb::PushTaskResponse {
-            task_id: id,
-            schedule_time: Some(to_timestamp(due)),
-        }))
+        Ok(Response::new(pushed_to_pb(t)))
     }
 
     async fn get_task(&self, req: Request<pb::GetTaskRequest>) -> Reply<pb::Task> {
@@ -412,6 +530,8 @@ impl HtqService for GrpcService {
             due: c.due as i64,
             active: c.active as i64,
             dead: c.dead as i64,
+            finished: c.finished as i64,
+            evicted: c.evicted as i64,
         }))
     }
 
@@ -429,5 +549,114 @@ impl HtqService for GrpcService {
         _req: Request<pb::WatchQueueRequest>,
     ) -> Reply<Self::WatchQueueStream> {
         Err(Error::Unimplemented("WatchQueue").into())
+    }
+
+    async fn pause_queue(&self, req: Request<pb::PauseQueueRequest>) -> Reply<pb::Queue> {
+        let q = self.core.set_paused(&req.into_inner().name, true).await?;
+        Ok(Response::new(queue_to_pb(q)))
+    }
+
+    async fn resume_queue(&self, req: Request<pb::ResumeQueueRequest>) -> Reply<pb::Queue> {
+        let q = self.core.set_paused(&req.into_inner().name, false).await?;
+        Ok(Response::new(queue_to_pb(q)))
+    }
+
+    async fn purge_queue(
+        &self,
+        req: Request<pb::PurgeQueueRequest>,
+    ) -> Reply<pb::PurgeQueueResponse> {
+        let n = self.core.purge_queue(&req.into_inner().name).await?;
+        Ok(Response::new(pb::PurgeQueueResponse { purged: n as i64 }))
+    }
+
+    async fn run_task(&self, req: Request<pb::RunTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.run_task(&r.queue, &r.id, false).await?;
+        Ok(Response::new(task_to_pb(t)))
+    }
+
+    async fn retry_dead_task(&self, req: Request<pb::RetryDeadTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.run_task(&r.queue, &r.id, true).await?;
+        Ok(Response::new(task_to_pb(t)))
+    }
+
+    async fn retry_all_dead_tasks(
+        &self,
+        req: Request<pb::RetryAllDeadTasksRequest>,
+    ) -> Reply<pb::RetryAllDeadTasksResponse> {
+        let n = self.core.retry_all_dead(&req.into_inner().queue).await?;
+        Ok(Response::new(pb::RetryAllDeadTasksResponse {
+            retried: n as i64,
+        }))
+    }
+
+    async fn delete_dead_task(
+        &self,
+        req: Request<pb::DeleteDeadTaskRequest>,
+    ) -> Reply<pb::DeleteDeadTaskResponse> {
+        let r = req.into_inner();
+        self.core.delete_dead(&r.queue, &r.id).await?;
+        Ok(Response::new(pb::DeleteDeadTaskResponse {}))
+    }
+
+    async fn create_schedule(
+        &self,
+        req: Request<pb::CreateScheduleRequest>,
+    ) -> Reply<pb::Schedule> {
+        let s = req
+            .into_inner()
+            .schedule
+            .ok_or_else(|| Error::invalid("schedule", "is required"))?;
+        let skip_missed = match pb::CatchUp::try_from(s.catch_up) {
+            Ok(pb::CatchUp::Unspecified | pb::CatchUp::One) => false,
+            Ok(pb::CatchUp::Skip) => true,
+            Err(_) => {
+                return Err(Error::invalid(
+                    "schedule.catch_up",
+                    format!("unknown value {}", s.catch_up),
+                )
+                .into());
+            }
+        };
+        let input = ScheduleInput {
+            name: s.name,
+            queue: s.queue,
+            cron: s.cron,
+            time_zone: s.time_zone,
+            request: request_from_pb(s.request),
+            flow_key: (!s.flow_key.is_empty()).then_some(s.flow_key),
+            skip_missed,
+        };
+        let s = self.core.create_schedule(input).await?;
+        Ok(Response::new(schedule_to_pb(s)))
+    }
+
+    async fn get_schedule(&self, req: Request<pb::GetScheduleRequest>) -> Reply<pb::Schedule> {
+        let s = self.core.get_schedule(&req.into_inner().name).await?;
+        Ok(Response::new(schedule_to_pb(s)))
+    }
+
+    async fn list_schedules(
+        &self,
+        req: Request<pb::ListSchedulesRequest>,
+    ) -> Reply<pb::ListSchedulesResponse> {
+        let r = req.into_inner();
+        let (list, next) = self
+            .core
+            .list_schedules(i64::from(r.page_size), &r.page_token)
+            .await?;
+        Ok(Response::new(pb::ListSchedulesResponse {
+            schedules: list.into_iter().map(schedule_to_pb).collect(),
+            next_page_token: next,
+        }))
+    }
+
+    async fn delete_schedule(
+        &self,
+        req: Request<pb::DeleteScheduleRequest>,
+    ) -> Reply<pb::DeleteScheduleResponse> {
+        self.core.delete_schedule(&req.into_inner().name).await?;
+        Ok(Response::new(pb::DeleteScheduleResponse {}))
     }
 }

@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use super::{Htq, validate};
 use crate::error::{Error, Result};
 use crate::legacy::{self, DEFAULT_QUEUE, RESERVED_NAME};
-use crate::model::{HttpRequest, NewTask, Queue, QueueKind, now_ms};
+use crate::model::{HttpRequest, NewTask, PushOptions, Queue, QueueKind, now_ms};
 use crate::store::{NewRow, encode_task};
 
 /// Settings of the legacy API.
@@ -197,6 +197,7 @@ impl Htq {
                 due_ms: due,
             },
             0,
+            PushOptions::default(),
         );
         if self
             .store_rows(name, std::slice::from_ref(&row), Some(&template))
@@ -229,6 +230,8 @@ impl Htq {
             due_ms,
             blob: encode_task(id, &request, now_ms(), due_ms),
             run_count,
+            flow_key: None,
+            idempotency_key: None,
         };
         self.store.import_task(queue, &row).await
     }

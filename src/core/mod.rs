@@ -3,6 +3,7 @@
 //! written, talks to the store, and wakes the local dispatcher after a push.
 
 pub mod legacy;
+pub mod schedule;
 pub mod validate;
 
 use std::time::Duration;
@@ -10,7 +11,9 @@ use std::time::Duration;
 use crate::dispatch::Waker;
 use crate::error::{Error, Result};
 use crate::model::ms;
-use crate::model::{HttpRequest, NewTask, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms};
+use crate::model::{
+    HttpRequest, NewTask, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms,
+};
 use crate::store::{NewRow, Store, encode_task};
 
 /// Most tasks in one PushTasks call.
@@ -22,6 +25,11 @@ pub const DEFAULT_PAGE: u32 = 100;
 const MAX_CONCURRENCY: i64 = 10_000;
 const MAX_TIMEOUT: Duration = Duration::from_secs(3600);
 const MAX_BACKOFF: Duration = Duration::from_secs(30 * 24 * 3600);
+const MAX_RATE: f64 = 1_000_000.0;
+const MAX_BURST: i64 = 1_000_000;
+const MAX_DEAD: i64 = 10_000_000;
+const MAX_KEEP: Duration = Duration::from_secs(366 * 24 * 3600);
+const MAX_HISTORY: i64 = 100;
 
 /// Settings of a queue to create or update. `None` keeps the current value (update)
 /// or takes the default (create); a zero count or duration also means the default,
@@ -41,6 +49,30 @@ pub struct QueueInput {
     pub paused: Option<bool>,
     /// The attribute a legacy client gave (see [`Queue::legacy_attribute`]).
     pub legacy_attribute: Option<String>,
+    /// Dispatches per second; zero: no limit.
+    pub rate: Option<f64>,
+    pub burst: Option<i64>,
+    /// Per flow key: in flight at once (zero: no limit), rate (zero: none), burst.
+    pub flow_max_concurrency: Option<i64>,
+    pub flow_rate: Option<f64>,
+    pub flow_burst: Option<i64>,
+    pub dead_max: Option<i64>,
+    pub dead_max_age_ms: Option<i64>,
+    /// Zero: finished tasks are not kept.
+    pub retention_ms: Option<i64>,
+    pub dedup_window_ms: Option<i64>,
+    pub attempt_history: Option<i64>,
+}
+
+/// A pushed task as the caller sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PushedTask {
+    /// Its id (the first task's, for a duplicate).
+    pub id: String,
+    /// When it is due, ms (None for a duplicate).
+    pub due_ms: Option<i64>,
+    /// Its idempotency key was seen within the window: nothing was stored.
+    pub duplicate: bool,
 }
 
 /// When a new task is due.
@@ -92,6 +124,11 @@ impl Htq {
     /// The store underneath.
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Tells this process's cron loop that the schedules changed.
+    fn cron_changed(&self) {
+        self.waker.schedules_changed();
     }
 
     fn apply(q: &mut Queue, input: &QueueInput) -> Result<()> {
@@ -146,6 +183,52 @@ impl Htq {
         }
         if let Some(p) = input.paused {
             q.paused = p;
+        }
+        let pick_burst = |field: &str, v: i64| -> Result<u32> {
+            Ok(pick(validate::count(field, v, MAX_BURST)?, 1))
+        };
+        if let Some(r) = input.rate {
+            q.rate = validate::rate("queue.max_dispatches_per_second", r, MAX_RATE)?;
+        }
+        if let Some(b) = input.burst {
+            q.burst = pick_burst("queue.max_burst", b)?;
+        }
+        if let Some(v) = input.flow_max_concurrency {
+            q.flow.max_concurrency =
+                validate::count("queue.flow.max_concurrency", v, MAX_CONCURRENCY)?;
+        }
+        if let Some(r) = input.flow_rate {
+            q.flow.rate = validate::rate("queue.flow.max_dispatches_per_second", r, MAX_RATE)?;
+        }
+        if let Some(b) = input.flow_burst {
+            q.flow.burst = pick_burst("queue.flow.max_burst", b)?;
+        }
+        if let Some(v) = input.dead_max {
+            q.dead_max = pick(
+                validate::count("queue.dead_letter.max_tasks", v, MAX_DEAD)?,
+                defaults.dead_max,
+            );
+        }
+        if let Some(v) = input.dead_max_age_ms {
+            q.dead_max_age = pick_d(
+                validate::duration("queue.dead_letter.max_age", v, MAX_KEEP)?,
+                defaults.dead_max_age,
+            );
+        }
+        if let Some(v) = input.retention_ms {
+            q.retention = validate::duration("queue.retention", v, MAX_KEEP)?;
+        }
+        if let Some(v) = input.dedup_window_ms {
+            q.dedup_window = pick_d(
+                validate::duration("queue.dedup_window", v, MAX_KEEP)?,
+                defaults.dedup_window,
+            );
+        }
+        if let Some(v) = input.attempt_history {
+            q.attempt_history = pick(
+                validate::count("queue.attempt_history", v, MAX_HISTORY)?,
+                defaults.attempt_history,
+            );
         }
         if q.retry.min_backoff > q.retry.max_backoff {
             return Err(Error::invalid(
@@ -258,13 +341,13 @@ impl Htq {
     }
 
     /// Adds tasks to `queue`, all or none. `batch` says whether errors name fields
-    /// as `tasks[i].…` (PushTasks) or as the single task's. Returns (id, due ms) each.
+    /// as `tasks[i].…` (PushTasks) or as the single task's.
     pub async fn push(
         &self,
         queue: &str,
-        tasks: Vec<(HttpRequest, When)>,
+        tasks: Vec<(HttpRequest, When, PushOptions)>,
         batch: bool,
-    ) -> Result<Vec<(String, i64)>> {
+    ) -> Result<Vec<PushedTask>> {
         validate::name("queue", queue)?;
         if tasks.is_empty() {
             return Err(Error::invalid("tasks", "must hold at least one task"));
@@ -277,9 +360,14 @@ impl Htq {
         }
         let now = now_ms();
         let mut rows = Vec::with_capacity(tasks.len());
-        for (i, (req, when)) in tasks.into_iter().enumerate() {
+        let mut chosen = false;
+        for (i, (req, when, opts)) in tasks.into_iter().enumerate() {
             let checked = validate::request("request", req, self.limits.max_body_bytes)
-                .and_then(|req| Ok((req, Self::due_ms("schedule_time", when, now)?)));
+                .and_then(|req| Ok((req, Self::due_ms("schedule_time", when, now)?)))
+                .and_then(|(req, due)| {
+                    validate::push_options(&opts)?;
+                    Ok((req, due))
+                });
             // Errors of a batch name the entry (formatted only when there is one).
             let (req, due) = checked.map_err(|e| match e {
                 Error::InvalidArgument { field, reason } if batch => {
@@ -287,28 +375,57 @@ impl Htq {
                 }
                 e => e,
             })?;
+            chosen |= opts.id.is_some();
             rows.push(Self::row(
                 NewTask {
                     request: req,
                     due_ms: due,
                 },
                 0,
+                opts,
             ));
         }
-        self.store_rows(queue, &rows, None).await?;
-        Ok(rows.into_iter().map(|r| (r.id, r.due_ms)).collect())
+        let pushed = self.store.push(queue, &rows, None, chosen).await?;
+        if let Some(earliest) = pushed.earliest {
+            self.waker.wake_at(queue, earliest);
+        }
+        let mut out: Vec<PushedTask> = rows
+            .into_iter()
+            .map(|r| PushedTask {
+                id: r.id,
+                due_ms: Some(r.due_ms),
+                duplicate: false,
+            })
+            .collect();
+        for (i, first) in pushed.duplicates {
+            if let Some(t) = out.get_mut(i) {
+                *t = PushedTask {
+                    id: first,
+                    due_ms: None,
+                    duplicate: true,
+                };
+            }
+        }
+        Ok(out)
     }
 
-    /// A stored row for a validated task, with a new time-ordered id (a ULID made
-    /// from a UUIDv7; its timestamp is the creation time).
-    fn row(task: NewTask, run_count: u32) -> NewRow {
-        let ulid = ulid::Ulid::from(uuid::Uuid::now_v7());
-        let id = ulid.to_string();
+    /// A stored row for a validated task: the caller's id, or a new time-ordered one
+    /// (a ULID made from a UUIDv7; its timestamp is the creation time).
+    pub(crate) fn row(task: NewTask, run_count: u32, opts: PushOptions) -> NewRow {
+        let (id, created_ms) = match opts.id {
+            Some(id) => (id, now_ms()),
+            None => {
+                let ulid = ulid::Ulid::from(uuid::Uuid::now_v7());
+                (ulid.to_string(), ulid.timestamp_ms() as i64)
+            }
+        };
         NewRow {
-            blob: encode_task(&id, &task.request, ulid.timestamp_ms() as i64, task.due_ms),
+            blob: encode_task(&id, &task.request, created_ms, task.due_ms),
             id,
             due_ms: task.due_ms,
             run_count,
+            flow_key: opts.flow_key,
+            idempotency_key: opts.idempotency_key,
         }
     }
 
@@ -404,5 +521,70 @@ impl Htq {
         self.waker.wake_now(queue);
         tracing::info!(queue = %queue, task_id = %id, "task cancelled");
         Ok(task)
+    }
+
+    /// Pauses or resumes a queue.
+    pub async fn set_paused(&self, name: &str, paused: bool) -> Result<Queue> {
+        let q = self
+            .update_queue(QueueInput {
+                name: name.to_owned(),
+                paused: Some(paused),
+                ..Default::default()
+            })
+            .await?;
+        tracing::info!(queue = %name, paused, "queue {}", if paused { "paused" } else { "resumed" });
+        Ok(q)
+    }
+
+    /// Removes every task of a queue; returns how many.
+    pub async fn purge_queue(&self, name: &str) -> Result<u64> {
+        validate::name("name", name)?;
+        let n = self
+            .store
+            .purge(name)
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("queue {name:?}")))?;
+        // Slots held by purged tasks are free.
+        self.waker.wake_now(name);
+        tracing::info!(queue = %name, purged = n, "queue purged");
+        Ok(n)
+    }
+
+    /// Moves a waiting task to the front, due now (a dead one is retried); with
+    /// `dead_only`, only a dead task. Returns the task as it is then.
+    pub async fn run_task(&self, queue: &str, id: &str, dead_only: bool) -> Result<Task> {
+        validate::name("queue", queue)?;
+        validate::name("id", id)?;
+        let at = self
+            .store
+            .run_task(queue, id, now_ms(), dead_only)
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
+        self.waker.wake_at(queue, at);
+        self.get_task(queue, id).await
+    }
+
+    /// Puts every dead task of a queue back; returns how many.
+    pub async fn retry_all_dead(&self, queue: &str) -> Result<u64> {
+        validate::name("queue", queue)?;
+        let n = self
+            .store
+            .retry_all_dead(queue, now_ms())
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("queue {queue:?}")))?;
+        self.waker.wake_now(queue);
+        Ok(n)
+    }
+
+    /// Deletes one dead task.
+    pub async fn delete_dead(&self, queue: &str, id: &str) -> Result<()> {
+        validate::name("queue", queue)?;
+        validate::name("id", id)?;
+        if !self.store.delete_dead(queue, id).await? {
+            return Err(Error::NotFound(format!(
+                "dead task {id:?} in queue {queue:?}"
+            )));
+        }
+        Ok(())
     }
 }

@@ -49,6 +49,32 @@ pub fn count(field: &str, value: i64, max: i64) -> Result<u32> {
     Ok(value as u32)
 }
 
+/// A rate per second: finite, not negative, at most `max`.
+pub fn rate(field: &str, value: f64, max: f64) -> Result<f64> {
+    if !value.is_finite() || value < 0.0 {
+        return Err(Error::invalid(field, "must be a number, not negative"));
+    }
+    if value > max {
+        return Err(Error::invalid(field, format!("must be at most {max}")));
+    }
+    Ok(value)
+}
+
+/// A pushed task's id, idempotency key and flow key: each, when given, follows the
+/// rules of a name.
+pub fn push_options(opts: &crate::model::PushOptions) -> Result<()> {
+    for (field, v) in [
+        ("task_id", &opts.id),
+        ("idempotency_key", &opts.idempotency_key),
+        ("flow_key", &opts.flow_key),
+    ] {
+        if let Some(v) = v {
+            name(field, v)?;
+        }
+    }
+    Ok(())
+}
+
 /// A duration in ms that must not be negative nor exceed `max`.
 pub fn duration(field: &str, ms: i64, max: Duration) -> Result<Duration> {
     if ms < 0 {

@@ -4,9 +4,12 @@
 //! this process (through the [`Waker`]), a message on the Redis wake channel from
 //! another HTQ process ([`wakes`]), and a timer at the queue's earliest due time or
 //! lease deadline ([`scheduler`]). Expired leases of processes that died are taken
-//! back by the lease sweeper ([`leases`]).
+//! back by the lease sweeper ([`leases`]). Cron schedules tick in [`cron`]; the
+//! time bounds of dead letters and finished tasks are kept by [`janitor`].
 
+pub mod cron;
 pub mod executor;
+pub mod janitor;
 pub mod leases;
 pub mod outcome;
 pub mod scheduler;
@@ -38,13 +41,25 @@ pub enum Wake {
 #[derive(Clone, Debug)]
 pub struct Waker {
     tx: mpsc::UnboundedSender<Wake>,
+    schedules: Arc<Notify>,
 }
 
 impl Waker {
     /// A waker and the receiving end the dispatcher reads.
     pub fn channel() -> (Waker, mpsc::UnboundedReceiver<Wake>) {
         let (tx, rx) = mpsc::unbounded_channel();
-        (Waker { tx }, rx)
+        (
+            Waker {
+                tx,
+                schedules: Arc::new(Notify::new()),
+            },
+            rx,
+        )
+    }
+
+    /// The cron schedules changed (created or deleted, here or elsewhere).
+    pub fn schedules_changed(&self) {
+        self.schedules.notify_one();
     }
 
     /// Queue `queue` may have work at `at_ms`.
@@ -80,6 +95,9 @@ pub struct DispatchOptions {
     pub shutdown_grace: Duration,
     /// User-Agent of outgoing requests that set none.
     pub user_agent: String,
+    /// Time between two passes of the janitor (time bounds of dead letters and
+    /// finished tasks).
+    pub maintain_every: Duration,
 }
 
 impl Default for DispatchOptions {
@@ -89,6 +107,7 @@ impl Default for DispatchOptions {
             claim_batch: 64,
             shutdown_grace: Duration::from_secs(10),
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).to_owned(),
+            maintain_every: Duration::from_secs(60),
         }
     }
 }
@@ -145,6 +164,8 @@ impl Dispatcher {
         loops.spawn(scheduler::run(shared.clone(), wakes));
         loops.spawn(leases::run(shared.clone()));
         loops.spawn(wakes::run(shared.clone()));
+        loops.spawn(cron::run(shared.clone()));
+        loops.spawn(janitor::run(shared.clone()));
         loops.close();
         Ok(Dispatcher { shared, loops })
     }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use bytes::Bytes;
 
 use crate::model::ms;
-use crate::model::{Queue, QueueKind, RetryPolicy};
+use crate::model::{AttemptRecord, Queue, QueueKind, RetryPolicy};
 use crate::store::{Finish, TaskStateJson};
 
 /// How one request ended.
@@ -49,6 +49,32 @@ impl Attempt {
             (None, None) => (0, "no reply".to_owned()),
         }
     }
+}
+
+/// Reply bytes an attempt record keeps.
+pub const RECORD_REPLY_BYTES: usize = 256;
+
+/// The attempt's record for the task's history, as JSON (its start time is added
+/// by the store: the task's last start).
+pub fn record(attempt: &Attempt, latency: Duration) -> String {
+    let (status, error) = match (attempt.status, &attempt.error) {
+        (Some(s), _) => (s, String::new()),
+        (None, Some(e)) => (0, e.clone()),
+        (None, None) => (0, "no reply".to_owned()),
+    };
+    let mut cut = attempt.body.len().min(RECORD_REPLY_BYTES);
+    // Cut on a character boundary when the reply is text.
+    while cut > 0 && cut < attempt.body.len() && (attempt.body[cut] & 0xC0) == 0x80 {
+        cut -= 1;
+    }
+    let rec = AttemptRecord {
+        start_ms: 0,
+        latency_ms: ms(latency),
+        status,
+        error,
+        reply: String::from_utf8_lossy(&attempt.body[..cut]).into_owned(),
+    };
+    serde_json::to_string(&rec).unwrap_or_default()
 }
 
 /// The delay before retry number `completed` (1 = first retry): min_backoff doubled
@@ -114,7 +140,8 @@ pub fn decide(
         return Finish::Succeed;
     }
     // Attempts cut off by a dead HTQ process do not use up the retry budget.
-    let completed = (state.attempts - state.interrupted).max(1.0) as u32;
+    // So do attempts before the task was retried from the dead-letter set.
+    let completed = (state.attempts - state.base - state.interrupted).max(1.0) as u32;
     if !attempt.retryable() || completed >= queue.retry.max_attempts {
         return Finish::Dead { status, error };
     }

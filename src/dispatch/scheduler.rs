@@ -290,10 +290,12 @@ async fn perform(
     task: ClaimedTask,
     permit: OwnedSemaphorePermit,
 ) {
+    let started = std::time::Instant::now();
     let attempt = tokio::select! {
         a = shared.executor.perform(&queue.name, &task, queue.request_timeout) => Some(a),
         _ = shared.hard_stop.cancelled() => None,
     };
+    let latency = started.elapsed();
     let store = &shared.store;
     let Some(attempt) = attempt else {
         match store
@@ -318,12 +320,13 @@ async fn perform(
             tracing::debug!(next_in_ms = at - now, run_count, "rescheduled")
         }
     }
+    let record = outcome::record(&attempt, latency);
     // Redis may be briefly away: try a few times, then leave the task to lease
     // expiry, which runs it again (delivery is at least once).
     let mut delay = Duration::from_millis(100);
     for _ in 0..5 {
         match store
-            .finish(&queue.name, &task.id, task.token(), now, &finish)
+            .finish(&queue.name, &task.id, task.token(), now, &finish, &record)
             .await
         {
             Ok(true) => break,

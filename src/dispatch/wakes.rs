@@ -37,6 +37,7 @@ pub(crate) async fn run(shared: Arc<Shared>) {
         };
         backoff = Duration::from_millis(100);
         shared.waker.wake_all();
+        shared.waker.schedules_changed();
         let mut messages = pubsub.on_message();
         loop {
             let msg = tokio::select! {
@@ -50,10 +51,12 @@ pub(crate) async fn run(shared: Arc<Shared>) {
             let Ok(text) = msg.get_payload::<String>() else {
                 continue;
             };
-            if let Some((pid, queue, at)) = Store::parse_wake(&text)
-                && pid != shared.store.pid()
-            {
-                shared.waker.wake_at(queue, at);
+            match Store::parse_wake(&text) {
+                Some((pid, _, _)) if pid == shared.store.pid() => {}
+                // No queue: the cron schedules changed.
+                Some((_, "", _)) => shared.waker.schedules_changed(),
+                Some((_, queue, at)) => shared.waker.wake_at(queue, at),
+                None => {}
             }
         }
     }

@@ -13,7 +13,9 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::ms;
-use crate::model::{Body, HttpRequest, Queue, QueueKind, RetryPolicy, VariableSettings};
+use crate::model::{
+    Body, FlowControl, HttpRequest, Queue, QueueKind, RetryPolicy, VariableSettings,
+};
 
 /// The stored form of a task's immutable part. Compact on purpose (it is most of a
 /// queued task's memory): the method is left out when it is GET, the creation time
@@ -47,6 +49,42 @@ pub struct StoredPair {
     pub name: String,
     #[prost(string, tag = "2")]
     pub value: String,
+}
+
+/// A cron schedule as stored (the `schedules` hash).
+#[derive(Clone, PartialEq, Message)]
+pub struct StoredSchedule {
+    /// Target queue.
+    #[prost(string, tag = "1")]
+    pub queue: String,
+    /// Cron expression.
+    #[prost(string, tag = "2")]
+    pub cron: String,
+    /// IANA time zone; empty: UTC.
+    #[prost(string, tag = "3")]
+    pub time_zone: String,
+    /// The task template: an encoded task ([`encode_task`] with id "" and times 0).
+    #[prost(bytes = "vec", tag = "4")]
+    pub task: Vec<u8>,
+    /// Flow key of each tick's task; empty: none.
+    #[prost(string, tag = "5")]
+    pub flow_key: String,
+    /// Skip missed ticks (else one catch-up run).
+    #[prost(bool, tag = "6")]
+    pub skip_missed: bool,
+    /// Creation time, ms.
+    #[prost(int64, tag = "7")]
+    pub created_ms: i64,
+}
+
+/// Encodes a schedule.
+pub fn encode_schedule(s: &StoredSchedule) -> Vec<u8> {
+    s.encode_to_vec()
+}
+
+/// Decodes what [`encode_schedule`] wrote.
+pub fn decode_schedule(blob: &[u8]) -> Result<StoredSchedule> {
+    StoredSchedule::decode(blob).map_err(|e| Error::Internal(format!("corrupt schedule: {e}")))
 }
 
 /// The creation time a task id carries: a ULID's timestamp, None for other ids.
@@ -164,6 +202,26 @@ pub struct TaskStateJson {
     /// Variable run count.
     #[serde(default, rename = "r")]
     pub run_count: f64,
+    /// Attempts started before the task was last given fresh attempts (retried
+    /// from the dead-letter set): `attempts - base` count against max_attempts.
+    #[serde(default, rename = "b")]
+    pub base: f64,
+    /// The flow key, if any.
+    #[serde(default, rename = "k")]
+    pub flow_key: Option<String>,
+    /// How a retained task finished: `s` succeeded, `c` cancelled.
+    #[serde(default, rename = "x")]
+    pub finished: Option<String>,
+    /// When a retained task finished, ms.
+    #[serde(default, rename = "f")]
+    pub finished_ms: f64,
+}
+
+impl TaskStateJson {
+    /// Attempts that count against the queue's max_attempts.
+    pub fn counted_attempts(&self) -> u32 {
+        (self.attempts - self.base).max(0.0) as u32
+    }
 }
 
 impl TaskStateJson {
@@ -195,6 +253,16 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
             "legacy_attr",
             q.legacy_attribute.clone().unwrap_or_default(),
         ),
+        ("rate", q.rate.to_string()),
+        ("burst", q.burst.to_string()),
+        ("fconc", q.flow.max_concurrency.to_string()),
+        ("frate", q.flow.rate.to_string()),
+        ("fburst", q.flow.burst.to_string()),
+        ("dead_max", q.dead_max.to_string()),
+        ("dead_age_ms", ms(q.dead_max_age).to_string()),
+        ("retention_ms", ms(q.retention).to_string()),
+        ("dedup_ms", ms(q.dedup_window).to_string()),
+        ("history", q.attempt_history.to_string()),
     ]
 }
 
@@ -207,6 +275,18 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
             .ok_or_else(|| Error::Internal(format!("queue {name}: bad or missing {k}")))
     };
     let millis = |k: &str| num(k).map(Duration::from_millis);
+    let defaults = Queue::new(name, QueueKind::RealTime);
+    // Settings added after a queue was made read as their defaults.
+    let num_or = |k: &str, d: u64| get(k).map_or(Ok(d), |_| num(k));
+    let millis_or = |k: &str, d: Duration| get(k).map_or(Ok(d), |_| millis(k));
+    let rate = |k: &str| -> Result<f64> {
+        get(k).map_or(Ok(0.0), |v| {
+            v.parse::<f64>()
+                .ok()
+                .filter(|r| r.is_finite() && *r >= 0.0)
+                .ok_or_else(|| Error::Internal(format!("queue {name}: bad {k}")))
+        })
+    };
     let kind = get("kind")
         .and_then(QueueKind::parse)
         .ok_or_else(|| Error::Internal(format!("queue {name}: bad kind")))?;
@@ -230,6 +310,18 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         legacy_attribute: get("legacy_attr")
             .filter(|a| !a.is_empty())
             .map(str::to_owned),
+        rate: rate("rate")?,
+        burst: num_or("burst", 1)? as u32,
+        flow: FlowControl {
+            max_concurrency: num_or("fconc", 0)? as u32,
+            rate: rate("frate")?,
+            burst: num_or("fburst", 1)? as u32,
+        },
+        dead_max: num_or("dead_max", u64::from(defaults.dead_max))? as u32,
+        dead_max_age: millis_or("dead_age_ms", defaults.dead_max_age)?,
+        retention: millis_or("retention_ms", Duration::ZERO)?,
+        dedup_window: millis_or("dedup_ms", defaults.dedup_window)?,
+        attempt_history: num_or("history", u64::from(defaults.attempt_history))? as u32,
     })
 }
 
@@ -283,6 +375,9 @@ mod tests {
         q.created_ms = 5;
         q.variable.max_interval = Duration::from_millis(1500);
         q.legacy_attribute = Some(r#"{"type":"variable","stepping_time":"1"}"#.into());
+        q.rate = 12.5;
+        q.flow.max_concurrency = 2;
+        q.retention = Duration::from_secs(60);
         let fields: Vec<(String, String)> = queue_fields(&q)
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v))

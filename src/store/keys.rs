@@ -26,6 +26,20 @@ pub struct QueueKeys {
     pub imported: String,
 }
 
+// The scripts name a queue's other keys from these (lua/prelude.lua, `qkey`); all
+// share the `htq:{name}:` prefix:
+//   fdue:<key>  sorted set: waiting tasks of one flow key -> due time
+//   flows       sorted set: flow key ('' for tasks without one) -> when it may be
+//               served next (+inf while at its concurrency cap)
+//   flowact     hash: flow key -> tasks of it in flight
+//   pace        hash: rate limit state (GCRA theoretical arrival time, ms): '' the
+//               queue's, else a flow key's
+//   done        sorted set: retained finished task id -> finish time
+//   hist        hash: task id -> its latest attempts (JSON array)
+//   dedup       hash: idempotency key -> first task id; dedupx: key -> expiry (ms)
+//   events      stream of the queue's events
+//   stats       hash of counters (`evicted`)
+
 impl Keys {
     /// Keys under `prefix` (default `htq`).
     pub fn new(prefix: &str) -> Self {
@@ -42,6 +56,21 @@ impl Keys {
     /// Sorted set: queue -> time its expired leases must be looked at.
     pub fn leases(&self) -> String {
         format!("{}:leases", self.prefix)
+    }
+
+    /// Hash: schedule name -> encoded cron schedule.
+    pub fn schedules(&self) -> String {
+        format!("{}:schedules", self.prefix)
+    }
+
+    /// Sorted set: schedule name -> its next tick (ms).
+    pub fn schedule_next(&self) -> String {
+        format!("{}:schedule_next", self.prefix)
+    }
+
+    /// Hash: schedule name -> the last tick that pushed a task (ms).
+    pub fn schedule_last(&self) -> String {
+        format!("{}:schedule_last", self.prefix)
     }
 
     /// Pub/sub channel on which dispatchers are told a queue has work.

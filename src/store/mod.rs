@@ -19,7 +19,7 @@ use redis::Value;
 use crate::error::{Error, Result};
 use crate::model::{HttpRequest, Queue, Task, TaskCounts, TaskState};
 
-pub use codec::{TaskStateJson, decode_task, encode_task};
+pub use codec::{StoredSchedule, TaskStateJson, decode_task, encode_task};
 pub use keys::{Keys, QueueKeys};
 use scripts::Scripts;
 
@@ -56,7 +56,7 @@ pub struct Store {
 }
 
 /// A task to store.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NewRow {
     /// Its id, unique in the queue.
     pub id: String,
@@ -66,26 +66,40 @@ pub struct NewRow {
     pub blob: Vec<u8>,
     /// Variable queues: the run count it starts with (import of legacy counters).
     pub run_count: u32,
+    /// Its flow key, if any.
+    pub flow_key: Option<String>,
+    /// Its idempotency key, if any.
+    pub idempotency_key: Option<String>,
 }
 
 impl NewRow {
     /// The state JSON a new task starts with ('' for none; see lua/prelude.lua).
     fn initial_state(&self) -> String {
+        let mut st = serde_json::Map::new();
         if self.run_count > 0 {
-            format!(r#"{{"r":{}}}"#, self.run_count)
-        } else {
+            st.insert("r".into(), self.run_count.into());
+        }
+        if let Some(k) = &self.flow_key {
+            st.insert("k".into(), k.clone().into());
+        }
+        if st.is_empty() {
             String::new()
+        } else {
+            serde_json::Value::Object(st).to_string()
         }
     }
 }
 
 /// What a push did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pushed {
     /// The queue's new earliest due time, when the push moved it forward.
     pub earliest: Option<i64>,
     /// The push created the queue.
     pub created: bool,
+    /// Tasks not stored because their idempotency key was seen within the window:
+    /// (index in the batch, the first task's id).
+    pub duplicates: Vec<(usize, String)>,
 }
 
 /// What a claim handed out.
@@ -121,6 +135,19 @@ impl ClaimedTask {
     pub fn token(&self) -> u32 {
         self.state.attempts as u32
     }
+}
+
+/// A stored cron schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleRow {
+    /// Its name.
+    pub name: String,
+    /// The encoded definition ([`encode_schedule`]).
+    pub def: StoredSchedule,
+    /// Its next tick, ms; None once it will never tick again.
+    pub next_ms: Option<i64>,
+    /// The last tick that pushed a task, ms.
+    pub last_ms: Option<i64>,
 }
 
 /// How a finished attempt leaves its task.
@@ -322,20 +349,9 @@ impl Store {
     pub async fn delete_queue(&self, name: &str) -> Result<bool> {
         let k = self.keys.queue(name);
         let mut conn = self.pool.get().await?;
-        let deleted: i64 = with_keys(
-            &self.scripts.delete_queue,
-            &[
-                &k.settings,
-                &k.due,
-                &k.active,
-                &k.tasks,
-                &k.state,
-                &k.dead,
-                &k.imported,
-            ],
-        )
-        .invoke_async(&mut *conn)
-        .await?;
+        let deleted: i64 = with_keys(&self.scripts.delete_queue, &[&k.settings])
+            .invoke_async(&mut *conn)
+            .await?;
         let _: i64 = redis::cmd("SREM")
             .arg(self.keys.queues())
             .arg(name)
@@ -348,12 +364,9 @@ impl Store {
     pub async fn purge(&self, name: &str) -> Result<Option<u64>> {
         let k = self.keys.queue(name);
         let mut conn = self.pool.get().await?;
-        let n: i64 = with_keys(
-            &self.scripts.purge,
-            &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
-        )
-        .invoke_async(&mut *conn)
-        .await?;
+        let n: i64 = with_keys(&self.scripts.purge, &[&k.settings])
+            .invoke_async(&mut *conn)
+            .await?;
         Ok((n >= 0).then_some(n as u64))
     }
 
@@ -384,17 +397,15 @@ impl Store {
         for (f, v) in &fields {
             inv.arg(*f).arg(v);
         }
-        inv.arg(if check_ids { "1" } else { "0" });
+        inv.arg(if check_ids { "1" } else { "0" })
+            .arg(crate::model::now_ms());
         for t in tasks {
-            let state = if t.run_count > 0 {
-                format!(r#"{{"r":{}}}"#, t.run_count)
-            } else {
-                String::new()
-            };
             inv.arg(&t.id)
                 .arg(t.due_ms)
                 .arg(t.blob.as_slice())
-                .arg(state);
+                .arg(t.initial_state())
+                .arg(t.flow_key.as_deref().unwrap_or(""))
+                .arg(t.idempotency_key.as_deref().unwrap_or(""));
         }
         let mut conn = self.pool.get().await?;
         let reply = if create.is_some() {
@@ -420,14 +431,27 @@ impl Store {
         };
         let reply = array(reply)?;
         let created = reply.get(2).map(value_i64).transpose()? == Some(1);
+        let duplicates = || -> Result<Vec<(usize, String)>> {
+            reply
+                .get(3..)
+                .unwrap_or_default()
+                .chunks(2)
+                .map(|c| match c {
+                    [i, id] => Ok((value_i64(i)? as usize - 1, value_str(id)?)),
+                    _ => Err(Error::Internal("push: ragged reply".into())),
+                })
+                .collect()
+        };
         match reply.first().map(value_i64).transpose()? {
             Some(1) => Ok(Pushed {
                 earliest: reply.get(1).map(opt_ms).transpose()?.flatten(),
                 created,
+                duplicates: duplicates()?,
             }),
             Some(0) => Ok(Pushed {
                 earliest: None,
                 created,
+                duplicates: duplicates()?,
             }),
             Some(-1) => Err(Error::NotFound(format!("queue {queue:?}"))),
             Some(-2) => {
@@ -527,9 +551,11 @@ impl Store {
         }))
     }
 
-    /// Records the outcome of an attempt holding lease `token`. False when the lease
-    /// is no longer held (it expired and the task was claimed again, or the task or
-    /// its queue was removed): the outcome is then discarded.
+    /// Records the outcome of an attempt holding lease `token`, and the attempt in
+    /// the task's history (`record`: JSON of an [`crate::model::AttemptRecord`], ''
+    /// for none). False when the lease is no longer held (it expired and the task
+    /// was claimed again, or the task or its queue was removed): the outcome is then
+    /// discarded.
     pub async fn finish(
         &self,
         queue: &str,
@@ -537,57 +563,35 @@ impl Store {
         token: u32,
         now: i64,
         outcome: &Finish,
+        record: &str,
     ) -> Result<bool> {
         let k = self.keys.queue(queue);
-        let channel = self.keys.wake_channel();
-        let msg = self.wake_message(queue, now);
-        let s = &self.scripts;
-        let inv = match outcome {
-            Finish::Succeed => {
-                let mut inv = with_keys(&s.succeed, &[&k.settings, &k.active, &k.tasks, &k.state]);
-                inv.arg(id).arg(token).arg(&channel).arg(&msg);
-                inv
-            }
-            Finish::Retry { at, status, error } => {
-                let mut inv = with_keys(&s.retry, &[&k.settings, &k.due, &k.active, &k.state]);
-                inv.arg(id)
-                    .arg(token)
-                    .arg(at)
-                    .arg(status)
-                    .arg(error)
-                    .arg(&channel)
-                    .arg(&msg);
-                inv
-            }
-            Finish::Dead { status, error } => {
-                let mut inv = with_keys(&s.dead, &[&k.settings, &k.active, &k.state, &k.dead]);
-                inv.arg(id)
-                    .arg(token)
-                    .arg(now)
-                    .arg(status)
-                    .arg(error)
-                    .arg(&channel)
-                    .arg(&msg);
-                inv
-            }
+        let (mode, at, run_count, status, error) = match outcome {
+            Finish::Succeed => ("succeed", 0, 0, 0, ""),
+            Finish::Retry { at, status, error } => ("retry", *at, 0, *status, error.as_str()),
+            Finish::Dead { status, error } => ("dead", 0, 0, *status, error.as_str()),
             Finish::Reschedule {
                 at,
                 run_count,
                 status,
                 error,
-            } => {
-                let mut inv = with_keys(&s.reschedule, &[&k.settings, &k.due, &k.active, &k.state]);
-                inv.arg(id)
-                    .arg(token)
-                    .arg(at)
-                    .arg(run_count)
-                    .arg(status)
-                    .arg(error)
-                    .arg(&channel)
-                    .arg(&msg);
-                inv
-            }
+            } => ("reschedule", *at, *run_count, *status, error.as_str()),
         };
+        let mut inv = with_keys(
+            &self.scripts.finish,
+            &[&k.settings, &k.due, &k.active, &k.state],
+        );
+        inv.arg(mode)
+            .arg(id)
+            .arg(token)
+            .arg(now)
+            .arg(at)
+            .arg(run_count)
+            .arg(status)
+            .arg(error)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now))
+            .arg(record);
         let mut conn = self.pool.get().await?;
         let done: i64 = inv.invoke_async(&mut *conn).await?;
         Ok(done == 1)
@@ -647,6 +651,8 @@ impl Store {
             "due" if score > now => (TaskState::Scheduled, score),
             "due" => (TaskState::Due, score),
             "active" => (TaskState::Active, schedule_ms),
+            "done" if st.finished.as_deref() == Some("c") => (TaskState::Cancelled, schedule_ms),
+            "done" => (TaskState::Succeeded, schedule_ms),
             _ => (TaskState::Dead, schedule_ms),
         };
         Ok(Task {
@@ -661,6 +667,9 @@ impl Store {
             created_ms,
             last_attempt_ms: st.started_ms as i64,
             run_count: st.run_count as u32,
+            flow_key: st.flow_key.unwrap_or_default(),
+            history: Vec::new(),
+            finished_ms: st.finished_ms as i64,
         })
     }
 
@@ -669,19 +678,16 @@ impl Store {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            with_keys(
-                &self.scripts.get_task,
-                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead],
-            )
-            .arg(id)
-            .invoke_async(&mut *conn)
-            .await?,
+            with_keys(&self.scripts.get_task, &[&k.settings, &k.tasks, &k.state])
+                .arg(id)
+                .invoke_async(&mut *conn)
+                .await?,
         )?;
-        let [blob, state, place, score] = reply.as_slice() else {
+        let [blob, state, place, score, history] = reply.as_slice() else {
             return Ok(None);
         };
         let score = opt_ms(score)?.unwrap_or(0);
-        Self::build_task(
+        let mut task = Self::build_task(
             queue,
             id.to_owned(),
             blob,
@@ -689,8 +695,13 @@ impl Store {
             &value_str(place)?,
             score,
             now,
-        )
-        .map(Some)
+        )?;
+        let history = value_str(history)?;
+        if !history.is_empty() {
+            task.history = serde_json::from_str(&history)
+                .map_err(|e| Error::Internal(format!("corrupt attempt history: {e}")))?;
+        }
+        Ok(Some(task))
     }
 
     /// One page of a queue's tasks in `state` (Scheduled, Due, Active or Dead).
@@ -712,10 +723,7 @@ impl Store {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            with_keys(
-                &self.scripts.list_tasks,
-                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead],
-            )
+            with_keys(&self.scripts.list_tasks, &[&k.settings, &k.tasks, &k.state])
             .arg(which)
             .arg(now)
             .arg(offset)
@@ -744,45 +752,40 @@ impl Store {
     pub async fn count_tasks(&self, queue: &str, now: i64) -> Result<TaskCounts> {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
-        let (due, scheduled, active, dead): (u64, u64, u64, u64) = redis::pipe()
-            .atomic()
-            .cmd("ZCOUNT")
-            .arg(&k.due)
-            .arg("-inf")
-            .arg(now)
-            .cmd("ZCOUNT")
-            .arg(&k.due)
-            .arg(format!("({now}"))
-            .arg("+inf")
-            .cmd("ZCARD")
-            .arg(&k.active)
-            .cmd("ZCARD")
-            .arg(&k.dead)
-            .query_async(&mut *conn)
-            .await?;
+        let (scheduled, due, active, dead, finished, evicted): (u64, u64, u64, u64, u64, u64) =
+            with_keys(&self.scripts.count_tasks, &[&k.settings])
+                .arg(now)
+                .invoke_async(&mut *conn)
+                .await?;
         Ok(TaskCounts {
             scheduled,
             due,
             active,
             dead,
+            finished,
+            evicted,
         })
     }
 
-    /// Removes a task wherever it is; returns it as it was, None when absent.
+    /// Removes a task that has not finished; returns it as it was, None when
+    /// absent. FailedPrecondition when it finished already (and is retained).
     pub async fn cancel(&self, queue: &str, id: &str, now: i64) -> Result<Option<Task>> {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
-            with_keys(
-                &self.scripts.cancel,
-                &[&k.due, &k.active, &k.tasks, &k.state, &k.dead, &k.settings],
-            )
-            .arg(id)
-            .arg(self.keys.wake_channel())
-            .arg(self.wake_message(queue, now))
-            .invoke_async(&mut *conn)
-            .await?,
+            with_keys(&self.scripts.cancel, &[&k.settings, &k.tasks, &k.state])
+                .arg(id)
+                .arg(now)
+                .arg(self.keys.wake_channel())
+                .arg(self.wake_message(queue, now))
+                .invoke_async(&mut *conn)
+                .await?,
         )?;
+        if reply.first().map(value_i64).transpose()? == Some(-1) {
+            return Err(Error::FailedPrecondition(format!(
+                "task {id:?} has finished already"
+            )));
+        }
         let [_, blob, state, place, score] = reply.as_slice() else {
             return Ok(None);
         };
@@ -798,6 +801,262 @@ impl Store {
         )?;
         task.state = TaskState::Cancelled;
         Ok(Some(task))
+    }
+
+    /// Moves a waiting task to the front of its queue, due now; a dead one goes
+    /// back with fresh attempts. With `dead_only`, only a dead task is acted on.
+    /// Returns its new due time; None when there is no such task.
+    pub async fn run_task(
+        &self,
+        queue: &str,
+        id: &str,
+        now: i64,
+        dead_only: bool,
+    ) -> Result<Option<i64>> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let reply = array(
+            with_keys(&self.scripts.run_task, &[&k.settings, &k.tasks, &k.state])
+                .arg(id)
+                .arg(now)
+                .arg(self.keys.wake_channel())
+                .arg(self.wake_message(queue, now))
+                .arg(if dead_only { "dead" } else { "" })
+                .invoke_async(&mut *conn)
+                .await?,
+        )?;
+        match reply.first().map(value_i64).transpose()? {
+            Some(1) => Ok(reply.get(1).map(opt_ms).transpose()?.flatten()),
+            Some(-1) => {
+                let place = reply.get(1).map(value_str).transpose()?.unwrap_or_default();
+                let what = match place.as_str() {
+                    "active" => "its request is in flight",
+                    "done" => "it has finished",
+                    _ if dead_only => "it is not dead",
+                    _ => "it is not waiting",
+                };
+                Err(Error::FailedPrecondition(format!("task {id:?}: {what}")))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Puts every dead task of a queue back, due now with fresh attempts. Returns
+    /// how many; None when the queue does not exist.
+    pub async fn retry_all_dead(&self, queue: &str, now: i64) -> Result<Option<u64>> {
+        let k = self.keys.queue(queue);
+        let mut total = 0u64;
+        loop {
+            let mut conn = self.pool.get().await?;
+            let n: i64 = with_keys(&self.scripts.retry_dead, &[&k.settings, &k.state])
+                .arg(now)
+                .arg(1000)
+                .arg(self.keys.wake_channel())
+                .arg(self.wake_message(queue, now))
+                .invoke_async(&mut *conn)
+                .await?;
+            if n < 0 {
+                return Ok(None);
+            }
+            total += n as u64;
+            if n < 1000 {
+                return Ok(Some(total));
+            }
+        }
+    }
+
+    /// Deletes one dead task; false when there is no such dead task.
+    pub async fn delete_dead(&self, queue: &str, id: &str) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let n: i64 = with_keys(&self.scripts.delete_dead, &[&k.settings])
+            .arg(id)
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok(n == 1)
+    }
+
+    /// Applies a queue's time bounds (dead-letter age and count, finished-task
+    /// retention, the dedup window), at most `limit` items of each kind. Returns
+    /// (dead tasks evicted, finished tasks removed); None when the queue is gone.
+    pub async fn maintain(&self, queue: &str, now: i64, limit: u32) -> Result<Option<(u64, u64)>> {
+        let k = self.keys.queue(queue);
+        let mut conn = self.pool.get().await?;
+        let reply: Vec<i64> = with_keys(&self.scripts.maintain, &[&k.settings])
+            .arg(now)
+            .arg(limit)
+            .invoke_async(&mut *conn)
+            .await?;
+        match reply.as_slice() {
+            [evicted, removed, _] => Ok(Some((*evicted as u64, *removed as u64))),
+            _ => Ok(None),
+        }
+    }
+
+    // ---- cron schedules -----------------------------------------------------
+
+    fn schedule_wake(&self) -> String {
+        // A wake message without a queue: the schedules changed.
+        format!("{}\t\t0", self.pid)
+    }
+
+    /// Creates a schedule ticking first at `first_ms`; false when the name is taken.
+    pub async fn create_schedule(
+        &self,
+        name: &str,
+        def: &StoredSchedule,
+        first_ms: Option<i64>,
+    ) -> Result<bool> {
+        let mut conn = self.pool.get().await?;
+        let created: i64 = self
+            .scripts
+            .create_schedule
+            .key(self.keys.schedules())
+            .key(self.keys.schedule_next())
+            .arg(name)
+            .arg(codec::encode_schedule(def))
+            .arg(first_ms.map(|t| t.to_string()).unwrap_or_else(|| "+inf".into()))
+            .arg(self.keys.wake_channel())
+            .arg(self.schedule_wake())
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok(created == 1)
+    }
+
+    /// Deletes a schedule; false when it does not exist.
+    pub async fn delete_schedule(&self, name: &str) -> Result<bool> {
+        let mut conn = self.pool.get().await?;
+        let n: i64 = self
+            .scripts
+            .delete_schedule
+            .key(self.keys.schedules())
+            .key(self.keys.schedule_next())
+            .key(self.keys.schedule_last())
+            .arg(name)
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok(n == 1)
+    }
+
+    /// Schedules by name, sorted, those named after `after`, at most `limit`.
+    pub async fn schedules(&self, after: &str, limit: usize) -> Result<Vec<ScheduleRow>> {
+        let mut conn = self.pool.get().await?;
+        let mut names: Vec<String> = redis::cmd("HKEYS")
+            .arg(self.keys.schedules())
+            .query_async(&mut *conn)
+            .await?;
+        names.sort();
+        names.retain(|n| n.as_str() > after);
+        names.truncate(limit);
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            if let Some(row) = self.schedule_on(&mut conn, &name).await? {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One schedule; None when it does not exist.
+    pub async fn schedule(&self, name: &str) -> Result<Option<ScheduleRow>> {
+        let mut conn = self.pool.get().await?;
+        self.schedule_on(&mut conn, name).await
+    }
+
+    async fn schedule_on(
+        &self,
+        conn: &mut redis::aio::ConnectionManager,
+        name: &str,
+    ) -> Result<Option<ScheduleRow>> {
+        let (def, next, last): (Option<Vec<u8>>, Option<f64>, Option<i64>) = redis::pipe()
+            .cmd("HGET")
+            .arg(self.keys.schedules())
+            .arg(name)
+            .cmd("ZSCORE")
+            .arg(self.keys.schedule_next())
+            .arg(name)
+            .cmd("HGET")
+            .arg(self.keys.schedule_last())
+            .arg(name)
+            .query_async(conn)
+            .await?;
+        let Some(def) = def else { return Ok(None) };
+        Ok(Some(ScheduleRow {
+            name: name.to_owned(),
+            def: codec::decode_schedule(&def)?,
+            next_ms: next.filter(|n| n.is_finite()).map(|n| n as i64),
+            last_ms: last,
+        }))
+    }
+
+    /// The earliest next tick of any schedule, ms.
+    pub async fn next_schedule_tick(&self) -> Result<Option<i64>> {
+        let mut conn = self.pool.get().await?;
+        let first: Vec<(String, f64)> = redis::cmd("ZRANGE")
+            .arg(self.keys.schedule_next())
+            .arg(0)
+            .arg(0)
+            .arg("WITHSCORES")
+            .query_async(&mut *conn)
+            .await?;
+        Ok(first
+            .first()
+            .filter(|(_, s)| s.is_finite())
+            .map(|(_, s)| *s as i64))
+    }
+
+    /// Schedules whose next tick is at or before `now`: (name, tick ms).
+    pub async fn due_schedules(&self, now: i64, limit: usize) -> Result<Vec<(String, i64)>> {
+        let mut conn = self.pool.get().await?;
+        let due: Vec<(String, f64)> = redis::cmd("ZRANGE")
+            .arg(self.keys.schedule_next())
+            .arg("-inf")
+            .arg(now)
+            .arg("BYSCORE")
+            .arg("LIMIT")
+            .arg(0)
+            .arg(limit)
+            .arg("WITHSCORES")
+            .query_async(&mut *conn)
+            .await?;
+        Ok(due.into_iter().map(|(n, s)| (n, s as i64)).collect())
+    }
+
+    /// Takes tick `tick` of schedule `name` (see cron_tick.lua): moves it on to
+    /// `next` and, with `task` (queue and row), pushes the task. Returns the
+    /// script's code: 0 taken by another process, 1 pushed, 2 queue missing, 3
+    /// skipped.
+    pub async fn take_tick(
+        &self,
+        name: &str,
+        tick: i64,
+        next: Option<i64>,
+        task: Option<(&str, &NewRow)>,
+    ) -> Result<i64> {
+        let queue = task.map(|(q, _)| q).unwrap_or("");
+        let k = self.keys.queue(queue);
+        let mut inv = self.scripts.cron_tick.prepare_invoke();
+        inv.key(self.keys.schedule_next())
+            .key(self.keys.schedule_last())
+            .key(&k.settings)
+            .key(&k.tasks)
+            .key(&k.state)
+            .arg(name)
+            .arg(tick)
+            .arg(next.map(|n| n.to_string()).unwrap_or_default());
+        match task {
+            Some((_, row)) => inv
+                .arg("1")
+                .arg(&row.id)
+                .arg(row.blob.as_slice())
+                .arg(row.initial_state())
+                .arg(row.due_ms),
+            None => inv.arg("0").arg("").arg("").arg("").arg(0),
+        };
+        inv.arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, tick));
+        let mut conn = self.pool.get().await?;
+        Ok(inv.invoke_async(&mut *conn).await?)
     }
 
     // ---- the lease index ----------------------------------------------------

@@ -9,6 +9,7 @@ fn push(queue: &str, request: pb::HttpRequest) -> pb::PushTaskRequest {
     pb::PushTaskRequest {
         queue: queue.into(),
         request: Some(request),
+        ..Default::default()
     }
 }
 
@@ -161,6 +162,7 @@ async fn list_and_count_tasks_by_state() {
             when: Some(pb::schedule_task_request::When::Delay(ms_duration(
                 3_600_000,
             ))),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -409,6 +411,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
                 queue: "ok".into(),
                 request: Some(get("http://127.0.0.1/")),
                 when: Some(when),
+                ..Default::default()
             })
             .await
             .unwrap_err();
@@ -423,10 +426,12 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
                 pb::TaskEntry {
                     request: Some(get("http://127.0.0.1/1")),
                     when: None,
+                    ..Default::default()
                 },
                 pb::TaskEntry {
                     request: Some(get("gopher://x")),
                     when: None,
+                    ..Default::default()
                 },
             ],
         })
@@ -449,6 +454,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
         .map(|_| pb::TaskEntry {
             request: Some(get("http://127.0.0.1/")),
             when: None,
+            ..Default::default()
         })
         .collect();
     let e = c

@@ -33,6 +33,7 @@ async fn pushed_task_arrives_with_method_headers_and_body_intact() {
                 ],
                 body: Some(pb::http_request::Body::Data(body.clone())),
             }),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -74,6 +75,7 @@ async fn pushed_task_arrives_with_method_headers_and_body_intact() {
                     ],
                 })),
             }),
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -115,6 +117,7 @@ async fn scheduled_task_arrives_on_time_not_before() {
             queue: "t".into(),
             request: Some(get(&sink.url("/at"))),
             when: Some(pb::schedule_task_request::When::Delay(ms_duration(2000))),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -149,6 +152,7 @@ async fn serial_queue_keeps_push_order_one_at_a_time() {
         .map(|i| pb::TaskEntry {
             request: Some(get(&sink.url(&format!("/s?i={i}")))),
             when: None,
+            ..Default::default()
         })
         .collect();
     htq.client
@@ -211,6 +215,7 @@ async fn retries_with_backoff_then_succeeds() {
         .push_task(pb::PushTaskRequest {
             queue: "r".into(),
             request: Some(get(&sink.url("/flaky"))),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -275,6 +280,7 @@ async fn not_found_reply_dead_letters_at_once_with_attempts_recorded() {
         .push_task(pb::PushTaskRequest {
             queue: "d".into(),
             request: Some(get(&sink.url("/gone"))),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -407,6 +413,7 @@ async fn cancelled_task_is_never_delivered() {
             queue: "x".into(),
             request: Some(get(&sink.url("/never"))),
             when: Some(pb::schedule_task_request::When::Delay(ms_duration(800))),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -461,6 +468,7 @@ async fn push_by_another_process_wakes_the_dispatcher_at_once() {
         due_ms: now,
         blob,
         run_count: 0,
+        ..Default::default()
     };
     other.push("w", &[row], None, false).await.unwrap();
     let hit = sink

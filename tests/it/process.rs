@@ -157,6 +157,7 @@ async fn embedded_redis_serves_persists_and_stops_with_htq() {
             .push_task(pb::PushTaskRequest {
                 queue: "e".into(),
                 request: Some(get(&sink.url("/e2"))),
+                ..Default::default()
             })
             .await;
         if pushed.is_ok() {

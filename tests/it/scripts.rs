@@ -46,6 +46,7 @@ fn row(id: &str, due_ms: i64) -> NewRow {
         due_ms,
         blob: encode_task(id, &req(&format!("/{id}")), 1, due_ms),
         run_count: 0,
+        ..Default::default()
     }
 }
 
@@ -191,7 +192,7 @@ async fn claim_takes_back_expired_leases_first() {
     assert_eq!(st["i"], 1);
     assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
     // The stale worker's outcome is refused.
-    assert!(!s.finish("q", "a", 1, 2700, &Finish::Succeed).await.unwrap());
+    assert!(!s.finish("q", "a", 1, 2700, &Finish::Succeed, "").await.unwrap());
     assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
 }
 
@@ -230,10 +231,10 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     assert!(s.claim("q", 1001, 5).await.unwrap().unwrap().blocked);
     let mut msgs = std::pin::pin!(wakes(&s).await);
     assert!(
-        !s.finish("q", "a", 7, 1100, &Finish::Succeed).await.unwrap(),
+        !s.finish("q", "a", 7, 1100, &Finish::Succeed, "").await.unwrap(),
         "wrong token"
     );
-    assert!(s.finish("q", "a", 1, 1100, &Finish::Succeed).await.unwrap());
+    assert!(s.finish("q", "a", 1, 1100, &Finish::Succeed, "").await.unwrap());
     let msg = next_wake(&mut msgs).await.expect("a wake message");
     assert_eq!(Store::parse_wake(&msg).map(|(_, q, _)| q), Some("q"));
     let mut c = redis.conn();
@@ -256,19 +257,19 @@ async fn retry_dead_and_reschedule_move_the_task() {
         status: 503,
         error: "HTTP 503".into(),
     };
-    assert!(s.finish("q", "a", 1, 1200, &retry).await.unwrap());
+    assert!(s.finish("q", "a", 1, 1200, &retry, "").await.unwrap());
     let dead = Finish::Dead {
         status: 404,
         error: "HTTP 404".into(),
     };
-    assert!(s.finish("q", "b", 1, 1300, &dead).await.unwrap());
+    assert!(s.finish("q", "b", 1, 1300, &dead, "").await.unwrap());
     let again = Finish::Reschedule {
         at: 7000,
         run_count: 3,
         status: 200,
         error: String::new(),
     };
-    assert!(s.finish("q", "c", 1, 1400, &again).await.unwrap());
+    assert!(s.finish("q", "c", 1, 1400, &again, "").await.unwrap());
     let mut c = redis.conn();
     assert!(zset(&mut c, "t:{q}:active").is_empty());
     assert_eq!(
@@ -289,7 +290,7 @@ async fn retry_dead_and_reschedule_move_the_task() {
     let t = s.get_task("q", "a", 2000).await.unwrap().unwrap();
     assert_eq!((t.state, t.schedule_ms), (TaskState::Scheduled, 5000));
     // A second outcome for the same lease is refused.
-    assert!(!s.finish("q", "a", 1, 1500, &Finish::Succeed).await.unwrap());
+    assert!(!s.finish("q", "a", 1, 1500, &Finish::Succeed, "").await.unwrap());
 }
 
 #[tokio::test]
@@ -305,7 +306,7 @@ async fn reschedule_after_queue_deletion_leaves_no_orphan() {
         status: 200,
         error: String::new(),
     };
-    assert!(!s.finish("q", "a", 1, 1400, &again).await.unwrap());
+    assert!(!s.finish("q", "a", 1, 1400, &again, "").await.unwrap());
     assert!(
         redis.keys().iter().all(|k| !k.contains("{q}")),
         "{:?}",
@@ -383,7 +384,7 @@ async fn cancel_removes_a_task_from_anywhere() {
     let n: usize = c.hlen("t:{q}:tasks").unwrap();
     assert_eq!(n, 0);
     // The in-flight worker's outcome is discarded.
-    assert!(!s.finish("q", "a", 1, 1200, &Finish::Succeed).await.unwrap());
+    assert!(!s.finish("q", "a", 1, 1200, &Finish::Succeed, "").await.unwrap());
 }
 
 #[tokio::test]
@@ -424,9 +425,20 @@ async fn purge_empties_the_queue_and_keeps_it() {
     assert_eq!(s.purge("q").await.unwrap(), Some(3));
     let mut keys = redis.keys();
     keys.retain(|k| k.contains("{q}"));
-    assert_eq!(keys, ["t:{q}:queue"]);
+    keys.sort();
+    // The queue, and its event stream (which says it was purged).
+    assert_eq!(keys, ["t:{q}:events", "t:{q}:queue"]);
+    let events: Vec<(String, Vec<(String, String)>)> = redis::cmd("XRANGE")
+        .arg("t:{q}:events")
+        .arg("-")
+        .arg("+")
+        .query(&mut redis.conn())
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert!(events[0].1.contains(&("kind".into(), "purged".into())));
+    assert!(events[0].1.contains(&("count".into(), "3".into())));
     assert!(s.get_queue("q").await.unwrap().is_some());
-    assert!(!s.finish("q", "a", 1, 1100, &Finish::Succeed).await.unwrap());
+    assert!(!s.finish("q", "a", 1, 1100, &Finish::Succeed, "").await.unwrap());
     assert_eq!(s.purge("nope").await.unwrap(), None);
 }
 

@@ -1,52 +1,159 @@
--- claim: hands out due tasks under a lease, within the queue's max_concurrency.
--- First takes back tasks whose lease expired (see recover_expired).
+-- claim: hands out due tasks under a lease, within the queue's limits: pause,
+-- max_concurrency, the dispatch rate (GCRA: the `pace` hash keeps the theoretical
+-- arrival time, field '' for the queue, a flow key's own for that key) and, for
+-- tasks with a flow key, the per-key concurrency and rate. First takes back tasks
+-- whose lease expired (see recover_expired).
+--
+-- Tasks without a flow key are taken from `due` in order. Once a queue has flow
+-- keys, the `flows` index orders keys by when each may be served next: a key just
+-- served goes to the back (score now), a key waiting for a future task, its rate
+-- or a free slot is scored then (+inf while at its cap, until a task of it ends),
+-- so every ready key is served in turn however many tasks it holds.
 -- KEYS[1] settings, KEYS[2] due, KEYS[3] active, KEYS[4] tasks, KEYS[5] state, KEYS[6] dead
 -- ARGV[1] now (ms), ARGV[2] most tasks to claim, ARGV[3] lease margin (ms) added to
 -- the queue's request timeout, ARGV[4] max lease expiries before dead-lettering,
 -- ARGV[5] most expired leases to take back in this call
 -- Returns {-1} no such queue, else
--- {code, earliest due ('' none, or paused), earliest lease deadline ('' none), settings (flat
---  field/value list), then per claimed task: id, encoded task, state JSON}
+-- {code, next look ('' none: nothing waits, or paused), earliest lease deadline
+--  ('' none), settings (flat field/value list), then per claimed task: id, encoded
+--  task, state JSON}
 -- with code 1 when due work waits for a free slot (the `blocked` flag is then set,
--- so the next finishing script wakes the other processes), else 0.
+-- so the next finishing script wakes the other processes), else 0. The next look
+-- is the earliest due time, or the time the rate limit lets the next task start.
 local k_queue, k_due, k_active, k_tasks, k_state, k_dead = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 if redis.call('EXISTS', k_queue) == 0 then return {-1} end
 local now = tonumber(ARGV[1])
 recover_expired(k_due, k_active, k_state, k_dead, now, tonumber(ARGV[4]), tonumber(ARGV[5]))
 local settings = redis.call('HGETALL', k_queue)
-local conf = redis.call('HMGET', k_queue, 'max_concurrency', 'paused', 'timeout_ms')
+local conf = redis.call('HMGET', k_queue, 'max_concurrency', 'paused', 'timeout_ms', 'rate', 'burst', 'fconc', 'frate', 'fburst')
+local k_flows, k_pace, k_fact = qkey(k_queue, 'flows'), qkey(k_queue, 'pace'), qkey(k_queue, 'flowact')
+local paused = conf[2] == '1'
 local code = 0
 local claimed = {}
-if conf[2] ~= '1' then
-  local free = tonumber(conf[1]) - redis.call('ZCARD', k_active)
-  local n = math.min(free, tonumber(ARGV[2]))
+local count = 0
+local rate_next = nil
+
+-- GCRA parameters of a rate (per second) and burst: emission interval and tolerance.
+local function gcra(rate, burst)
+  local t = 1000 / rate
+  return t, (math.max(tonumber(burst) or 1, 1) - 1) * t
+end
+
+local function due_waiting()
+  if redis.call('EXISTS', k_flows) == 1 then
+    return #redis.call('ZRANGE', k_flows, '-inf', now, 'BYSCORE', 'LIMIT', 0, 1) > 0
+  end
+  return #redis.call('ZRANGE', k_due, '-inf', now, 'BYSCORE', 'LIMIT', 0, 1) > 0
+end
+
+if not paused then
+  local n = math.min(tonumber(conf[1]) - redis.call('ZCARD', k_active), tonumber(ARGV[2]))
+  if n <= 0 then
+    if due_waiting() then
+      redis.call('HSET', k_queue, 'blocked', '1')
+      code = 1
+    end
+  end
+  local rate = tonumber(conf[4] or '0') or 0
+  local q_t, q_tau, q_tat
+  if n > 0 and rate > 0 then
+    q_t, q_tau = gcra(rate, conf[5])
+    q_tat = math.max(tonumber(redis.call('HGET', k_pace, '') or '0') or 0, now)
+    local tokens = math.floor((q_tau - (q_tat - now)) / q_t + 1e-9) + 1
+    if tokens < n then
+      n = math.max(tokens, 0)
+      rate_next = true
+    end
+  end
   if n > 0 then
     local deadline = now + tonumber(conf[3]) + tonumber(ARGV[3])
-    local ids = redis.call('ZRANGEBYSCORE', k_due, '-inf', now, 'LIMIT', 0, n)
-    for _, id in ipairs(ids) do
-      redis.call('ZREM', k_due, id)
+    local function take(set, id)
+      redis.call('ZREM', set, id)
       local blob = redis.call('HGET', k_tasks, id)
-      if blob then
-        local st = get_state(k_state, id)
-        st.a = (st.a or 0) + 1
-        st.t = now
-        local raw = cjson.encode(st)
-        redis.call('HSET', k_state, id, raw)
-        redis.call('ZADD', k_active, deadline, id)
-        claimed[#claimed + 1] = id
-        claimed[#claimed + 1] = blob
-        claimed[#claimed + 1] = raw
+      if not blob then return end
+      local st = get_state(k_state, id)
+      st.a = (st.a or 0) + 1
+      st.t = now
+      local raw = cjson.encode(st)
+      redis.call('HSET', k_state, id, raw)
+      redis.call('ZADD', k_active, deadline, id)
+      if st.k then redis.call('HINCRBY', k_fact, st.k, 1) end
+      claimed[#claimed + 1] = id
+      claimed[#claimed + 1] = blob
+      claimed[#claimed + 1] = raw
+      count = count + 1
+    end
+    if redis.call('EXISTS', k_flows) == 0 then
+      for _, id in ipairs(redis.call('ZRANGE', k_due, '-inf', now, 'BYSCORE', 'LIMIT', 0, n)) do
+        take(k_due, id)
+      end
+    else
+      local fconc = tonumber(conf[6] or '0') or 0
+      local frate = tonumber(conf[7] or '0') or 0
+      local f_t, f_tau
+      if frate > 0 then f_t, f_tau = gcra(frate, conf[8]) end
+      while count < n do
+        local ready = redis.call('ZRANGE', k_flows, '-inf', now, 'BYSCORE', 'LIMIT', 0, n - count)
+        if #ready == 0 then break end
+        for _, key in ipairs(ready) do
+          if count >= n then break end
+          local set = k_due
+          if key ~= '' then set = qkey(k_queue, 'fdue:' .. key) end
+          local head = redis.call('ZRANGE', set, 0, 0, 'WITHSCORES')
+          if #head == 0 then
+            redis.call('ZREM', k_flows, key)
+          elseif tonumber(head[2]) > now then
+            redis.call('ZADD', k_flows, head[2], key)
+          else
+            local hold, tat = nil, nil
+            if key ~= '' and fconc > 0 and (tonumber(redis.call('HGET', k_fact, key) or '0') or 0) >= fconc then
+              hold = '+inf'
+              redis.call('HSET', k_queue, 'blocked', '1')
+            elseif key ~= '' and f_t then
+              tat = math.max(tonumber(redis.call('HGET', k_pace, key) or '0') or 0, now)
+              if tat - now > f_tau + 1e-9 then hold = math.ceil(tat - f_tau) end
+            end
+            if hold then
+              redis.call('ZADD', k_flows, hold, key)
+            else
+              take(set, head[1])
+              if tat then redis.call('HSET', k_pace, key, string.format('%.3f', tat + f_t)) end
+              local nh = first_score(set)
+              if nh == '' then
+                redis.call('ZREM', k_flows, key)
+                if key ~= '' and (tonumber(redis.call('HGET', k_pace, key) or '0') or 0) <= now then
+                  redis.call('HDEL', k_pace, key)
+                end
+              else
+                redis.call('ZADD', k_flows, math.max(tonumber(nh), now), key)
+              end
+            end
+          end
+        end
       end
     end
-  elseif #redis.call('ZRANGEBYSCORE', k_due, '-inf', now, 'LIMIT', 0, 1) > 0 then
-    redis.call('HSET', k_queue, 'blocked', '1')
-    code = 1
+    if q_t and count > 0 then
+      q_tat = q_tat + count * q_t
+      redis.call('HSET', k_pace, '', string.format('%.3f', q_tat))
+    end
+    if q_t and count < n then rate_next = nil end
   end
+  if rate_next then rate_next = math.ceil(q_tat - q_tau) end
 end
--- A paused queue reports no due time: nothing may start until it is resumed, and
+-- A paused queue reports no next look: nothing may start until it is resumed, and
 -- resuming wakes every dispatcher.
 local next_due = ''
-if conf[2] ~= '1' then next_due = first_score(k_due) end
+if not paused then
+  if redis.call('EXISTS', k_flows) == 1 then
+    local first = redis.call('ZRANGE', k_flows, 0, 0, 'WITHSCORES')
+    if #first > 0 and first[2] ~= 'inf' then next_due = first[2] end
+  else
+    next_due = first_score(k_due)
+  end
+  if rate_next and next_due ~= '' and tonumber(next_due) < rate_next then
+    next_due = string.format('%d', rate_next)
+  end
+end
 local result = {code, next_due, first_score(k_active), settings}
 for _, v in ipairs(claimed) do result[#result + 1] = v end
 return result

@@ -4,12 +4,13 @@
 -- ARGV[1] task id, ARGV[2] lease token, ARGV[3] now (ms), ARGV[4] wake channel,
 -- ARGV[5] wake message
 -- Returns 1 done, 0 the lease is no longer held.
-local id = ARGV[1]
+local id, now = ARGV[1], tonumber(ARGV[3])
 local st = held(KEYS[2], KEYS[3], id, tonumber(ARGV[2]))
 if not st then return 0 end
 st.a = st.a - 1
 put_state(KEYS[3], id, st)
 redis.call('ZREM', KEYS[2], id)
-redis.call('ZADD', KEYS[1], ARGV[3], id)
+release(KEYS[1], st, now)
+enqueue(KEYS[1], st, id, now)
 redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1

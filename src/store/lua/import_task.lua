@@ -9,7 +9,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local id = ARGV[3]
 if redis.call('SADD', KEYS[5], id) == 0 then return 0 end
 redis.call('HSET', KEYS[3], id, ARGV[5])
-redis.call('ZADD', KEYS[2], ARGV[4], id)
+enqueue(KEYS[1], {}, id, ARGV[4])
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], id, ARGV[6]) end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1

@@ -8,6 +8,12 @@
 --   e  last error text
 --   t  start of the last attempt, ms
 --   r  variable queues: ordinary replies since the start or the last `reset`
+--   b  attempts started before the task got fresh attempts (retried from `dead`)
+--   k  flow key, set at push (tasks with one wait in `fdue:<key>`, not in `due`)
+--   x  retained finished tasks: 's' succeeded, 'c' cancelled; f: when, ms
+--
+-- A queue's other keys are named from any key the script was given: they share its
+-- prefix and hash tag (see keys.rs).
 
 local function get_state(k_state, id)
   local raw = redis.call('HGET', k_state, id)
@@ -38,6 +44,150 @@ local function wake_blocked(k_queue, channel, message)
   end
 end
 
+-- The earliest score of a sorted set, or '' when it is empty.
+local function first_score(key)
+  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  if #first > 0 then return first[2] end
+  return ''
+end
+
+-- The key `suffix` of the queue that key `k` belongs to.
+local function qkey(k, suffix)
+  return string.match(k, '^(.*:)') .. suffix
+end
+
+-- Events kept per queue stream (approximately: trimmed by whole nodes).
+local EVENTS_MAXLEN = 10000
+
+-- Appends an event to the queue's stream: kind, task id, then field/value pairs.
+local function emit(k, kind, id, ...)
+  redis.call('XADD', qkey(k, 'events'), 'MAXLEN', '~', EVENTS_MAXLEN, '*', 'kind', kind, 'task', id, ...)
+end
+
+-- The sorted set a waiting task sits in: `due`, or its flow key's own set.
+local function wait_set(k, st)
+  if st.k then return qkey(k, 'fdue:' .. st.k) end
+  return qkey(k, 'due')
+end
+
+-- Puts task `id` among the waiting tasks, due at `at`. Tasks with a flow key go to
+-- their key's set, and the key joins the `flows` index (ZADD LT: an earlier time
+-- wins, a key held back by its limits is looked at again and put back by claim).
+-- Once any flow key exists, tasks without one take part as the key ''.
+local function enqueue(k, st, id, at)
+  local flows = qkey(k, 'flows')
+  if st.k then
+    redis.call('ZADD', qkey(k, 'fdue:' .. st.k), at, id)
+    redis.call('ZADD', flows, 'LT', at, st.k)
+  else
+    redis.call('ZADD', qkey(k, 'due'), at, id)
+    if redis.call('EXISTS', flows) == 1 then redis.call('ZADD', flows, 'LT', at, '') end
+  end
+end
+
+-- A task with a flow key stops running: its key's in-flight count drops, and the
+-- key, if it has waiting tasks, is ready again (it may have been held at its cap).
+local function release(k, st, now)
+  if not st.k then return end
+  local act = qkey(k, 'flowact')
+  if redis.call('HINCRBY', act, st.k, -1) <= 0 then redis.call('HDEL', act, st.k) end
+  local head = first_score(qkey(k, 'fdue:' .. st.k))
+  if head ~= '' then
+    redis.call('ZADD', qkey(k, 'flows'), 'LT', math.max(tonumber(head), now), st.k)
+  end
+end
+
+-- Removes every trace of task `id` but its dedup entry.
+local function forget(k, id)
+  redis.call('HDEL', qkey(k, 'tasks'), id)
+  redis.call('HDEL', qkey(k, 'state'), id)
+  redis.call('HDEL', qkey(k, 'hist'), id)
+  redis.call('ZREM', qkey(k, 'done'), id)
+end
+
+-- Drops retained finished tasks that finished before `before`, at most `limit`.
+local function trim_done(k, before, limit)
+  local ids = redis.call('ZRANGE', qkey(k, 'done'), '-inf', '(' .. before, 'BYSCORE', 'LIMIT', 0, limit)
+  for _, id in ipairs(ids) do forget(k, id) end
+  return #ids
+end
+
+-- A task finished (`kind`: 's' succeeded, 'c' cancelled): kept for the queue's
+-- retention so GetTask can report it, else removed.
+local function finished(k, id, st, kind, now)
+  local keep = tonumber(redis.call('HGET', qkey(k, 'queue'), 'retention_ms') or '0') or 0
+  if keep > 0 then
+    st.x = kind
+    st.f = now
+    put_state(qkey(k, 'state'), id, st)
+    redis.call('ZADD', qkey(k, 'done'), now, id)
+    trim_done(k, now - keep, 100)
+  else
+    forget(k, id)
+  end
+end
+
+-- Evicts dead tasks beyond the queue's bounds, oldest first: over dead_max, and
+-- older than dead_age_ms. Each eviction is an `evicted` event and counts in the
+-- `evicted` field of the queue's stats. At most `limit` per call.
+local function trim_dead(k, now, limit)
+  local dead = qkey(k, 'dead')
+  local conf = redis.call('HMGET', qkey(k, 'queue'), 'dead_max', 'dead_age_ms')
+  local max, age = tonumber(conf[1] or '10000') or 10000, tonumber(conf[2] or '2592000000') or 2592000000
+  local n = 0
+  local function evict(id, reason)
+    redis.call('ZREM', dead, id)
+    forget(k, id)
+    emit(k, 'evicted', id, 'reason', reason)
+    n = n + 1
+  end
+  local over = redis.call('ZCARD', dead) - max
+  if over > 0 then
+    for _, id in ipairs(redis.call('ZRANGE', dead, 0, math.min(over, limit) - 1)) do evict(id, 'count') end
+  end
+  if n < limit then
+    local old = redis.call('ZRANGE', dead, '-inf', '(' .. (now - age), 'BYSCORE', 'LIMIT', 0, limit - n)
+    for _, id in ipairs(old) do evict(id, 'age') end
+  end
+  if n > 0 then redis.call('HINCRBY', qkey(k, 'stats'), 'evicted', n) end
+  return n
+end
+
+-- Dead-letters task `id` at `now` and applies the dead-letter bounds.
+local function bury(k, id, now)
+  redis.call('ZADD', qkey(k, 'dead'), now, id)
+  trim_dead(k, now, 1000)
+end
+
+-- Appends an attempt record (JSON from the dispatcher; its start time is the
+-- task's last start) to the task's history, keeping the queue's last `n`.
+local function record(k, id, st, rec, n)
+  if rec == '' or n <= 0 then return end
+  local hist = qkey(k, 'hist')
+  local raw = redis.call('HGET', hist, id)
+  local list = {}
+  if raw then list = cjson.decode(raw) end
+  local r = cjson.decode(rec)
+  r.t = st.t
+  list[#list + 1] = r
+  while #list > n do table.remove(list, 1) end
+  redis.call('HSET', hist, id, cjson.encode(list))
+end
+
+-- Where task `id` (state `st`) is: 'due' (waiting, whatever its time), 'active',
+-- 'dead' or 'done', its score there and that set's key; nil when nowhere.
+local function locate(k, id, st)
+  local set = wait_set(k, st)
+  local score = redis.call('ZSCORE', set, id)
+  if score then return 'due', score, set end
+  for _, where in ipairs({'active', 'dead', 'done'}) do
+    set = qkey(k, where)
+    score = redis.call('ZSCORE', set, id)
+    if score then return where, score, set end
+  end
+  return nil
+end
+
 -- Takes tasks whose lease ended before `now` out of `active`: each goes back to
 -- `due` (at `now`), or to `dead` once its leases expired more than
 -- `max_interruptions` times. Returns how many were taken.
@@ -49,19 +199,21 @@ local function recover_expired(k_due, k_active, k_state, k_dead, now, max_interr
     st.i = (st.i or 0) + 1
     st.s = 0
     st.e = 'lease expired: the HTQ process performing the request stopped'
-    if st.i > max_interruptions then
-      redis.call('ZADD', k_dead, now, id)
-    else
-      redis.call('ZADD', k_due, now, id)
-    end
     put_state(k_state, id, st)
+    release(k_due, st, now)
+    if st.i > max_interruptions then
+      bury(k_due, id, now)
+    else
+      enqueue(k_due, st, id, now)
+    end
   end
   return #ids
 end
 
--- The earliest score of a sorted set, or '' when it is empty.
-local function first_score(key)
-  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-  if #first > 0 then return first[2] end
-  return ''
+-- A dead task gets a fresh set of attempts: the attempt counter (the lease token)
+-- never goes back, the attempts counted against max_attempts start again.
+local function revive(k, id, st)
+  st.b = st.a or 0
+  st.i = 0
+  put_state(qkey(k, 'state'), id, st)
 end

@@ -1,22 +1,45 @@
 -- push: stores a batch of new tasks, all or none; optionally creates the queue first
--- (legacy addTask does), in the same step.
+-- (legacy addTask does), in the same step. Tasks carrying an idempotency key seen
+-- within the queue's dedup window are not stored: the first task's id is returned.
 -- KEYS[1] settings, KEYS[2] due, KEYS[3] tasks, KEYS[4] state
 -- ARGV[1] wake channel, ARGV[2] wake message prefix (the due time is appended),
 -- ARGV[3] n tasks, ARGV[4] m: settings field/value pairs to create the queue with
 -- when it does not exist (0: do not create), then those 2m values, then ARGV[5+2m]:
 -- '1' to refuse ids that exist (ids chosen by callers), '0' to skip that check (ids
--- HTQ made, unique by construction), then n times: id, due time (ms), encoded task,
--- initial state JSON ('' none)
--- Returns {code, earliest, created}: code 1 when the push moved the queue's earliest
--- due time forward to `earliest` (dispatchers were told on the channel), 0 when not;
--- created 1 when the queue was created. {-1} no such queue, {-2, id} a task with
--- that id exists.
+-- HTQ made, unique by construction), ARGV[6+2m] now (ms), then n times: id, due
+-- time (ms), encoded task, initial state JSON ('' none), flow key ('' none),
+-- idempotency key ('' none)
+-- Returns {code, earliest, created, then per duplicate: its index (1-based) and the
+-- first task's id}: code 1 when the push moved the queue's earliest due time
+-- forward to `earliest` (dispatchers were told on the channel), 0 when not; created
+-- 1 when the queue was created. {-1} no such queue, {-2, id} a task with that id
+-- exists.
 local n, m = tonumber(ARGV[3]), tonumber(ARGV[4])
-local base = 6 + 2 * m
-if ARGV[5 + 2 * m] == '1' then
-  for i = 0, n - 1 do
-    local id = ARGV[base + i * 4]
-    if redis.call('HEXISTS', KEYS[3], id) == 1 then return {-2, id} end
+local check = ARGV[5 + 2 * m] == '1'
+local now = tonumber(ARGV[6 + 2 * m])
+local base = 7 + 2 * m
+local W = 6
+local k_dedup, k_dedupx, k_flows = qkey(KEYS[1], 'dedup'), qkey(KEYS[1], 'dedupx'), qkey(KEYS[1], 'flows')
+-- Forget idempotency keys whose window is over.
+for _, key in ipairs(redis.call('ZRANGE', k_dedupx, '-inf', now, 'BYSCORE', 'LIMIT', 0, 100)) do
+  redis.call('HDEL', k_dedup, key)
+  redis.call('ZREM', k_dedupx, key)
+end
+-- Checks first, so a refused batch writes nothing.
+local dups, seen, ids = {}, {}, {}
+for i = 0, n - 1 do
+  local at = base + i * W
+  local id, idem = ARGV[at], ARGV[at + 5]
+  local first = nil
+  if idem ~= '' then first = seen[idem] or redis.call('HGET', k_dedup, idem) end
+  if first then
+    dups[i + 1] = first
+  else
+    if idem ~= '' then seen[idem] = id end
+    if check then
+      if ids[id] or redis.call('HEXISTS', KEYS[3], id) == 1 then return {-2, id} end
+      ids[id] = true
+    end
   end
 end
 local created = 0
@@ -26,6 +49,12 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   created = 1
 end
 local before = first_score(KEYS[2])
+local flowing = redis.call('EXISTS', k_flows) == 1
+if flowing then
+  local f = redis.call('ZRANGE', k_flows, 0, 0, 'WITHSCORES')
+  if #f > 0 and f[2] ~= 'inf' and (before == '' or tonumber(f[2]) < tonumber(before)) then before = f[2] end
+end
+local window = tonumber(redis.call('HGET', KEYS[1], 'dedup_ms') or '600000') or 600000
 local earliest = nil
 -- One variadic HSET and ZADD per chunk instead of two calls per task: most of a
 -- batch's cost in Redis is the calls themselves.
@@ -36,24 +65,51 @@ local function flush()
   if #states > 0 then redis.call('HSET', KEYS[4], unpack(states)) end
   fields, scores, states = {}, {}, {}
 end
+local out = {}
+local plain = nil
 for i = 0, n - 1 do
-  local at = base + i * 4
-  local id, due, state = ARGV[at], tonumber(ARGV[at + 1]), ARGV[at + 3]
-  fields[#fields + 1] = id
-  fields[#fields + 1] = ARGV[at + 2]
-  scores[#scores + 1] = ARGV[at + 1]
-  scores[#scores + 1] = id
-  if state ~= '' then
-    states[#states + 1] = id
-    states[#states + 1] = state
+  local at = base + i * W
+  local id, due, state, flow, idem = ARGV[at], tonumber(ARGV[at + 1]), ARGV[at + 3], ARGV[at + 4], ARGV[at + 5]
+  if dups[i + 1] then
+    out[#out + 1] = i + 1
+    out[#out + 1] = dups[i + 1]
+  else
+    if idem ~= '' then
+      redis.call('HSET', k_dedup, idem, id)
+      redis.call('ZADD', k_dedupx, now + window, idem)
+    end
+    fields[#fields + 1] = id
+    fields[#fields + 1] = ARGV[at + 2]
+    if state ~= '' then
+      states[#states + 1] = id
+      states[#states + 1] = state
+    end
+    if flow ~= '' then
+      redis.call('ZADD', qkey(KEYS[1], 'fdue:' .. flow), due, id)
+      redis.call('ZADD', k_flows, 'LT', due, flow)
+      flowing = true
+    else
+      scores[#scores + 1] = ARGV[at + 1]
+      scores[#scores + 1] = id
+      if plain == nil or due < plain then plain = due end
+    end
+    if earliest == nil or due < earliest then earliest = due end
+    if #fields >= 1000 then flush() end
   end
-  if earliest == nil or due < earliest then earliest = due end
-  if #fields >= 1000 then flush() end
 end
 flush()
-if before == '' or earliest < tonumber(before) then
+-- Tasks without a flow key take part in fair dispatch as the key ''.
+if flowing then
+  if plain ~= nil then redis.call('ZADD', k_flows, 'LT', plain, '') end
+  if redis.call('ZCARD', KEYS[2]) > 0 then
+    redis.call('ZADD', k_flows, 'NX', first_score(KEYS[2]), '')
+  end
+end
+local result = {0, '', created}
+if earliest ~= nil and (before == '' or earliest < tonumber(before)) then
   local at = string.format('%d', earliest)
   redis.call('PUBLISH', ARGV[1], ARGV[2] .. at)
-  return {1, at, created}
+  result = {1, at, created}
 end
-return {0, '', created}
+for _, v in ipairs(out) do result[#result + 1] = v end
+return result

@@ -450,6 +450,7 @@ pub async fn push_get(c: &mut Client, queue: &str, url: &str) -> String {
     c.push_task(htq::api::pb::PushTaskRequest {
         queue: queue.into(),
         request: Some(get(url)),
+        ..Default::default()
     })
     .await
     .unwrap()

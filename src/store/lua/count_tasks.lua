@@ -1,0 +1,17 @@
+-- count_tasks: a queue's tasks by state (read only).
+-- KEYS[1] settings
+-- ARGV[1] now (ms)
+-- Returns {scheduled, due, active, dead, finished (retained), evicted (ever)}.
+local now = ARGV[1]
+local sets = {qkey(KEYS[1], 'due')}
+for _, key in ipairs(redis.call('ZRANGE', qkey(KEYS[1], 'flows'), 0, -1)) do
+  if key ~= '' then sets[#sets + 1] = qkey(KEYS[1], 'fdue:' .. key) end
+end
+local scheduled, due = 0, 0
+for _, set in ipairs(sets) do
+  due = due + redis.call('ZCOUNT', set, '-inf', now)
+  scheduled = scheduled + redis.call('ZCOUNT', set, '(' .. now, '+inf')
+end
+return {scheduled, due, redis.call('ZCARD', qkey(KEYS[1], 'active')),
+  redis.call('ZCARD', qkey(KEYS[1], 'dead')), redis.call('ZCARD', qkey(KEYS[1], 'done')),
+  tonumber(redis.call('HGET', qkey(KEYS[1], 'stats'), 'evicted') or '0')}

@@ -1,0 +1,18 @@
+-- maintain: applies a queue's time bounds that nothing else triggers: dead tasks
+-- older than dead_age_ms (and over dead_max) are evicted, retained finished tasks
+-- past the retention are removed, expired idempotency keys are forgotten.
+-- KEYS[1] settings
+-- ARGV[1] now (ms), ARGV[2] most items of each kind per call
+-- Returns {evicted, finished removed, keys forgotten}, or {-1} no such queue.
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
+local now, limit = tonumber(ARGV[1]), tonumber(ARGV[2])
+local evicted = trim_dead(KEYS[1], now, limit)
+local keep = tonumber(redis.call('HGET', KEYS[1], 'retention_ms') or '0') or 0
+local removed = trim_done(KEYS[1], now - keep, limit)
+local dedup, dedupx = qkey(KEYS[1], 'dedup'), qkey(KEYS[1], 'dedupx')
+local keys = redis.call('ZRANGE', dedupx, '-inf', now, 'BYSCORE', 'LIMIT', 0, limit)
+for _, key in ipairs(keys) do
+  redis.call('HDEL', dedup, key)
+  redis.call('ZREM', dedupx, key)
+end
+return {evicted, removed, #keys}

@@ -1,0 +1,17 @@
+-- retry_dead: puts every dead task of a queue back, due now with fresh attempts
+-- (see revive), up to a batch; the caller repeats until none is left.
+-- KEYS[1] settings, KEYS[2] state
+-- ARGV[1] now (ms), ARGV[2] most tasks, ARGV[3] wake channel, ARGV[4] wake message
+-- Returns the number of tasks put back, -1 when the queue does not exist.
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local now = tonumber(ARGV[1])
+local dead = qkey(KEYS[1], 'dead')
+local ids = redis.call('ZRANGE', dead, 0, tonumber(ARGV[2]) - 1)
+for _, id in ipairs(ids) do
+  redis.call('ZREM', dead, id)
+  local st = get_state(KEYS[2], id)
+  revive(KEYS[1], id, st)
+  enqueue(KEYS[1], st, id, now)
+end
+if #ids > 0 then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
+return #ids

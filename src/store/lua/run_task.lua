@@ -1,0 +1,26 @@
+-- run_task: a waiting task moves to the front of its queue (or of its flow key),
+-- due now whatever its schedule; a dead task goes back with fresh attempts (see
+-- revive).
+-- KEYS[1] settings, KEYS[2] tasks, KEYS[3] state
+-- ARGV[1] task id, ARGV[2] now (ms), ARGV[3] wake channel, ARGV[4] wake message,
+-- ARGV[5] 'dead' to act only on a dead task (RetryDeadTask), '' for any
+-- Returns {0} no such task, {-1, where} not in a state it can act on, else {1, due time}.
+local id, now = ARGV[1], tonumber(ARGV[2])
+if redis.call('HEXISTS', KEYS[2], id) == 0 then return {0} end
+local st = get_state(KEYS[3], id)
+local where, score, set = locate(KEYS[1], id, st)
+if where == nil or where == 'active' or where == 'done' or (ARGV[5] == 'dead' and where ~= 'dead') then
+  return {-1, where or 'unknown'}
+end
+local at = now
+if where == 'dead' then
+  redis.call('ZREM', set, id)
+  revive(KEYS[1], id, st)
+else
+  local head = first_score(set)
+  if head ~= '' and tonumber(head) <= now then at = tonumber(head) - 1 end
+  redis.call('ZREM', set, id)
+end
+enqueue(KEYS[1], st, id, at)
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return {1, string.format('%d', at)}
