@@ -100,6 +100,7 @@ fn entry(url: String, when: Option<pb::task_entry::When>) -> pb::TaskEntry {
             ..Default::default()
         }),
         when,
+        ..Default::default()
     }
 }
 
@@ -158,6 +159,7 @@ async fn enqueue(env: &Env, figs: &mut Figures) -> anyhow::Result<()> {
                             url: sink.clone(),
                             ..Default::default()
                         }),
+                        ..Default::default()
                     })
                     .await?;
             }
@@ -424,6 +426,7 @@ async fn latency(env: &Env, figs: &mut Figures) -> anyhow::Result<()> {
                         url,
                         ..Default::default()
                     }),
+                    ..Default::default()
                 })
                 .await
         }));
@@ -599,6 +602,7 @@ async fn footprint(env: &mut Env, figs: &mut Figures) -> anyhow::Result<()> {
                         body: None,
                     }),
                     when: None,
+                    ..Default::default()
                 })
                 .collect();
             client

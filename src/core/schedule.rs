@@ -67,7 +67,9 @@ fn parse_zone(name: &str) -> Result<TimeZone> {
 /// The first tick of `cron` in `tz` strictly after `after_ms`; None when there is
 /// none (a date that never comes).
 pub fn next_tick(cron: &Cron, tz: &TimeZone, after_ms: i64) -> Option<i64> {
-    let at = Timestamp::from_millisecond(after_ms).ok()?.to_zoned(tz.clone());
+    let at = Timestamp::from_millisecond(after_ms)
+        .ok()?
+        .to_zoned(tz.clone());
     let next = cron.find_next_occurrence(&at, false).ok()?;
     Some(next.timestamp().as_millisecond())
 }
@@ -95,8 +97,11 @@ impl Htq {
         validate::name("schedule.queue", &input.queue)?;
         let cron = parse_cron(&input.cron)?;
         let tz = parse_zone(&input.time_zone)?;
-        let request =
-            validate::request("schedule.request", input.request, self.limits.max_body_bytes)?;
+        let request = validate::request(
+            "schedule.request",
+            input.request,
+            self.limits.max_body_bytes,
+        )?;
         if let Some(k) = &input.flow_key {
             validate::name("schedule.flow_key", k)?;
         }
@@ -171,12 +176,12 @@ impl Htq {
 }
 
 /// What became of a tick.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tick {
     /// Another process took it first.
     Taken,
-    /// A task was pushed.
-    Pushed,
+    /// A task was pushed into this queue.
+    Pushed(String),
     /// Missed and skipped, or its queue does not exist.
     Skipped,
 }
@@ -220,7 +225,7 @@ pub async fn fire(store: &Store, name: &str, tick: i64, now: i64) -> Result<Tick
         .await?;
     Ok(match code {
         0 => Tick::Taken,
-        1 => Tick::Pushed,
+        1 => Tick::Pushed(row.def.queue),
         2 => {
             tracing::warn!(schedule = %name, queue = %row.def.queue, "tick skipped: the queue does not exist");
             Tick::Skipped

@@ -47,7 +47,11 @@ pub(crate) async fn run(shared: Arc<Shared>) {
         };
         for (name, tick) in due {
             match fire(&shared.store, &name, tick, now).await {
-                Ok(Tick::Pushed) => tracing::debug!(schedule = %name, tick, "tick pushed"),
+                Ok(Tick::Pushed(queue)) => {
+                    tracing::debug!(schedule = %name, tick, "tick pushed");
+                    // The push told the other processes; this one learns it here.
+                    shared.waker.wake_now(&queue);
+                }
                 Ok(_) => {}
                 Err(e) => {
                     tracing::warn!(schedule = %name, error = %e, "cron: tick failed; retrying");

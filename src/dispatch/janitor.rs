@@ -3,9 +3,9 @@
 //! keys) on every queue, once a minute by default. The bounds by count are applied as tasks
 //! die; this loop only catches up with time.
 
-use std::sync::Arc;
 use super::Shared;
 use crate::model::now_ms;
+use std::sync::Arc;
 
 /// Items of each kind one script call handles.
 const LIMIT: u32 = 1000;

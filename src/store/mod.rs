@@ -724,12 +724,12 @@ impl Store {
         let mut conn = self.pool.get().await?;
         let reply = array(
             with_keys(&self.scripts.list_tasks, &[&k.settings, &k.tasks, &k.state])
-            .arg(which)
-            .arg(now)
-            .arg(offset)
-            .arg(count)
-            .invoke_async(&mut *conn)
-            .await?,
+                .arg(which)
+                .arg(now)
+                .arg(offset)
+                .arg(count)
+                .invoke_async(&mut *conn)
+                .await?,
         )?;
         let place = match state {
             TaskState::Active => "active",
@@ -915,7 +915,11 @@ impl Store {
             .key(self.keys.schedule_next())
             .arg(name)
             .arg(codec::encode_schedule(def))
-            .arg(first_ms.map(|t| t.to_string()).unwrap_or_else(|| "+inf".into()))
+            .arg(
+                first_ms
+                    .map(|t| t.to_string())
+                    .unwrap_or_else(|| "+inf".into()),
+            )
             .arg(self.keys.wake_channel())
             .arg(self.schedule_wake())
             .invoke_async(&mut *conn)

@@ -192,7 +192,11 @@ async fn claim_takes_back_expired_leases_first() {
     assert_eq!(st["i"], 1);
     assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
     // The stale worker's outcome is refused.
-    assert!(!s.finish("q", "a", 1, 2700, &Finish::Succeed, "").await.unwrap());
+    assert!(
+        !s.finish("q", "a", 1, 2700, &Finish::Succeed, "")
+            .await
+            .unwrap()
+    );
     assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
 }
 
@@ -231,10 +235,16 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     assert!(s.claim("q", 1001, 5).await.unwrap().unwrap().blocked);
     let mut msgs = std::pin::pin!(wakes(&s).await);
     assert!(
-        !s.finish("q", "a", 7, 1100, &Finish::Succeed, "").await.unwrap(),
+        !s.finish("q", "a", 7, 1100, &Finish::Succeed, "")
+            .await
+            .unwrap(),
         "wrong token"
     );
-    assert!(s.finish("q", "a", 1, 1100, &Finish::Succeed, "").await.unwrap());
+    assert!(
+        s.finish("q", "a", 1, 1100, &Finish::Succeed, "")
+            .await
+            .unwrap()
+    );
     let msg = next_wake(&mut msgs).await.expect("a wake message");
     assert_eq!(Store::parse_wake(&msg).map(|(_, q, _)| q), Some("q"));
     let mut c = redis.conn();
@@ -290,7 +300,11 @@ async fn retry_dead_and_reschedule_move_the_task() {
     let t = s.get_task("q", "a", 2000).await.unwrap().unwrap();
     assert_eq!((t.state, t.schedule_ms), (TaskState::Scheduled, 5000));
     // A second outcome for the same lease is refused.
-    assert!(!s.finish("q", "a", 1, 1500, &Finish::Succeed, "").await.unwrap());
+    assert!(
+        !s.finish("q", "a", 1, 1500, &Finish::Succeed, "")
+            .await
+            .unwrap()
+    );
 }
 
 #[tokio::test]
@@ -384,7 +398,11 @@ async fn cancel_removes_a_task_from_anywhere() {
     let n: usize = c.hlen("t:{q}:tasks").unwrap();
     assert_eq!(n, 0);
     // The in-flight worker's outcome is discarded.
-    assert!(!s.finish("q", "a", 1, 1200, &Finish::Succeed, "").await.unwrap());
+    assert!(
+        !s.finish("q", "a", 1, 1200, &Finish::Succeed, "")
+            .await
+            .unwrap()
+    );
 }
 
 #[tokio::test]
@@ -438,7 +456,11 @@ async fn purge_empties_the_queue_and_keeps_it() {
     assert!(events[0].1.contains(&("kind".into(), "purged".into())));
     assert!(events[0].1.contains(&("count".into(), "3".into())));
     assert!(s.get_queue("q").await.unwrap().is_some());
-    assert!(!s.finish("q", "a", 1, 1100, &Finish::Succeed, "").await.unwrap());
+    assert!(
+        !s.finish("q", "a", 1, 1100, &Finish::Succeed, "")
+            .await
+            .unwrap()
+    );
     assert_eq!(s.purge("nope").await.unwrap(), None);
 }
 

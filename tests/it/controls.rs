@@ -1,0 +1,974 @@
+//! Queue controls: rate limits, flow keys and fairness, pause and resume, purge,
+//! RunTask, dead letters and their bounds, retention and attempt history, dedup,
+//! caller-chosen ids and cron schedules; several across two HTQ processes.
+
+use std::time::Duration;
+
+use htq::api::pb;
+use tonic::Code;
+
+use crate::common::*;
+
+/// Pushes `n` GETs of `url` in batches; `tweak` sets each entry's extra fields.
+async fn push_many(
+    c: &mut Client,
+    queue: &str,
+    n: usize,
+    url: &str,
+    tweak: impl Fn(usize, &mut pb::TaskEntry),
+) -> Vec<String> {
+    let mut ids = Vec::with_capacity(n);
+    let entries: Vec<pb::TaskEntry> = (0..n)
+        .map(|i| {
+            let mut e = pb::TaskEntry {
+                request: Some(get(url)),
+                ..Default::default()
+            };
+            tweak(i, &mut e);
+            e
+        })
+        .collect();
+    for chunk in entries.chunks(1000) {
+        let r = c
+            .push_tasks(pb::PushTasksRequest {
+                queue: queue.into(),
+                tasks: chunk.to_vec(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        ids.extend(r.task_ids);
+    }
+    ids
+}
+
+async fn counts(c: &mut Client, queue: &str) -> pb::CountTasksResponse {
+    c.count_tasks(pb::CountTasksRequest {
+        queue: queue.into(),
+    })
+    .await
+    .unwrap()
+    .into_inner()
+}
+
+async fn get_task(c: &mut Client, queue: &str, id: &str) -> Result<pb::Task, tonic::Status> {
+    c.get_task(pb::GetTaskRequest {
+        queue: queue.into(),
+        id: id.into(),
+    })
+    .await
+    .map(|r| r.into_inner())
+}
+
+/// Hits that arrived in [from, from + window).
+fn hits_within(hits: &[Hit], from: std::time::Instant, window: Duration) -> usize {
+    hits.iter()
+        .filter(|h| h.at >= from && h.at < from + window)
+        .count()
+}
+
+/// The most requests that started within any `window` (a sliding window over
+/// arrival times).
+fn most_in_any_window(hits: &[Hit], window: Duration) -> usize {
+    let mut times: Vec<_> = hits.iter().map(|h| h.at).collect();
+    times.sort();
+    let mut best = 0;
+    let mut lo = 0;
+    for hi in 0..times.len() {
+        while times[hi] - times[lo] >= window {
+            lo += 1;
+        }
+        best = best.max(hi - lo + 1);
+    }
+    best
+}
+
+fn args<'a>(redis: &'a TestRedis, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut a = vec!["--redis-url", &redis.url, "--token", TOKEN];
+    a.extend_from_slice(extra);
+    a
+}
+
+#[tokio::test]
+async fn rate_limit_delivers_50_per_second() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "r", |q| {
+        q.max_concurrency = 100;
+        q.max_dispatches_per_second = 50.0;
+    })
+    .await;
+    push_many(c, "r", 400, &sink.url("/r"), |_, _| {}).await;
+    let first = sink.wait_for(Some("/r"), 1, Duration::from_secs(3)).await[0].at;
+    tokio::time::sleep_until((first + Duration::from_secs(4)).into()).await;
+    let n = hits_within(&sink.hits_on("/r"), first, Duration::from_secs(4));
+    // 50/s for 4 s with a burst of 1: 200 (plus the first), within 10%.
+    assert!((180..=220).contains(&n), "{n} dispatches in 4 s");
+    // Paced, not bunched: no 100 ms holds more than the rate allows (5) plus one.
+    let most = most_in_any_window(&sink.hits_on("/r"), Duration::from_millis(100));
+    assert!(most <= 6, "{most} dispatches within 100 ms");
+    c.purge_queue(pb::PurgeQueueRequest { name: "r".into() })
+        .await
+        .unwrap();
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn two_processes_never_exceed_concurrency_or_rate() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let paced = Sink::start().await;
+    sink.script(
+        "/c",
+        vec![Reply::status(200).delay(Duration::from_millis(100))],
+    );
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = HtqProcess::start(&args(&redis, &[]), d1.path());
+    let b = HtqProcess::start(&args(&redis, &[]), d2.path());
+    let mut ca = client(a.addr, Some(TOKEN)).await;
+    let mut cb = client(b.addr, Some(TOKEN)).await;
+    create_queue(&mut ca, "c", |q| q.max_concurrency = 3).await;
+    create_queue(&mut ca, "p", |q| {
+        q.max_concurrency = 50;
+        q.max_dispatches_per_second = 20.0;
+        q.max_burst = 2;
+    })
+    .await;
+    // Half the tasks pushed through each process.
+    push_many(&mut ca, "c", 15, &sink.url("/c"), |_, _| {}).await;
+    push_many(&mut cb, "c", 15, &sink.url("/c"), |_, _| {}).await;
+    push_many(&mut ca, "p", 40, &paced.url("/p"), |_, _| {}).await;
+    push_many(&mut cb, "p", 40, &paced.url("/p"), |_, _| {}).await;
+    let hits = sink.wait_for(Some("/c"), 30, Duration::from_secs(10)).await;
+    assert_eq!(hits.len(), 30);
+    assert_eq!(
+        sink.max_in_flight(),
+        3,
+        "max_concurrency 3 across two processes"
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let p = paced.hits_on("/p");
+    // 20/s with a burst of 2: no second holds more than 20 + 2 dispatches.
+    let most = most_in_any_window(&p, Duration::from_secs(1));
+    assert!(most <= 22, "{most} dispatches within one second");
+    assert!(p.len() >= 30, "only {} dispatches in ~2.5 s", p.len());
+}
+
+#[tokio::test]
+async fn flow_keys_are_served_fairly_within_their_limits() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/f",
+        vec![Reply::status(200).delay(Duration::from_millis(5))],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "f", |q| q.max_concurrency = 1).await;
+    c.pause_queue(pb::PauseQueueRequest { name: "f".into() })
+        .await
+        .unwrap();
+    // A key with a large backlog, pushed first; then a key with a few tasks.
+    push_many(c, "f", 300, &sink.url("/f?k=big"), |_, e| {
+        e.flow_key = "big".into()
+    })
+    .await;
+    push_many(c, "f", 5, &sink.url("/f?k=small"), |_, e| {
+        e.flow_key = "small".into()
+    })
+    .await;
+    // Tasks without a key take part too.
+    push_many(c, "f", 5, &sink.url("/f?k=none"), |_, _| {}).await;
+    let listed = c
+        .list_tasks(pb::ListTasksRequest {
+            queue: "f".into(),
+            state: pb::TaskState::Due as i32,
+            page_size: 1000,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(listed.tasks.len(), 310);
+    assert_eq!(listed.tasks[0].flow_key, "");
+    assert_eq!(listed.tasks[5].flow_key, "big");
+    assert_eq!(counts(c, "f").await.due, 310);
+    c.resume_queue(pb::ResumeQueueRequest { name: "f".into() })
+        .await
+        .unwrap();
+    sink.wait_for(Some("/f"), 30, Duration::from_secs(10)).await;
+    let hits = sink.hits_on("/f");
+    let pos = |k: &str| {
+        hits.iter()
+            .enumerate()
+            .filter(|(_, h)| h.uri.ends_with(&format!("k={k}")))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+    };
+    // Round robin: the small key and the key-less tasks are all done within the
+    // first 15 dispatches, while 295 of the large key still wait.
+    let small = pos("small");
+    let none = pos("none");
+    assert_eq!(small.len(), 5, "{:?}", small);
+    assert_eq!(none.len(), 5);
+    assert!(
+        small[4] < 15 && none[4] < 15,
+        "small {small:?}, none {none:?}"
+    );
+    c.purge_queue(pb::PurgeQueueRequest { name: "f".into() })
+        .await
+        .unwrap();
+
+    // Per-key concurrency: 2 per key, 6 for the queue, 3 keys busy.
+    let sink2 = Sink::start().await;
+    sink2.script(
+        "/k",
+        vec![Reply::status(200).delay(Duration::from_millis(150))],
+    );
+    create_queue(c, "k", |q| {
+        q.max_concurrency = 6;
+        q.flow = Some(pb::FlowControl {
+            max_concurrency: 2,
+            ..Default::default()
+        });
+    })
+    .await;
+    for key in ["a", "b", "c"] {
+        push_many(c, "k", 6, &sink2.url(&format!("/k?key={key}")), |_, e| {
+            e.flow_key = key.into()
+        })
+        .await;
+    }
+    let hits = sink2
+        .wait_for(Some("/k"), 18, Duration::from_secs(10))
+        .await;
+    assert_eq!(hits.len(), 18);
+    assert_eq!(sink2.max_in_flight(), 6);
+    // No key had more than 2 in flight: each key's requests came in waves of two
+    // (150 ms apart), so no 100 ms window holds 3 of one key.
+    for key in ["a", "b", "c"] {
+        let of_key: Vec<Hit> = hits
+            .iter()
+            .filter(|h| h.uri.ends_with(&format!("key={key}")))
+            .cloned()
+            .collect();
+        let most = most_in_any_window(&of_key, Duration::from_millis(100));
+        assert_eq!(most, 2, "key {key}");
+    }
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn pause_stops_dispatch_within_100ms_and_resume_restarts_it() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/p",
+        vec![Reply::status(200).delay(Duration::from_millis(20))],
+    );
+    let data = tempfile::tempdir().unwrap();
+    // The queue is paused through one process while another dispatches.
+    let other = HtqProcess::start(&args(&redis, &[]), data.path());
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "p", |q| q.max_concurrency = 2).await;
+    let mut co = client(other.addr, Some(TOKEN)).await;
+    push_many(&mut co, "p", 2000, &sink.url("/p"), |_, _| {}).await;
+    sink.wait_for(Some("/p"), 20, Duration::from_secs(5)).await;
+    let q = co
+        .pause_queue(pb::PauseQueueRequest { name: "p".into() })
+        .await
+        .unwrap()
+        .into_inner();
+    let paused_at = std::time::Instant::now();
+    assert!(q.paused);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let hits = sink.hits_on("/p");
+    let late = hits
+        .iter()
+        .filter(|h| h.at > paused_at + Duration::from_millis(100))
+        .count();
+    assert_eq!(
+        late, 0,
+        "{late} requests started more than 100 ms after pause"
+    );
+    let before = hits.len();
+    assert!(counts(c, "p").await.due > 0);
+    c.resume_queue(pb::ResumeQueueRequest { name: "p".into() })
+        .await
+        .unwrap();
+    let resumed_at = std::time::Instant::now();
+    let hits = sink
+        .wait_for(Some("/p"), before + 1, Duration::from_secs(2))
+        .await;
+    assert!(hits[before].at - resumed_at < Duration::from_millis(200));
+    // UpdateQueue takes effect at once too: more concurrency, more in flight.
+    sink.script(
+        "/p",
+        vec![Reply::status(200).delay(Duration::from_millis(200))],
+    );
+    c.update_queue(pb::UpdateQueueRequest {
+        queue: Some(pb::Queue {
+            name: "p".into(),
+            max_concurrency: 5,
+            ..Default::default()
+        }),
+        update_mask: Some(prost_types::FieldMask {
+            paths: vec!["max_concurrency".into()],
+        }),
+    })
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(sink.max_in_flight(), 5);
+    // Purge: every task goes, the queue stays.
+    let purged = c
+        .purge_queue(pb::PurgeQueueRequest { name: "p".into() })
+        .await
+        .unwrap()
+        .into_inner()
+        .purged;
+    assert!(purged > 1000, "purged {purged}");
+    let n = counts(c, "p").await;
+    assert_eq!((n.due, n.scheduled, n.dead), (0, 0, 0));
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn run_task_performs_a_scheduled_task_now() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/slow",
+        vec![Reply::status(200).delay(Duration::from_secs(2))],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "t", |q| q.kind = pb::QueueKind::Timing as i32).await;
+    let id = c
+        .schedule_task(pb::ScheduleTaskRequest {
+            queue: "t".into(),
+            request: Some(get(&sink.url("/later"))),
+            when: Some(pb::schedule_task_request::When::Delay(ms_duration(
+                3_600_000,
+            ))),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_id;
+    let t = c
+        .run_task(pb::RunTaskRequest {
+            queue: "t".into(),
+            id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    // Due now (or already claimed: it is first in line).
+    assert!(
+        [pb::TaskState::Due as i32, pb::TaskState::Active as i32].contains(&t.state),
+        "{}",
+        t.state
+    );
+    let hit = sink
+        .wait_for(Some("/later"), 1, Duration::from_secs(2))
+        .await;
+    assert_eq!(hit[0].header("x-htq-task-id"), Some(id.as_str()));
+    // In flight: RunTask refuses.
+    let slow = push_get(c, "t", &sink.url("/slow")).await;
+    sink.wait_for(Some("/slow"), 1, Duration::from_secs(2))
+        .await;
+    let err = c
+        .run_task(pb::RunTaskRequest {
+            queue: "t".into(),
+            id: slow,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::FailedPrecondition);
+    assert!(err.message().contains("in flight"), "{}", err.message());
+    let err = c
+        .run_task(pb::RunTaskRequest {
+            queue: "t".into(),
+            id: "nope".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::NotFound);
+    htq.stop().await;
+}
+
+/// Entries of a queue's event stream: (kind, task, reason).
+fn events(redis: &TestRedis, queue: &str) -> Vec<(String, String, String)> {
+    let raw: Vec<(String, Vec<(String, String)>)> = redis::cmd("XRANGE")
+        .arg(format!("htq:{{{queue}}}:events"))
+        .arg("-")
+        .arg("+")
+        .query(&mut redis.conn())
+        .unwrap();
+    raw.into_iter()
+        .map(|(_, fields)| {
+            let get = |k: &str| {
+                fields
+                    .iter()
+                    .find(|(f, _)| f == k)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default()
+            };
+            (get("kind"), get("task"), get("reason"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn dead_letters_are_bounded_listed_retried_and_deleted() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script("/gone", vec![Reply::status(404)]);
+    let mut cfg = test_config(&redis);
+    cfg.maintain_every = Duration::from_millis(200);
+    let mut htq = TestHtq::start_with(cfg).await;
+    let c = &mut htq.client;
+    create_queue(c, "d", |q| {
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        });
+        q.dead_letter = Some(pb::DeadLetterPolicy {
+            max_tasks: 3,
+            ..Default::default()
+        });
+    })
+    .await;
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        ids.push(push_get(c, "d", &sink.url("/gone")).await);
+    }
+    sink.wait_for(Some("/gone"), 5, Duration::from_secs(5))
+        .await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    while counts(c, "d").await.evicted < 2 {
+        assert!(tokio::time::Instant::now() < deadline, "no eviction");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let n = counts(c, "d").await;
+    assert_eq!((n.dead, n.evicted), (3, 2));
+    // The oldest two went, each with an event.
+    let evicted: Vec<_> = events(&redis, "d")
+        .into_iter()
+        .filter(|e| e.0 == "evicted")
+        .collect();
+    assert_eq!(
+        evicted,
+        vec![
+            ("evicted".into(), ids[0].clone(), "count".into()),
+            ("evicted".into(), ids[1].clone(), "count".into()),
+        ]
+    );
+    // Listed newest first.
+    let dead = c
+        .list_tasks(pb::ListTasksRequest {
+            queue: "d".into(),
+            state: pb::TaskState::Dead as i32,
+            page_size: 2,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let listed: Vec<_> = dead.tasks.iter().map(|t| t.id.clone()).collect();
+    assert_eq!(listed, [ids[4].clone(), ids[3].clone()]);
+    assert_eq!(dead.tasks[0].last_status, 404);
+    // Delete one, retry one (fresh attempts: it dies again after one more 404).
+    c.delete_dead_task(pb::DeleteDeadTaskRequest {
+        queue: "d".into(),
+        id: ids[2].clone(),
+    })
+    .await
+    .unwrap();
+    let err = c
+        .delete_dead_task(pb::DeleteDeadTaskRequest {
+            queue: "d".into(),
+            id: ids[2].clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::NotFound);
+    sink.script("/gone", vec![Reply::status(200)]);
+    let t = c
+        .retry_dead_task(pb::RetryDeadTaskRequest {
+            queue: "d".into(),
+            id: ids[3].clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!([pb::TaskState::Due as i32, pb::TaskState::Active as i32].contains(&t.state));
+    let hits = sink
+        .wait_for(Some("/gone"), 6, Duration::from_secs(3))
+        .await;
+    assert_eq!(hits[5].header("x-htq-task-id"), Some(ids[3].as_str()));
+    assert_eq!(hits[5].header("x-htq-attempt"), Some("2"));
+    let retried = c
+        .retry_all_dead_tasks(pb::RetryAllDeadTasksRequest { queue: "d".into() })
+        .await
+        .unwrap()
+        .into_inner()
+        .retried;
+    assert_eq!(retried, 1);
+    sink.wait_for(Some("/gone"), 7, Duration::from_secs(3))
+        .await;
+    // Only dead tasks are retried.
+    let waiting = c
+        .schedule_task(pb::ScheduleTaskRequest {
+            queue: "d".into(),
+            request: Some(get(&sink.url("/gone"))),
+            when: Some(pb::schedule_task_request::When::Delay(ms_duration(
+                3_600_000,
+            ))),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_id;
+    let err = c
+        .retry_dead_task(pb::RetryDeadTaskRequest {
+            queue: "d".into(),
+            id: waiting.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::FailedPrecondition);
+    c.cancel_task(pb::CancelTaskRequest {
+        queue: "d".into(),
+        id: waiting,
+    })
+    .await
+    .unwrap();
+
+    // Bounded by age: dead tasks older than max_age go, with events saying so.
+    sink.script("/gone", vec![Reply::status(410)]);
+    c.update_queue(pb::UpdateQueueRequest {
+        queue: Some(pb::Queue {
+            name: "d".into(),
+            dead_letter: Some(pb::DeadLetterPolicy {
+                max_tasks: 100,
+                max_age: Some(ms_duration(500)),
+            }),
+            ..Default::default()
+        }),
+        update_mask: Some(prost_types::FieldMask {
+            paths: vec!["dead_letter".into()],
+        }),
+    })
+    .await
+    .unwrap();
+    let old = push_get(c, "d", &sink.url("/gone")).await;
+    sink.wait_for(Some("/gone"), 8, Duration::from_secs(3))
+        .await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    while !events(&redis, "d")
+        .iter()
+        .any(|e| e == &("evicted".into(), old.clone(), "age".into()))
+    {
+        assert!(tokio::time::Instant::now() < deadline, "not evicted by age");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(counts(c, "d").await.dead, 0);
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn attempts_are_recorded_and_finished_tasks_retained() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/h",
+        vec![
+            Reply::status(500).body("boom"),
+            Reply::status(503),
+            Reply::status(200)
+                .body(&"x".repeat(1000))
+                .delay(Duration::from_millis(50)),
+        ],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "h", |q| {
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 5,
+            min_backoff: Some(ms_duration(50)),
+            max_backoff: Some(ms_duration(100)),
+            ..Default::default()
+        });
+        q.retention = Some(ms_duration(60_000));
+        q.attempt_history = 2;
+    })
+    .await;
+    let id = push_get(c, "h", &sink.url("/h")).await;
+    sink.wait_for(Some("/h"), 3, Duration::from_secs(5)).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    let t = loop {
+        let t = get_task(c, "h", &id).await.unwrap();
+        if t.state == pb::TaskState::Succeeded as i32 {
+            break t;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "state {}", t.state);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(t.attempts, 3);
+    assert!(t.finish_time.is_some());
+    // The last two attempts (attempt_history 2), oldest first.
+    let statuses: Vec<i32> = t.history.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, [503, 200]);
+    let last = &t.history[1];
+    assert_eq!(last.reply.len(), 256);
+    let latency = last.latency.as_ref().unwrap();
+    assert!(
+        latency.nanos >= 50_000_000 || latency.seconds > 0,
+        "{latency:?}"
+    );
+    assert!(last.start_time.as_ref().unwrap().seconds > 0);
+    assert_eq!(counts(c, "h").await.finished, 1);
+    // A finished task cannot be cancelled.
+    let err = c
+        .cancel_task(pb::CancelTaskRequest {
+            queue: "h".into(),
+            id: id.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::FailedPrecondition);
+
+    // Without retention a finished task is gone at once, and its history with it.
+    create_queue(c, "n", |_| {}).await;
+    let gone = push_get(c, "n", &sink.url("/ok")).await;
+    sink.wait_for(Some("/ok"), 1, Duration::from_secs(3)).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    while get_task(c, "n", &gone).await.is_ok() {
+        assert!(tokio::time::Instant::now() < deadline);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let mut keys = redis.keys();
+    keys.retain(|k| k.contains("{n}"));
+    keys.sort();
+    assert_eq!(keys, ["htq:{n}:queue"]);
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn dedup_across_two_processes_stores_one_task() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = HtqProcess::start(&args(&redis, &[]), d1.path());
+    let b = HtqProcess::start(&args(&redis, &[]), d2.path());
+    let mut ca = client(a.addr, Some(TOKEN)).await;
+    create_queue(&mut ca, "u", |q| {
+        q.paused = true;
+    })
+    .await;
+    let mut pushes = Vec::new();
+    for i in 0..20 {
+        let addr = if i % 2 == 0 { a.addr } else { b.addr };
+        let url = sink.url("/u");
+        pushes.push(tokio::spawn(async move {
+            let mut c = client(addr, Some(TOKEN)).await;
+            c.push_task(pb::PushTaskRequest {
+                queue: "u".into(),
+                request: Some(get(&url)),
+                idempotency_key: "order-7".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_inner()
+        }));
+    }
+    let mut replies = Vec::new();
+    for p in pushes {
+        replies.push(p.await.unwrap());
+    }
+    let firsts: Vec<_> = replies.iter().filter(|r| !r.duplicate).collect();
+    assert_eq!(firsts.len(), 1, "exactly one push stored a task");
+    assert!(replies.iter().all(|r| r.task_id == firsts[0].task_id));
+    assert_eq!(counts(&mut ca, "u").await.due, 1);
+    // Another key is another task; a batch with a key twice stores it once.
+    let r = ca
+        .push_tasks(pb::PushTasksRequest {
+            queue: "u".into(),
+            tasks: ["a", "b", "a"]
+                .iter()
+                .map(|k| pb::TaskEntry {
+                    request: Some(get(&sink.url("/u"))),
+                    idempotency_key: (*k).into(),
+                    ..Default::default()
+                })
+                .collect(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(r.duplicates, [false, false, true]);
+    assert_eq!(r.task_ids[0], r.task_ids[2]);
+    assert_eq!(counts(&mut ca, "u").await.due, 3);
+
+    // Caller-chosen ids: used as given, refused when taken, nothing written then.
+    let r = ca
+        .push_task(pb::PushTaskRequest {
+            queue: "u".into(),
+            request: Some(get(&sink.url("/u"))),
+            task_id: "invoice-42".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(r.task_id, "invoice-42");
+    let before = redis.dump();
+    let err = ca
+        .push_task(pb::PushTaskRequest {
+            queue: "u".into(),
+            request: Some(get(&sink.url("/u"))),
+            task_id: "invoice-42".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::AlreadyExists);
+    let err = ca
+        .push_task(pb::PushTaskRequest {
+            queue: "u".into(),
+            request: Some(get(&sink.url("/u"))),
+            flow_key: "x".repeat(201),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::InvalidArgument);
+    assert!(err.message().starts_with("flow_key:"), "{}", err.message());
+    assert_eq!(redis.dump(), before, "refused pushes leave no trace");
+    ca.resume_queue(pb::ResumeQueueRequest { name: "u".into() })
+        .await
+        .unwrap();
+    let hits = sink.wait_for(Some("/u"), 4, Duration::from_secs(3)).await;
+    assert!(
+        hits.iter()
+            .any(|h| h.header("x-htq-task-id") == Some("invoice-42"))
+    );
+}
+
+#[tokio::test]
+async fn queue_control_settings_are_checked() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    let before = redis.dump();
+    for (tweak, field) in [
+        (
+            Box::new(|q: &mut pb::Queue| q.max_dispatches_per_second = -1.0)
+                as Box<dyn Fn(&mut pb::Queue)>,
+            "queue.max_dispatches_per_second",
+        ),
+        (
+            Box::new(|q: &mut pb::Queue| q.max_dispatches_per_second = f64::NAN),
+            "queue.max_dispatches_per_second",
+        ),
+        (
+            Box::new(|q: &mut pb::Queue| {
+                q.flow = Some(pb::FlowControl {
+                    max_concurrency: -2,
+                    ..Default::default()
+                })
+            }),
+            "queue.flow.max_concurrency",
+        ),
+        (
+            Box::new(|q: &mut pb::Queue| q.attempt_history = 101),
+            "queue.attempt_history",
+        ),
+        (
+            Box::new(|q: &mut pb::Queue| q.retention = Some(ms_duration(400 * 24 * 3600 * 1000))),
+            "queue.retention",
+        ),
+    ] {
+        let mut q = pb::Queue {
+            name: "bad".into(),
+            ..Default::default()
+        };
+        tweak(&mut q);
+        let err = c
+            .create_queue(pb::CreateQueueRequest { queue: Some(q) })
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), Code::InvalidArgument);
+        assert!(err.message().starts_with(field), "{}", err.message());
+    }
+    assert_eq!(redis.dump(), before);
+    // Defaults as documented.
+    create_queue(c, "ok", |_| {}).await;
+    let q = c
+        .get_queue(pb::GetQueueRequest { name: "ok".into() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(q.max_burst, 1);
+    assert_eq!(q.attempt_history, 10);
+    assert_eq!(q.dedup_window.unwrap().seconds, 600);
+    assert_eq!(q.dead_letter.as_ref().unwrap().max_tasks, 10_000);
+    assert_eq!(q.retention.unwrap().seconds, 0);
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn cron_ticks_once_across_two_processes() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = HtqProcess::start(&args(&redis, &[]), d1.path());
+    let b = HtqProcess::start(&args(&redis, &[]), d2.path());
+    let mut ca = client(a.addr, Some(TOKEN)).await;
+    let mut cb = client(b.addr, Some(TOKEN)).await;
+    create_queue(&mut ca, "cron", |q| q.max_concurrency = 10).await;
+    let s = ca
+        .create_schedule(pb::CreateScheduleRequest {
+            schedule: Some(pb::Schedule {
+                name: "every-second".into(),
+                queue: "cron".into(),
+                cron: "* * * * * *".into(),
+                request: Some(get(&sink.url("/tick"))),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let created = std::time::Instant::now();
+    assert!(s.next_run_time.is_some());
+    let err = cb
+        .create_schedule(pb::CreateScheduleRequest {
+            schedule: Some(pb::Schedule {
+                name: "every-second".into(),
+                queue: "cron".into(),
+                cron: "* * * * * *".into(),
+                request: Some(get(&sink.url("/tick"))),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::AlreadyExists);
+    tokio::time::sleep_until((created + Duration::from_secs(5)).into()).await;
+    cb.delete_schedule(pb::DeleteScheduleRequest {
+        name: "every-second".into(),
+    })
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let n = sink.hits_on("/tick").len();
+    assert!((4..=6).contains(&n), "{n} runs in 5 s");
+    // Distinct tasks, about a second apart.
+    let hits = sink.hits_on("/tick");
+    let mut ids: Vec<_> = hits.iter().map(|h| h.header("x-htq-task-id")).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+    for w in hits.windows(2) {
+        let gap = w[1].at - w[0].at;
+        assert!(gap > Duration::from_millis(700), "{gap:?}");
+    }
+    let list = ca
+        .list_schedules(pb::ListSchedulesRequest::default())
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(list.schedules.is_empty());
+    let err = ca
+        .create_schedule(pb::CreateScheduleRequest {
+            schedule: Some(pb::Schedule {
+                name: "bad".into(),
+                queue: "cron".into(),
+                cron: "every minute".into(),
+                request: Some(get(&sink.url("/tick"))),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::InvalidArgument);
+    assert!(
+        err.message().starts_with("schedule.cron:"),
+        "{}",
+        err.message()
+    );
+}
+
+#[tokio::test]
+async fn cron_catches_up_once_after_downtime_or_skips() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "q", |q| q.max_concurrency = 10).await;
+    for (name, catch_up) in [("one", pb::CatchUp::One), ("skip", pb::CatchUp::Skip)] {
+        c.create_schedule(pb::CreateScheduleRequest {
+            schedule: Some(pb::Schedule {
+                name: name.into(),
+                queue: "q".into(),
+                // Every day at 03:00 in Tokyo: no tick during this test by itself.
+                cron: "0 3 * * *".into(),
+                time_zone: "Asia/Tokyo".into(),
+                request: Some(get(&sink.url(&format!("/{name}")))),
+                catch_up: catch_up as i32,
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+    }
+    let listed = c
+        .list_schedules(pb::ListSchedulesRequest {
+            page_size: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(listed.schedules[0].name, "one");
+    assert_eq!(listed.next_page_token, "one");
+    // As if HTQ had been down for three days: the next tick is long past.
+    let three_days_ago = now_ms() - 3 * 24 * 3600 * 1000;
+    for name in ["one", "skip"] {
+        let _: i64 = redis::cmd("ZADD")
+            .arg("htq:schedule_next")
+            .arg(three_days_ago)
+            .arg(name)
+            .query(&mut redis.conn())
+            .unwrap();
+    }
+    // Tell the cron loop the schedules changed (as another process would).
+    let _: i64 = redis::cmd("PUBLISH")
+        .arg("htq:wake")
+        .arg("elsewhere\t\t0")
+        .query(&mut redis.conn())
+        .unwrap();
+    sink.wait_for(Some("/one"), 1, Duration::from_secs(3)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(sink.hits_on("/one").len(), 1, "one catch-up run");
+    assert_eq!(sink.hits_on("/skip").len(), 0, "missed ticks skipped");
+    for name in ["one", "skip"] {
+        let s = c
+            .get_schedule(pb::GetScheduleRequest { name: name.into() })
+            .await
+            .unwrap()
+            .into_inner();
+        let next = s.next_run_time.unwrap().seconds * 1000;
+        assert!(next > now_ms(), "{name}: next tick is ahead");
+        assert_eq!(s.last_run_time.is_some(), name == "one");
+    }
+    htq.stop().await;
+}
