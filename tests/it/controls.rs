@@ -83,6 +83,25 @@ fn most_in_any_window(hits: &[Hit], window: Duration) -> usize {
     best
 }
 
+/// Scripts Redis has run so far (EVALSHA and EVAL calls).
+fn script_calls(redis: &TestRedis) -> u64 {
+    let info: String = redis::cmd("INFO")
+        .arg("commandstats")
+        .query(&mut redis.conn())
+        .unwrap();
+    info.lines()
+        .filter(|l| l.starts_with("cmdstat_evalsha:") || l.starts_with("cmdstat_eval:"))
+        .filter_map(|l| {
+            l.split("calls=")
+                .nth(1)?
+                .split(',')
+                .next()?
+                .parse::<u64>()
+                .ok()
+        })
+        .sum()
+}
+
 fn args<'a>(redis: &'a TestRedis, extra: &[&'a str]) -> Vec<&'a str> {
     let mut a = vec!["--redis-url", &redis.url, "--token", TOKEN];
     a.extend_from_slice(extra);
@@ -100,16 +119,64 @@ async fn rate_limit_delivers_50_per_second() {
         q.max_dispatches_per_second = 50.0;
     })
     .await;
+    let scripts_before = script_calls(&redis);
     push_many(c, "r", 400, &sink.url("/r"), |_, _| {}).await;
     let first = sink.wait_for(Some("/r"), 1, Duration::from_secs(3)).await[0].at;
     tokio::time::sleep_until((first + Duration::from_secs(4)).into()).await;
     let n = hits_within(&sink.hits_on("/r"), first, Duration::from_secs(4));
+    let calls = script_calls(&redis) - scripts_before;
     // 50/s for 4 s with a burst of 1: 200 (plus the first), within 10%.
     assert!((180..=220).contains(&n), "{n} dispatches in 4 s");
+    // The dispatcher sleeps until the next token instead of asking Redis again and
+    // again: per dispatch, its claim, its finish and at most a claim or two that
+    // found no token yet.
+    assert!(
+        calls < 4 * n as u64,
+        "{calls} script calls for {n} dispatches"
+    );
     // Paced, not bunched: no 100 ms holds more than the rate allows (5) plus one.
     let most = most_in_any_window(&sink.hits_on("/r"), Duration::from_millis(100));
     assert!(most <= 6, "{most} dispatches within 100 ms");
     c.purge_queue(pb::PurgeQueueRequest { name: "r".into() })
+        .await
+        .unwrap();
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn flow_key_rate_paces_each_key_on_its_own() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "kr", |q| {
+        q.max_concurrency = 50;
+        q.flow = Some(pb::FlowControl {
+            max_dispatches_per_second: 10.0,
+            ..Default::default()
+        });
+    })
+    .await;
+    for key in ["a", "b"] {
+        push_many(c, "kr", 60, &sink.url(&format!("/kr?k={key}")), |_, e| {
+            e.flow_key = key.into()
+        })
+        .await;
+    }
+    let first = sink.wait_for(Some("/kr"), 1, Duration::from_secs(3)).await[0].at;
+    tokio::time::sleep_until((first + Duration::from_secs(2)).into()).await;
+    let hits = sink.hits_on("/kr");
+    for key in ["a", "b"] {
+        let of_key: Vec<Hit> = hits
+            .iter()
+            .filter(|h| h.uri.ends_with(&format!("k={key}")))
+            .cloned()
+            .collect();
+        // 10/s each for 2 s, plus the first: 21, within 10%.
+        let n = hits_within(&of_key, first, Duration::from_secs(2));
+        assert!((19..=23).contains(&n), "key {key}: {n} in 2 s");
+    }
+    c.purge_queue(pb::PurgeQueueRequest { name: "kr".into() })
         .await
         .unwrap();
     htq.stop().await;

@@ -498,3 +498,100 @@ async fn push_can_create_the_queue_and_seed_a_run_count() {
         QueueKind::Variable
     );
 }
+
+/// Ids of the tasks a claim handed out.
+fn claimed(c: &htq::store::Claim) -> Vec<&str> {
+    c.tasks.iter().map(|t| t.id.as_str()).collect()
+}
+
+#[tokio::test]
+async fn claim_paces_by_rate_and_says_when_the_next_token_comes() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    let mut q = Queue::new("q", QueueKind::RealTime);
+    q.max_concurrency = 100;
+    q.rate = 10.0; // one every 100 ms
+    q.burst = 3;
+    assert!(s.create_queue(&q).await.unwrap());
+    let rows: Vec<_> = (0..10).map(|i| row(&format!("t{i}"), 1000)).collect();
+    s.push("q", &rows, None, true).await.unwrap();
+    // A burst of 3, then one token every 100 ms. The clock starts 5 ms back (the
+    // slack that absorbs timer lateness): the next token comes at 995 + 3 x 100 -
+    // 2 x 100.
+    let c = s.claim("q", 1000, 64).await.unwrap().unwrap();
+    assert_eq!(claimed(&c), ["t0", "t1", "t2"]);
+    assert_eq!(c.next_due, Some(1095));
+    // Too early: nothing, and the same answer.
+    let c = s.claim("q", 1094, 64).await.unwrap().unwrap();
+    assert!(c.tasks.is_empty());
+    assert_eq!(c.next_due, Some(1095));
+    let c = s.claim("q", 1095, 64).await.unwrap().unwrap();
+    assert_eq!(claimed(&c), ["t3"]);
+    assert_eq!(c.next_due, Some(1195));
+    // A claim 3 ms late still gets its token on the same 100 ms grid.
+    let c = s.claim("q", 1198, 64).await.unwrap().unwrap();
+    assert_eq!(claimed(&c), ["t4"]);
+    assert_eq!(c.next_due, Some(1295));
+    // After a long pause the burst is back, never more.
+    let c = s.claim("q", 5000, 64).await.unwrap().unwrap();
+    assert_eq!(claimed(&c), ["t5", "t6", "t7"]);
+    assert_eq!(c.next_due, Some(5095));
+}
+
+#[tokio::test]
+async fn claim_serves_flow_keys_in_turn_within_their_limits() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    let mut q = Queue::new("q", QueueKind::RealTime);
+    q.max_concurrency = 100;
+    q.flow.max_concurrency = 2;
+    q.request_timeout = Duration::from_millis(1000);
+    assert!(s.create_queue(&q).await.unwrap());
+    let keyed = |id: &str, key: &str, due: i64| NewRow {
+        flow_key: Some(key.into()),
+        ..row(id, due)
+    };
+    // `a` has a backlog pushed first; `b` has two tasks; one task has no key.
+    let mut rows: Vec<_> = (0..6)
+        .map(|i| keyed(&format!("a{i}"), "a", 1000 + i))
+        .collect();
+    rows.push(keyed("b0", "b", 1100));
+    rows.push(keyed("b1", "b", 1101));
+    rows.push(row("n0", 1050));
+    s.push("q", &rows, None, true).await.unwrap();
+    let c = s.claim("q", 2000, 3).await.unwrap().unwrap();
+    // Oldest-waiting key first, then the next one: one each.
+    assert_eq!(claimed(&c), ["a0", "n0", "b0"]);
+    let c = s.claim("q", 2000, 10).await.unwrap().unwrap();
+    // `a` and `b` take their second slot; then both are at their cap of 2.
+    assert_eq!(claimed(&c), ["a1", "b1"]);
+    assert!(c.next_due.is_none(), "every key waiting is at its cap");
+    let mut conn = redis.conn();
+    let flows: Vec<(String, f64)> = conn.zrange_withscores("t:{q}:flows", 0, -1).unwrap();
+    // b and '' drained; a held at its cap until one of its tasks ends.
+    assert_eq!(flows, [("a".to_owned(), f64::INFINITY)]);
+    // A task of `a` ends: `a` is ready again.
+    let token = |id: &str| state(&mut redis.conn(), id)["a"].as_u64().unwrap() as u32;
+    assert!(
+        s.finish("q", "a0", token("a0"), 2100, &Finish::Succeed, "")
+            .await
+            .unwrap()
+    );
+    let c = s.claim("q", 2100, 10).await.unwrap().unwrap();
+    assert_eq!(claimed(&c), ["a2"]);
+    // Counts and listing see keyed tasks too.
+    let n = s.count_tasks("q", 2100).await.unwrap();
+    assert_eq!((n.due, n.active), (3, 5));
+    let listed = s
+        .list_tasks("q", TaskState::Due, 2100, 1, 10)
+        .await
+        .unwrap();
+    let ids: Vec<_> = listed.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["a4", "a5"]);
+    // Purge leaves no flow key behind.
+    s.purge("q").await.unwrap();
+    let mut keys = redis.keys();
+    keys.retain(|k| k.contains("{q}"));
+    keys.sort();
+    assert_eq!(keys, ["t:{q}:events", "t:{q}:queue"]);
+}
