@@ -8,11 +8,12 @@
 //! - [`config`]: flags, `HTQ_*` environment, TOML or legacy `config.json`.
 //! - [`model`]: plain types (queues, tasks, requests); no I/O.
 //! - [`core`]: the application service every front door calls; input rules in
-//!   [`core::validate`].
+//!   [`core::validate`], cron schedules in [`core::schedule`].
 //! - [`store`]: the only module that speaks Redis; one Lua script per state change
 //!   in `src/store/lua/`, key names in [`store::Keys`].
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor,
-//!   the outcome rules, the lease sweeper and the wake listener.
+//!   the outcome rules, the lease sweeper, the wake listener, the cron loop and the
+//!   janitor (time bounds of dead letters and finished tasks).
 //! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
 //!   `execute_time`, `header`/`data`), and the importer of legacy Redis data.
 //! - [`api`]: front doors: gRPC ([`api::grpc`]), HTTP ([`api::http`]), auth.
