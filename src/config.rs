@@ -39,8 +39,8 @@ pub struct ServeArgs {
     /// How long in-flight requests may finish at shutdown, ms [default: 10000].
     #[arg(long, env = "HTQ_SHUTDOWN_GRACE_MS")]
     pub shutdown_grace_ms: Option<u64>,
-    /// Time between two passes applying dead-letter max age, finished-task
-    /// retention and dedup windows, ms [default: 60000].
+    /// Longest the janitor (dead-letter max age, finished-task retention, dedup
+    /// windows) sleeps without reading its index, ms [default: 60000].
     #[arg(long, env = "HTQ_MAINTAIN_EVERY_MS")]
     pub maintain_every_ms: Option<u64>,
     /// Largest task body, bytes [default: 1048576].
@@ -148,7 +148,7 @@ pub struct Config {
     pub lease_margin: Duration,
     /// Grace period for in-flight requests at shutdown.
     pub shutdown_grace: Duration,
-    /// Time between two janitor passes.
+    /// Longest the janitor sleeps without reading its index.
     pub maintain_every: Duration,
     /// Largest task body.
     pub max_body_bytes: usize,

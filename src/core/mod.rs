@@ -389,6 +389,9 @@ impl Htq {
         if let Some(earliest) = pushed.earliest {
             self.waker.wake_at(queue, earliest);
         }
+        if let Some(window) = pushed.dedup_window_ms {
+            crate::dispatch::janitor::note(&self.store, &self.waker, queue, now + window);
+        }
         let mut out: Vec<PushedTask> = rows
             .into_iter()
             .map(|r| PushedTask {
@@ -519,6 +522,8 @@ impl Htq {
             .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
         // It may have held a slot of a full queue.
         self.waker.wake_now(queue);
+        // A retained cancelled task expires; the janitor works out when.
+        crate::dispatch::janitor::note(&self.store, &self.waker, queue, now_ms());
         tracing::info!(queue = %queue, task_id = %id, "task cancelled");
         Ok(task)
     }

@@ -1,49 +1,92 @@
-//! The janitor: applies the time bounds nothing else triggers (dead letters past
+//! The janitor: applies the time bounds nothing else triggers: dead letters past
 //! their queue's max age, finished tasks past the retention, expired idempotency
-//! keys) on every queue, once a minute by default. The bounds by count are applied as tasks
-//! die; this loop only catches up with time.
+//! keys. The bounds by count are applied as tasks die; this loop catches up with
+//! time.
+//!
+//! Whatever creates an expiring item notes its queue in the maintenance index (see
+//! [`note`]). Like the lease sweeper, the janitor sleeps until the earliest entry
+//! (at most the maintenance period, to see entries other processes added), takes a
+//! due entry atomically, runs the maintain script, and sets the entry to the next
+//! expiry the script reports. An idle server with nothing to expire asks Redis
+//! nothing more than one read per period.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use super::Shared;
 use crate::model::now_ms;
-use std::sync::Arc;
+use crate::store::{Index, Store};
 
 /// Items of each kind one script call handles.
 const LIMIT: u32 = 1000;
+/// How long a taken entry is held before another process may retry it.
+const HOLD: i64 = 60_000;
+
+/// Notes that `queue` has something expiring at `at` (ms), without waiting.
+pub fn note(store: &Store, waker: &super::Waker, queue: &str, at: i64) {
+    let (store, waker, queue) = (store.clone(), waker.clone(), queue.to_owned());
+    tokio::spawn(async move {
+        match store.note(Index::Maintenance, &queue, at).await {
+            Ok(()) => waker.maintenance_at(at),
+            Err(e) => tracing::warn!(queue = %queue, error = %e, "cannot note maintenance"),
+        }
+    });
+}
 
 pub(crate) async fn run(shared: Arc<Shared>) {
+    let m = shared.waker.maintenance.clone();
+    let period = shared.opts.maintain_every;
     loop {
-        tokio::select! {
-            _ = tokio::time::sleep(shared.opts.maintain_every) => {}
-            _ = shared.stop.cancelled() => return,
-        }
-        let names = match shared.store.queue_names().await {
-            Ok(n) => n,
+        let wait = match shared.store.next_check(Index::Maintenance).await {
+            Ok(Some(at)) => {
+                Duration::from_millis((at - now_ms()).clamp(0, period.as_millis() as i64) as u64)
+            }
+            Ok(None) => period,
             Err(e) => {
-                tracing::warn!(error = %e, "janitor: cannot list queues");
-                continue;
+                tracing::warn!(error = %e, "janitor: cannot read the index");
+                Duration::from_secs(1)
             }
         };
-        for name in names {
-            loop {
-                if shared.stop.is_cancelled() {
-                    return;
-                }
-                match shared.store.maintain(&name, now_ms(), LIMIT).await {
-                    Ok(Some((evicted, removed))) => {
-                        if evicted > 0 {
-                            tracing::info!(queue = %name, evicted, "dead letters evicted by age");
-                        }
-                        if evicted < u64::from(LIMIT) && removed < u64::from(LIMIT) {
-                            break;
-                        }
-                    }
-                    Ok(None) => break,
-                    Err(e) => {
-                        tracing::warn!(queue = %name, error = %e, "janitor: pass failed");
-                        break;
-                    }
-                }
-            }
+        m.planned
+            .store(now_ms() + wait.as_millis() as i64, Ordering::Relaxed);
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = m.noted.notified() => continue,
+            _ = shared.stop.cancelled() => return,
+        }
+        if let Err(e) = pass(&shared).await {
+            tracing::warn!(error = %e, "janitor: pass failed");
         }
     }
+}
+
+async fn pass(shared: &Shared) -> crate::Result<()> {
+    let store = &shared.store;
+    let now = now_ms();
+    for queue in store.checks_due(Index::Maintenance, now, 100).await? {
+        if shared.stop.is_cancelled() {
+            return Ok(());
+        }
+        let hold = now + HOLD;
+        if !store
+            .take_check(Index::Maintenance, &queue, now, hold)
+            .await?
+        {
+            continue;
+        }
+        let next = match store.maintain(&queue, now, LIMIT).await? {
+            Some((evicted, removed, next)) => {
+                if evicted > 0 || removed > 0 {
+                    tracing::info!(queue = %queue, evicted, removed, "time bounds applied");
+                }
+                next
+            }
+            None => None,
+        };
+        store
+            .settle_check(Index::Maintenance, &queue, hold, next)
+            .await?;
+    }
+    Ok(())
 }

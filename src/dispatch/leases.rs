@@ -57,6 +57,8 @@ async fn sweep(shared: &Shared) -> crate::Result<()> {
         if taken > 0 {
             tracing::warn!(queue = %queue, tasks = taken, "took back tasks whose lease expired");
             shared.waker.wake_now(&queue);
+            // Some may have been dead-lettered: the janitor works out when they expire.
+            super::janitor::note(store, &shared.waker, &queue, now);
         }
         store.settle_lease_check(&queue, hold, next).await?;
     }

@@ -42,6 +42,15 @@ pub enum Wake {
 pub struct Waker {
     tx: mpsc::UnboundedSender<Wake>,
     schedules: Arc<Notify>,
+    maintenance: Arc<Maintenance>,
+}
+
+/// How the janitor learns of a maintenance time earlier than the one it sleeps for.
+#[derive(Debug, Default)]
+struct Maintenance {
+    noted: Notify,
+    /// When the janitor plans to look next (ms).
+    planned: std::sync::atomic::AtomicI64,
 }
 
 impl Waker {
@@ -52,6 +61,7 @@ impl Waker {
             Waker {
                 tx,
                 schedules: Arc::new(Notify::new()),
+                maintenance: Arc::new(Maintenance::default()),
             },
             rx,
         )
@@ -60,6 +70,15 @@ impl Waker {
     /// The cron schedules changed (created or deleted, here or elsewhere).
     pub fn schedules_changed(&self) {
         self.schedules.notify_one();
+    }
+
+    /// Something of a queue expires at `at_ms` (noted in the maintenance index):
+    /// the janitor looks sooner if it planned to look later.
+    pub fn maintenance_at(&self, at_ms: i64) {
+        use std::sync::atomic::Ordering;
+        if at_ms < self.maintenance.planned.load(Ordering::Relaxed) {
+            self.maintenance.noted.notify_one();
+        }
     }
 
     /// Queue `queue` may have work at `at_ms`.
@@ -95,8 +114,8 @@ pub struct DispatchOptions {
     pub shutdown_grace: Duration,
     /// User-Agent of outgoing requests that set none.
     pub user_agent: String,
-    /// Time between two passes of the janitor (time bounds of dead letters and
-    /// finished tasks).
+    /// Longest the janitor (time bounds of dead letters, finished tasks and
+    /// idempotency keys) sleeps without reading its index.
     pub maintain_every: Duration,
 }
 

@@ -329,7 +329,18 @@ async fn perform(
             .finish(&queue.name, &task.id, task.token(), now, &finish, &record)
             .await
         {
-            Ok(true) => break,
+            Ok(true) => {
+                // Dead letters and retained tasks expire: tell the janitor when.
+                let expires = match &finish {
+                    Finish::Dead { .. } => Some(ms(queue.dead_max_age)),
+                    Finish::Succeed if !queue.retention.is_zero() => Some(ms(queue.retention)),
+                    _ => None,
+                };
+                if let Some(after) = expires {
+                    super::janitor::note(store, &shared.waker, &queue.name, now + after);
+                }
+                break;
+            }
             Ok(false) => {
                 tracing::info!("lease no longer held; outcome discarded");
                 break;

@@ -58,6 +58,12 @@ impl Keys {
         format!("{}:leases", self.prefix)
     }
 
+    /// Sorted set: queue -> when its dead letters, retained tasks or idempotency keys
+    /// next expire.
+    pub fn maintenance(&self) -> String {
+        format!("{}:maint", self.prefix)
+    }
+
     /// Hash: schedule name -> encoded cron schedule.
     pub fn schedules(&self) -> String {
         format!("{}:schedules", self.prefix)

@@ -100,6 +100,8 @@ pub struct Pushed {
     /// Tasks not stored because their idempotency key was seen within the window:
     /// (index in the batch, the first task's id).
     pub duplicates: Vec<(usize, String)>,
+    /// The dedup window, when the push stored an idempotency key (it expires then).
+    pub dedup_window_ms: Option<i64>,
 }
 
 /// What a claim handed out.
@@ -148,6 +150,15 @@ pub struct ScheduleRow {
     pub next_ms: Option<i64>,
     /// The last tick that pushed a task, ms.
     pub last_ms: Option<i64>,
+}
+
+/// A global index of queue -> time (see the time indexes below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Index {
+    /// When a queue's expired leases must be looked at.
+    Leases,
+    /// When a queue's dead letters, retained tasks or idempotency keys next expire.
+    Maintenance,
 }
 
 /// How a finished attempt leaves its task.
@@ -431,9 +442,10 @@ impl Store {
         };
         let reply = array(reply)?;
         let created = reply.get(2).map(value_i64).transpose()? == Some(1);
+        let dedup_window_ms = reply.get(3).map(value_i64).transpose()?.filter(|w| *w > 0);
         let duplicates = || -> Result<Vec<(usize, String)>> {
             reply
-                .get(3..)
+                .get(4..)
                 .unwrap_or_default()
                 .chunks(2)
                 .map(|c| match c {
@@ -447,11 +459,13 @@ impl Store {
                 earliest: reply.get(1).map(opt_ms).transpose()?.flatten(),
                 created,
                 duplicates: duplicates()?,
+                dedup_window_ms,
             }),
             Some(0) => Ok(Pushed {
                 earliest: None,
                 created,
                 duplicates: duplicates()?,
+                dedup_window_ms,
             }),
             Some(-1) => Err(Error::NotFound(format!("queue {queue:?}"))),
             Some(-2) => {
@@ -878,17 +892,29 @@ impl Store {
 
     /// Applies a queue's time bounds (dead-letter age and count, finished-task
     /// retention, the dedup window), at most `limit` items of each kind. Returns
-    /// (dead tasks evicted, finished tasks removed); None when the queue is gone.
-    pub async fn maintain(&self, queue: &str, now: i64, limit: u32) -> Result<Option<(u64, u64)>> {
+    /// (dead tasks evicted, finished tasks removed, when the next item expires);
+    /// None when the queue is gone.
+    pub async fn maintain(
+        &self,
+        queue: &str,
+        now: i64,
+        limit: u32,
+    ) -> Result<Option<(u64, u64, Option<i64>)>> {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
-        let reply: Vec<i64> = with_keys(&self.scripts.maintain, &[&k.settings])
-            .arg(now)
-            .arg(limit)
-            .invoke_async(&mut *conn)
-            .await?;
+        let reply = array(
+            with_keys(&self.scripts.maintain, &[&k.settings])
+                .arg(now)
+                .arg(limit)
+                .invoke_async(&mut *conn)
+                .await?,
+        )?;
         match reply.as_slice() {
-            [evicted, removed, _] => Ok(Some((*evicted as u64, *removed as u64))),
+            [evicted, removed, next] => Ok(Some((
+                value_i64(evicted)? as u64,
+                value_i64(removed)? as u64,
+                opt_ms(next)?,
+            ))),
             _ => Ok(None),
         }
     }
@@ -1063,26 +1089,44 @@ impl Store {
         Ok(inv.invoke_async(&mut *conn).await?)
     }
 
-    // ---- the lease index ----------------------------------------------------
+    // ---- the time indexes ---------------------------------------------------
+    //
+    // Two global sorted sets of queue -> time, with the same rules: `leases` (when a
+    // queue's expired leases must be looked at) and `maint` (when a queue's dead
+    // letters, retained tasks or idempotency keys next expire). Noting keeps the
+    // earliest time; a sweeper takes a due entry atomically (one process wins) and
+    // settles it afterwards.
 
-    /// Notes that `queue` has a lease ending at `deadline` (keeps the earliest).
-    pub async fn note_lease(&self, queue: &str, deadline: i64) -> Result<()> {
+    fn index_key(&self, index: Index) -> String {
+        match index {
+            Index::Leases => self.keys.leases(),
+            Index::Maintenance => self.keys.maintenance(),
+        }
+    }
+
+    /// Notes that `queue` needs a look in `index` at `at` (keeps the earliest).
+    pub async fn note(&self, index: Index, queue: &str, at: i64) -> Result<()> {
         let mut conn = self.pool.get().await?;
         let _: i64 = redis::cmd("ZADD")
-            .arg(self.keys.leases())
+            .arg(self.index_key(index))
             .arg("LT")
-            .arg(deadline)
+            .arg(at)
             .arg(queue)
             .query_async(&mut *conn)
             .await?;
         Ok(())
     }
 
-    /// The earliest check time in the lease index, ms.
-    pub async fn next_lease_check(&self) -> Result<Option<i64>> {
+    /// Notes that `queue` has a lease ending at `deadline` (keeps the earliest).
+    pub async fn note_lease(&self, queue: &str, deadline: i64) -> Result<()> {
+        self.note(Index::Leases, queue, deadline).await
+    }
+
+    /// The earliest time in `index`, ms.
+    pub async fn next_check(&self, index: Index) -> Result<Option<i64>> {
         let mut conn = self.pool.get().await?;
         let first: Vec<(String, f64)> = redis::cmd("ZRANGE")
-            .arg(self.keys.leases())
+            .arg(self.index_key(index))
             .arg(0)
             .arg(0)
             .arg("WITHSCORES")
@@ -1091,11 +1135,16 @@ impl Store {
         Ok(first.first().map(|(_, s)| *s as i64))
     }
 
-    /// Queues whose lease check time has come, at most `limit`.
-    pub async fn lease_checks_due(&self, now: i64, limit: usize) -> Result<Vec<String>> {
+    /// The earliest check time in the lease index, ms.
+    pub async fn next_lease_check(&self) -> Result<Option<i64>> {
+        self.next_check(Index::Leases).await
+    }
+
+    /// Queues in `index` whose time has come, at most `limit`.
+    pub async fn checks_due(&self, index: Index, now: i64, limit: usize) -> Result<Vec<String>> {
         let mut conn = self.pool.get().await?;
         let names: Vec<String> = redis::cmd("ZRANGE")
-            .arg(self.keys.leases())
+            .arg(self.index_key(index))
             .arg("-inf")
             .arg(now)
             .arg("BYSCORE")
@@ -1107,19 +1156,57 @@ impl Store {
         Ok(names)
     }
 
-    /// Takes the lease check of `queue` (see lease_index_take.lua).
-    pub async fn take_lease_check(&self, queue: &str, now: i64, hold_until: i64) -> Result<bool> {
+    /// Queues whose lease check time has come, at most `limit`.
+    pub async fn lease_checks_due(&self, now: i64, limit: usize) -> Result<Vec<String>> {
+        self.checks_due(Index::Leases, now, limit).await
+    }
+
+    /// Takes the entry of `queue` in `index` (see lease_index_take.lua).
+    pub async fn take_check(
+        &self,
+        index: Index,
+        queue: &str,
+        now: i64,
+        hold_until: i64,
+    ) -> Result<bool> {
         let mut conn = self.pool.get().await?;
         let taken: i64 = self
             .scripts
             .lease_index_take
-            .key(self.keys.leases())
+            .key(self.index_key(index))
             .arg(queue)
             .arg(now)
             .arg(hold_until)
             .invoke_async(&mut *conn)
             .await?;
         Ok(taken == 1)
+    }
+
+    /// Takes the lease check of `queue` (see lease_index_take.lua).
+    pub async fn take_lease_check(&self, queue: &str, now: i64, hold_until: i64) -> Result<bool> {
+        self.take_check(Index::Leases, queue, now, hold_until).await
+    }
+
+    /// Sets the next time of `queue` in `index` after a sweep (see
+    /// lease_index_settle.lua).
+    pub async fn settle_check(
+        &self,
+        index: Index,
+        queue: &str,
+        held: i64,
+        next: Option<i64>,
+    ) -> Result<()> {
+        let mut conn = self.pool.get().await?;
+        let _: i64 = self
+            .scripts
+            .lease_index_settle
+            .key(self.index_key(index))
+            .arg(queue)
+            .arg(held)
+            .arg(next.map(|n| n.to_string()).unwrap_or_default())
+            .invoke_async(&mut *conn)
+            .await?;
+        Ok(())
     }
 
     /// Sets the next lease check of `queue` after a sweep (see lease_index_settle.lua).
@@ -1129,16 +1216,6 @@ impl Store {
         held: i64,
         next: Option<i64>,
     ) -> Result<()> {
-        let mut conn = self.pool.get().await?;
-        let _: i64 = self
-            .scripts
-            .lease_index_settle
-            .key(self.keys.leases())
-            .arg(queue)
-            .arg(held)
-            .arg(next.map(|n| n.to_string()).unwrap_or_default())
-            .invoke_async(&mut *conn)
-            .await?;
-        Ok(())
+        self.settle_check(Index::Leases, queue, held, next).await
     }
 }

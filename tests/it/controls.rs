@@ -496,9 +496,9 @@ async fn dead_letters_are_bounded_listed_retried_and_deleted() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
     sink.script("/gone", vec![Reply::status(404)]);
-    let mut cfg = test_config(&redis);
-    cfg.maintain_every = Duration::from_millis(200);
-    let mut htq = TestHtq::start_with(cfg).await;
+    // The janitor's period stays at its default (a minute): it wakes because the
+    // dying task noted when it expires.
+    let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
     create_queue(c, "d", |q| {
         q.retry = Some(pb::RetryPolicy {
@@ -828,6 +828,41 @@ async fn dedup_across_two_processes_stores_one_task() {
         hits.iter()
             .any(|h| h.header("x-htq-task-id") == Some("invoice-42"))
     );
+}
+
+#[tokio::test]
+async fn dedup_window_ends_and_its_keys_are_forgotten() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "w", |q| {
+        q.paused = true;
+        q.dedup_window = Some(ms_duration(300));
+    })
+    .await;
+    let push = |key: &str| pb::PushTaskRequest {
+        queue: "w".into(),
+        request: Some(get("http://127.0.0.1:9/w")),
+        idempotency_key: key.into(),
+        ..Default::default()
+    };
+    let first = c.push_task(push("k")).await.unwrap().into_inner();
+    let again = c.push_task(push("k")).await.unwrap().into_inner();
+    assert!(again.duplicate);
+    assert_eq!(again.task_id, first.task_id);
+    assert!(again.schedule_time.is_none());
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let later = c.push_task(push("k")).await.unwrap().into_inner();
+    assert!(!later.duplicate, "the window is over");
+    assert_ne!(later.task_id, first.task_id);
+    // The janitor forgets the key once its window is over.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    while redis.keys().iter().any(|k| k == "htq:{w}:dedup") {
+        assert!(tokio::time::Instant::now() < deadline, "dedup key kept");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(counts(c, "w").await.due, 2);
+    htq.stop().await;
 }
 
 #[tokio::test]

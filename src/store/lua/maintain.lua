@@ -3,7 +3,8 @@
 -- past the retention are removed, expired idempotency keys are forgotten.
 -- KEYS[1] settings
 -- ARGV[1] now (ms), ARGV[2] most items of each kind per call
--- Returns {evicted, finished removed, keys forgotten}, or {-1} no such queue.
+-- Returns {evicted, finished removed, when the next item expires ('' none, or
+-- now when a limit was reached)}, or {-1} no such queue.
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
 local now, limit = tonumber(ARGV[1]), tonumber(ARGV[2])
 local evicted = trim_dead(KEYS[1], now, limit)
@@ -15,4 +16,18 @@ for _, key in ipairs(keys) do
   redis.call('HDEL', dedup, key)
   redis.call('ZREM', dedupx, key)
 end
-return {evicted, removed, #keys}
+local next = nil
+local function sooner(t)
+  if t and (next == nil or t < next) then next = t end
+end
+if evicted >= limit or removed >= limit or #keys >= limit then sooner(now) end
+local age = tonumber(redis.call('HGET', KEYS[1], 'dead_age_ms') or '2592000000') or 2592000000
+local dead = first_score(qkey(KEYS[1], 'dead'))
+if dead ~= '' then sooner(tonumber(dead) + age) end
+local done = first_score(qkey(KEYS[1], 'done'))
+if done ~= '' then sooner(tonumber(done) + keep) end
+local idem = first_score(dedupx)
+if idem ~= '' then sooner(tonumber(idem)) end
+local at = ''
+if next then at = string.format('%d', next) end
+return {evicted, removed, at}

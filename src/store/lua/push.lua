@@ -9,8 +9,9 @@
 -- HTQ made, unique by construction), ARGV[6+2m] now (ms), then n times: id, due
 -- time (ms), encoded task, initial state JSON ('' none), flow key ('' none),
 -- idempotency key ('' none)
--- Returns {code, earliest, created, then per duplicate: its index (1-based) and the
--- first task's id}: code 1 when the push moved the queue's earliest due time
+-- Returns {code, earliest, created, dedup window (ms) when an idempotency key was
+-- stored else 0, then per duplicate: its index (1-based) and the first task's id}:
+-- code 1 when the push moved the queue's earliest due time
 -- forward to `earliest` (dispatchers were told on the channel), 0 when not; created
 -- 1 when the queue was created. {-1} no such queue, {-2, id} a task with that id
 -- exists.
@@ -31,7 +32,12 @@ for i = 0, n - 1 do
   local at = base + i * W
   local id, idem = ARGV[at], ARGV[at + 5]
   local first = nil
-  if idem ~= '' then first = seen[idem] or redis.call('HGET', k_dedup, idem) end
+  if idem ~= '' then
+    first = seen[idem]
+    if not first and tonumber(redis.call('ZSCORE', k_dedupx, idem) or '0') > now then
+      first = redis.call('HGET', k_dedup, idem)
+    end
+  end
   if first then
     dups[i + 1] = first
   else
@@ -67,6 +73,7 @@ local function flush()
 end
 local out = {}
 local plain = nil
+local remembered = 0
 for i = 0, n - 1 do
   local at = base + i * W
   local id, due, state, flow, idem = ARGV[at], tonumber(ARGV[at + 1]), ARGV[at + 3], ARGV[at + 4], ARGV[at + 5]
@@ -77,6 +84,7 @@ for i = 0, n - 1 do
     if idem ~= '' then
       redis.call('HSET', k_dedup, idem, id)
       redis.call('ZADD', k_dedupx, now + window, idem)
+      remembered = window
     end
     fields[#fields + 1] = id
     fields[#fields + 1] = ARGV[at + 2]
@@ -105,11 +113,11 @@ if flowing then
     redis.call('ZADD', k_flows, 'NX', first_score(KEYS[2]), '')
   end
 end
-local result = {0, '', created}
+local result = {0, '', created, remembered}
 if earliest ~= nil and (before == '' or earliest < tonumber(before)) then
   local at = string.format('%d', earliest)
   redis.call('PUBLISH', ARGV[1], ARGV[2] .. at)
-  result = {1, at, created}
+  result = {1, at, created, remembered}
 end
 for _, v in ipairs(out) do result[#result + 1] = v end
 return result
