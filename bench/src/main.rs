@@ -147,7 +147,11 @@ impl Env {
             ])
             .arg("--data-dir")
             .arg(&data)
-            .env("RUST_LOG", "error")
+            // HTQ_BENCH_LOG sets the server's log filter (default: errors only).
+            .env(
+                "RUST_LOG",
+                std::env::var("HTQ_BENCH_LOG").unwrap_or_else(|_| "error".into()),
+            )
             .stdout(Stdio::null())
             .spawn()
             .with_context(|| format!("cannot start {}", args.htq.display()))?;

@@ -45,6 +45,8 @@ struct Summary {
     next_due: Option<i64>,
     next_lease: Option<i64>,
     lease_deadline: Option<i64>,
+    /// The time the claim ran at (ms).
+    claimed_at: i64,
 }
 
 pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<Wake>) {
@@ -90,9 +92,10 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             let due = if s.blocked { None } else { s.next_due };
                             let next = [due, s.next_lease].into_iter().flatten().min();
                             if let Some(mut at) = next {
-                                if s.claimed == 0 && at <= now {
-                                    // Nothing could start, yet something is "due": never
-                                    // spin on Redis over it.
+                                if s.claimed == 0 && at <= s.claimed_at {
+                                    // Nothing could start, yet something was due when
+                                    // the claim ran: never spin on Redis over it. (A
+                                    // time that has come only since is a plain timer.)
                                     tracing::debug!(queue = %done.queue, "due work that cannot start; looking again in a second");
                                     at = now + CLAIM_RETRY_MS;
                                 }
@@ -266,6 +269,7 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
         next_due: claim.next_due,
         next_lease: claim.next_lease,
         lease_deadline,
+        claimed_at: now,
     })
 }
 
@@ -279,6 +283,7 @@ impl Summary {
             next_due: None,
             next_lease: None,
             lease_deadline: None,
+            claimed_at: 0,
         }
     }
 }
