@@ -556,17 +556,17 @@ impl Htq {
     }
 
     /// Moves a waiting task to the front, due now (a dead one is retried); with
-    /// `dead_only`, only a dead task. Returns the task as it is then.
+    /// `dead_only`, only a dead task. Returns the task as it is then (due).
     pub async fn run_task(&self, queue: &str, id: &str, dead_only: bool) -> Result<Task> {
         validate::name("queue", queue)?;
         validate::name("id", id)?;
-        let at = self
+        let task = self
             .store
             .run_task(queue, id, now_ms(), dead_only)
             .await?
             .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
-        self.waker.wake_at(queue, at);
-        self.get_task(queue, id).await
+        self.waker.wake_at(queue, task.schedule_ms);
+        Ok(task)
     }
 
     /// Puts every dead task of a queue back; returns how many.

@@ -819,14 +819,14 @@ impl Store {
 
     /// Moves a waiting task to the front of its queue, due now; a dead one goes
     /// back with fresh attempts. With `dead_only`, only a dead task is acted on.
-    /// Returns its new due time; None when there is no such task.
+    /// Returns the task as it is then; None when there is no such task.
     pub async fn run_task(
         &self,
         queue: &str,
         id: &str,
         now: i64,
         dead_only: bool,
-    ) -> Result<Option<i64>> {
+    ) -> Result<Option<Task>> {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let reply = array(
@@ -840,7 +840,13 @@ impl Store {
                 .await?,
         )?;
         match reply.first().map(value_i64).transpose()? {
-            Some(1) => Ok(reply.get(1).map(opt_ms).transpose()?.flatten()),
+            Some(1) => {
+                let [_, at, blob, state] = reply.as_slice() else {
+                    return Err(Error::Internal("run_task: short reply".into()));
+                };
+                let at = opt_ms(at)?.unwrap_or(now);
+                Self::build_task(queue, id.to_owned(), blob, state, "due", at, now).map(Some)
+            }
             Some(-1) => {
                 let place = reply.get(1).map(value_str).transpose()?.unwrap_or_default();
                 let what = match place.as_str() {

@@ -435,12 +435,8 @@ async fn run_task_performs_a_scheduled_task_now() {
         .await
         .unwrap()
         .into_inner();
-    // Due now (or already claimed: it is first in line).
-    assert!(
-        [pb::TaskState::Due as i32, pb::TaskState::Active as i32].contains(&t.state),
-        "{}",
-        t.state
-    );
+    assert_eq!(t.state, pb::TaskState::Due as i32);
+    assert!(t.schedule_time.unwrap().seconds <= now_ms() / 1000);
     let hit = sink
         .wait_for(Some("/later"), 1, Duration::from_secs(2))
         .await;
@@ -574,7 +570,8 @@ async fn dead_letters_are_bounded_listed_retried_and_deleted() {
         .await
         .unwrap()
         .into_inner();
-    assert!([pb::TaskState::Due as i32, pb::TaskState::Active as i32].contains(&t.state));
+    assert_eq!(t.state, pb::TaskState::Due as i32);
+    assert_eq!(t.attempts, 1, "attempts so far; the next one counts afresh");
     let hits = sink
         .wait_for(Some("/gone"), 6, Duration::from_secs(3))
         .await;

@@ -4,7 +4,8 @@
 -- KEYS[1] settings, KEYS[2] tasks, KEYS[3] state
 -- ARGV[1] task id, ARGV[2] now (ms), ARGV[3] wake channel, ARGV[4] wake message,
 -- ARGV[5] 'dead' to act only on a dead task (RetryDeadTask), '' for any
--- Returns {0} no such task, {-1, where} not in a state it can act on, else {1, due time}.
+-- Returns {0} no such task, {-1, where} not in a state it can act on, else {1, due
+-- time, encoded task, state JSON ('' none)}: the task as it is now.
 local id, now = ARGV[1], tonumber(ARGV[2])
 if redis.call('HEXISTS', KEYS[2], id) == 0 then return {0} end
 local st = get_state(KEYS[3], id)
@@ -23,4 +24,5 @@ else
 end
 enqueue(KEYS[1], st, id, at)
 redis.call('PUBLISH', ARGV[3], ARGV[4])
-return {1, string.format('%d', at)}
+return {1, string.format('%d', at), redis.call('HGET', KEYS[2], id),
+  redis.call('HGET', KEYS[3], id) or ''}
