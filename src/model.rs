@@ -127,6 +127,8 @@ pub struct Queue {
     pub dedup_window: Duration,
     /// Attempts kept per task for GetTask.
     pub attempt_history: u32,
+    /// Events the queue's stream keeps (approximately); 0: none.
+    pub max_events: u32,
 }
 
 impl Queue {
@@ -153,6 +155,7 @@ impl Queue {
             retention: Duration::ZERO,
             dedup_window: Duration::from_secs(600),
             attempt_history: 10,
+            max_events: 10_000,
         }
     }
 
@@ -335,4 +338,92 @@ pub fn now_ms() -> i64 {
 /// Milliseconds of a duration, saturating.
 pub(crate) fn ms(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// What an event says happened (see the `emit` calls in the store's scripts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    Pushed,
+    Scheduled,
+    Started,
+    Succeeded,
+    Retrying,
+    Dead,
+    Rescheduled,
+    Cancelled,
+    Evicted,
+    Paused,
+    Resumed,
+    Purged,
+    Deleted,
+}
+
+impl EventKind {
+    /// Every kind.
+    pub const ALL: [EventKind; 13] = [
+        EventKind::Pushed,
+        EventKind::Scheduled,
+        EventKind::Started,
+        EventKind::Succeeded,
+        EventKind::Retrying,
+        EventKind::Dead,
+        EventKind::Rescheduled,
+        EventKind::Cancelled,
+        EventKind::Evicted,
+        EventKind::Paused,
+        EventKind::Resumed,
+        EventKind::Purged,
+        EventKind::Deleted,
+    ];
+
+    /// The name the scripts write.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Pushed => "pushed",
+            EventKind::Scheduled => "scheduled",
+            EventKind::Started => "started",
+            EventKind::Succeeded => "succeeded",
+            EventKind::Retrying => "retrying",
+            EventKind::Dead => "dead",
+            EventKind::Rescheduled => "rescheduled",
+            EventKind::Cancelled => "cancelled",
+            EventKind::Evicted => "evicted",
+            EventKind::Paused => "paused",
+            EventKind::Resumed => "resumed",
+            EventKind::Purged => "purged",
+            EventKind::Deleted => "deleted",
+        }
+    }
+
+    /// Parses a name the scripts write.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One event of a queue's stream.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Event {
+    /// Its stream entry id (`ms-seq`).
+    pub id: String,
+    /// The queue's name.
+    pub queue: String,
+    /// What happened; None for a kind this version does not know.
+    pub kind: Option<EventKind>,
+    /// The task concerned; empty for queue events.
+    pub task_id: String,
+    /// When, ms (from the id).
+    pub time_ms: i64,
+    /// Attempt number, 0 when not told.
+    pub attempt: u32,
+    /// HTTP status, 0 when none.
+    pub status: u16,
+    /// Why an attempt failed.
+    pub error: String,
+    /// When the task is due next, ms; 0 when not told.
+    pub at_ms: i64,
+    /// Why (evictions, reschedules).
+    pub reason: String,
+    /// How many (purges).
+    pub count: i64,
 }

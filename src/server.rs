@@ -173,11 +173,14 @@ impl Server {
 
         let stop = CancellationToken::new();
         let stop2 = stop.clone();
+        let watches = core.clone();
         let task = tokio::spawn(async move {
             let serving =
                 axum::serve(listener, app).with_graceful_shutdown(stop2.clone().cancelled_owned());
             let serve_result = tokio::spawn(async move { serving.await });
             stop2.cancelled().await;
+            // Streams never end by themselves: end them so the server can.
+            watches.close_watches();
             // Stop order: dispatch takes no more work and drains (handing back what
             // it cuts off) while the front doors finish their calls; then Redis.
             dispatcher.shutdown().await;

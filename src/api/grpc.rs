@@ -9,9 +9,13 @@ use tonic::{Request, Response, Status};
 use super::pb;
 use super::pb::htq_service_server::HtqService;
 use crate::core::schedule::{Schedule, ScheduleInput};
+use crate::core::watch::{WatchItem, WatchSpec};
 use crate::core::{Htq, PushedTask, QueueInput, When};
 use crate::error::Error;
-use crate::model::{Body, HttpRequest, PushOptions, Queue, QueueKind, Task, TaskState};
+use crate::model::{
+    Body, EventKind, HttpRequest, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState,
+};
+use futures::StreamExt;
 
 /// The tonic service over the core.
 #[derive(Clone)]
@@ -98,7 +102,7 @@ fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Erro
         })
     };
     if let Some(m) = mask {
-        const KNOWN: [&str; 23] = [
+        const KNOWN: [&str; 24] = [
             "max_concurrency",
             "request_timeout",
             "retry",
@@ -122,6 +126,7 @@ fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Erro
             "retention",
             "dedup_window",
             "attempt_history",
+            "max_events",
         ];
         if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
             return Err(Error::invalid(
@@ -202,6 +207,9 @@ fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Erro
     if wants("attempt_history") {
         input.attempt_history = num(q.attempt_history);
     }
+    if wants("max_events") {
+        input.max_events = num(q.max_events);
+    }
     Ok(input)
 }
 
@@ -237,6 +245,11 @@ fn queue_to_pb(q: Queue) -> pb::Queue {
         retention: Some(to_duration(q.retention)),
         dedup_window: Some(to_duration(q.dedup_window)),
         attempt_history: q.attempt_history as i32,
+        max_events: if q.max_events == 0 {
+            -1
+        } else {
+            q.max_events as i32
+        },
     }
 }
 
@@ -335,6 +348,95 @@ fn task_to_pb(t: Task) -> pb::Task {
             })
             .collect(),
         finish_time: (t.finished_ms > 0).then(|| to_timestamp(t.finished_ms)),
+    }
+}
+
+fn event_kind_from_pb(k: i32) -> Result<EventKind, Error> {
+    use pb::EventKind as P;
+    Ok(match P::try_from(k) {
+        Ok(P::Pushed) => EventKind::Pushed,
+        Ok(P::Scheduled) => EventKind::Scheduled,
+        Ok(P::Started) => EventKind::Started,
+        Ok(P::Succeeded) => EventKind::Succeeded,
+        Ok(P::Retrying) => EventKind::Retrying,
+        Ok(P::Dead) => EventKind::Dead,
+        Ok(P::Rescheduled) => EventKind::Rescheduled,
+        Ok(P::Cancelled) => EventKind::Cancelled,
+        Ok(P::Evicted) => EventKind::Evicted,
+        Ok(P::Paused) => EventKind::Paused,
+        Ok(P::Resumed) => EventKind::Resumed,
+        Ok(P::Purged) => EventKind::Purged,
+        Ok(P::Deleted) => EventKind::Deleted,
+        Ok(P::Unspecified) | Err(_) => {
+            return Err(Error::invalid("kinds", format!("unknown event kind {k}")));
+        }
+    })
+}
+
+fn event_kind_to_pb(k: Option<EventKind>) -> pb::EventKind {
+    use pb::EventKind as P;
+    match k {
+        Some(EventKind::Pushed) => P::Pushed,
+        Some(EventKind::Scheduled) => P::Scheduled,
+        Some(EventKind::Started) => P::Started,
+        Some(EventKind::Succeeded) => P::Succeeded,
+        Some(EventKind::Retrying) => P::Retrying,
+        Some(EventKind::Dead) => P::Dead,
+        Some(EventKind::Rescheduled) => P::Rescheduled,
+        Some(EventKind::Cancelled) => P::Cancelled,
+        Some(EventKind::Evicted) => P::Evicted,
+        Some(EventKind::Paused) => P::Paused,
+        Some(EventKind::Resumed) => P::Resumed,
+        Some(EventKind::Purged) => P::Purged,
+        Some(EventKind::Deleted) => P::Deleted,
+        None => P::Unspecified,
+    }
+}
+
+/// A count of tasks by state as the contract has it.
+fn counts_to_pb(c: TaskCounts) -> pb::CountTasksResponse {
+    pb::CountTasksResponse {
+        scheduled: c.scheduled as i64,
+        due: c.due as i64,
+        active: c.active as i64,
+        dead: c.dead as i64,
+        finished: c.finished as i64,
+        evicted: c.evicted as i64,
+    }
+}
+
+fn watch_item_to_pb(item: WatchItem) -> pb::watch_queue_response::Item {
+    use pb::watch_queue_response::Item;
+    match item {
+        WatchItem::Event { cursor, event: e } => Item::Event(pb::QueueEvent {
+            cursor,
+            queue: e.queue,
+            kind: event_kind_to_pb(e.kind) as i32,
+            task_id: e.task_id,
+            time: Some(to_timestamp(e.time_ms)),
+            attempt: e.attempt as i32,
+            status: i32::from(e.status),
+            error: e.error,
+            schedule_time: (e.at_ms > 0).then(|| to_timestamp(e.at_ms)),
+            reason: e.reason,
+            count: e.count,
+        }),
+        WatchItem::Gap {
+            queue,
+            from,
+            resume,
+        } => Item::Gap(pb::EventGap {
+            queue,
+            from_cursor: from,
+            resume_cursor: resume,
+        }),
+        WatchItem::Stats(s) => Item::Stats(pb::QueueStats {
+            queue: s.queue,
+            time: Some(to_timestamp(s.time_ms)),
+            counts: Some(counts_to_pb(s.counts)),
+            dispatch_rate: s.dispatch_rate,
+            error_rate: s.error_rate,
+        }),
     }
 }
 
@@ -525,14 +627,7 @@ impl HtqService for GrpcService {
         req: Request<pb::CountTasksRequest>,
     ) -> Reply<pb::CountTasksResponse> {
         let c = self.core.count_tasks(&req.into_inner().queue).await?;
-        Ok(Response::new(pb::CountTasksResponse {
-            scheduled: c.scheduled as i64,
-            due: c.due as i64,
-            active: c.active as i64,
-            dead: c.dead as i64,
-            finished: c.finished as i64,
-            evicted: c.evicted as i64,
-        }))
+        Ok(Response::new(counts_to_pb(c)))
     }
 
     async fn cancel_task(&self, req: Request<pb::CancelTaskRequest>) -> Reply<pb::Task> {
@@ -542,13 +637,37 @@ impl HtqService for GrpcService {
     }
 
     type WatchQueueStream =
-        Pin<Box<dyn futures::Stream<Item = Result<pb::QueueEvent, Status>> + Send>>;
+        Pin<Box<dyn futures::Stream<Item = Result<pb::WatchQueueResponse, Status>> + Send>>;
 
     async fn watch_queue(
         &self,
-        _req: Request<pb::WatchQueueRequest>,
+        req: Request<pb::WatchQueueRequest>,
     ) -> Reply<Self::WatchQueueStream> {
-        Err(Error::Unimplemented("WatchQueue").into())
+        let r = req.into_inner();
+        let kinds = r
+            .kinds
+            .iter()
+            .map(|k| event_kind_from_pb(*k))
+            .collect::<Result<Vec<_>, _>>()?;
+        let spec = WatchSpec {
+            queue: (!r.queue.is_empty()).then_some(r.queue),
+            cursor: (!r.cursor.is_empty()).then_some(r.cursor),
+            kinds,
+            task_id: (!r.task_id.is_empty()).then_some(r.task_id),
+            stats_every: r
+                .stats_interval
+                .map(|d| duration_ms(&d))
+                .filter(|ms| *ms != 0)
+                .map(|ms| std::time::Duration::from_millis(ms.max(0) as u64)),
+        };
+        let rx = self.core.watch(spec).await?;
+        let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(|item| {
+            item.map(|i| pb::WatchQueueResponse {
+                item: Some(watch_item_to_pb(i)),
+            })
+            .map_err(Status::from)
+        });
+        Ok(Response::new(Box::pin(stream)))
     }
 
     async fn pause_queue(&self, req: Request<pb::PauseQueueRequest>) -> Reply<pb::Queue> {

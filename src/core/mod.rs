@@ -5,6 +5,7 @@
 pub mod legacy;
 pub mod schedule;
 pub mod validate;
+pub mod watch;
 
 use std::time::Duration;
 
@@ -30,6 +31,7 @@ const MAX_BURST: i64 = 1_000_000;
 const MAX_DEAD: i64 = 10_000_000;
 const MAX_KEEP: Duration = Duration::from_secs(366 * 24 * 3600);
 const MAX_HISTORY: i64 = 100;
+const MAX_EVENTS: i64 = 10_000_000;
 
 /// Settings of a queue to create or update. `None` keeps the current value (update)
 /// or takes the default (create); a zero count or duration also means the default,
@@ -62,6 +64,8 @@ pub struct QueueInput {
     pub retention_ms: Option<i64>,
     pub dedup_window_ms: Option<i64>,
     pub attempt_history: Option<i64>,
+    /// Zero: the default; -1: keep no events.
+    pub max_events: Option<i64>,
 }
 
 /// A pushed task as the caller sees it.
@@ -108,6 +112,8 @@ pub struct Htq {
     limits: Limits,
     waker: Waker,
     legacy: legacy::LegacySettings,
+    /// Cancelled when the server stops: open watches end.
+    closing: tokio_util::sync::CancellationToken,
 }
 
 impl Htq {
@@ -118,7 +124,13 @@ impl Htq {
             limits,
             waker,
             legacy,
+            closing: tokio_util::sync::CancellationToken::new(),
         }
+    }
+
+    /// Ends every open watch (the server is stopping).
+    pub fn close_watches(&self) {
+        self.closing.cancel();
     }
 
     /// The store underneath.
@@ -223,6 +235,13 @@ impl Htq {
                 validate::duration("queue.dedup_window", v, MAX_KEEP)?,
                 defaults.dedup_window,
             );
+        }
+        if let Some(v) = input.max_events {
+            q.max_events = match v {
+                -1 => 0,
+                0 => defaults.max_events,
+                v => validate::count("queue.max_events", v, MAX_EVENTS)?,
+            };
         }
         if let Some(v) = input.attempt_history {
             q.attempt_history = pick(

@@ -118,7 +118,7 @@ pub fn decide(
             ""
         };
         return match reply {
-            "done" => Finish::Succeed,
+            "done" => Finish::Succeed { status },
             "reset" => Finish::Reschedule {
                 at: now + ms(queue.variable.stepping.max(Duration::from_secs(1))),
                 run_count: 0,
@@ -137,7 +137,7 @@ pub fn decide(
         };
     }
     if attempt.succeeded() {
-        return Finish::Succeed;
+        return Finish::Succeed { status };
     }
     // Attempts cut off by a dead HTQ process do not use up the retry budget.
     // So do attempts before the task was retried from the dead-letter set.
@@ -186,7 +186,7 @@ mod tests {
         let q = queue(QueueKind::RealTime);
         assert_eq!(
             decide(&q, &state(1.0), &reply(204, ""), 0, 1.0),
-            Finish::Succeed
+            Finish::Succeed { status: 204 }
         );
         for s in [408, 429, 500, 503] {
             assert!(
@@ -290,7 +290,7 @@ mod tests {
         assert_eq!(waits, [2000, 4000, 5000, 5000]);
         assert_eq!(
             decide(&q, &st, &reply(200, " done\n"), 0, 1.0),
-            Finish::Succeed
+            Finish::Succeed { status: 200 }
         );
         assert!(matches!(
             decide(&q, &st, &reply(200, "reset"), 0, 1.0),

@@ -316,7 +316,7 @@ async fn perform(
     let jitter = rand::rng().random_range(0.8..1.2);
     let finish = outcome::decide(&queue, &task.state, &attempt, now, jitter);
     match &finish {
-        Finish::Succeed => tracing::debug!(status = attempt.status, "succeeded"),
+        Finish::Succeed { .. } => tracing::debug!(status = attempt.status, "succeeded"),
         Finish::Retry { at, error, .. } => {
             tracing::info!(error = %error, retry_in_ms = at - now, "failed; will retry")
         }
@@ -338,7 +338,9 @@ async fn perform(
                 // Dead letters and retained tasks expire: tell the janitor when.
                 let expires = match &finish {
                     Finish::Dead { .. } => Some(ms(queue.dead_max_age)),
-                    Finish::Succeed if !queue.retention.is_zero() => Some(ms(queue.retention)),
+                    Finish::Succeed { .. } if !queue.retention.is_zero() => {
+                        Some(ms(queue.retention))
+                    }
                     _ => None,
                 };
                 if let Some(after) = expires {

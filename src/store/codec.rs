@@ -263,6 +263,7 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
         ("retention_ms", ms(q.retention).to_string()),
         ("dedup_ms", ms(q.dedup_window).to_string()),
         ("history", q.attempt_history.to_string()),
+        ("max_events", q.max_events.to_string()),
     ]
 }
 
@@ -322,6 +323,7 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         retention: millis_or("retention_ms", Duration::ZERO)?,
         dedup_window: millis_or("dedup_ms", defaults.dedup_window)?,
         attempt_history: num_or("history", u64::from(defaults.attempt_history))? as u32,
+        max_events: num_or("max_events", u64::from(defaults.max_events))? as u32,
     })
 }
 

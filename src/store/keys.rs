@@ -24,6 +24,10 @@ pub struct QueueKeys {
     pub dead: String,
     /// Set: ids of tasks imported from a legacy HTQ Redis.
     pub imported: String,
+    /// Stream: the queue's events.
+    pub events: String,
+    /// Hash: the queue's counters (`started`, `failed`, `evicted`).
+    pub stats: String,
 }
 
 // The scripts name a queue's other keys from these (lua/prelude.lua, `qkey`); all
@@ -37,8 +41,6 @@ pub struct QueueKeys {
 //   done        sorted set: retained finished task id -> finish time
 //   hist        hash: task id -> its latest attempts (JSON array)
 //   dedup       hash: idempotency key -> first task id; dedupx: key -> expiry (ms)
-//   events      stream of the queue's events
-//   stats       hash of counters (`evicted`)
 
 impl Keys {
     /// Keys under `prefix` (default `htq`).
@@ -95,6 +97,8 @@ impl Keys {
             state: format!("{base}state"),
             dead: format!("{base}dead"),
             imported: format!("{base}imported"),
+            events: format!("{base}events"),
+            stats: format!("{base}stats"),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! Script return codes become typed results here and nowhere else.
 
 mod codec;
+mod events;
 mod keys;
 mod pool;
 mod scripts;
@@ -20,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::model::{HttpRequest, Queue, Task, TaskCounts, TaskState};
 
 pub use codec::{StoredSchedule, TaskStateJson, decode_task, encode_task};
+pub use events::{StreamBounds, StreamId};
 pub use keys::{Keys, QueueKeys};
 use scripts::Scripts;
 
@@ -164,8 +166,8 @@ pub enum Index {
 /// How a finished attempt leaves its task.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finish {
-    /// Done: remove the task.
-    Succeed,
+    /// Done (with this reply status): remove the task, or retain it.
+    Succeed { status: u16 },
     /// Try again at `at` (ms).
     Retry { at: i64, status: u16, error: String },
     /// Dead-letter it.
@@ -581,7 +583,7 @@ impl Store {
     ) -> Result<bool> {
         let k = self.keys.queue(queue);
         let (mode, at, run_count, status, error) = match outcome {
-            Finish::Succeed => ("succeed", 0, 0, 0, ""),
+            Finish::Succeed { status } => ("succeed", 0, 0, *status, ""),
             Finish::Retry { at, status, error } => ("retry", *at, 0, *status, error.as_str()),
             Finish::Dead { status, error } => ("dead", 0, 0, *status, error.as_str()),
             Finish::Reschedule {

@@ -721,7 +721,8 @@ async fn attempts_are_recorded_and_finished_tasks_retained() {
     let mut keys = redis.keys();
     keys.retain(|k| k.contains("{n}"));
     keys.sort();
-    assert_eq!(keys, ["htq:{n}:queue"]);
+    // Only the queue and its event stream and counters: nothing of the task.
+    assert_eq!(keys, ["htq:{n}:events", "htq:{n}:queue", "htq:{n}:stats"]);
     htq.stop().await;
 }
 

@@ -9,3 +9,4 @@ mod import;
 mod legacy;
 mod process;
 mod scripts;
+mod watch;

@@ -193,7 +193,7 @@ async fn claim_takes_back_expired_leases_first() {
     assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
     // The stale worker's outcome is refused.
     assert!(
-        !s.finish("q", "a", 1, 2700, &Finish::Succeed, "")
+        !s.finish("q", "a", 1, 2700, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap()
     );
@@ -235,13 +235,13 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     assert!(s.claim("q", 1001, 5).await.unwrap().unwrap().blocked);
     let mut msgs = std::pin::pin!(wakes(&s).await);
     assert!(
-        !s.finish("q", "a", 7, 1100, &Finish::Succeed, "")
+        !s.finish("q", "a", 7, 1100, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap(),
         "wrong token"
     );
     assert!(
-        s.finish("q", "a", 1, 1100, &Finish::Succeed, "")
+        s.finish("q", "a", 1, 1100, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap()
     );
@@ -301,7 +301,7 @@ async fn retry_dead_and_reschedule_move_the_task() {
     assert_eq!((t.state, t.schedule_ms), (TaskState::Scheduled, 5000));
     // A second outcome for the same lease is refused.
     assert!(
-        !s.finish("q", "a", 1, 1500, &Finish::Succeed, "")
+        !s.finish("q", "a", 1, 1500, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap()
     );
@@ -399,7 +399,7 @@ async fn cancel_removes_a_task_from_anywhere() {
     assert_eq!(n, 0);
     // The in-flight worker's outcome is discarded.
     assert!(
-        !s.finish("q", "a", 1, 1200, &Finish::Succeed, "")
+        !s.finish("q", "a", 1, 1200, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap()
     );
@@ -444,20 +444,20 @@ async fn purge_empties_the_queue_and_keeps_it() {
     let mut keys = redis.keys();
     keys.retain(|k| k.contains("{q}"));
     keys.sort();
-    // The queue, and its event stream (which says it was purged).
-    assert_eq!(keys, ["t:{q}:events", "t:{q}:queue"]);
+    // The queue, its event stream (which says it was purged) and its counters.
+    assert_eq!(keys, ["t:{q}:events", "t:{q}:queue", "t:{q}:stats"]);
     let events: Vec<(String, Vec<(String, String)>)> = redis::cmd("XRANGE")
         .arg("t:{q}:events")
         .arg("-")
         .arg("+")
         .query(&mut redis.conn())
         .unwrap();
-    assert_eq!(events.len(), 1);
-    assert!(events[0].1.contains(&("kind".into(), "purged".into())));
-    assert!(events[0].1.contains(&("count".into(), "3".into())));
+    let last = &events.last().unwrap().1;
+    assert!(last.contains(&("kind".into(), "purged".into())));
+    assert!(last.contains(&("count".into(), "3".into())));
     assert!(s.get_queue("q").await.unwrap().is_some());
     assert!(
-        !s.finish("q", "a", 1, 1100, &Finish::Succeed, "")
+        !s.finish("q", "a", 1, 1100, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap()
     );
@@ -573,9 +573,16 @@ async fn claim_serves_flow_keys_in_turn_within_their_limits() {
     // A task of `a` ends: `a` is ready again.
     let token = |id: &str| state(&mut redis.conn(), id)["a"].as_u64().unwrap() as u32;
     assert!(
-        s.finish("q", "a0", token("a0"), 2100, &Finish::Succeed, "")
-            .await
-            .unwrap()
+        s.finish(
+            "q",
+            "a0",
+            token("a0"),
+            2100,
+            &Finish::Succeed { status: 200 },
+            ""
+        )
+        .await
+        .unwrap()
     );
     let c = s.claim("q", 2100, 10).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["a2"]);
@@ -593,5 +600,5 @@ async fn claim_serves_flow_keys_in_turn_within_their_limits() {
     let mut keys = redis.keys();
     keys.retain(|k| k.contains("{q}"));
     keys.sort();
-    assert_eq!(keys, ["t:{q}:events", "t:{q}:queue"]);
+    assert_eq!(keys, ["t:{q}:events", "t:{q}:queue", "t:{q}:stats"]);
 }

@@ -18,5 +18,6 @@ if where == 'active' then
   release(KEYS[1], st, now)
   wake_blocked(KEYS[1], ARGV[3], ARGV[4])
 end
+emit(KEYS[1], 'cancelled', id)
 finished(KEYS[1], id, st, 'c', now)
 return {1, blob, raw, where or 'due', score or '0'}

@@ -86,6 +86,7 @@ if not paused then
       redis.call('HSET', k_state, id, raw)
       redis.call('ZADD', k_active, deadline, id)
       if st.k then redis.call('HINCRBY', k_fact, st.k, 1) end
+      emit(k_queue, 'started', id, 'attempt', st.a)
       claimed[#claimed + 1] = id
       claimed[#claimed + 1] = blob
       claimed[#claimed + 1] = raw
@@ -140,6 +141,7 @@ if not paused then
         end
       end
     end
+    if count > 0 then redis.call('HINCRBY', qkey(k_queue, 'stats'), 'started', count) end
     if q_t and count > 0 then
       q_tat = q_tat + count * q_t
       redis.call('HSET', k_pace, '', string.format('%.3f', q_tat))

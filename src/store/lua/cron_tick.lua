@@ -26,6 +26,7 @@ if ARGV[7] ~= '' then
   redis.call('HSET', KEYS[5], id, ARGV[7])
 end
 enqueue(KEYS[3], st, id, ARGV[8])
+emit(KEYS[3], 'pushed', id, 'at', ARGV[8], 'reason', 'schedule ' .. ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('PUBLISH', ARGV[9], ARGV[10])
 return 1

@@ -5,4 +5,5 @@
 local id = ARGV[1]
 if redis.call('ZREM', qkey(KEYS[1], 'dead'), id) == 0 then return 0 end
 forget(KEYS[1], id)
+emit(KEYS[1], 'deleted', id)
 return 1

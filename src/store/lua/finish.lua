@@ -18,12 +18,23 @@ if not st then return 0 end
 redis.call('ZREM', KEYS[3], id)
 release(KEYS[1], st, now)
 local conf = redis.call('HMGET', KEYS[1], 'history', 'retention_ms')
+local status = tonumber(ARGV[7])
+if mode == 'succeed' then
+  emit(KEYS[1], 'succeeded', id, 'status', status)
+elseif mode == 'retry' then
+  emit(KEYS[1], 'retrying', id, 'attempt', st.a, 'status', status, 'error', ARGV[8], 'at', ARGV[5])
+elseif mode == 'reschedule' then
+  emit(KEYS[1], 'rescheduled', id, 'status', status, 'at', ARGV[5])
+else
+  emit(KEYS[1], 'dead', id, 'status', status, 'error', ARGV[8])
+end
+if mode == 'retry' or mode == 'dead' then tally(KEYS[1], 'failed') end
 if mode == 'succeed' and (tonumber(conf[2] or '0') or 0) <= 0 then
   -- Removed at once: no history to keep.
   forget(KEYS[1], id)
 else
   record(KEYS[1], id, st, ARGV[11], tonumber(conf[1] or '10') or 10)
-  st.s = tonumber(ARGV[7])
+  st.s = status
   st.e = ARGV[8]
   if mode == 'succeed' then
     finished(KEYS[1], id, st, 's', now)

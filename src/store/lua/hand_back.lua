@@ -11,6 +11,7 @@ st.a = st.a - 1
 put_state(KEYS[3], id, st)
 redis.call('ZREM', KEYS[2], id)
 release(KEYS[1], st, now)
+emit(KEYS[1], 'retrying', id, 'attempt', st.a, 'error', 'handed back: the HTQ process stopped', 'at', now)
 enqueue(KEYS[1], st, id, now)
 redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1

@@ -10,6 +10,7 @@ local id = ARGV[3]
 if redis.call('SADD', KEYS[5], id) == 0 then return 0 end
 redis.call('HSET', KEYS[3], id, ARGV[5])
 enqueue(KEYS[1], {}, id, ARGV[4])
+emit(KEYS[1], 'pushed', id, 'at', ARGV[4])
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], id, ARGV[6]) end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1

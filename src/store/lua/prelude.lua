@@ -56,12 +56,24 @@ local function qkey(k, suffix)
   return string.match(k, '^(.*:)') .. suffix
 end
 
--- Events kept per queue stream (approximately: trimmed by whole nodes).
-local EVENTS_MAXLEN = 10000
+-- Events the queue's stream keeps (its `max_events` setting, read once per call;
+-- approximately: Redis trims whole blocks), 0 for none.
+local events_cap = nil
 
 -- Appends an event to the queue's stream: kind, task id, then field/value pairs.
+-- Every state change calls it in the script that makes the change, so a watcher
+-- sees exactly what happened, in order.
 local function emit(k, kind, id, ...)
-  redis.call('XADD', qkey(k, 'events'), 'MAXLEN', '~', EVENTS_MAXLEN, '*', 'kind', kind, 'task', id, ...)
+  if events_cap == nil then
+    events_cap = tonumber(redis.call('HGET', qkey(k, 'queue'), 'max_events') or '10000') or 10000
+  end
+  if events_cap <= 0 then return end
+  redis.call('XADD', qkey(k, 'events'), 'MAXLEN', '~', events_cap, '*', 'kind', kind, 'task', id, ...)
+end
+
+-- Counts in the queue's stats hash (`started`, `failed`), for dispatch and error rates.
+local function tally(k, field)
+  redis.call('HINCRBY', qkey(k, 'stats'), field, 1)
 end
 
 -- The sorted set a waiting task sits in: `due`, or its flow key's own set.
@@ -201,9 +213,12 @@ local function recover_expired(k_due, k_active, k_state, k_dead, now, max_interr
     st.e = 'lease expired: the HTQ process performing the request stopped'
     put_state(k_state, id, st)
     release(k_due, st, now)
+    tally(k_due, 'failed')
     if st.i > max_interruptions then
+      emit(k_due, 'dead', id, 'error', st.e)
       bury(k_due, id, now)
     else
+      emit(k_due, 'retrying', id, 'attempt', st.a or 0, 'error', st.e, 'at', now)
       enqueue(k_due, st, id, now)
     end
   end

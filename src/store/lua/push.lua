@@ -102,6 +102,11 @@ for i = 0, n - 1 do
       if plain == nil or due < plain then plain = due end
     end
     if earliest == nil or due < earliest then earliest = due end
+    if due > now then
+      emit(KEYS[1], 'scheduled', id, 'at', ARGV[at + 1])
+    else
+      emit(KEYS[1], 'pushed', id)
+    end
     if #fields >= 1000 then flush() end
   end
 end

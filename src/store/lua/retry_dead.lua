@@ -12,6 +12,7 @@ for _, id in ipairs(ids) do
   local st = get_state(KEYS[2], id)
   revive(KEYS[1], id, st)
   enqueue(KEYS[1], st, id, now)
+  emit(KEYS[1], 'rescheduled', id, 'at', now, 'reason', 'dead task retried')
 end
 if #ids > 0 then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
 return #ids

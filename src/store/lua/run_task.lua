@@ -14,15 +14,18 @@ if where == nil or where == 'active' or where == 'done' or (ARGV[5] == 'dead' an
   return {-1, where or 'unknown'}
 end
 local at = now
+local reason = 'run now'
 if where == 'dead' then
   redis.call('ZREM', set, id)
   revive(KEYS[1], id, st)
+  reason = 'dead task retried'
 else
   local head = first_score(set)
   if head ~= '' and tonumber(head) <= now then at = tonumber(head) - 1 end
   redis.call('ZREM', set, id)
 end
 enqueue(KEYS[1], st, id, at)
+emit(KEYS[1], 'rescheduled', id, 'at', at, 'reason', reason)
 redis.call('PUBLISH', ARGV[3], ARGV[4])
 return {1, string.format('%d', at), redis.call('HGET', KEYS[2], id),
   redis.call('HGET', KEYS[3], id) or ''}

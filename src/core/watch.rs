@@ -1,0 +1,375 @@
+//! WatchQueue: a queue's events (or every queue's) as they happen, from now or from
+//! a cursor, with stats snapshots.
+//!
+//! Each watcher reads Redis on a connection of its own, at its own pace, and hands
+//! items to its client through a small bounded channel. A slow client therefore
+//! slows only its own reads: the events wait in Redis. If it falls so far behind
+//! that the capped stream drops events it has not read, it gets a gap message saying
+//! so (with a cursor to go on from), never a silent hole.
+//!
+//! Watching every queue merges the queues' streams in (id, queue) order. An event is
+//! handed out only once Redis's clock has moved past its millisecond and no stream
+//! read was cut short before it, so no event can later turn up in front of one
+//! already sent; a cursor `id/queue` then resumes every stream at that point.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc;
+
+use super::{Htq, validate};
+use crate::error::{Error, Result};
+use crate::model::{Event, EventKind, TaskCounts, now_ms};
+use crate::store::{Store, StreamId};
+
+/// Events read per stream per call.
+const READ_COUNT: usize = 200;
+/// Items buffered towards one client.
+const CHANNEL: usize = 64;
+/// How often a watch of every queue looks for new queues.
+const REFRESH: Duration = Duration::from_secs(2);
+/// Longest single blocking read (the watcher checks its client in between).
+const BLOCK_MS: u64 = 1000;
+
+/// What to watch.
+#[derive(Debug, Clone, Default)]
+pub struct WatchSpec {
+    /// One queue, or every queue.
+    pub queue: Option<String>,
+    /// Resume after this cursor.
+    pub cursor: Option<String>,
+    /// Only these kinds (empty: all).
+    pub kinds: Vec<EventKind>,
+    /// Only this task's events.
+    pub task_id: Option<String>,
+    /// Stats snapshots this often.
+    pub stats_every: Option<Duration>,
+}
+
+/// One item of a watch.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WatchItem {
+    /// An event and the cursor that resumes after it.
+    Event { cursor: String, event: Event },
+    /// Events of `queue` after `from` are gone; the watch goes on after `resume`.
+    Gap {
+        queue: String,
+        from: String,
+        resume: String,
+    },
+    /// A snapshot of a queue.
+    Stats(QueueSnapshot),
+}
+
+/// A queue's counts and rates at one time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueSnapshot {
+    pub queue: String,
+    pub time_ms: i64,
+    pub counts: TaskCounts,
+    /// Requests started per second since the previous snapshot.
+    pub dispatch_rate: f64,
+    /// Failed attempts per second since the previous snapshot.
+    pub error_rate: f64,
+}
+
+/// Where a watch starts.
+enum Start {
+    Now,
+    /// One queue's cursor.
+    After(StreamId),
+    /// Every queue: after (id, queue) in (id, queue) order.
+    AfterIn(StreamId, String),
+}
+
+fn parse_cursor(spec: &WatchSpec) -> Result<Start> {
+    let Some(c) = spec.cursor.as_deref().filter(|c| !c.is_empty()) else {
+        return Ok(Start::Now);
+    };
+    let bad = || Error::invalid("cursor", "not a cursor from this kind of watch");
+    match (&spec.queue, c.split_once('/')) {
+        (Some(_), None) => StreamId::parse(c).map(Start::After).ok_or_else(bad),
+        (None, Some((id, q))) => {
+            let id = StreamId::parse(id).ok_or_else(bad)?;
+            Ok(Start::AfterIn(id, q.to_owned()))
+        }
+        // A plain id also works for every queue: after that instant in each.
+        (None, None) => StreamId::parse(c)
+            .map(|id| Start::AfterIn(id, String::new()))
+            .ok_or_else(bad),
+        (Some(_), Some(_)) => Err(bad()),
+    }
+}
+
+impl Htq {
+    /// Starts a watch; items arrive on the returned channel until the client drops
+    /// it, the server stops, or Redis fails (a last `Err`).
+    pub async fn watch(&self, spec: WatchSpec) -> Result<mpsc::Receiver<Result<WatchItem>>> {
+        if let Some(q) = &spec.queue {
+            validate::name("queue", q)?;
+            self.get_queue(q).await?;
+        }
+        if let Some(t) = &spec.task_id {
+            validate::name("task_id", t)?;
+        }
+        if let Some(d) = spec.stats_every
+            && d < Duration::from_millis(100)
+        {
+            return Err(Error::invalid("stats_interval", "must be at least 100 ms"));
+        }
+        let start = parse_cursor(&spec)?;
+        let conn = self.store.dedicated().await?;
+        let (tx, rx) = mpsc::channel(CHANNEL);
+        let watcher = Watcher {
+            store: self.store.clone(),
+            conn,
+            spec,
+            tx,
+            streams: BTreeMap::new(),
+            buffer: BTreeMap::new(),
+            rates: HashMap::new(),
+        };
+        let closing = self.closing.clone();
+        tokio::spawn(async move {
+            let tx = watcher.tx.clone();
+            tokio::select! {
+                r = watcher.run(start) => {
+                    if let Err(e) = r {
+                        tracing::warn!(error = %e, "watch ended");
+                        let _ = tx.send(Err(e)).await;
+                    }
+                }
+                _ = closing.cancelled() => {}
+            }
+        });
+        Ok(rx)
+    }
+}
+
+struct Watcher {
+    store: Store,
+    conn: redis::aio::MultiplexedConnection,
+    spec: WatchSpec,
+    tx: mpsc::Sender<Result<WatchItem>>,
+    /// Queue -> (stream key, last id read).
+    streams: BTreeMap<String, (String, StreamId)>,
+    /// Read, not yet handed out: (id, queue) -> event or gap.
+    buffer: BTreeMap<(StreamId, String), WatchItem>,
+    /// Queue -> (started, failed, when) at the previous snapshot.
+    rates: HashMap<String, (u64, u64, Instant)>,
+}
+
+impl Watcher {
+    async fn run(mut self, start: Start) -> Result<()> {
+        let all = self.spec.queue.is_none();
+        self.add_queues(&start, true).await?;
+        let mut refreshed = Instant::now();
+        let mut next_stats = self.spec.stats_every.map(|d| Instant::now() + d);
+        if next_stats.is_some() {
+            self.stats().await?;
+        }
+        loop {
+            if self.tx.is_closed() {
+                return Ok(());
+            }
+            if all && refreshed.elapsed() >= REFRESH {
+                self.add_queues(&start, false).await?;
+                refreshed = Instant::now();
+            }
+            if let (Some(at), Some(every)) = (next_stats, self.spec.stats_every)
+                && Instant::now() >= at
+            {
+                self.stats().await?;
+                next_stats = Some(Instant::now() + every);
+            }
+            let mut block = BLOCK_MS;
+            if let Some(at) = next_stats {
+                block = block.min(at.saturating_duration_since(Instant::now()).as_millis() as u64);
+            }
+            if all {
+                block = block.min(REFRESH.as_millis() as u64);
+            }
+            if !self.buffer.is_empty() {
+                block = 1;
+            }
+            if self.streams.is_empty() {
+                tokio::time::sleep(Duration::from_millis(block.max(1))).await;
+                continue;
+            }
+            let list: Vec<(String, String, StreamId)> = self
+                .streams
+                .iter()
+                .map(|(q, (k, id))| (q.clone(), k.clone(), *id))
+                .collect();
+            let (events, clock) =
+                Store::read_events(&mut self.conn, &list, block.max(1), READ_COUNT).await?;
+            let mut per_stream: HashMap<String, (usize, StreamId)> = HashMap::new();
+            for e in events {
+                let Some(id) = StreamId::parse(&e.id) else {
+                    continue;
+                };
+                let entry = per_stream.entry(e.queue.clone()).or_default();
+                entry.0 += 1;
+                entry.1 = entry.1.max(id);
+                if let Some((_, last)) = self.streams.get_mut(&e.queue) {
+                    *last = (*last).max(id);
+                }
+                let cursor = if all {
+                    format!("{id}/{}", e.queue)
+                } else {
+                    id.to_string()
+                };
+                self.buffer
+                    .insert((id, e.queue.clone()), WatchItem::Event { cursor, event: e });
+            }
+            // A stream read cut short may hold events older than another stream's:
+            // hand out nothing past the smallest such cut.
+            let cut = per_stream
+                .iter()
+                .filter(|(_, (n, _))| *n >= READ_COUNT)
+                .map(|(q, (_, last))| (*last, q.clone()))
+                .min();
+            // A full read means a backlog: this watcher is behind; see if the capped
+            // stream dropped events it had not read yet.
+            let behind: Vec<String> = per_stream
+                .iter()
+                .filter(|(_, (n, _))| *n >= READ_COUNT)
+                .map(|(q, _)| q.clone())
+                .collect();
+            for q in behind {
+                self.check_gap(&q).await?;
+            }
+            self.flush(clock, cut.as_ref()).await?;
+        }
+    }
+
+    /// Hands out buffered items of milliseconds before `clock` (Redis's), up to
+    /// `cut` when a read was cut short.
+    async fn flush(&mut self, clock: u64, cut: Option<&(StreamId, String)>) -> Result<()> {
+        while let Some(entry) = self.buffer.first_entry() {
+            let (id, queue) = entry.key();
+            let past = id.ms < clock && cut.is_none_or(|(cid, cq)| (id, queue) <= (cid, cq));
+            if !past {
+                break;
+            }
+            let item = entry.remove();
+            if self.wanted(&item) && self.tx.send(Ok(item)).await.is_err() {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+
+    fn wanted(&self, item: &WatchItem) -> bool {
+        let WatchItem::Event { event, .. } = item else {
+            return true;
+        };
+        let kind_ok =
+            self.spec.kinds.is_empty() || event.kind.is_some_and(|k| self.spec.kinds.contains(&k));
+        let task_ok = self
+            .spec
+            .task_id
+            .as_deref()
+            .is_none_or(|t| t == event.task_id);
+        kind_ok && task_ok
+    }
+
+    /// Starts following the queues not followed yet.
+    async fn add_queues(&mut self, start: &Start, first: bool) -> Result<()> {
+        let names = match &self.spec.queue {
+            Some(q) => vec![q.clone()],
+            None => self.store.queue_names().await?,
+        };
+        for q in names {
+            if self.streams.contains_key(&q) {
+                continue;
+            }
+            let key = self.store.events_key(&q);
+            let from = match start {
+                // Queues that appear after the watch began: all their events are new.
+                _ if !first => StreamId::default(),
+                Start::Now => Store::stream_bounds(&mut self.conn, &key)
+                    .await?
+                    .map(|b| b.last)
+                    .unwrap_or_default(),
+                Start::After(id) => *id,
+                Start::AfterIn(id, cq) if q.as_str() <= cq.as_str() || cq.is_empty() => *id,
+                Start::AfterIn(id, _) => id.prev(),
+            };
+            self.streams.insert(q.clone(), (key, from));
+            if !matches!(start, Start::Now) || !first {
+                self.check_gap(&q).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// If queue `q`'s stream dropped events after this watcher's position, queues a
+    /// gap item and moves the position past them.
+    async fn check_gap(&mut self, q: &str) -> Result<()> {
+        let Some((key, from)) = self.streams.get(q).cloned() else {
+            return Ok(());
+        };
+        let Some(bounds) = Store::stream_bounds(&mut self.conn, &key).await? else {
+            return Ok(());
+        };
+        // Only the head of a stream is ever trimmed: a position before the oldest
+        // entry still held, in a stream that was trimmed, lost what came after it.
+        if bounds.trimmed && from < bounds.first.prev() {
+            let resume = bounds.first.prev();
+            let all = self.spec.queue.is_none();
+            let cursor = |id: StreamId| {
+                if all {
+                    format!("{id}/{q}")
+                } else {
+                    id.to_string()
+                }
+            };
+            // Only events not yet read were lost; those read stay in the buffer.
+            self.buffer.insert(
+                (resume, q.to_owned()),
+                WatchItem::Gap {
+                    queue: q.to_owned(),
+                    from: cursor(from),
+                    resume: cursor(resume),
+                },
+            );
+            if let Some((_, last)) = self.streams.get_mut(q) {
+                *last = resume;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends a snapshot of each watched queue.
+    async fn stats(&mut self) -> Result<()> {
+        let queues: Vec<String> = self.streams.keys().cloned().collect();
+        for q in queues {
+            let counts = self.store.count_tasks(&q, now_ms()).await?;
+            let (started, failed) = self.store.stats_counters(&q).await?;
+            let now = Instant::now();
+            let (dispatch_rate, error_rate) = match self.rates.get(&q) {
+                Some((s0, f0, t0)) => {
+                    let secs = now.duration_since(*t0).as_secs_f64().max(1e-3);
+                    (
+                        started.saturating_sub(*s0) as f64 / secs,
+                        failed.saturating_sub(*f0) as f64 / secs,
+                    )
+                }
+                None => (0.0, 0.0),
+            };
+            self.rates.insert(q.clone(), (started, failed, now));
+            let snap = QueueSnapshot {
+                queue: q,
+                time_ms: now_ms(),
+                counts,
+                dispatch_rate,
+                error_rate,
+            };
+            if self.tx.send(Ok(WatchItem::Stats(snap))).await.is_err() {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+}

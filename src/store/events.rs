@@ -1,0 +1,228 @@
+//! Reading the queues' event streams (the scripts write them, see `emit` in
+//! lua/prelude.lua).
+
+use redis::Value;
+use redis::aio::MultiplexedConnection;
+
+use super::{Store, value_str};
+use crate::error::{Error, Result};
+use crate::model::{Event, EventKind};
+
+/// A stream entry id, ordered as Redis orders them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct StreamId {
+    pub ms: u64,
+    pub seq: u64,
+}
+
+impl StreamId {
+    /// Parses `ms-seq` (or `ms`, meaning `ms-0`).
+    pub fn parse(s: &str) -> Option<StreamId> {
+        let (ms, seq) = match s.split_once('-') {
+            Some((ms, seq)) => (ms, seq),
+            None => (s, "0"),
+        };
+        Some(StreamId {
+            ms: ms.parse().ok()?,
+            seq: seq.parse().ok()?,
+        })
+    }
+
+    /// The id just before this one (for reading from this one on, inclusive).
+    pub fn prev(self) -> StreamId {
+        match (self.ms, self.seq) {
+            (0, 0) => self,
+            (ms, 0) => StreamId {
+                ms: ms - 1,
+                seq: u64::MAX,
+            },
+            (ms, seq) => StreamId { ms, seq: seq - 1 },
+        }
+    }
+}
+
+impl std::fmt::Display for StreamId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.ms, self.seq)
+    }
+}
+
+/// What a stream still holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StreamBounds {
+    /// Its oldest entry's id.
+    pub first: StreamId,
+    /// Its last id (0-0: empty).
+    pub last: StreamId,
+    /// Entries were trimmed from its head (the cap was reached).
+    pub trimmed: bool,
+}
+
+/// A stream entry as XREAD gives it: id and field/value pairs.
+type Entry = (String, Vec<(String, String)>);
+
+fn bad(e: impl std::fmt::Display) -> Error {
+    Error::Internal(format!("unexpected stream reply: {e}"))
+}
+
+fn event_from(queue: &str, id: &str, fields: &[(String, String)]) -> Event {
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(f, _)| f == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let num = |k: &str| get(k).parse::<f64>().unwrap_or(0.0);
+    Event {
+        id: id.to_owned(),
+        queue: queue.to_owned(),
+        kind: EventKind::parse(get("kind")),
+        task_id: get("task").to_owned(),
+        time_ms: StreamId::parse(id).map_or(0, |i| i.ms as i64),
+        attempt: num("attempt") as u32,
+        status: num("status") as u16,
+        error: get("error").to_owned(),
+        at_ms: num("at") as i64,
+        reason: get("reason").to_owned(),
+        count: num("count") as i64,
+    }
+}
+
+impl Store {
+    /// The name of queue `queue`'s event stream.
+    pub fn events_key(&self, queue: &str) -> String {
+        self.keys.queue(queue).events
+    }
+
+    /// A connection of its own, for blocking reads.
+    pub async fn dedicated(&self) -> Result<MultiplexedConnection> {
+        let config = redis::AsyncConnectionConfig::new().set_response_timeout(None);
+        Ok(self
+            .client
+            .get_multiplexed_async_connection_with_config(&config)
+            .await?)
+    }
+
+    /// Reads events after the given ids of the given queues' streams, waiting up to
+    /// `block_ms` for the first (0: do not wait), at most `count` per stream. Also
+    /// returns Redis's clock (ms) when the read returned.
+    pub async fn read_events(
+        conn: &mut MultiplexedConnection,
+        streams: &[(String, String, StreamId)],
+        block_ms: u64,
+        count: usize,
+    ) -> Result<(Vec<Event>, u64)> {
+        let mut cmd = redis::cmd("XREAD");
+        cmd.arg("COUNT").arg(count);
+        if block_ms > 0 {
+            cmd.arg("BLOCK").arg(block_ms);
+        }
+        cmd.arg("STREAMS");
+        for (_, key, _) in streams {
+            cmd.arg(key);
+        }
+        for (_, _, after) in streams {
+            cmd.arg(after.to_string());
+        }
+        let mut pipe = redis::pipe();
+        pipe.add_command(cmd).cmd("TIME");
+        let (reply, time): (Value, (u64, u64)) = pipe.query_async(conn).await?;
+        let clock = time.0 * 1000 + time.1 / 1000;
+        let mut out = Vec::new();
+        let per_stream: Vec<(String, Vec<Entry>)> = match reply {
+            Value::Nil => Vec::new(),
+            Value::Map(m) => m
+                .into_iter()
+                .map(|(k, v)| Ok((value_str(&k)?, redis::from_redis_value(v).map_err(bad)?)))
+                .collect::<Result<_, Error>>()?,
+            other => redis::from_redis_value(other).map_err(bad)?,
+        };
+        for (key, entries) in per_stream {
+            let Some((queue, _, _)) = streams.iter().find(|(_, k, _)| *k == key) else {
+                continue;
+            };
+            for (id, fields) in entries {
+                out.push(event_from(queue, &id, &fields));
+            }
+        }
+        Ok((out, clock))
+    }
+
+    /// What queue `queue`'s stream still holds; None when it does not exist.
+    pub async fn stream_bounds(
+        conn: &mut MultiplexedConnection,
+        key: &str,
+    ) -> Result<Option<StreamBounds>> {
+        let info: Value = match redis::cmd("XINFO")
+            .arg("STREAM")
+            .arg(key)
+            .query_async(conn)
+            .await
+        {
+            Ok(v) => v,
+            Err(e) if e.to_string().contains("no such key") => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let pairs: Vec<(String, Value)> = match info {
+            Value::Map(m) => m
+                .into_iter()
+                .filter_map(|(k, v)| value_str(&k).ok().map(|k| (k, v)))
+                .collect(),
+            Value::Array(items) => items
+                .chunks(2)
+                .filter_map(|c| match c {
+                    [k, v] => value_str(k).ok().map(|k| (k, v.clone())),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let field = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .and_then(|(_, v)| value_str(v).ok())
+        };
+        let id = |name: &str| {
+            field(name)
+                .and_then(|s| StreamId::parse(&s))
+                .unwrap_or_default()
+        };
+        let num = |name: &str| field(name).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0);
+        Ok(Some(StreamBounds {
+            first: id("recorded-first-entry-id"),
+            last: id("last-generated-id"),
+            trimmed: num("entries-added") > num("length"),
+        }))
+    }
+
+    /// Counters of the queue's stats hash: (requests started, attempts failed).
+    pub async fn stats_counters(&self, queue: &str) -> Result<(u64, u64)> {
+        let mut conn = self.pool.get().await?;
+        let (started, failed): (Option<u64>, Option<u64>) = redis::cmd("HMGET")
+            .arg(&self.keys.queue(queue).stats)
+            .arg("started")
+            .arg("failed")
+            .query_async(&mut *conn)
+            .await?;
+        Ok((started.unwrap_or(0), failed.unwrap_or(0)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_order_and_step_back() {
+        let a = StreamId::parse("1700000000000-0").unwrap();
+        let b = StreamId::parse("1700000000000-1").unwrap();
+        assert!(a < b);
+        assert_eq!(b.prev(), a);
+        assert_eq!(a.prev().to_string(), format!("1699999999999-{}", u64::MAX));
+        assert!(a.prev() < a);
+        assert_eq!(StreamId::parse("5"), Some(StreamId { ms: 5, seq: 0 }));
+        assert_eq!(StreamId::parse("x-1"), None);
+    }
+}
