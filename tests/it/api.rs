@@ -514,7 +514,7 @@ async fn health_and_reflection_need_no_token_but_watch_does() {
     use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
 
     let redis = TestRedis::start();
-    let mut htq = TestHtq::start(&redis).await;
+    let htq = TestHtq::start(&redis).await;
     let channel = tonic::transport::Channel::from_shared(format!("http://{}", htq.addr))
         .unwrap()
         .connect()
