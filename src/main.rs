@@ -275,7 +275,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                             queue: task.queue,
                             request,
                             when: Some(pb::schedule_task_request::When::Delay(
-                                prost_types::Duration {
+                                pbjson_types::Duration {
                                     seconds: d.as_secs() as i64,
                                     nanos: d.subsec_nanos() as i32,
                                 },

@@ -130,14 +130,17 @@ impl Server {
         let reflection = tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
             .build_v1()?;
-        let htq = pb::htq_service_server::HtqServiceServer::new(GrpcService::new(core.clone()))
+        let service = GrpcService::new(core.clone());
+        let htq = pb::htq_service_server::HtqServiceServer::new(service.clone())
             .max_decoding_message_size(MAX_MESSAGE_BYTES.max(cfg.max_body_bytes + 64 * 1024));
         let htq = tonic::service::interceptor::InterceptedService::new(htq, auth.interceptor());
         let grpc = tonic::service::Routes::new(htq)
             .add_service(health)
             .add_service(reflection)
             .prepare()
-            .into_axum_router();
+            .into_axum_router()
+            // gRPC-web for browser clients, on the same routes.
+            .layer(tonic_web::GrpcWebLayer::new());
         let legacy_auth = LegacyAuth::new(
             cfg.legacy.app_key.as_deref(),
             cfg.legacy.app_token.as_deref(),
@@ -158,12 +161,12 @@ impl Server {
             legacy_auth,
             legacy_max_body: cfg.legacy.max_body_bytes,
         };
-        let app =
-            crate::api::http::router()
-                .merge(grpc)
-                .fallback(move |req: axum::extract::Request| {
-                    crate::api::http::fallback(http_state.clone(), req)
-                });
+        let app = crate::api::http::router()
+            .merge(crate::api::http::json::router(service, auth.clone()))
+            .merge(grpc)
+            .fallback(move |req: axum::extract::Request| {
+                crate::api::http::fallback(http_state.clone(), req)
+            });
 
         let listener = tokio::net::TcpListener::bind(cfg.listen)
             .await

@@ -220,7 +220,7 @@ impl Env {
                     paused,
                     ..Default::default()
                 }),
-                update_mask: Some(prost_types::FieldMask {
+                update_mask: Some(pbjson_types::FieldMask {
                     paths: vec!["paused".into()],
                 }),
             })

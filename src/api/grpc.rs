@@ -3,7 +3,7 @@
 use std::pin::Pin;
 
 use bytes::Bytes;
-use prost_types::{Duration as PbDuration, Timestamp};
+use pbjson_types::{Duration as PbDuration, Timestamp};
 use tonic::{Request, Response, Status};
 
 use super::pb;

@@ -9,6 +9,7 @@ pub mod http;
 #[allow(missing_docs)]
 pub mod pb {
     tonic::include_proto!("htq.v1");
+    include!(concat!(env!("OUT_DIR"), "/htq.v1.serde.rs"));
 
     /// The encoded descriptor set, served by gRPC reflection.
     pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("htq_descriptor");

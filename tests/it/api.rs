@@ -69,7 +69,7 @@ async fn queue_lifecycle() {
                 paused: true,
                 ..Default::default()
             }),
-            update_mask: Some(prost_types::FieldMask {
+            update_mask: Some(pbjson_types::FieldMask {
                 paths: vec!["max_concurrency".into(), "paused".into()],
             }),
         })
@@ -85,7 +85,7 @@ async fn queue_lifecycle() {
                 name: "v".into(),
                 ..Default::default()
             }),
-            update_mask: Some(prost_types::FieldMask {
+            update_mask: Some(pbjson_types::FieldMask {
                 paths: vec!["kind".into()],
             }),
         })
@@ -286,7 +286,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
         (
             pb::Queue {
                 name: "n".into(),
-                request_timeout: Some(prost_types::Duration {
+                request_timeout: Some(pbjson_types::Duration {
                     seconds: -1,
                     nanos: 0,
                 }),
@@ -389,7 +389,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
     assert!(e.message().starts_with("queue"), "{}", e.message());
 
     // Schedule times: more than a year ahead, negative delay.
-    let year_ahead = prost_types::Timestamp {
+    let year_ahead = pbjson_types::Timestamp {
         seconds: now_ms() / 1000 + 367 * 24 * 3600,
         nanos: 0,
     };
@@ -399,7 +399,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
             "schedule_time",
         ),
         (
-            pb::schedule_task_request::When::Delay(prost_types::Duration {
+            pb::schedule_task_request::When::Delay(pbjson_types::Duration {
                 seconds: -5,
                 nanos: 0,
             }),

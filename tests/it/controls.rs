@@ -382,7 +382,7 @@ async fn pause_stops_dispatch_within_100ms_and_resume_restarts_it() {
             max_concurrency: 5,
             ..Default::default()
         }),
-        update_mask: Some(prost_types::FieldMask {
+        update_mask: Some(pbjson_types::FieldMask {
             paths: vec!["max_concurrency".into()],
         }),
     })
@@ -626,7 +626,7 @@ async fn dead_letters_are_bounded_listed_retried_and_deleted() {
             }),
             ..Default::default()
         }),
-        update_mask: Some(prost_types::FieldMask {
+        update_mask: Some(pbjson_types::FieldMask {
             paths: vec!["dead_letter".into()],
         }),
     })

@@ -526,7 +526,7 @@ async fn paused_queue_with_due_tasks_leaves_redis_quiet_until_resumed() {
                 paused: false,
                 ..Default::default()
             }),
-            update_mask: Some(prost_types::FieldMask {
+            update_mask: Some(pbjson_types::FieldMask {
                 paths: vec!["paused".into()],
             }),
         })

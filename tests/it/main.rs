@@ -6,6 +6,7 @@ mod api;
 mod controls;
 mod delivery;
 mod import;
+mod json;
 mod legacy;
 mod process;
 mod scripts;

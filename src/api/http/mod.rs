@@ -1,7 +1,8 @@
-//! The HTTP front door on the shared port: health, the legacy HTQ API (`/` and
-//! `/api/*`), and a 404 for everything else.
+//! The HTTP front door on the shared port: health, the JSON API (`/v1/`, see
+//! [`json`]), the legacy HTQ API (`/` and `/api/*`), and a 404 for everything else.
 
 pub mod fields;
+pub mod json;
 pub mod legacy;
 
 use axum::Router;

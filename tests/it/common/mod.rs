@@ -475,8 +475,8 @@ pub async fn create_queue(
         .unwrap();
 }
 
-pub fn ms_duration(ms: u64) -> prost_types::Duration {
-    prost_types::Duration {
+pub fn ms_duration(ms: u64) -> pbjson_types::Duration {
+    pbjson_types::Duration {
         seconds: (ms / 1000) as i64,
         nanos: ((ms % 1000) * 1_000_000) as i32,
     }

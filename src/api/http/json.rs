@@ -1,0 +1,504 @@
+//! The JSON API: every RPC of the contract over HTTP under `/v1/`, with REST-style
+//! paths and the proto3 JSON mapping (field names in lowerCamelCase or as in the
+//! `.proto`, enums by name, timestamps in RFC 3339, durations as `"1.5s"`). It calls
+//! the gRPC service itself, so both answer the same, and maps a gRPC status to its
+//! HTTP status with a JSON error body:
+//! `{"error": {"code": 404, "status": "NOT_FOUND", "message": "..."}}`.
+//!
+//! WatchQueue is served as Server-Sent Events: `GET /v1/queues/{name}/events` and
+//! `GET /v1/events` (every queue). Each event's `id` is its cursor, so a client that
+//! reconnects with `Last-Event-ID` resumes exactly where it stopped.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::Next;
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use futures::{Stream, StreamExt};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use tonic::Status;
+
+use crate::api::auth::Auth;
+use crate::api::grpc::GrpcService;
+use crate::api::pb;
+use crate::api::pb::htq_service_server::HtqService;
+
+/// The HTTP status for a gRPC code (as Google's HTTP mapping has it).
+pub fn http_status(code: tonic::Code) -> StatusCode {
+    use tonic::Code::*;
+    match code {
+        Ok => StatusCode::OK,
+        Cancelled => StatusCode::from_u16(499).unwrap_or(StatusCode::BAD_REQUEST),
+        InvalidArgument | FailedPrecondition | OutOfRange => StatusCode::BAD_REQUEST,
+        DeadlineExceeded => StatusCode::GATEWAY_TIMEOUT,
+        NotFound => StatusCode::NOT_FOUND,
+        AlreadyExists | Aborted => StatusCode::CONFLICT,
+        PermissionDenied => StatusCode::FORBIDDEN,
+        Unauthenticated => StatusCode::UNAUTHORIZED,
+        ResourceExhausted => StatusCode::TOO_MANY_REQUESTS,
+        Unimplemented => StatusCode::NOT_IMPLEMENTED,
+        Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        Unknown | Internal | DataLoss => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// The gRPC code's name as the JSON error body spells it.
+fn code_name(code: tonic::Code) -> &'static str {
+    use tonic::Code::*;
+    match code {
+        Ok => "OK",
+        Cancelled => "CANCELLED",
+        Unknown => "UNKNOWN",
+        InvalidArgument => "INVALID_ARGUMENT",
+        DeadlineExceeded => "DEADLINE_EXCEEDED",
+        NotFound => "NOT_FOUND",
+        AlreadyExists => "ALREADY_EXISTS",
+        PermissionDenied => "PERMISSION_DENIED",
+        ResourceExhausted => "RESOURCE_EXHAUSTED",
+        FailedPrecondition => "FAILED_PRECONDITION",
+        Aborted => "ABORTED",
+        OutOfRange => "OUT_OF_RANGE",
+        Unimplemented => "UNIMPLEMENTED",
+        Internal => "INTERNAL",
+        Unavailable => "UNAVAILABLE",
+        DataLoss => "DATA_LOSS",
+        Unauthenticated => "UNAUTHENTICATED",
+    }
+}
+
+/// A gRPC status as an HTTP response with a JSON error body.
+pub fn error_response(status: &Status) -> Response {
+    let http = http_status(status.code());
+    let body = serde_json::json!({
+        "error": {
+            "code": http.as_u16(),
+            "status": code_name(status.code()),
+            "message": status.message(),
+        }
+    });
+    (http, axum::Json(body)).into_response()
+}
+
+fn bad_request(message: String) -> Response {
+    error_response(&Status::invalid_argument(message))
+}
+
+/// Parses a JSON body into `T`; an empty body is `T`'s default.
+fn body<T: DeserializeOwned + Default>(bytes: &Bytes) -> Result<T, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    serde_json::from_slice(bytes).map_err(|e| format!("body: {e}"))
+}
+
+fn reply<T: serde::Serialize>(r: Result<tonic::Response<T>, Status>) -> Response {
+    match r {
+        Ok(r) => axum::Json(r.into_inner()).into_response(),
+        Err(s) => error_response(&s),
+    }
+}
+
+/// Checks `Authorization: Bearer <token>` on every `/v1/` call.
+async fn authenticate(State(auth): State<Auth>, req: Request, next: Next) -> Response {
+    let header = req
+        .headers()
+        .get(axum::http::header::AUTHORIZATION)
+        .map(|v| v.as_bytes());
+    if auth.check(header) {
+        next.run(req).await
+    } else {
+        error_response(&crate::Error::Unauthenticated.into())
+    }
+}
+
+/// Paging query parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Page {
+    #[serde(default, alias = "page_size")]
+    page_size: Option<i32>,
+    #[serde(default, alias = "page_token")]
+    page_token: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default, alias = "update_mask")]
+    update_mask: Option<String>,
+}
+
+/// The `/v1/` routes, each checked against `auth`.
+pub fn router(svc: GrpcService, auth: Auth) -> Router {
+    Router::new()
+        .route("/v1/queues", get(list_queues).post(create_queue))
+        .route(
+            "/v1/queues/{name}",
+            get(get_queue).patch(update_queue).delete(delete_queue),
+        )
+        .route("/v1/queues/{name}/pause", post(pause_queue))
+        .route("/v1/queues/{name}/resume", post(resume_queue))
+        .route("/v1/queues/{name}/purge", post(purge_queue))
+        .route("/v1/queues/{name}/counts", get(count_tasks))
+        .route("/v1/queues/{name}/tasks", get(list_tasks).post(push_task))
+        .route("/v1/queues/{name}/tasks/batch", post(push_tasks))
+        .route("/v1/queues/{name}/tasks/schedule", post(schedule_task))
+        .route(
+            "/v1/queues/{name}/tasks/{id}",
+            get(get_task).delete(cancel_task),
+        )
+        .route("/v1/queues/{name}/tasks/{id}/run", post(run_task))
+        .route("/v1/queues/{name}/dead/retry", post(retry_all_dead))
+        .route(
+            "/v1/queues/{name}/dead/{id}",
+            axum::routing::delete(delete_dead),
+        )
+        .route("/v1/queues/{name}/dead/{id}/retry", post(retry_dead))
+        .route("/v1/queues/{name}/events", get(queue_events))
+        .route("/v1/events", get(all_events))
+        .route("/v1/schedules", get(list_schedules).post(create_schedule))
+        .route(
+            "/v1/schedules/{name}",
+            get(get_schedule).delete(delete_schedule),
+        )
+        .with_state(svc)
+        .layer(axum::middleware::from_fn_with_state(auth, authenticate))
+}
+
+type Svc = State<GrpcService>;
+
+fn req<T>(t: T) -> tonic::Request<T> {
+    tonic::Request::new(t)
+}
+
+async fn list_queues(State(s): Svc, Query(p): Query<Page>) -> Response {
+    let r = pb::ListQueuesRequest {
+        page_size: p.page_size.unwrap_or(0),
+        page_token: p.page_token.unwrap_or_default(),
+    };
+    reply(s.list_queues(req(r)).await)
+}
+
+async fn create_queue(State(s): Svc, b: Bytes) -> Response {
+    let queue: pb::Queue = match body(&b) {
+        Ok(q) => q,
+        Err(m) => return bad_request(m),
+    };
+    reply(
+        s.create_queue(req(pb::CreateQueueRequest { queue: Some(queue) }))
+            .await,
+    )
+}
+
+async fn get_queue(State(s): Svc, Path(name): Path<String>) -> Response {
+    reply(s.get_queue(req(pb::GetQueueRequest { name })).await)
+}
+
+async fn update_queue(
+    State(s): Svc,
+    Path(name): Path<String>,
+    Query(p): Query<Page>,
+    b: Bytes,
+) -> Response {
+    let mut queue: pb::Queue = match body(&b) {
+        Ok(q) => q,
+        Err(m) => return bad_request(m),
+    };
+    queue.name = name;
+    let update_mask = p.update_mask.map(|m| pbjson_types::FieldMask {
+        paths: m
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(snake_case)
+            .collect(),
+    });
+    reply(
+        s.update_queue(req(pb::UpdateQueueRequest {
+            queue: Some(queue),
+            update_mask,
+        }))
+        .await,
+    )
+}
+
+/// A field mask path in the JSON mapping's lowerCamelCase, as the `.proto` names it.
+fn snake_case(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 4);
+    for c in path.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+async fn delete_queue(State(s): Svc, Path(name): Path<String>) -> Response {
+    reply(s.delete_queue(req(pb::DeleteQueueRequest { name })).await)
+}
+
+async fn pause_queue(State(s): Svc, Path(name): Path<String>) -> Response {
+    reply(s.pause_queue(req(pb::PauseQueueRequest { name })).await)
+}
+
+async fn resume_queue(State(s): Svc, Path(name): Path<String>) -> Response {
+    reply(s.resume_queue(req(pb::ResumeQueueRequest { name })).await)
+}
+
+async fn purge_queue(State(s): Svc, Path(name): Path<String>) -> Response {
+    reply(s.purge_queue(req(pb::PurgeQueueRequest { name })).await)
+}
+
+async fn count_tasks(State(s): Svc, Path(queue): Path<String>) -> Response {
+    reply(s.count_tasks(req(pb::CountTasksRequest { queue })).await)
+}
+
+async fn list_tasks(State(s): Svc, Path(queue): Path<String>, Query(p): Query<Page>) -> Response {
+    let state = match p.state.as_deref().map(parse_state).transpose() {
+        Ok(s) => s.unwrap_or(0),
+        Err(m) => return bad_request(m),
+    };
+    let r = pb::ListTasksRequest {
+        queue,
+        state,
+        page_size: p.page_size.unwrap_or(0),
+        page_token: p.page_token.unwrap_or_default(),
+    };
+    reply(s.list_tasks(req(r)).await)
+}
+
+/// A task state by name (`DEAD` or `TASK_STATE_DEAD`, any case) or number.
+fn parse_state(s: &str) -> Result<i32, String> {
+    if let Ok(n) = s.parse::<i32>() {
+        return Ok(n);
+    }
+    let upper = s.to_ascii_uppercase();
+    let name = if upper.starts_with("TASK_STATE_") {
+        upper
+    } else {
+        format!("TASK_STATE_{upper}")
+    };
+    pb::TaskState::from_str_name(&name)
+        .map(|s| s as i32)
+        .ok_or_else(|| format!("state: unknown state {s:?}"))
+}
+
+async fn push_task(State(s): Svc, Path(queue): Path<String>, b: Bytes) -> Response {
+    let mut r: pb::PushTaskRequest = match body(&b) {
+        Ok(r) => r,
+        Err(m) => return bad_request(m),
+    };
+    r.queue = queue;
+    reply(s.push_task(req(r)).await)
+}
+
+async fn push_tasks(State(s): Svc, Path(queue): Path<String>, b: Bytes) -> Response {
+    let mut r: pb::PushTasksRequest = match body(&b) {
+        Ok(r) => r,
+        Err(m) => return bad_request(m),
+    };
+    r.queue = queue;
+    reply(s.push_tasks(req(r)).await)
+}
+
+async fn schedule_task(State(s): Svc, Path(queue): Path<String>, b: Bytes) -> Response {
+    let mut r: pb::ScheduleTaskRequest = match body(&b) {
+        Ok(r) => r,
+        Err(m) => return bad_request(m),
+    };
+    r.queue = queue;
+    reply(s.schedule_task(req(r)).await)
+}
+
+async fn get_task(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+    reply(s.get_task(req(pb::GetTaskRequest { queue, id })).await)
+}
+
+async fn cancel_task(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+    reply(
+        s.cancel_task(req(pb::CancelTaskRequest { queue, id }))
+            .await,
+    )
+}
+
+async fn run_task(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+    reply(s.run_task(req(pb::RunTaskRequest { queue, id })).await)
+}
+
+async fn retry_dead(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+    reply(
+        s.retry_dead_task(req(pb::RetryDeadTaskRequest { queue, id }))
+            .await,
+    )
+}
+
+async fn retry_all_dead(State(s): Svc, Path(queue): Path<String>) -> Response {
+    reply(
+        s.retry_all_dead_tasks(req(pb::RetryAllDeadTasksRequest { queue }))
+            .await,
+    )
+}
+
+async fn delete_dead(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+    reply(
+        s.delete_dead_task(req(pb::DeleteDeadTaskRequest { queue, id }))
+            .await,
+    )
+}
+
+async fn list_schedules(State(s): Svc, Query(p): Query<Page>) -> Response {
+    let r = pb::ListSchedulesRequest {
+        page_size: p.page_size.unwrap_or(0),
+        page_token: p.page_token.unwrap_or_default(),
+    };
+    reply(s.list_schedules(req(r)).await)
+}
+
+async fn create_schedule(State(s): Svc, b: Bytes) -> Response {
+    let schedule: pb::Schedule = match body(&b) {
+        Ok(q) => q,
+        Err(m) => return bad_request(m),
+    };
+    reply(
+        s.create_schedule(req(pb::CreateScheduleRequest {
+            schedule: Some(schedule),
+        }))
+        .await,
+    )
+}
+
+async fn get_schedule(State(s): Svc, Path(name): Path<String>) -> Response {
+    reply(s.get_schedule(req(pb::GetScheduleRequest { name })).await)
+}
+
+async fn delete_schedule(State(s): Svc, Path(name): Path<String>) -> Response {
+    reply(
+        s.delete_schedule(req(pb::DeleteScheduleRequest { name }))
+            .await,
+    )
+}
+
+/// Query parameters of the event streams.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Watch {
+    /// Comma-separated kinds (`started,succeeded` or `EVENT_KIND_STARTED,...`).
+    #[serde(default)]
+    kinds: Option<String>,
+    #[serde(default, alias = "task_id")]
+    task_id: Option<String>,
+    /// Where to start when there is no Last-Event-ID.
+    #[serde(default)]
+    cursor: Option<String>,
+    /// Stats snapshots this often, ms.
+    #[serde(default, alias = "stats_interval_ms")]
+    stats_interval_ms: Option<u64>,
+}
+
+async fn queue_events(
+    State(s): Svc,
+    Path(queue): Path<String>,
+    Query(w): Query<Watch>,
+    headers: HeaderMap,
+) -> Response {
+    events(s, queue, w, &headers).await
+}
+
+async fn all_events(State(s): Svc, Query(w): Query<Watch>, headers: HeaderMap) -> Response {
+    events(s, String::new(), w, &headers).await
+}
+
+fn parse_kinds(list: &str) -> Result<Vec<i32>, String> {
+    list.split(',')
+        .filter(|k| !k.is_empty())
+        .map(|k| {
+            let upper = k.trim().to_ascii_uppercase();
+            let name = if upper.starts_with("EVENT_KIND_") {
+                upper
+            } else {
+                format!("EVENT_KIND_{upper}")
+            };
+            pb::EventKind::from_str_name(&name)
+                .map(|k| k as i32)
+                .ok_or_else(|| format!("kinds: unknown kind {k:?}"))
+        })
+        .collect()
+}
+
+/// Serves WatchQueue as Server-Sent Events.
+async fn events(s: GrpcService, queue: String, w: Watch, headers: &HeaderMap) -> Response {
+    let kinds = match w.kinds.as_deref().map(parse_kinds).transpose() {
+        Ok(k) => k.unwrap_or_default(),
+        Err(m) => return bad_request(m),
+    };
+    let cursor = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or(w.cursor)
+        .unwrap_or_default();
+    let r = pb::WatchQueueRequest {
+        queue,
+        cursor,
+        kinds,
+        task_id: w.task_id.unwrap_or_default(),
+        stats_interval: w.stats_interval_ms.map(|ms| pbjson_types::Duration {
+            seconds: (ms / 1000) as i64,
+            nanos: ((ms % 1000) * 1_000_000) as i32,
+        }),
+    };
+    let stream = match s.watch_queue(req(r)).await {
+        Ok(r) => r.into_inner(),
+        Err(status) => return error_response(&status),
+    };
+    Sse::new(sse_stream(stream))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response()
+}
+
+fn sse_stream(
+    stream: impl Stream<Item = Result<pb::WatchQueueResponse, Status>> + Send + 'static,
+) -> impl Stream<Item = Result<SseEvent, Infallible>> + Send + 'static {
+    use pb::watch_queue_response::Item;
+    stream.map(|item| {
+        let event = match item {
+            Ok(pb::WatchQueueResponse {
+                item: Some(Item::Event(e)),
+            }) => {
+                let kind = pb::EventKind::try_from(e.kind)
+                    .map(|k| {
+                        k.as_str_name()
+                            .trim_start_matches("EVENT_KIND_")
+                            .to_ascii_lowercase()
+                    })
+                    .unwrap_or_else(|_| "unknown".into());
+                SseEvent::default()
+                    .id(e.cursor.clone())
+                    .event(kind)
+                    .json_data(&e)
+            }
+            Ok(pb::WatchQueueResponse {
+                item: Some(Item::Gap(g)),
+            }) => SseEvent::default()
+                .id(g.resume_cursor.clone())
+                .event("gap")
+                .json_data(&g),
+            Ok(pb::WatchQueueResponse {
+                item: Some(Item::Stats(st)),
+            }) => SseEvent::default().event("stats").json_data(&st),
+            Ok(pb::WatchQueueResponse { item: None }) => Ok(SseEvent::default().comment("")),
+            Err(status) => SseEvent::default()
+                .event("error")
+                .json_data(serde_json::json!({
+                    "error": {"status": code_name(status.code()), "message": status.message()}
+                })),
+        };
+        Ok(event.unwrap_or_else(|_| SseEvent::default().comment("unencodable event")))
+    })
+}
