@@ -10,4 +10,5 @@ mod json;
 mod legacy;
 mod process;
 mod scripts;
+mod ui;
 mod watch;

@@ -1,5 +1,6 @@
-//! The HTTP front door on the shared port: health, the JSON API (`/v1/`, see
-//! [`json`]), the legacy HTQ API (`/` and `/api/*`), and a 404 for everything else.
+//! The HTTP front door on the shared port: health, the dashboard (`/ui`), the JSON
+//! API (`/v1/`, see [`json`]), the legacy HTQ API (`/` and `/api/*`), and a 404 for
+//! everything else.
 
 pub mod fields;
 pub mod json;
@@ -25,10 +26,28 @@ pub struct HttpState {
     pub legacy_max_body: usize,
 }
 
+/// The dashboard: one page, its script and styles inline, built into the binary.
+const DASHBOARD: &str = include_str!("ui/index.html");
+
 /// Routes served over plain HTTP. Legacy paths match case-insensitively, so they are
 /// served from the fallback, which runs after the gRPC routes are merged in.
 pub fn router() -> Router {
-    Router::new().route("/healthz", get(|| async { "ok" }))
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/ui", get(dashboard))
+        .route("/ui/", get(dashboard))
+}
+
+/// The dashboard page. It holds no data: it asks for the token and calls `/v1/`.
+async fn dashboard() -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (axum::http::header::CACHE_CONTROL, "no-cache"),
+        ],
+        DASHBOARD,
+    )
+        .into_response()
 }
 
 /// Everything no route takes: the legacy API, or 404.

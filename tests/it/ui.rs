@@ -1,0 +1,51 @@
+//! The dashboard in headless Chromium (see tests/ui/): sign in, counts that move,
+//! pause with a click and dispatch stops, resume and it starts again.
+
+use std::time::Duration;
+
+use crate::common::*;
+
+#[tokio::test]
+async fn dashboard_shows_counts_and_pauses_dispatch() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/slow",
+        vec![Reply::status(200).delay(Duration::from_millis(300))],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "dashboard-demo", |_| {}).await;
+    let shot = std::env::var("HTQ_UI_SCREENSHOT").unwrap_or_else(|_| {
+        htq.data
+            .path()
+            .join("dashboard.png")
+            .to_string_lossy()
+            .into_owned()
+    });
+    let run = tokio::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui/run"))
+        .arg(format!("http://{}", htq.addr))
+        .arg(TOKEN)
+        .arg("dashboard-demo")
+        .arg(&shot)
+        .env("SINK_URL", sink.url("/slow"))
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(Duration::from_secs(300), run)
+        .await
+        .expect("the browser test finishes within 5 minutes")
+        .expect("tests/ui/run starts");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "browser test failed\nstdout: {stdout}\nstderr: {stderr}"
+    );
+    assert!(stdout.contains("ok: due"), "{stdout}");
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 10_000,
+        "a screenshot"
+    );
+    // What the page did, the server did: dispatch ran, paused, ran again.
+    assert!(sink.hits_on("/slow").len() >= 2);
+    htq.stop().await;
+}
