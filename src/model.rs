@@ -406,6 +406,9 @@ impl EventKind {
 pub struct Event {
     /// Its stream entry id (`ms-seq`).
     pub id: String,
+    /// Its place among the tasks of a grouped entry (a batch pushed, tasks claimed
+    /// together); None for an entry of one event.
+    pub part: Option<u32>,
     /// The queue's name.
     pub queue: String,
     /// What happened; None for a kind this version does not know.

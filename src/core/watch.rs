@@ -73,13 +73,52 @@ pub struct QueueSnapshot {
     pub error_rate: f64,
 }
 
+/// A position in one stream: an entry, and the event within it when the entry
+/// groups several (see `emit_group` in the store's prelude).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pos {
+    id: StreamId,
+    part: Option<u32>,
+}
+
+impl Pos {
+    fn parse(s: &str) -> Option<Pos> {
+        let (id, part) = match s.split_once('.') {
+            Some((id, part)) => (id, Some(part.parse().ok()?)),
+            None => (s, None),
+        };
+        Some(Pos {
+            id: StreamId::parse(id)?,
+            part,
+        })
+    }
+
+    /// The entry to read after so that this position's entry is read again when
+    /// only part of it was handed out.
+    fn read_after(self) -> StreamId {
+        match self.part {
+            Some(_) => self.id.prev(),
+            None => self.id,
+        }
+    }
+}
+
+impl std::fmt::Display for Pos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.part {
+            Some(p) => write!(f, "{}.{p}", self.id),
+            None => write!(f, "{}", self.id),
+        }
+    }
+}
+
 /// Where a watch starts.
 enum Start {
     Now,
     /// One queue's cursor.
-    After(StreamId),
-    /// Every queue: after (id, queue) in (id, queue) order.
-    AfterIn(StreamId, String),
+    After(Pos),
+    /// Every queue: after (id, queue, part) in that order.
+    AfterIn(Pos, String),
 }
 
 fn parse_cursor(spec: &WatchSpec) -> Result<Start> {
@@ -88,14 +127,14 @@ fn parse_cursor(spec: &WatchSpec) -> Result<Start> {
     };
     let bad = || Error::invalid("cursor", "not a cursor from this kind of watch");
     match (&spec.queue, c.split_once('/')) {
-        (Some(_), None) => StreamId::parse(c).map(Start::After).ok_or_else(bad),
-        (None, Some((id, q))) => {
-            let id = StreamId::parse(id).ok_or_else(bad)?;
-            Ok(Start::AfterIn(id, q.to_owned()))
+        (Some(_), None) => Pos::parse(c).map(Start::After).ok_or_else(bad),
+        (None, Some((pos, q))) => {
+            let pos = Pos::parse(pos).ok_or_else(bad)?;
+            Ok(Start::AfterIn(pos, q.to_owned()))
         }
         // A plain id also works for every queue: after that instant in each.
-        (None, None) => StreamId::parse(c)
-            .map(|id| Start::AfterIn(id, String::new()))
+        (None, None) => Pos::parse(c)
+            .map(|pos| Start::AfterIn(pos, String::new()))
             .ok_or_else(bad),
         (Some(_), Some(_)) => Err(bad()),
     }
@@ -127,6 +166,7 @@ impl Htq {
             tx,
             streams: BTreeMap::new(),
             buffer: BTreeMap::new(),
+            skip: HashMap::new(),
             rates: HashMap::new(),
         };
         let closing = self.closing.clone();
@@ -153,8 +193,11 @@ struct Watcher {
     tx: mpsc::Sender<Result<WatchItem>>,
     /// Queue -> (stream key, last id read).
     streams: BTreeMap<String, (String, StreamId)>,
-    /// Read, not yet handed out: (id, queue) -> event or gap.
-    buffer: BTreeMap<(StreamId, String), WatchItem>,
+    /// Read, not yet handed out: (id, queue, part) -> event or gap.
+    buffer: BTreeMap<(StreamId, String, Option<u32>), WatchItem>,
+    /// Queue -> events of this entry up to this part were handed out before (a
+    /// cursor in the middle of a grouped entry).
+    skip: HashMap<String, (StreamId, u32)>,
     /// Queue -> (started, failed, when) at the previous snapshot.
     rates: HashMap<String, (u64, u64, Instant)>,
 }
@@ -214,13 +257,22 @@ impl Watcher {
                 if let Some((_, last)) = self.streams.get_mut(&e.queue) {
                     *last = (*last).max(id);
                 }
+                if let (Some(part), Some((sid, upto))) = (e.part, self.skip.get(&e.queue))
+                    && *sid == id
+                    && part <= *upto
+                {
+                    continue;
+                }
+                let pos = Pos { id, part: e.part };
                 let cursor = if all {
-                    format!("{id}/{}", e.queue)
+                    format!("{pos}/{}", e.queue)
                 } else {
-                    id.to_string()
+                    pos.to_string()
                 };
-                self.buffer
-                    .insert((id, e.queue.clone()), WatchItem::Event { cursor, event: e });
+                self.buffer.insert(
+                    (id, e.queue.clone(), e.part),
+                    WatchItem::Event { cursor, event: e },
+                );
             }
             // A stream read cut short may hold events older than another stream's:
             // hand out nothing past the smallest such cut.
@@ -247,7 +299,7 @@ impl Watcher {
     /// `cut` when a read was cut short.
     async fn flush(&mut self, clock: u64, cut: Option<&(StreamId, String)>) -> Result<()> {
         while let Some(entry) = self.buffer.first_entry() {
-            let (id, queue) = entry.key();
+            let (id, queue, _) = (&entry.key().0, &entry.key().1, entry.key().2);
             let past = id.ms < clock && cut.is_none_or(|(cid, cq)| (id, queue) <= (cid, cq));
             if !past {
                 break;
@@ -292,9 +344,16 @@ impl Watcher {
                     .await?
                     .map(|b| b.last)
                     .unwrap_or_default(),
-                Start::After(id) => *id,
-                Start::AfterIn(id, cq) if q.as_str() <= cq.as_str() || cq.is_empty() => *id,
-                Start::AfterIn(id, _) => id.prev(),
+                Start::After(pos) => {
+                    self.skip_part(&q, *pos);
+                    pos.read_after()
+                }
+                Start::AfterIn(pos, cq) if cq.is_empty() || q.as_str() < cq.as_str() => pos.id,
+                Start::AfterIn(pos, cq) if q == *cq => {
+                    self.skip_part(&q, *pos);
+                    pos.read_after()
+                }
+                Start::AfterIn(pos, _) => pos.id.prev(),
             };
             self.streams.insert(q.clone(), (key, from));
             if !matches!(start, Start::Now) || !first {
@@ -302,6 +361,13 @@ impl Watcher {
             }
         }
         Ok(())
+    }
+
+    /// Notes that the events of `pos`'s entry up to its part were handed out.
+    fn skip_part(&mut self, q: &str, pos: Pos) {
+        if let Some(part) = pos.part {
+            self.skip.insert(q.to_owned(), (pos.id, part));
+        }
     }
 
     /// If queue `q`'s stream dropped events after this watcher's position, queues a
@@ -327,7 +393,7 @@ impl Watcher {
             };
             // Only events not yet read were lost; those read stay in the buffer.
             self.buffer.insert(
-                (resume, q.to_owned()),
+                (resume, q.to_owned(), None),
                 WatchItem::Gap {
                     queue: q.to_owned(),
                     from: cursor(from),

@@ -65,7 +65,9 @@ fn bad(e: impl std::fmt::Display) -> Error {
     Error::Internal(format!("unexpected stream reply: {e}"))
 }
 
-fn event_from(queue: &str, id: &str, fields: &[(String, String)]) -> Event {
+/// The events of one stream entry: one, or one per task of a grouped entry (see
+/// `emit_group` in lua/prelude.lua).
+fn events_from(queue: &str, id: &str, fields: &[(String, String)]) -> Vec<Event> {
     let get = |k: &str| {
         fields
             .iter()
@@ -73,20 +75,38 @@ fn event_from(queue: &str, id: &str, fields: &[(String, String)]) -> Event {
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
     };
-    let num = |k: &str| get(k).parse::<f64>().unwrap_or(0.0);
-    Event {
+    let num = |v: &str| v.parse::<f64>().unwrap_or(0.0);
+    let event = Event {
         id: id.to_owned(),
+        part: None,
         queue: queue.to_owned(),
         kind: EventKind::parse(get("kind")),
         task_id: get("task").to_owned(),
         time_ms: StreamId::parse(id).map_or(0, |i| i.ms as i64),
-        attempt: num("attempt") as u32,
-        status: num("status") as u16,
+        attempt: num(get("attempt")) as u32,
+        status: num(get("status")) as u16,
         error: get("error").to_owned(),
-        at_ms: num("at") as i64,
+        at_ms: num(get("at")) as i64,
         reason: get("reason").to_owned(),
-        count: num("count") as i64,
+        count: num(get("count")) as i64,
+    };
+    let tasks = get("tasks");
+    if tasks.is_empty() {
+        return vec![event];
     }
+    let attempts: Vec<&str> = get("attempts").split('\n').collect();
+    let ats: Vec<&str> = get("ats").split('\n').collect();
+    tasks
+        .split('\n')
+        .enumerate()
+        .map(|(i, task)| Event {
+            part: Some(i as u32),
+            task_id: task.to_owned(),
+            attempt: attempts.get(i).map_or(0, |a| num(a) as u32),
+            at_ms: ats.get(i).map_or(0, |a| num(a) as i64),
+            ..event.clone()
+        })
+        .collect()
 }
 
 impl Store {
@@ -143,7 +163,7 @@ impl Store {
                 continue;
             };
             for (id, fields) in entries {
-                out.push(event_from(queue, &id, &fields));
+                out.extend(events_from(queue, &id, &fields));
             }
         }
         Ok((out, clock))

@@ -203,20 +203,9 @@ async fn a_cursor_older_than_the_stream_gets_a_gap_message() {
     let e = events(&mut w, 1).await;
     assert_eq!(e[0].task_id, first);
     drop(w);
-    // Enough pushes that Redis trims whole blocks of the capped stream.
-    for _ in 0..3 {
-        let tasks = (0..200)
-            .map(|_| pb::TaskEntry {
-                request: Some(get(url)),
-                ..Default::default()
-            })
-            .collect();
-        c.push_tasks(pb::PushTasksRequest {
-            queue: "g".into(),
-            tasks,
-        })
-        .await
-        .unwrap();
+    // Enough events that Redis trims whole blocks (100 entries) of the capped stream.
+    for _ in 0..250 {
+        push_get(c, "g", url).await;
     }
     let mut w = watch(
         c,
@@ -336,5 +325,75 @@ async fn a_client_that_stops_reading_does_not_hold_dispatch_back() {
     // The stalled one still gets everything, in order, from where it stood.
     let first = events(&mut stalled, 3).await;
     assert_eq!(kind(&first[0]), pb::EventKind::Pushed);
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn a_batch_is_one_entry_with_an_event_and_a_cursor_per_task() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "b", |q| q.paused = true).await;
+    let mut w = watch(c, of("b")).await;
+    let tasks: Vec<_> = (0..4)
+        .map(|i| pb::TaskEntry {
+            request: Some(get("http://127.0.0.1:9/b")),
+            when: (i % 2 == 1).then(|| pb::task_entry::When::Delay(ms_duration(60_000))),
+            ..Default::default()
+        })
+        .collect();
+    let ids = c
+        .push_tasks(pb::PushTasksRequest {
+            queue: "b".into(),
+            tasks,
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .task_ids;
+    let got = events(&mut w, 4).await;
+    // Due now first (one entry), then the scheduled ones (another), each task once.
+    assert_eq!(
+        kinds_of(&got),
+        [
+            (pb::EventKind::Pushed, ids[0].clone()),
+            (pb::EventKind::Pushed, ids[2].clone()),
+            (pb::EventKind::Scheduled, ids[1].clone()),
+            (pb::EventKind::Scheduled, ids[3].clone()),
+        ]
+    );
+    assert!(got[2].schedule_time.is_some() && got[0].schedule_time.is_none());
+    assert!(got[0].cursor.ends_with(".0") && got[1].cursor.ends_with(".1"));
+    assert_eq!(
+        got[0].cursor.split('.').next(),
+        got[1].cursor.split('.').next()
+    );
+    // Resuming in the middle of an entry gives the rest of it, and nothing twice.
+    drop(w);
+    let mut w = watch(
+        c,
+        pb::WatchQueueRequest {
+            queue: "b".into(),
+            cursor: got[0].cursor.clone(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let rest = events(&mut w, 3).await;
+    let cursors: Vec<_> = rest.iter().map(|e| e.cursor.clone()).collect();
+    let want: Vec<_> = got[1..].iter().map(|e| e.cursor.clone()).collect();
+    assert_eq!(cursors, want);
+    assert!(next(&mut w, Duration::from_millis(300)).await.is_none());
+    // Every queue: the same, with the queue in the cursor.
+    let mut w = watch(
+        c,
+        pb::WatchQueueRequest {
+            cursor: format!("{}/b", got[2].cursor),
+            ..Default::default()
+        },
+    )
+    .await;
+    let last = events(&mut w, 1).await;
+    assert_eq!(last[0].cursor, format!("{}/b", got[3].cursor));
     htq.stop().await;
 }

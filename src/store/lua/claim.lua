@@ -30,6 +30,7 @@ local k_flows, k_pace, k_fact = qkey(k_queue, 'flows'), qkey(k_queue, 'pace'), q
 local paused = conf[2] == '1'
 local code = 0
 local claimed = {}
+local started, attempts = {}, {}
 local count = 0
 local rate_next = nil
 
@@ -86,7 +87,8 @@ if not paused then
       redis.call('HSET', k_state, id, raw)
       redis.call('ZADD', k_active, deadline, id)
       if st.k then redis.call('HINCRBY', k_fact, st.k, 1) end
-      emit(k_queue, 'started', id, 'attempt', st.a)
+      started[#started + 1] = id
+      attempts[#attempts + 1] = st.a
       claimed[#claimed + 1] = id
       claimed[#claimed + 1] = blob
       claimed[#claimed + 1] = raw
@@ -142,6 +144,7 @@ if not paused then
       end
     end
     if count > 0 then redis.call('HINCRBY', qkey(k_queue, 'stats'), 'started', count) end
+    emit_group(k_queue, 'started', started, {attempt = attempts})
     if q_t and count > 0 then
       q_tat = q_tat + count * q_t
       redis.call('HSET', k_pace, '', string.format('%.3f', q_tat))

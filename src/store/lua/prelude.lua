@@ -71,6 +71,30 @@ local function emit(k, kind, id, ...)
   redis.call('XADD', qkey(k, 'events'), 'MAXLEN', '~', events_cap, '*', 'kind', kind, 'task', id, ...)
 end
 
+-- Appends one event for several tasks that changed alike in one script (a batch
+-- pushed, tasks claimed together): `tasks` holds their ids, one per line, and each
+-- extra field given as a list holds one value per task, one per line. Readers
+-- expand it into one event per task. A single task gets a plain event.
+local function emit_group(k, kind, ids, lists)
+  if #ids == 0 then return end
+  local args = {}
+  if #ids == 1 then
+    for name, values in pairs(lists) do
+      args[#args + 1] = name
+      args[#args + 1] = values[1]
+    end
+    emit(k, kind, ids[1], unpack(args))
+    return
+  end
+  args[1] = 'tasks'
+  args[2] = table.concat(ids, '\n')
+  for name, values in pairs(lists) do
+    args[#args + 1] = name .. 's'
+    args[#args + 1] = table.concat(values, '\n')
+  end
+  emit(k, kind, '', unpack(args))
+end
+
 -- Counts in the queue's stats hash (`started`, `failed`), for dispatch and error rates.
 local function tally(k, field)
   redis.call('HINCRBY', qkey(k, 'stats'), field, 1)

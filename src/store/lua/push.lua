@@ -72,6 +72,7 @@ local function flush()
   fields, scores, states = {}, {}, {}
 end
 local out = {}
+local pushed, later, later_at = {}, {}, {}
 local plain = nil
 local remembered = 0
 for i = 0, n - 1 do
@@ -103,14 +104,17 @@ for i = 0, n - 1 do
     end
     if earliest == nil or due < earliest then earliest = due end
     if due > now then
-      emit(KEYS[1], 'scheduled', id, 'at', ARGV[at + 1])
+      later[#later + 1] = id
+      later_at[#later_at + 1] = ARGV[at + 1]
     else
-      emit(KEYS[1], 'pushed', id)
+      pushed[#pushed + 1] = id
     end
     if #fields >= 1000 then flush() end
   end
 end
 flush()
+emit_group(KEYS[1], 'pushed', pushed, {})
+emit_group(KEYS[1], 'scheduled', later, {at = later_at})
 -- Tasks without a flow key take part in fair dispatch as the key ''.
 if flowing then
   if plain ~= nil then redis.call('ZADD', k_flows, 'LT', plain, '') end
