@@ -8,7 +8,8 @@
 //! - [`config`]: flags, `HTQ_*` environment, TOML or legacy `config.json`.
 //! - [`model`]: plain types (queues, tasks, requests); no I/O.
 //! - [`core`]: the application service every front door calls; input rules in
-//!   [`core::validate`], cron schedules in [`core::schedule`].
+//!   [`core::validate`], cron schedules in [`core::schedule`], event watches in
+//!   [`core::watch`].
 //! - [`store`]: the only module that speaks Redis; one Lua script per state change
 //!   in `src/store/lua/`, key names in [`store::Keys`].
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor,
@@ -16,7 +17,9 @@
 //!   janitor (time bounds of dead letters and finished tasks).
 //! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
 //!   `execute_time`, `header`/`data`), and the importer of legacy Redis data.
-//! - [`api`]: front doors: gRPC ([`api::grpc`]), HTTP ([`api::http`]), auth.
+//! - [`api`]: front doors: gRPC and gRPC-web ([`api::grpc`]), HTTP ([`api::http`]:
+//!   the JSON API and its Server-Sent Events, the `/ui` dashboard, the legacy API),
+//!   auth.
 //! - [`server`]: wires it all and stops it in order.
 //! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`.
 //! - [`telemetry`]: log setup.
