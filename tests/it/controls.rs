@@ -85,21 +85,7 @@ fn most_in_any_window(hits: &[Hit], window: Duration) -> usize {
 
 /// Scripts Redis has run so far (EVALSHA and EVAL calls).
 fn script_calls(redis: &TestRedis) -> u64 {
-    let info: String = redis::cmd("INFO")
-        .arg("commandstats")
-        .query(&mut redis.conn())
-        .unwrap();
-    info.lines()
-        .filter(|l| l.starts_with("cmdstat_evalsha:") || l.starts_with("cmdstat_eval:"))
-        .filter_map(|l| {
-            l.split("calls=")
-                .nth(1)?
-                .split(',')
-                .next()?
-                .parse::<u64>()
-                .ok()
-        })
-        .sum()
+    redis.command_calls(|name| name == "evalsha" || name == "eval")
 }
 
 fn args<'a>(redis: &'a TestRedis, extra: &[&'a str]) -> Vec<&'a str> {
@@ -414,19 +400,7 @@ async fn run_task_performs_a_scheduled_task_now() {
     let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
     create_queue(c, "t", |q| q.kind = pb::QueueKind::Timing as i32).await;
-    let id = c
-        .schedule_task(pb::ScheduleTaskRequest {
-            queue: "t".into(),
-            request: Some(get(&sink.url("/later"))),
-            when: Some(pb::schedule_task_request::When::Delay(ms_duration(
-                3_600_000,
-            ))),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner()
-        .task_id;
+    let id = schedule_get(c, "t", &sink.url("/later"), 3_600_000).await;
     let t = c
         .run_task(pb::RunTaskRequest {
             queue: "t".into(),
@@ -587,19 +561,7 @@ async fn dead_letters_are_bounded_listed_retried_and_deleted() {
     sink.wait_for(Some("/gone"), 7, Duration::from_secs(3))
         .await;
     // Only dead tasks are retried.
-    let waiting = c
-        .schedule_task(pb::ScheduleTaskRequest {
-            queue: "d".into(),
-            request: Some(get(&sink.url("/gone"))),
-            when: Some(pb::schedule_task_request::When::Delay(ms_duration(
-                3_600_000,
-            ))),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner()
-        .task_id;
+    let waiting = schedule_get(c, "d", &sink.url("/gone"), 3_600_000).await;
     let err = c
         .retry_dead_task(pb::RetryDeadTaskRequest {
             queue: "d".into(),

@@ -494,23 +494,7 @@ async fn paused_queue_with_due_tasks_leaves_redis_quiet_until_resumed() {
         push_get(&mut htq.client, "p", &sink.url("/p")).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let calls = || -> u64 {
-        let info: String = redis::cmd("INFO")
-            .arg("commandstats")
-            .query(&mut redis.conn())
-            .unwrap();
-        info.lines()
-            .filter(|l| l.starts_with("cmdstat_") && !l.starts_with("cmdstat_info"))
-            .filter_map(|l| {
-                l.split("calls=")
-                    .nth(1)?
-                    .split(',')
-                    .next()?
-                    .parse::<u64>()
-                    .ok()
-            })
-            .sum()
-    };
+    let calls = || redis.command_calls(|name| name != "info");
     let before = calls();
     tokio::time::sleep(Duration::from_secs(1)).await;
     let during = calls() - before;

@@ -63,18 +63,25 @@ local events_cap = nil
 -- Appends an event to the queue's stream: kind, task id, then field/value pairs.
 -- Every state change calls it in the script that makes the change, so a watcher
 -- sees exactly what happened, in order.
-local function emit(k, kind, id, ...)
+local function emit_weighted(k, weight, kind, id, ...)
   if events_cap == nil then
     events_cap = tonumber(redis.call('HGET', qkey(k, 'queue'), 'max_events') or '10000') or 10000
   end
   if events_cap <= 0 then return end
-  redis.call('XADD', qkey(k, 'events'), 'MAXLEN', '~', events_cap, '*', 'kind', kind, 'task', id, ...)
+  local cap = math.max(1, math.floor(events_cap / weight))
+  redis.call('XADD', qkey(k, 'events'), 'MAXLEN', '~', cap, '*', 'kind', kind, 'task', id, ...)
+end
+
+local function emit(k, kind, id, ...)
+  emit_weighted(k, 1, kind, id, ...)
 end
 
 -- Appends one event for several tasks that changed alike in one script (a batch
 -- pushed, tasks claimed together): `tasks` holds their ids, one per line, and each
 -- extra field given as a list holds one value per task, one per line. Readers
--- expand it into one event per task. A single task gets a plain event.
+-- expand it into one event per task. A single task gets a plain event. The cap
+-- counts entries, so an entry of n events trims the stream to max_events / n
+-- entries: a stream of batches keeps about max_events events, not that many batches.
 local function emit_group(k, kind, ids, lists)
   if #ids == 0 then return end
   local args = {}
@@ -92,7 +99,7 @@ local function emit_group(k, kind, ids, lists)
     args[#args + 1] = name .. 's'
     args[#args + 1] = table.concat(values, '\n')
   end
-  emit(k, kind, '', unpack(args))
+  emit_weighted(k, #ids, kind, '', unpack(args))
 end
 
 -- Counts in the queue's stats hash (`started`, `failed`), for dispatch and error rates.

@@ -115,6 +115,27 @@ impl TestRedis {
         keys
     }
 
+    /// Calls Redis has served so far, summed over the commands `which` accepts
+    /// (by name, e.g. `evalsha`).
+    pub fn command_calls(&self, which: impl Fn(&str) -> bool) -> u64 {
+        let info: String = redis::cmd("INFO")
+            .arg("commandstats")
+            .query(&mut self.conn())
+            .unwrap();
+        info.lines()
+            .filter_map(|l| {
+                let (name, rest) = l.strip_prefix("cmdstat_")?.split_once(':')?;
+                which(name).then_some(())?;
+                rest.split("calls=")
+                    .nth(1)?
+                    .split(',')
+                    .next()?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .sum()
+    }
+
     /// A dump of every key's content, to prove nothing was written.
     pub fn dump(&self) -> Vec<(String, Vec<u8>)> {
         let mut c = self.conn();
@@ -473,6 +494,22 @@ pub async fn create_queue(
     c.create_queue(htq::api::pb::CreateQueueRequest { queue: Some(q) })
         .await
         .unwrap();
+}
+
+/// Schedules a GET of `url` in `queue`, `delay_ms` ahead; returns the task id.
+pub async fn schedule_get(c: &mut Client, queue: &str, url: &str, delay_ms: u64) -> String {
+    c.schedule_task(htq::api::pb::ScheduleTaskRequest {
+        queue: queue.into(),
+        request: Some(get(url)),
+        when: Some(htq::api::pb::schedule_task_request::When::Delay(
+            ms_duration(delay_ms),
+        )),
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+    .into_inner()
+    .task_id
 }
 
 pub fn ms_duration(ms: u64) -> pbjson_types::Duration {
