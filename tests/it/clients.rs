@@ -1,0 +1,72 @@
+//! The client libraries against a live server: create, push to a sink and see it
+//! delivered, schedule, cancel, watch a few events.
+
+use std::time::{Duration, SystemTime};
+
+use htq_client::{Client, queue, request};
+
+use crate::common::*;
+
+#[tokio::test]
+async fn rust_client_smoke() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let mut c = Client::connect(format!("http://{}", htq.addr), TOKEN)
+        .await
+        .unwrap();
+    let q = c.create_queue(queue("rs")).await.unwrap();
+    assert_eq!(q.max_concurrency, 1);
+    let mut events = c.watch("rs", None).await.unwrap();
+    let id = c
+        .push("rs", request::post(&sink.url("/rs"), "hi"))
+        .await
+        .unwrap();
+    let hit = sink.wait_for(Some("/rs"), 1, Duration::from_secs(3)).await;
+    assert_eq!(&hit[0].body[..], b"hi");
+    assert_eq!(hit[0].header("x-htq-task-id"), Some(id.as_str()));
+    let later = c
+        .schedule(
+            "rs",
+            request::get(&sink.url("/later")),
+            SystemTime::now() + Duration::from_secs(3600),
+        )
+        .await
+        .unwrap();
+    let t = c.get_task("rs", &later).await.unwrap();
+    assert_eq!(t.state(), htq_client::pb::TaskState::Scheduled);
+    c.cancel("rs", &later).await.unwrap();
+    let err = c.get_task("rs", &later).await.unwrap_err();
+    assert_eq!(err.code(), Some(tonic::Code::NotFound));
+    // The watch saw the push, the delivery and the schedule, in order.
+    let mut kinds = Vec::new();
+    while kinds.len() < 5 {
+        let item = tokio::time::timeout(Duration::from_secs(3), events.message())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        if let Some(htq_client::pb::watch_queue_response::Item::Event(e)) = item.item {
+            kinds.push((e.kind(), e.task_id));
+        }
+    }
+    use htq_client::pb::EventKind::*;
+    // Each task's own events in order (the delivery and the schedule may interleave).
+    let of = |id: &str| {
+        kinds
+            .iter()
+            .filter(|(_, t)| t == id)
+            .map(|(k, _)| *k)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of(&id), [Pushed, Started, Succeeded]);
+    assert_eq!(of(&later), [Scheduled, Cancelled]);
+    let bad = Client::connect(format!("http://{}", htq.addr), "wrong")
+        .await
+        .unwrap()
+        .create_queue(queue("x"))
+        .await
+        .unwrap_err();
+    assert_eq!(bad.code(), Some(tonic::Code::Unauthenticated));
+    htq.stop().await;
+}
