@@ -70,3 +70,48 @@ async fn rust_client_smoke() {
     assert_eq!(bad.code(), Some(tonic::Code::Unauthenticated));
     htq.stop().await;
 }
+
+/// Runs a client's script from the checkout, at most `limit` long; panics with its
+/// output when it fails.
+async fn run_script(path: &str, args: &[&str], limit: Duration) -> String {
+    let out = tokio::process::Command::new(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+        .args(args)
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(limit, out)
+        .await
+        .unwrap_or_else(|_| panic!("{path} took longer than {limit:?}"))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{path} failed\nstdout: {stdout}\nstderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[tokio::test]
+async fn python_client_smoke_and_stubs_up_to_date() {
+    // The checked-in stubs match proto/ (this also prepares the virtualenv).
+    run_script("clients/generate", &["--check"], Duration::from_secs(300)).await;
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let out = run_script(
+        "clients/python/run-smoke",
+        &[&htq.addr.to_string(), TOKEN, &sink.url("/py")],
+        Duration::from_secs(300),
+    )
+    .await;
+    assert!(out.contains("ok: python"), "{out}");
+    let hits = sink.hits_on("/py");
+    for from in ["py-sync", "py-async"] {
+        assert!(
+            hits.iter()
+                .any(|h| h.uri.ends_with(&format!("from={from}"))),
+            "{from} delivered"
+        );
+    }
+    htq.stop().await;
+}

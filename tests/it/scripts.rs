@@ -602,3 +602,62 @@ async fn claim_serves_flow_keys_in_turn_within_their_limits() {
     keys.sort();
     assert_eq!(keys, ["t:{q}:events", "t:{q}:queue", "t:{q}:stats"]);
 }
+
+#[tokio::test]
+async fn tasks_without_a_key_are_served_when_a_retried_key_brings_the_index_back() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 10, &[]).await;
+    let keyed = NewRow {
+        flow_key: Some("k".into()),
+        ..row("a", 1000)
+    };
+    s.push("q", &[keyed], None, true).await.unwrap();
+    let c = s.claim("q", 1000, 10).await.unwrap().unwrap();
+    assert_eq!(claimed(&c), ["a"]);
+    // The key drained, so the index went; then tasks without a key arrive.
+    s.push("q", &[row("p1", 1001), row("p2", 1002)], None, true)
+        .await
+        .unwrap();
+    let retry = Finish::Retry {
+        at: 1500,
+        status: 503,
+        error: "HTTP 503".into(),
+    };
+    assert!(s.finish("q", "a", 1, 1100, &retry, "").await.unwrap());
+    // The retry brought the index back: the key-less tasks are in it too.
+    let c = s.claim("q", 1200, 10).await.unwrap().unwrap();
+    assert_eq!(claimed(&c), ["p1", "p2"]);
+    assert_eq!(c.next_due, Some(1500));
+}
+
+#[tokio::test]
+async fn batched_events_count_as_their_tasks_against_the_cap() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    let mut q = Queue::new("q", QueueKind::RealTime);
+    q.max_events = 300;
+    q.paused = true;
+    assert!(s.create_queue(&q).await.unwrap());
+    for b in 0..5 {
+        let rows: Vec<_> = (0..200).map(|i| row(&format!("b{b}-{i}"), 1000)).collect();
+        s.push("q", &rows, None, true).await.unwrap();
+    }
+    let entries: Vec<(String, Vec<(String, String)>)> = redis::cmd("XRANGE")
+        .arg("t:{q}:events")
+        .arg("-")
+        .arg("+")
+        .query(&mut redis.conn())
+        .unwrap();
+    let events: usize = entries
+        .iter()
+        .map(|(_, f)| {
+            f.iter()
+                .find(|(k, _)| k == "tasks")
+                .map_or(1, |(_, v)| v.lines().count())
+        })
+        .sum();
+    // About the cap in events (whole entries go), not 300 entries of 200.
+    assert!((300..=330 + 200).contains(&events), "{events} events held");
+    assert!(entries.len() <= 3, "{} entries", entries.len());
+}

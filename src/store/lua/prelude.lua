@@ -68,8 +68,56 @@ local function emit_weighted(k, weight, kind, id, ...)
     events_cap = tonumber(redis.call('HGET', qkey(k, 'queue'), 'max_events') or '10000') or 10000
   end
   if events_cap <= 0 then return end
-  local cap = math.max(1, math.floor(events_cap / weight))
-  redis.call('XADD', qkey(k, 'events'), 'MAXLEN', '~', cap, '*', 'kind', kind, 'task', id, ...)
+  local stream, stats = qkey(k, 'events'), qkey(k, 'stats')
+  -- A grouped entry counts as its events: the stream keeps about max_events
+  -- events, whatever mix of single and grouped entries it holds. `grouped` counts
+  -- the events of grouped entries still held; while there are some, the oldest
+  -- entries go once the cap is passed until no more than max_events are held.
+  -- Without any, Redis's own approximate trim does the same at less cost.
+  local grouped
+  if weight > 1 then
+    grouped = redis.call('HINCRBY', stats, 'grouped', weight)
+  else
+    grouped = tonumber(redis.call('HGET', stats, 'grouped') or '0') or 0
+  end
+  if grouped <= 0 then
+    redis.call('XADD', stream, 'MAXLEN', '~', events_cap, '*', 'kind', kind, 'task', id, ...)
+    return
+  end
+  redis.call('XADD', stream, '*', 'kind', kind, 'task', id, ...)
+  local total = grouped + redis.call('XLEN', stream)
+  if total <= events_cap * 1.1 then return end
+  -- Whole entries go, oldest first, as long as at least max_events stay.
+  local dropped, last, done = 0, nil, false
+  while not done do
+    local from = '-'
+    if last then from = '(' .. last end
+    local head = redis.call('XRANGE', stream, from, '+', 'COUNT', 20)
+    if #head == 0 then break end
+    for _, entry in ipairs(head) do
+      local n, events, f = 1, 0, entry[2]
+      for i = 1, #f, 2 do
+        if f[i] == 'tasks' then
+          local _, lines = string.gsub(f[i + 1], '\n', '')
+          events = lines + 1
+          n = events + 1 -- its events, and the entry itself (counted by XLEN)
+        end
+      end
+      if total - dropped - n < events_cap then
+        done = true
+        break
+      end
+      dropped = dropped + n
+      grouped = grouped - events
+      last = entry[1]
+    end
+  end
+  if last then
+    -- Every entry up to `last` goes (MINID keeps ids >= the one given).
+    local ms, seq = string.match(last, '^(%d+)-(%d+)$')
+    redis.call('XTRIM', stream, 'MINID', ms .. '-' .. (tonumber(seq) + 1))
+    redis.call('HSET', stats, 'grouped', math.max(grouped, 0))
+  end
 end
 
 local function emit(k, kind, id, ...)
@@ -79,9 +127,8 @@ end
 -- Appends one event for several tasks that changed alike in one script (a batch
 -- pushed, tasks claimed together): `tasks` holds their ids, one per line, and each
 -- extra field given as a list holds one value per task, one per line. Readers
--- expand it into one event per task. A single task gets a plain event. The cap
--- counts entries, so an entry of n events trims the stream to max_events / n
--- entries: a stream of batches keeps about max_events events, not that many batches.
+-- expand it into one event per task. A single task gets a plain event. Against
+-- the cap, a grouped entry counts as its events (see emit_weighted).
 local function emit_group(k, kind, ids, lists)
   if #ids == 0 then return end
   local args = {}
@@ -122,6 +169,10 @@ local function enqueue(k, st, id, at)
   if st.k then
     redis.call('ZADD', qkey(k, 'fdue:' .. st.k), at, id)
     redis.call('ZADD', flows, 'LT', at, st.k)
+    -- The index may have just come into being: tasks without a key waiting in
+    -- `due` must take part too.
+    local due = first_score(qkey(k, 'due'))
+    if due ~= '' then redis.call('ZADD', flows, 'NX', due, '') end
   else
     redis.call('ZADD', qkey(k, 'due'), at, id)
     if redis.call('EXISTS', flows) == 1 then redis.call('ZADD', flows, 'LT', at, '') end

@@ -1,0 +1,615 @@
+import datetime
+
+from google.protobuf import duration_pb2 as _duration_pb2
+from google.protobuf import field_mask_pb2 as _field_mask_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class QueueKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    QUEUE_KIND_UNSPECIFIED: _ClassVar[QueueKind]
+    QUEUE_KIND_REAL_TIME: _ClassVar[QueueKind]
+    QUEUE_KIND_TIMING: _ClassVar[QueueKind]
+    QUEUE_KIND_VARIABLE: _ClassVar[QueueKind]
+
+class TaskState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TASK_STATE_UNSPECIFIED: _ClassVar[TaskState]
+    TASK_STATE_SCHEDULED: _ClassVar[TaskState]
+    TASK_STATE_DUE: _ClassVar[TaskState]
+    TASK_STATE_ACTIVE: _ClassVar[TaskState]
+    TASK_STATE_SUCCEEDED: _ClassVar[TaskState]
+    TASK_STATE_DEAD: _ClassVar[TaskState]
+    TASK_STATE_CANCELLED: _ClassVar[TaskState]
+
+class EventKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EVENT_KIND_UNSPECIFIED: _ClassVar[EventKind]
+    EVENT_KIND_PUSHED: _ClassVar[EventKind]
+    EVENT_KIND_STARTED: _ClassVar[EventKind]
+    EVENT_KIND_SUCCEEDED: _ClassVar[EventKind]
+    EVENT_KIND_RETRYING: _ClassVar[EventKind]
+    EVENT_KIND_DEAD: _ClassVar[EventKind]
+    EVENT_KIND_RESCHEDULED: _ClassVar[EventKind]
+    EVENT_KIND_CANCELLED: _ClassVar[EventKind]
+    EVENT_KIND_EVICTED: _ClassVar[EventKind]
+    EVENT_KIND_SCHEDULED: _ClassVar[EventKind]
+    EVENT_KIND_PAUSED: _ClassVar[EventKind]
+    EVENT_KIND_RESUMED: _ClassVar[EventKind]
+    EVENT_KIND_PURGED: _ClassVar[EventKind]
+    EVENT_KIND_DELETED: _ClassVar[EventKind]
+
+class CatchUp(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CATCH_UP_UNSPECIFIED: _ClassVar[CatchUp]
+    CATCH_UP_ONE: _ClassVar[CatchUp]
+    CATCH_UP_SKIP: _ClassVar[CatchUp]
+QUEUE_KIND_UNSPECIFIED: QueueKind
+QUEUE_KIND_REAL_TIME: QueueKind
+QUEUE_KIND_TIMING: QueueKind
+QUEUE_KIND_VARIABLE: QueueKind
+TASK_STATE_UNSPECIFIED: TaskState
+TASK_STATE_SCHEDULED: TaskState
+TASK_STATE_DUE: TaskState
+TASK_STATE_ACTIVE: TaskState
+TASK_STATE_SUCCEEDED: TaskState
+TASK_STATE_DEAD: TaskState
+TASK_STATE_CANCELLED: TaskState
+EVENT_KIND_UNSPECIFIED: EventKind
+EVENT_KIND_PUSHED: EventKind
+EVENT_KIND_STARTED: EventKind
+EVENT_KIND_SUCCEEDED: EventKind
+EVENT_KIND_RETRYING: EventKind
+EVENT_KIND_DEAD: EventKind
+EVENT_KIND_RESCHEDULED: EventKind
+EVENT_KIND_CANCELLED: EventKind
+EVENT_KIND_EVICTED: EventKind
+EVENT_KIND_SCHEDULED: EventKind
+EVENT_KIND_PAUSED: EventKind
+EVENT_KIND_RESUMED: EventKind
+EVENT_KIND_PURGED: EventKind
+EVENT_KIND_DELETED: EventKind
+CATCH_UP_UNSPECIFIED: CatchUp
+CATCH_UP_ONE: CatchUp
+CATCH_UP_SKIP: CatchUp
+
+class RetryPolicy(_message.Message):
+    __slots__ = ("max_attempts", "min_backoff", "max_backoff", "max_doublings")
+    MAX_ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    MIN_BACKOFF_FIELD_NUMBER: _ClassVar[int]
+    MAX_BACKOFF_FIELD_NUMBER: _ClassVar[int]
+    MAX_DOUBLINGS_FIELD_NUMBER: _ClassVar[int]
+    max_attempts: int
+    min_backoff: _duration_pb2.Duration
+    max_backoff: _duration_pb2.Duration
+    max_doublings: int
+    def __init__(self, max_attempts: _Optional[int] = ..., min_backoff: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_backoff: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_doublings: _Optional[int] = ...) -> None: ...
+
+class VariableSettings(_message.Message):
+    __slots__ = ("stepping_interval", "max_interval")
+    STEPPING_INTERVAL_FIELD_NUMBER: _ClassVar[int]
+    MAX_INTERVAL_FIELD_NUMBER: _ClassVar[int]
+    stepping_interval: _duration_pb2.Duration
+    max_interval: _duration_pb2.Duration
+    def __init__(self, stepping_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class Queue(_message.Message):
+    __slots__ = ("name", "kind", "max_concurrency", "request_timeout", "retry", "variable", "paused", "create_time", "max_dispatches_per_second", "max_burst", "flow", "dead_letter", "retention", "dedup_window", "attempt_history", "max_events")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    MAX_CONCURRENCY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_TIMEOUT_FIELD_NUMBER: _ClassVar[int]
+    RETRY_FIELD_NUMBER: _ClassVar[int]
+    VARIABLE_FIELD_NUMBER: _ClassVar[int]
+    PAUSED_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    MAX_DISPATCHES_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    MAX_BURST_FIELD_NUMBER: _ClassVar[int]
+    FLOW_FIELD_NUMBER: _ClassVar[int]
+    DEAD_LETTER_FIELD_NUMBER: _ClassVar[int]
+    RETENTION_FIELD_NUMBER: _ClassVar[int]
+    DEDUP_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_HISTORY_FIELD_NUMBER: _ClassVar[int]
+    MAX_EVENTS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    kind: QueueKind
+    max_concurrency: int
+    request_timeout: _duration_pb2.Duration
+    retry: RetryPolicy
+    variable: VariableSettings
+    paused: bool
+    create_time: _timestamp_pb2.Timestamp
+    max_dispatches_per_second: float
+    max_burst: int
+    flow: FlowControl
+    dead_letter: DeadLetterPolicy
+    retention: _duration_pb2.Duration
+    dedup_window: _duration_pb2.Duration
+    attempt_history: int
+    max_events: int
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[QueueKind, str]] = ..., max_concurrency: _Optional[int] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., variable: _Optional[_Union[VariableSettings, _Mapping]] = ..., paused: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ..., flow: _Optional[_Union[FlowControl, _Mapping]] = ..., dead_letter: _Optional[_Union[DeadLetterPolicy, _Mapping]] = ..., retention: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dedup_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., attempt_history: _Optional[int] = ..., max_events: _Optional[int] = ...) -> None: ...
+
+class FlowControl(_message.Message):
+    __slots__ = ("max_concurrency", "max_dispatches_per_second", "max_burst")
+    MAX_CONCURRENCY_FIELD_NUMBER: _ClassVar[int]
+    MAX_DISPATCHES_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    MAX_BURST_FIELD_NUMBER: _ClassVar[int]
+    max_concurrency: int
+    max_dispatches_per_second: float
+    max_burst: int
+    def __init__(self, max_concurrency: _Optional[int] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ...) -> None: ...
+
+class DeadLetterPolicy(_message.Message):
+    __slots__ = ("max_tasks", "max_age")
+    MAX_TASKS_FIELD_NUMBER: _ClassVar[int]
+    MAX_AGE_FIELD_NUMBER: _ClassVar[int]
+    max_tasks: int
+    max_age: _duration_pb2.Duration
+    def __init__(self, max_tasks: _Optional[int] = ..., max_age: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class Header(_message.Message):
+    __slots__ = ("name", "value")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    value: str
+    def __init__(self, name: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+
+class Form(_message.Message):
+    __slots__ = ("fields",)
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    fields: _containers.RepeatedCompositeFieldContainer[FormField]
+    def __init__(self, fields: _Optional[_Iterable[_Union[FormField, _Mapping]]] = ...) -> None: ...
+
+class FormField(_message.Message):
+    __slots__ = ("name", "value")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    value: str
+    def __init__(self, name: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+
+class HttpRequest(_message.Message):
+    __slots__ = ("method", "url", "headers", "data", "form")
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    FORM_FIELD_NUMBER: _ClassVar[int]
+    method: str
+    url: str
+    headers: _containers.RepeatedCompositeFieldContainer[Header]
+    data: bytes
+    form: Form
+    def __init__(self, method: _Optional[str] = ..., url: _Optional[str] = ..., headers: _Optional[_Iterable[_Union[Header, _Mapping]]] = ..., data: _Optional[bytes] = ..., form: _Optional[_Union[Form, _Mapping]] = ...) -> None: ...
+
+class Task(_message.Message):
+    __slots__ = ("id", "queue", "request", "schedule_time", "state", "attempts", "last_status", "last_error", "create_time", "last_attempt_time", "run_count", "flow_key", "history", "finish_time")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_TIME_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    LAST_STATUS_FIELD_NUMBER: _ClassVar[int]
+    LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    LAST_ATTEMPT_TIME_FIELD_NUMBER: _ClassVar[int]
+    RUN_COUNT_FIELD_NUMBER: _ClassVar[int]
+    FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
+    FINISH_TIME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    queue: str
+    request: HttpRequest
+    schedule_time: _timestamp_pb2.Timestamp
+    state: TaskState
+    attempts: int
+    last_status: int
+    last_error: str
+    create_time: _timestamp_pb2.Timestamp
+    last_attempt_time: _timestamp_pb2.Timestamp
+    run_count: int
+    flow_key: str
+    history: _containers.RepeatedCompositeFieldContainer[Attempt]
+    finish_time: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[_Union[TaskState, str]] = ..., attempts: _Optional[int] = ..., last_status: _Optional[int] = ..., last_error: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., run_count: _Optional[int] = ..., flow_key: _Optional[str] = ..., history: _Optional[_Iterable[_Union[Attempt, _Mapping]]] = ..., finish_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Attempt(_message.Message):
+    __slots__ = ("start_time", "latency", "status", "error", "reply")
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    LATENCY_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    REPLY_FIELD_NUMBER: _ClassVar[int]
+    start_time: _timestamp_pb2.Timestamp
+    latency: _duration_pb2.Duration
+    status: int
+    error: str
+    reply: str
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., status: _Optional[int] = ..., error: _Optional[str] = ..., reply: _Optional[str] = ...) -> None: ...
+
+class CreateQueueRequest(_message.Message):
+    __slots__ = ("queue",)
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    queue: Queue
+    def __init__(self, queue: _Optional[_Union[Queue, _Mapping]] = ...) -> None: ...
+
+class GetQueueRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ListQueuesRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListQueuesResponse(_message.Message):
+    __slots__ = ("queues", "next_page_token")
+    QUEUES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    queues: _containers.RepeatedCompositeFieldContainer[Queue]
+    next_page_token: str
+    def __init__(self, queues: _Optional[_Iterable[_Union[Queue, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class UpdateQueueRequest(_message.Message):
+    __slots__ = ("queue", "update_mask")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    queue: Queue
+    update_mask: _field_mask_pb2.FieldMask
+    def __init__(self, queue: _Optional[_Union[Queue, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ...) -> None: ...
+
+class DeleteQueueRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class DeleteQueueResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class PushTaskRequest(_message.Message):
+    __slots__ = ("queue", "request", "task_id", "idempotency_key", "flow_key")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    request: HttpRequest
+    task_id: str
+    idempotency_key: str
+    flow_key: str
+    def __init__(self, queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ...) -> None: ...
+
+class PushTaskResponse(_message.Message):
+    __slots__ = ("task_id", "schedule_time", "duplicate")
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_TIME_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATE_FIELD_NUMBER: _ClassVar[int]
+    task_id: str
+    schedule_time: _timestamp_pb2.Timestamp
+    duplicate: bool
+    def __init__(self, task_id: _Optional[str] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., duplicate: _Optional[bool] = ...) -> None: ...
+
+class PushTasksRequest(_message.Message):
+    __slots__ = ("queue", "tasks")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    tasks: _containers.RepeatedCompositeFieldContainer[TaskEntry]
+    def __init__(self, queue: _Optional[str] = ..., tasks: _Optional[_Iterable[_Union[TaskEntry, _Mapping]]] = ...) -> None: ...
+
+class TaskEntry(_message.Message):
+    __slots__ = ("request", "schedule_time", "delay", "task_id", "idempotency_key", "flow_key")
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_TIME_FIELD_NUMBER: _ClassVar[int]
+    DELAY_FIELD_NUMBER: _ClassVar[int]
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    request: HttpRequest
+    schedule_time: _timestamp_pb2.Timestamp
+    delay: _duration_pb2.Duration
+    task_id: str
+    idempotency_key: str
+    flow_key: str
+    def __init__(self, request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ...) -> None: ...
+
+class PushTasksResponse(_message.Message):
+    __slots__ = ("task_ids", "duplicates")
+    TASK_IDS_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATES_FIELD_NUMBER: _ClassVar[int]
+    task_ids: _containers.RepeatedScalarFieldContainer[str]
+    duplicates: _containers.RepeatedScalarFieldContainer[bool]
+    def __init__(self, task_ids: _Optional[_Iterable[str]] = ..., duplicates: _Optional[_Iterable[bool]] = ...) -> None: ...
+
+class ScheduleTaskRequest(_message.Message):
+    __slots__ = ("queue", "request", "schedule_time", "delay", "task_id", "idempotency_key", "flow_key")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_TIME_FIELD_NUMBER: _ClassVar[int]
+    DELAY_FIELD_NUMBER: _ClassVar[int]
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    request: HttpRequest
+    schedule_time: _timestamp_pb2.Timestamp
+    delay: _duration_pb2.Duration
+    task_id: str
+    idempotency_key: str
+    flow_key: str
+    def __init__(self, queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ...) -> None: ...
+
+class GetTaskRequest(_message.Message):
+    __slots__ = ("queue", "id")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    id: str
+    def __init__(self, queue: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+
+class ListTasksRequest(_message.Message):
+    __slots__ = ("queue", "state", "page_size", "page_token")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    state: TaskState
+    page_size: int
+    page_token: str
+    def __init__(self, queue: _Optional[str] = ..., state: _Optional[_Union[TaskState, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListTasksResponse(_message.Message):
+    __slots__ = ("tasks", "next_page_token")
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    tasks: _containers.RepeatedCompositeFieldContainer[Task]
+    next_page_token: str
+    def __init__(self, tasks: _Optional[_Iterable[_Union[Task, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class CountTasksRequest(_message.Message):
+    __slots__ = ("queue",)
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    def __init__(self, queue: _Optional[str] = ...) -> None: ...
+
+class CountTasksResponse(_message.Message):
+    __slots__ = ("scheduled", "due", "active", "dead", "finished", "evicted")
+    SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    DUE_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    DEAD_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_FIELD_NUMBER: _ClassVar[int]
+    EVICTED_FIELD_NUMBER: _ClassVar[int]
+    scheduled: int
+    due: int
+    active: int
+    dead: int
+    finished: int
+    evicted: int
+    def __init__(self, scheduled: _Optional[int] = ..., due: _Optional[int] = ..., active: _Optional[int] = ..., dead: _Optional[int] = ..., finished: _Optional[int] = ..., evicted: _Optional[int] = ...) -> None: ...
+
+class CancelTaskRequest(_message.Message):
+    __slots__ = ("queue", "id")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    id: str
+    def __init__(self, queue: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+
+class WatchQueueRequest(_message.Message):
+    __slots__ = ("queue", "cursor", "kinds", "task_id", "stats_interval")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    KINDS_FIELD_NUMBER: _ClassVar[int]
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    STATS_INTERVAL_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    cursor: str
+    kinds: _containers.RepeatedScalarFieldContainer[EventKind]
+    task_id: str
+    stats_interval: _duration_pb2.Duration
+    def __init__(self, queue: _Optional[str] = ..., cursor: _Optional[str] = ..., kinds: _Optional[_Iterable[_Union[EventKind, str]]] = ..., task_id: _Optional[str] = ..., stats_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class WatchQueueResponse(_message.Message):
+    __slots__ = ("event", "gap", "stats")
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    GAP_FIELD_NUMBER: _ClassVar[int]
+    STATS_FIELD_NUMBER: _ClassVar[int]
+    event: QueueEvent
+    gap: EventGap
+    stats: QueueStats
+    def __init__(self, event: _Optional[_Union[QueueEvent, _Mapping]] = ..., gap: _Optional[_Union[EventGap, _Mapping]] = ..., stats: _Optional[_Union[QueueStats, _Mapping]] = ...) -> None: ...
+
+class QueueEvent(_message.Message):
+    __slots__ = ("cursor", "queue", "kind", "task_id", "time", "attempt", "status", "error", "schedule_time", "reason", "count")
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_TIME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    cursor: str
+    queue: str
+    kind: EventKind
+    task_id: str
+    time: _timestamp_pb2.Timestamp
+    attempt: int
+    status: int
+    error: str
+    schedule_time: _timestamp_pb2.Timestamp
+    reason: str
+    count: int
+    def __init__(self, cursor: _Optional[str] = ..., queue: _Optional[str] = ..., kind: _Optional[_Union[EventKind, str]] = ..., task_id: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., attempt: _Optional[int] = ..., status: _Optional[int] = ..., error: _Optional[str] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class EventGap(_message.Message):
+    __slots__ = ("queue", "from_cursor", "resume_cursor")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    FROM_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    RESUME_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    from_cursor: str
+    resume_cursor: str
+    def __init__(self, queue: _Optional[str] = ..., from_cursor: _Optional[str] = ..., resume_cursor: _Optional[str] = ...) -> None: ...
+
+class QueueStats(_message.Message):
+    __slots__ = ("queue", "time", "counts", "dispatch_rate", "error_rate")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    COUNTS_FIELD_NUMBER: _ClassVar[int]
+    DISPATCH_RATE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_RATE_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    time: _timestamp_pb2.Timestamp
+    counts: CountTasksResponse
+    dispatch_rate: float
+    error_rate: float
+    def __init__(self, queue: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., counts: _Optional[_Union[CountTasksResponse, _Mapping]] = ..., dispatch_rate: _Optional[float] = ..., error_rate: _Optional[float] = ...) -> None: ...
+
+class PauseQueueRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ResumeQueueRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class PurgeQueueRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class PurgeQueueResponse(_message.Message):
+    __slots__ = ("purged",)
+    PURGED_FIELD_NUMBER: _ClassVar[int]
+    purged: int
+    def __init__(self, purged: _Optional[int] = ...) -> None: ...
+
+class RunTaskRequest(_message.Message):
+    __slots__ = ("queue", "id")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    id: str
+    def __init__(self, queue: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+
+class RetryDeadTaskRequest(_message.Message):
+    __slots__ = ("queue", "id")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    id: str
+    def __init__(self, queue: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+
+class RetryAllDeadTasksRequest(_message.Message):
+    __slots__ = ("queue",)
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    def __init__(self, queue: _Optional[str] = ...) -> None: ...
+
+class RetryAllDeadTasksResponse(_message.Message):
+    __slots__ = ("retried",)
+    RETRIED_FIELD_NUMBER: _ClassVar[int]
+    retried: int
+    def __init__(self, retried: _Optional[int] = ...) -> None: ...
+
+class DeleteDeadTaskRequest(_message.Message):
+    __slots__ = ("queue", "id")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    id: str
+    def __init__(self, queue: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+
+class DeleteDeadTaskResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class Schedule(_message.Message):
+    __slots__ = ("name", "queue", "cron", "time_zone", "request", "flow_key", "catch_up", "next_run_time", "last_run_time", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    CRON_FIELD_NUMBER: _ClassVar[int]
+    TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    CATCH_UP_FIELD_NUMBER: _ClassVar[int]
+    NEXT_RUN_TIME_FIELD_NUMBER: _ClassVar[int]
+    LAST_RUN_TIME_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    queue: str
+    cron: str
+    time_zone: str
+    request: HttpRequest
+    flow_key: str
+    catch_up: CatchUp
+    next_run_time: _timestamp_pb2.Timestamp
+    last_run_time: _timestamp_pb2.Timestamp
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., queue: _Optional[str] = ..., cron: _Optional[str] = ..., time_zone: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., flow_key: _Optional[str] = ..., catch_up: _Optional[_Union[CatchUp, str]] = ..., next_run_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_run_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CreateScheduleRequest(_message.Message):
+    __slots__ = ("schedule",)
+    SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    schedule: Schedule
+    def __init__(self, schedule: _Optional[_Union[Schedule, _Mapping]] = ...) -> None: ...
+
+class GetScheduleRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ListSchedulesRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListSchedulesResponse(_message.Message):
+    __slots__ = ("schedules", "next_page_token")
+    SCHEDULES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    schedules: _containers.RepeatedCompositeFieldContainer[Schedule]
+    next_page_token: str
+    def __init__(self, schedules: _Optional[_Iterable[_Union[Schedule, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class DeleteScheduleRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class DeleteScheduleResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

@@ -1,0 +1,68 @@
+"""Smoke test against a live HTQ: python smoke.py HOST:PORT TOKEN SINK_URL.
+
+Creates a queue, pushes to the sink (the caller checks delivery too), schedules,
+cancels, and watches the events; with the blocking and the asyncio client."""
+
+import asyncio
+import datetime as dt
+import sys
+
+import grpc
+
+from htq_client import AsyncClient, Client, HtqError, pb, post
+
+
+def kinds(events, task_id):
+    return [pb.EventKind.Name(e.kind) for e in events if e.task_id == task_id]
+
+
+def sync(target, token, sink):
+    with Client(target, token) as htq:
+        htq.create_queue("py-sync", max_concurrency=2)
+        watch = htq.watch("py-sync")
+        import time
+        time.sleep(0.3)  # let the watch begin before the first push
+        pushed = htq.push("py-sync", post(sink + "?from=py-sync", "hello"))
+        later = htq.schedule("py-sync", post(sink, ""), dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1))
+        assert htq.get_task("py-sync", later).state == pb.TASK_STATE_SCHEDULED
+        htq.cancel("py-sync", later)
+        try:
+            htq.get_task("py-sync", later)
+            raise AssertionError("a cancelled task was found")
+        except HtqError as e:
+            assert e.code() == grpc.StatusCode.NOT_FOUND, e
+        seen = []
+        for event in watch:
+            seen.append(event)
+            if len(kinds(seen, pushed)) == 3 and len(kinds(seen, later)) == 2:
+                break
+        assert kinds(seen, pushed) == ["EVENT_KIND_PUSHED", "EVENT_KIND_STARTED", "EVENT_KIND_SUCCEEDED"], seen
+        assert kinds(seen, later) == ["EVENT_KIND_SCHEDULED", "EVENT_KIND_CANCELLED"], seen
+    try:
+        with Client(target, "wrong") as bad:
+            bad.create_queue("nope")
+        raise AssertionError("a wrong token was accepted")
+    except HtqError as e:
+        assert e.code() == grpc.StatusCode.UNAUTHENTICATED, e
+
+
+async def asynchronous(target, token, sink):
+    async with AsyncClient(target, token) as htq:
+        await htq.create_queue("py-async")
+        events = htq.watch("py-async")
+        await asyncio.sleep(0.3)  # the call is under way; its first read comes below
+        pushed = await htq.push("py-async", post(sink + "?from=py-async", "hello"))
+        seen = []
+        while len(seen) < 3:
+            seen.append(await asyncio.wait_for(events.__anext__(), 5))
+        assert kinds(seen, pushed) == ["EVENT_KIND_PUSHED", "EVENT_KIND_STARTED", "EVENT_KIND_SUCCEEDED"], seen
+        await events.aclose()
+
+
+if __name__ == "__main__":
+    import signal
+    signal.alarm(60)  # never hang a CI run
+    target, token, sink = sys.argv[1:4]
+    sync(target, token, sink)
+    asyncio.run(asynchronous(target, token, sink))
+    print("ok: python sync and asyncio clients")

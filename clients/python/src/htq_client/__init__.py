@@ -1,0 +1,182 @@
+"""A client for HTQ, the HTTP task queue, over gRPC: `Client` (blocking) and
+`AsyncClient` (asyncio). Server errors raise `HtqError`, a `grpc.RpcError` whose
+`.code()` is the gRPC status code.
+
+    from htq_client import Client, get
+    with Client("127.0.0.1:5999", token) as htq:
+        htq.create_queue("emails")
+        task_id = htq.push("emails", get("https://example.com/send"))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import AsyncIterator, Iterator, Optional, Sequence, Tuple
+
+import grpc
+import grpc.aio
+from google.protobuf import timestamp_pb2
+
+from htq.v1 import htq_pb2 as pb
+from htq.v1 import htq_pb2_grpc as pb_grpc
+
+__all__ = ["Client", "AsyncClient", "HtqError", "pb", "get", "post"]
+
+
+class HtqError(grpc.RpcError):
+    """An error the server answered with: `code()` and `details()` as in grpc."""
+
+    def __init__(self, code: grpc.StatusCode, details: str):
+        super().__init__(f"{code.name}: {details}")
+        self._code = code
+        self._details = details
+
+    def code(self) -> grpc.StatusCode:
+        return self._code
+
+    def details(self) -> str:
+        return self._details
+
+
+def _wrap(err: grpc.RpcError) -> HtqError:
+    return HtqError(err.code(), err.details())
+
+
+def get(url: str, headers: Sequence[Tuple[str, str]] = ()) -> pb.HttpRequest:
+    """A GET of `url`."""
+    return pb.HttpRequest(method="GET", url=url, headers=[pb.Header(name=k, value=v) for k, v in headers])
+
+
+def post(url: str, body: bytes | str = b"", headers: Sequence[Tuple[str, str]] = ()) -> pb.HttpRequest:
+    """A POST of `body` to `url`."""
+    data = body.encode() if isinstance(body, str) else body
+    return pb.HttpRequest(method="POST", url=url, data=data,
+                          headers=[pb.Header(name=k, value=v) for k, v in headers])
+
+
+def _timestamp(at: _dt.datetime) -> timestamp_pb2.Timestamp:
+    ts = timestamp_pb2.Timestamp()
+    ts.FromDatetime(at.astimezone(_dt.timezone.utc))
+    return ts
+
+
+class Client:
+    """A blocking client. Use as a context manager, or call `close()`."""
+
+    def __init__(self, target: str, token: str, *, secure: bool = False):
+        self._metadata = (("authorization", f"Bearer {token}"),)
+        self._channel = grpc.secure_channel(target, grpc.ssl_channel_credentials()) if secure \
+            else grpc.insecure_channel(target)
+        self.stub = pb_grpc.HtqServiceStub(self._channel)
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def _call(self, method, request):
+        try:
+            return method(request, metadata=self._metadata)
+        except grpc.RpcError as e:
+            raise _wrap(e) from None
+
+    def create_queue(self, name: str, **settings) -> pb.Queue:
+        """Creates a queue; `settings` are Queue fields (max_concurrency=4, ...)."""
+        return self._call(self.stub.CreateQueue, pb.CreateQueueRequest(queue=pb.Queue(name=name, **settings)))
+
+    def push(self, queue: str, request: pb.HttpRequest, **options) -> str:
+        """Pushes a task due now; returns its id. `options`: task_id, idempotency_key, flow_key."""
+        return self._call(self.stub.PushTask, pb.PushTaskRequest(queue=queue, request=request, **options)).task_id
+
+    def schedule(self, queue: str, request: pb.HttpRequest, at: _dt.datetime, **options) -> str:
+        """Pushes a task due at `at` (an aware datetime); returns its id."""
+        req = pb.ScheduleTaskRequest(queue=queue, request=request, schedule_time=_timestamp(at), **options)
+        return self._call(self.stub.ScheduleTask, req).task_id
+
+    def get_task(self, queue: str, task_id: str) -> pb.Task:
+        return self._call(self.stub.GetTask, pb.GetTaskRequest(queue=queue, id=task_id))
+
+    def cancel(self, queue: str, task_id: str) -> pb.Task:
+        return self._call(self.stub.CancelTask, pb.CancelTaskRequest(queue=queue, id=task_id))
+
+    def watch(self, queue: str = "", cursor: str = "") -> Iterator[pb.QueueEvent]:
+        """The queue's events (every queue's with ""), from now or after `cursor`.
+        The watch starts when this is called, not at the first `next()`."""
+        stream = self.stub.WatchQueue(pb.WatchQueueRequest(queue=queue, cursor=cursor), metadata=self._metadata)
+
+        def events() -> Iterator[pb.QueueEvent]:
+            try:
+                for item in stream:
+                    if item.HasField("event"):
+                        yield item.event
+            except grpc.RpcError as e:
+                if e.code() != grpc.StatusCode.CANCELLED:
+                    raise _wrap(e) from None
+            finally:
+                stream.cancel()
+
+        return events()
+
+
+class AsyncClient:
+    """An asyncio client. Use `async with`, or await `close()`."""
+
+    def __init__(self, target: str, token: str, *, secure: bool = False):
+        self._metadata = (("authorization", f"Bearer {token}"),)
+        self._channel = grpc.aio.secure_channel(target, grpc.ssl_channel_credentials()) if secure \
+            else grpc.aio.insecure_channel(target)
+        self.stub = pb_grpc.HtqServiceStub(self._channel)
+
+    async def __aenter__(self) -> "AsyncClient":
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self._channel.close()
+
+    async def _call(self, method, request):
+        try:
+            return await method(request, metadata=self._metadata)
+        except grpc.RpcError as e:
+            raise _wrap(e) from None
+
+    async def create_queue(self, name: str, **settings) -> pb.Queue:
+        return await self._call(self.stub.CreateQueue, pb.CreateQueueRequest(queue=pb.Queue(name=name, **settings)))
+
+    async def push(self, queue: str, request: pb.HttpRequest, **options) -> str:
+        reply = await self._call(self.stub.PushTask, pb.PushTaskRequest(queue=queue, request=request, **options))
+        return reply.task_id
+
+    async def schedule(self, queue: str, request: pb.HttpRequest, at: _dt.datetime, **options) -> str:
+        req = pb.ScheduleTaskRequest(queue=queue, request=request, schedule_time=_timestamp(at), **options)
+        return (await self._call(self.stub.ScheduleTask, req)).task_id
+
+    async def get_task(self, queue: str, task_id: str) -> pb.Task:
+        return await self._call(self.stub.GetTask, pb.GetTaskRequest(queue=queue, id=task_id))
+
+    async def cancel(self, queue: str, task_id: str) -> pb.Task:
+        return await self._call(self.stub.CancelTask, pb.CancelTaskRequest(queue=queue, id=task_id))
+
+    def watch(self, queue: str = "", cursor: str = "") -> AsyncIterator[pb.QueueEvent]:
+        """The queue's events as an async iterator; the watch starts when this is
+        called."""
+        call = self.stub.WatchQueue(pb.WatchQueueRequest(queue=queue, cursor=cursor), metadata=self._metadata)
+
+        async def events() -> AsyncIterator[pb.QueueEvent]:
+            try:
+                async for item in call:
+                    if item.HasField("event"):
+                        yield item.event
+            except grpc.RpcError as e:
+                if e.code() != grpc.StatusCode.CANCELLED:
+                    raise _wrap(e) from None
+            finally:
+                call.cancel()
+
+        return events()
