@@ -71,7 +71,7 @@ impl Executor {
         let ids = [
             ("x-htq-task-id", task.id.as_str()),
             ("x-htq-queue", queue),
-            ("x-htq-attempt", &task.token().to_string()),
+            ("x-htq-attempt", &task.attempt().to_string()),
         ];
         for (name, value) in ids {
             if let Ok(v) = HeaderValue::from_str(value) {

@@ -256,7 +256,7 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
         let Some(permit) = permits.pop() else { break };
         let shared2 = shared.clone();
         let settings = settings.clone();
-        let span = tracing::info_span!("dispatch", queue = %settings.name, task_id = %task.id, attempt = task.token());
+        let span = tracing::info_span!("dispatch", queue = %settings.name, task_id = %task.id, attempt = task.attempt());
         shared
             .in_flight
             .spawn(perform(shared2, settings, task, permit).instrument(span));

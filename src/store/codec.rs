@@ -184,9 +184,12 @@ pub fn decode_task(id: &str, blob: &[u8]) -> Result<(HttpRequest, i64, i64)> {
 /// A task's mutable state, as the scripts keep it (see lua/prelude.lua).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 pub struct TaskStateJson {
-    /// Attempts started; the lease token.
+    /// Attempts started.
     #[serde(default, rename = "a")]
     pub attempts: f64,
+    /// The lease token of the current claim.
+    #[serde(default, rename = "l")]
+    pub lease: String,
     /// Leases that expired.
     #[serde(default, rename = "i")]
     pub interrupted: f64,

@@ -130,13 +130,18 @@ pub struct ClaimedTask {
     pub request: HttpRequest,
     /// Creation time, ms.
     pub created_ms: i64,
-    /// Its state after the claim; `attempts` is the lease token.
+    /// Its state after the claim.
     pub state: TaskStateJson,
 }
 
 impl ClaimedTask {
-    /// The fencing token every finishing script checks.
-    pub fn token(&self) -> u32 {
+    /// The fencing token every finishing script checks (unique to this claim).
+    pub fn token(&self) -> &str {
+        &self.state.lease
+    }
+
+    /// This attempt's number (1 for the first).
+    pub fn attempt(&self) -> u32 {
         self.state.attempts as u32
     }
 }
@@ -576,7 +581,7 @@ impl Store {
         &self,
         queue: &str,
         id: &str,
-        token: u32,
+        token: &str,
         now: i64,
         outcome: &Finish,
         record: &str,
@@ -615,7 +620,7 @@ impl Store {
 
     /// Returns a task whose request this process cut off at shutdown: due again at
     /// once, the attempt not counted. False when the lease is no longer held.
-    pub async fn hand_back(&self, queue: &str, id: &str, token: u32, now: i64) -> Result<bool> {
+    pub async fn hand_back(&self, queue: &str, id: &str, token: &str, now: i64) -> Result<bool> {
         let k = self.keys.queue(queue);
         let mut conn = self.pool.get().await?;
         let done: i64 = with_keys(&self.scripts.hand_back, &[&k.due, &k.active, &k.state])

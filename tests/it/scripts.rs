@@ -70,10 +70,23 @@ fn zset(c: &mut redis::Connection, key: &str) -> Vec<(String, i64)> {
     c.zrange_withscores(key, 0, -1).unwrap()
 }
 
+/// A task's state JSON, without its lease token (see [`lease`]).
 fn state(c: &mut redis::Connection, id: &str) -> serde_json::Value {
     let raw: Option<String> = c.hget("t:{q}:state", id).unwrap();
-    raw.map(|r| serde_json::from_str(&r).unwrap())
-        .unwrap_or(serde_json::Value::Null)
+    let mut v = raw
+        .map(|r| serde_json::from_str(&r).unwrap())
+        .unwrap_or(serde_json::Value::Null);
+    if let Some(o) = v.as_object_mut() {
+        o.remove("l");
+    }
+    v
+}
+
+/// The lease token of task `id`'s current claim.
+fn lease(redis: &TestRedis, id: &str) -> String {
+    let raw: String = redis.conn().hget("t:{q}:state", id).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    v["l"].as_str().unwrap().to_owned()
 }
 
 #[tokio::test]
@@ -150,7 +163,9 @@ async fn claim_takes_due_tasks_in_order_within_max_concurrency() {
     let ids: Vec<_> = claim.tasks.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
     assert_eq!(claim.tasks[0].request, req("/a"));
-    assert_eq!(claim.tasks[0].token(), 1);
+    assert_eq!(claim.tasks[0].attempt(), 1);
+    assert_eq!(claim.tasks[0].token(), lease(&redis, "a"));
+    assert_ne!(claim.tasks[0].token(), claim.tasks[1].token());
     assert!(!claim.blocked);
     assert_eq!(claim.next_due, Some(2000));
     assert_eq!(claim.next_lease, Some(4000));
@@ -181,11 +196,13 @@ async fn claim_takes_back_expired_leases_first() {
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000)]).await;
     let first = s.claim("q", 1000, 1).await.unwrap().unwrap();
-    assert_eq!(first.tasks[0].token(), 1);
+    assert_eq!(first.tasks[0].attempt(), 1);
+    let stale = first.tasks[0].token().to_owned();
     // The lease (1000 + 1500) has passed: the task is taken back and claimed again.
     let again = s.claim("q", 2600, 1).await.unwrap().unwrap();
     assert_eq!(again.tasks.len(), 1);
-    assert_eq!(again.tasks[0].token(), 2);
+    assert_eq!(again.tasks[0].attempt(), 2);
+    assert_ne!(again.tasks[0].token(), stale);
     let mut c = redis.conn();
     let st = state(&mut c, "a");
     assert_eq!(st["a"], 2);
@@ -193,7 +210,7 @@ async fn claim_takes_back_expired_leases_first() {
     assert_eq!(zset(&mut c, "t:{q}:active"), [("a".to_owned(), 4100)]);
     // The stale worker's outcome is refused.
     assert!(
-        !s.finish("q", "a", 1, 2700, &Finish::Succeed { status: 200 }, "")
+        !s.finish("q", "a", &stale, 2700, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap()
     );
@@ -235,15 +252,22 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     assert!(s.claim("q", 1001, 5).await.unwrap().unwrap().blocked);
     let mut msgs = std::pin::pin!(wakes(&s).await);
     assert!(
-        !s.finish("q", "a", 7, 1100, &Finish::Succeed { status: 200 }, "")
+        !s.finish("q", "a", "7", 1100, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap(),
         "wrong token"
     );
     assert!(
-        s.finish("q", "a", 1, 1100, &Finish::Succeed { status: 200 }, "")
-            .await
-            .unwrap()
+        s.finish(
+            "q",
+            "a",
+            &lease(&redis, "a"),
+            1100,
+            &Finish::Succeed { status: 200 },
+            ""
+        )
+        .await
+        .unwrap()
     );
     let msg = next_wake(&mut msgs).await.expect("a wake message");
     assert_eq!(Store::parse_wake(&msg).map(|(_, q, _)| q), Some("q"));
@@ -267,19 +291,28 @@ async fn retry_dead_and_reschedule_move_the_task() {
         status: 503,
         error: "HTTP 503".into(),
     };
-    assert!(s.finish("q", "a", 1, 1200, &retry, "").await.unwrap());
+    let a = lease(&redis, "a");
+    assert!(s.finish("q", "a", &a, 1200, &retry, "").await.unwrap());
     let dead = Finish::Dead {
         status: 404,
         error: "HTTP 404".into(),
     };
-    assert!(s.finish("q", "b", 1, 1300, &dead, "").await.unwrap());
+    assert!(
+        s.finish("q", "b", &lease(&redis, "b"), 1300, &dead, "")
+            .await
+            .unwrap()
+    );
     let again = Finish::Reschedule {
         at: 7000,
         run_count: 3,
         status: 200,
         error: String::new(),
     };
-    assert!(s.finish("q", "c", 1, 1400, &again, "").await.unwrap());
+    assert!(
+        s.finish("q", "c", &lease(&redis, "c"), 1400, &again, "")
+            .await
+            .unwrap()
+    );
     let mut c = redis.conn();
     assert!(zset(&mut c, "t:{q}:active").is_empty());
     assert_eq!(
@@ -301,7 +334,7 @@ async fn retry_dead_and_reschedule_move_the_task() {
     assert_eq!((t.state, t.schedule_ms), (TaskState::Scheduled, 5000));
     // A second outcome for the same lease is refused.
     assert!(
-        !s.finish("q", "a", 1, 1500, &Finish::Succeed { status: 200 }, "")
+        !s.finish("q", "a", &a, 1500, &Finish::Succeed { status: 200 }, "")
             .await
             .unwrap()
     );
@@ -312,7 +345,9 @@ async fn reschedule_after_queue_deletion_leaves_no_orphan() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000)]).await;
-    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let token = s.claim("q", 1000, 1).await.unwrap().unwrap().tasks[0]
+        .token()
+        .to_owned();
     assert!(s.delete_queue("q").await.unwrap());
     let again = Finish::Reschedule {
         at: 7000,
@@ -320,7 +355,7 @@ async fn reschedule_after_queue_deletion_leaves_no_orphan() {
         status: 200,
         error: String::new(),
     };
-    assert!(!s.finish("q", "a", 1, 1400, &again, "").await.unwrap());
+    assert!(!s.finish("q", "a", &token, 1400, &again, "").await.unwrap());
     assert!(
         redis.keys().iter().all(|k| !k.contains("{q}")),
         "{:?}",
@@ -335,8 +370,12 @@ async fn hand_back_makes_the_task_due_without_counting_the_attempt() {
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000)]).await;
     s.claim("q", 1000, 1).await.unwrap().unwrap();
-    assert!(!s.hand_back("q", "a", 2, 1100).await.unwrap());
-    assert!(s.hand_back("q", "a", 1, 1100).await.unwrap());
+    assert!(!s.hand_back("q", "a", "2", 1100).await.unwrap());
+    assert!(
+        s.hand_back("q", "a", &lease(&redis, "a"), 1100)
+            .await
+            .unwrap()
+    );
     let mut c = redis.conn();
     assert_eq!(zset(&mut c, "t:{q}:due"), [("a".to_owned(), 1100)]);
     assert_eq!(state(&mut c, "a")["a"], 0);
@@ -378,6 +417,7 @@ async fn cancel_removes_a_task_from_anywhere() {
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000), ("b", 9000)]).await;
     s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let in_flight = lease(&redis, "a");
     // The queue is full and a claim saw work waiting (seeded: the flag such a claim
     // sets): cancelling the in-flight task frees the slot and tells the others.
     let _: () = redis.conn().hset("t:{q}:queue", "blocked", "1").unwrap();
@@ -397,11 +437,20 @@ async fn cancel_removes_a_task_from_anywhere() {
     assert!(zset(&mut c, "t:{q}:active").is_empty());
     let n: usize = c.hlen("t:{q}:tasks").unwrap();
     assert_eq!(n, 0);
-    // The in-flight worker's outcome is discarded.
+    // The in-flight worker's outcome is discarded, even once the id is taken again.
+    s.push("q", &[row("a", 1150)], None, true).await.unwrap();
+    assert_eq!(s.claim("q", 1150, 1).await.unwrap().unwrap().tasks.len(), 1);
     assert!(
-        !s.finish("q", "a", 1, 1200, &Finish::Succeed { status: 200 }, "")
-            .await
-            .unwrap()
+        !s.finish(
+            "q",
+            "a",
+            &in_flight,
+            1200,
+            &Finish::Succeed { status: 200 },
+            ""
+        )
+        .await
+        .unwrap()
     );
 }
 
@@ -440,6 +489,7 @@ async fn purge_empties_the_queue_and_keeps_it() {
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000), ("b", 1000), ("c", 9000)]).await;
     s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let in_flight = lease(&redis, "a");
     assert_eq!(s.purge("q").await.unwrap(), Some(3));
     let mut keys = redis.keys();
     keys.retain(|k| k.contains("{q}"));
@@ -457,9 +507,16 @@ async fn purge_empties_the_queue_and_keeps_it() {
     assert!(last.contains(&("count".into(), "3".into())));
     assert!(s.get_queue("q").await.unwrap().is_some());
     assert!(
-        !s.finish("q", "a", 1, 1100, &Finish::Succeed { status: 200 }, "")
-            .await
-            .unwrap()
+        !s.finish(
+            "q",
+            "a",
+            &in_flight,
+            1100,
+            &Finish::Succeed { status: 200 },
+            ""
+        )
+        .await
+        .unwrap()
     );
     assert_eq!(s.purge("nope").await.unwrap(), None);
 }
@@ -571,12 +628,11 @@ async fn claim_serves_flow_keys_in_turn_within_their_limits() {
     // b and '' drained; a held at its cap until one of its tasks ends.
     assert_eq!(flows, [("a".to_owned(), f64::INFINITY)]);
     // A task of `a` ends: `a` is ready again.
-    let token = |id: &str| state(&mut redis.conn(), id)["a"].as_u64().unwrap() as u32;
     assert!(
         s.finish(
             "q",
             "a0",
-            token("a0"),
+            &lease(&redis, "a0"),
             2100,
             &Finish::Succeed { status: 200 },
             ""
@@ -624,7 +680,11 @@ async fn tasks_without_a_key_are_served_when_a_retried_key_brings_the_index_back
         status: 503,
         error: "HTTP 503".into(),
     };
-    assert!(s.finish("q", "a", 1, 1100, &retry, "").await.unwrap());
+    assert!(
+        s.finish("q", "a", &lease(&redis, "a"), 1100, &retry, "")
+            .await
+            .unwrap()
+    );
     // The retry brought the index back: the key-less tasks are in it too.
     let c = s.claim("q", 1200, 10).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["p1", "p2"]);

@@ -76,6 +76,7 @@ if not paused then
   end
   if n > 0 then
     local deadline = now + tonumber(conf[3]) + tonumber(ARGV[3])
+    local lease = tonumber(redis.call('HGET', k_queue, 'lease_seq') or '0') or 0
     local function take(set, id)
       redis.call('ZREM', set, id)
       local blob = redis.call('HGET', k_tasks, id)
@@ -83,6 +84,10 @@ if not paused then
       local st = get_state(k_state, id)
       st.a = (st.a or 0) + 1
       st.t = now
+      -- A lease token never handed out before, even across a deleted and
+      -- re-created queue: a counter that never falls behind now x 1000.
+      lease = math.max(lease + 1, now * 1000)
+      st.l = string.format('%d', lease)
       local raw = cjson.encode(st)
       redis.call('HSET', k_state, id, raw)
       redis.call('ZADD', k_active, deadline, id)
@@ -143,7 +148,10 @@ if not paused then
         end
       end
     end
-    if count > 0 then redis.call('HINCRBY', qkey(k_queue, 'stats'), 'started', count) end
+    if count > 0 then
+      redis.call('HINCRBY', qkey(k_queue, 'stats'), 'started', count)
+      redis.call('HSET', k_queue, 'lease_seq', string.format('%d', lease))
+    end
     emit_group(k_queue, 'started', started, {attempt = attempts})
     if q_t and count > 0 then
       q_tat = q_tat + count * q_t

@@ -13,7 +13,7 @@
 -- Returns 1 done, 0 the lease is no longer held (result discarded; also when the
 -- queue was deleted meanwhile, so a deleted queue leaves no orphan task).
 local mode, id, now = ARGV[1], ARGV[2], tonumber(ARGV[4])
-local st = held(KEYS[3], KEYS[4], id, tonumber(ARGV[3]))
+local st = held(KEYS[3], KEYS[4], id, ARGV[3])
 if not st then return 0 end
 redis.call('ZREM', KEYS[3], id)
 release(KEYS[1], st, now)

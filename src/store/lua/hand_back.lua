@@ -5,7 +5,7 @@
 -- ARGV[5] wake message
 -- Returns 1 done, 0 the lease is no longer held.
 local id, now = ARGV[1], tonumber(ARGV[3])
-local st = held(KEYS[2], KEYS[3], id, tonumber(ARGV[2]))
+local st = held(KEYS[2], KEYS[3], id, ARGV[2])
 if not st then return 0 end
 st.a = st.a - 1
 put_state(KEYS[3], id, st)

@@ -2,7 +2,8 @@
 -- below can call these functions; they touch only keys the script was given.
 --
 -- Per-task mutable state lives in the queue's `state` hash as compact JSON:
---   a  attempts started (also the fencing token handed to the worker at claim)
+--   a  attempts started
+--   l  the lease: a token unique to each claim, handed to the worker (string)
 --   i  leases that expired (the HTQ process performing the task died)
 --   s  HTTP status of the last reply (0: none)
 --   e  last error text
@@ -25,14 +26,15 @@ local function put_state(k_state, id, st)
   redis.call('HSET', k_state, id, cjson.encode(st))
 end
 
--- The check every finishing script starts with: the task is active and its attempt
--- counter still equals the token the worker got at claim. A worker whose lease
--- expired and whose task was claimed again holds an older token and is refused.
--- Returns the task's state, or nil when the lease is not held.
+-- The check every finishing script starts with: the task is active and its lease
+-- still equals the token the worker got at claim. A worker whose lease expired and
+-- whose task was claimed again holds an older token and is refused; so is one whose
+-- task was removed and another pushed under the same id. Returns the task's state,
+-- or nil when the lease is not held.
 local function held(k_active, k_state, id, token)
   if not redis.call('ZSCORE', k_active, id) then return nil end
   local st = get_state(k_state, id)
-  if (st.a or 0) ~= token then return nil end
+  if st.l ~= token then return nil end
   return st
 end
 
