@@ -1,5 +1,6 @@
 //! Redis key names. Every per-queue key carries the queue name as a hash tag, so one
-//! queue's keys share a Redis Cluster slot and its scripts stay legal on a cluster.
+//! queue's keys share a Redis Cluster slot and its scripts stay legal on a cluster
+//! (all but the cron tick script, which also touches the global schedule index).
 
 /// Key names under one prefix.
 #[derive(Debug, Clone)]

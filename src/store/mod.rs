@@ -509,12 +509,9 @@ impl Store {
     /// Tasks waiting in a queue, scheduled or due (not in flight, not dead); 0 for an
     /// unknown queue.
     pub async fn count_waiting(&self, queue: &str) -> Result<u64> {
-        let k = self.keys.queue(queue);
-        let mut conn = self.pool.get().await?;
-        Ok(redis::cmd("ZCARD")
-            .arg(&k.due)
-            .query_async(&mut *conn)
-            .await?)
+        // Waiting tasks with a flow key sit in their key's own set: count them all.
+        let c = self.count_tasks(queue, crate::model::now_ms()).await?;
+        Ok(c.scheduled + c.due)
     }
 
     /// Leases up to `max` due tasks of `queue` at `now`; None when the queue is gone.

@@ -721,3 +721,42 @@ async fn batched_events_count_as_their_tasks_against_the_cap() {
     assert!((300..=330 + 200).contains(&events), "{events} events held");
     assert!(entries.len() <= 3, "{} entries", entries.len());
 }
+
+#[tokio::test]
+async fn raising_a_per_key_cap_frees_held_keys_at_once() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    let mut q = Queue::new("q", QueueKind::RealTime);
+    q.max_concurrency = 100;
+    q.flow.max_concurrency = 1;
+    assert!(s.create_queue(&q).await.unwrap());
+    let rows: Vec<_> = (0..3)
+        .map(|i| NewRow {
+            flow_key: Some("k".into()),
+            ..row(&format!("k{i}"), 1000)
+        })
+        .collect();
+    s.push("q", &rows, None, true).await.unwrap();
+    // The update reads Redis's clock: claim on the same clock.
+    let now = now_ms();
+    assert_eq!(
+        claimed(&s.claim("q", now, 10).await.unwrap().unwrap()),
+        ["k0"]
+    );
+    assert!(
+        s.claim("q", now, 10)
+            .await
+            .unwrap()
+            .unwrap()
+            .tasks
+            .is_empty()
+    );
+    let mut more = q.clone();
+    more.flow.max_concurrency = 3;
+    assert!(s.update_queue(&q, &more).await.unwrap());
+    // No task of `k` ended, yet the key is served again under the new cap.
+    assert_eq!(
+        claimed(&s.claim("q", now_ms(), 10).await.unwrap().unwrap()),
+        ["k1", "k2"]
+    );
+}

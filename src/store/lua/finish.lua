@@ -43,6 +43,8 @@ else
     enqueue(KEYS[1], st, id, ARGV[5])
   elseif mode == 'reschedule' then
     st.r = tonumber(ARGV[6])
+    -- A variable task runs for ever: only interruptions in a row count.
+    st.i = 0
     put_state(KEYS[4], id, st)
     enqueue(KEYS[1], st, id, ARGV[5])
   else

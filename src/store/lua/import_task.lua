@@ -10,7 +10,11 @@ local id = ARGV[3]
 if redis.call('SADD', KEYS[5], id) == 0 then return 0 end
 redis.call('HSET', KEYS[3], id, ARGV[5])
 enqueue(KEYS[1], {}, id, ARGV[4])
-emit(KEYS[1], 'pushed', id, 'at', ARGV[4])
+if tonumber(ARGV[4]) > tonumber(redis.call('TIME')[1]) * 1000 then
+  emit(KEYS[1], 'scheduled', id, 'at', ARGV[4])
+else
+  emit(KEYS[1], 'pushed', id)
+end
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], id, ARGV[6]) end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1

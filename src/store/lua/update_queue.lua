@@ -6,9 +6,25 @@
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local was = redis.call('HGET', KEYS[1], 'paused')
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
-local now = redis.call('HGET', KEYS[1], 'paused')
-if was ~= now then
-  if now == '1' then emit(KEYS[1], 'paused', '') else emit(KEYS[1], 'resumed', '') end
+local is = redis.call('HGET', KEYS[1], 'paused')
+if was ~= is then
+  if is == '1' then emit(KEYS[1], 'paused', '') else emit(KEYS[1], 'resumed', '') end
+end
+-- Per-key limits changed: keys held back by the old ones are looked at again now
+-- (the next claim holds them again if the new limits say so).
+for i = 3, #ARGV, 2 do
+  if ARGV[i] == 'fconc' or ARGV[i] == 'frate' or ARGV[i] == 'fburst' then
+    local t = redis.call('TIME')
+    local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    local flows = qkey(KEYS[1], 'flows')
+    for _, key in ipairs(redis.call('ZRANGE', flows, '(' .. now, '+inf', 'BYSCORE')) do
+      local head = first_score(qkey(KEYS[1], 'fdue:' .. key))
+      if key ~= '' and head ~= '' then
+        redis.call('ZADD', flows, math.max(tonumber(head), now), key)
+      end
+    end
+    break
+  end
 end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1
