@@ -91,10 +91,18 @@ async fn run_script(path: &str, args: &[&str], limit: Duration) -> String {
     stdout
 }
 
+/// One test for the generated clients: their installs share a virtualenv and a
+/// node_modules, so they run one after the other.
 #[tokio::test]
-async fn python_client_smoke_and_stubs_up_to_date() {
-    // The checked-in stubs match proto/ (this also prepares the virtualenv).
+async fn generated_stubs_are_current_and_python_and_node_clients_work() {
+    // The checked-in stubs match proto/ (this also prepares the virtualenv and the
+    // Node client's dependencies).
     run_script("clients/generate", &["--check"], Duration::from_secs(300)).await;
+    python_client_smoke().await;
+    node_client_smoke().await;
+}
+
+async fn python_client_smoke() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
     let htq = TestHtq::start(&redis).await;
@@ -113,5 +121,55 @@ async fn python_client_smoke_and_stubs_up_to_date() {
             "{from} delivered"
         );
     }
+    htq.stop().await;
+}
+
+async fn node_client_smoke() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let out = run_script(
+        "clients/node/run-smoke",
+        &[&htq.addr.to_string(), TOKEN, &sink.url("/node")],
+        Duration::from_secs(300),
+    )
+    .await;
+    assert!(out.contains("ok: node client"), "{out}");
+    let hits = sink.hits_on("/node");
+    assert!(
+        hits.iter().any(|h| h.uri.ends_with("from=node")),
+        "delivered"
+    );
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn php_client_smoke_speaks_legacy_and_json() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut cfg = test_config(&redis);
+    cfg.legacy.app_key = Some("php-key".into());
+    cfg.legacy.app_token = Some("php-token".into());
+    let htq = TestHtq::start_with(cfg).await;
+    let out = run_script(
+        "clients/php/run-smoke",
+        &[
+            &format!("http://{}", htq.addr),
+            "php-key",
+            "php-token",
+            TOKEN,
+            &sink.url("/php"),
+        ],
+        Duration::from_secs(300),
+    )
+    .await;
+    assert!(out.contains("ok: php client"), "{out}");
+    let hits = sink.wait_for(Some("/php"), 2, Duration::from_secs(5)).await;
+    let legacy = hits
+        .iter()
+        .find(|h| h.uri.ends_with("from=php-legacy"))
+        .expect("the legacy addTask was delivered");
+    assert_eq!(legacy.header("x-from"), Some("php"));
+    assert!(hits.iter().any(|h| h.uri.ends_with("from=php-json")));
     htq.stop().await;
 }

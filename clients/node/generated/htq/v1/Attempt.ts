@@ -1,0 +1,20 @@
+// Original file: proto/htq/v1/htq.proto
+
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp';
+import type { Duration as _google_protobuf_Duration, Duration__Output as _google_protobuf_Duration__Output } from '../../google/protobuf/Duration';
+
+export interface Attempt {
+  'startTime'?: (_google_protobuf_Timestamp | null);
+  'latency'?: (_google_protobuf_Duration | null);
+  'status'?: (number);
+  'error'?: (string);
+  'reply'?: (string);
+}
+
+export interface Attempt__Output {
+  'startTime': (_google_protobuf_Timestamp__Output | null);
+  'latency': (_google_protobuf_Duration__Output | null);
+  'status': (number);
+  'error': (string);
+  'reply': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/htq/v1/htq.proto
+
+
+export interface FormField {
+  'name'?: (string);
+  'value'?: (string);
+}
+
+export interface FormField__Output {
+  'name': (string);
+  'value': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/htq/v1/htq.proto
+
+
+export interface GetQueueRequest {
+  'name'?: (string);
+}
+
+export interface GetQueueRequest__Output {
+  'name': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/htq/v1/htq.proto
+
+
+export interface ListSchedulesRequest {
+  'pageSize'?: (number);
+  'pageToken'?: (string);
+}
+
+export interface ListSchedulesRequest__Output {
+  'pageSize': (number);
+  'pageToken': (string);
+}

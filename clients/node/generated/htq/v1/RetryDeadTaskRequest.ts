@@ -1,0 +1,12 @@
+// Original file: proto/htq/v1/htq.proto
+
+
+export interface RetryDeadTaskRequest {
+  'queue'?: (string);
+  'id'?: (string);
+}
+
+export interface RetryDeadTaskRequest__Output {
+  'queue': (string);
+  'id': (string);
+}

@@ -1,0 +1,29 @@
+// Original file: proto/htq/v1/htq.proto
+
+export const TaskState = {
+  TASK_STATE_UNSPECIFIED: 'TASK_STATE_UNSPECIFIED',
+  TASK_STATE_SCHEDULED: 'TASK_STATE_SCHEDULED',
+  TASK_STATE_DUE: 'TASK_STATE_DUE',
+  TASK_STATE_ACTIVE: 'TASK_STATE_ACTIVE',
+  TASK_STATE_SUCCEEDED: 'TASK_STATE_SUCCEEDED',
+  TASK_STATE_DEAD: 'TASK_STATE_DEAD',
+  TASK_STATE_CANCELLED: 'TASK_STATE_CANCELLED',
+} as const;
+
+export type TaskState =
+  | 'TASK_STATE_UNSPECIFIED'
+  | 0
+  | 'TASK_STATE_SCHEDULED'
+  | 1
+  | 'TASK_STATE_DUE'
+  | 2
+  | 'TASK_STATE_ACTIVE'
+  | 3
+  | 'TASK_STATE_SUCCEEDED'
+  | 4
+  | 'TASK_STATE_DEAD'
+  | 5
+  | 'TASK_STATE_CANCELLED'
+  | 6
+
+export type TaskState__Output = typeof TaskState[keyof typeof TaskState]

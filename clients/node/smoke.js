@@ -1,0 +1,34 @@
+// Smoke test against a live HTQ: node smoke.js HOST:PORT TOKEN SINK_URL
+"use strict";
+const assert = require("assert");
+const { HtqClient, post, status } = require("./index.js");
+
+async function main() {
+  const [address, token, sink] = process.argv.slice(2);
+  const htq = new HtqClient(address, token);
+  await htq.createQueue({ name: "node", maxConcurrency: 2 });
+  const events = htq.watch("node")[Symbol.asyncIterator]();
+  const first = events.next();
+  await new Promise((r) => setTimeout(r, 300));
+  const pushed = await htq.push("node", post(sink + "?from=node", "hello"));
+  const later = await htq.schedule("node", post(sink, ""), new Date(Date.now() + 3600e3));
+  assert.strictEqual((await htq.getTask("node", later)).state, "TASK_STATE_SCHEDULED");
+  await htq.cancel("node", later);
+  await assert.rejects(htq.getTask("node", later), (e) => e.code === status.NOT_FOUND);
+  const seen = [(await first).value];
+  while (seen.filter((e) => e.taskId === pushed).length < 3 || seen.filter((e) => e.taskId === later).length < 2) {
+    seen.push((await events.next()).value);
+  }
+  const kinds = (id) => seen.filter((e) => e.taskId === id).map((e) => e.kind);
+  assert.deepStrictEqual(kinds(pushed), ["EVENT_KIND_PUSHED", "EVENT_KIND_STARTED", "EVENT_KIND_SUCCEEDED"]);
+  assert.deepStrictEqual(kinds(later), ["EVENT_KIND_SCHEDULED", "EVENT_KIND_CANCELLED"]);
+  await events.return();
+  const bad = new HtqClient(address, "wrong");
+  await assert.rejects(bad.createQueue({ name: "nope" }), (e) => e.code === status.UNAUTHENTICATED);
+  bad.close();
+  htq.close();
+  console.log("ok: node client");
+}
+
+setTimeout(() => { console.error("timed out"); process.exit(1); }, 60000).unref();
+main().catch((e) => { console.error(e); process.exit(1); });
