@@ -94,12 +94,13 @@ async fn run_script(path: &str, args: &[&str], limit: Duration) -> String {
 /// One test for the generated clients: their installs share a virtualenv and a
 /// node_modules, so they run one after the other.
 #[tokio::test]
-async fn generated_stubs_are_current_and_python_and_node_clients_work() {
+async fn generated_stubs_are_current_and_python_node_go_clients_work() {
     // The checked-in stubs match proto/ (this also prepares the virtualenv and the
     // Node client's dependencies).
     run_script("clients/generate", &["--check"], Duration::from_secs(300)).await;
     python_client_smoke().await;
     node_client_smoke().await;
+    go_client_smoke().await;
 }
 
 async fn python_client_smoke() {
@@ -171,5 +172,25 @@ async fn php_client_smoke_speaks_legacy_and_json() {
         .expect("the legacy addTask was delivered");
     assert_eq!(legacy.header("x-from"), Some("php"));
     assert!(hits.iter().any(|h| h.uri.ends_with("from=php-json")));
+    htq.stop().await;
+}
+
+async fn go_client_smoke() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let out = run_script(
+        "clients/go/run-smoke",
+        &[&htq.addr.to_string(), TOKEN, &sink.url("/go")],
+        Duration::from_secs(600),
+    )
+    .await;
+    assert!(out.contains("ok: go client"), "{out}");
+    assert!(
+        sink.hits_on("/go")
+            .iter()
+            .any(|h| h.uri.ends_with("from=go")),
+        "delivered"
+    );
     htq.stop().await;
 }

@@ -1,0 +1,136 @@
+// Package htq is a client for HTQ, the HTTP task queue, over gRPC. The stubs in
+// htqv1/ are generated from the server's proto/ by clients/generate.
+//
+//	c, err := htq.Dial("127.0.0.1:5999", token)
+//	id, err := c.Push(ctx, "emails", htq.Post("https://example.com/send", []byte(`{}`)))
+//
+// Errors are gRPC status errors: status.Code(err) gives the code.
+package htq
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	pb "github.com/htq/htq/clients/go/htqv1"
+)
+
+// Client talks to one HTQ server. Safe for concurrent use.
+type Client struct {
+	conn *grpc.ClientConn
+	// Raw is the generated client, for every RPC of the contract.
+	Raw pb.HtqServiceClient
+}
+
+type bearer string
+
+func (b bearer) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
+	return map[string]string{"authorization": "Bearer " + string(b)}, nil
+}
+
+func (bearer) RequireTransportSecurity() bool { return false }
+
+// Dial connects to addr (host:port) with API token token, in plain text. Pass
+// extra options (TLS credentials, ...) to override.
+func Dial(addr, token string, opts ...grpc.DialOption) (*Client, error) {
+	all := append([]grpc.DialOption{
+		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithPerRPCCredentials(bearer(token)),
+	}, opts...)
+	conn, err := grpc.NewClient(addr, all...)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{conn: conn, Raw: pb.NewHtqServiceClient(conn)}, nil
+}
+
+// Close closes the connection.
+func (c *Client) Close() error { return c.conn.Close() }
+
+// Get is a GET of url.
+func Get(url string) *pb.HttpRequest { return &pb.HttpRequest{Method: "GET", Url: url} }
+
+// Post is a POST of body to url.
+func Post(url string, body []byte) *pb.HttpRequest {
+	return &pb.HttpRequest{Method: "POST", Url: url, Body: &pb.HttpRequest_Data{Data: body}}
+}
+
+// CreateQueue creates a queue; unset settings take their defaults.
+func (c *Client) CreateQueue(ctx context.Context, q *pb.Queue) (*pb.Queue, error) {
+	return c.Raw.CreateQueue(ctx, &pb.CreateQueueRequest{Queue: q})
+}
+
+// Push pushes a task due now and returns its id.
+func (c *Client) Push(ctx context.Context, queue string, req *pb.HttpRequest) (string, error) {
+	r, err := c.Raw.PushTask(ctx, &pb.PushTaskRequest{Queue: queue, Request: req})
+	if err != nil {
+		return "", err
+	}
+	return r.TaskId, nil
+}
+
+// Schedule pushes a task due at at and returns its id.
+func (c *Client) Schedule(ctx context.Context, queue string, req *pb.HttpRequest, at time.Time) (string, error) {
+	r, err := c.Raw.ScheduleTask(ctx, &pb.ScheduleTaskRequest{
+		Queue:   queue,
+		Request: req,
+		When:    &pb.ScheduleTaskRequest_ScheduleTime{ScheduleTime: timestamppb.New(at)},
+	})
+	if err != nil {
+		return "", err
+	}
+	return r.TaskId, nil
+}
+
+// GetTask returns one task.
+func (c *Client) GetTask(ctx context.Context, queue, id string) (*pb.Task, error) {
+	return c.Raw.GetTask(ctx, &pb.GetTaskRequest{Queue: queue, Id: id})
+}
+
+// Cancel removes a task that has not finished and returns it as it was.
+func (c *Client) Cancel(ctx context.Context, queue, id string) (*pb.Task, error) {
+	return c.Raw.CancelTask(ctx, &pb.CancelTaskRequest{Queue: queue, Id: id})
+}
+
+// Watch streams the queue's events ("" for every queue) from now, or after cursor,
+// on the returned channel until ctx ends or the stream fails; the error channel
+// then receives the reason (nil when ctx ended).
+func (c *Client) Watch(ctx context.Context, queue, cursor string) (<-chan *pb.QueueEvent, <-chan error, error) {
+	stream, err := c.Raw.WatchQueue(ctx, &pb.WatchQueueRequest{Queue: queue, Cursor: cursor})
+	if err != nil {
+		return nil, nil, err
+	}
+	events := make(chan *pb.QueueEvent, 16)
+	errs := make(chan error, 1)
+	go func() {
+		defer close(events)
+		defer close(errs)
+		for {
+			item, err := stream.Recv()
+			if err != nil {
+				if errors.Is(err, io.EOF) || status.Code(err) == codes.Canceled || ctx.Err() != nil {
+					errs <- nil
+				} else {
+					errs <- err
+				}
+				return
+			}
+			if e := item.GetEvent(); e != nil {
+				select {
+				case events <- e:
+				case <-ctx.Done():
+					errs <- nil
+					return
+				}
+			}
+		}
+	}()
+	return events, errs, nil
+}
