@@ -194,3 +194,29 @@ async fn go_client_smoke() {
     );
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn java_client_smoke() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let out = run_script(
+        "clients/java/run-smoke",
+        &[
+            "127.0.0.1",
+            &htq.addr.port().to_string(),
+            TOKEN,
+            &sink.url("/java"),
+        ],
+        Duration::from_secs(900),
+    )
+    .await;
+    assert!(out.contains("ok: java client"), "{out}");
+    assert!(
+        sink.hits_on("/java")
+            .iter()
+            .any(|h| h.uri.ends_with("from=java")),
+        "delivered"
+    );
+    htq.stop().await;
+}
