@@ -11,6 +11,8 @@ $htq = new HTQClient($key, $token, $base, $api);
 
 $r = $htq->addQueue('php', 'real_time');
 check($r['error_code'] === 0, 'addQueue: ' . json_encode($r));
+// Events from the start of the queue's stream, read back at the end.
+$start = '0-0';
 $r = $htq->addQueue('php', 'real_time');
 check($r['error_code'] === 1002, 'addQueue twice: ' . json_encode($r));
 $r = $htq->addTask('php', $sink . '?from=php-legacy', 'POST', array('X-From' => 'php'), array('a' => '1'));
@@ -38,6 +40,14 @@ try {
 } catch (HTQException $e) {
     check($e->status === 'UNAUTHENTICATED', 'unauthenticated: ' . $e->status);
 }
+$kinds = array();
+$htq->watch('php', function ($kind, $event) use (&$kinds, $later) {
+    if (isset($event['taskId']) && $event['taskId'] === $later) {
+        $kinds[] = $kind;
+    }
+    return count($kinds) < 2;
+}, $start, 10);
+check($kinds === array('scheduled', 'cancelled'), 'watch: ' . json_encode($kinds));
 $bad = (new HTQClient('wrong', 'wrong', $base))->addQueue('x', 'real_time');
 check($bad['error_code'] === 1000, 'legacy auth: ' . json_encode($bad));
 echo "ok: php client\n";

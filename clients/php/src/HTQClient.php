@@ -104,6 +104,59 @@ class HTQClient
         return $reply['taskId'];
     }
 
+    /**
+     * Watches a queue's events ('' for every queue) over Server-Sent Events, from now
+     * or after $cursor: calls $onEvent($kind, $event) for each (the event decoded as an
+     * array, with its cursor) until it returns false or $seconds pass. Returns the last
+     * cursor, to resume from.
+     */
+    public function watch($queue, callable $onEvent, $cursor = '', $seconds = 30)
+    {
+        $path = $queue === '' ? '/v1/events' : '/v1/queues/' . rawurlencode($queue) . '/events';
+        $headers = array('Authorization: Bearer ' . $this->apiToken, 'Accept: text/event-stream');
+        if ($cursor !== '') {
+            $headers[] = 'Last-Event-ID: ' . $cursor;
+        }
+        $buffer = '';
+        $last = $cursor;
+        $stopped = false;
+        $ch = curl_init($this->base . $path);
+        curl_setopt_array($ch, array(
+            CURLOPT_HTTPHEADER => $headers,
+            CURLOPT_TIMEOUT => $seconds,
+            CURLOPT_WRITEFUNCTION => function ($ch, $chunk) use (&$buffer, &$last, &$stopped, $onEvent) {
+                $buffer .= $chunk;
+                while (($end = strpos($buffer, "\n\n")) !== false) {
+                    $block = substr($buffer, 0, $end);
+                    $buffer = substr($buffer, $end + 2);
+                    $kind = 'message';
+                    $data = '';
+                    foreach (explode("\n", $block) as $line) {
+                        if (strncmp($line, 'id:', 3) === 0) {
+                            $last = trim(substr($line, 3));
+                        } elseif (strncmp($line, 'event:', 6) === 0) {
+                            $kind = trim(substr($line, 6));
+                        } elseif (strncmp($line, 'data:', 5) === 0) {
+                            $data .= trim(substr($line, 5));
+                        }
+                    }
+                    if ($data !== '' && $onEvent($kind, json_decode($data, true)) === false) {
+                        $stopped = true;
+                        return 0; // ends the transfer
+                    }
+                }
+                return strlen($chunk);
+            },
+        ));
+        curl_exec($ch);
+        $code = curl_getinfo($ch, CURLINFO_HTTP_CODE);
+        curl_close($ch);
+        if (!$stopped && $code >= 400) {
+            throw new HTQException('watch failed', 'UNKNOWN', $code);
+        }
+        return $last;
+    }
+
     /** Any JSON API call: method, path under the server, body (array or null). */
     public function json($method, $path, $body = null)
     {
