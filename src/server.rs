@@ -60,6 +60,79 @@ pub fn load_or_create_token(data_dir: &Path) -> anyhow::Result<String> {
     Ok(token)
 }
 
+/// Whether this server can do its work: Redis answers and dispatch is running.
+#[derive(Clone)]
+struct Readiness {
+    store: Store,
+    /// Cancelled once the server stops (dispatch takes no more work).
+    stopping: CancellationToken,
+}
+
+impl Readiness {
+    /// How often the gRPC health status follows readiness.
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+    /// Why the server is not ready, if it is not.
+    async fn check(&self) -> Result<(), String> {
+        if self.stopping.is_cancelled() {
+            return Err("stopping".into());
+        }
+        match tokio::time::timeout(std::time::Duration::from_secs(1), self.store.ping()).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(format!("redis: {e}")),
+            Err(_) => Err("redis: no answer within 1 s".into()),
+        }
+    }
+
+    /// `/readyz`: 200 `ready`, or 503 with the reason.
+    async fn answer(&self) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        match self.check().await {
+            Ok(()) => "ready\n".into_response(),
+            Err(why) => (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                format!("not ready: {why}\n"),
+            )
+                .into_response(),
+        }
+    }
+
+    /// Keeps the gRPC health status (overall and HtqService) in step with readiness,
+    /// so a load balancer drains a server whose Redis is gone.
+    async fn follow(self, reporter: tonic_health::server::HealthReporter) {
+        use tonic_health::ServingStatus;
+        let mut last = None;
+        loop {
+            let ok = self.check().await.is_ok();
+            if last != Some(ok) {
+                let status = if ok {
+                    ServingStatus::Serving
+                } else {
+                    ServingStatus::NotServing
+                };
+                reporter.set_service_status("", status).await;
+                reporter
+                    .set_service_status("htq.v1.HtqService", status)
+                    .await;
+                if !ok {
+                    tracing::warn!("not ready: gRPC health says NOT_SERVING");
+                } else if last.is_some() {
+                    tracing::info!("ready again");
+                }
+                last = Some(ok);
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(Self::EVERY) => {}
+                _ = self.stopping.cancelled() => {
+                    reporter.set_service_status("", ServingStatus::NotServing).await;
+                    reporter.set_service_status("htq.v1.HtqService", ServingStatus::NotServing).await;
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /// Connects to the configured Redis, first starting the embedded one when no URL is
 /// configured (then also returned, to be stopped by the caller).
 pub async fn open_store(cfg: &Config) -> anyhow::Result<(Store, Option<EmbeddedRedis>)> {
@@ -127,6 +200,12 @@ impl Server {
         health_reporter
             .set_serving::<pb::htq_service_server::HtqServiceServer<GrpcService>>()
             .await;
+        let stop = CancellationToken::new();
+        let readiness = Readiness {
+            store: core.store().clone(),
+            stopping: stop.clone(),
+        };
+        tokio::spawn(readiness.clone().follow(health_reporter));
         let reflection = tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
             .build_v1()?;
@@ -161,7 +240,15 @@ impl Server {
             legacy_auth,
             legacy_max_body: cfg.legacy.max_body_bytes,
         };
+        let ready = readiness.clone();
         let app = crate::api::http::router()
+            .route(
+                "/readyz",
+                axum::routing::get(move || {
+                    let ready = ready.clone();
+                    async move { ready.answer().await }
+                }),
+            )
             .merge(crate::api::http::json::router(service, auth.clone()))
             .merge(grpc)
             .fallback(move |req: axum::extract::Request| {
@@ -174,7 +261,6 @@ impl Server {
         let addr = listener.local_addr()?;
         tracing::info!(%addr, "serving gRPC and HTTP");
 
-        let stop = CancellationToken::new();
         let stop2 = stop.clone();
         let watches = core.clone();
         let task = tokio::spawn(async move {

@@ -566,3 +566,54 @@ async fn health_and_reflection_need_no_token_but_watch_does() {
     assert_eq!(missing.status(), 404);
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn readiness_follows_redis_in_http_and_grpc_health() {
+    use std::time::Duration;
+    use tonic_health::pb::HealthCheckRequest;
+    use tonic_health::pb::health_check_response::ServingStatus;
+    use tonic_health::pb::health_client::HealthClient;
+
+    let mut redis = TestRedis::start();
+    let htq = TestHtq::start(&redis).await;
+    let url = format!("http://{}/readyz", htq.addr);
+    let resp = reqwest::get(&url).await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.text().await.unwrap(), "ready\n");
+    let channel = tonic::transport::Channel::from_shared(format!("http://{}", htq.addr))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut health = HealthClient::new(channel);
+    let status = |s: &str| HealthCheckRequest {
+        service: s.to_owned(),
+    };
+    let serving = health.check(status("")).await.unwrap().into_inner().status;
+    assert_eq!(serving, ServingStatus::Serving as i32);
+
+    // Redis goes away: not ready, and gRPC health says so (a load balancer drains).
+    redis.kill();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let s = health
+            .check(status("htq.v1.HtqService"))
+            .await
+            .unwrap()
+            .into_inner()
+            .status;
+        if s == ServingStatus::NotServing as i32 {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "still SERVING");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let resp = reqwest::get(&url).await.unwrap();
+    assert_eq!(resp.status(), 503);
+    assert!(resp.text().await.unwrap().starts_with("not ready: redis"));
+    // The process itself is up.
+    let resp = reqwest::get(format!("http://{}/healthz", htq.addr))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+}
