@@ -61,6 +61,49 @@ enum Command {
         #[command(flatten)]
         task: PushArgs,
     },
+    /// Read and manage tasks.
+    Task {
+        #[command(flatten)]
+        conn: Conn,
+        #[command(subcommand)]
+        command: TaskCommand,
+    },
+    /// Follow a queue's events (every queue's without a name) as they happen.
+    Watch {
+        #[command(flatten)]
+        conn: Conn,
+        /// The queue; none: every queue.
+        queue: Option<String>,
+        /// Resume after this cursor.
+        #[arg(long)]
+        cursor: Option<String>,
+        /// Stop after this many events.
+        #[arg(long)]
+        count: Option<usize>,
+    },
+    /// A queue's task counts by state.
+    Stats {
+        #[command(flatten)]
+        conn: Conn,
+        /// The queue.
+        queue: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TaskCommand {
+    /// One task, with its attempts.
+    Get { queue: String, id: String },
+    /// A queue's tasks in one state (scheduled, due, active, dead).
+    List {
+        queue: String,
+        #[arg(long, default_value = "due")]
+        state: String,
+        #[arg(long, default_value_t = 100)]
+        limit: i32,
+    },
+    /// Cancel a task that has not finished.
+    Cancel { queue: String, id: String },
 }
 
 /// How to reach a running server.
@@ -85,6 +128,38 @@ struct Conn {
         global = true
     )]
     data_dir: PathBuf,
+    /// Print the server's answer as JSON (the contract's JSON mapping), for scripts.
+    #[arg(long, global = true)]
+    json: bool,
+}
+
+/// Prints `value` as one line of JSON when `json`, else as `human` says.
+fn show<T: serde::Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -> String) {
+    if json {
+        match serde_json::to_string(value) {
+            Ok(s) => println!("{s}"),
+            Err(e) => eprintln!("htq: cannot encode the answer: {e}"),
+        }
+    } else {
+        println!("{}", human(value));
+    }
+}
+
+fn queue_line(q: &pb::Queue) -> String {
+    let kind = pb::QueueKind::try_from(q.kind)
+        .map(|k| {
+            k.as_str_name()
+                .trim_start_matches("QUEUE_KIND_")
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    format!(
+        "{:<30} {:<10} concurrency {:<5} {}",
+        q.name,
+        kind,
+        q.max_concurrency,
+        if q.paused { "paused" } else { "running" }
+    )
 }
 
 #[derive(Subcommand)]
@@ -100,6 +175,18 @@ enum QueueCommand {
         #[arg(long, default_value_t = 0)]
         max_concurrency: i32,
     },
+    /// Every queue.
+    List,
+    /// One queue's settings.
+    Get { name: String },
+    /// Stop dispatch (pushes are still taken).
+    Pause { name: String },
+    /// Restart dispatch.
+    Resume { name: String },
+    /// Remove every task, keep the queue.
+    Purge { name: String },
+    /// Delete the queue and its tasks.
+    Delete { name: String },
 }
 
 #[derive(clap::Args)]
@@ -210,6 +297,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Queue { conn, command } => {
             let mut client = connect(&conn).await?;
+            let json = conn.json;
             match command {
                 QueueCommand::Create {
                     name,
@@ -227,12 +315,186 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         })
                         .await?
                         .into_inner();
-                    println!(
-                        "created queue {} ({}, max_concurrency {})",
-                        q.name, k, q.max_concurrency
-                    );
+                    show(json, &q, |q| format!("created {}", queue_line(q)));
+                }
+                QueueCommand::List => {
+                    let mut token = String::new();
+                    let mut all = Vec::new();
+                    loop {
+                        let page = client
+                            .list_queues(pb::ListQueuesRequest {
+                                page_size: 1000,
+                                page_token: token,
+                            })
+                            .await?
+                            .into_inner();
+                        all.extend(page.queues);
+                        if page.next_page_token.is_empty() {
+                            break;
+                        }
+                        token = page.next_page_token;
+                    }
+                    show(json, &all, |all| {
+                        all.iter().map(queue_line).collect::<Vec<_>>().join("\n")
+                    });
+                }
+                QueueCommand::Get { name } => {
+                    let q = client
+                        .get_queue(pb::GetQueueRequest { name })
+                        .await?
+                        .into_inner();
+                    show(json, &q, queue_line);
+                }
+                QueueCommand::Pause { name } => {
+                    let q = client
+                        .pause_queue(pb::PauseQueueRequest { name })
+                        .await?
+                        .into_inner();
+                    show(json, &q, queue_line);
+                }
+                QueueCommand::Resume { name } => {
+                    let q = client
+                        .resume_queue(pb::ResumeQueueRequest { name })
+                        .await?
+                        .into_inner();
+                    show(json, &q, queue_line);
+                }
+                QueueCommand::Purge { name } => {
+                    let r = client
+                        .purge_queue(pb::PurgeQueueRequest { name })
+                        .await?
+                        .into_inner();
+                    show(json, &r, |r| format!("purged {} tasks", r.purged));
+                }
+                QueueCommand::Delete { name } => {
+                    let r = client
+                        .delete_queue(pb::DeleteQueueRequest { name: name.clone() })
+                        .await?
+                        .into_inner();
+                    show(json, &r, |_| format!("deleted {name}"));
                 }
             }
+            Ok(())
+        }
+        Command::Task { conn, command } => {
+            let mut client = connect(&conn).await?;
+            let json = conn.json;
+            let line = |t: &pb::Task| {
+                let state = pb::TaskState::try_from(t.state)
+                    .map(|s| {
+                        s.as_str_name()
+                            .trim_start_matches("TASK_STATE_")
+                            .to_ascii_lowercase()
+                    })
+                    .unwrap_or_default();
+                let url = t.request.as_ref().map(|r| r.url.as_str()).unwrap_or("");
+                format!(
+                    "{}  {:<10} attempts {:<3} {}  {}",
+                    t.id, state, t.attempts, url, t.last_error
+                )
+            };
+            match command {
+                TaskCommand::Get { queue, id } => {
+                    let t = client
+                        .get_task(pb::GetTaskRequest { queue, id })
+                        .await?
+                        .into_inner();
+                    show(json, &t, |t| line(t));
+                }
+                TaskCommand::List {
+                    queue,
+                    state,
+                    limit,
+                } => {
+                    let name = format!("TASK_STATE_{}", state.to_ascii_uppercase());
+                    let state = pb::TaskState::from_str_name(&name)
+                        .with_context(|| format!("unknown state {state:?}"))?;
+                    let page = client
+                        .list_tasks(pb::ListTasksRequest {
+                            queue,
+                            state: state as i32,
+                            page_size: limit,
+                            page_token: String::new(),
+                        })
+                        .await?
+                        .into_inner();
+                    show(json, &page.tasks, |ts| {
+                        ts.iter().map(line).collect::<Vec<_>>().join("\n")
+                    });
+                }
+                TaskCommand::Cancel { queue, id } => {
+                    let t = client
+                        .cancel_task(pb::CancelTaskRequest { queue, id })
+                        .await?
+                        .into_inner();
+                    show(json, &t, |t| format!("cancelled {}", line(t)));
+                }
+            }
+            Ok(())
+        }
+        Command::Watch {
+            conn,
+            queue,
+            cursor,
+            count,
+        } => {
+            let mut client = connect(&conn).await?;
+            let mut stream = client
+                .watch_queue(pb::WatchQueueRequest {
+                    queue: queue.unwrap_or_default(),
+                    cursor: cursor.unwrap_or_default(),
+                    ..Default::default()
+                })
+                .await?
+                .into_inner();
+            let mut seen = 0;
+            while let Some(item) = stream.message().await? {
+                use pb::watch_queue_response::Item;
+                match item.item {
+                    Some(Item::Event(e)) => {
+                        show(conn.json, &e, |e| {
+                            let kind = pb::EventKind::try_from(e.kind)
+                                .map(|k| {
+                                    k.as_str_name()
+                                        .trim_start_matches("EVENT_KIND_")
+                                        .to_ascii_lowercase()
+                                })
+                                .unwrap_or_default();
+                            format!(
+                                "{}  {:<12} {:<12} {}  {}",
+                                e.cursor, e.queue, kind, e.task_id, e.error
+                            )
+                        });
+                        seen += 1;
+                        if count.is_some_and(|c| seen >= c) {
+                            break;
+                        }
+                    }
+                    Some(Item::Gap(g)) => show(conn.json, &g, |g| {
+                        format!(
+                            "(events missed in {}; going on after {})",
+                            g.queue, g.resume_cursor
+                        )
+                    }),
+                    _ => {}
+                }
+            }
+            Ok(())
+        }
+        Command::Stats { conn, queue } => {
+            let mut client = connect(&conn).await?;
+            let c = client
+                .count_tasks(pb::CountTasksRequest {
+                    queue: queue.clone(),
+                })
+                .await?
+                .into_inner();
+            show(conn.json, &c, |c| {
+                format!(
+                    "{queue}: scheduled {} due {} active {} dead {} finished {} evicted {}",
+                    c.scheduled, c.due, c.active, c.dead, c.finished, c.evicted
+                )
+            });
             Ok(())
         }
         Command::Push { conn, task } => {
@@ -286,7 +548,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         .into_inner()
                 }
             };
-            println!("{}", reply.task_id);
+            show(conn.json, &reply, |r| r.task_id.clone());
             Ok(())
         }
     }
@@ -300,9 +562,11 @@ async fn main() -> ExitCode {
         Err(e) => {
             if let Some(status) = e.downcast_ref::<tonic::Status>() {
                 eprintln!("htq: {:?}: {}", status.code(), status.message());
-            } else {
-                eprintln!("htq: {e:#}");
+                // Scripts can tell errors apart: 10 + the gRPC code (NOT_FOUND: 15,
+                // UNAUTHENTICATED: 26, UNAVAILABLE: 24, ...).
+                return ExitCode::from(10 + status.code() as u8);
             }
+            eprintln!("htq: {e:#}");
             ExitCode::FAILURE
         }
     }

@@ -3,6 +3,7 @@
 mod common;
 
 mod api;
+mod cli;
 mod clients;
 mod controls;
 mod delivery;

@@ -1,0 +1,83 @@
+//! The `htq` command line against a live server: queues, tasks, stats and watch,
+//! human output and `--json`, and exit codes scripts can rely on.
+
+use std::time::Duration;
+
+use crate::common::*;
+
+/// Runs `htq ARGS` against `addr`; returns (exit code, stdout, stderr).
+async fn htq_cli(addr: std::net::SocketAddr, args: &[&str]) -> (i32, String, String) {
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_htq"))
+        .args(args)
+        .arg("--server")
+        .arg(format!("http://{addr}"))
+        .env("HTQ_TOKEN", TOKEN)
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(Duration::from_secs(20), out)
+        .await
+        .expect("the command ends")
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn command_line_manages_queues_and_tasks() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let a = htq.addr;
+    let (code, out, _) = htq_cli(a, &["queue", "create", "cli", "--max-concurrency", "2"]).await;
+    assert_eq!(code, 0);
+    assert!(out.starts_with("created cli"), "{out}");
+    let (code, out, _) = htq_cli(a, &["queue", "list", "--json"]).await;
+    assert_eq!(code, 0);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(list[0]["name"], "cli");
+    assert_eq!(list[0]["maxConcurrency"], 2);
+
+    let (code, out, _) = htq_cli(a, &["queue", "pause", "cli"]).await;
+    assert_eq!(code, 0);
+    assert!(out.contains("paused"), "{out}");
+    let url = sink.url("/cli");
+    let (code, id, _) = htq_cli(a, &["push", "cli", &url, "-X", "POST", "-d", "hi"]).await;
+    assert_eq!(code, 0);
+    let id = id.trim().to_owned();
+    let (code, out, _) = htq_cli(a, &["stats", "cli", "--json"]).await;
+    assert_eq!(code, 0);
+    let stats: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(stats["due"], "1", "{out}");
+    let (_, out, _) = htq_cli(a, &["task", "list", "cli", "--state", "due"]).await;
+    assert!(out.starts_with(&id), "{out}");
+    // A watch from the start of the queue's stream sees the pause and the push.
+    let (code, out, _) = htq_cli(a, &["watch", "cli", "--cursor", "0-0", "--count", "2"]).await;
+    assert_eq!(code, 0);
+    assert!(out.contains("paused") && out.contains(&id), "{out}");
+    let (code, out, _) = htq_cli(a, &["queue", "resume", "cli"]).await;
+    assert_eq!(code, 0, "{out}");
+    let hit = sink.wait_for(Some("/cli"), 1, Duration::from_secs(3)).await;
+    assert_eq!(&hit[0].body[..], b"hi");
+    let (code, out, _) = htq_cli(a, &["queue", "purge", "cli"]).await;
+    assert_eq!((code, out.trim()), (0, "purged 0 tasks"));
+
+    // Exit codes: 10 + the gRPC code, and the reason on stderr.
+    let (code, _, err) = htq_cli(a, &["task", "get", "cli", "nope"]).await;
+    assert_eq!(code, 15, "NOT_FOUND: {err}");
+    assert!(err.contains("NotFound"), "{err}");
+    let (code, _, _) = htq_cli(a, &["queue", "create", "cli"]).await;
+    assert_eq!(code, 16, "ALREADY_EXISTS");
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_htq"))
+        .args(["queue", "list", "--server", &format!("http://{a}")])
+        .env("HTQ_TOKEN", "wrong")
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(26), "UNAUTHENTICATED");
+    let (code, out, _) = htq_cli(a, &["queue", "delete", "cli"]).await;
+    assert_eq!((code, out.trim()), (0, "deleted cli"));
+    htq.stop().await;
+}
