@@ -32,6 +32,7 @@ pub mod dispatch;
 pub mod embedded_redis;
 pub mod error;
 pub mod legacy;
+pub mod metrics;
 pub mod model;
 pub mod server;
 pub mod store;

@@ -60,6 +60,38 @@ pub fn load_or_create_token(data_dir: &Path) -> anyhow::Result<String> {
     Ok(token)
 }
 
+/// `/metrics`: the Prometheus text exposition, with the queues' depth read now (for
+/// the queues that have a label of their own). Needs the API token, like `/v1/`.
+async fn metrics(
+    store: Store,
+    auth: Auth,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let header = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .map(|v| v.as_bytes());
+    if !auth.check(header) {
+        return crate::api::http::json::error_response(&crate::Error::Unauthenticated.into());
+    }
+    if let Ok(names) = store.queue_names().await {
+        let now = crate::model::now_ms();
+        for name in names.iter().take(store.metrics().max_queues()) {
+            if let Ok(c) = store.count_tasks(name, now).await {
+                store.metrics().depth(name, &c);
+            }
+        }
+    }
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        store.metrics().encode(),
+    )
+        .into_response()
+}
+
 /// Whether this server can do its work: Redis answers and dispatch is running.
 #[derive(Clone)]
 struct Readiness {
@@ -241,12 +273,20 @@ impl Server {
             legacy_max_body: cfg.legacy.max_body_bytes,
         };
         let ready = readiness.clone();
+        let (metrics_store, metrics_auth) = (core.store().clone(), auth.clone());
         let app = crate::api::http::router()
             .route(
                 "/readyz",
                 axum::routing::get(move || {
                     let ready = ready.clone();
                     async move { ready.answer().await }
+                }),
+            )
+            .route(
+                "/metrics",
+                axum::routing::get(move |headers: axum::http::HeaderMap| {
+                    let (store, auth) = (metrics_store.clone(), metrics_auth.clone());
+                    async move { metrics(store, auth, headers).await }
                 }),
             )
             .merge(crate::api::http::json::router(service, auth.clone()))

@@ -405,6 +405,9 @@ impl Htq {
             ));
         }
         let pushed = self.store.push(queue, &rows, None, chosen).await?;
+        self.store
+            .metrics()
+            .pushed(queue, (rows.len() - pushed.duplicates.len()) as u64);
         if let Some(earliest) = pushed.earliest {
             self.waker.wake_at(queue, earliest);
         }
@@ -460,6 +463,7 @@ impl Htq {
         create: Option<&Queue>,
     ) -> Result<bool> {
         let pushed = self.store.push(queue, rows, create, false).await?;
+        self.store.metrics().pushed(queue, rows.len() as u64);
         if let Some(earliest) = pushed.earliest {
             self.waker.wake_at(queue, earliest);
         }

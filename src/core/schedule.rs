@@ -225,7 +225,10 @@ pub async fn fire(store: &Store, name: &str, tick: i64, now: i64) -> Result<Tick
         .await?;
     Ok(match code {
         0 => Tick::Taken,
-        1 => Tick::Pushed(row.def.queue),
+        1 => {
+            store.metrics().pushed(&row.def.queue, 1);
+            Tick::Pushed(row.def.queue)
+        }
         2 => {
             tracing::warn!(schedule = %name, queue = %row.def.queue, "tick skipped: the queue does not exist");
             Tick::Skipped

@@ -170,6 +170,8 @@ impl Htq {
             rates: HashMap::new(),
         };
         let closing = self.closing.clone();
+        let store = self.store.clone();
+        store.metrics().watcher(1);
         tokio::spawn(async move {
             let tx = watcher.tx.clone();
             tokio::select! {
@@ -181,6 +183,7 @@ impl Htq {
                 }
                 _ = closing.cancelled() => {}
             }
+            store.metrics().watcher(-1);
         });
         Ok(rx)
     }

@@ -296,6 +296,11 @@ async fn perform(
     permit: OwnedSemaphorePermit,
 ) {
     let started = std::time::Instant::now();
+    let metrics = shared.store.metrics();
+    // How late the first attempt started after the task was due.
+    let delay = (task.attempt() == 1)
+        .then(|| Duration::from_millis((now_ms() - task.due_ms).max(0) as u64));
+    metrics.dispatched(&queue.name, delay);
     let attempt = tokio::select! {
         a = shared.executor.perform(&queue.name, &task, queue.request_timeout) => Some(a),
         _ = shared.hard_stop.cancelled() => None,
@@ -303,6 +308,7 @@ async fn perform(
     let latency = started.elapsed();
     let store = &shared.store;
     let Some(attempt) = attempt else {
+        metrics.finished(&queue.name, "handed_back", None, latency);
         match store
             .hand_back(&queue.name, &task.id, task.token(), now_ms())
             .await
@@ -326,6 +332,13 @@ async fn perform(
         }
     }
     let record = outcome::record(&attempt, latency);
+    let kind = match &finish {
+        Finish::Succeed { .. } => "succeeded",
+        Finish::Retry { .. } => "retried",
+        Finish::Dead { .. } => "dead",
+        Finish::Reschedule { .. } => "rescheduled",
+    };
+    metrics.finished(&queue.name, kind, attempt.status, latency);
     // Redis may be briefly away: try a few times, then leave the task to lease
     // expiry, which runs it again (delivery is at least once).
     let mut delay = Duration::from_millis(100);

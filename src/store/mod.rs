@@ -55,6 +55,7 @@ pub struct Store {
     scripts: Arc<Scripts>,
     pid: Arc<str>,
     opts: StoreOptions,
+    metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// A task to store.
@@ -132,6 +133,8 @@ pub struct ClaimedTask {
     pub created_ms: i64,
     /// Its state after the claim.
     pub state: TaskStateJson,
+    /// When it was first due (its schedule time), ms.
+    pub due_ms: i64,
 }
 
 impl ClaimedTask {
@@ -247,6 +250,7 @@ impl Store {
             scripts: Arc::new(Scripts::new()),
             pid: uuid::Uuid::now_v7().simple().to_string().into(),
             opts,
+            metrics: Arc::new(crate::metrics::Metrics::default()),
         };
         store.ping().await?;
         Ok(store)
@@ -262,6 +266,23 @@ impl Store {
     /// This process's id in wake messages (it ignores its own).
     pub fn pid(&self) -> &str {
         &self.pid
+    }
+
+    /// This server's metrics.
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.metrics
+    }
+
+    /// Times a script call for the metrics.
+    async fn timed<T>(
+        &self,
+        script: &str,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        let start = std::time::Instant::now();
+        let r = call.await;
+        self.metrics.script(script, start.elapsed(), r.is_err());
+        r
     }
 
     /// The recovery settings in use.
@@ -425,28 +446,34 @@ impl Store {
                 .arg(t.flow_key.as_deref().unwrap_or(""))
                 .arg(t.idempotency_key.as_deref().unwrap_or(""));
         }
-        let mut conn = self.pool.get().await?;
-        let reply = if create.is_some() {
-            // The index first (it may list a queue that is gone, never miss one), in
-            // the same round trip as the script.
-            let mut pipe = redis::pipe();
-            pipe.cmd("SADD")
-                .arg(self.keys.queues())
-                .arg(queue)
-                .ignore()
-                .invoke_script(&inv);
-            match pipe.query_async::<(Value,)>(&mut *conn).await {
-                Ok((v,)) => v,
-                Err(e)
-                    if e.kind() == redis::ErrorKind::Server(redis::ServerErrorKind::NoScript) =>
-                {
+        let reply = self
+            .timed("push", async {
+                let mut conn = self.pool.get().await?;
+                let reply = if create.is_some() {
+                    // The index first (it may list a queue that is gone, never miss one), in
+                    // the same round trip as the script.
+                    let mut pipe = redis::pipe();
+                    pipe.cmd("SADD")
+                        .arg(self.keys.queues())
+                        .arg(queue)
+                        .ignore()
+                        .invoke_script(&inv);
+                    match pipe.query_async::<(Value,)>(&mut *conn).await {
+                        Ok((v,)) => v,
+                        Err(e)
+                            if e.kind()
+                                == redis::ErrorKind::Server(redis::ServerErrorKind::NoScript) =>
+                        {
+                            inv.invoke_async(&mut *conn).await?
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                } else {
                     inv.invoke_async(&mut *conn).await?
-                }
-                Err(e) => return Err(e.into()),
-            }
-        } else {
-            inv.invoke_async(&mut *conn).await?
-        };
+                };
+                Ok(reply)
+            })
+            .await?;
         let reply = array(reply)?;
         let created = reply.get(2).map(value_i64).transpose()? == Some(1);
         let dedup_window_ms = reply.get(3).map(value_i64).transpose()?.filter(|w| *w > 0);
@@ -517,21 +544,25 @@ impl Store {
     /// Leases up to `max` due tasks of `queue` at `now`; None when the queue is gone.
     pub async fn claim(&self, queue: &str, now: i64, max: u32) -> Result<Option<Claim>> {
         let k = self.keys.queue(queue);
-        let mut conn = self.pool.get().await?;
-        let reply = array(
-            with_keys(
-                &self.scripts.claim,
-                &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
-            )
-            .arg(now)
-            .arg(max)
-            .arg(crate::model::ms(self.opts.lease_margin))
-            .arg(self.opts.max_interruptions)
-            .arg(self.opts.recover_batch)
-            .invoke_async(&mut *conn)
-            .await?,
-        )?;
-        drop(conn);
+        let reply = self
+            .timed("claim", async {
+                let mut conn = self.pool.get().await?;
+                let reply = array(
+                    with_keys(
+                        &self.scripts.claim,
+                        &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
+                    )
+                    .arg(now)
+                    .arg(max)
+                    .arg(crate::model::ms(self.opts.lease_margin))
+                    .arg(self.opts.max_interruptions)
+                    .arg(self.opts.recover_batch)
+                    .invoke_async(&mut *conn)
+                    .await?,
+                )?;
+                Ok(reply)
+            })
+            .await?;
         let mut it = reply.into_iter();
         let code = it.next().as_ref().map(value_i64).transpose()?.unwrap_or(-1);
         if code == -1 {
@@ -552,11 +583,12 @@ impl Store {
                 return Err(Error::Internal("claim: ragged reply".into()));
             };
             let id = value_str(id)?;
-            let (request, created_ms, _) = decode_task(&id, &value_bytes(blob)?)?;
+            let (request, created_ms, due_ms) = decode_task(&id, &value_bytes(blob)?)?;
             tasks.push(ClaimedTask {
                 id,
                 request,
                 created_ms,
+                due_ms,
                 state: TaskStateJson::parse(&value_str(state)?)?,
             });
         }
@@ -610,8 +642,12 @@ impl Store {
             .arg(self.keys.wake_channel())
             .arg(self.wake_message(queue, now))
             .arg(record);
-        let mut conn = self.pool.get().await?;
-        let done: i64 = inv.invoke_async(&mut *conn).await?;
+        let done: i64 = self
+            .timed("finish", async {
+                let mut conn = self.pool.get().await?;
+                Ok(inv.invoke_async(&mut *conn).await?)
+            })
+            .await?;
         Ok(done == 1)
     }
 

@@ -617,3 +617,71 @@ async fn readiness_follows_redis_in_http_and_grpc_health() {
         .unwrap();
     assert_eq!(resp.status(), 200);
 }
+
+#[tokio::test]
+async fn metrics_count_a_known_workload() {
+    use std::time::Duration;
+
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script("/gone", vec![Reply::status(404)]);
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "m", |q| {
+        q.max_concurrency = 4;
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        });
+    })
+    .await;
+    for _ in 0..3 {
+        push_get(c, "m", &sink.url("/ok")).await;
+    }
+    push_get(c, "m", &sink.url("/gone")).await;
+    sink.wait_for(None, 4, Duration::from_secs(3)).await;
+    let _watch = c
+        .watch_queue(pb::WatchQueueRequest {
+            queue: "m".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let http = reqwest::Client::new();
+    let url = format!("http://{}/metrics", htq.addr);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    let text = loop {
+        let text = http
+            .get(&url)
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if text.contains(r#"htq_queue_depth{queue="m",state="dead"} 1"#) {
+            break text;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    for line in [
+        r#"htq_tasks_pushed_total{queue="m"} 4"#,
+        r#"htq_tasks_dispatched_total{queue="m"} 4"#,
+        r#"htq_task_outcomes_total{queue="m",outcome="succeeded",status="2xx"} 3"#,
+        r#"htq_task_outcomes_total{queue="m",outcome="dead",status="4xx"} 1"#,
+        r#"htq_request_duration_seconds_count{queue="m"} 4"#,
+        r#"htq_dispatch_delay_seconds_count{queue="m"} 4"#,
+        r#"htq_queue_depth{queue="m",state="due"} 0"#,
+        "htq_in_flight 0",
+        "htq_watchers 1",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    assert!(text.contains(r#"htq_redis_script_duration_seconds_count{script="claim"}"#));
+    // The same token as the API.
+    let resp = http.get(&url).send().await.unwrap();
+    assert_eq!(resp.status(), 401);
+    htq.stop().await;
+}
