@@ -260,3 +260,98 @@ fn shipped_legacy_credentials_are_warned_about_loudly() {
     let _ = child.wait();
     assert!(warned, "no warning about the shipped credentials");
 }
+
+#[tokio::test]
+async fn logs_are_json_lines_with_queue_and_task_and_no_secrets() {
+    use std::io::Read;
+
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script("/fails", vec![Reply::status(503)]);
+    let data = tempfile::tempdir().unwrap();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let secret = "s3cret-token-value-42";
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["--redis-url", &redis.url, "--token", secret])
+        .args(["--app-key", "legacy-key-7", "--app-token", "legacy-token-9"])
+        .args(["--log-format", "json"])
+        .arg("--data-dir")
+        .arg(data.path())
+        .env("RUST_LOG", "debug")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while std::net::TcpStream::connect(addr).is_err() {
+        assert!(std::time::Instant::now() < deadline, "htq did not listen");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let mut c = client(addr, Some(secret)).await;
+    create_queue(&mut c, "logged", |q| {
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        })
+    })
+    .await;
+    let id = push_get(&mut c, "logged", &sink.url("/fails")).await;
+    sink.wait_for(Some("/fails"), 1, Duration::from_secs(5))
+        .await;
+    // Wrong credentials on both APIs, so refusals get logged too.
+    let _ = client(addr, Some("wrong-token-x"))
+        .await
+        .get_queue(pb::GetQueueRequest {
+            name: "logged".into(),
+        })
+        .await;
+    let _ = reqwest::Client::new()
+        .post(format!("http://{addr}/api/allQueue"))
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("app_key", "legacy-key-7")
+                .text("app_token", "wrong-legacy-token"),
+        )
+        .send()
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let _ = child.wait();
+    let mut logs = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut logs)
+        .unwrap();
+    // Every line is a JSON object.
+    let lines: Vec<serde_json::Value> = logs
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(!lines.is_empty());
+    // The failed delivery is logged with its queue and task id.
+    let dead = lines
+        .iter()
+        .find(|l| l["fields"]["message"] == "failed; dead-lettered")
+        .unwrap_or_else(|| panic!("no dead-letter line in\n{logs}"));
+    let span = &dead["span"];
+    assert_eq!(span["queue"], "logged");
+    assert_eq!(span["task_id"], id.as_str());
+    // No secret appears anywhere.
+    for secret in [
+        secret,
+        "legacy-token-9",
+        "wrong-token-x",
+        "wrong-legacy-token",
+    ] {
+        assert!(!logs.contains(secret), "{secret} is in the logs");
+    }
+}
