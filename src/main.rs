@@ -92,6 +92,16 @@ enum Command {
 
 #[derive(Subcommand)]
 enum TaskCommand {
+    /// Push a task due now, or after --delay (the same as `htq push`).
+    Push(PushArgs),
+    /// Push a task due at a time (RFC 3339, e.g. 2026-12-24T18:00:00Z).
+    Schedule {
+        #[command(flatten)]
+        task: PushArgs,
+        /// When it is due.
+        #[arg(long)]
+        at: String,
+    },
     /// One task, with its attempts.
     Get { queue: String, id: String },
     /// A queue's tasks in one state (scheduled, due, active, dead).
@@ -187,6 +197,22 @@ enum QueueCommand {
     Purge { name: String },
     /// Delete the queue and its tasks.
     Delete { name: String },
+    /// Change settings; only those given change.
+    Update {
+        name: String,
+        #[arg(long)]
+        max_concurrency: Option<i32>,
+        /// Dispatches per second; 0: no limit.
+        #[arg(long)]
+        rate: Option<f64>,
+        #[arg(long)]
+        max_burst: Option<i32>,
+        /// Request timeout, seconds.
+        #[arg(long)]
+        timeout: Option<f64>,
+        #[arg(long)]
+        max_attempts: Option<i32>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -366,6 +392,57 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         .into_inner();
                     show(json, &r, |r| format!("purged {} tasks", r.purged));
                 }
+                QueueCommand::Update {
+                    name,
+                    max_concurrency,
+                    rate,
+                    max_burst,
+                    timeout,
+                    max_attempts,
+                } => {
+                    let mut q = pb::Queue {
+                        name,
+                        ..Default::default()
+                    };
+                    let mut paths = Vec::new();
+                    if let Some(v) = max_concurrency {
+                        q.max_concurrency = v;
+                        paths.push("max_concurrency".to_owned());
+                    }
+                    if let Some(v) = rate {
+                        q.max_dispatches_per_second = v;
+                        paths.push("max_dispatches_per_second".to_owned());
+                    }
+                    if let Some(v) = max_burst {
+                        q.max_burst = v;
+                        paths.push("max_burst".to_owned());
+                    }
+                    if let Some(v) = timeout {
+                        let d = Duration::try_from_secs_f64(v)
+                            .context("--timeout must be a non-negative number")?;
+                        q.request_timeout = Some(pbjson_types::Duration {
+                            seconds: d.as_secs() as i64,
+                            nanos: d.subsec_nanos() as i32,
+                        });
+                        paths.push("request_timeout".to_owned());
+                    }
+                    if let Some(v) = max_attempts {
+                        q.retry = Some(pb::RetryPolicy {
+                            max_attempts: v,
+                            ..Default::default()
+                        });
+                        paths.push("retry.max_attempts".to_owned());
+                    }
+                    anyhow::ensure!(!paths.is_empty(), "nothing to change: give a setting");
+                    let q = client
+                        .update_queue(pb::UpdateQueueRequest {
+                            queue: Some(q),
+                            update_mask: Some(pbjson_types::FieldMask { paths }),
+                        })
+                        .await?
+                        .into_inner();
+                    show(json, &q, queue_line);
+                }
                 QueueCommand::Delete { name } => {
                     let r = client
                         .delete_queue(pb::DeleteQueueRequest { name: name.clone() })
@@ -394,6 +471,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 )
             };
             match command {
+                TaskCommand::Push(task) => return push(&conn, task, None).await,
+                TaskCommand::Schedule { task, at } => return push(&conn, task, Some(&at)).await,
                 TaskCommand::Get { queue, id } => {
                     let t = client
                         .get_task(pb::GetTaskRequest { queue, id })
@@ -497,61 +576,79 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             });
             Ok(())
         }
-        Command::Push { conn, task } => {
-            let mut client = connect(&conn).await?;
-            let headers = task
-                .headers
-                .iter()
-                .map(|h| {
-                    let (name, value) = h
-                        .split_once(':')
-                        .with_context(|| format!("header {h:?} is not \"Name: value\""))?;
-                    Ok(pb::Header {
-                        name: name.trim().to_owned(),
-                        value: value.trim().to_owned(),
-                    })
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            let request = Some(pb::HttpRequest {
-                method: task.method,
-                url: task.url,
-                headers,
-                body: task
-                    .data
-                    .map(|d| pb::http_request::Body::Data(d.into_bytes())),
-            });
-            let reply = match task.delay {
-                None => client
-                    .push_task(pb::PushTaskRequest {
-                        queue: task.queue,
-                        request,
-                        ..Default::default()
-                    })
-                    .await?
-                    .into_inner(),
-                Some(secs) => {
-                    let d = Duration::try_from_secs_f64(secs)
-                        .context("--delay must be a non-negative number")?;
-                    client
-                        .schedule_task(pb::ScheduleTaskRequest {
-                            queue: task.queue,
-                            request,
-                            when: Some(pb::schedule_task_request::When::Delay(
-                                pbjson_types::Duration {
-                                    seconds: d.as_secs() as i64,
-                                    nanos: d.subsec_nanos() as i32,
-                                },
-                            )),
-                            ..Default::default()
-                        })
-                        .await?
-                        .into_inner()
-                }
-            };
-            show(conn.json, &reply, |r| r.task_id.clone());
-            Ok(())
-        }
+        Command::Push { conn, task } => push(&conn, task, None).await,
     }
+}
+
+/// Pushes `task`, due now, after its `--delay`, or `at` (RFC 3339); prints its id.
+async fn push(conn: &Conn, task: PushArgs, at: Option<&str>) -> anyhow::Result<()> {
+    let mut client = connect(conn).await?;
+    let headers = task
+        .headers
+        .iter()
+        .map(|h| {
+            let (name, value) = h
+                .split_once(':')
+                .with_context(|| format!("header {h:?} is not \"Name: value\""))?;
+            Ok(pb::Header {
+                name: name.trim().to_owned(),
+                value: value.trim().to_owned(),
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let request = Some(pb::HttpRequest {
+        method: task.method,
+        url: task.url,
+        headers,
+        body: task
+            .data
+            .map(|d| pb::http_request::Body::Data(d.into_bytes())),
+    });
+    let when = match (at, task.delay) {
+        (Some(at), _) => {
+            let t: jiff::Timestamp = at
+                .parse()
+                .with_context(|| format!("--at {at:?} is not an RFC 3339 time"))?;
+            Some(pb::schedule_task_request::When::ScheduleTime(
+                pbjson_types::Timestamp {
+                    seconds: t.as_second(),
+                    nanos: t.subsec_nanosecond(),
+                },
+            ))
+        }
+        (None, Some(secs)) => {
+            let d = Duration::try_from_secs_f64(secs)
+                .context("--delay must be a non-negative number")?;
+            Some(pb::schedule_task_request::When::Delay(
+                pbjson_types::Duration {
+                    seconds: d.as_secs() as i64,
+                    nanos: d.subsec_nanos() as i32,
+                },
+            ))
+        }
+        (None, None) => None,
+    };
+    let reply = match when {
+        None => client
+            .push_task(pb::PushTaskRequest {
+                queue: task.queue,
+                request,
+                ..Default::default()
+            })
+            .await?
+            .into_inner(),
+        Some(when) => client
+            .schedule_task(pb::ScheduleTaskRequest {
+                queue: task.queue,
+                request,
+                when: Some(when),
+                ..Default::default()
+            })
+            .await?
+            .into_inner(),
+    };
+    show(conn.json, &reply, |r| r.task_id.clone());
+    Ok(())
 }
 
 #[tokio::main]

@@ -61,8 +61,43 @@ async fn command_line_manages_queues_and_tasks() {
     assert_eq!(code, 0, "{out}");
     let hit = sink.wait_for(Some("/cli"), 1, Duration::from_secs(3)).await;
     assert_eq!(&hit[0].body[..], b"hi");
+    // Update some settings; schedule a task at a time.
+    let (code, out, _) = htq_cli(
+        a,
+        &[
+            "queue",
+            "update",
+            "cli",
+            "--max-concurrency",
+            "3",
+            "--rate",
+            "5",
+            "--json",
+        ],
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    let q: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            q["maxConcurrency"].as_i64(),
+            q["maxDispatchesPerSecond"].as_f64()
+        ),
+        (Some(3), Some(5.0))
+    );
+    let tomorrow = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(24))
+        .unwrap()
+        .to_string();
+    let (code, later, _) = htq_cli(a, &["task", "schedule", "cli", &url, "--at", &tomorrow]).await;
+    assert_eq!(code, 0);
+    let (_, out, _) = htq_cli(a, &["task", "get", "cli", later.trim(), "--json"]).await;
+    let t: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(t["state"], "TASK_STATE_SCHEDULED");
+    let (code, _, err) = htq_cli(a, &["task", "schedule", "cli", &url, "--at", "soon"]).await;
+    assert_eq!(code, 1, "a local error: {err}");
     let (code, out, _) = htq_cli(a, &["queue", "purge", "cli"]).await;
-    assert_eq!((code, out.trim()), (0, "purged 0 tasks"));
+    assert_eq!((code, out.trim()), (0, "purged 1 tasks"));
 
     // Exit codes: 10 + the gRPC code, and the reason on stderr.
     let (code, _, err) = htq_cli(a, &["task", "get", "cli", "nope"]).await;
