@@ -173,7 +173,10 @@ fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Erro
     if wants("variable.max_interval") {
         input.max_interval_ms = dur(variable.max_interval);
     }
-    if wants("paused") {
+    // Pausing is asked for by name (or with PauseQueue/ResumeQueue): an update
+    // without a mask must not resume a paused queue because `paused` was left out.
+    // Without a mask, `false` is "left out" like any zero, so only `true` pauses.
+    if mask.is_some_and(|m| m.iter().any(|p| p == "paused")) || (all && q.paused) {
         input.paused = Some(q.paused);
     }
     let rate = |v: f64| (masked || v != 0.0).then_some(v);

@@ -26,8 +26,9 @@ use crate::store::{Store, StreamId};
 const READ_COUNT: usize = 200;
 /// Items buffered towards one client.
 const CHANNEL: usize = 64;
-/// How often a watch of every queue looks for new queues.
-const REFRESH: Duration = Duration::from_secs(2);
+/// How often a watch of every queue looks for new queues. Events of every queue are
+/// handed out only up to the last look (see `listed_at`), so this bounds their delay.
+const REFRESH: Duration = Duration::from_millis(500);
 /// Longest single blocking read (the watcher checks its client in between).
 const BLOCK_MS: u64 = 1000;
 
@@ -121,6 +122,19 @@ enum Start {
     AfterIn(Pos, String),
 }
 
+/// A queue name as it stands in a cursor of every queue: percent-encoded, so the
+/// cursor stays ASCII (it travels in HTTP headers such as Last-Event-ID).
+fn encode_queue(q: &str) -> String {
+    form_urlencoded::byte_serialize(q.as_bytes()).collect()
+}
+
+fn decode_queue(q: &str) -> String {
+    form_urlencoded::parse(format!("q={q}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
 fn parse_cursor(spec: &WatchSpec) -> Result<Start> {
     let Some(c) = spec.cursor.as_deref().filter(|c| !c.is_empty()) else {
         return Ok(Start::Now);
@@ -130,7 +144,7 @@ fn parse_cursor(spec: &WatchSpec) -> Result<Start> {
         (Some(_), None) => Pos::parse(c).map(Start::After).ok_or_else(bad),
         (None, Some((pos, q))) => {
             let pos = Pos::parse(pos).ok_or_else(bad)?;
-            Ok(Start::AfterIn(pos, q.to_owned()))
+            Ok(Start::AfterIn(pos, decode_queue(q)))
         }
         // A plain id also works for every queue: after that instant in each.
         (None, None) => Pos::parse(c)
@@ -168,6 +182,7 @@ impl Htq {
             buffer: BTreeMap::new(),
             skip: HashMap::new(),
             rates: HashMap::new(),
+            listed_at: u64::MAX,
         };
         let closing = self.closing.clone();
         let store = self.store.clone();
@@ -203,6 +218,10 @@ struct Watcher {
     skip: HashMap<String, (StreamId, u32)>,
     /// Queue -> (started, failed, when) at the previous snapshot.
     rates: HashMap<String, (u64, u64, Instant)>,
+    /// Watching every queue: Redis's clock just before the queues were last listed.
+    /// A queue missing from that list was created after it, so all its events come
+    /// later: handing out only events older than this keeps the merge in order.
+    listed_at: u64,
 }
 
 impl Watcher {
@@ -214,6 +233,10 @@ impl Watcher {
         if next_stats.is_some() {
             self.stats().await?;
         }
+        // Set when this watcher may have fallen behind (a full read, or a client that
+        // took long to take what was handed out): the capped streams are then checked
+        // for events dropped before they were read, ahead of the next read.
+        let mut behind = false;
         loop {
             if self.tx.is_closed() {
                 return Ok(());
@@ -228,6 +251,12 @@ impl Watcher {
                 self.stats().await?;
                 next_stats = Some(Instant::now() + every);
             }
+            if std::mem::take(&mut behind) {
+                let queues: Vec<String> = self.streams.keys().cloned().collect();
+                for q in queues {
+                    self.check_gap(&q).await?;
+                }
+            }
             let mut block = BLOCK_MS;
             if let Some(at) = next_stats {
                 block = block.min(at.saturating_duration_since(Instant::now()).as_millis() as u64);
@@ -236,26 +265,48 @@ impl Watcher {
                 block = block.min(REFRESH.as_millis() as u64);
             }
             if !self.buffer.is_empty() {
-                block = 1;
+                // Items wait for the clock to pass their millisecond: let it, then
+                // read without blocking.
+                tokio::time::sleep(Duration::from_millis(1)).await;
+                block = 0;
+            } else {
+                block = block.max(1);
             }
-            if self.streams.is_empty() {
-                tokio::time::sleep(Duration::from_millis(block.max(1))).await;
-                continue;
+            // A stream with a full read's worth waiting in the buffer is not read
+            // again until it drains (bounds memory while catching up).
+            let mut waiting: HashMap<&str, usize> = HashMap::new();
+            if self.buffer.len() >= READ_COUNT {
+                for (_, q, _) in self.buffer.keys() {
+                    *waiting.entry(q.as_str()).or_default() += 1;
+                }
             }
             let list: Vec<(String, String, StreamId)> = self
                 .streams
                 .iter()
+                .filter(|(q, _)| waiting.get(q.as_str()).copied().unwrap_or(0) < READ_COUNT)
                 .map(|(q, (k, id))| (q.clone(), k.clone(), *id))
                 .collect();
-            let (events, clock) =
-                Store::read_events(&mut self.conn, &list, block.max(1), READ_COUNT).await?;
+            if list.is_empty() {
+                tokio::time::sleep(Duration::from_millis(block.max(1))).await;
+                if self.streams.is_empty() {
+                    continue;
+                }
+            }
+            let (events, clock) = if list.is_empty() {
+                (Vec::new(), self.store.clock_ms().await?)
+            } else {
+                Store::read_events(&mut self.conn, &list, block, READ_COUNT).await?
+            };
+            // Entries (not events: a grouped entry holds several) read per stream.
             let mut per_stream: HashMap<String, (usize, StreamId)> = HashMap::new();
             for e in events {
                 let Some(id) = StreamId::parse(&e.id) else {
                     continue;
                 };
                 let entry = per_stream.entry(e.queue.clone()).or_default();
-                entry.0 += 1;
+                if entry.1 != id || entry.0 == 0 {
+                    entry.0 += 1;
+                }
                 entry.1 = entry.1.max(id);
                 if let Some((_, last)) = self.streams.get_mut(&e.queue) {
                     *last = (*last).max(id);
@@ -268,7 +319,7 @@ impl Watcher {
                 }
                 let pos = Pos { id, part: e.part };
                 let cursor = if all {
-                    format!("{pos}/{}", e.queue)
+                    format!("{pos}/{}", encode_queue(&e.queue))
                 } else {
                     pos.to_string()
                 };
@@ -284,17 +335,15 @@ impl Watcher {
                 .filter(|(_, (n, _))| *n >= READ_COUNT)
                 .map(|(q, (_, last))| (*last, q.clone()))
                 .min();
-            // A full read means a backlog: this watcher is behind; see if the capped
-            // stream dropped events it had not read yet.
-            let behind: Vec<String> = per_stream
-                .iter()
-                .filter(|(_, (n, _))| *n >= READ_COUNT)
-                .map(|(q, _)| q.clone())
-                .collect();
-            for q in behind {
-                self.check_gap(&q).await?;
-            }
-            self.flush(clock, cut.as_ref()).await?;
+            behind |= cut.is_some();
+            let limit = if all {
+                clock.min(self.listed_at)
+            } else {
+                clock
+            };
+            let took = Instant::now();
+            self.flush(limit, cut.as_ref()).await?;
+            behind |= took.elapsed() > Duration::from_millis(50);
         }
     }
 
@@ -333,7 +382,15 @@ impl Watcher {
     async fn add_queues(&mut self, start: &Start, first: bool) -> Result<()> {
         let names = match &self.spec.queue {
             Some(q) => vec![q.clone()],
-            None => self.store.queue_names().await?,
+            None => {
+                let clock = self.store.clock_ms().await?;
+                let names = self.store.queue_names().await?;
+                self.listed_at = clock;
+                // Deleted queues are no longer followed (their buffered events still
+                // go out).
+                self.streams.retain(|q, _| names.binary_search(q).is_ok());
+                names
+            }
         };
         for q in names {
             if self.streams.contains_key(&q) {
@@ -389,7 +446,7 @@ impl Watcher {
             let all = self.spec.queue.is_none();
             let cursor = |id: StreamId| {
                 if all {
-                    format!("{id}/{q}")
+                    format!("{id}/{}", encode_queue(q))
                 } else {
                     id.to_string()
                 }

@@ -117,7 +117,10 @@ impl Store {
 
     /// A connection of its own, for blocking reads.
     pub async fn dedicated(&self) -> Result<MultiplexedConnection> {
-        let config = redis::AsyncConnectionConfig::new().set_response_timeout(None);
+        // Reads block up to a second: a reply that takes far longer means the
+        // connection is gone, and the watch ends rather than hang.
+        let config = redis::AsyncConnectionConfig::new()
+            .set_response_timeout(Some(std::time::Duration::from_secs(10)));
         Ok(self
             .client
             .get_multiplexed_async_connection_with_config(&config)
@@ -126,7 +129,7 @@ impl Store {
 
     /// Reads events after the given ids of the given queues' streams, waiting up to
     /// `block_ms` for the first (0: do not wait), at most `count` per stream. Also
-    /// returns Redis's clock (ms) when the read returned.
+    /// returns Redis's clock (ms) taken just before the read.
     pub async fn read_events(
         conn: &mut MultiplexedConnection,
         streams: &[(String, String, StreamId)],
@@ -145,9 +148,11 @@ impl Store {
         for (_, _, after) in streams {
             cmd.arg(after.to_string());
         }
+        // The clock first: an event added after it has a later millisecond, so
+        // "hand out only what is older than the clock" can never pass one over.
         let mut pipe = redis::pipe();
-        pipe.add_command(cmd).cmd("TIME");
-        let (reply, time): (Value, (u64, u64)) = pipe.query_async(conn).await?;
+        pipe.cmd("TIME").add_command(cmd);
+        let (time, reply): ((u64, u64), Value) = pipe.query_async(conn).await?;
         let clock = time.0 * 1000 + time.1 / 1000;
         let mut out = Vec::new();
         let per_stream: Vec<(String, Vec<Entry>)> = match reply {
@@ -215,6 +220,13 @@ impl Store {
             last: id("last-generated-id"),
             trimmed: num("entries-added") > num("length"),
         }))
+    }
+
+    /// Redis's clock, ms.
+    pub async fn clock_ms(&self) -> Result<u64> {
+        let mut conn = self.pool.get().await?;
+        let (s, us): (u64, u64) = redis::cmd("TIME").query_async(&mut *conn).await?;
+        Ok(s * 1000 + us / 1000)
     }
 
     /// Counters of the queue's stats hash: (requests started, attempts failed).

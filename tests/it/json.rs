@@ -116,6 +116,20 @@ async fn json_api_round_trips_and_maps_errors() {
         (Some(5), Some(2.5))
     );
 
+    // An update without a mask leaves a paused queue paused.
+    let (s, p) = api.call("POST", "/v1/queues/j/pause", None).await;
+    assert_eq!((s, &p["paused"]), (200, &json!(true)));
+    let (s, u) = api
+        .call("PATCH", "/v1/queues/j", Some(json!({"maxConcurrency": 6})))
+        .await;
+    assert_eq!(s, 200, "{u}");
+    assert_eq!(
+        (u["maxConcurrency"].as_i64(), &u["paused"]),
+        (Some(6), &json!(true))
+    );
+    let (s, _) = api.call("POST", "/v1/queues/j/resume", None).await;
+    assert_eq!(s, 200);
+
     // Schedules, counts, lists.
     let (s, sc) = api
         .call(

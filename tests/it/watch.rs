@@ -397,3 +397,105 @@ async fn a_batch_is_one_entry_with_an_event_and_a_cursor_per_task() {
     assert_eq!(last[0].cursor, format!("{}/b", got[3].cursor));
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn a_watcher_that_falls_behind_the_cap_is_told_so() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    // A reader whose transport buffers next to nothing, so not reading stalls the
+    // watch at once.
+    let channel = tonic::transport::Channel::from_shared(format!("http://{}", htq.addr))
+        .unwrap()
+        .initial_stream_window_size(Some(1024))
+        .initial_connection_window_size(Some(1024))
+        .connect()
+        .await
+        .unwrap();
+    let header: tonic::metadata::MetadataValue<_> = format!("Bearer {TOKEN}").parse().unwrap();
+    let mut other = pb::htq_service_client::HtqServiceClient::with_interceptor(
+        channel,
+        move |mut req: tonic::Request<()>| {
+            req.metadata_mut().insert("authorization", header.clone());
+            Ok(req)
+        },
+    );
+    let c = &mut htq.client;
+    create_queue(c, "slow", |q| {
+        q.paused = true;
+        q.max_events = 150;
+    })
+    .await;
+    // Opened, then not read while 1,500 events go into a stream that keeps ~150.
+    let mut w = other.watch_queue(of("slow")).await.unwrap().into_inner();
+    for _ in 0..1500 {
+        push_get(c, "slow", "http://127.0.0.1:9/slow").await;
+    }
+    let mut gaps = 0;
+    let mut events = 0;
+    let mut last = String::new();
+    while let Some(item) = next(&mut w, Duration::from_millis(500)).await {
+        match item {
+            Item::Gap(g) => {
+                gaps += 1;
+                assert!(g.resume_cursor > g.from_cursor, "{g:?}");
+            }
+            Item::Event(e) => {
+                events += 1;
+                let id = |c: &str| {
+                    let (ms, seq) = c.split_once('-').unwrap();
+                    (ms.parse::<u64>().unwrap(), seq.parse::<u64>().unwrap())
+                };
+                let entry = |c: &str| c.split('.').next().unwrap().to_owned();
+                if !last.is_empty() {
+                    assert!(id(&entry(&last)) <= id(&entry(&e.cursor)));
+                }
+                last = e.cursor;
+            }
+            Item::Stats(_) => {}
+        }
+    }
+    assert!(
+        gaps >= 1,
+        "no gap message after falling behind ({events} events)"
+    );
+    assert!(events < 1500, "{events} events");
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn every_queue_cursors_are_ascii_whatever_the_queue_name() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "队列 café", |q| q.paused = true).await;
+    let mut w = watch(c, pb::WatchQueueRequest::default()).await;
+    let first = push_get(c, "队列 café", "http://127.0.0.1:9/x").await;
+    let second = push_get(c, "队列 café", "http://127.0.0.1:9/x").await;
+    let got = events(&mut w, 2).await;
+    assert_eq!(got[0].task_id, first);
+    assert!(got[0].cursor.is_ascii(), "{}", got[0].cursor);
+    // Resuming from it, over SSE with Last-Event-ID, gives the second.
+    let resp = reqwest::Client::new()
+        .get(format!("http://{}/v1/events", htq.addr))
+        .bearer_auth(TOKEN)
+        .header("Last-Event-ID", &got[0].cursor)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let mut body = resp.bytes_stream();
+    use futures::StreamExt;
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while !text.contains("\n\n") {
+        let chunk = tokio::time::timeout_at(deadline, body.next())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        text.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+    assert!(text.contains(&second), "{text}");
+    assert!(text.contains(&format!("id: {}", got[1].cursor)), "{text}");
+    htq.stop().await;
+}

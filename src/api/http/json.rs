@@ -166,6 +166,8 @@ pub fn router(svc: GrpcService, auth: Auth) -> Router {
             get(get_schedule).delete(delete_schedule),
         )
         .with_state(svc)
+        // As large as a gRPC push may be (a batch of up to 1,000 tasks).
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024))
         .layer(axum::middleware::from_fn_with_state(auth, authenticate))
 }
 
@@ -437,12 +439,13 @@ async fn events(s: GrpcService, queue: String, w: Watch, headers: &HeaderMap) ->
         Ok(k) => k.unwrap_or_default(),
         Err(m) => return bad_request(m),
     };
-    let cursor = headers
-        .get("last-event-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or(w.cursor)
-        .unwrap_or_default();
+    let cursor = match headers.get("last-event-id") {
+        Some(v) if !v.is_empty() => match std::str::from_utf8(v.as_bytes()) {
+            Ok(c) => c.to_owned(),
+            Err(_) => return bad_request("Last-Event-ID: not UTF-8".into()),
+        },
+        _ => w.cursor.unwrap_or_default(),
+    };
     let r = pb::WatchQueueRequest {
         queue,
         cursor,
