@@ -898,31 +898,25 @@ async fn cron_ticks_once_across_two_processes() {
     let mut ca = client(a.addr, Some(TOKEN)).await;
     let mut cb = client(b.addr, Some(TOKEN)).await;
     create_queue(&mut ca, "cron", |q| q.max_concurrency = 10).await;
+    // A schedule on queue `cron` named `name`, ticking as `cron` says.
+    let schedule = |name: &str, cron: &str| pb::CreateScheduleRequest {
+        schedule: Some(pb::Schedule {
+            name: name.into(),
+            queue: "cron".into(),
+            cron: cron.into(),
+            request: Some(get(&sink.url("/tick"))),
+            ..Default::default()
+        }),
+    };
     let s = ca
-        .create_schedule(pb::CreateScheduleRequest {
-            schedule: Some(pb::Schedule {
-                name: "every-second".into(),
-                queue: "cron".into(),
-                cron: "* * * * * *".into(),
-                request: Some(get(&sink.url("/tick"))),
-                ..Default::default()
-            }),
-        })
+        .create_schedule(schedule("every-second", "* * * * * *"))
         .await
         .unwrap()
         .into_inner();
     let created = std::time::Instant::now();
     assert!(s.next_run_time.is_some());
     let err = cb
-        .create_schedule(pb::CreateScheduleRequest {
-            schedule: Some(pb::Schedule {
-                name: "every-second".into(),
-                queue: "cron".into(),
-                cron: "* * * * * *".into(),
-                request: Some(get(&sink.url("/tick"))),
-                ..Default::default()
-            }),
-        })
+        .create_schedule(schedule("every-second", "* * * * * *"))
         .await
         .unwrap_err();
     assert_eq!(err.code(), Code::AlreadyExists);
@@ -951,15 +945,7 @@ async fn cron_ticks_once_across_two_processes() {
         .into_inner();
     assert!(list.schedules.is_empty());
     let err = ca
-        .create_schedule(pb::CreateScheduleRequest {
-            schedule: Some(pb::Schedule {
-                name: "bad".into(),
-                queue: "cron".into(),
-                cron: "every minute".into(),
-                request: Some(get(&sink.url("/tick"))),
-                ..Default::default()
-            }),
-        })
+        .create_schedule(schedule("bad", "every minute"))
         .await
         .unwrap_err();
     assert_eq!(err.code(), Code::InvalidArgument);
