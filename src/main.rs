@@ -279,7 +279,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let server = Server::start(cfg).await?;
     shutdown_signal().await;
     tracing::info!("shutting down");
-    server.stop().await
+    let stopped = server.stop().await;
+    htq::telemetry::shutdown();
+    stopped
 }
 
 async fn shutdown_signal() {

@@ -308,6 +308,8 @@ pub struct PushOptions {
     pub idempotency_key: Option<String>,
     /// The flow key, if any.
     pub flow_key: Option<String>,
+    /// The W3C `traceparent` of the push, carried to the task's requests.
+    pub traceparent: Option<String>,
 }
 
 /// Task counts of one queue by state.

@@ -443,13 +443,27 @@ fn watch_item_to_pb(item: WatchItem) -> pb::watch_queue_response::Item {
     }
 }
 
-fn push_options(task_id: String, idempotency_key: String, flow_key: String) -> PushOptions {
+fn push_options(
+    task_id: String,
+    idempotency_key: String,
+    flow_key: String,
+    traceparent: Option<String>,
+) -> PushOptions {
     let some = |s: String| (!s.is_empty()).then_some(s);
     PushOptions {
         id: some(task_id),
         idempotency_key: some(idempotency_key),
         flow_key: some(flow_key),
+        traceparent,
     }
+}
+
+/// The W3C trace context a push came in, carried to the task's requests.
+fn traceparent<T>(req: &Request<T>) -> Option<String> {
+    req.metadata()
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 fn pushed_to_pb(t: PushedTask) -> pb::PushTaskResponse {
@@ -539,8 +553,9 @@ impl HtqService for GrpcService {
     }
 
     async fn push_task(&self, req: Request<pb::PushTaskRequest>) -> Reply<pb::PushTaskResponse> {
+        let trace = traceparent(&req);
         let r = req.into_inner();
-        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key);
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, trace);
         let pushed = self
             .core
             .push(
@@ -557,6 +572,7 @@ impl HtqService for GrpcService {
     }
 
     async fn push_tasks(&self, req: Request<pb::PushTasksRequest>) -> Reply<pb::PushTasksResponse> {
+        let trace = traceparent(&req);
         let r = req.into_inner();
         let tasks = r
             .tasks
@@ -565,7 +581,7 @@ impl HtqService for GrpcService {
                 (
                     request_from_pb(t.request),
                     when_from_task_entry(t.when),
-                    push_options(t.task_id, t.idempotency_key, t.flow_key),
+                    push_options(t.task_id, t.idempotency_key, t.flow_key, trace.clone()),
                 )
             })
             .collect();
@@ -580,6 +596,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::ScheduleTaskRequest>,
     ) -> Reply<pb::PushTaskResponse> {
+        let trace = traceparent(&req);
         let r = req.into_inner();
         let when = match r.when {
             Some(pb::schedule_task_request::When::ScheduleTime(t)) => When::At(timestamp_ms(&t)),
@@ -590,7 +607,7 @@ impl HtqService for GrpcService {
                 );
             }
         };
-        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key);
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, trace);
         let pushed = self
             .core
             .push(

@@ -232,6 +232,7 @@ impl Htq {
             run_count,
             flow_key: None,
             idempotency_key: None,
+            traceparent: None,
         };
         self.store.import_task(queue, &row).await
     }

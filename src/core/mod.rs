@@ -451,6 +451,7 @@ impl Htq {
             run_count,
             flow_key: opts.flow_key,
             idempotency_key: opts.idempotency_key,
+            traceparent: opts.traceparent,
         }
     }
 

@@ -72,6 +72,11 @@ pub fn push_options(opts: &crate::model::PushOptions) -> Result<()> {
             name(field, v)?;
         }
     }
+    if let Some(t) = &opts.traceparent
+        && (t.len() > 256 || !t.bytes().all(|b| b.is_ascii_graphic()))
+    {
+        return Err(Error::invalid("traceparent", "not a W3C traceparent"));
+    }
     Ok(())
 }
 

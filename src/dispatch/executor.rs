@@ -68,6 +68,15 @@ impl Executor {
             }
             headers.append(name, value);
         }
+        // The trace context goes on to the target: this attempt's span when traces
+        // are exported, else the one the task was pushed in.
+        if !headers.contains_key("traceparent")
+            && let Some(tp) =
+                crate::telemetry::current_traceparent().or_else(|| task.state.traceparent.clone())
+            && let Ok(v) = HeaderValue::from_str(&tp)
+        {
+            headers.insert(HeaderName::from_static("traceparent"), v);
+        }
         let ids = [
             ("x-htq-task-id", task.id.as_str()),
             ("x-htq-queue", queue),

@@ -256,7 +256,19 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
         let Some(permit) = permits.pop() else { break };
         let shared2 = shared.clone();
         let settings = settings.clone();
-        let span = tracing::info_span!("dispatch", queue = %settings.name, task_id = %task.id, attempt = task.attempt());
+        let span = tracing::info_span!(
+            "dispatch",
+            queue = %settings.name,
+            task_id = %task.id,
+            attempt = task.attempt(),
+            status = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        // Push, wait and delivery as one trace: the attempt's span is a child of the
+        // span the task was pushed in.
+        if let Some(tp) = &task.state.traceparent {
+            crate::telemetry::set_remote_parent(&span, tp);
+        }
         shared
             .in_flight
             .spawn(perform(shared2, settings, task, permit).instrument(span));
@@ -306,6 +318,11 @@ async fn perform(
         _ = shared.hard_stop.cancelled() => None,
     };
     let latency = started.elapsed();
+    let span = tracing::Span::current();
+    span.record("latency_ms", latency.as_millis() as u64);
+    if let Some(Some(status)) = attempt.as_ref().map(|a| a.status) {
+        span.record("status", status);
+    }
     let store = &shared.store;
     let Some(attempt) = attempt else {
         metrics.finished(&queue.name, "handed_back", None, latency);

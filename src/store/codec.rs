@@ -212,6 +212,9 @@ pub struct TaskStateJson {
     /// The flow key, if any.
     #[serde(default, rename = "k")]
     pub flow_key: Option<String>,
+    /// The trace context of the push (W3C traceparent), if any.
+    #[serde(default, rename = "p")]
+    pub traceparent: Option<String>,
     /// How a retained task finished: `s` succeeded, `c` cancelled.
     #[serde(default, rename = "x")]
     pub finished: Option<String>,

@@ -73,6 +73,8 @@ pub struct NewRow {
     pub flow_key: Option<String>,
     /// Its idempotency key, if any.
     pub idempotency_key: Option<String>,
+    /// The trace context it was pushed in (W3C traceparent), if any.
+    pub traceparent: Option<String>,
 }
 
 impl NewRow {
@@ -84,6 +86,9 @@ impl NewRow {
         }
         if let Some(k) = &self.flow_key {
             st.insert("k".into(), k.clone().into());
+        }
+        if let Some(p) = &self.traceparent {
+            st.insert("p".into(), p.clone().into());
         }
         if st.is_empty() {
             String::new()

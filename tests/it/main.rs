@@ -12,5 +12,6 @@ mod json;
 mod legacy;
 mod process;
 mod scripts;
+mod traces;
 mod ui;
 mod watch;

@@ -177,6 +177,19 @@ fn req<T>(t: T) -> tonic::Request<T> {
     tonic::Request::new(t)
 }
 
+/// A request carrying the HTTP call's W3C `traceparent`, for pushes.
+fn traced<T>(t: T, headers: &HeaderMap) -> tonic::Request<T> {
+    let mut r = tonic::Request::new(t);
+    if let Some(v) = headers
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+    {
+        r.metadata_mut().insert("traceparent", v);
+    }
+    r
+}
+
 async fn list_queues(State(s): Svc, Query(p): Query<Page>) -> Response {
     let r = pb::ListQueuesRequest {
         page_size: p.page_size.unwrap_or(0),
@@ -291,31 +304,46 @@ fn parse_state(s: &str) -> Result<i32, String> {
         .ok_or_else(|| format!("state: unknown state {s:?}"))
 }
 
-async fn push_task(State(s): Svc, Path(queue): Path<String>, b: Bytes) -> Response {
+async fn push_task(
+    State(s): Svc,
+    Path(queue): Path<String>,
+    headers: HeaderMap,
+    b: Bytes,
+) -> Response {
     let mut r: pb::PushTaskRequest = match body(&b) {
         Ok(r) => r,
         Err(m) => return bad_request(m),
     };
     r.queue = queue;
-    reply(s.push_task(req(r)).await)
+    reply(s.push_task(traced(r, &headers)).await)
 }
 
-async fn push_tasks(State(s): Svc, Path(queue): Path<String>, b: Bytes) -> Response {
+async fn push_tasks(
+    State(s): Svc,
+    Path(queue): Path<String>,
+    headers: HeaderMap,
+    b: Bytes,
+) -> Response {
     let mut r: pb::PushTasksRequest = match body(&b) {
         Ok(r) => r,
         Err(m) => return bad_request(m),
     };
     r.queue = queue;
-    reply(s.push_tasks(req(r)).await)
+    reply(s.push_tasks(traced(r, &headers)).await)
 }
 
-async fn schedule_task(State(s): Svc, Path(queue): Path<String>, b: Bytes) -> Response {
+async fn schedule_task(
+    State(s): Svc,
+    Path(queue): Path<String>,
+    headers: HeaderMap,
+    b: Bytes,
+) -> Response {
     let mut r: pb::ScheduleTaskRequest = match body(&b) {
         Ok(r) => r,
         Err(m) => return bad_request(m),
     };
     r.queue = queue;
-    reply(s.schedule_task(req(r)).await)
+    reply(s.schedule_task(traced(r, &headers)).await)
 }
 
 async fn get_task(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {

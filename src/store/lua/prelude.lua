@@ -11,6 +11,7 @@
 --   r  variable queues: ordinary replies since the start or the last `reset`
 --   b  attempts started before the task got fresh attempts (retried from `dead`)
 --   k  flow key, set at push (tasks with one wait in `fdue:<key>`, not in `due`)
+--   p  W3C traceparent of the push, set at push
 --   x  retained finished tasks: 's' succeeded, 'c' cancelled; f: when, ms
 --
 -- A queue's other keys are named from any key the script was given: they share its
