@@ -60,6 +60,31 @@ pub fn load_or_create_token(data_dir: &Path) -> anyhow::Result<String> {
     Ok(token)
 }
 
+/// Every RPC and HTTP call runs in a `request` span, a child of the caller's span
+/// when it sent a W3C `traceparent`.
+async fn request_span(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use tracing::Instrument;
+    let span = tracing::info_span!(
+        "request",
+        method = %req.method(),
+        path = %req.uri().path(),
+        status = tracing::field::Empty,
+    );
+    if let Some(tp) = req
+        .headers()
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+    {
+        crate::telemetry::set_remote_parent(&span, tp);
+    }
+    let resp = next.run(req).instrument(span.clone()).await;
+    span.record("status", resp.status().as_u16());
+    resp
+}
+
 /// `/metrics`: the Prometheus text exposition, with the queues' depth read now (for
 /// the queues that have a label of their own). Needs the API token, like `/v1/`.
 async fn metrics(
@@ -293,7 +318,8 @@ impl Server {
             .merge(grpc)
             .fallback(move |req: axum::extract::Request| {
                 crate::api::http::fallback(http_state.clone(), req)
-            });
+            })
+            .layer(axum::middleware::from_fn(request_span));
 
         let listener = tokio::net::TcpListener::bind(cfg.listen)
             .await

@@ -380,7 +380,13 @@ impl Htq {
         let now = now_ms();
         let mut rows = Vec::with_capacity(tasks.len());
         let mut chosen = false;
-        for (i, (req, when, opts)) in tasks.into_iter().enumerate() {
+        // The task's attempts follow the push's own span when traces are exported
+        // (itself a child of the caller's), else the caller's trace context as given.
+        let here = crate::telemetry::current_traceparent();
+        for (i, (req, when, mut opts)) in tasks.into_iter().enumerate() {
+            if here.is_some() {
+                opts.traceparent = here.clone();
+            }
             let checked = validate::request("request", req, self.limits.max_body_bytes)
                 .and_then(|req| Ok((req, Self::due_ms("schedule_time", when, now)?)))
                 .and_then(|(req, due)| {

@@ -284,8 +284,11 @@ impl Store {
         script: &str,
         call: impl std::future::Future<Output = Result<T>>,
     ) -> Result<T> {
+        use tracing::Instrument;
         let start = std::time::Instant::now();
-        let r = call.await;
+        let r = call
+            .instrument(tracing::info_span!("redis.script", script))
+            .await;
         self.metrics.script(script, start.elapsed(), r.is_err());
         r
     }

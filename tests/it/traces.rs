@@ -65,8 +65,22 @@ async fn push_wait_and_delivery_are_one_trace() {
                 spans.iter().map(|s| &s.name).collect::<Vec<_>>()
             )
         });
+    // caller (traceparent) → the push's request span → the attempt's dispatch span.
+    let push = spans
+        .iter()
+        .find(|s| {
+            s.name == "request"
+                && s.attributes
+                    .iter()
+                    .any(|a| a.value.to_string().ends_with("/PushTask"))
+        })
+        .expect("a span for the PushTask call");
+    assert_eq!(push.span_context.trace_id().to_string(), trace);
+    assert_eq!(push.parent_span_id.to_string(), parent);
     assert_eq!(dispatch.span_context.trace_id().to_string(), trace);
-    assert_eq!(dispatch.parent_span_id.to_string(), parent);
+    assert_eq!(dispatch.parent_span_id, push.span_context.span_id());
+    // The Redis scripts have spans of their own.
+    assert!(spans.iter().any(|s| s.name == "redis.script"));
     assert_eq!(dispatch.span_context.span_id().to_string(), parts[2]);
     let attr = |k: &str| {
         dispatch
