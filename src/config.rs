@@ -36,6 +36,10 @@ pub struct ServeArgs {
     /// Added to a queue's request timeout to form a lease, ms [default: 5000].
     #[arg(long, env = "HTQ_LEASE_MARGIN_MS")]
     pub lease_margin_ms: Option<u64>,
+    /// Queues that get a metrics label of their own; later ones share `other`
+    /// [default: 100].
+    #[arg(long, env = "HTQ_METRICS_MAX_QUEUES")]
+    pub metrics_max_queues: Option<usize>,
     /// How long in-flight requests may finish at shutdown, ms [default: 10000].
     #[arg(long, env = "HTQ_SHUTDOWN_GRACE_MS")]
     pub shutdown_grace_ms: Option<u64>,
@@ -94,6 +98,7 @@ struct FileConfig {
     tokens: Option<Vec<String>>,
     max_in_flight: Option<usize>,
     lease_margin_ms: Option<u64>,
+    metrics_max_queues: Option<usize>,
     shutdown_grace_ms: Option<u64>,
     maintain_every_ms: Option<u64>,
     max_body_bytes: Option<usize>,
@@ -146,6 +151,8 @@ pub struct Config {
     pub max_in_flight: usize,
     /// Lease = request timeout + this.
     pub lease_margin: Duration,
+    /// Queues with a metrics label of their own.
+    pub metrics_max_queues: usize,
     /// Grace period for in-flight requests at shutdown.
     pub shutdown_grace: Duration,
     /// Longest the janitor sleeps without reading its index.
@@ -172,6 +179,7 @@ impl Default for Config {
             tokens: Vec::new(),
             max_in_flight: 1024,
             lease_margin: Duration::from_secs(5),
+            metrics_max_queues: 100,
             shutdown_grace: Duration::from_secs(10),
             maintain_every: Duration::from_secs(60),
             max_body_bytes: 1024 * 1024,
@@ -267,6 +275,10 @@ impl Config {
                 .or(file.max_in_flight)
                 .unwrap_or(d.max_in_flight)
                 .max(1),
+            metrics_max_queues: args
+                .metrics_max_queues
+                .or(file.metrics_max_queues)
+                .unwrap_or(d.metrics_max_queues),
             lease_margin: args
                 .lease_margin_ms
                 .or(file.lease_margin_ms)

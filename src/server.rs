@@ -204,6 +204,7 @@ pub async fn open_store(cfg: &Config) -> anyhow::Result<(Store, Option<EmbeddedR
     };
     let store_opts = StoreOptions {
         lease_margin: cfg.lease_margin,
+        metrics_max_queues: cfg.metrics_max_queues,
         ..StoreOptions::default()
     };
     let store = Store::connect(&url, &cfg.key_prefix, store_opts)

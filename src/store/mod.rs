@@ -34,6 +34,8 @@ pub struct StoreOptions {
     pub max_interruptions: u32,
     /// Expired leases taken back per script call.
     pub recover_batch: u32,
+    /// Queues with a metrics label of their own (later ones share `other`).
+    pub metrics_max_queues: usize,
 }
 
 impl Default for StoreOptions {
@@ -42,6 +44,7 @@ impl Default for StoreOptions {
             lease_margin: Duration::from_secs(5),
             max_interruptions: 5,
             recover_batch: 100,
+            metrics_max_queues: 100,
         }
     }
 }
@@ -255,7 +258,7 @@ impl Store {
             scripts: Arc::new(Scripts::new()),
             pid: uuid::Uuid::now_v7().simple().to_string().into(),
             opts,
-            metrics: Arc::new(crate::metrics::Metrics::default()),
+            metrics: Arc::new(crate::metrics::Metrics::new(opts.metrics_max_queues)),
         };
         store.ping().await?;
         Ok(store)

@@ -625,7 +625,9 @@ async fn metrics_count_a_known_workload() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
     sink.script("/gone", vec![Reply::status(404)]);
-    let mut htq = TestHtq::start(&redis).await;
+    let mut cfg = test_config(&redis);
+    cfg.metrics_max_queues = 1;
+    let mut htq = TestHtq::start_with(cfg).await;
     let c = &mut htq.client;
     create_queue(c, "m", |q| {
         q.max_concurrency = 4;
@@ -640,6 +642,9 @@ async fn metrics_count_a_known_workload() {
     }
     push_get(c, "m", &sink.url("/gone")).await;
     sink.wait_for(None, 4, Duration::from_secs(3)).await;
+    // Past the configured number of labelled queues, queues share `other`.
+    create_queue(c, "z", |q| q.paused = true).await;
+    push_get(c, "z", &sink.url("/never")).await;
     let _watch = c
         .watch_queue(pb::WatchQueueRequest {
             queue: "m".into(),
@@ -668,6 +673,7 @@ async fn metrics_count_a_known_workload() {
     };
     for line in [
         r#"htq_tasks_pushed_total{queue="m"} 4"#,
+        r#"htq_tasks_pushed_total{queue="other"} 1"#,
         r#"htq_tasks_dispatched_total{queue="m"} 4"#,
         r#"htq_task_outcomes_total{queue="m",outcome="succeeded",status="2xx"} 3"#,
         r#"htq_task_outcomes_total{queue="m",outcome="dead",status="4xx"} 1"#,

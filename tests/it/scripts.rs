@@ -16,6 +16,7 @@ async fn store(redis: &TestRedis) -> Store {
         lease_margin: Duration::from_millis(500),
         max_interruptions: 2,
         recover_batch: 100,
+        ..StoreOptions::default()
     };
     Store::connect(&redis.url, P, opts).await.unwrap()
 }
