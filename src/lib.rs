@@ -22,7 +22,9 @@
 //!   auth.
 //! - [`server`]: wires it all and stops it in order.
 //! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`.
-//! - [`telemetry`]: log setup.
+//! - [`telemetry`]: logs (text or JSON) and OpenTelemetry traces, with the trace
+//!   context carried from a push to the task's requests.
+//! - [`metrics`]: the Prometheus metrics served at `/metrics`.
 //! - `src/main.rs`: the `htq` command line.
 
 pub mod api;
