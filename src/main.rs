@@ -456,7 +456,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Task { conn, command } => {
-            let mut client = connect(&conn).await?;
             let json = conn.json;
             let line = |t: &pb::Task| {
                 let state = pb::TaskState::try_from(t.state)
@@ -476,7 +475,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 TaskCommand::Push(task) => return push(&conn, task, None).await,
                 TaskCommand::Schedule { task, at } => return push(&conn, task, Some(&at)).await,
                 TaskCommand::Get { queue, id } => {
-                    let t = client
+                    let t = connect(&conn)
+                        .await?
                         .get_task(pb::GetTaskRequest { queue, id })
                         .await?
                         .into_inner();
@@ -490,7 +490,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     let name = format!("TASK_STATE_{}", state.to_ascii_uppercase());
                     let state = pb::TaskState::from_str_name(&name)
                         .with_context(|| format!("unknown state {state:?}"))?;
-                    let page = client
+                    let page = connect(&conn)
+                        .await?
                         .list_tasks(pb::ListTasksRequest {
                             queue,
                             state: state as i32,
@@ -504,7 +505,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     });
                 }
                 TaskCommand::Cancel { queue, id } => {
-                    let t = client
+                    let t = connect(&conn)
+                        .await?
                         .cancel_task(pb::CancelTaskRequest { queue, id })
                         .await?
                         .into_inner();

@@ -88,6 +88,15 @@ fn script_calls(redis: &TestRedis) -> u64 {
     redis.command_calls(|name| name == "evalsha" || name == "eval")
 }
 
+/// Two `htq serve` processes on Redis `redis` (and their data directories, which
+/// must live as long as they do).
+fn two_processes(redis: &TestRedis) -> (HtqProcess, HtqProcess, [tempfile::TempDir; 2]) {
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let a = HtqProcess::start(&args(redis, &[]), dirs[0].path());
+    let b = HtqProcess::start(&args(redis, &[]), dirs[1].path());
+    (a, b, dirs)
+}
+
 fn args<'a>(redis: &'a TestRedis, extra: &[&'a str]) -> Vec<&'a str> {
     let mut a = vec!["--redis-url", &redis.url, "--token", TOKEN];
     a.extend_from_slice(extra);
@@ -178,9 +187,7 @@ async fn two_processes_never_exceed_concurrency_or_rate() {
         "/c",
         vec![Reply::status(200).delay(Duration::from_millis(100))],
     );
-    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let a = HtqProcess::start(&args(&redis, &[]), d1.path());
-    let b = HtqProcess::start(&args(&redis, &[]), d2.path());
+    let (a, b, _dirs) = two_processes(&redis);
     let mut ca = client(a.addr, Some(TOKEN)).await;
     let mut cb = client(b.addr, Some(TOKEN)).await;
     create_queue(&mut ca, "c", |q| q.max_concurrency = 3).await;
@@ -693,9 +700,7 @@ async fn attempts_are_recorded_and_finished_tasks_retained() {
 async fn dedup_across_two_processes_stores_one_task() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
-    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let a = HtqProcess::start(&args(&redis, &[]), d1.path());
-    let b = HtqProcess::start(&args(&redis, &[]), d2.path());
+    let (a, b, _dirs) = two_processes(&redis);
     let mut ca = client(a.addr, Some(TOKEN)).await;
     create_queue(&mut ca, "u", |q| {
         q.paused = true;
@@ -892,9 +897,7 @@ async fn queue_control_settings_are_checked() {
 async fn cron_ticks_once_across_two_processes() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
-    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let a = HtqProcess::start(&args(&redis, &[]), d1.path());
-    let b = HtqProcess::start(&args(&redis, &[]), d2.path());
+    let (a, b, _dirs) = two_processes(&redis);
     let mut ca = client(a.addr, Some(TOKEN)).await;
     let mut cb = client(b.addr, Some(TOKEN)).await;
     create_queue(&mut ca, "cron", |q| q.max_concurrency = 10).await;
