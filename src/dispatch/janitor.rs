@@ -38,6 +38,9 @@ pub(crate) async fn run(shared: Arc<Shared>) {
     let m = shared.waker.maintenance.clone();
     let period = shared.opts.maintain_every;
     loop {
+        // While reading the index, any note counts as earlier than planned: a note
+        // that lands between the read and the sleep still wakes this loop.
+        m.planned.store(i64::MAX, Ordering::Relaxed);
         let wait = match shared.store.next_check(Index::Maintenance).await {
             Ok(Some(at)) => {
                 Duration::from_millis((at - now_ms()).clamp(0, period.as_millis() as i64) as u64)

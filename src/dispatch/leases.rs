@@ -20,6 +20,11 @@ const HOLD: i64 = 60_000;
 
 pub(crate) async fn run(shared: Arc<Shared>) {
     loop {
+        // While reading the index, any new lease counts as earlier than planned: one
+        // noted between the read and the sleep still wakes this loop.
+        shared
+            .sweep_at
+            .store(i64::MAX, std::sync::atomic::Ordering::Relaxed);
         let wait = match shared.store.next_lease_check().await {
             Ok(Some(at)) => {
                 Duration::from_millis((at - now_ms()).clamp(0, MAX_SLEEP.as_millis() as i64) as u64)

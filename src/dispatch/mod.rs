@@ -46,11 +46,20 @@ pub struct Waker {
 }
 
 /// How the janitor learns of a maintenance time earlier than the one it sleeps for.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Maintenance {
     noted: Notify,
-    /// When the janitor plans to look next (ms).
+    /// When the janitor plans to look next (ms); i64::MAX while it reads its index.
     planned: std::sync::atomic::AtomicI64,
+}
+
+impl Default for Maintenance {
+    fn default() -> Self {
+        Maintenance {
+            noted: Notify::new(),
+            planned: std::sync::atomic::AtomicI64::new(i64::MAX),
+        }
+    }
 }
 
 impl Waker {
@@ -177,7 +186,7 @@ impl Dispatcher {
             claims: TaskTracker::new(),
             in_flight: TaskTracker::new(),
             lease_taken: Notify::new(),
-            sweep_at: std::sync::atomic::AtomicI64::new(0),
+            sweep_at: std::sync::atomic::AtomicI64::new(i64::MAX),
         });
         let loops = TaskTracker::new();
         loops.spawn(scheduler::run(shared.clone(), wakes));
