@@ -14,8 +14,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build_client(true)
         .build_server(true)
         .type_attribute(".", "#[allow(clippy::all)]")
+        // A request that does not decode is INVALID_ARGUMENT, not INTERNAL.
+        .codec_path("crate::api::codec::StrictCodec")
         // Well-known types with their JSON mapping (timestamps as RFC 3339, ...).
         .compile_well_known_types(true)
+        // Timestamps are written as the proto3 JSON mapping says (UTC, `Z`).
+        .extern_path(".google.protobuf.Timestamp", "crate::api::wkt::Timestamp")
         .extern_path(".google.protobuf", "::pbjson_types")
         .compile_fds(fds)?;
     pbjson_build::Builder::new()

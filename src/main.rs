@@ -104,11 +104,14 @@ enum TaskCommand {
     },
     /// One task, with its attempts.
     Get { queue: String, id: String },
-    /// A queue's tasks in one state (scheduled, due, active, dead).
+    /// A queue's tasks: in every state (active, due, scheduled, dead), or in the
+    /// one --state names.
     List {
         queue: String,
-        #[arg(long, default_value = "due")]
-        state: String,
+        /// Only this state: scheduled, due, active or dead.
+        #[arg(long)]
+        state: Option<String>,
+        /// At most this many tasks per state.
         #[arg(long, default_value_t = 100)]
         limit: i32,
     },
@@ -487,21 +490,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     state,
                     limit,
                 } => {
-                    let name = format!("TASK_STATE_{}", state.to_ascii_uppercase());
-                    let state = pb::TaskState::from_str_name(&name)
-                        .with_context(|| format!("unknown state {state:?}"))?;
-                    let page = connect(&conn)
-                        .await?
-                        .list_tasks(pb::ListTasksRequest {
-                            queue,
-                            state: state as i32,
-                            page_size: limit,
-                            page_token: String::new(),
-                        })
-                        .await?
-                        .into_inner();
-                    show(json, &page.tasks, |ts| {
-                        ts.iter().map(line).collect::<Vec<_>>().join("\n")
+                    use pb::TaskState::{Active, Dead, Due, Scheduled};
+                    let states = match state {
+                        None => vec![Active, Due, Scheduled, Dead],
+                        Some(state) => {
+                            let name = format!("TASK_STATE_{}", state.to_ascii_uppercase());
+                            vec![pb::TaskState::from_str_name(&name).with_context(|| {
+                                format!("unknown state {state:?}: scheduled, due, active or dead")
+                            })?]
+                        }
+                    };
+                    let mut client = connect(&conn).await?;
+                    let mut tasks = Vec::new();
+                    for state in states {
+                        let page = client
+                            .list_tasks(pb::ListTasksRequest {
+                                queue: queue.clone(),
+                                state: state as i32,
+                                page_size: limit,
+                                page_token: String::new(),
+                            })
+                            .await?
+                            .into_inner();
+                        tasks.extend(page.tasks);
+                    }
+                    show(json, &tasks, |ts| {
+                        if ts.is_empty() {
+                            format!("no tasks in queue {queue}")
+                        } else {
+                            ts.iter().map(line).collect::<Vec<_>>().join("\n")
+                        }
                     });
                 }
                 TaskCommand::Cancel { queue, id } => {
@@ -614,7 +632,7 @@ async fn push(conn: &Conn, task: PushArgs, at: Option<&str>) -> anyhow::Result<(
                 .parse()
                 .with_context(|| format!("--at {at:?} is not an RFC 3339 time"))?;
             Some(pb::schedule_task_request::When::ScheduleTime(
-                pbjson_types::Timestamp {
+                htq::api::wkt::Timestamp {
                     seconds: t.as_second(),
                     nanos: t.subsec_nanosecond(),
                 },
@@ -667,7 +685,8 @@ async fn main() -> ExitCode {
                 // UNAUTHENTICATED: 26, UNAVAILABLE: 24, ...).
                 return ExitCode::from(10 + status.code() as u8);
             }
-            eprintln!("htq: {e:#}");
+            // The error can quote a URL (Redis's, a task's): never its password.
+            eprintln!("htq: {}", htq::telemetry::redact_urls(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }

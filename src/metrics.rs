@@ -1,4 +1,5 @@
-//! Prometheus metrics, served at `/metrics` (text format). One registry per server;
+//! Prometheus metrics, served at `/metrics` (OpenMetrics, or the 0.0.4 text format
+//! for scrapers that do not ask for it). One registry per server;
 //! the store holds it, so every part of HTQ reaches it. Queue names are labels, but
 //! at most `max_queues` of them: later queues share the label `other`.
 
@@ -245,17 +246,151 @@ impl Metrics {
         }
     }
 
-    /// The text exposition.
+    /// The OpenMetrics 1.0 exposition (`application/openmetrics-text`).
     pub fn encode(&self) -> String {
         let mut out = String::new();
         let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
         out
     }
+
+    /// The Prometheus text format 0.0.4 (`text/plain; version=0.0.4`), for scrapers
+    /// that do not ask for OpenMetrics.
+    pub fn encode_text(&self) -> String {
+        openmetrics_to_text(&self.encode())
+    }
+}
+
+/// The media type and body for a scraper whose `Accept` header is `accept`:
+/// OpenMetrics when it accepts it (Prometheus asks for it first), else 0.0.4.
+pub fn exposition(metrics: &Metrics, accept: Option<&str>) -> (&'static str, String) {
+    if accepts_openmetrics(accept.unwrap_or("")) {
+        (
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+            metrics.encode(),
+        )
+    } else {
+        (
+            "text/plain; version=0.0.4; charset=utf-8",
+            metrics.encode_text(),
+        )
+    }
+}
+
+/// Whether an `Accept` header lists `application/openmetrics-text` with q > 0.
+fn accepts_openmetrics(accept: &str) -> bool {
+    accept.split(',').any(|range| {
+        let mut parts = range.split(';').map(str::trim);
+        let media = parts.next().unwrap_or("");
+        media.eq_ignore_ascii_case("application/openmetrics-text")
+            && parts.all(|p| {
+                p.split_once('=').is_none_or(|(k, v)| {
+                    !k.trim().eq_ignore_ascii_case("q")
+                        || v.trim().parse::<f32>().is_ok_and(|q| q > 0.0)
+                })
+            })
+    })
+}
+
+/// Rewrites an OpenMetrics exposition in the 0.0.4 text format: a counter family
+/// is named as its `_total` sample, `_created` samples, `# UNIT` lines, exemplars
+/// and `# EOF` go, and types 0.0.4 lacks become `gauge` or `untyped`.
+fn openmetrics_to_text(om: &str) -> String {
+    use std::collections::HashMap;
+    let types: HashMap<&str, &str> = om
+        .lines()
+        .filter_map(|l| l.strip_prefix("# TYPE "))
+        .filter_map(|l| l.split_once(' '))
+        .collect();
+    let renamed = |name: &str| -> String {
+        match types.get(name).copied() {
+            Some("counter") if !name.ends_with("_total") => format!("{name}_total"),
+            Some("info") => format!("{name}_info"),
+            _ => name.to_owned(),
+        }
+    };
+    let mut out = String::with_capacity(om.len());
+    for line in om.lines() {
+        if line == "# EOF" || line.starts_with("# UNIT ") {
+            continue;
+        }
+        if let Some((name, help)) = line.strip_prefix("# HELP ").and_then(|l| l.split_once(' ')) {
+            // 0.0.4 escapes only backslash and newline in help text.
+            let help = help.replace("\\\"", "\"");
+            out.push_str(&format!("# HELP {} {help}\n", renamed(name)));
+            continue;
+        }
+        if let Some((name, kind)) = line.strip_prefix("# TYPE ").and_then(|l| l.split_once(' ')) {
+            let kind = match kind {
+                "counter" | "gauge" | "histogram" | "summary" => kind,
+                "info" | "stateset" => "gauge",
+                _ => "untyped",
+            };
+            out.push_str(&format!("# TYPE {} {kind}\n", renamed(name)));
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let name_end = line.find(['{', ' ']).unwrap_or(line.len());
+        if line[..name_end].ends_with("_created") {
+            continue;
+        }
+        // An exemplar follows the value after " # ".
+        let sample = match line.find(" # ") {
+            Some(i) if !line[..i].contains('{') || line[..i].contains('}') => &line[..i],
+            _ => line,
+        };
+        out.push_str(sample);
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scraper_gets_the_format_it_asks_for() {
+        let m = Metrics::new(10);
+        m.pushed("a", 3);
+        let prometheus = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+        let (media, body) = exposition(&m, Some(prometheus));
+        assert!(media.starts_with("application/openmetrics-text; version=1.0.0"));
+        assert!(body.contains("# TYPE htq_tasks_pushed counter\n"), "{body}");
+        assert!(body.ends_with("# EOF\n"), "{body}");
+        for accept in [
+            None,
+            Some("text/plain"),
+            Some("application/openmetrics-text;q=0"),
+        ] {
+            let (media, body) = exposition(&m, accept);
+            assert_eq!(media, "text/plain; version=0.0.4; charset=utf-8");
+            assert!(
+                body.contains("# TYPE htq_tasks_pushed_total counter\n"),
+                "{body}"
+            );
+            assert!(body.contains("# HELP htq_tasks_pushed_total "), "{body}");
+            assert!(
+                body.contains("htq_tasks_pushed_total{queue=\"a\"} 3\n"),
+                "{body}"
+            );
+            assert!(
+                !body.contains("# EOF") && !body.contains("# UNIT"),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn openmetrics_only_parts_are_rewritten() {
+        let om = "# HELP x_seconds A \\\"quoted\\\" help.\n# TYPE x_seconds histogram\n# UNIT x_seconds seconds\nx_seconds_bucket{le=\"1\"} 2 # {trace_id=\"a\"} 0.5\nx_seconds_created 17\n# TYPE b info\nb_info{v=\"1\"} 1\n# TYPE s stateset\n# EOF\n";
+        let text = openmetrics_to_text(om);
+        assert_eq!(
+            text,
+            "# HELP x_seconds A \"quoted\" help.\n# TYPE x_seconds histogram\nx_seconds_bucket{le=\"1\"} 2\n# TYPE b_info gauge\nb_info{v=\"1\"} 1\n# TYPE s gauge\n"
+        );
+    }
 
     #[test]
     fn queue_labels_fold_into_other_past_the_limit() {

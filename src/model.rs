@@ -127,7 +127,7 @@ pub struct Queue {
     pub dedup_window: Duration,
     /// Attempts kept per task for GetTask.
     pub attempt_history: u32,
-    /// Events the queue's stream keeps (approximately); 0: none.
+    /// Events the queue's stream keeps (approximately); 0: no cap.
     pub max_events: u32,
 }
 

@@ -107,14 +107,11 @@ async fn metrics(
             }
         }
     }
-    (
-        [(
-            axum::http::header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        store.metrics().encode(),
-    )
-        .into_response()
+    let accept = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok());
+    let (media, body) = crate::metrics::exposition(store.metrics(), accept);
+    ([(axum::http::header::CONTENT_TYPE, media)], body).into_response()
 }
 
 /// Whether this server can do its work: Redis answers and dispatch is running.
@@ -264,9 +261,15 @@ impl Server {
             stopping: stop.clone(),
         };
         tokio::spawn(readiness.clone().follow(health_reporter));
-        let reflection = tonic_reflection::server::Builder::configure()
-            .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
-            .build_v1()?;
+        // Reflection lists HtqService and grpc.health.v1.Health, in both versions of
+        // the reflection protocol (older tools ask only v1alpha).
+        let reflection = || {
+            tonic_reflection::server::Builder::configure()
+                .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+                .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        };
+        let reflection_v1alpha = reflection().build_v1alpha()?;
+        let reflection = reflection().build_v1()?;
         let service = GrpcService::new(core.clone());
         let htq = pb::htq_service_server::HtqServiceServer::new(service.clone())
             .max_decoding_message_size(MAX_MESSAGE_BYTES.max(cfg.max_body_bytes + 64 * 1024));
@@ -274,6 +277,7 @@ impl Server {
         let grpc = tonic::service::Routes::new(htq)
             .add_service(health)
             .add_service(reflection)
+            .add_service(reflection_v1alpha)
             .prepare()
             .into_axum_router()
             // gRPC-web for browser clients, on the same routes.

@@ -475,7 +475,7 @@ async fn timing(env: &Env, figs: &mut Figures) -> anyhow::Result<()> {
                 // Spread evenly over the window, in a shuffled order.
                 let slot = (i * 7919) % n;
                 let at_us = start_us + (slot as i64 * window_ms * 1000) / n as i64;
-                let ts = pbjson_types::Timestamp {
+                let ts = htq::api::wkt::Timestamp {
                     seconds: at_us.div_euclid(1_000_000),
                     nanos: (at_us.rem_euclid(1_000_000) * 1000) as i32,
                 };

@@ -18,10 +18,11 @@ impl Auth {
         }
     }
 
-    /// True when `header` is `Bearer <token>` with a known token. Every token is
-    /// compared, whatever matched, so timing tells nothing about which.
+    /// True when `header` is `Bearer <token>` with a known token; the scheme name is
+    /// matched in any case, with one or more spaces after it (RFC 9110, 11.4). Every
+    /// token is compared, whatever matched, so timing tells nothing about which.
     pub fn check(&self, header: Option<&[u8]>) -> bool {
-        let Some(token) = header.and_then(|h| h.strip_prefix(b"Bearer ")) else {
+        let Some(token) = header.and_then(bearer_token) else {
             return false;
         };
         let mut ok = subtle::Choice::from(0);
@@ -48,6 +49,16 @@ impl Auth {
     }
 }
 
+/// The credentials of an `Authorization: Bearer …` value.
+fn bearer_token(header: &[u8]) -> Option<&[u8]> {
+    let (scheme, rest) = header.split_at_checked(6)?;
+    if !scheme.eq_ignore_ascii_case(b"bearer") || rest.first() != Some(&b' ') {
+        return None;
+    }
+    let start = rest.iter().position(|b| *b != b' ')?;
+    Some(&rest[start..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +72,10 @@ mod tests {
         assert!(!auth.check(Some(b"Bearer s3crett")));
         assert!(!auth.check(Some(b"s3cret")));
         assert!(!auth.check(Some(b"Bearer ")));
+        assert!(auth.check(Some(b"bearer s3cret")));
+        assert!(auth.check(Some(b"BEARER  s3cret")));
+        assert!(!auth.check(Some(b"Bearers3cret")));
+        assert!(!auth.check(Some(b"Basic s3cret")));
         assert!(!auth.check(None));
         assert!(!Auth::new(&[]).check(Some(b"Bearer x")));
     }

@@ -3,7 +3,9 @@
 use std::pin::Pin;
 
 use bytes::Bytes;
-use pbjson_types::{Duration as PbDuration, Timestamp};
+use pbjson_types::Duration as PbDuration;
+
+use super::wkt::Timestamp;
 use tonic::{Request, Response, Status};
 
 use super::pb;

@@ -2,8 +2,10 @@
 //! core. No business rule lives here.
 
 pub mod auth;
+pub mod codec;
 pub mod grpc;
 pub mod http;
+pub mod wkt;
 
 /// Code generated from `proto/htq/v1/htq.proto`.
 #[allow(missing_docs)]

@@ -3,6 +3,7 @@
 //! written, talks to the store, and wakes the local dispatcher after a push.
 
 pub mod legacy;
+pub mod page_token;
 pub mod schedule;
 pub mod validate;
 pub mod watch;
@@ -64,7 +65,7 @@ pub struct QueueInput {
     pub retention_ms: Option<i64>,
     pub dedup_window_ms: Option<i64>,
     pub attempt_history: Option<i64>,
-    /// Zero: the default; -1: keep no events.
+    /// Zero: the default; -1: no cap.
     pub max_events: Option<i64>,
 }
 
@@ -283,18 +284,19 @@ impl Htq {
             .ok_or_else(|| Error::NotFound(format!("queue {name:?}")))
     }
 
-    /// A page of queues in name order, after `page_token` (a name; empty: the start).
+    /// A page of queues in name order, after `page_token` (empty: the start).
     pub async fn list_queues(
         &self,
         page_size: i64,
         page_token: &str,
     ) -> Result<(Vec<Queue>, String)> {
         let size = Self::page_size(page_size)?;
+        let after = page_token::decode(page_token::QUEUES, page_token)?;
         let names = self.store.queue_names().await?;
         let mut out = Vec::new();
         for name in names
             .iter()
-            .filter(|n| page_token.is_empty() || n.as_str() > page_token)
+            .filter(|n| after.is_empty() || n.as_str() > after.as_str())
         {
             if out.len() == size as usize {
                 break;
@@ -305,7 +307,7 @@ impl Htq {
         }
         let next = match out.last() {
             Some(last) if out.len() == size as usize && names.last() != Some(&last.name) => {
-                last.name.clone()
+                page_token::encode(page_token::QUEUES, &last.name)
             }
             _ => String::new(),
         };
@@ -345,16 +347,18 @@ impl Htq {
         Ok(())
     }
 
-    fn due_ms(field: &str, when: When, now: i64) -> Result<i64> {
+    /// When a task given `when` is due; errors name the field the caller set
+    /// (`schedule_time` or `delay`).
+    fn due_ms(when: When, now: i64) -> Result<i64> {
         let ahead = ms(validate::MAX_SCHEDULE_AHEAD);
         match when {
             When::Now => Ok(now),
             When::At(at) if at > now + ahead => {
-                Err(Error::invalid(field, "more than a year ahead"))
+                Err(Error::invalid("schedule_time", "more than a year ahead"))
             }
             When::At(at) => Ok(at.max(i64::MIN / 2)),
-            When::After(d) if d < 0 => Err(Error::invalid(field, "must not be negative")),
-            When::After(d) if d > ahead => Err(Error::invalid(field, "more than a year ahead")),
+            When::After(d) if d < 0 => Err(Error::invalid("delay", "must not be negative")),
+            When::After(d) if d > ahead => Err(Error::invalid("delay", "more than a year ahead")),
             When::After(d) => Ok(now + d),
         }
     }
@@ -388,7 +392,7 @@ impl Htq {
                 opts.traceparent = here.clone();
             }
             let checked = validate::request("request", req, self.limits.max_body_bytes)
-                .and_then(|req| Ok((req, Self::due_ms("schedule_time", when, now)?)))
+                .and_then(|req| Ok((req, Self::due_ms(when, now)?)))
                 .and_then(|(req, due)| {
                     validate::push_options(&opts)?;
                     Ok((req, due))
@@ -513,14 +517,13 @@ impl Htq {
             ));
         }
         let size = Self::page_size(page_size)?;
-        let offset: u64 = if page_token.is_empty() {
-            0
-        } else {
-            page_token
+        let offset: u64 = match page_token::decode(page_token::TASKS, page_token)?.as_str() {
+            "" => 0,
+            o => o
                 .parse::<u64>()
                 .ok()
                 .filter(|o| *o < (1 << 53))
-                .ok_or_else(|| Error::invalid("page_token", "not a token from a previous page"))?
+                .ok_or_else(page_token::refused)?,
         };
         self.get_queue(queue).await?;
         let tasks = self
@@ -528,7 +531,7 @@ impl Htq {
             .list_tasks(queue, state, now_ms(), offset, size)
             .await?;
         let next = if tasks.len() == size as usize {
-            (offset + size as u64).to_string()
+            page_token::encode(page_token::TASKS, &(offset + size as u64).to_string())
         } else {
             String::new()
         };

@@ -116,6 +116,12 @@ impl Htq {
             created_ms: now,
         };
         let first = next_tick(&cron, &tz, now);
+        if first.is_none() {
+            return Err(Error::invalid(
+                "schedule.cron",
+                "never fires (no such date on the calendar)",
+            ));
+        }
         if !self.store.create_schedule(&input.name, &def, first).await? {
             return Err(Error::AlreadyExists(format!("schedule {:?}", input.name)));
         }
@@ -257,5 +263,13 @@ mod tests {
         assert_eq!(next, jan15.as_millisecond() + 8 * 3600 * 1000);
         assert!(parse_cron("61 * * * *").is_err());
         assert!(parse_zone("Mars/Olympus").is_err());
+    }
+
+    #[test]
+    fn a_date_that_never_comes_has_no_tick() {
+        let feb31 = parse_cron("0 0 31 2 *").unwrap();
+        assert_eq!(next_tick(&feb31, &TimeZone::UTC, 1_000), None);
+        let feb29 = parse_cron("0 0 29 2 *").unwrap();
+        assert!(next_tick(&feb29, &TimeZone::UTC, 1_000).is_some());
     }
 }

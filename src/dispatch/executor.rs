@@ -92,9 +92,12 @@ impl Executor {
             Body::Empty => builder,
             Body::Bytes(b) => builder.body(b.clone()),
             Body::Form(fields) => {
-                let mut form = reqwest::multipart::Form::new();
+                // Names go as browsers send them (the HTML standard's rule, which PHP
+                // and other servers parse): raw UTF-8 in `name="…"`, with `"`, CR and
+                // LF escaped as %22, %0D and %0A.
+                let mut form = reqwest::multipart::Form::new().percent_encode_noop();
                 for (k, v) in fields {
-                    form = form.text(k.clone(), v.clone());
+                    form = form.text(form_name(k), v.clone());
                 }
                 builder.multipart(form)
             }
@@ -122,6 +125,20 @@ impl Executor {
             body: Bytes::from(body),
         })
     }
+}
+
+/// A form field's name as it goes in `Content-Disposition: form-data; name="…"`.
+fn form_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '"' => out.push_str("%22"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Retry-After as delta seconds or an HTTP date.
@@ -166,6 +183,12 @@ fn humanize(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_names_escape_only_quote_cr_and_lf() {
+        assert_eq!(form_name("队列"), "队列");
+        assert_eq!(form_name("a\"b\r\nc%"), "a%22b%0D%0Ac%");
+    }
 
     #[test]
     fn retry_after_forms() {

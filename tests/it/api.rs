@@ -369,6 +369,11 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
         (header("X-A", "1\nX"), "request.headers[0].value"),
         (header("Bad Name", "1"), "request.headers[0].name"),
         (header("X-A\r\n", "1"), "request.headers[0].name"),
+        (header("X-A", "é"), "request.headers[0].value"),
+        (get("http://a\r\nb/"), "request.url"),
+        (get("http://127.0.0.1/\tx"), "request.url"),
+        (get("http:///x"), "request.url"),
+        (get("http://127.0.0.1/%zz"), "request.url"),
         (
             pb::HttpRequest {
                 body: Some(pb::http_request::Body::Data(vec![b'x'; 1024 * 1024 + 1])),
@@ -389,7 +394,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
     assert!(e.message().starts_with("queue"), "{}", e.message());
 
     // Schedule times: more than a year ahead, negative delay.
-    let year_ahead = pbjson_types::Timestamp {
+    let year_ahead = htq::api::wkt::Timestamp {
         seconds: now_ms() / 1000 + 367 * 24 * 3600,
         nanos: 0,
     };
@@ -403,7 +408,14 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
                 seconds: -5,
                 nanos: 0,
             }),
-            "schedule_time",
+            "delay: must not be negative",
+        ),
+        (
+            pb::schedule_task_request::When::Delay(pbjson_types::Duration {
+                seconds: 400 * 24 * 3600,
+                nanos: 0,
+            }),
+            "delay: more than a year ahead",
         ),
     ] {
         let e = c
@@ -442,6 +454,86 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
         "{}",
         e.message()
     );
+    let e = c
+        .push_tasks(pb::PushTasksRequest {
+            queue: "ok".into(),
+            tasks: vec![
+                pb::TaskEntry {
+                    request: Some(get("http://127.0.0.1/1")),
+                    ..Default::default()
+                },
+                pb::TaskEntry {
+                    request: Some(get("http://127.0.0.1/2")),
+                    when: Some(pb::task_entry::When::Delay(pbjson_types::Duration {
+                        seconds: -1,
+                        nanos: 0,
+                    })),
+                    ..Default::default()
+                },
+            ],
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        e.message()
+            .starts_with("tasks[1].delay: must not be negative"),
+        "{}",
+        e.message()
+    );
+    // A cron expression that never fires.
+    let e = c
+        .create_schedule(pb::CreateScheduleRequest {
+            schedule: Some(pb::Schedule {
+                name: "feb31".into(),
+                queue: "ok".into(),
+                cron: "0 0 31 2 *".into(),
+                request: Some(get("http://127.0.0.1/")),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::InvalidArgument);
+    assert!(
+        e.message().starts_with("schedule.cron: never fires"),
+        "{}",
+        e.message()
+    );
+    // Page tokens are opaque: a made-up one is refused alike by both listings.
+    for token in ["ok", "zzz", "5", "not base64!"] {
+        let e = c
+            .list_queues(pb::ListQueuesRequest {
+                page_size: 1,
+                page_token: token.into(),
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.message()),
+            (
+                Code::InvalidArgument,
+                "page_token: not a token from a previous page"
+            ),
+            "{token:?}"
+        );
+        let e = c
+            .list_tasks(pb::ListTasksRequest {
+                queue: "ok".into(),
+                state: pb::TaskState::Due as i32,
+                page_size: 1,
+                page_token: token.into(),
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.message()),
+            (
+                Code::InvalidArgument,
+                "page_token: not a token from a previous page"
+            ),
+            "{token:?}"
+        );
+    }
     let e = c
         .push_tasks(pb::PushTasksRequest {
             queue: "ok".into(),
@@ -537,7 +629,7 @@ async fn health_and_reflection_need_no_token_but_watch_does() {
         host: String::new(),
         message_request: Some(MessageRequest::ListServices(String::new())),
     };
-    let mut stream = ServerReflectionClient::new(channel)
+    let mut stream = ServerReflectionClient::new(channel.clone())
         .server_reflection_info(tokio_stream::iter(vec![req]))
         .await
         .unwrap()
@@ -548,6 +640,44 @@ async fn health_and_reflection_need_no_token_but_watch_does() {
     };
     let names: Vec<_> = list.service.iter().map(|s| s.name.as_str()).collect();
     assert!(names.contains(&"htq.v1.HtqService"), "{names:?}");
+    assert!(names.contains(&"grpc.health.v1.Health"), "{names:?}");
+
+    // Older tools ask v1alpha only; it lists the same, and describes the health
+    // service's file.
+    {
+        use tonic_reflection::pb::v1alpha::server_reflection_client::ServerReflectionClient;
+        use tonic_reflection::pb::v1alpha::server_reflection_request::MessageRequest;
+        use tonic_reflection::pb::v1alpha::server_reflection_response::MessageResponse;
+        let reqs = vec![
+            tonic_reflection::pb::v1alpha::ServerReflectionRequest {
+                host: String::new(),
+                message_request: Some(MessageRequest::ListServices(String::new())),
+            },
+            tonic_reflection::pb::v1alpha::ServerReflectionRequest {
+                host: String::new(),
+                message_request: Some(MessageRequest::FileContainingSymbol(
+                    "grpc.health.v1.Health".into(),
+                )),
+            },
+        ];
+        let mut stream = ServerReflectionClient::new(channel.clone())
+            .server_reflection_info(tokio_stream::iter(reqs))
+            .await
+            .unwrap()
+            .into_inner();
+        let resp = stream.message().await.unwrap().unwrap();
+        let Some(MessageResponse::ListServicesResponse(list)) = resp.message_response else {
+            panic!("unexpected v1alpha answer");
+        };
+        let alpha: Vec<_> = list.service.iter().map(|s| s.name.as_str()).collect();
+        assert!(alpha.contains(&"htq.v1.HtqService"), "{alpha:?}");
+        assert!(alpha.contains(&"grpc.health.v1.Health"), "{alpha:?}");
+        let resp = stream.message().await.unwrap().unwrap();
+        let Some(MessageResponse::FileDescriptorResponse(files)) = resp.message_response else {
+            panic!("no descriptor of the health service: {resp:?}");
+        };
+        assert!(!files.file_descriptor_proto.is_empty());
+    }
 
     let e = client(htq.addr, None)
         .await

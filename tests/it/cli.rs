@@ -53,6 +53,10 @@ async fn command_line_manages_queues_and_tasks() {
     assert_eq!(stats["due"], "1", "{out}");
     let (_, out, _) = htq_cli(a, &["task", "list", "cli", "--state", "due"]).await;
     assert!(out.starts_with(&id), "{out}");
+    // Without --state: every state, each line with its state.
+    let (code, out, _) = htq_cli(a, &["task", "list", "cli"]).await;
+    assert_eq!(code, 0);
+    assert!(out.starts_with(&format!("{id}  due")), "{out}");
     // A watch from the start of the queue's stream sees the pause and the push.
     let (code, out, _) = htq_cli(a, &["watch", "cli", "--cursor", "0-0", "--count", "2"]).await;
     assert_eq!(code, 0);
@@ -96,8 +100,29 @@ async fn command_line_manages_queues_and_tasks() {
     assert_eq!(t["state"], "TASK_STATE_SCHEDULED");
     let (code, _, err) = htq_cli(a, &["task", "schedule", "cli", &url, "--at", "soon"]).await;
     assert_eq!(code, 1, "a local error: {err}");
+    let (_, out, _) = htq_cli(a, &["task", "list", "cli"]).await;
+    assert!(
+        out.starts_with(later.trim()) && out.contains("scheduled"),
+        "{out}"
+    );
     let (code, out, _) = htq_cli(a, &["queue", "purge", "cli"]).await;
     assert_eq!((code, out.trim()), (0, "purged 1 tasks"));
+    let (code, out, _) = htq_cli(a, &["task", "list", "cli"]).await;
+    assert_eq!((code, out.trim()), (0, "no tasks in queue cli"));
+    let (_, out, _) = htq_cli(a, &["task", "list", "cli", "--json"]).await;
+    assert_eq!(out.trim(), "[]");
+    // A flag set to zero is in the mask, so the setting goes back: no rate limit.
+    let (code, out, _) = htq_cli(a, &["queue", "update", "cli", "--rate", "0", "--json"]).await;
+    assert_eq!(code, 0, "{out}");
+    let q: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // (proto3 JSON leaves zero values out.)
+    assert_eq!(
+        (
+            q["maxConcurrency"].as_i64(),
+            q.get("maxDispatchesPerSecond")
+        ),
+        (Some(3), None)
+    );
 
     // Exit codes: 10 + the gRPC code, and the reason on stderr.
     let (code, _, err) = htq_cli(a, &["task", "get", "cli", "nope"]).await;

@@ -62,7 +62,8 @@ async fn json_api_round_trips_and_maps_errors() {
     assert_eq!(q["name"], "j");
     assert_eq!(q["maxConcurrency"], 2);
     assert_eq!(q["requestTimeout"], "2.500s");
-    // Timestamps in RFC 3339.
+    // Timestamps in RFC 3339, UTC with `Z`, as the proto3 JSON mapping writes them.
+    assert_proto3_time(&q["createTime"]);
     let created: jiff::Timestamp = q["createTime"].as_str().unwrap().parse().unwrap();
     assert!((created.as_millisecond() - now_ms()).abs() < 10_000);
     let (s, got) = api.call("GET", "/v1/queues/j", None).await;
@@ -218,6 +219,28 @@ async fn json_api_round_trips_and_maps_errors() {
     htq.stop().await;
 }
 
+/// Asserts `v` is a timestamp as the proto3 JSON mapping writes it:
+/// `YYYY-MM-DDTHH:MM:SS[.fff|.ffffff|.fffffffff]Z`.
+fn assert_proto3_time(v: &Value) {
+    let t = v.as_str().unwrap_or_else(|| panic!("not a string: {v}"));
+    let (whole, frac) = t
+        .strip_suffix('Z')
+        .unwrap_or_else(|| panic!("{t} does not end in Z"))
+        .split_at(19);
+    let shape: String = whole
+        .chars()
+        .map(|c| if c.is_ascii_digit() { 'd' } else { c })
+        .collect();
+    assert_eq!(shape, "dddd-dd-ddTdd:dd:dd", "{t}");
+    assert!(
+        frac.is_empty()
+            || (matches!(frac.len(), 4 | 7 | 10)
+                && frac.starts_with('.')
+                && frac[1..].bytes().all(|b| b.is_ascii_digit())),
+        "{t}"
+    );
+}
+
 /// Reads Server-Sent Events from `resp` until `n` events with an id arrived:
 /// (id, event name, data).
 async fn sse(resp: reqwest::Response, n: usize) -> Vec<(String, String, Value)> {
@@ -272,6 +295,9 @@ async fn server_sent_events_resume_with_last_event_id() {
     assert_eq!(names, ["pushed", "started", "succeeded"]);
     assert_eq!(first[0].2["taskId"], id.as_str());
     assert_eq!(first[0].2["cursor"], first[0].0.as_str());
+    for e in &first {
+        assert_proto3_time(&e.2["time"]);
+    }
     // Reconnect after the first event: the two that followed, then new ones.
     let resp = http
         .get(&url)

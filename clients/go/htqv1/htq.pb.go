@@ -483,7 +483,8 @@ type Queue struct {
 	// most 100.
 	AttemptHistory int32 `protobuf:"varint,15,opt,name=attempt_history,json=attemptHistory,proto3" json:"attempt_history,omitempty"`
 	// Events the queue's stream keeps (approximately: trimmed in whole blocks).
-	// 0 means the default (10,000); -1 keeps none.
+	// 0 means the default (10,000); -1 means no cap (the stream grows until the
+	// queue is purged or deleted).
 	MaxEvents     int32 `protobuf:"varint,16,opt,name=max_events,json=maxEvents,proto3" json:"max_events,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1483,7 +1484,14 @@ type UpdateQueueRequest struct {
 	// max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
 	// flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
 	// dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-	// attempt_history.
+	// attempt_history, max_events.
+	//
+	// With a mask, exactly the named fields change, and a named field sent as zero
+	// (or left out) goes back to its default: this is how to set a field to zero.
+	// Without a mask (or with an empty one), the fields that are set change and the
+	// others keep their values (AIP-134): a number or bool is set when it is not
+	// zero or false, a duration when it is present. So without a mask, 0 and false
+	// change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

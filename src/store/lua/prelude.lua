@@ -60,7 +60,7 @@ local function qkey(k, suffix)
 end
 
 -- Events the queue's stream keeps (its `max_events` setting, read once per call;
--- approximately: Redis trims whole blocks), 0 for none.
+-- approximately: Redis trims whole blocks), 0 for no cap.
 local events_cap = nil
 
 -- Appends an event to the queue's stream: kind, task id, then field/value pairs.
@@ -70,7 +70,6 @@ local function emit_weighted(k, weight, kind, id, ...)
   if events_cap == nil then
     events_cap = tonumber(redis.call('HGET', qkey(k, 'queue'), 'max_events') or '10000') or 10000
   end
-  if events_cap <= 0 then return end
   local stream, stats = qkey(k, 'events'), qkey(k, 'stats')
   -- A grouped entry counts as its events: the stream keeps about max_events
   -- events, whatever mix of single and grouped entries it holds. `grouped` counts
@@ -83,11 +82,12 @@ local function emit_weighted(k, weight, kind, id, ...)
   else
     grouped = tonumber(redis.call('HGET', stats, 'grouped') or '0') or 0
   end
-  if grouped <= 0 then
+  if grouped <= 0 and events_cap > 0 then
     redis.call('XADD', stream, 'MAXLEN', '~', events_cap, '*', 'kind', kind, 'task', id, ...)
     return
   end
   redis.call('XADD', stream, '*', 'kind', kind, 'task', id, ...)
+  if events_cap <= 0 then return end
   local total = grouped + redis.call('XLEN', stream)
   if total <= events_cap * 1.1 then return end
   -- Whole entries go, oldest first, as long as at least max_events stay.

@@ -3251,7 +3251,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Events the queue's stream keeps (approximately: trimmed in whole blocks).
-     * 0 means the default (10,000); -1 keeps none.
+     * 0 means the default (10,000); -1 means no cap (the stream grows until the
+     * queue is purged or deleted).
      * </pre>
      *
      * <code>int32 max_events = 16;</code>
@@ -3771,7 +3772,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Events the queue's stream keeps (approximately: trimmed in whole blocks).
-     * 0 means the default (10,000); -1 keeps none.
+     * 0 means the default (10,000); -1 means no cap (the stream grows until the
+     * queue is purged or deleted).
      * </pre>
      *
      * <code>int32 max_events = 16;</code>
@@ -6202,7 +6204,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Events the queue's stream keeps (approximately: trimmed in whole blocks).
-       * 0 means the default (10,000); -1 keeps none.
+       * 0 means the default (10,000); -1 means no cap (the stream grows until the
+       * queue is purged or deleted).
        * </pre>
        *
        * <code>int32 max_events = 16;</code>
@@ -6215,7 +6218,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Events the queue's stream keeps (approximately: trimmed in whole blocks).
-       * 0 means the default (10,000); -1 keeps none.
+       * 0 means the default (10,000); -1 means no cap (the stream grows until the
+       * queue is purged or deleted).
        * </pre>
        *
        * <code>int32 max_events = 16;</code>
@@ -6232,7 +6236,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Events the queue's stream keeps (approximately: trimmed in whole blocks).
-       * 0 means the default (10,000); -1 keeps none.
+       * 0 means the default (10,000); -1 means no cap (the stream grows until the
+       * queue is purged or deleted).
        * </pre>
        *
        * <code>int32 max_events = 16;</code>
@@ -19415,7 +19420,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
      * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
      * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-     * attempt_history.
+     * attempt_history, max_events.
+     *
+     * With a mask, exactly the named fields change, and a named field sent as zero
+     * (or left out) goes back to its default: this is how to set a field to zero.
+     * Without a mask (or with an empty one), the fields that are set change and the
+     * others keep their values (AIP-134): a number or bool is set when it is not
+     * zero or false, a duration when it is present. So without a mask, 0 and false
+     * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -19430,7 +19442,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
      * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
      * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-     * attempt_history.
+     * attempt_history, max_events.
+     *
+     * With a mask, exactly the named fields change, and a named field sent as zero
+     * (or left out) goes back to its default: this is how to set a field to zero.
+     * Without a mask (or with an empty one), the fields that are set change and the
+     * others keep their values (AIP-134): a number or bool is set when it is not
+     * zero or false, a duration when it is present. So without a mask, 0 and false
+     * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -19445,7 +19464,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
      * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
      * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-     * attempt_history.
+     * attempt_history, max_events.
+     *
+     * With a mask, exactly the named fields change, and a named field sent as zero
+     * (or left out) goes back to its default: this is how to set a field to zero.
+     * Without a mask (or with an empty one), the fields that are set change and the
+     * others keep their values (AIP-134): a number or bool is set when it is not
+     * zero or false, a duration when it is present. So without a mask, 0 and false
+     * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -19547,7 +19573,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
      * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
      * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-     * attempt_history.
+     * attempt_history, max_events.
+     *
+     * With a mask, exactly the named fields change, and a named field sent as zero
+     * (or left out) goes back to its default: this is how to set a field to zero.
+     * Without a mask (or with an empty one), the fields that are set change and the
+     * others keep their values (AIP-134): a number or bool is set when it is not
+     * zero or false, a duration when it is present. So without a mask, 0 and false
+     * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -19565,7 +19598,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
      * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
      * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-     * attempt_history.
+     * attempt_history, max_events.
+     *
+     * With a mask, exactly the named fields change, and a named field sent as zero
+     * (or left out) goes back to its default: this is how to set a field to zero.
+     * Without a mask (or with an empty one), the fields that are set change and the
+     * others keep their values (AIP-134): a number or bool is set when it is not
+     * zero or false, a duration when it is present. So without a mask, 0 and false
+     * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -19583,7 +19623,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
      * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
      * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-     * attempt_history.
+     * attempt_history, max_events.
+     *
+     * With a mask, exactly the named fields change, and a named field sent as zero
+     * (or left out) goes back to its default: this is how to set a field to zero.
+     * Without a mask (or with an empty one), the fields that are set change and the
+     * others keep their values (AIP-134): a number or bool is set when it is not
+     * zero or false, a duration when it is present. So without a mask, 0 and false
+     * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20118,7 +20165,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20135,7 +20189,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20156,7 +20217,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20180,7 +20248,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20204,7 +20279,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20235,7 +20317,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20258,7 +20347,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20276,7 +20372,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
@@ -20297,7 +20400,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
        * max_dispatches_per_second, max_burst, flow (or flow.max_concurrency,
        * flow.max_dispatches_per_second, flow.max_burst), dead_letter (or
        * dead_letter.max_tasks, dead_letter.max_age), retention, dedup_window,
-       * attempt_history.
+       * attempt_history, max_events.
+       *
+       * With a mask, exactly the named fields change, and a named field sent as zero
+       * (or left out) goes back to its default: this is how to set a field to zero.
+       * Without a mask (or with an empty one), the fields that are set change and the
+       * others keep their values (AIP-134): a number or bool is set when it is not
+       * zero or false, a duration when it is present. So without a mask, 0 and false
+       * change nothing (ResumeQueue, or a mask naming `paused`, resumes a queue).
        * </pre>
        *
        * <code>.google.protobuf.FieldMask update_mask = 2;</code>
