@@ -275,7 +275,7 @@ impl Server {
             .max_decoding_message_size(MAX_MESSAGE_BYTES.max(cfg.max_body_bytes + 64 * 1024));
         let htq = tonic::service::interceptor::InterceptedService::new(htq, auth.interceptor());
         let grpc = tonic::service::Routes::new(htq)
-            .add_service(health)
+            .add_service(crate::api::codec::DecodeErrorsInvalid(health))
             .add_service(reflection)
             .add_service(reflection_v1alpha)
             .prepare()

@@ -52,3 +52,47 @@ impl<U: Message + Default> Decoder for StrictDecoder<U> {
         self.0.buffer_settings()
     }
 }
+
+/// A gRPC service generated elsewhere (the health service), with an undecodable
+/// request answered INVALID_ARGUMENT as HtqService answers it: tonic-prost's
+/// INTERNAL for a decode error is rewritten in the trailers-only answer.
+#[derive(Debug, Clone)]
+pub struct DecodeErrorsInvalid<S>(pub S);
+
+impl<S: tonic::server::NamedService> tonic::server::NamedService for DecodeErrorsInvalid<S> {
+    const NAME: &'static str = S::NAME;
+}
+
+impl<S, B> tower::Service<http::Request<B>> for DecodeErrorsInvalid<S>
+where
+    S: tower::Service<http::Request<B>, Response = http::Response<tonic::body::Body>>,
+    S::Future: Send + 'static,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = futures::future::BoxFuture<'static, Result<S::Response, S::Error>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+        let fut = self.0.call(req);
+        Box::pin(async move {
+            let mut resp = fut.await?;
+            let h = resp.headers_mut();
+            let decode_error = h.get("grpc-status").is_some_and(|s| s == "13")
+                && h.get("grpc-message").is_some_and(|m| {
+                    m.as_bytes()
+                        .starts_with(b"failed%20to%20decode%20Protobuf%20message")
+                });
+            if decode_error {
+                h.insert("grpc-status", http::HeaderValue::from_static("3"));
+            }
+            Ok(resp)
+        })
+    }
+}

@@ -62,7 +62,8 @@ async fn bearer_scheme_is_matched_in_any_case() {
     htq.stop().await;
 }
 
-/// Sends `payload` as the one message of a gRPC call to `method`; returns the
+/// Sends `payload` as the one message of a gRPC call to `method` (a path:
+/// service/method); returns the
 /// grpc-status and grpc-message of the (trailers-only) answer.
 async fn raw_grpc(addr: std::net::SocketAddr, method: &str, payload: &[u8]) -> (String, String) {
     let mut frame = vec![0u8];
@@ -72,7 +73,7 @@ async fn raw_grpc(addr: std::net::SocketAddr, method: &str, payload: &[u8]) -> (
         .http2_prior_knowledge()
         .build()
         .unwrap()
-        .post(format!("http://{addr}/htq.v1.HtqService/{method}"))
+        .post(format!("http://{addr}/{method}"))
         .header("content-type", "application/grpc")
         .header("te", "trailers")
         .header("authorization", format!("Bearer {TOKEN}"))
@@ -109,13 +110,22 @@ async fn a_message_that_does_not_decode_is_invalid_argument_and_writes_nothing()
         ("WatchQueue", &[0x0a, 0x03, 0xc3, 0x28, 0x00]),
     ];
     for (method, payload) in cases {
-        let (status, message) = raw_grpc(htq.addr, method, payload).await;
+        let path = format!("htq.v1.HtqService/{method}");
+        let (status, message) = raw_grpc(htq.addr, &path, payload).await;
         assert_eq!(
             status, "3",
             "{method}: INVALID_ARGUMENT expected, got {message}"
         );
         assert!(message.starts_with("request"), "{method}: {message}");
     }
+    // The health service answers alike.
+    let (status, message) = raw_grpc(
+        htq.addr,
+        "grpc.health.v1.Health/Check",
+        &[0x0a, 0x02, 0xff, 0xfe],
+    )
+    .await;
+    assert_eq!(status, "3", "Health/Check: {message}");
     assert_eq!(redis.dump(), before, "a refused message changed Redis");
     htq.stop().await;
 }
