@@ -26,9 +26,6 @@ pub enum Error {
     /// Redis failed or could not be reached.
     #[error("storage unavailable: {0}")]
     Storage(String),
-    /// An RPC that is part of the contract but not built yet.
-    #[error("{0} is not implemented yet")]
-    Unimplemented(&'static str),
     /// A bug or an impossible state; logged, reported without detail.
     #[error("internal error: {0}")]
     Internal(String),
@@ -74,7 +71,6 @@ impl From<Error> for tonic::Status {
             Error::FailedPrecondition(_) => Code::FailedPrecondition,
             Error::Unauthenticated => Code::Unauthenticated,
             Error::Storage(_) => Code::Unavailable,
-            Error::Unimplemented(_) => Code::Unimplemented,
             Error::Internal(_) => Code::Internal,
         };
         if let Error::Internal(detail) = &e {

@@ -4,28 +4,42 @@
 //!
 //! # Layout
 //!
+//! Layers, each using only those below it (see the README's Architecture section):
+//! front doors ([`api`], `src/cli/`) → [`core`] → [`store`]; [`dispatch`] beside
+//! [`core`], on [`store`]; [`wake`], [`model`], [`metrics`], [`error`], [`config`] and
+//! [`telemetry`] below all. [`server`] wires them.
+//!
 //! - `proto/htq/v1/htq.proto`: the contract; [`api::pb`] is generated from it.
 //! - [`config`]: flags, `HTQ_*` environment, TOML or legacy `config.json`.
-//! - [`model`]: plain types (queues, tasks, requests); no I/O.
+//! - [`model`]: plain types (queues, tasks, requests) and cron arithmetic
+//!   ([`model::cron`]); no I/O.
+//! - [`wake`]: how one process's parts tell each other of work: the [`wake::Waker`]
+//!   (to the dispatcher) and [`wake::Notes`] (to a time-index sweeper).
 //! - [`core`]: the application service every front door calls; input rules in
 //!   [`core::validate`], cron schedules in [`core::schedule`], event watches in
-//!   [`core::watch`].
-//! - [`store`]: the only module that speaks Redis; one Lua script per state change
-//!   in `src/store/lua/`, key names in [`store::Keys`].
+//!   [`core::watch`], page tokens in [`core::page_token`], the legacy rules applied
+//!   in [`core::legacy`] and the legacy importer in [`core::legacy_import`].
+//! - [`store`]: the only module that speaks Redis for HTQ's data, through one call
+//!   path; one Lua script per state change in `src/store/lua/` with one return-code
+//!   table, key names in [`store::Keys`], methods by subject (queues, tasks,
+//!   inspect, schedules, indexes, events).
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor,
-//!   the outcome rules, the lease sweeper, the wake listener, the cron loop and the
-//!   janitor (time bounds of dead letters and finished tasks).
+//!   the outcome rules, the two sweepers of the time indexes (leases; the janitor's
+//!   time bounds), the wake listener and the cron loop.
 //! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
-//!   `execute_time`, `header`/`data`), and the importer of legacy Redis data.
-//! - [`api`]: front doors: gRPC and gRPC-web ([`api::grpc`]), HTTP ([`api::http`]:
-//!   the JSON API and its Server-Sent Events, the `/ui` dashboard, the legacy API),
-//!   auth.
+//!   `execute_time`, `header`/`data`).
+//! - [`api`]: front doors: gRPC and gRPC-web ([`api::grpc`], conversions in its
+//!   `convert` module), HTTP ([`api::http`]: the JSON API and its Server-Sent
+//!   Events, the `/ui` dashboard, the legacy API and its form parser, `/readyz` and
+//!   `/metrics`), auth, the strict protobuf codec, and the JSON timestamp type.
 //! - [`server`]: wires it all and stops it in order.
 //! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`.
-//! - [`telemetry`]: logs (text or JSON) and OpenTelemetry traces, with the trace
-//!   context carried from a push to the task's requests.
+//! - [`telemetry`]: logs, text or JSON, with values escaped and URL credentials
+//!   redacted; OpenTelemetry traces, with the trace context carried from a push to
+//!   the task's requests.
 //! - [`metrics`]: the Prometheus metrics served at `/metrics`.
-//! - `src/main.rs`: the `htq` command line.
+//! - `src/main.rs` and `src/cli/`: the `htq` command line, one file per command
+//!   group.
 
 pub mod api;
 pub mod config;
@@ -39,5 +53,6 @@ pub mod model;
 pub mod server;
 pub mod store;
 pub mod telemetry;
+pub mod wake;
 
 pub use error::{Error, Result};

@@ -1,4 +1,7 @@
-//! Plain types of the domain: queues, tasks, their requests and states. No I/O here.
+//! Plain types of the domain: queues, tasks, their requests and states, and cron
+//! arithmetic ([`cron`]). No I/O here.
+
+pub mod cron;
 
 use std::time::Duration;
 
@@ -158,30 +161,6 @@ impl Queue {
             max_events: 10_000,
         }
     }
-
-    /// The attribute legacy `allQueue` shows: the one a legacy client gave, or one
-    /// made from the kind (and, for variable queues, the pace in seconds).
-    pub fn legacy_attribute(&self) -> String {
-        if let Some(a) = &self.legacy_attribute {
-            return a.clone();
-        }
-        let secs = |d: Duration| {
-            let s = d.as_secs_f64();
-            if s.fract() == 0.0 {
-                format!("{}", s as u64)
-            } else {
-                format!("{s}")
-            }
-        };
-        match self.kind {
-            QueueKind::Variable => crate::legacy::attribute(
-                self.kind.as_str(),
-                Some(&secs(self.variable.stepping)),
-                Some(&secs(self.variable.max_interval)),
-            ),
-            kind => crate::legacy::attribute(kind.as_str(), None, None),
-        }
-    }
 }
 
 /// The body of a task's request.
@@ -335,6 +314,13 @@ pub fn now_ms() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
+}
+
+/// A new task id and its creation time (ms): a ULID made from a UUIDv7, so ids
+/// sort by creation time.
+pub fn new_task_id() -> (String, i64) {
+    let ulid = ulid::Ulid::from(uuid::Uuid::now_v7());
+    (ulid.to_string(), ulid.timestamp_ms() as i64)
 }
 
 /// Milliseconds of a duration, saturating.

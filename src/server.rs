@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Context;
 use tokio::task::JoinHandle;
@@ -12,13 +13,17 @@ use crate::api::auth::Auth;
 use crate::api::grpc::GrpcService;
 use crate::api::http::HttpState;
 use crate::api::http::legacy::LegacyAuth;
+use crate::api::http::ops::{self, Readiness};
 use crate::api::pb;
 use crate::config::Config;
 use crate::core::legacy::LegacySettings;
 use crate::core::{Htq, Limits};
-use crate::dispatch::{DispatchOptions, Dispatcher, Waker};
+use crate::dispatch::sweeper::Sweeper;
+use crate::dispatch::{DispatchOptions, Dispatcher};
 use crate::embedded_redis::EmbeddedRedis;
-use crate::store::{Store, StoreOptions};
+use crate::metrics::Metrics;
+use crate::store::{Index, Store, StoreOptions};
+use crate::wake::Waker;
 
 /// The file in the data directory holding the generated API token.
 pub const TOKEN_FILE: &str = "token";
@@ -60,136 +65,12 @@ pub fn load_or_create_token(data_dir: &Path) -> anyhow::Result<String> {
     Ok(token)
 }
 
-/// Every RPC and HTTP call runs in a `request` span, a child of the caller's span
-/// when it sent a W3C `traceparent`.
-async fn request_span(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    use tracing::Instrument;
-    let span = tracing::info_span!(
-        "request",
-        method = %req.method(),
-        path = %req.uri().path(),
-        status = tracing::field::Empty,
-    );
-    if let Some(tp) = req
-        .headers()
-        .get("traceparent")
-        .and_then(|v| v.to_str().ok())
-    {
-        crate::telemetry::set_remote_parent(&span, tp);
-    }
-    let resp = next.run(req).instrument(span.clone()).await;
-    span.record("status", resp.status().as_u16());
-    resp
-}
-
-/// `/metrics`: the Prometheus text exposition, with the queues' depth read now (for
-/// the queues that have a label of their own). Needs the API token, like `/v1/`.
-async fn metrics(
-    store: Store,
-    auth: Auth,
-    headers: axum::http::HeaderMap,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    let header = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .map(|v| v.as_bytes());
-    if !auth.check(header) {
-        return crate::api::http::json::error_response(&crate::Error::Unauthenticated.into());
-    }
-    if let Ok(names) = store.queue_names().await {
-        let now = crate::model::now_ms();
-        for name in names.iter().take(store.metrics().max_queues()) {
-            if let Ok(c) = store.count_tasks(name, now).await {
-                store.metrics().depth(name, &c);
-            }
-        }
-    }
-    let accept = headers
-        .get(axum::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok());
-    let (media, body) = crate::metrics::exposition(store.metrics(), accept);
-    ([(axum::http::header::CONTENT_TYPE, media)], body).into_response()
-}
-
-/// Whether this server can do its work: Redis answers and dispatch is running.
-#[derive(Clone)]
-struct Readiness {
-    store: Store,
-    /// Cancelled once the server stops (dispatch takes no more work).
-    stopping: CancellationToken,
-}
-
-impl Readiness {
-    /// How often the gRPC health status follows readiness.
-    const EVERY: std::time::Duration = std::time::Duration::from_secs(1);
-
-    /// Why the server is not ready, if it is not.
-    async fn check(&self) -> Result<(), String> {
-        if self.stopping.is_cancelled() {
-            return Err("stopping".into());
-        }
-        match tokio::time::timeout(std::time::Duration::from_secs(1), self.store.ping()).await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(format!("redis: {e}")),
-            Err(_) => Err("redis: no answer within 1 s".into()),
-        }
-    }
-
-    /// `/readyz`: 200 `ready`, or 503 with the reason.
-    async fn answer(&self) -> axum::response::Response {
-        use axum::response::IntoResponse;
-        match self.check().await {
-            Ok(()) => "ready\n".into_response(),
-            Err(why) => (
-                axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                format!("not ready: {why}\n"),
-            )
-                .into_response(),
-        }
-    }
-
-    /// Keeps the gRPC health status (overall and HtqService) in step with readiness,
-    /// so a load balancer drains a server whose Redis is gone.
-    async fn follow(self, reporter: tonic_health::server::HealthReporter) {
-        use tonic_health::ServingStatus;
-        let mut last = None;
-        loop {
-            let ok = self.check().await.is_ok();
-            if last != Some(ok) {
-                let status = if ok {
-                    ServingStatus::Serving
-                } else {
-                    ServingStatus::NotServing
-                };
-                reporter.set_service_status("", status).await;
-                reporter
-                    .set_service_status("htq.v1.HtqService", status)
-                    .await;
-                if !ok {
-                    tracing::warn!("not ready: gRPC health says NOT_SERVING");
-                } else if last.is_some() {
-                    tracing::info!("ready again");
-                }
-                last = Some(ok);
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(Self::EVERY) => {}
-                _ = self.stopping.cancelled() => {
-                    reporter.set_service_status("", ServingStatus::NotServing).await;
-                    reporter.set_service_status("htq.v1.HtqService", ServingStatus::NotServing).await;
-                    return;
-                }
-            }
-        }
-    }
-}
-
 /// Connects to the configured Redis, first starting the embedded one when no URL is
 /// configured (then also returned, to be stopped by the caller).
-pub async fn open_store(cfg: &Config) -> anyhow::Result<(Store, Option<EmbeddedRedis>)> {
+pub async fn open_store(
+    cfg: &Config,
+    metrics: Arc<Metrics>,
+) -> anyhow::Result<(Store, Option<EmbeddedRedis>)> {
     let embedded = match &cfg.redis_url {
         Some(_) => None,
         None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
@@ -201,23 +82,42 @@ pub async fn open_store(cfg: &Config) -> anyhow::Result<(Store, Option<EmbeddedR
     };
     let store_opts = StoreOptions {
         lease_margin: cfg.lease_margin,
-        metrics_max_queues: cfg.metrics_max_queues,
         ..StoreOptions::default()
     };
-    let store = Store::connect(&url, &cfg.key_prefix, store_opts)
+    let store = Store::connect(&url, &cfg.key_prefix, store_opts, metrics)
         .await
         .with_context(|| format!("cannot reach Redis at {url}"))?;
     Ok((store, embedded))
 }
 
-/// The core for `cfg` over `store`, waking `waker`.
-pub fn core(cfg: &Config, store: Store, waker: Waker) -> anyhow::Result<Htq> {
+/// The maintenance index's sweeper for `cfg` over `store` (the janitor; it sweeps
+/// once a dispatcher runs it).
+pub fn janitor(cfg: &Config, store: &Store) -> Sweeper {
+    Sweeper::new(store.clone(), Index::Maintenance, cfg.maintain_every)
+}
+
+/// This server's metrics, for `cfg`.
+pub fn metrics(cfg: &Config) -> Arc<Metrics> {
+    Arc::new(Metrics::new(cfg.metrics_max_queues))
+}
+
+/// The core for `cfg` over `store`, waking `waker`, noting in `maintenance`,
+/// counting in `metrics`.
+pub fn core(
+    cfg: &Config,
+    store: Store,
+    waker: Waker,
+    maintenance: Sweeper,
+    metrics: Arc<Metrics>,
+) -> anyhow::Result<Htq> {
     Ok(Htq::new(
         store,
         Limits {
             max_body_bytes: cfg.max_body_bytes,
         },
         waker,
+        Arc::new(maintenance),
+        metrics,
         LegacySettings {
             time_zone: cfg.legacy.zone()?,
             user_agent: cfg.legacy.user_agent.clone(),
@@ -225,10 +125,32 @@ pub fn core(cfg: &Config, store: Store, waker: Waker) -> anyhow::Result<Htq> {
     ))
 }
 
+/// `htq migrate-legacy`: imports the legacy HTQ Redis at `from` (keys under
+/// `prefix`) into the Redis `cfg` names, starting and stopping the embedded one when
+/// `cfg` names none. No dispatcher runs here: a running `htq serve` on the same Redis
+/// hears of the imported tasks on the wake channel.
+pub async fn migrate_legacy(
+    cfg: &Config,
+    from: &str,
+    prefix: &str,
+) -> anyhow::Result<crate::core::legacy_import::Report> {
+    let metrics = metrics(cfg);
+    let (store, embedded) = open_store(cfg, metrics.clone()).await?;
+    let (waker, _) = Waker::channel();
+    let janitor = janitor(cfg, &store);
+    let core = core(cfg, store, waker, janitor, metrics)?;
+    let result = crate::core::legacy_import::run(&core, from, prefix).await;
+    if let Some(e) = embedded {
+        e.stop().await;
+    }
+    result
+}
+
 impl Server {
     /// Starts everything and begins serving; returns once the port is bound.
     pub async fn start(cfg: Config) -> anyhow::Result<Server> {
-        let (store, embedded) = open_store(&cfg).await?;
+        let metrics = metrics(&cfg);
+        let (store, embedded) = open_store(&cfg, metrics.clone()).await?;
         let tokens = if cfg.tokens.is_empty() {
             vec![load_or_create_token(&cfg.data_dir)?]
         } else {
@@ -237,19 +159,21 @@ impl Server {
         let auth = Auth::new(&tokens);
 
         let (waker, wakes) = Waker::channel();
+        let maintenance = janitor(&cfg, &store);
         let dispatcher = Dispatcher::start(
             store.clone(),
             DispatchOptions {
                 max_in_flight: cfg.max_in_flight,
                 shutdown_grace: cfg.shutdown_grace,
                 user_agent: cfg.user_agent.clone(),
-                maintain_every: cfg.maintain_every,
                 ..DispatchOptions::default()
             },
             waker.clone(),
             wakes,
+            maintenance.clone(),
+            metrics.clone(),
         )?;
-        let core = core(&cfg, store, waker)?;
+        let core = core(&cfg, store, waker, maintenance, metrics)?;
 
         let (health_reporter, health) = tonic_health::server::health_reporter();
         health_reporter
@@ -303,7 +227,7 @@ impl Server {
             legacy_max_body: cfg.legacy.max_body_bytes,
         };
         let ready = readiness.clone();
-        let (metrics_store, metrics_auth) = (core.store().clone(), auth.clone());
+        let (metrics_core, metrics_auth) = (core.clone(), auth.clone());
         let app = crate::api::http::router()
             .route(
                 "/readyz",
@@ -315,8 +239,8 @@ impl Server {
             .route(
                 "/metrics",
                 axum::routing::get(move |headers: axum::http::HeaderMap| {
-                    let (store, auth) = (metrics_store.clone(), metrics_auth.clone());
-                    async move { metrics(store, auth, headers).await }
+                    let (core, auth) = (metrics_core.clone(), metrics_auth.clone());
+                    async move { ops::metrics(core, auth, headers).await }
                 }),
             )
             .merge(crate::api::http::json::router(service, auth.clone()))
@@ -324,7 +248,7 @@ impl Server {
             .fallback(move |req: axum::extract::Request| {
                 crate::api::http::fallback(http_state.clone(), req)
             })
-            .layer(axum::middleware::from_fn(request_span));
+            .layer(axum::middleware::from_fn(ops::request_span));
 
         let listener = tokio::net::TcpListener::bind(cfg.listen)
             .await

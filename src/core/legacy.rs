@@ -10,7 +10,7 @@ use super::{Htq, validate};
 use crate::error::{Error, Result};
 use crate::legacy::{self, DEFAULT_QUEUE, RESERVED_NAME};
 use crate::model::{HttpRequest, NewTask, PushOptions, Queue, QueueKind, now_ms};
-use crate::store::{NewRow, encode_task};
+use crate::store::NewRow;
 
 /// Settings of the legacy API.
 #[derive(Debug, Clone)]
@@ -129,7 +129,7 @@ impl Htq {
         let mut out = Vec::new();
         for name in self.store.queue_names().await? {
             match self.store.get_queue(&name).await {
-                Ok(Some(q)) => out.push((q.name.clone(), q.legacy_attribute())),
+                Ok(Some(q)) => out.push((q.name.clone(), legacy::queue_attribute(&q))),
                 Ok(None) => {}
                 Err(Error::Internal(e)) => {
                     tracing::warn!(queue = %name, error = %e, "unreadable queue skipped")
@@ -143,7 +143,7 @@ impl Htq {
     /// `countQueue`: tasks waiting (scheduled or due); 0 for an unknown queue.
     pub async fn legacy_count(&self, name: Option<&str>) -> Result<u64> {
         let name = queue_name(name)?;
-        self.store.count_waiting(name).await
+        self.store.count_waiting(name, now_ms()).await
     }
 
     /// `addTask`: validates everything first, then creates an unknown queue (as
@@ -228,7 +228,8 @@ impl Htq {
         let row = NewRow {
             id: id.to_owned(),
             due_ms,
-            blob: encode_task(id, &request, now_ms(), due_ms),
+            created_ms: now_ms(),
+            request,
             run_count,
             flow_key: None,
             idempotency_key: None,

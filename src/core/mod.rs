@@ -3,20 +3,23 @@
 //! written, talks to the store, and wakes the local dispatcher after a push.
 
 pub mod legacy;
+pub mod legacy_import;
 pub mod page_token;
 pub mod schedule;
 pub mod validate;
 pub mod watch;
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use crate::dispatch::Waker;
 use crate::error::{Error, Result};
+use crate::metrics::Metrics;
 use crate::model::ms;
 use crate::model::{
     HttpRequest, NewTask, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms,
 };
-use crate::store::{NewRow, Store, encode_task};
+use crate::store::{NewRow, Store};
+use crate::wake::{Notes, Waker};
 
 /// Most tasks in one PushTasks call.
 pub const MAX_BATCH: usize = 1000;
@@ -112,18 +115,32 @@ pub struct Htq {
     store: Store,
     limits: Limits,
     waker: Waker,
+    /// Notes in the maintenance index (what expires: idempotency keys, retained
+    /// tasks).
+    maintenance: Arc<dyn Notes>,
+    metrics: Arc<Metrics>,
     legacy: legacy::LegacySettings,
     /// Cancelled when the server stops: open watches end.
     closing: tokio_util::sync::CancellationToken,
 }
 
 impl Htq {
-    /// A core over `store`; `waker` reaches this process's dispatcher.
-    pub fn new(store: Store, limits: Limits, waker: Waker, legacy: legacy::LegacySettings) -> Self {
+    /// A core over `store`; `waker` reaches this process's dispatcher,
+    /// `maintenance` the maintenance index, and counts go to `metrics`.
+    pub fn new(
+        store: Store,
+        limits: Limits,
+        waker: Waker,
+        maintenance: Arc<dyn Notes>,
+        metrics: Arc<Metrics>,
+        legacy: legacy::LegacySettings,
+    ) -> Self {
         Htq {
             store,
             limits,
             waker,
+            maintenance,
+            metrics,
             legacy,
             closing: tokio_util::sync::CancellationToken::new(),
         }
@@ -137,6 +154,26 @@ impl Htq {
     /// The store underneath.
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// This server's metrics.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// The metrics exposition for a scraper that sent `accept` (see
+    /// [`crate::metrics::exposition`]), with the queues' depth read now (for the
+    /// queues that have a label of their own): (media type, body).
+    pub async fn metrics_exposition(&self, accept: Option<&str>) -> (&'static str, String) {
+        if let Ok(names) = self.store.queue_names().await {
+            let now = now_ms();
+            for name in names.iter().take(self.metrics.max_queues()) {
+                if let Ok(c) = self.store.count_tasks(name, now).await {
+                    self.metrics.depth(name, &c);
+                }
+            }
+        }
+        crate::metrics::exposition(&self.metrics, accept)
     }
 
     /// Tells this process's cron loop that the schedules changed.
@@ -414,15 +451,14 @@ impl Htq {
                 opts,
             ));
         }
-        let pushed = self.store.push(queue, &rows, None, chosen).await?;
-        self.store
-            .metrics()
+        let pushed = self.store.push(queue, &rows, None, chosen, now).await?;
+        self.metrics
             .pushed(queue, (rows.len() - pushed.duplicates.len()) as u64);
         if let Some(earliest) = pushed.earliest {
             self.waker.wake_at(queue, earliest);
         }
         if let Some(window) = pushed.dedup_window_ms {
-            crate::dispatch::janitor::note(&self.store, &self.waker, queue, now + window);
+            self.maintenance.note(queue, now + window);
         }
         let mut out: Vec<PushedTask> = rows
             .into_iter()
@@ -445,19 +481,17 @@ impl Htq {
     }
 
     /// A stored row for a validated task: the caller's id, or a new time-ordered one
-    /// (a ULID made from a UUIDv7; its timestamp is the creation time).
+    /// (see [`crate::model::new_task_id`]).
     pub(crate) fn row(task: NewTask, run_count: u32, opts: PushOptions) -> NewRow {
         let (id, created_ms) = match opts.id {
             Some(id) => (id, now_ms()),
-            None => {
-                let ulid = ulid::Ulid::from(uuid::Uuid::now_v7());
-                (ulid.to_string(), ulid.timestamp_ms() as i64)
-            }
+            None => crate::model::new_task_id(),
         };
         NewRow {
-            blob: encode_task(&id, &task.request, created_ms, task.due_ms),
             id,
             due_ms: task.due_ms,
+            created_ms,
+            request: task.request,
             run_count,
             flow_key: opts.flow_key,
             idempotency_key: opts.idempotency_key,
@@ -473,8 +507,11 @@ impl Htq {
         rows: &[NewRow],
         create: Option<&Queue>,
     ) -> Result<bool> {
-        let pushed = self.store.push(queue, rows, create, false).await?;
-        self.store.metrics().pushed(queue, rows.len() as u64);
+        let pushed = self
+            .store
+            .push(queue, rows, create, false, now_ms())
+            .await?;
+        self.metrics.pushed(queue, rows.len() as u64);
         if let Some(earliest) = pushed.earliest {
             self.waker.wake_at(queue, earliest);
         }
@@ -556,7 +593,7 @@ impl Htq {
         // It may have held a slot of a full queue.
         self.waker.wake_now(queue);
         // A retained cancelled task expires; the janitor works out when.
-        crate::dispatch::janitor::note(&self.store, &self.waker, queue, now_ms());
+        self.maintenance.note(queue, now_ms());
         tracing::info!(queue = %queue, task_id = %id, "task cancelled");
         Ok(task)
     }

@@ -1,5 +1,6 @@
 //! Page tokens: opaque to callers (URL-safe base64 of a kind tag and a position),
-//! so ListQueues and ListTasks refuse a token they did not issue in the same way.
+//! so ListQueues, ListTasks and ListSchedules refuse a token they did not issue in
+//! the same way.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -10,6 +11,8 @@ use crate::error::{Error, Result};
 pub const QUEUES: &str = "q1";
 /// Tokens of ListTasks: the position is an offset.
 pub const TASKS: &str = "t1";
+/// Tokens of ListSchedules: the position is the last name of the page.
+pub const SCHEDULES: &str = "s1";
 
 /// The error for a token that did not come from a previous page.
 pub fn refused() -> Error {

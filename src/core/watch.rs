@@ -185,8 +185,8 @@ impl Htq {
             listed_at: u64::MAX,
         };
         let closing = self.closing.clone();
-        let store = self.store.clone();
-        store.metrics().watcher(1);
+        let metrics = self.metrics.clone();
+        metrics.watcher(1);
         tokio::spawn(async move {
             let tx = watcher.tx.clone();
             tokio::select! {
@@ -198,7 +198,7 @@ impl Htq {
                 }
                 _ = closing.cancelled() => {}
             }
-            store.metrics().watcher(-1);
+            metrics.watcher(-1);
         });
         Ok(rx)
     }

@@ -1,13 +1,18 @@
 //! The cron loop: sleeps until the earliest tick of any schedule, then takes the
-//! ticks that are due (see [`crate::core::schedule::fire`]). Every HTQ process runs
-//! one; the tick script makes sure each tick is acted on once.
+//! ticks that are due ([`fire`]). Every HTQ process runs one; whichever reaches a
+//! tick first takes it with one script that checks the tick is still the one it saw,
+//! moves it on and pushes the task, so a tick is acted on once however many
+//! processes run.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::Shared;
-use crate::core::schedule::{Tick, fire};
-use crate::model::now_ms;
+use crate::error::Result;
+use crate::metrics::Metrics;
+use crate::model::cron::{self, MISFIRE_GRACE_MS};
+use crate::model::{new_task_id, now_ms};
+use crate::store::{NewRow, Store, TickTaken};
 
 /// Longest sleep without looking at the schedules (a change announced while the
 /// wake channel was down is seen at the latest then).
@@ -16,7 +21,6 @@ const MAX_SLEEP: Duration = Duration::from_secs(60);
 const BATCH: usize = 100;
 
 pub(crate) async fn run(shared: Arc<Shared>) {
-    let changed = shared.waker.schedules.clone();
     loop {
         let sleep = match shared.store.next_schedule_tick().await {
             Ok(Some(at)) => Duration::from_millis((at - now_ms()).max(0) as u64).min(MAX_SLEEP),
@@ -29,7 +33,7 @@ pub(crate) async fn run(shared: Arc<Shared>) {
         if !sleep.is_zero() {
             tokio::select! {
                 _ = tokio::time::sleep(sleep) => {}
-                _ = changed.notified() => continue,
+                _ = shared.waker.schedules_notified() => continue,
                 _ = shared.stop.cancelled() => return,
             }
         }
@@ -46,7 +50,7 @@ pub(crate) async fn run(shared: Arc<Shared>) {
             }
         };
         for (name, tick) in due {
-            match fire(&shared.store, &name, tick, now).await {
+            match fire(&shared.store, &shared.metrics, &name, tick, now).await {
                 Ok(Tick::Pushed(queue)) => {
                     tracing::debug!(schedule = %name, tick, "tick pushed");
                     // The push told the other processes; this one learns it here.
@@ -60,4 +64,69 @@ pub(crate) async fn run(shared: Arc<Shared>) {
             }
         }
     }
+}
+
+/// What became of a tick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tick {
+    /// Another process took it first.
+    Taken,
+    /// A task was pushed into this queue.
+    Pushed(String),
+    /// Missed and skipped, or its queue does not exist.
+    Skipped,
+}
+
+/// Acts on tick `tick` of schedule `name` at `now`: pushes its task (a missed
+/// tick only when the schedule catches up) and moves the schedule to its first
+/// tick after now, so a long downtime yields at most one catch-up run.
+pub async fn fire(
+    store: &Store,
+    metrics: &Metrics,
+    name: &str,
+    tick: i64,
+    now: i64,
+) -> Result<Tick> {
+    let Some(row) = store.schedule(name).await? else {
+        return Ok(Tick::Taken);
+    };
+    let next = match (cron::parse(&row.def.cron), cron::zone(&row.def.time_zone)) {
+        (Ok(expr), Some(tz)) => cron::next_tick(&expr, &tz, now.max(tick)),
+        _ => None,
+    };
+    let on_time = now - tick <= MISFIRE_GRACE_MS;
+    let task = (on_time || !row.def.skip_missed).then(|| {
+        let (id, created_ms) = new_task_id();
+        NewRow {
+            id,
+            due_ms: now,
+            created_ms,
+            request: row.def.request.clone(),
+            flow_key: (!row.def.flow_key.is_empty()).then(|| row.def.flow_key.clone()),
+            ..Default::default()
+        }
+    });
+    let taken = store
+        .take_tick(
+            name,
+            tick,
+            next,
+            task.as_ref().map(|r| (row.def.queue.as_str(), r)),
+        )
+        .await?;
+    Ok(match taken {
+        TickTaken::ByOther => Tick::Taken,
+        TickTaken::Pushed => {
+            metrics.pushed(&row.def.queue, 1);
+            Tick::Pushed(row.def.queue)
+        }
+        TickTaken::NoQueue => {
+            tracing::warn!(schedule = %name, queue = %row.def.queue, "tick skipped: the queue does not exist");
+            Tick::Skipped
+        }
+        TickTaken::Skipped => {
+            tracing::info!(schedule = %name, late_ms = now - tick, "missed tick skipped");
+            Tick::Skipped
+        }
+    })
 }

@@ -3,113 +3,33 @@
 //! No fixed polling tick. Three things wake a queue: a push or a finished task in
 //! this process (through the [`Waker`]), a message on the Redis wake channel from
 //! another HTQ process ([`wakes`]), and a timer at the queue's earliest due time or
-//! lease deadline ([`scheduler`]). Expired leases of processes that died are taken
-//! back by the lease sweeper ([`leases`]). Cron schedules tick in [`cron`]; the
-//! time bounds of dead letters and finished tasks are kept by [`janitor`].
+//! lease deadline ([`scheduler`]). Two [`sweeper`]s keep the time indexes: the lease
+//! sweeper takes back expired leases of processes that died, the janitor applies
+//! the time bounds of dead letters, finished tasks and idempotency keys. Cron
+//! schedules tick in [`cron`].
 
 pub mod cron;
 pub mod executor;
-pub mod janitor;
-pub mod leases;
 pub mod outcome;
 pub mod scheduler;
+pub mod sweeper;
 pub mod wakes;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::{Notify, Semaphore, mpsc};
+use tokio::sync::{Semaphore, mpsc};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::store::Store;
+use crate::metrics::Metrics;
+use crate::store::{Index, Store};
+use crate::wake::{Wake, Waker};
 use executor::Executor;
+use sweeper::Sweeper;
 
-/// A request to look at a queue.
-#[derive(Debug)]
-pub enum Wake {
-    /// Queue `0` may have work at time `1` (ms; 0 or a past time: now).
-    At(String, i64),
-    /// Every queue may have work (start, or the wake channel reconnected).
-    All,
-    /// A task of queue `0` that this process performed is done (a slot is free).
-    Finished(String),
-}
-
-/// Reaches the local dispatcher; cheap to clone. Sending never blocks and never fails
-/// visibly: with no dispatcher running, wakes are dropped.
-#[derive(Clone, Debug)]
-pub struct Waker {
-    tx: mpsc::UnboundedSender<Wake>,
-    schedules: Arc<Notify>,
-    maintenance: Arc<Maintenance>,
-}
-
-/// How the janitor learns of a maintenance time earlier than the one it sleeps for.
-#[derive(Debug)]
-struct Maintenance {
-    noted: Notify,
-    /// When the janitor plans to look next (ms); i64::MAX while it reads its index.
-    planned: std::sync::atomic::AtomicI64,
-}
-
-impl Default for Maintenance {
-    fn default() -> Self {
-        Maintenance {
-            noted: Notify::new(),
-            planned: std::sync::atomic::AtomicI64::new(i64::MAX),
-        }
-    }
-}
-
-impl Waker {
-    /// A waker and the receiving end the dispatcher reads.
-    pub fn channel() -> (Waker, mpsc::UnboundedReceiver<Wake>) {
-        let (tx, rx) = mpsc::unbounded_channel();
-        (
-            Waker {
-                tx,
-                schedules: Arc::new(Notify::new()),
-                maintenance: Arc::new(Maintenance::default()),
-            },
-            rx,
-        )
-    }
-
-    /// The cron schedules changed (created or deleted, here or elsewhere).
-    pub fn schedules_changed(&self) {
-        self.schedules.notify_one();
-    }
-
-    /// Something of a queue expires at `at_ms` (noted in the maintenance index):
-    /// the janitor looks sooner if it planned to look later.
-    pub fn maintenance_at(&self, at_ms: i64) {
-        use std::sync::atomic::Ordering;
-        if at_ms < self.maintenance.planned.load(Ordering::Relaxed) {
-            self.maintenance.noted.notify_one();
-        }
-    }
-
-    /// Queue `queue` may have work at `at_ms`.
-    pub fn wake_at(&self, queue: &str, at_ms: i64) {
-        let _ = self.tx.send(Wake::At(queue.to_owned(), at_ms));
-    }
-
-    /// Queue `queue` may have work now.
-    pub fn wake_now(&self, queue: &str) {
-        self.wake_at(queue, 0);
-    }
-
-    /// A task of `queue` performed here is done.
-    pub(crate) fn finished(&self, queue: &str) {
-        let _ = self.tx.send(Wake::Finished(queue.to_owned()));
-    }
-
-    /// Every queue may have work.
-    pub fn wake_all(&self) {
-        let _ = self.tx.send(Wake::All);
-    }
-}
+/// Longest the lease sweeper sleeps without reading its index.
+pub const LEASE_SWEEP_EVERY: Duration = Duration::from_secs(10);
 
 /// Dispatcher settings.
 #[derive(Debug, Clone)]
@@ -123,9 +43,6 @@ pub struct DispatchOptions {
     pub shutdown_grace: Duration,
     /// User-Agent of outgoing requests that set none.
     pub user_agent: String,
-    /// Longest the janitor (time bounds of dead letters, finished tasks and
-    /// idempotency keys) sleeps without reading its index.
-    pub maintain_every: Duration,
 }
 
 impl Default for DispatchOptions {
@@ -135,7 +52,6 @@ impl Default for DispatchOptions {
             claim_batch: 64,
             shutdown_grace: Duration::from_secs(10),
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).to_owned(),
-            maintain_every: Duration::from_secs(60),
         }
     }
 }
@@ -143,6 +59,7 @@ impl Default for DispatchOptions {
 /// What the dispatcher's loops share.
 pub(crate) struct Shared {
     pub store: Store,
+    pub metrics: Arc<Metrics>,
     pub executor: Executor,
     pub waker: Waker,
     pub permits: Arc<Semaphore>,
@@ -155,10 +72,10 @@ pub(crate) struct Shared {
     pub claims: TaskTracker,
     /// Every in-flight request.
     pub in_flight: TaskTracker,
-    /// Told when this process took a lease ending before `sweep_at`.
-    pub lease_taken: Notify,
-    /// When the lease sweeper plans to look next (ms).
-    pub sweep_at: std::sync::atomic::AtomicI64,
+    /// The lease index's sweeper (claims note their leases in it).
+    pub leases: Sweeper,
+    /// The maintenance index's sweeper (the janitor).
+    pub maintenance: Sweeper,
 }
 
 /// A running dispatcher.
@@ -168,14 +85,21 @@ pub struct Dispatcher {
 }
 
 impl Dispatcher {
-    /// Starts the dispatcher's loops. `waker`/`wakes` come from [`Waker::channel`].
+    /// Starts the dispatcher's loops. `waker`/`wakes` come from [`Waker::channel`];
+    /// `maintenance` is the maintenance index's sweeper (the core notes in it too),
+    /// which this dispatcher runs; dispatches and outcomes are counted in `metrics`.
     pub fn start(
         store: Store,
         opts: DispatchOptions,
         waker: Waker,
         wakes: mpsc::UnboundedReceiver<Wake>,
+        maintenance: Sweeper,
+        metrics: Arc<Metrics>,
     ) -> Result<Self, reqwest::Error> {
         let shared = Arc::new(Shared {
+            metrics,
+            leases: Sweeper::new(store.clone(), Index::Leases, LEASE_SWEEP_EVERY),
+            maintenance,
             executor: Executor::new(&opts.user_agent)?,
             permits: Arc::new(Semaphore::new(opts.max_in_flight)),
             store,
@@ -185,15 +109,29 @@ impl Dispatcher {
             hard_stop: CancellationToken::new(),
             claims: TaskTracker::new(),
             in_flight: TaskTracker::new(),
-            lease_taken: Notify::new(),
-            sweep_at: std::sync::atomic::AtomicI64::new(i64::MAX),
         });
         let loops = TaskTracker::new();
         loops.spawn(scheduler::run(shared.clone(), wakes));
-        loops.spawn(leases::run(shared.clone()));
         loops.spawn(wakes::run(shared.clone()));
         loops.spawn(cron::run(shared.clone()));
-        loops.spawn(janitor::run(shared.clone()));
+        let s = shared.clone();
+        loops.spawn(
+            shared
+                .leases
+                .clone()
+                .run(shared.stop.clone(), move |queue, now| {
+                    sweeper::recover_leases(s.clone(), queue, now)
+                }),
+        );
+        let s = shared.clone();
+        loops.spawn(
+            shared
+                .maintenance
+                .clone()
+                .run(shared.stop.clone(), move |queue, now| {
+                    sweeper::apply_time_bounds(s.clone(), queue, now)
+                }),
+        );
         loops.close();
         Ok(Dispatcher { shared, loops })
     }

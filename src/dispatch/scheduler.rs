@@ -11,10 +11,11 @@ use rand::Rng;
 use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use tracing::Instrument;
 
-use super::{Shared, Wake, outcome};
+use super::{Shared, outcome};
 use crate::model::ms;
 use crate::model::{Queue, now_ms};
 use crate::store::{ClaimedTask, Finish};
+use crate::wake::Wake;
 
 /// Delay before a queue whose claim failed (Redis down) is tried again.
 const CLAIM_RETRY_MS: i64 = 1000;
@@ -81,7 +82,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             // noted task of ours is in flight, later claims are covered:
                             // note when our count leaves zero.
                             if slot.in_flight == 0 {
-                                note_lease(&shared, done.queue.clone(), deadline);
+                                shared.leases.note(&done.queue, deadline);
                             }
                             slot.in_flight += s.claimed as u32;
                         }
@@ -112,7 +113,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
             }
             Some(wake) = wakes.recv() => {
                 match wake {
-                    Wake::At(queue, at) => {
+                    Wake::At { queue, at_ms: at } => {
                         if at <= now_ms() {
                             ready.push(queue);
                         } else {
@@ -120,7 +121,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             set_timer(slot, &mut timers, &queue, at);
                         }
                     }
-                    Wake::Finished(queue) => {
+                    Wake::Finished { queue } => {
                         let slot = slots.entry(queue.clone()).or_default();
                         slot.in_flight = slot.in_flight.saturating_sub(1);
                         ready.push(queue);
@@ -197,18 +198,6 @@ fn set_timer(
         slot.timer = Some(at);
         timers.push(Reverse((at, queue.to_owned())));
     }
-}
-
-fn note_lease(shared: &Arc<Shared>, queue: String, deadline: i64) {
-    let shared = shared.clone();
-    tokio::spawn(async move {
-        if let Err(e) = shared.store.note_lease(&queue, deadline).await {
-            tracing::warn!(queue = %queue, error = %e, "cannot note lease in the index");
-        }
-        if deadline < shared.sweep_at.load(std::sync::atomic::Ordering::Relaxed) {
-            shared.lease_taken.notify_one();
-        }
-    });
 }
 
 /// Takes permits, claims, and starts a request per claimed task.
@@ -308,7 +297,7 @@ async fn perform(
     permit: OwnedSemaphorePermit,
 ) {
     let started = std::time::Instant::now();
-    let metrics = shared.store.metrics();
+    let metrics = &shared.metrics;
     // How late the first attempt started after the task was due.
     let delay = (task.attempt() == 1)
         .then(|| Duration::from_millis((now_ms() - task.due_ms).max(0) as u64));
@@ -374,7 +363,7 @@ async fn perform(
                     _ => None,
                 };
                 if let Some(after) = expires {
-                    super::janitor::note(store, &shared.waker, &queue.name, now + after);
+                    shared.maintenance.note(&queue.name, now + after);
                 }
                 break;
             }

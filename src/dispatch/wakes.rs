@@ -52,10 +52,10 @@ pub(crate) async fn run(shared: Arc<Shared>) {
                 continue;
             };
             match Store::parse_wake(&text) {
-                Some((pid, _, _)) if pid == shared.store.pid() => {}
+                Some(m) if m.pid == shared.store.pid() => {}
                 // No queue: the cron schedules changed.
-                Some((_, "", _)) => shared.waker.schedules_changed(),
-                Some((_, queue, at)) => shared.waker.wake_at(queue, at),
+                Some(m) if m.queue.is_empty() => shared.waker.schedules_changed(),
+                Some(m) => shared.waker.wake_at(m.queue, m.at_ms),
                 None => {}
             }
         }

@@ -3,9 +3,10 @@
 //! `htq_no_repeat` marker, and how `header`/`data` become an HTTP request.
 
 pub mod execute_time;
-pub mod import;
 
-use crate::model::{Body, HttpRequest};
+use std::time::Duration;
+
+use crate::model::{Body, HttpRequest, Queue, QueueKind};
 
 /// The queue legacy `addTask` uses when `queue_name` is absent or empty.
 pub const DEFAULT_QUEUE: &str = "default_queue";
@@ -183,6 +184,30 @@ pub fn request(
         url: url.to_owned(),
         headers,
         body,
+    }
+}
+
+/// The attribute legacy `allQueue` shows: the one a legacy client gave, or one
+/// made from the kind (and, for variable queues, the pace in seconds).
+pub fn queue_attribute(q: &Queue) -> String {
+    if let Some(a) = &q.legacy_attribute {
+        return a.clone();
+    }
+    let secs = |d: Duration| {
+        let s = d.as_secs_f64();
+        if s.fract() == 0.0 {
+            format!("{}", s as u64)
+        } else {
+            format!("{s}")
+        }
+    };
+    match q.kind {
+        QueueKind::Variable => attribute(
+            q.kind.as_str(),
+            Some(&secs(q.variable.stepping)),
+            Some(&secs(q.variable.max_interval)),
+        ),
+        kind => attribute(kind.as_str(), None, None),
     }
 }
 

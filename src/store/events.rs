@@ -4,7 +4,8 @@
 use redis::Value;
 use redis::aio::MultiplexedConnection;
 
-use super::{Store, value_str};
+use super::Store;
+use super::reply::string as value_str;
 use crate::error::{Error, Result};
 use crate::model::{Event, EventKind};
 

@@ -991,7 +991,24 @@ async fn cron_catches_up_once_after_downtime_or_skips() {
         .unwrap()
         .into_inner();
     assert_eq!(listed.schedules[0].name, "one");
-    assert_eq!(listed.next_page_token, "one");
+    // Page tokens are opaque: the next page, then garbage refused.
+    let next = c
+        .list_schedules(pb::ListSchedulesRequest {
+            page_size: 1,
+            page_token: listed.next_page_token,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(next.schedules[0].name, "skip");
+    let e = c
+        .list_schedules(pb::ListSchedulesRequest {
+            page_size: 1,
+            page_token: "one".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.message(), "page_token: not a token from a previous page");
     // As if HTQ had been down for three days: the next tick is long past.
     let three_days_ago = now_ms() - 3 * 24 * 3600 * 1000;
     for name in ["one", "skip"] {

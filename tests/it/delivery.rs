@@ -330,8 +330,15 @@ async fn not_found_reply_dead_letters_at_once_with_attempts_recorded() {
         (counts.dead, counts.due, counts.scheduled, counts.active),
         (1, 0, 0, 0)
     );
-    // Never tried again.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Never tried again: it is in the dead set only, nothing waits or runs.
+    let mut conn = redis.conn();
+    let (due, active, dead): (Option<f64>, Option<f64>, Option<f64>) = redis::pipe()
+        .zscore("htq:{d}:due", &id)
+        .zscore("htq:{d}:active", &id)
+        .zscore("htq:{d}:dead", &id)
+        .query(&mut conn)
+        .unwrap();
+    assert_eq!((due, active, dead.is_some()), (None, None, true));
     assert_eq!(sink.hits_on("/gone").len(), 1);
     htq.stop().await;
 }
@@ -439,7 +446,14 @@ async fn cancelled_task_is_never_delivered() {
         .await
         .unwrap_err();
     assert_eq!(again.code(), Code::NotFound);
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Nothing of it is left to dispatch: no due entry, no request stored.
+    let mut conn = redis.conn();
+    let (due, stored): (Option<f64>, bool) = redis::pipe()
+        .zscore("htq:{x}:due", &id)
+        .hexists("htq:{x}:tasks", &id)
+        .query(&mut conn)
+        .unwrap();
+    assert_eq!((due, stored), (None, false));
     assert!(sink.hits_on("/never").is_empty());
     htq.stop().await;
 }
@@ -452,25 +466,35 @@ async fn push_by_another_process_wakes_the_dispatcher_at_once() {
     create_queue(&mut htq.client, "w", |_| {}).await;
     // Another HTQ process on the same Redis: its own store handle (its own pid), no
     // dispatcher. HTQ never polls, so only the wake channel can bring this task out.
-    let other = htq::store::Store::connect(&redis.url, "htq", Default::default())
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let other = connect_store(&redis.url).await;
+    // Wait until the server listens on the wake channel.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let (_, n): (String, i64) = redis::cmd("PUBSUB")
+            .arg("NUMSUB")
+            .arg("htq:wake")
+            .query(&mut redis.conn())
+            .unwrap();
+        if n > 0 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no wake listener");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     let request = htq::model::HttpRequest {
         method: "GET".into(),
         url: sink.url("/w"),
         ..Default::default()
     };
     let now = now_ms();
-    let blob = htq::store::encode_task("task-1", &request, now, now);
     let row = htq::store::NewRow {
         id: "task-1".into(),
         due_ms: now,
-        blob,
-        run_count: 0,
+        created_ms: now,
+        request,
         ..Default::default()
     };
-    other.push("w", &[row], None, false).await.unwrap();
+    other.push("w", &[row], None, false, now).await.unwrap();
     let hit = sink
         .wait_for(Some("/w"), 1, Duration::from_secs(3))
         .await

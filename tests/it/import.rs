@@ -85,9 +85,7 @@ async fn legacy_data_is_imported_once_with_due_times_and_counters() {
         "{first}"
     );
 
-    let store = htq::store::Store::connect(&target.url, "htq", Default::default())
-        .await
-        .unwrap();
+    let store = connect_store(&target.url).await;
     let q1 = store.get_queue("q1").await.unwrap().unwrap();
     assert_eq!((q1.kind, q1.retry.max_attempts), (QueueKind::RealTime, 1));
     let v1 = store.get_queue("v1").await.unwrap().unwrap();
@@ -147,7 +145,7 @@ async fn legacy_data_is_imported_once_with_due_times_and_counters() {
         second.ends_with("2 queue(s), 0 task(s) imported, 3 imported before, 2 skipped\n"),
         "{second}"
     );
-    assert_eq!(store.count_waiting("q1").await.unwrap(), 1);
+    assert_eq!(store.count_waiting("q1", now_ms()).await.unwrap(), 1);
     // The legacy data is only read.
     let n: usize = c.zcard("htq_q1").unwrap();
     assert_eq!(n, 3);

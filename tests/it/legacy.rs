@@ -608,9 +608,7 @@ async fn tasks_are_delivered_as_the_contract_says() {
         ],
     )
     .await;
-    let store = htq::store::Store::connect(&redis.url, "htq", Default::default())
-        .await
-        .unwrap();
+    let store = connect_store(&redis.url).await;
     let tasks = store
         .list_tasks("shim", htq::model::TaskState::Scheduled, now_ms(), 0, 10)
         .await

@@ -11,6 +11,7 @@ mod delivery;
 mod import;
 mod interop;
 mod json;
+mod keys;
 mod legacy;
 mod process;
 mod scripts;

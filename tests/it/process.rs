@@ -113,9 +113,7 @@ async fn sigterm_finishes_short_calls_and_hands_back_long_ones() {
 
     // The short call finished and is gone; the long one is due again, its cut-off
     // attempt not counted.
-    let store = htq::store::Store::connect(&redis.url, "htq", Default::default())
-        .await
-        .unwrap();
+    let store = connect_store(&redis.url).await;
     let counts = store.count_tasks("s", now_ms()).await.unwrap();
     assert_eq!(
         (counts.due, counts.active, counts.scheduled, counts.dead),

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use htq::model::{HttpRequest, Queue, QueueKind, TaskState};
-use htq::store::{Finish, NewRow, Store, StoreOptions, encode_task};
+use htq::store::{Finish, Index, NewRow, Recovered, Store, StoreOptions};
 use redis::Commands;
 
 use crate::common::*;
@@ -16,9 +16,10 @@ async fn store(redis: &TestRedis) -> Store {
         lease_margin: Duration::from_millis(500),
         max_interruptions: 2,
         recover_batch: 100,
-        ..StoreOptions::default()
     };
-    Store::connect(&redis.url, P, opts).await.unwrap()
+    Store::connect(&redis.url, P, opts, metrics())
+        .await
+        .unwrap()
 }
 
 fn req(path: &str) -> HttpRequest {
@@ -37,7 +38,7 @@ async fn seed(s: &Store, max_concurrency: u32, due: &[(&str, i64)]) {
     assert!(s.create_queue(&q).await.unwrap());
     let rows: Vec<_> = due.iter().map(|(id, at)| row(id, *at)).collect();
     if !rows.is_empty() {
-        s.push("q", &rows, None, true).await.unwrap();
+        s.push("q", &rows, None, true, now_ms()).await.unwrap();
     }
 }
 
@@ -45,7 +46,8 @@ fn row(id: &str, due_ms: i64) -> NewRow {
     NewRow {
         id: id.into(),
         due_ms,
-        blob: encode_task(id, &req(&format!("/{id}")), 1, due_ms),
+        created_ms: 1,
+        request: req(&format!("/{id}")),
         run_count: 0,
         ..Default::default()
     }
@@ -114,16 +116,23 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     let mut msgs = std::pin::pin!(wakes(&s).await);
 
     let pushed = s
-        .push("q", &[row("a", 5000), row("b", 4000)], None, true)
+        .push("q", &[row("a", 5000), row("b", 4000)], None, true, now_ms())
         .await
         .unwrap();
     assert_eq!(pushed.earliest, Some(4000));
     assert!(!pushed.created);
     let msg = next_wake(&mut msgs).await.expect("a wake message");
-    assert_eq!(Store::parse_wake(&msg), Some((s.pid(), "q", 4000)));
+    assert_eq!(
+        Store::parse_wake(&msg),
+        Some(htq::store::WakeMessage {
+            pid: s.pid(),
+            queue: "q",
+            at_ms: 4000
+        })
+    );
     // Not earlier than what is there: no wake.
     assert_eq!(
-        s.push("q", &[row("c", 4500)], None, true)
+        s.push("q", &[row("c", 4500)], None, true, now_ms())
             .await
             .unwrap()
             .earliest,
@@ -131,13 +140,13 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     );
     // A duplicate id refuses the whole batch.
     let err = s
-        .push("q", &[row("d", 1), row("a", 1)], None, true)
+        .push("q", &[row("d", 1), row("a", 1)], None, true, now_ms())
         .await
         .unwrap_err();
     assert!(matches!(err, htq::Error::AlreadyExists(_)), "{err}");
     // Unknown queue: nothing written.
     let err = s
-        .push("nope", &[row("x", 1)], None, true)
+        .push("nope", &[row("x", 1)], None, true, now_ms())
         .await
         .unwrap_err();
     assert!(matches!(err, htq::Error::NotFound(_)), "{err}");
@@ -271,7 +280,7 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
         .unwrap()
     );
     let msg = next_wake(&mut msgs).await.expect("a wake message");
-    assert_eq!(Store::parse_wake(&msg).map(|(_, q, _)| q), Some("q"));
+    assert_eq!(Store::parse_wake(&msg).map(|m| m.queue), Some("q"));
     let mut c = redis.conn();
     assert!(zset(&mut c, "t:{q}:active").is_empty());
     let left: Vec<String> = c.hkeys("t:{q}:tasks").unwrap();
@@ -389,8 +398,20 @@ async fn recover_requeues_expired_leases_and_dead_letters_repeat_offenders() {
     seed(&s, 5, &[("a", 1000), ("b", 1000)]).await;
     s.claim("q", 1000, 1).await.unwrap().unwrap(); // a, lease until 2500
     s.claim("q", 2000, 1).await.unwrap().unwrap(); // b, lease until 3500
-    assert_eq!(s.recover("q", 2400).await.unwrap(), (0, Some(2500)));
-    assert_eq!(s.recover("q", 3000).await.unwrap(), (1, Some(3500)));
+    assert_eq!(
+        s.recover("q", 2400).await.unwrap(),
+        Recovered {
+            taken: 0,
+            next: Some(2500)
+        }
+    );
+    assert_eq!(
+        s.recover("q", 3000).await.unwrap(),
+        Recovered {
+            taken: 1,
+            next: Some(3500)
+        }
+    );
     let mut c = redis.conn();
     assert_eq!(zset(&mut c, "t:{q}:due"), [("a".to_owned(), 3000)]);
     assert_eq!(state(&mut c, "a")["i"], 1);
@@ -439,7 +460,9 @@ async fn cancel_removes_a_task_from_anywhere() {
     let n: usize = c.hlen("t:{q}:tasks").unwrap();
     assert_eq!(n, 0);
     // The in-flight worker's outcome is discarded, even once the id is taken again.
-    s.push("q", &[row("a", 1150)], None, true).await.unwrap();
+    s.push("q", &[row("a", 1150)], None, true, now_ms())
+        .await
+        .unwrap();
     assert_eq!(s.claim("q", 1150, 1).await.unwrap().unwrap().tasks.len(), 1);
     assert!(
         !s.finish(
@@ -456,32 +479,54 @@ async fn cancel_removes_a_task_from_anywhere() {
 }
 
 #[tokio::test]
-async fn lease_index_take_and_settle() {
+async fn index_take_and_settle() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
-    s.note_lease("q", 5000).await.unwrap();
-    s.note_lease("q", 7000).await.unwrap(); // keeps the earliest
-    assert_eq!(s.next_lease_check().await.unwrap(), Some(5000));
+    s.note(Index::Leases, "q", 5000).await.unwrap();
+    s.note(Index::Leases, "q", 7000).await.unwrap(); // keeps the earliest
+    assert_eq!(s.next_check(Index::Leases).await.unwrap(), Some(5000));
     assert!(
-        !s.take_lease_check("q", 4000, 99_000).await.unwrap(),
+        !s.take_check(Index::Leases, "q", 4000, 99_000)
+            .await
+            .unwrap(),
         "not due yet"
     );
-    assert!(s.take_lease_check("q", 5000, 99_000).await.unwrap());
     assert!(
-        !s.take_lease_check("q", 5000, 99_000).await.unwrap(),
+        s.take_check(Index::Leases, "q", 5000, 99_000)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.take_check(Index::Leases, "q", 5000, 99_000)
+            .await
+            .unwrap(),
         "taken once only"
     );
-    s.settle_lease_check("q", 99_000, Some(8000)).await.unwrap();
-    assert_eq!(s.next_lease_check().await.unwrap(), Some(8000));
+    s.settle_check(Index::Leases, "q", 99_000, Some(8000))
+        .await
+        .unwrap();
+    assert_eq!(s.next_check(Index::Leases).await.unwrap(), Some(8000));
     // A claim noted an earlier lease while the sweep ran: it is kept.
-    assert!(s.take_lease_check("q", 8000, 99_000).await.unwrap());
-    s.note_lease("q", 9000).await.unwrap();
-    s.settle_lease_check("q", 99_000, None).await.unwrap();
-    assert_eq!(s.next_lease_check().await.unwrap(), Some(9000));
+    assert!(
+        s.take_check(Index::Leases, "q", 8000, 99_000)
+            .await
+            .unwrap()
+    );
+    s.note(Index::Leases, "q", 9000).await.unwrap();
+    s.settle_check(Index::Leases, "q", 99_000, None)
+        .await
+        .unwrap();
+    assert_eq!(s.next_check(Index::Leases).await.unwrap(), Some(9000));
     // Nothing left: the entry goes.
-    assert!(s.take_lease_check("q", 9000, 99_000).await.unwrap());
-    s.settle_lease_check("q", 99_000, None).await.unwrap();
-    assert_eq!(s.next_lease_check().await.unwrap(), None);
+    assert!(
+        s.take_check(Index::Leases, "q", 9000, 99_000)
+            .await
+            .unwrap()
+    );
+    s.settle_check(Index::Leases, "q", 99_000, None)
+        .await
+        .unwrap();
+    assert_eq!(s.next_check(Index::Leases).await.unwrap(), None);
 }
 
 #[tokio::test]
@@ -530,7 +575,10 @@ async fn push_can_create_the_queue_and_seed_a_run_count() {
     template.legacy_attribute = Some(r#"{"type":"variable"}"#.into());
     let mut r = row("a", 1000);
     r.run_count = 4;
-    let pushed = s.push("q", &[r], Some(&template), true).await.unwrap();
+    let pushed = s
+        .push("q", &[r], Some(&template), true, now_ms())
+        .await
+        .unwrap();
     assert!(pushed.created);
     assert_eq!(pushed.earliest, Some(1000));
     let q = s.get_queue("q").await.unwrap().unwrap();
@@ -547,7 +595,7 @@ async fn push_can_create_the_queue_and_seed_a_run_count() {
     let mut other = template.clone();
     other.kind = QueueKind::Timing;
     let pushed = s
-        .push("q", &[row("b", 500)], Some(&other), true)
+        .push("q", &[row("b", 500)], Some(&other), true, now_ms())
         .await
         .unwrap();
     assert!(!pushed.created);
@@ -572,7 +620,7 @@ async fn claim_paces_by_rate_and_says_when_the_next_token_comes() {
     q.burst = 3;
     assert!(s.create_queue(&q).await.unwrap());
     let rows: Vec<_> = (0..10).map(|i| row(&format!("t{i}"), 1000)).collect();
-    s.push("q", &rows, None, true).await.unwrap();
+    s.push("q", &rows, None, true, now_ms()).await.unwrap();
     // A burst of 3, then one token every 100 ms. The clock starts 5 ms back (the
     // slack that absorbs timer lateness): the next token comes at 995 + 3 x 100 -
     // 2 x 100.
@@ -616,7 +664,7 @@ async fn claim_serves_flow_keys_in_turn_within_their_limits() {
     rows.push(keyed("b0", "b", 1100));
     rows.push(keyed("b1", "b", 1101));
     rows.push(row("n0", 1050));
-    s.push("q", &rows, None, true).await.unwrap();
+    s.push("q", &rows, None, true, now_ms()).await.unwrap();
     let c = s.claim("q", 2000, 3).await.unwrap().unwrap();
     // Oldest-waiting key first, then the next one: one each.
     assert_eq!(claimed(&c), ["a0", "n0", "b0"]);
@@ -669,13 +717,19 @@ async fn tasks_without_a_key_are_served_when_a_retried_key_brings_the_index_back
         flow_key: Some("k".into()),
         ..row("a", 1000)
     };
-    s.push("q", &[keyed], None, true).await.unwrap();
+    s.push("q", &[keyed], None, true, now_ms()).await.unwrap();
     let c = s.claim("q", 1000, 10).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["a"]);
     // The key drained, so the index went; then tasks without a key arrive.
-    s.push("q", &[row("p1", 1001), row("p2", 1002)], None, true)
-        .await
-        .unwrap();
+    s.push(
+        "q",
+        &[row("p1", 1001), row("p2", 1002)],
+        None,
+        true,
+        now_ms(),
+    )
+    .await
+    .unwrap();
     let retry = Finish::Retry {
         at: 1500,
         status: 503,
@@ -702,7 +756,7 @@ async fn batched_events_count_as_their_tasks_against_the_cap() {
     assert!(s.create_queue(&q).await.unwrap());
     for b in 0..5 {
         let rows: Vec<_> = (0..200).map(|i| row(&format!("b{b}-{i}"), 1000)).collect();
-        s.push("q", &rows, None, true).await.unwrap();
+        s.push("q", &rows, None, true, now_ms()).await.unwrap();
     }
     let entries: Vec<(String, Vec<(String, String)>)> = redis::cmd("XRANGE")
         .arg("t:{q}:events")
@@ -737,7 +791,7 @@ async fn raising_a_per_key_cap_frees_held_keys_at_once() {
             ..row(&format!("k{i}"), 1000)
         })
         .collect();
-    s.push("q", &rows, None, true).await.unwrap();
+    s.push("q", &rows, None, true, now_ms()).await.unwrap();
     // The update reads Redis's clock: claim on the same clock.
     let now = now_ms();
     assert_eq!(

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use subtle::ConstantTimeEq;
 
 use super::HttpState;
-use super::fields::{self, BodyError};
+use super::legacy_form::{self, BodyError};
 use crate::core::legacy::LegacyTask;
 use crate::error::Error;
 use crate::legacy::Code;
@@ -217,7 +217,7 @@ async fn api(state: HttpState, endpoint: Endpoint, req: Request) -> Response {
         Ok(x) => x,
         Err(resp) => return resp,
     };
-    let fields = match fields::parse(&headers, body).await {
+    let fields = match legacy_form::parse(&headers, body).await {
         Ok(f) => f,
         Err(BodyError::Malformed(why)) => {
             tracing::info!(%why, "legacy API: malformed body");
@@ -231,7 +231,7 @@ async fn api(state: HttpState, endpoint: Endpoint, req: Request) -> Response {
         return code(Code::Auth);
     }
     // Every other known field may appear once.
-    let field = |name: &str| fields::one(&fields, name).map_err(|d| d.0);
+    let field = |name: &str| legacy_form::one(&fields, name).map_err(|d| d.0);
     let core = &state.core;
     let result: Result<Response, String> = async {
         Ok(match endpoint {
@@ -317,8 +317,8 @@ fn authenticated(state: &HttpState, headers: &HeaderMap, fields: &[(String, Stri
     let Some(auth) = &state.legacy_auth else {
         return false;
     };
-    let body_key = fields::one(fields, "app_key");
-    let body_token = fields::one(fields, "app_token");
+    let body_key = legacy_form::one(fields, "app_key");
+    let body_token = legacy_form::one(fields, "app_token");
     let (key, token) = match (body_key, body_token) {
         (Ok(None), Ok(None)) => {
             let h = |n: &str| {

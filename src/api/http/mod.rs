@@ -2,9 +2,10 @@
 //! API (`/v1/`, see [`json`]), the legacy HTQ API (`/` and `/api/*`), and a 404 for
 //! everything else.
 
-pub mod fields;
 pub mod json;
 pub mod legacy;
+pub mod legacy_form;
+pub mod ops;
 
 use axum::Router;
 use axum::extract::Request;

@@ -4,15 +4,17 @@
 -- KEYS[1] settings, KEYS[2] tasks, KEYS[3] state
 -- ARGV[1] task id, ARGV[2] now (ms), ARGV[3] wake channel, ARGV[4] wake message (a
 -- cancelled request frees a slot: processes waiting on a full queue are told)
--- Returns {0} no such task, {-1} it has finished already, else {1, encoded task,
+-- Returns {NOT_FOUND}, {FINISHED}, else {DONE, encoded task,
 -- state JSON as it was ('' none), where ('due', 'active' or 'dead'), its score there}.
+-- Emits: cancelled.
+-- Other keys of the queue it names (qkey): done, due, events, fdue:<key>, flowact, flows, hist, state, stats, tasks.
 local id, now = ARGV[1], tonumber(ARGV[2])
 local blob = redis.call('HGET', KEYS[2], id)
-if not blob then return {0} end
+if not blob then return {NOT_FOUND} end
 local raw = redis.call('HGET', KEYS[3], id) or ''
 local st = get_state(KEYS[3], id)
 local where, score, set = locate(KEYS[1], id, st)
-if where == 'done' then return {-1} end
+if where == 'done' then return {FINISHED} end
 if set then redis.call('ZREM', set, id) end
 if where == 'active' then
   release(KEYS[1], st, now)
@@ -20,4 +22,4 @@ if where == 'active' then
 end
 emit(KEYS[1], 'cancelled', id)
 finished(KEYS[1], id, st, 'c', now)
-return {1, blob, raw, where or 'due', score or '0'}
+return {DONE, blob, raw, where or 'due', score or '0'}

@@ -13,22 +13,24 @@
 -- ARGV[1] now (ms), ARGV[2] most tasks to claim, ARGV[3] lease margin (ms) added to
 -- the queue's request timeout, ARGV[4] max lease expiries before dead-lettering,
 -- ARGV[5] most expired leases to take back in this call
--- Returns {-1} no such queue, else
--- {code, next look ('' none: nothing waits, or paused), earliest lease deadline
+-- Returns {NO_QUEUE}, else
+-- {DONE, blocked, next look ('' none: nothing waits, or paused), earliest lease deadline
 --  ('' none), settings (flat field/value list), then per claimed task: id, encoded
 --  task, state JSON}
--- with code 1 when due work waits for a free slot (the `blocked` flag is then set,
+-- with blocked 1 when due work waits for a free slot (the `blocked` flag is then set,
 -- so the next finishing script wakes the other processes), else 0. The next look
 -- is the earliest due time, or the time the rate limit lets the next task start.
+-- Emits: dead, evicted, retrying, started.
+-- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, pace, state, stats, tasks.
 local k_queue, k_due, k_active, k_tasks, k_state, k_dead = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-if redis.call('EXISTS', k_queue) == 0 then return {-1} end
+if redis.call('EXISTS', k_queue) == 0 then return {NO_QUEUE} end
 local now = tonumber(ARGV[1])
 recover_expired(k_due, k_active, k_state, k_dead, now, tonumber(ARGV[4]), tonumber(ARGV[5]))
 local settings = redis.call('HGETALL', k_queue)
 local conf = redis.call('HMGET', k_queue, 'max_concurrency', 'paused', 'timeout_ms', 'rate', 'burst', 'fconc', 'frate', 'fburst')
 local k_flows, k_pace, k_fact = qkey(k_queue, 'flows'), qkey(k_queue, 'pace'), qkey(k_queue, 'flowact')
 local paused = conf[2] == '1'
-local code = 0
+local blocked = 0
 local claimed = {}
 local started, attempts = {}, {}
 local count = 0
@@ -60,7 +62,7 @@ if not paused then
   if n <= 0 then
     if due_waiting() then
       redis.call('HSET', k_queue, 'blocked', '1')
-      code = 1
+      blocked = 1
     end
   end
   local rate = tonumber(conf[4] or '0') or 0
@@ -175,6 +177,6 @@ if not paused then
     next_due = string.format('%d', rate_next)
   end
 end
-local result = {code, next_due, first_score(k_active), settings}
+local result = {DONE, blocked, next_due, first_score(k_active), settings}
 for _, v in ipairs(claimed) do result[#result + 1] = v end
 return result

@@ -1,7 +1,9 @@
 -- count_tasks: a queue's tasks by state (read only).
 -- KEYS[1] settings
 -- ARGV[1] now (ms)
--- Returns {scheduled, due, active, dead, finished (retained), evicted (ever)}.
+-- Returns {DONE, scheduled, due, active, dead, finished (retained), evicted (ever)}.
+-- Emits: nothing.
+-- Other keys of the queue it names (qkey): active, dead, done, due, fdue:<key>, flows, stats.
 local now = ARGV[1]
 local sets = {qkey(KEYS[1], 'due')}
 for _, key in ipairs(redis.call('ZRANGE', qkey(KEYS[1], 'flows'), 0, -1)) do
@@ -12,6 +14,6 @@ for _, set in ipairs(sets) do
   due = due + redis.call('ZCOUNT', set, '-inf', now)
   scheduled = scheduled + redis.call('ZCOUNT', set, '(' .. now, '+inf')
 end
-return {scheduled, due, redis.call('ZCARD', qkey(KEYS[1], 'active')),
+return {DONE, scheduled, due, redis.call('ZCARD', qkey(KEYS[1], 'active')),
   redis.call('ZCARD', qkey(KEYS[1], 'dead')), redis.call('ZCARD', qkey(KEYS[1], 'done')),
   tonumber(redis.call('HGET', qkey(KEYS[1], 'stats'), 'evicted') or '0')}

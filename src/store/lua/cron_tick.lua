@@ -7,17 +7,19 @@
 -- none ever), ARGV[4] '1' push a task, '0' skip this tick, ARGV[5] task id,
 -- ARGV[6] encoded task, ARGV[7] initial state JSON ('' none), ARGV[8] due time
 -- (ms), ARGV[9] wake channel, ARGV[10] wake message
--- Returns 0 the tick was taken by another process (or the schedule is gone), 1
--- pushed, 2 skipped: the queue does not exist, 3 skipped as asked.
+-- Returns NOT_TAKEN when the tick was taken by another process (or the schedule is
+-- gone), DONE pushed, NO_QUEUE skipped: the queue does not exist, SKIPPED as asked.
+-- Emits: pushed.
+-- Other keys of the queue it names (qkey): due, events, fdue:<key>, flows, stats.
 local cur = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if not cur or tonumber(cur) ~= tonumber(ARGV[2]) then return 0 end
+if not cur or tonumber(cur) ~= tonumber(ARGV[2]) then return NOT_TAKEN end
 if ARGV[3] == '' then
   redis.call('ZREM', KEYS[1], ARGV[1])
 else
   redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
 end
-if ARGV[4] ~= '1' then return 3 end
-if redis.call('EXISTS', KEYS[3]) == 0 then return 2 end
+if ARGV[4] ~= '1' then return SKIPPED end
+if redis.call('EXISTS', KEYS[3]) == 0 then return NO_QUEUE end
 local id = ARGV[5]
 redis.call('HSET', KEYS[4], id, ARGV[6])
 local st = {}
@@ -29,4 +31,4 @@ enqueue(KEYS[3], st, id, ARGV[8])
 emit(KEYS[3], 'pushed', id, 'at', ARGV[8], 'reason', 'schedule ' .. ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('PUBLISH', ARGV[9], ARGV[10])
-return 1
+return DONE

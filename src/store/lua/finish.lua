@@ -10,11 +10,13 @@
 -- time (ms, retry and reschedule), ARGV[6] run count (reschedule), ARGV[7] HTTP
 -- status (0 none), ARGV[8] error text, ARGV[9] wake channel, ARGV[10] wake message,
 -- ARGV[11] attempt record JSON ('' none)
--- Returns 1 done, 0 the lease is no longer held (result discarded; also when the
+-- Returns DONE, or LEASE_LOST when the lease is no longer held (result discarded; also when the
 -- queue was deleted meanwhile, so a deleted queue leaves no orphan task).
+-- Emits: dead, evicted, rescheduled, retrying, succeeded.
+-- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, state, stats, tasks.
 local mode, id, now = ARGV[1], ARGV[2], tonumber(ARGV[4])
 local st = held(KEYS[3], KEYS[4], id, ARGV[3])
-if not st then return 0 end
+if not st then return LEASE_LOST end
 redis.call('ZREM', KEYS[3], id)
 release(KEYS[1], st, now)
 local conf = redis.call('HMGET', KEYS[1], 'history', 'retention_ms')
@@ -53,4 +55,4 @@ else
   end
 end
 wake_blocked(KEYS[1], ARGV[9], ARGV[10])
-return 1
+return DONE

@@ -4,10 +4,12 @@
 -- KEYS[1] settings, KEYS[2] due, KEYS[3] tasks, KEYS[4] state, KEYS[5] imported
 -- ARGV[1] wake channel, ARGV[2] wake message, ARGV[3] id, ARGV[4] due time (ms),
 -- ARGV[5] encoded task, ARGV[6] initial state JSON ('' none)
--- Returns 1 imported, 0 imported before, -1 no such queue.
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+-- Returns DONE imported, EXISTS imported before, NO_QUEUE.
+-- Emits: pushed, scheduled.
+-- Other keys of the queue it names (qkey): due, events, fdue:<key>, flows, stats.
+if redis.call('EXISTS', KEYS[1]) == 0 then return NO_QUEUE end
 local id = ARGV[3]
-if redis.call('SADD', KEYS[5], id) == 0 then return 0 end
+if redis.call('SADD', KEYS[5], id) == 0 then return EXISTS end
 redis.call('HSET', KEYS[3], id, ARGV[5])
 enqueue(KEYS[1], {}, id, ARGV[4])
 if tonumber(ARGV[4]) > tonumber(redis.call('TIME')[1]) * 1000 then
@@ -17,4 +19,4 @@ else
 end
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], id, ARGV[6]) end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
-return 1
+return DONE

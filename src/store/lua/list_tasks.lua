@@ -5,7 +5,9 @@
 -- KEYS[1] settings, KEYS[2] tasks, KEYS[3] state
 -- ARGV[1] 'scheduled', 'due', 'active' or 'dead', ARGV[2] now (ms), ARGV[3] offset,
 -- ARGV[4] page size
--- Returns a flat list: id, score, encoded task, state JSON ('' none), ...
+-- Returns {DONE, then per task: id, score, encoded task, state JSON ('' none)}.
+-- Emits: nothing.
+-- Other keys of the queue it names (qkey): active, dead, due, fdue:<key>, flows.
 local which, now, offset, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local page = {}
 if which == 'due' or which == 'scheduled' then
@@ -34,7 +36,7 @@ elseif which == 'active' then
 else
   page = redis.call('ZRANGE', qkey(KEYS[1], 'dead'), offset, offset + count - 1, 'REV', 'WITHSCORES')
 end
-local out = {}
+local out = {DONE}
 for i = 1, #page, 2 do
   local id = page[i]
   local blob = redis.call('HGET', KEYS[2], id)

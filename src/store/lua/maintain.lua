@@ -3,9 +3,11 @@
 -- past the retention are removed, expired idempotency keys are forgotten.
 -- KEYS[1] settings
 -- ARGV[1] now (ms), ARGV[2] most items of each kind per call
--- Returns {evicted, finished removed, when the next item expires ('' none, or
--- now when a limit was reached)}, or {-1} no such queue.
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
+-- Returns {DONE, evicted, finished removed, when the next item expires ('' none, or
+-- now when a limit was reached)}, or {NO_QUEUE}.
+-- Emits: evicted.
+-- Other keys of the queue it names (qkey): dead, dedup, dedupx, done, events, hist, state, stats, tasks.
+if redis.call('EXISTS', KEYS[1]) == 0 then return {NO_QUEUE} end
 local now, limit = tonumber(ARGV[1]), tonumber(ARGV[2])
 local evicted = trim_dead(KEYS[1], now, limit)
 local keep = tonumber(redis.call('HGET', KEYS[1], 'retention_ms') or '0') or 0
@@ -30,4 +32,4 @@ local idem = first_score(dedupx)
 if idem ~= '' then sooner(tonumber(idem)) end
 local at = ''
 if next then at = string.format('%d', next) end
-return {evicted, removed, at}
+return {DONE, evicted, removed, at}

@@ -17,6 +17,19 @@
 -- A queue's other keys are named from any key the script was given: they share its
 -- prefix and hash tag (see keys.rs).
 
+-- Return codes: every script's reply is a code, or a list that starts with one.
+-- One table for all scripts, mirrored by `Code` in store/reply.rs, which refuses any
+-- other value.
+local DONE = 1         -- did what was asked
+local NO_QUEUE = -1    -- the queue does not exist
+local NOT_FOUND = -2   -- no such task, dead task or schedule
+local EXISTS = -3      -- the name or id is taken (or was imported before)
+local LEASE_LOST = -4  -- the caller's lease is no longer held: its result is discarded
+local FINISHED = -5    -- the task has finished already
+local WRONG_STATE = -6 -- the task is not in a state the call can act on
+local NOT_TAKEN = -7   -- not due, or another process took it first
+local SKIPPED = -8     -- a cron tick skipped as asked
+
 local function get_state(k_state, id)
   local raw = redis.call('HGET', k_state, id)
   if raw then return cjson.decode(raw) end
@@ -57,6 +70,39 @@ end
 -- The key `suffix` of the queue that key `k` belongs to.
 local function qkey(k, suffix)
   return string.match(k, '^(.*:)') .. suffix
+end
+
+-- Every key a queue has, by suffix: the one list (keys.rs names the first few for
+-- Rust; the key-leak test checks that deleting a queue leaves none of them).
+--   queue     hash: the settings (and the `blocked` flag, see claim.lua)
+--   due       sorted set: task id -> due time (tasks without a flow key)
+--   fdue:<k>  sorted set: waiting tasks of flow key <k> -> due time
+--   flows     sorted set: flow key ('' for tasks without one) -> when it may be
+--             served next (+inf while at its concurrency cap)
+--   flowact   hash: flow key -> tasks of it in flight
+--   pace      hash: rate limit state (GCRA theoretical arrival time, ms): '' the
+--             queue's, else a flow key's
+--   active    sorted set: task id -> lease deadline while its request is in flight
+--   tasks     hash: task id -> encoded task (request, creation and schedule time)
+--   state     hash: task id -> mutable state JSON (see above)
+--   hist      hash: task id -> its latest attempts (JSON array)
+--   dead      sorted set: task id -> time it was dead-lettered
+--   done      sorted set: retained finished task id -> finish time
+--   dedup     hash: idempotency key -> first task id; dedupx: key -> expiry (ms)
+--   events    stream: the queue's events
+--   stats     hash: counters (`started`, `failed`, `evicted`, `grouped`)
+--   imported  set: ids of tasks imported from a legacy HTQ Redis
+-- Purging empties the task keys; deleting the queue also removes the rest.
+local TASK_KEYS = {'due', 'active', 'tasks', 'state', 'dead', 'done', 'hist', 'flows',
+  'flowact', 'pace'}
+local QUEUE_KEYS = {'queue', 'dedup', 'dedupx', 'events', 'stats', 'imported'}
+
+-- Removes the task keys of the queue that key `k` belongs to, flow keys' sets too.
+local function unlink_task_keys(k)
+  for _, key in ipairs(redis.call('ZRANGE', qkey(k, 'flows'), 0, -1)) do
+    if key ~= '' then redis.call('UNLINK', qkey(k, 'fdue:' .. key)) end
+  end
+  for _, name in ipairs(TASK_KEYS) do redis.call('UNLINK', qkey(k, name)) end
 end
 
 -- Events the queue's stream keeps (its `max_events` setting, read once per call;

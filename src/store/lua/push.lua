@@ -9,12 +9,13 @@
 -- HTQ made, unique by construction), ARGV[6+2m] now (ms), then n times: id, due
 -- time (ms), encoded task, initial state JSON ('' none), flow key ('' none),
 -- idempotency key ('' none)
--- Returns {code, earliest, created, dedup window (ms) when an idempotency key was
+-- Returns {DONE, earliest, created, dedup window (ms) when an idempotency key was
 -- stored else 0, then per duplicate: its index (1-based) and the first task's id}:
--- code 1 when the push moved the queue's earliest due time
--- forward to `earliest` (dispatchers were told on the channel), 0 when not; created
--- 1 when the queue was created. {-1} no such queue, {-2, id} a task with that id
--- exists.
+-- earliest is the queue's new earliest due time when the push moved it forward
+-- (dispatchers were told on the channel), '' when not; created 1 when the queue was
+-- created. {NO_QUEUE}, or {EXISTS, id} when a task with that id exists.
+-- Emits: pushed, scheduled.
+-- Other keys of the queue it names (qkey): dedup, dedupx, events, fdue:<key>, flows, stats.
 local n, m = tonumber(ARGV[3]), tonumber(ARGV[4])
 local check = ARGV[5 + 2 * m] == '1'
 local now = tonumber(ARGV[6 + 2 * m])
@@ -43,14 +44,14 @@ for i = 0, n - 1 do
   else
     if idem ~= '' then seen[idem] = id end
     if check then
-      if ids[id] or redis.call('HEXISTS', KEYS[3], id) == 1 then return {-2, id} end
+      if ids[id] or redis.call('HEXISTS', KEYS[3], id) == 1 then return {EXISTS, id} end
       ids[id] = true
     end
   end
 end
 local created = 0
 if redis.call('EXISTS', KEYS[1]) == 0 then
-  if m == 0 then return {-1} end
+  if m == 0 then return {NO_QUEUE} end
   redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * m))
   created = 1
 end
@@ -122,11 +123,11 @@ if flowing then
     redis.call('ZADD', k_flows, 'NX', first_score(KEYS[2]), '')
   end
 end
-local result = {0, '', created, remembered}
+local result = {DONE, '', created, remembered}
 if earliest ~= nil and (before == '' or earliest < tonumber(before)) then
   local at = string.format('%d', earliest)
   redis.call('PUBLISH', ARGV[1], ARGV[2] .. at)
-  result = {1, at, created, remembered}
+  result = {DONE, at, created, remembered}
 end
 for _, v in ipairs(out) do result[#result + 1] = v end
 return result

@@ -2,8 +2,10 @@
 -- (see revive), up to a batch; the caller repeats until none is left.
 -- KEYS[1] settings, KEYS[2] state
 -- ARGV[1] now (ms), ARGV[2] most tasks, ARGV[3] wake channel, ARGV[4] wake message
--- Returns the number of tasks put back, -1 when the queue does not exist.
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+-- Returns {DONE, tasks put back} or {NO_QUEUE}.
+-- Emits: rescheduled.
+-- Other keys of the queue it names (qkey): dead, due, events, fdue:<key>, flows, state, stats.
+if redis.call('EXISTS', KEYS[1]) == 0 then return {NO_QUEUE} end
 local now = tonumber(ARGV[1])
 local dead = qkey(KEYS[1], 'dead')
 local ids = redis.call('ZRANGE', dead, 0, tonumber(ARGV[2]) - 1)
@@ -15,4 +17,4 @@ for _, id in ipairs(ids) do
   emit(KEYS[1], 'rescheduled', id, 'at', now, 'reason', 'dead task retried')
 end
 if #ids > 0 then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
-return #ids
+return {DONE, #ids}

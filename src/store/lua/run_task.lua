@@ -4,14 +4,16 @@
 -- KEYS[1] settings, KEYS[2] tasks, KEYS[3] state
 -- ARGV[1] task id, ARGV[2] now (ms), ARGV[3] wake channel, ARGV[4] wake message,
 -- ARGV[5] 'dead' to act only on a dead task (RetryDeadTask), '' for any
--- Returns {0} no such task, {-1, where} not in a state it can act on, else {1, due
+-- Returns {NOT_FOUND}, {WRONG_STATE, where}, else {DONE, due
 -- time, encoded task, state JSON ('' none)}: the task as it is now.
+-- Emits: rescheduled.
+-- Other keys of the queue it names (qkey): due, events, fdue:<key>, flows, state, stats.
 local id, now = ARGV[1], tonumber(ARGV[2])
-if redis.call('HEXISTS', KEYS[2], id) == 0 then return {0} end
+if redis.call('HEXISTS', KEYS[2], id) == 0 then return {NOT_FOUND} end
 local st = get_state(KEYS[3], id)
 local where, score, set = locate(KEYS[1], id, st)
 if where == nil or where == 'active' or where == 'done' or (ARGV[5] == 'dead' and where ~= 'dead') then
-  return {-1, where or 'unknown'}
+  return {WRONG_STATE, where or 'unknown'}
 end
 local at = now
 local reason = 'run now'
@@ -27,5 +29,5 @@ end
 enqueue(KEYS[1], st, id, at)
 emit(KEYS[1], 'rescheduled', id, 'at', at, 'reason', reason)
 redis.call('PUBLISH', ARGV[3], ARGV[4])
-return {1, string.format('%d', at), redis.call('HGET', KEYS[2], id),
+return {DONE, string.format('%d', at), redis.call('HGET', KEYS[2], id),
   redis.call('HGET', KEYS[3], id) or ''}

@@ -2,8 +2,10 @@
 -- since more concurrency or an unpause may let work start.
 -- KEYS[1] queue settings hash
 -- ARGV[1] wake channel, ARGV[2] wake message, then field, value, ...
--- Returns 1 updated, 0 no such queue.
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+-- Returns DONE, or NO_QUEUE.
+-- Emits: paused, resumed.
+-- Other keys of the queue it names (qkey): events, fdue:<key>, flows, stats.
+if redis.call('EXISTS', KEYS[1]) == 0 then return NO_QUEUE end
 local was = redis.call('HGET', KEYS[1], 'paused')
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 local is = redis.call('HGET', KEYS[1], 'paused')
@@ -27,4 +29,4 @@ for i = 3, #ARGV, 2 do
   end
 end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
-return 1
+return DONE

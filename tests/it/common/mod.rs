@@ -25,6 +25,18 @@ use tonic::transport::Channel;
 
 pub const TOKEN: &str = "test-token";
 
+/// Fresh metrics for a store a test connects itself.
+pub fn metrics() -> std::sync::Arc<htq::metrics::Metrics> {
+    std::sync::Arc::new(htq::metrics::Metrics::new(100))
+}
+
+/// A store on `url` with the default settings and keys under `htq`.
+pub async fn connect_store(url: &str) -> htq::store::Store {
+    htq::store::Store::connect(url, "htq", Default::default(), metrics())
+        .await
+        .unwrap()
+}
+
 /// Milliseconds since the epoch.
 pub fn now_ms() -> i64 {
     htq::model::now_ms()

@@ -12,8 +12,8 @@ use std::fmt;
 
 use redis::AsyncCommands;
 
-use crate::core::Htq;
-use crate::core::legacy::legacy_queue;
+use super::Htq;
+use super::legacy::legacy_queue;
 use crate::legacy::{self, RESERVED_NAME};
 
 /// Members read from a legacy sorted set per round trip.
@@ -177,7 +177,7 @@ pub async fn run(core: &Htq, from: &str, prefix: &str) -> anyhow::Result<Report>
         };
         let mut q_report = QueueReport {
             name: name.clone(),
-            attribute: queue.legacy_attribute(),
+            attribute: legacy::queue_attribute(&queue),
             created,
             ..Default::default()
         };

@@ -1,0 +1,506 @@
+//! Conversions between the contract's messages and HTQ's own types: `From` for
+//! what HTQ reports, functions for what a caller sends (they can fail with the
+//! field named), and the field-mask routine of UpdateQueue.
+
+use bytes::Bytes;
+use pbjson_types::Duration as PbDuration;
+use tonic::Request;
+
+use crate::api::pb;
+use crate::api::wkt::Timestamp;
+use crate::core::schedule::Schedule;
+use crate::core::watch::WatchItem;
+use crate::core::{PushedTask, QueueInput, When};
+use crate::error::Error;
+use crate::model::{
+    Body, EventKind, HttpRequest, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState,
+};
+
+/// Milliseconds of a protobuf duration (negative stays negative, for the core to refuse).
+pub(super) fn duration_ms(d: &PbDuration) -> i64 {
+    d.seconds
+        .saturating_mul(1000)
+        .saturating_add(i64::from(d.nanos / 1_000_000))
+}
+
+pub(super) fn timestamp_ms(t: &Timestamp) -> i64 {
+    t.seconds
+        .saturating_mul(1000)
+        .saturating_add(i64::from(t.nanos / 1_000_000))
+}
+
+pub(super) fn to_timestamp(ms: i64) -> Timestamp {
+    Timestamp {
+        seconds: ms.div_euclid(1000),
+        nanos: (ms.rem_euclid(1000) * 1_000_000) as i32,
+    }
+}
+
+pub(super) fn to_duration(d: std::time::Duration) -> PbDuration {
+    PbDuration {
+        seconds: d.as_secs() as i64,
+        nanos: d.subsec_nanos() as i32,
+    }
+}
+
+pub(super) fn kind_from_pb(field: &str, k: i32) -> Result<Option<QueueKind>, Error> {
+    match pb::QueueKind::try_from(k) {
+        Ok(pb::QueueKind::Unspecified) => Ok(None),
+        Ok(pb::QueueKind::RealTime) => Ok(Some(QueueKind::RealTime)),
+        Ok(pb::QueueKind::Timing) => Ok(Some(QueueKind::Timing)),
+        Ok(pb::QueueKind::Variable) => Ok(Some(QueueKind::Variable)),
+        Err(_) => Err(Error::invalid(field, format!("unknown kind {k}"))),
+    }
+}
+
+impl From<QueueKind> for pb::QueueKind {
+    fn from(k: QueueKind) -> Self {
+        match k {
+            QueueKind::RealTime => pb::QueueKind::RealTime,
+            QueueKind::Timing => pb::QueueKind::Timing,
+            QueueKind::Variable => pb::QueueKind::Variable,
+        }
+    }
+}
+
+pub(super) fn nonzero(v: i32) -> Option<i64> {
+    (v != 0).then_some(i64::from(v))
+}
+
+/// Create: every set field. Update: the fields the mask names (empty mask: all).
+pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<QueueInput, Error> {
+    let retry = q.retry.unwrap_or_default();
+    let variable = q.variable.unwrap_or_default();
+    let flow = q.flow.unwrap_or_default();
+    let dead = q.dead_letter.unwrap_or_default();
+    let mut input = QueueInput {
+        name: q.name,
+        kind: kind_from_pb("queue.kind", q.kind)?,
+        ..Default::default()
+    };
+    let all = mask.is_none_or(<[String]>::is_empty);
+    let wants = |path: &str| {
+        all || mask.is_some_and(|m| {
+            m.iter().any(|p| {
+                p == path
+                    || path
+                        .strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
+    };
+    if let Some(m) = mask {
+        const KNOWN: [&str; 24] = [
+            "max_concurrency",
+            "request_timeout",
+            "retry",
+            "retry.max_attempts",
+            "retry.min_backoff",
+            "retry.max_backoff",
+            "retry.max_doublings",
+            "variable",
+            "variable.stepping_interval",
+            "variable.max_interval",
+            "paused",
+            "max_dispatches_per_second",
+            "max_burst",
+            "flow",
+            "flow.max_concurrency",
+            "flow.max_dispatches_per_second",
+            "flow.max_burst",
+            "dead_letter",
+            "dead_letter.max_tasks",
+            "dead_letter.max_age",
+            "retention",
+            "dedup_window",
+            "attempt_history",
+            "max_events",
+        ];
+        if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
+            return Err(Error::invalid(
+                "update_mask",
+                format!("cannot update {bad:?}"),
+            ));
+        }
+    }
+    let masked = mask.is_some() && !all;
+    // Under an explicit mask, a named field set to zero means "back to the default".
+    let num = |v: i32| {
+        if masked {
+            Some(i64::from(v))
+        } else {
+            nonzero(v)
+        }
+    };
+    let dur = |d: Option<PbDuration>| match d {
+        Some(d) => Some(duration_ms(&d)),
+        None if masked => Some(0),
+        None => None,
+    };
+    if wants("max_concurrency") {
+        input.max_concurrency = num(q.max_concurrency);
+    }
+    if wants("request_timeout") {
+        input.request_timeout_ms = dur(q.request_timeout);
+    }
+    if wants("retry.max_attempts") {
+        input.max_attempts = num(retry.max_attempts);
+    }
+    if wants("retry.min_backoff") {
+        input.min_backoff_ms = dur(retry.min_backoff);
+    }
+    if wants("retry.max_backoff") {
+        input.max_backoff_ms = dur(retry.max_backoff);
+    }
+    if wants("retry.max_doublings") {
+        input.max_doublings = num(retry.max_doublings);
+    }
+    if wants("variable.stepping_interval") {
+        input.stepping_ms = dur(variable.stepping_interval);
+    }
+    if wants("variable.max_interval") {
+        input.max_interval_ms = dur(variable.max_interval);
+    }
+    // Pausing is asked for by name (or with PauseQueue/ResumeQueue): an update
+    // without a mask must not resume a paused queue because `paused` was left out.
+    // Without a mask, `false` is "left out" like any zero, so only `true` pauses.
+    if mask.is_some_and(|m| m.iter().any(|p| p == "paused")) || (all && q.paused) {
+        input.paused = Some(q.paused);
+    }
+    let rate = |v: f64| (masked || v != 0.0).then_some(v);
+    if wants("max_dispatches_per_second") {
+        input.rate = rate(q.max_dispatches_per_second);
+    }
+    if wants("max_burst") {
+        input.burst = num(q.max_burst);
+    }
+    if wants("flow.max_concurrency") {
+        input.flow_max_concurrency = num(flow.max_concurrency);
+    }
+    if wants("flow.max_dispatches_per_second") {
+        input.flow_rate = rate(flow.max_dispatches_per_second);
+    }
+    if wants("flow.max_burst") {
+        input.flow_burst = num(flow.max_burst);
+    }
+    if wants("dead_letter.max_tasks") {
+        input.dead_max = num(dead.max_tasks);
+    }
+    if wants("dead_letter.max_age") {
+        input.dead_max_age_ms = dur(dead.max_age);
+    }
+    if wants("retention") {
+        input.retention_ms = dur(q.retention);
+    }
+    if wants("dedup_window") {
+        input.dedup_window_ms = dur(q.dedup_window);
+    }
+    if wants("attempt_history") {
+        input.attempt_history = num(q.attempt_history);
+    }
+    if wants("max_events") {
+        input.max_events = num(q.max_events);
+    }
+    Ok(input)
+}
+
+impl From<Queue> for pb::Queue {
+    fn from(q: Queue) -> Self {
+        pb::Queue {
+            name: q.name,
+            kind: pb::QueueKind::from(q.kind) as i32,
+            max_concurrency: q.max_concurrency as i32,
+            request_timeout: Some(to_duration(q.request_timeout)),
+            retry: Some(pb::RetryPolicy {
+                max_attempts: q.retry.max_attempts as i32,
+                min_backoff: Some(to_duration(q.retry.min_backoff)),
+                max_backoff: Some(to_duration(q.retry.max_backoff)),
+                max_doublings: q.retry.max_doublings as i32,
+            }),
+            variable: Some(pb::VariableSettings {
+                stepping_interval: Some(to_duration(q.variable.stepping)),
+                max_interval: Some(to_duration(q.variable.max_interval)),
+            }),
+            paused: q.paused,
+            create_time: Some(to_timestamp(q.created_ms)),
+            max_dispatches_per_second: q.rate,
+            max_burst: q.burst as i32,
+            flow: Some(pb::FlowControl {
+                max_concurrency: q.flow.max_concurrency as i32,
+                max_dispatches_per_second: q.flow.rate,
+                max_burst: q.flow.burst as i32,
+            }),
+            dead_letter: Some(pb::DeadLetterPolicy {
+                max_tasks: q.dead_max as i32,
+                max_age: Some(to_duration(q.dead_max_age)),
+            }),
+            retention: Some(to_duration(q.retention)),
+            dedup_window: Some(to_duration(q.dedup_window)),
+            attempt_history: q.attempt_history as i32,
+            max_events: if q.max_events == 0 {
+                -1
+            } else {
+                q.max_events as i32
+            },
+        }
+    }
+}
+
+pub(super) fn request_from_pb(r: Option<pb::HttpRequest>) -> HttpRequest {
+    let r = r.unwrap_or_default();
+    let body = match r.body {
+        None => Body::Empty,
+        Some(pb::http_request::Body::Data(d)) if d.is_empty() => Body::Empty,
+        Some(pb::http_request::Body::Data(d)) => Body::Bytes(Bytes::from(d)),
+        Some(pb::http_request::Body::Form(f)) => {
+            Body::Form(f.fields.into_iter().map(|f| (f.name, f.value)).collect())
+        }
+    };
+    HttpRequest {
+        method: r.method,
+        url: r.url,
+        headers: r.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        body,
+    }
+}
+
+impl From<HttpRequest> for pb::HttpRequest {
+    fn from(r: HttpRequest) -> Self {
+        let body = match r.body {
+            Body::Empty => None,
+            Body::Bytes(b) => Some(pb::http_request::Body::Data(b.to_vec())),
+            Body::Form(f) => Some(pb::http_request::Body::Form(pb::Form {
+                fields: f
+                    .into_iter()
+                    .map(|(name, value)| pb::FormField { name, value })
+                    .collect(),
+            })),
+        };
+        pb::HttpRequest {
+            method: r.method,
+            url: r.url,
+            headers: r
+                .headers
+                .into_iter()
+                .map(|(name, value)| pb::Header { name, value })
+                .collect(),
+            body,
+        }
+    }
+}
+
+impl From<TaskState> for pb::TaskState {
+    fn from(s: TaskState) -> Self {
+        match s {
+            TaskState::Scheduled => pb::TaskState::Scheduled,
+            TaskState::Due => pb::TaskState::Due,
+            TaskState::Active => pb::TaskState::Active,
+            TaskState::Succeeded => pb::TaskState::Succeeded,
+            TaskState::Dead => pb::TaskState::Dead,
+            TaskState::Cancelled => pb::TaskState::Cancelled,
+        }
+    }
+}
+
+pub(super) fn state_from_pb(s: i32) -> Result<TaskState, Error> {
+    match pb::TaskState::try_from(s) {
+        Ok(pb::TaskState::Scheduled) => Ok(TaskState::Scheduled),
+        Ok(pb::TaskState::Due) => Ok(TaskState::Due),
+        Ok(pb::TaskState::Active) => Ok(TaskState::Active),
+        Ok(pb::TaskState::Succeeded) => Ok(TaskState::Succeeded),
+        Ok(pb::TaskState::Dead) => Ok(TaskState::Dead),
+        Ok(pb::TaskState::Cancelled) => Ok(TaskState::Cancelled),
+        _ => Err(Error::invalid(
+            "state",
+            "must be SCHEDULED, DUE, ACTIVE or DEAD",
+        )),
+    }
+}
+
+impl From<Task> for pb::Task {
+    fn from(t: Task) -> Self {
+        pb::Task {
+            id: t.id,
+            queue: t.queue,
+            request: Some(pb::HttpRequest::from(t.request)),
+            schedule_time: Some(to_timestamp(t.schedule_ms)),
+            state: pb::TaskState::from(t.state) as i32,
+            attempts: t.attempts as i32,
+            last_status: i32::from(t.last_status),
+            last_error: t.last_error,
+            create_time: Some(to_timestamp(t.created_ms)),
+            last_attempt_time: (t.last_attempt_ms > 0).then(|| to_timestamp(t.last_attempt_ms)),
+            run_count: t.run_count as i32,
+            flow_key: t.flow_key,
+            history: t
+                .history
+                .into_iter()
+                .map(|a| pb::Attempt {
+                    start_time: Some(to_timestamp(a.start_ms)),
+                    latency: Some(to_duration(std::time::Duration::from_millis(
+                        a.latency_ms.max(0) as u64,
+                    ))),
+                    status: i32::from(a.status),
+                    error: a.error,
+                    reply: a.reply,
+                })
+                .collect(),
+            finish_time: (t.finished_ms > 0).then(|| to_timestamp(t.finished_ms)),
+        }
+    }
+}
+
+pub(super) fn event_kind_from_pb(k: i32) -> Result<EventKind, Error> {
+    use pb::EventKind as P;
+    Ok(match P::try_from(k) {
+        Ok(P::Pushed) => EventKind::Pushed,
+        Ok(P::Scheduled) => EventKind::Scheduled,
+        Ok(P::Started) => EventKind::Started,
+        Ok(P::Succeeded) => EventKind::Succeeded,
+        Ok(P::Retrying) => EventKind::Retrying,
+        Ok(P::Dead) => EventKind::Dead,
+        Ok(P::Rescheduled) => EventKind::Rescheduled,
+        Ok(P::Cancelled) => EventKind::Cancelled,
+        Ok(P::Evicted) => EventKind::Evicted,
+        Ok(P::Paused) => EventKind::Paused,
+        Ok(P::Resumed) => EventKind::Resumed,
+        Ok(P::Purged) => EventKind::Purged,
+        Ok(P::Deleted) => EventKind::Deleted,
+        Ok(P::Unspecified) | Err(_) => {
+            return Err(Error::invalid("kinds", format!("unknown event kind {k}")));
+        }
+    })
+}
+
+pub(super) fn event_kind_to_pb(k: Option<EventKind>) -> pb::EventKind {
+    use pb::EventKind as P;
+    match k {
+        Some(EventKind::Pushed) => P::Pushed,
+        Some(EventKind::Scheduled) => P::Scheduled,
+        Some(EventKind::Started) => P::Started,
+        Some(EventKind::Succeeded) => P::Succeeded,
+        Some(EventKind::Retrying) => P::Retrying,
+        Some(EventKind::Dead) => P::Dead,
+        Some(EventKind::Rescheduled) => P::Rescheduled,
+        Some(EventKind::Cancelled) => P::Cancelled,
+        Some(EventKind::Evicted) => P::Evicted,
+        Some(EventKind::Paused) => P::Paused,
+        Some(EventKind::Resumed) => P::Resumed,
+        Some(EventKind::Purged) => P::Purged,
+        Some(EventKind::Deleted) => P::Deleted,
+        None => P::Unspecified,
+    }
+}
+
+/// A count of tasks by state as the contract has it.
+impl From<TaskCounts> for pb::CountTasksResponse {
+    fn from(c: TaskCounts) -> Self {
+        pb::CountTasksResponse {
+            scheduled: c.scheduled as i64,
+            due: c.due as i64,
+            active: c.active as i64,
+            dead: c.dead as i64,
+            finished: c.finished as i64,
+            evicted: c.evicted as i64,
+        }
+    }
+}
+
+impl From<WatchItem> for pb::watch_queue_response::Item {
+    fn from(item: WatchItem) -> Self {
+        use pb::watch_queue_response::Item;
+        match item {
+            WatchItem::Event { cursor, event: e } => Item::Event(pb::QueueEvent {
+                cursor,
+                queue: e.queue,
+                kind: event_kind_to_pb(e.kind) as i32,
+                task_id: e.task_id,
+                time: Some(to_timestamp(e.time_ms)),
+                attempt: e.attempt as i32,
+                status: i32::from(e.status),
+                error: e.error,
+                schedule_time: (e.at_ms > 0).then(|| to_timestamp(e.at_ms)),
+                reason: e.reason,
+                count: e.count,
+            }),
+            WatchItem::Gap {
+                queue,
+                from,
+                resume,
+            } => Item::Gap(pb::EventGap {
+                queue,
+                from_cursor: from,
+                resume_cursor: resume,
+            }),
+            WatchItem::Stats(s) => Item::Stats(pb::QueueStats {
+                queue: s.queue,
+                time: Some(to_timestamp(s.time_ms)),
+                counts: Some(pb::CountTasksResponse::from(s.counts)),
+                dispatch_rate: s.dispatch_rate,
+                error_rate: s.error_rate,
+            }),
+        }
+    }
+}
+
+pub(super) fn push_options(
+    task_id: String,
+    idempotency_key: String,
+    flow_key: String,
+    traceparent: Option<String>,
+) -> PushOptions {
+    let some = |s: String| (!s.is_empty()).then_some(s);
+    PushOptions {
+        id: some(task_id),
+        idempotency_key: some(idempotency_key),
+        flow_key: some(flow_key),
+        traceparent,
+    }
+}
+
+/// The W3C trace context a push came in, carried to the task's requests.
+pub(super) fn traceparent<T>(req: &Request<T>) -> Option<String> {
+    req.metadata()
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+impl From<PushedTask> for pb::PushTaskResponse {
+    fn from(t: PushedTask) -> Self {
+        pb::PushTaskResponse {
+            task_id: t.id,
+            schedule_time: t.due_ms.map(to_timestamp),
+            duplicate: t.duplicate,
+        }
+    }
+}
+
+impl From<Schedule> for pb::Schedule {
+    fn from(s: Schedule) -> Self {
+        pb::Schedule {
+            name: s.name,
+            queue: s.queue,
+            cron: s.cron,
+            time_zone: s.time_zone,
+            request: Some(pb::HttpRequest::from(s.request)),
+            flow_key: s.flow_key,
+            catch_up: if s.skip_missed {
+                pb::CatchUp::Skip
+            } else {
+                pb::CatchUp::One
+            } as i32,
+            next_run_time: s.next_ms.map(to_timestamp),
+            last_run_time: s.last_ms.map(to_timestamp),
+            create_time: Some(to_timestamp(s.created_ms)),
+        }
+    }
+}
+
+pub(super) fn when_from_task_entry(w: Option<pb::task_entry::When>) -> When {
+    match w {
+        None => When::Now,
+        Some(pb::task_entry::When::ScheduleTime(t)) => When::At(timestamp_ms(&t)),
+        Some(pb::task_entry::When::Delay(d)) => When::After(duration_ms(&d)),
+    }
+}

@@ -1,0 +1,328 @@
+//! The gRPC front door: converts between the contract's messages and the core.
+
+use std::pin::Pin;
+
+mod convert;
+
+use futures::StreamExt;
+use tonic::{Request, Response, Status};
+
+use super::pb;
+use super::pb::htq_service_server::HtqService;
+use crate::core::schedule::ScheduleInput;
+use crate::core::watch::WatchSpec;
+use crate::core::{Htq, When};
+use crate::error::Error;
+use convert::*;
+
+/// The tonic service over the core.
+#[derive(Clone)]
+pub struct GrpcService {
+    core: Htq,
+}
+
+impl GrpcService {
+    /// Serves `core`.
+    pub fn new(core: Htq) -> Self {
+        GrpcService { core }
+    }
+}
+
+type Reply<T> = Result<Response<T>, Status>;
+
+#[tonic::async_trait]
+impl HtqService for GrpcService {
+    async fn create_queue(&self, req: Request<pb::CreateQueueRequest>) -> Reply<pb::Queue> {
+        let q = req
+            .into_inner()
+            .queue
+            .ok_or_else(|| Error::invalid("queue", "is required"))?;
+        let q = self.core.create_queue(queue_input(q, None)?).await?;
+        Ok(Response::new(pb::Queue::from(q)))
+    }
+
+    async fn get_queue(&self, req: Request<pb::GetQueueRequest>) -> Reply<pb::Queue> {
+        let q = self.core.get_queue(&req.into_inner().name).await?;
+        Ok(Response::new(pb::Queue::from(q)))
+    }
+
+    async fn list_queues(
+        &self,
+        req: Request<pb::ListQueuesRequest>,
+    ) -> Reply<pb::ListQueuesResponse> {
+        let r = req.into_inner();
+        let (queues, next) = self
+            .core
+            .list_queues(i64::from(r.page_size), &r.page_token)
+            .await?;
+        Ok(Response::new(pb::ListQueuesResponse {
+            queues: queues.into_iter().map(pb::Queue::from).collect(),
+            next_page_token: next,
+        }))
+    }
+
+    async fn update_queue(&self, req: Request<pb::UpdateQueueRequest>) -> Reply<pb::Queue> {
+        let r = req.into_inner();
+        let q = r
+            .queue
+            .ok_or_else(|| Error::invalid("queue", "is required"))?;
+        let mask = r.update_mask.map(|m| m.paths).unwrap_or_default();
+        let q = self.core.update_queue(queue_input(q, Some(&mask))?).await?;
+        Ok(Response::new(pb::Queue::from(q)))
+    }
+
+    async fn delete_queue(
+        &self,
+        req: Request<pb::DeleteQueueRequest>,
+    ) -> Reply<pb::DeleteQueueResponse> {
+        self.core.delete_queue(&req.into_inner().name).await?;
+        Ok(Response::new(pb::DeleteQueueResponse {}))
+    }
+
+    async fn push_task(&self, req: Request<pb::PushTaskRequest>) -> Reply<pb::PushTaskResponse> {
+        let trace = traceparent(&req);
+        let r = req.into_inner();
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, trace);
+        let pushed = self
+            .core
+            .push(
+                &r.queue,
+                vec![(request_from_pb(r.request), When::Now, opts)],
+                false,
+            )
+            .await?;
+        let t = pushed
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Internal("push returned nothing".into()))?;
+        Ok(Response::new(pb::PushTaskResponse::from(t)))
+    }
+
+    async fn push_tasks(&self, req: Request<pb::PushTasksRequest>) -> Reply<pb::PushTasksResponse> {
+        let trace = traceparent(&req);
+        let r = req.into_inner();
+        let tasks = r
+            .tasks
+            .into_iter()
+            .map(|t| {
+                (
+                    request_from_pb(t.request),
+                    when_from_task_entry(t.when),
+                    push_options(t.task_id, t.idempotency_key, t.flow_key, trace.clone()),
+                )
+            })
+            .collect();
+        let pushed = self.core.push(&r.queue, tasks, true).await?;
+        Ok(Response::new(pb::PushTasksResponse {
+            duplicates: pushed.iter().map(|t| t.duplicate).collect(),
+            task_ids: pushed.into_iter().map(|t| t.id).collect(),
+        }))
+    }
+
+    async fn schedule_task(
+        &self,
+        req: Request<pb::ScheduleTaskRequest>,
+    ) -> Reply<pb::PushTaskResponse> {
+        let trace = traceparent(&req);
+        let r = req.into_inner();
+        let when = match r.when {
+            Some(pb::schedule_task_request::When::ScheduleTime(t)) => When::At(timestamp_ms(&t)),
+            Some(pb::schedule_task_request::When::Delay(d)) => When::After(duration_ms(&d)),
+            None => {
+                return Err(
+                    Error::invalid("schedule_time", "schedule_time or delay is required").into(),
+                );
+            }
+        };
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, trace);
+        let pushed = self
+            .core
+            .push(
+                &r.queue,
+                vec![(request_from_pb(r.request), when, opts)],
+                false,
+            )
+            .await?;
+        let t = pushed
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Internal("push returned nothing".into()))?;
+        Ok(Response::new(pb::PushTaskResponse::from(t)))
+    }
+
+    async fn get_task(&self, req: Request<pb::GetTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.get_task(&r.queue, &r.id).await?;
+        Ok(Response::new(pb::Task::from(t)))
+    }
+
+    async fn list_tasks(&self, req: Request<pb::ListTasksRequest>) -> Reply<pb::ListTasksResponse> {
+        let r = req.into_inner();
+        let state = state_from_pb(r.state)?;
+        let (tasks, next) = self
+            .core
+            .list_tasks(&r.queue, state, i64::from(r.page_size), &r.page_token)
+            .await?;
+        Ok(Response::new(pb::ListTasksResponse {
+            tasks: tasks.into_iter().map(pb::Task::from).collect(),
+            next_page_token: next,
+        }))
+    }
+
+    async fn count_tasks(
+        &self,
+        req: Request<pb::CountTasksRequest>,
+    ) -> Reply<pb::CountTasksResponse> {
+        let c = self.core.count_tasks(&req.into_inner().queue).await?;
+        Ok(Response::new(pb::CountTasksResponse::from(c)))
+    }
+
+    async fn cancel_task(&self, req: Request<pb::CancelTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.cancel_task(&r.queue, &r.id).await?;
+        Ok(Response::new(pb::Task::from(t)))
+    }
+
+    type WatchQueueStream =
+        Pin<Box<dyn futures::Stream<Item = Result<pb::WatchQueueResponse, Status>> + Send>>;
+
+    async fn watch_queue(
+        &self,
+        req: Request<pb::WatchQueueRequest>,
+    ) -> Reply<Self::WatchQueueStream> {
+        let r = req.into_inner();
+        let kinds = r
+            .kinds
+            .iter()
+            .map(|k| event_kind_from_pb(*k))
+            .collect::<Result<Vec<_>, _>>()?;
+        let spec = WatchSpec {
+            queue: (!r.queue.is_empty()).then_some(r.queue),
+            cursor: (!r.cursor.is_empty()).then_some(r.cursor),
+            kinds,
+            task_id: (!r.task_id.is_empty()).then_some(r.task_id),
+            stats_every: r
+                .stats_interval
+                .map(|d| duration_ms(&d))
+                .filter(|ms| *ms != 0)
+                .map(|ms| std::time::Duration::from_millis(ms.max(0) as u64)),
+        };
+        let rx = self.core.watch(spec).await?;
+        let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(|item| {
+            item.map(|i| pb::WatchQueueResponse {
+                item: Some(pb::watch_queue_response::Item::from(i)),
+            })
+            .map_err(Status::from)
+        });
+        Ok(Response::new(Box::pin(stream)))
+    }
+
+    async fn pause_queue(&self, req: Request<pb::PauseQueueRequest>) -> Reply<pb::Queue> {
+        let q = self.core.set_paused(&req.into_inner().name, true).await?;
+        Ok(Response::new(pb::Queue::from(q)))
+    }
+
+    async fn resume_queue(&self, req: Request<pb::ResumeQueueRequest>) -> Reply<pb::Queue> {
+        let q = self.core.set_paused(&req.into_inner().name, false).await?;
+        Ok(Response::new(pb::Queue::from(q)))
+    }
+
+    async fn purge_queue(
+        &self,
+        req: Request<pb::PurgeQueueRequest>,
+    ) -> Reply<pb::PurgeQueueResponse> {
+        let n = self.core.purge_queue(&req.into_inner().name).await?;
+        Ok(Response::new(pb::PurgeQueueResponse { purged: n as i64 }))
+    }
+
+    async fn run_task(&self, req: Request<pb::RunTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.run_task(&r.queue, &r.id, false).await?;
+        Ok(Response::new(pb::Task::from(t)))
+    }
+
+    async fn retry_dead_task(&self, req: Request<pb::RetryDeadTaskRequest>) -> Reply<pb::Task> {
+        let r = req.into_inner();
+        let t = self.core.run_task(&r.queue, &r.id, true).await?;
+        Ok(Response::new(pb::Task::from(t)))
+    }
+
+    async fn retry_all_dead_tasks(
+        &self,
+        req: Request<pb::RetryAllDeadTasksRequest>,
+    ) -> Reply<pb::RetryAllDeadTasksResponse> {
+        let n = self.core.retry_all_dead(&req.into_inner().queue).await?;
+        Ok(Response::new(pb::RetryAllDeadTasksResponse {
+            retried: n as i64,
+        }))
+    }
+
+    async fn delete_dead_task(
+        &self,
+        req: Request<pb::DeleteDeadTaskRequest>,
+    ) -> Reply<pb::DeleteDeadTaskResponse> {
+        let r = req.into_inner();
+        self.core.delete_dead(&r.queue, &r.id).await?;
+        Ok(Response::new(pb::DeleteDeadTaskResponse {}))
+    }
+
+    async fn create_schedule(
+        &self,
+        req: Request<pb::CreateScheduleRequest>,
+    ) -> Reply<pb::Schedule> {
+        let s = req
+            .into_inner()
+            .schedule
+            .ok_or_else(|| Error::invalid("schedule", "is required"))?;
+        let skip_missed = match pb::CatchUp::try_from(s.catch_up) {
+            Ok(pb::CatchUp::Unspecified | pb::CatchUp::One) => false,
+            Ok(pb::CatchUp::Skip) => true,
+            Err(_) => {
+                return Err(Error::invalid(
+                    "schedule.catch_up",
+                    format!("unknown value {}", s.catch_up),
+                )
+                .into());
+            }
+        };
+        let input = ScheduleInput {
+            name: s.name,
+            queue: s.queue,
+            cron: s.cron,
+            time_zone: s.time_zone,
+            request: request_from_pb(s.request),
+            flow_key: (!s.flow_key.is_empty()).then_some(s.flow_key),
+            skip_missed,
+        };
+        let s = self.core.create_schedule(input).await?;
+        Ok(Response::new(pb::Schedule::from(s)))
+    }
+
+    async fn get_schedule(&self, req: Request<pb::GetScheduleRequest>) -> Reply<pb::Schedule> {
+        let s = self.core.get_schedule(&req.into_inner().name).await?;
+        Ok(Response::new(pb::Schedule::from(s)))
+    }
+
+    async fn list_schedules(
+        &self,
+        req: Request<pb::ListSchedulesRequest>,
+    ) -> Reply<pb::ListSchedulesResponse> {
+        let r = req.into_inner();
+        let (list, next) = self
+            .core
+            .list_schedules(i64::from(r.page_size), &r.page_token)
+            .await?;
+        Ok(Response::new(pb::ListSchedulesResponse {
+            schedules: list.into_iter().map(pb::Schedule::from).collect(),
+            next_page_token: next,
+        }))
+    }
+
+    async fn delete_schedule(
+        &self,
+        req: Request<pb::DeleteScheduleRequest>,
+    ) -> Reply<pb::DeleteScheduleResponse> {
+        self.core.delete_schedule(&req.into_inner().name).await?;
+        Ok(Response::new(pb::DeleteScheduleResponse {}))
+    }
+}

@@ -1,0 +1,113 @@
+//! Queues: create, read, list, update, delete, purge.
+
+use super::reply::{self, Code};
+use super::{Store, codec};
+use crate::error::{Error, Result};
+use crate::model::Queue;
+
+impl Store {
+    /// Creates a queue; false when the name is taken.
+    pub async fn create_queue(&self, q: &Queue) -> Result<bool> {
+        let k = self.keys.queue(&q.name);
+        let mut call = self.call(&self.scripts.create_queue, &[&k.settings]);
+        // The index first: it may list a name whose settings are gone (readers skip
+        // those), never miss a queue that exists.
+        call.before(
+            redis::cmd("SADD")
+                .arg(self.keys.queues())
+                .arg(&q.name)
+                .clone(),
+        );
+        for (f, v) in codec::queue_fields(q) {
+            call.arg(f).arg(v);
+        }
+        match self.run_coded(&call).await?.code {
+            Code::Done => Ok(true),
+            Code::Exists => Ok(false),
+            other => Err(Error::Internal(format!("create_queue returned {other:?}"))),
+        }
+    }
+
+    /// One queue's settings, None when it does not exist.
+    pub async fn get_queue(&self, name: &str) -> Result<Option<Queue>> {
+        let k = self.keys.queue(name);
+        let fields: Vec<(String, String)> = self
+            .query("get_queue", redis::cmd("HGETALL").arg(&k.settings))
+            .await?;
+        if fields.is_empty() {
+            return Ok(None);
+        }
+        codec::decode_queue(name, &fields).map(Some)
+    }
+
+    /// Every queue name in the index, sorted (may include just-deleted names).
+    pub async fn queue_names(&self) -> Result<Vec<String>> {
+        let mut names: Vec<String> = self
+            .query(
+                "queue_names",
+                redis::cmd("SMEMBERS").arg(self.keys.queues()),
+            )
+            .await?;
+        names.sort();
+        Ok(names)
+    }
+
+    /// Writes the settings that differ between `old` and `new` (kind and creation
+    /// time never change), so concurrent updates of different fields both land.
+    /// False when the queue does not exist. Wakes every dispatcher.
+    pub async fn update_queue(&self, old: &Queue, new: &Queue) -> Result<bool> {
+        let k = self.keys.queue(&new.name);
+        let before = codec::queue_fields(old);
+        let mut call = self.call(&self.scripts.update_queue, &[&k.settings]);
+        call.arg(self.keys.wake_channel())
+            .arg(self.wake_message(&new.name, 0));
+        let mut changed = 0;
+        for (f, v) in codec::queue_fields(new) {
+            if f != "kind" && f != "created_ms" && !before.contains(&(f, v.clone())) {
+                call.arg(f).arg(v);
+                changed += 1;
+            }
+        }
+        if changed == 0 {
+            // Nothing to write; still say whether the queue exists.
+            return Ok(self.get_queue(&new.name).await?.is_some());
+        }
+        match self.run_coded(&call).await?.code {
+            Code::Done => Ok(true),
+            Code::NoQueue => Ok(false),
+            other => Err(Error::Internal(format!("update_queue returned {other:?}"))),
+        }
+    }
+
+    /// Deletes a queue and all its tasks; false when it does not exist.
+    pub async fn delete_queue(&self, name: &str) -> Result<bool> {
+        let k = self.keys.queue(name);
+        let reply = self
+            .run_coded(&self.call(&self.scripts.delete_queue, &[&k.settings]))
+            .await?;
+        let _: i64 = self
+            .query(
+                "delete_queue",
+                redis::cmd("SREM").arg(self.keys.queues()).arg(name),
+            )
+            .await?;
+        match reply.code {
+            Code::Done => Ok(true),
+            Code::NoQueue => Ok(false),
+            _ => Err(reply.unexpected("delete_queue")),
+        }
+    }
+
+    /// Removes every task of a queue and keeps the queue; None when it does not exist.
+    pub async fn purge(&self, name: &str) -> Result<Option<u64>> {
+        let k = self.keys.queue(name);
+        let reply = self
+            .run_coded(&self.call(&self.scripts.purge, &[&k.settings]))
+            .await?;
+        match reply.code {
+            Code::Done => Ok(Some(reply::int(reply.get(0)?)? as u64)),
+            Code::NoQueue => Ok(None),
+            _ => Err(reply.unexpected("purge")),
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! A task's transitions: push, import, claim, finish, hand back, cancel, run now,
+//! and the dead-letter set's retry and delete.
+
+use redis::Value;
+
+use super::codec::{self, TaskStateJson};
+use super::reply::{self, Code};
+use super::{Store, inspect};
+use crate::error::{Error, Result};
+use crate::model::{HttpRequest, Queue, Task, TaskState};
+
+/// A task to store.
+#[derive(Debug, Clone, Default)]
+pub struct NewRow {
+    /// Its id, unique in the queue.
+    pub id: String,
+    /// When it is due, ms.
+    pub due_ms: i64,
+    /// When it was created, ms.
+    pub created_ms: i64,
+    /// The request it performs.
+    pub request: HttpRequest,
+    /// Variable queues: the run count it starts with (import of legacy counters).
+    pub run_count: u32,
+    /// Its flow key, if any.
+    pub flow_key: Option<String>,
+    /// Its idempotency key, if any.
+    pub idempotency_key: Option<String>,
+    /// The trace context it was pushed in (W3C traceparent), if any.
+    pub traceparent: Option<String>,
+}
+
+impl NewRow {
+    /// The encoded task the `tasks` hash keeps.
+    pub(super) fn blob(&self) -> Vec<u8> {
+        codec::encode_task(&self.id, &self.request, self.created_ms, self.due_ms)
+    }
+
+    /// The state JSON a new task starts with ('' for none; see lua/prelude.lua).
+    pub(super) fn initial_state(&self) -> String {
+        let mut st = serde_json::Map::new();
+        if self.run_count > 0 {
+            st.insert("r".into(), self.run_count.into());
+        }
+        if let Some(k) = &self.flow_key {
+            st.insert("k".into(), k.clone().into());
+        }
+        if let Some(p) = &self.traceparent {
+            st.insert("p".into(), p.clone().into());
+        }
+        if st.is_empty() {
+            String::new()
+        } else {
+            serde_json::Value::Object(st).to_string()
+        }
+    }
+}
+
+/// What a push did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pushed {
+    /// The queue's new earliest due time, when the push moved it forward.
+    pub earliest: Option<i64>,
+    /// The push created the queue.
+    pub created: bool,
+    /// Tasks not stored because their idempotency key was seen within the window:
+    /// (index in the batch, the first task's id).
+    pub duplicates: Vec<(usize, String)>,
+    /// The dedup window, when the push stored an idempotency key (it expires then).
+    pub dedup_window_ms: Option<i64>,
+}
+
+/// What a claim handed out.
+#[derive(Debug)]
+pub struct Claim {
+    /// Due work is waiting for a free slot (max_concurrency reached).
+    pub blocked: bool,
+    /// The earliest due time left in the queue, ms.
+    pub next_due: Option<i64>,
+    /// The earliest lease deadline of the queue's active tasks, ms.
+    pub next_lease: Option<i64>,
+    /// The queue's settings at claim time.
+    pub queue: Queue,
+    /// The tasks now leased to the caller.
+    pub tasks: Vec<ClaimedTask>,
+}
+
+/// A task leased to a dispatcher.
+#[derive(Debug, Clone)]
+pub struct ClaimedTask {
+    /// Task id.
+    pub id: String,
+    /// The request to perform.
+    pub request: HttpRequest,
+    /// Creation time, ms.
+    pub created_ms: i64,
+    /// Its state after the claim.
+    pub state: TaskStateJson,
+    /// When it was first due (its schedule time), ms.
+    pub due_ms: i64,
+}
+
+impl ClaimedTask {
+    /// The fencing token every finishing script checks (unique to this claim).
+    pub fn token(&self) -> &str {
+        &self.state.lease
+    }
+
+    /// This attempt's number (1 for the first).
+    pub fn attempt(&self) -> u32 {
+        self.state.attempts as u32
+    }
+}
+
+/// How a finished attempt leaves its task.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finish {
+    /// Done (with this reply status): remove the task, or retain it.
+    Succeed { status: u16 },
+    /// Try again at `at` (ms).
+    Retry { at: i64, status: u16, error: String },
+    /// Dead-letter it.
+    Dead { status: u16, error: String },
+    /// Variable queues: run again at `at` with this run count.
+    Reschedule {
+        at: i64,
+        run_count: u32,
+        status: u16,
+        error: String,
+    },
+}
+
+impl Store {
+    /// Stores new tasks at `now`, all or none. With `create`, a missing queue is
+    /// created with those settings in the same step. With `check_ids`, a batch
+    /// holding an id that exists is refused (for ids callers chose; HTQ's own are
+    /// unique by construction). Reports the queue's new earliest due time when the
+    /// push moved it forward (the push then woke every dispatcher).
+    pub async fn push(
+        &self,
+        queue: &str,
+        tasks: &[NewRow],
+        create: Option<&Queue>,
+        check_ids: bool,
+        now: i64,
+    ) -> Result<Pushed> {
+        let k = self.keys.queue(queue);
+        let mut call = self.call(
+            &self.scripts.push,
+            &[&k.settings, &k.due, &k.tasks, &k.state],
+        );
+        call.arg(self.keys.wake_channel())
+            .arg(format!("{}\t{}\t", self.pid, queue))
+            .arg(tasks.len());
+        let fields = create.map(codec::queue_fields).unwrap_or_default();
+        call.arg(fields.len());
+        for (f, v) in &fields {
+            call.arg(*f).arg(v);
+        }
+        call.arg(if check_ids { "1" } else { "0" }).arg(now);
+        for t in tasks {
+            call.arg(&t.id)
+                .arg(t.due_ms)
+                .arg(t.blob())
+                .arg(t.initial_state())
+                .arg(t.flow_key.as_deref().unwrap_or(""))
+                .arg(t.idempotency_key.as_deref().unwrap_or(""));
+        }
+        if create.is_some() {
+            // The index first (it may list a queue that is gone, never miss one), in
+            // the same round trip as the script.
+            call.before(
+                redis::cmd("SADD")
+                    .arg(self.keys.queues())
+                    .arg(queue)
+                    .clone(),
+            );
+        }
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => {}
+            Code::NoQueue => return Err(Error::NotFound(format!("queue {queue:?}"))),
+            Code::Exists => {
+                let id = reply::string(reply.get(0)?)?;
+                return Err(Error::AlreadyExists(format!("task {id:?}")));
+            }
+            _ => return Err(reply.unexpected("push")),
+        }
+        let duplicates = reply
+            .rest
+            .get(3..)
+            .unwrap_or_default()
+            .chunks(2)
+            .map(|c| match c {
+                [i, id] => Ok((reply::int(i)? as usize - 1, reply::string(id)?)),
+                _ => Err(Error::Internal("push: ragged reply".into())),
+            })
+            .collect::<Result<_>>()?;
+        Ok(Pushed {
+            earliest: reply::opt_ms(reply.get(0)?)?,
+            created: reply::int(reply.get(1)?)? == 1,
+            dedup_window_ms: Some(reply::int(reply.get(2)?)?).filter(|w| *w > 0),
+            duplicates,
+        })
+    }
+
+    /// Stores a task imported from a legacy HTQ Redis unless that id was imported
+    /// into the queue before. True when stored now.
+    pub async fn import_task(&self, queue: &str, row: &NewRow) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let mut call = self.call(
+            &self.scripts.import_task,
+            &[&k.settings, &k.due, &k.tasks, &k.state, &k.imported],
+        );
+        call.arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, row.due_ms))
+            .arg(&row.id)
+            .arg(row.due_ms)
+            .arg(row.blob())
+            .arg(row.initial_state());
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => Ok(true),
+            Code::Exists => Ok(false),
+            Code::NoQueue => Err(Error::NotFound(format!("queue {queue:?}"))),
+            _ => Err(reply.unexpected("import_task")),
+        }
+    }
+
+    /// Leases up to `max` due tasks of `queue` at `now`; None when the queue is gone.
+    pub async fn claim(&self, queue: &str, now: i64, max: u32) -> Result<Option<Claim>> {
+        let k = self.keys.queue(queue);
+        let mut call = self.call(
+            &self.scripts.claim,
+            &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
+        );
+        call.arg(now)
+            .arg(max)
+            .arg(crate::model::ms(self.opts.lease_margin))
+            .arg(self.opts.max_interruptions)
+            .arg(self.opts.recover_batch);
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => {}
+            Code::NoQueue => return Ok(None),
+            _ => return Err(reply.unexpected("claim")),
+        }
+        let mut it = reply.rest.into_iter();
+        let mut next = || {
+            it.next()
+                .ok_or_else(|| Error::Internal("claim: short reply".into()))
+        };
+        let blocked = reply::int(&next()?)? == 1;
+        let next_due = reply::opt_ms(&next()?)?;
+        let next_lease = reply::opt_ms(&next()?)?;
+        let settings: Vec<(String, String)> = redis::from_redis_value(next()?)
+            .map_err(|e| Error::Internal(format!("claim settings: {e}")))?;
+        let queue_settings = codec::decode_queue(queue, &settings)?;
+        let rest: Vec<Value> = it.collect();
+        let mut tasks = Vec::with_capacity(rest.len() / 3);
+        for chunk in rest.chunks(3) {
+            let [id, blob, state] = chunk else {
+                return Err(Error::Internal("claim: ragged reply".into()));
+            };
+            let id = reply::string(id)?;
+            let (request, created_ms, due_ms) = codec::decode_task(&id, &reply::bytes(blob)?)?;
+            tasks.push(ClaimedTask {
+                id,
+                request,
+                created_ms,
+                due_ms,
+                state: TaskStateJson::parse(&reply::string(state)?)?,
+            });
+        }
+        Ok(Some(Claim {
+            blocked,
+            next_due,
+            next_lease,
+            queue: queue_settings,
+            tasks,
+        }))
+    }
+
+    /// Records the outcome of an attempt holding lease `token`, and the attempt in
+    /// the task's history (`record`: JSON of an [`crate::model::AttemptRecord`], ''
+    /// for none). False when the lease is no longer held (it expired and the task
+    /// was claimed again, or the task or its queue was removed): the outcome is then
+    /// discarded.
+    pub async fn finish(
+        &self,
+        queue: &str,
+        id: &str,
+        token: &str,
+        now: i64,
+        outcome: &Finish,
+        record: &str,
+    ) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let (mode, at, run_count, status, error) = match outcome {
+            Finish::Succeed { status } => ("succeed", 0, 0, *status, ""),
+            Finish::Retry { at, status, error } => ("retry", *at, 0, *status, error.as_str()),
+            Finish::Dead { status, error } => ("dead", 0, 0, *status, error.as_str()),
+            Finish::Reschedule {
+                at,
+                run_count,
+                status,
+                error,
+            } => ("reschedule", *at, *run_count, *status, error.as_str()),
+        };
+        let mut call = self.call(
+            &self.scripts.finish,
+            &[&k.settings, &k.due, &k.active, &k.state],
+        );
+        call.arg(mode)
+            .arg(id)
+            .arg(token)
+            .arg(now)
+            .arg(at)
+            .arg(run_count)
+            .arg(status)
+            .arg(error)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now))
+            .arg(record);
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => Ok(true),
+            Code::LeaseLost => Ok(false),
+            _ => Err(reply.unexpected("finish")),
+        }
+    }
+
+    /// Returns a task whose request this process cut off at shutdown: due again at
+    /// once, the attempt not counted. False when the lease is no longer held.
+    pub async fn hand_back(&self, queue: &str, id: &str, token: &str, now: i64) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let mut call = self.call(&self.scripts.hand_back, &[&k.due, &k.active, &k.state]);
+        call.arg(id)
+            .arg(token)
+            .arg(now)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now));
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => Ok(true),
+            Code::LeaseLost => Ok(false),
+            _ => Err(reply.unexpected("hand_back")),
+        }
+    }
+
+    /// Removes a task that has not finished; returns it as it was, None when
+    /// absent. FailedPrecondition when it finished already (and is retained).
+    pub async fn cancel(&self, queue: &str, id: &str, now: i64) -> Result<Option<Task>> {
+        let k = self.keys.queue(queue);
+        let mut call = self.call(&self.scripts.cancel, &[&k.settings, &k.tasks, &k.state]);
+        call.arg(id)
+            .arg(now)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now));
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => {}
+            Code::NotFound => return Ok(None),
+            Code::Finished => {
+                return Err(Error::FailedPrecondition(format!(
+                    "task {id:?} has finished already"
+                )));
+            }
+            _ => return Err(reply.unexpected("cancel")),
+        }
+        let located: &[Value; 4] = reply
+            .rest
+            .as_slice()
+            .try_into()
+            .map_err(|_| Error::Internal("cancel: short reply".into()))?;
+        let mut task = inspect::located_task(queue, id, located, now)?;
+        task.state = TaskState::Cancelled;
+        Ok(Some(task))
+    }
+
+    /// Moves a waiting task to the front of its queue, due now; a dead one goes
+    /// back with fresh attempts. With `dead_only`, only a dead task is acted on.
+    /// Returns the task as it is then; None when there is no such task.
+    pub async fn run_task(
+        &self,
+        queue: &str,
+        id: &str,
+        now: i64,
+        dead_only: bool,
+    ) -> Result<Option<Task>> {
+        let k = self.keys.queue(queue);
+        let mut call = self.call(&self.scripts.run_task, &[&k.settings, &k.tasks, &k.state]);
+        call.arg(id)
+            .arg(now)
+            .arg(self.keys.wake_channel())
+            .arg(self.wake_message(queue, now))
+            .arg(if dead_only { "dead" } else { "" });
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => {
+                let [at, blob, state] = reply.rest.as_slice() else {
+                    return Err(Error::Internal("run_task: short reply".into()));
+                };
+                let at = reply::opt_ms(at)?.unwrap_or(now);
+                inspect::build_task(queue, id.to_owned(), blob, state, "due", at, now).map(Some)
+            }
+            Code::WrongState => {
+                let place = reply::string(reply.get(0)?)?;
+                let what = match place.as_str() {
+                    "active" => "its request is in flight",
+                    "done" => "it has finished",
+                    _ if dead_only => "it is not dead",
+                    _ => "it is not waiting",
+                };
+                Err(Error::FailedPrecondition(format!("task {id:?}: {what}")))
+            }
+            Code::NotFound => Ok(None),
+            _ => Err(reply.unexpected("run_task")),
+        }
+    }
+
+    /// Puts every dead task of a queue back, due `now` with fresh attempts. Returns
+    /// how many; None when the queue does not exist.
+    pub async fn retry_all_dead(&self, queue: &str, now: i64) -> Result<Option<u64>> {
+        const BATCH: i64 = 1000;
+        let k = self.keys.queue(queue);
+        let mut total = 0u64;
+        loop {
+            let mut call = self.call(&self.scripts.retry_dead, &[&k.settings, &k.state]);
+            call.arg(now)
+                .arg(BATCH)
+                .arg(self.keys.wake_channel())
+                .arg(self.wake_message(queue, now));
+            let reply = self.run_coded(&call).await?;
+            let n = match reply.code {
+                Code::Done => reply::int(reply.get(0)?)?,
+                Code::NoQueue => return Ok(None),
+                _ => return Err(reply.unexpected("retry_dead")),
+            };
+            total += n as u64;
+            if n < BATCH {
+                return Ok(Some(total));
+            }
+        }
+    }
+
+    /// Deletes one dead task; false when there is no such dead task.
+    pub async fn delete_dead(&self, queue: &str, id: &str) -> Result<bool> {
+        let k = self.keys.queue(queue);
+        let mut call = self.call(&self.scripts.delete_dead, &[&k.settings]);
+        call.arg(id);
+        let reply = self.run_coded(&call).await?;
+        match reply.code {
+            Code::Done => Ok(true),
+            Code::NotFound => Ok(false),
+            _ => Err(reply.unexpected("delete_dead")),
+        }
+    }
+}
