@@ -5,6 +5,7 @@
 //   node peer.cjs enqueue-single <jobs> <callers>
 //   node peer.cjs drain   <jobs> <concurrency> <sink-url>
 //   node peer.cjs latency <rate/s> <seconds> <sink-url>
+//   node peer.cjs push-deliver <jobs> <queues> <concurrency> <callers> <sink-url>
 //
 // REDIS_URL names the Redis (redis://127.0.0.1:PORT). bullmq comes from NODE_PATH.
 'use strict';
@@ -118,6 +119,50 @@ async function latency(rate, seconds, sink) {
   return { jobs: total };
 }
 
+// Jobs added one per call by concurrent callers (round robin over the queues) while
+// a Worker per queue, with the given concurrency, performs them; timed from the
+// first add until every job is done. Reports this process's CPU time (queue and
+// workers) over the same window.
+async function pushDeliver(jobs, queues, concurrency, callers, sink) {
+  const names = Array.from({ length: queues }, (_, i) => `${name}-${i}`);
+  const qs = names.map((n) => new Queue(n, { connection }));
+  await Promise.all(qs.map((q) => q.waitUntilReady()));
+  let done = 0;
+  let finished;
+  const all = new Promise((r) => { finished = r; });
+  const ws = names.map((n) => new Worker(n, async (job) => {
+    try {
+      const res = await fetch(job.data.url, { method: 'GET' });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    } catch (e) {
+      failures += 1;
+      firstFailure = firstFailure || String(e && e.cause ? e.cause : e);
+    } finally {
+      if (++done === jobs) finished();
+    }
+  }, { connection, concurrency, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 } }));
+  await Promise.all(ws.map((w) => w.waitUntilReady()));
+  const cpu0 = process.cpuUsage();
+  const t0 = now();
+  let next = 0;
+  await Promise.all(Array.from({ length: callers }, async () => {
+    while (next < jobs) {
+      const i = next++;
+      await qs[i % queues].add('http', { url: `${sink}/h?i=${i}` }, { removeOnComplete: true });
+    }
+  }));
+  await all;
+  const secs = (now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await Promise.all(ws.map((w) => w.close()));
+  for (const q of qs) {
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+  return { jobs, seconds: secs, per_second: jobs / secs, cpu_us: cpu.user + cpu.system };
+}
+
 (async () => {
   let out;
   const n = args.map((a) => (isNaN(Number(a)) ? a : Number(a)));
@@ -126,6 +171,7 @@ async function latency(rate, seconds, sink) {
     case 'enqueue-single': out = await enqueueSingle(n[0], n[1]); break;
     case 'drain': out = await drain(n[0], n[1], n[2]); break;
     case 'latency': out = await latency(n[0], n[1], n[2]); break;
+    case 'push-deliver': out = await pushDeliver(n[0], n[1], n[2], n[3], n[4]); break;
     default: throw new Error(`unknown mode ${mode}`);
   }
   out.bullmq = require('bullmq/package.json').version;

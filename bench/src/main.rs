@@ -3,6 +3,7 @@
 //! on the same Redis and sink where a peer figure exists, and writes RESULTS.md.
 //! `bench/run` builds everything and calls this.
 
+mod path;
 mod scenarios;
 mod sink;
 
@@ -49,7 +50,7 @@ pub struct Args {
     /// Where to write the report.
     #[arg(long, default_value = "bench/RESULTS.md")]
     pub out: PathBuf,
-    /// Only these scenarios (a, b, c, d, e, f, g); default all.
+    /// Only these scenarios (a, b, c, d, e, f, g, h); default all.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
 }

@@ -1,4 +1,4 @@
-//! The scenarios (a to g of the performance issue) and the report.
+//! The scenarios (a to g, and h in [`crate::path`]) and the report.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use htq::api::pb;
 use crate::{APP_KEY, Env, now_us};
 
 /// Longest any one measurement may take before it is called failed.
-const LIMIT: Duration = Duration::from_secs(300);
+pub(crate) const LIMIT: Duration = Duration::from_secs(300);
 /// Concurrent callers of batch pushes (HTQ PushTasks, BullMQ addBulk).
 const BATCH_CALLERS: usize = 32;
 
@@ -26,7 +26,7 @@ struct Figure {
 }
 
 #[derive(Default)]
-struct Figures(BTreeMap<String, Figure>);
+pub(crate) struct Figures(BTreeMap<String, Figure>);
 
 impl Figures {
     /// The CPU each process used during a measurement, in percent of one core.
@@ -58,7 +58,7 @@ impl Figures {
         );
     }
 
-    fn add(
+    pub(crate) fn add(
         &mut self,
         name: &str,
         unit: &'static str,
@@ -88,7 +88,7 @@ fn pct(sorted: &[i64], q: f64) -> f64 {
     sorted[i] as f64
 }
 
-fn counts(quick: bool, full: usize, small: usize) -> usize {
+pub(crate) fn counts(quick: bool, full: usize, small: usize) -> usize {
     if quick { small } else { full }
 }
 
@@ -824,7 +824,7 @@ fn machine() -> String {
 pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
     let mut figs = Figures::default();
     let want = |s: &str| env.args.only.is_empty() || env.args.only.iter().any(|o| o == s);
-    let (a, b, c, d, e, f, g) = (
+    let (a, b, c, d, e, f, g, h) = (
         want("a"),
         want("b"),
         want("c"),
@@ -832,6 +832,7 @@ pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
         want("e"),
         want("f"),
         want("g"),
+        want("h"),
     );
     for run in 0..runs {
         eprintln!("run {} of {runs}", run + 1);
@@ -862,6 +863,10 @@ pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
         if g {
             eprintln!("  g. breadth");
             breadth(env, &mut figs).await?;
+        }
+        if h {
+            eprintln!("  h. one push per call + deliver");
+            crate::path::path(env, &mut figs).await?;
         }
     }
     let bullmq = if let Some(node_path) = &env.args.peer_node_path {

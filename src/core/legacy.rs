@@ -199,13 +199,11 @@ impl Htq {
             0,
             PushOptions::default(),
         );
-        if self
-            .store_rows(name, std::slice::from_ref(&row), Some(&template))
-            .await?
-        {
+        let id = row.id.clone();
+        if self.store_rows(name, vec![row], Some(template)).await? {
             tracing::info!(queue = %name, "queue created by a legacy addTask");
         }
-        Ok(row.id)
+        Ok(id)
     }
 
     /// Creates a queue for an import unless it exists; true when created.

@@ -2,6 +2,7 @@
 //! service, so each rule lives here once. It validates input before anything is
 //! written, talks to the store, and wakes the local dispatcher after a push.
 
+mod batch;
 pub mod legacy;
 pub mod legacy_import;
 pub mod page_token;
@@ -119,6 +120,8 @@ pub struct Htq {
     /// tasks).
     maintenance: Arc<dyn Notes>,
     metrics: Arc<Metrics>,
+    /// Groups concurrent pushes to one queue into one script call.
+    batcher: Arc<batch::Batcher>,
     legacy: legacy::LegacySettings,
     /// Cancelled when the server stops: open watches end.
     closing: tokio_util::sync::CancellationToken,
@@ -136,6 +139,12 @@ impl Htq {
         legacy: legacy::LegacySettings,
     ) -> Self {
         Htq {
+            batcher: batch::Batcher::new(
+                store.clone(),
+                metrics.clone(),
+                waker.clone(),
+                maintenance.clone(),
+            ),
             store,
             limits,
             waker,
@@ -451,24 +460,30 @@ impl Htq {
                 opts,
             ));
         }
-        let pushed = self.store.push(queue, &rows, None, chosen, now).await?;
-        self.metrics
-            .pushed(queue, (rows.len() - pushed.duplicates.len()) as u64);
-        if let Some(earliest) = pushed.earliest {
-            self.waker.wake_at(queue, earliest);
-        }
-        if let Some(window) = pushed.dedup_window_ms {
-            self.maintenance.note(queue, now + window);
-        }
         let mut out: Vec<PushedTask> = rows
-            .into_iter()
+            .iter()
             .map(|r| PushedTask {
-                id: r.id,
+                id: r.id.clone(),
                 due_ms: Some(r.due_ms),
                 duplicate: false,
             })
             .collect();
-        for (i, first) in pushed.duplicates {
+        let duplicates = if chosen {
+            // A taken id refuses this call alone: not grouped with others.
+            let pushed = self.store.push(queue, &rows, None, true, now).await?;
+            self.metrics
+                .pushed(queue, (rows.len() - pushed.duplicates.len()) as u64);
+            if let Some(earliest) = pushed.earliest {
+                self.waker.wake_at(queue, earliest);
+            }
+            if let Some(window) = pushed.dedup_window_ms {
+                self.maintenance.note(queue, now + window);
+            }
+            pushed.duplicates
+        } else {
+            self.batcher.push(queue, rows, None).await?.duplicates
+        };
+        for (i, first) in duplicates {
             if let Some(t) = out.get_mut(i) {
                 *t = PushedTask {
                     id: first,
@@ -504,18 +519,10 @@ impl Htq {
     async fn store_rows(
         &self,
         queue: &str,
-        rows: &[NewRow],
-        create: Option<&Queue>,
+        rows: Vec<NewRow>,
+        create: Option<Queue>,
     ) -> Result<bool> {
-        let pushed = self
-            .store
-            .push(queue, rows, create, false, now_ms())
-            .await?;
-        self.metrics.pushed(queue, rows.len() as u64);
-        if let Some(earliest) = pushed.earliest {
-            self.waker.wake_at(queue, earliest);
-        }
-        Ok(pushed.created)
+        Ok(self.batcher.push(queue, rows, create).await?.created)
     }
 
     /// One task.

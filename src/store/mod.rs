@@ -28,6 +28,7 @@ mod scripts;
 mod tasks;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use bb8::Pool;
@@ -76,6 +77,8 @@ pub struct Store {
     pid: Arc<str>,
     opts: StoreOptions,
     metrics: Arc<Metrics>,
+    /// Scripts run as Redis Functions (Redis 7 and later); else as EVALSHA.
+    functions: Arc<AtomicBool>,
 }
 
 /// A wake message on the wake channel.
@@ -92,16 +95,39 @@ pub struct WakeMessage<'a> {
 /// One script call being built: the script, its keys (bound when made) and
 /// arguments, and plain commands sent in the same round trip before it.
 pub(crate) struct Call<'a> {
-    name: &'static str,
-    inv: redis::ScriptInvocation<'a>,
+    script: &'a NamedScript,
+    keys: Vec<String>,
+    args: Vec<Vec<u8>>,
     before: Vec<redis::Cmd>,
 }
 
 impl Call<'_> {
     /// Appends an argument.
     pub(crate) fn arg(&mut self, a: impl redis::ToRedisArgs) -> &mut Self {
-        self.inv.arg(a);
+        self.args.extend(a.to_redis_args());
         self
+    }
+
+    /// The call as `FCALL` of the script's function in the library.
+    fn fcall(&self) -> redis::Cmd {
+        let mut cmd = redis::cmd("FCALL");
+        cmd.arg(&self.script.function)
+            .arg(self.keys.len())
+            .arg(&self.keys)
+            .arg(&self.args);
+        cmd
+    }
+
+    /// The call as a stand-alone script (EVALSHA, loading it when Redis lacks it).
+    fn invocation(&self) -> redis::ScriptInvocation<'_> {
+        let mut inv = self.script.script.prepare_invoke();
+        for k in &self.keys {
+            inv.key(k);
+        }
+        for a in &self.args {
+            inv.arg(a.as_slice());
+        }
+        inv
     }
 
     /// Sends `cmd` ahead of the script, in the same round trip.
@@ -137,9 +163,39 @@ impl Store {
             pid: uuid::Uuid::now_v7().simple().to_string().into(),
             opts,
             metrics,
+            functions: Arc::new(AtomicBool::new(false)),
         };
         store.ping().await?;
+        store.load_functions().await?;
         Ok(store)
+    }
+
+    /// Loads the scripts as a Redis Functions library (once per Redis: a library
+    /// of the same source stays loaded, and it persists and replicates with the
+    /// data). A Redis without Functions runs them as EVALSHA scripts instead.
+    async fn load_functions(&self) -> Result<()> {
+        let mut conn = self.pool.get().await?;
+        let loaded: redis::RedisResult<String> = redis::cmd("FUNCTION")
+            .arg("LOAD")
+            .arg(&self.scripts.library)
+            .query_async(&mut *conn)
+            .await;
+        let on = match loaded {
+            Ok(_) => true,
+            Err(e) if e.to_string().contains("already exists") => true,
+            Err(e)
+                if e.kind() == redis::ErrorKind::Server(redis::ServerErrorKind::ResponseError)
+                    && e.to_string()
+                        .to_ascii_lowercase()
+                        .contains("unknown command") =>
+            {
+                tracing::info!("Redis has no Functions (before 7.0): running scripts with EVALSHA");
+                false
+            }
+            Err(e) => return Err(e.into()),
+        };
+        self.functions.store(on, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Checks that Redis answers.
@@ -186,13 +242,10 @@ impl Store {
 
     /// A call of `script` with `keys` bound, in order (see the script's header).
     fn call<'a>(&self, script: &'a NamedScript, keys: &[&str]) -> Call<'a> {
-        let mut inv = script.script.prepare_invoke();
-        for k in keys {
-            inv.key(*k);
-        }
         Call {
-            name: script.name,
-            inv,
+            script,
+            keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+            args: Vec::new(),
             before: Vec::new(),
         }
     }
@@ -212,18 +265,39 @@ impl Store {
         r
     }
 
-    /// Runs a script call on a pooled connection and decodes its reply.
+    /// Runs a script call on a pooled connection and decodes its reply: FCALL of
+    /// the library's function (the library is loaded again when Redis lost it, after
+    /// a restart without persistence), or EVALSHA of the script.
     async fn run<T: redis::FromRedisValue>(&self, call: &Call<'_>) -> Result<T> {
-        self.timed(call.name, async {
+        self.timed(call.script.name, async {
             let mut conn = self.pool.get().await?;
+            if self.functions.load(Ordering::Relaxed) {
+                let mut pipe = redis::pipe();
+                for cmd in &call.before {
+                    pipe.add_command(cmd.clone()).ignore();
+                }
+                pipe.add_command(call.fcall());
+                let first: redis::RedisResult<(T,)> = pipe.query_async(&mut *conn).await;
+                return match first {
+                    Err(e) if e.to_string().contains("Function not found") => {
+                        drop(conn);
+                        self.load_functions().await?;
+                        let mut conn = self.pool.get().await?;
+                        let (v,): (T,) = pipe.query_async(&mut *conn).await?;
+                        Ok(v)
+                    }
+                    r => Ok(r?.0),
+                };
+            }
+            let inv = call.invocation();
             if call.before.is_empty() {
-                return Ok(call.inv.invoke_async(&mut *conn).await?);
+                return Ok(inv.invoke_async(&mut *conn).await?);
             }
             let mut pipe = redis::pipe();
             for cmd in &call.before {
                 pipe.add_command(cmd.clone()).ignore();
             }
-            pipe.invoke_script(&call.inv);
+            pipe.invoke_script(&inv);
             let first: redis::RedisResult<(T,)> = pipe.query_async(&mut *conn).await;
             match first {
                 Ok((v,)) => Ok(v),
@@ -232,7 +306,7 @@ impl Store {
                 {
                     // The script is not cached yet (Redis restarted): load it and send
                     // the round trip again (its plain commands are idempotent).
-                    call.inv.load_async(&mut *conn).await?;
+                    inv.load_async(&mut *conn).await?;
                     let (v,): (T,) = pipe.query_async(&mut *conn).await?;
                     Ok(v)
                 }

@@ -1041,3 +1041,56 @@ async fn cron_catches_up_once_after_downtime_or_skips() {
     }
     htq.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_single_pushes_share_script_calls_and_each_gets_its_task() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "gc", |q| q.paused = true).await;
+    let fcalls = || redis.command_calls(|n| n == "fcall");
+    let before = fcalls();
+    let n = 400;
+    let callers = 32;
+    let mut clients = Vec::new();
+    for _ in 0..callers {
+        clients.push(client(htq.addr, Some(TOKEN)).await);
+    }
+    let work = clients
+        .into_iter()
+        .enumerate()
+        .map(|(c, mut client)| async move {
+            let mut out = Vec::new();
+            for i in (c..n).step_by(callers) {
+                let reply = client
+                    .push_task(pb::PushTaskRequest {
+                        queue: "gc".into(),
+                        request: Some(get(&format!("http://127.0.0.1:9/{i}"))),
+                        idempotency_key: if i % 2 == 0 {
+                            format!("k{}", i / 4)
+                        } else {
+                            String::new()
+                        },
+                        ..Default::default()
+                    })
+                    .await
+                    .unwrap()
+                    .into_inner();
+                out.push(reply);
+            }
+            out
+        });
+    let replies: Vec<_> = futures::future::join_all(work)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    let calls = fcalls() - before;
+    // Every other push has an idempotency key, each key used twice: 100 duplicates.
+    let duplicates = replies.iter().filter(|r| r.duplicate).count();
+    assert_eq!(duplicates, 100);
+    let ids: std::collections::HashSet<_> = replies.iter().map(|r| r.task_id.clone()).collect();
+    assert_eq!(ids.len(), n - 100, "distinct ids of stored tasks");
+    assert_eq!(counts(&mut htq.client, "gc").await.due, (n - 100) as i64);
+    assert!(calls < n as u64 / 2, "{calls} script calls for {n} pushes");
+    htq.stop().await;
+}

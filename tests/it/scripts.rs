@@ -815,3 +815,21 @@ async fn raising_a_per_key_cap_frees_held_keys_at_once() {
         ["k1", "k2"]
     );
 }
+
+#[tokio::test]
+async fn scripts_run_as_a_functions_library_reloaded_when_redis_lost_it() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 1, &[("a", 1000)]).await;
+    let fcalls = |name: &str| redis.command_calls(|n| n == name);
+    assert!(fcalls("fcall") >= 2, "create and push ran as FCALL");
+    assert_eq!(fcalls("evalsha") + fcalls("eval"), 0);
+    let mut c = redis.conn();
+    let libs: redis::Value = redis::cmd("FUNCTION").arg("LIST").query(&mut c).unwrap();
+    assert!(format!("{libs:?}").contains("htq_"), "{libs:?}");
+    // As after a restart without persistence: the library is gone, the next call
+    // loads it again.
+    let _: () = redis::cmd("FUNCTION").arg("FLUSH").query(&mut c).unwrap();
+    let claim = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert_eq!(claim.tasks.len(), 1);
+}

@@ -10,8 +10,20 @@ use tracing_subscriber::layer::SubscriberExt as _;
 
 use crate::common::*;
 
+/// Keeps a second dispatcher registered for the life of the test process.
+/// tracing caches each callsite's interest once for the process; while exactly one
+/// dispatcher is registered (this test's, installed on its thread only), a callsite
+/// first reached by another test's thread is judged against that thread's default
+/// (none) and cached as never, and this test's spans go missing. With two
+/// registered, interest is combined over both and stays "sometimes".
+fn pin_second_dispatcher() {
+    static PINNED: std::sync::OnceLock<tracing::Dispatch> = std::sync::OnceLock::new();
+    PINNED.get_or_init(|| tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default()));
+}
+
 #[tokio::test]
 async fn push_wait_and_delivery_are_one_trace() {
+    pin_second_dispatcher();
     let exporter = InMemorySpanExporter::default();
     let provider = SdkTracerProvider::builder()
         .with_simple_exporter(exporter.clone())
@@ -54,8 +66,15 @@ async fn push_wait_and_delivery_are_one_trace() {
     let parts: Vec<&str> = sent.split('-').collect();
     assert_eq!((parts[0], parts[1]), ("00", trace), "{sent}");
     assert_ne!(parts[2], parent);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let spans = exporter.get_finished_spans().unwrap();
+    // The attempt's span ends once its outcome is stored.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    let spans = loop {
+        let spans = exporter.get_finished_spans().unwrap();
+        if spans.iter().any(|s| s.name == "dispatch") || tokio::time::Instant::now() > deadline {
+            break spans;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
     let dispatch = spans
         .iter()
         .find(|s| s.name == "dispatch")
@@ -80,7 +99,11 @@ async fn push_wait_and_delivery_are_one_trace() {
     assert_eq!(dispatch.span_context.trace_id().to_string(), trace);
     assert_eq!(dispatch.parent_span_id, push.span_context.span_id());
     // The Redis scripts have spans of their own.
-    assert!(spans.iter().any(|s| s.name == "redis.script"));
+    assert!(
+        spans.iter().any(|s| s.name == "redis.script"),
+        "no redis.script span in {:?}",
+        spans.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
     assert_eq!(dispatch.span_context.span_id().to_string(), parts[2]);
     let attr = |k: &str| {
         dispatch
