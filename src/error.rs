@@ -1,7 +1,7 @@
 //! The one error type of the crate; front doors convert it at their edge.
 
 /// Everything that can go wrong in HTQ, by what the caller should do about it.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// The request is malformed; the message names the field.
     #[error("{field}: {reason}")]

@@ -6,8 +6,8 @@
 //!
 //! Layers, each using only those below it (see the README's Architecture section):
 //! front doors ([`api`], `src/cli/`) → [`core`] → [`store`]; [`dispatch`] beside
-//! [`core`], on [`store`]; [`wake`], [`model`], [`metrics`], [`error`], [`config`] and
-//! [`telemetry`] below all. [`server`] wires them.
+//! [`core`], on [`store`]; [`wake`], [`group`], [`model`], [`metrics`], [`error`],
+//! [`config`] and [`telemetry`] below all. [`server`] wires them.
 //!
 //! - `proto/htq/v1/htq.proto`: the contract; [`api::pb`] is generated from it.
 //! - [`config`]: flags, `HTQ_*` environment, TOML or legacy `config.json`.
@@ -15,6 +15,8 @@
 //!   ([`model::cron`]); no I/O.
 //! - [`wake`]: how one process's parts tell each other of work: the [`wake::Waker`]
 //!   (to the dispatcher) and [`wake::Notes`] (to a time-index sweeper).
+//! - [`group`]: group commit, so concurrent pushes (and attempt outcomes) of one
+//!   queue share one Redis call.
 //! - [`core`]: the application service every front door calls; input rules in
 //!   [`core::validate`], cron schedules in [`core::schedule`], event watches in
 //!   [`core::watch`], page tokens in [`core::page_token`], the legacy rules applied
@@ -47,6 +49,7 @@ pub mod core;
 pub mod dispatch;
 pub mod embedded_redis;
 pub mod error;
+pub mod group;
 pub mod legacy;
 pub mod metrics;
 pub mod model;

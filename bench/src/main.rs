@@ -53,6 +53,10 @@ pub struct Args {
     /// Only these scenarios (a, b, c, d, e, f, g, h); default all.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
+    /// Scenario h also prints Redis's time per script function, from the slow log
+    /// set to record every command (which itself costs Redis a little).
+    #[arg(long)]
+    pub profile: bool,
 }
 
 /// Adds the bearer token.
@@ -276,6 +280,91 @@ impl Env {
             bench: cpu_secs(std::process::id()),
             at: Instant::now(),
         }
+    }
+
+    /// Makes the slow log record every command from now on (`--profile`).
+    pub async fn slowlog_start(&mut self) -> anyhow::Result<()> {
+        redis::pipe()
+            .cmd("CONFIG")
+            .arg(&[
+                "SET",
+                "slowlog-log-slower-than",
+                "0",
+                "slowlog-max-len",
+                "1000000",
+            ])
+            .ignore()
+            .cmd("SLOWLOG")
+            .arg("RESET")
+            .ignore()
+            .query_async::<()>(&mut self.redis)
+            .await?;
+        Ok(())
+    }
+
+    /// Redis's time per script function (or script sha) since
+    /// [`Env::slowlog_start`], as "name: calls, µs per call, µs per task" lines; the
+    /// slow log goes back to its default.
+    pub async fn slowlog_profile(&mut self, tasks: usize) -> anyhow::Result<String> {
+        type Entry = (i64, i64, i64, Vec<String>);
+        // A long log takes a while to send: a connection without a reply timeout.
+        let mut conn = redis::Client::open(self.redis_url.as_str())?
+            .get_multiplexed_async_connection_with_config(
+                &redis::AsyncConnectionConfig::new().set_response_timeout(None),
+            )
+            .await?;
+        let entries: Vec<redis::Value> = redis::cmd("SLOWLOG")
+            .arg(&["GET", "-1"])
+            .query_async(&mut conn)
+            .await?;
+        redis::cmd("CONFIG")
+            .arg(&[
+                "SET",
+                "slowlog-log-slower-than",
+                "10000",
+                "slowlog-max-len",
+                "128",
+            ])
+            .query_async::<()>(&mut self.redis)
+            .await?;
+        let mut by: std::collections::BTreeMap<String, (u64, i64)> = Default::default();
+        for e in entries {
+            let redis::Value::Array(parts) = e else {
+                continue;
+            };
+            let Ok((_, _, micros, args)) =
+                redis::from_redis_value::<Entry>(redis::Value::Array(parts[..4].to_vec()))
+            else {
+                continue;
+            };
+            let cmd = args
+                .first()
+                .map(|a| a.to_ascii_lowercase())
+                .unwrap_or_default();
+            let name = match cmd.as_str() {
+                "fcall" | "fcall_ro" | "evalsha" | "evalsha_ro" => {
+                    args.get(1).cloned().unwrap_or_default()
+                }
+                _ => cmd,
+            };
+            let slot = by.entry(name).or_default();
+            slot.0 += 1;
+            slot.1 += micros;
+        }
+        let mut rows: Vec<_> = by.into_iter().collect();
+        rows.sort_by_key(|(_, (_, us))| -us);
+        Ok(rows
+            .iter()
+            .take(12)
+            .map(|(name, (calls, us))| {
+                format!(
+                    "  {name}: {calls} calls, {:.1} µs per call, {:.1} µs per task",
+                    *us as f64 / *calls as f64,
+                    *us as f64 / tasks as f64
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"))
     }
 
     /// Redis INFO as a map.

@@ -30,10 +30,34 @@ pub enum Transport {
 /// they took, from INFO commandstats. (The commands a script runs are counted there
 /// too, under their own names, and inside the script's own time: only the script
 /// calls are summed.)
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct CommandStats {
     pub calls: f64,
     pub usec: f64,
+    /// Every command's Redis time (µs), scripts and the commands they ran alike.
+    pub by_command: HashMap<String, f64>,
+}
+
+impl CommandStats {
+    /// The commands that took most Redis time between `self` and `later`, as µs
+    /// per task, for the profile the bench prints.
+    pub fn profile(&self, later: &CommandStats, n: usize) -> String {
+        let mut rows: Vec<(&str, f64)> = later
+            .by_command
+            .iter()
+            .map(|(k, v)| {
+                let before = self.by_command.get(k).copied().unwrap_or(0.0);
+                (k.as_str(), (v - before) / n as f64)
+            })
+            .filter(|(_, d)| *d > 0.05)
+            .collect();
+        rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+        rows.iter()
+            .take(14)
+            .map(|(k, d)| format!("{k} {d:.1}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// The script calls so far (see [`CommandStats`]).
@@ -49,13 +73,18 @@ pub async fn command_stats(env: &mut Env) -> anyhow::Result<CommandStats> {
     let info: HashMap<String, String> = env.info("commandstats").await?;
     let mut total = CommandStats::default();
     for (k, v) in &info {
-        if !SCRIPT_CALLS.contains(&k.as_str()) {
-            continue;
-        }
+        let script = SCRIPT_CALLS.contains(&k.as_str());
         for part in v.split(',') {
             match part.split_once('=') {
-                Some(("calls", n)) => total.calls += n.parse::<f64>().unwrap_or(0.0),
-                Some(("usec", n)) => total.usec += n.parse::<f64>().unwrap_or(0.0),
+                Some(("calls", n)) if script => total.calls += n.parse::<f64>().unwrap_or(0.0),
+                Some(("usec", n)) => {
+                    let n = n.parse::<f64>().unwrap_or(0.0);
+                    if script {
+                        total.usec += n;
+                    }
+                    let name = k.strip_prefix("cmdstat_").unwrap_or(k);
+                    total.by_command.insert(name.to_owned(), n);
+                }
                 _ => {}
             }
         }
@@ -221,6 +250,9 @@ async fn variant(
         },
         if queues == 1 { "" } else { "s" }
     );
+    if env.args.profile {
+        env.slowlog_start().await?;
+    }
     let stats0 = command_stats(env).await?;
     let cpu0 = env.cpu();
     let t0 = Instant::now();
@@ -232,6 +264,16 @@ async fn variant(
         .ok_or_else(|| anyhow::anyhow!("{what}: not every task arrived"))?;
     let cpu1 = env.cpu();
     let stats1 = command_stats(env).await?;
+    eprintln!(
+        "{what} (HTQ): Redis µs per task by command: {}",
+        stats0.profile(&stats1, n)
+    );
+    if env.args.profile {
+        eprintln!(
+            "{what} (HTQ): Redis time per call:\n{}",
+            env.slowlog_profile(n).await?
+        );
+    }
     let htq = n as f64 / took.as_secs_f64();
     costs(
         figs,
@@ -259,6 +301,10 @@ async fn variant(
     if let Some(p) = &peer {
         let cpu1 = env.cpu();
         let stats1 = command_stats(env).await?;
+        eprintln!(
+            "{what} (BullMQ): Redis µs per task by command: {}",
+            stats0.profile(&stats1, n)
+        );
         let n = n as f64;
         figs.add(
             &format!("{what} (BullMQ): CPU of redis-server per task"),

@@ -139,7 +139,7 @@ impl Htq {
         legacy: legacy::LegacySettings,
     ) -> Self {
         Htq {
-            batcher: batch::Batcher::new(
+            batcher: batch::batcher(
                 store.clone(),
                 metrics.clone(),
                 waker.clone(),
@@ -481,7 +481,9 @@ impl Htq {
             }
             pushed.duplicates
         } else {
-            self.batcher.push(queue, rows, None).await?.duplicates
+            batch::push(&self.batcher, queue, rows, None)
+                .await?
+                .duplicates
         };
         for (i, first) in duplicates {
             if let Some(t) = out.get_mut(i) {
@@ -522,7 +524,9 @@ impl Htq {
         rows: Vec<NewRow>,
         create: Option<Queue>,
     ) -> Result<bool> {
-        Ok(self.batcher.push(queue, rows, create).await?.created)
+        Ok(batch::push(&self.batcher, queue, rows, create)
+            .await?
+            .created)
     }
 
     /// One task.

@@ -10,6 +10,7 @@
 
 pub mod cron;
 pub mod executor;
+pub mod finisher;
 pub mod outcome;
 pub mod scheduler;
 pub mod sweeper;
@@ -76,6 +77,8 @@ pub(crate) struct Shared {
     pub leases: Sweeper,
     /// The maintenance index's sweeper (the janitor).
     pub maintenance: Sweeper,
+    /// Outcomes of attempts, grouped per queue.
+    pub finishes: Arc<finisher::Finishes>,
 }
 
 /// A running dispatcher.
@@ -101,6 +104,7 @@ impl Dispatcher {
             leases: Sweeper::new(store.clone(), Index::Leases, LEASE_SWEEP_EVERY),
             maintenance,
             executor: Executor::new(&opts.user_agent)?,
+            finishes: finisher::finishes(store.clone()),
             permits: Arc::new(Semaphore::new(opts.max_in_flight)),
             store,
             waker,

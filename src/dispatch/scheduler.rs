@@ -11,10 +11,10 @@ use rand::Rng;
 use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use tracing::Instrument;
 
-use super::{Shared, outcome};
+use super::{Shared, finisher, outcome};
 use crate::model::ms;
 use crate::model::{Queue, now_ms};
-use crate::store::{ClaimedTask, Finish};
+use crate::store::{ClaimedTask, Finish, Outcome};
 use crate::wake::Wake;
 
 /// Delay before a queue whose claim failed (Redis down) is tried again.
@@ -348,11 +348,14 @@ async fn perform(
     // Redis may be briefly away: try a few times, then leave the task to lease
     // expiry, which runs it again (delivery is at least once).
     let mut delay = Duration::from_millis(100);
+    let outcome = Outcome {
+        id: task.id.clone(),
+        token: task.token().to_owned(),
+        finish: finish.clone(),
+        record,
+    };
     for _ in 0..5 {
-        match store
-            .finish(&queue.name, &task.id, task.token(), now, &finish, &record)
-            .await
-        {
+        match finisher::finish(&shared.finishes, &queue.name, outcome.clone()).await {
             Ok(true) => {
                 // Dead letters and retained tasks expire: tell the janitor when.
                 let expires = match &finish {

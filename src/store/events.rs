@@ -97,6 +97,7 @@ fn events_from(queue: &str, id: &str, fields: &[(String, String)]) -> Vec<Event>
     }
     let attempts: Vec<&str> = get("attempts").split('\n').collect();
     let ats: Vec<&str> = get("ats").split('\n').collect();
+    let statuses: Vec<&str> = get("statuses").split('\n').collect();
     tasks
         .split('\n')
         .enumerate()
@@ -105,6 +106,7 @@ fn events_from(queue: &str, id: &str, fields: &[(String, String)]) -> Vec<Event>
             task_id: task.to_owned(),
             attempt: attempts.get(i).map_or(0, |a| num(a) as u32),
             at_ms: ats.get(i).map_or(0, |a| num(a) as i64),
+            status: statuses.get(i).map_or(0, |s| num(s) as u16),
             ..event.clone()
         })
         .collect()

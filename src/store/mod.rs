@@ -44,7 +44,7 @@ pub use keys::{Keys, QueueKeys};
 use reply::Reply;
 pub use schedules::{ScheduleDef, ScheduleRow, TickTaken};
 use scripts::{NamedScript, Scripts};
-pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Pushed};
+pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed};
 
 /// Tuning of the store's recovery rules.
 #[derive(Debug, Clone, Copy)]

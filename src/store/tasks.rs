@@ -4,7 +4,7 @@
 use redis::Value;
 
 use super::codec::{self, TaskStateJson};
-use super::reply::{self, Code};
+use super::reply::{self, Code, int};
 use super::{Store, inspect};
 use crate::error::{Error, Result};
 use crate::model::{HttpRequest, Queue, Task, TaskState};
@@ -110,6 +110,19 @@ impl ClaimedTask {
     pub fn attempt(&self) -> u32 {
         self.state.attempts as u32
     }
+}
+
+/// One attempt's outcome, for [`Store::finish_many`].
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The task.
+    pub id: String,
+    /// The lease token its attempt held.
+    pub token: String,
+    /// How the attempt leaves it.
+    pub finish: Finish,
+    /// The attempt record (JSON of an [`crate::model::AttemptRecord`], '' none).
+    pub record: String,
 }
 
 /// How a finished attempt leaves its task.
@@ -295,39 +308,61 @@ impl Store {
         outcome: &Finish,
         record: &str,
     ) -> Result<bool> {
-        let k = self.keys.queue(queue);
-        let (mode, at, run_count, status, error) = match outcome {
-            Finish::Succeed { status } => ("succeed", 0, 0, *status, ""),
-            Finish::Retry { at, status, error } => ("retry", *at, 0, *status, error.as_str()),
-            Finish::Dead { status, error } => ("dead", 0, 0, *status, error.as_str()),
-            Finish::Reschedule {
-                at,
-                run_count,
-                status,
-                error,
-            } => ("reschedule", *at, *run_count, *status, error.as_str()),
+        let one = Outcome {
+            id: id.to_owned(),
+            token: token.to_owned(),
+            finish: outcome.clone(),
+            record: record.to_owned(),
         };
+        let held = self
+            .finish_many(queue, now, std::slice::from_ref(&one))
+            .await?;
+        Ok(held.first().copied().unwrap_or(false))
+    }
+
+    /// [`Store::finish`] for several attempts of one queue in one script call: for
+    /// each, whether its lease was still held (its outcome recorded).
+    pub async fn finish_many(
+        &self,
+        queue: &str,
+        now: i64,
+        outcomes: &[Outcome],
+    ) -> Result<Vec<bool>> {
+        let k = self.keys.queue(queue);
         let mut call = self.call(
             &self.scripts.finish,
             &[&k.settings, &k.due, &k.active, &k.state],
         );
-        call.arg(mode)
-            .arg(id)
-            .arg(token)
-            .arg(now)
-            .arg(at)
-            .arg(run_count)
-            .arg(status)
-            .arg(error)
+        call.arg(now)
             .arg(self.keys.wake_channel())
             .arg(self.wake_message(queue, now))
-            .arg(record);
-        let reply = self.run_coded(&call).await?;
-        match reply.code {
-            Code::Done => Ok(true),
-            Code::LeaseLost => Ok(false),
-            _ => Err(reply.unexpected("finish")),
+            .arg(outcomes.len());
+        for o in outcomes {
+            let (mode, at, run_count, status, error) = match &o.finish {
+                Finish::Succeed { status } => ("succeed", 0, 0, *status, ""),
+                Finish::Retry { at, status, error } => ("retry", *at, 0, *status, error.as_str()),
+                Finish::Dead { status, error } => ("dead", 0, 0, *status, error.as_str()),
+                Finish::Reschedule {
+                    at,
+                    run_count,
+                    status,
+                    error,
+                } => ("reschedule", *at, *run_count, *status, error.as_str()),
+            };
+            call.arg(mode)
+                .arg(&o.id)
+                .arg(&o.token)
+                .arg(at)
+                .arg(run_count)
+                .arg(status)
+                .arg(error)
+                .arg(&o.record);
         }
+        let reply = self.run_coded(&call).await?;
+        if reply.code != Code::Done || reply.rest.len() != outcomes.len() {
+            return Err(reply.unexpected("finish"));
+        }
+        reply.rest.iter().map(|v| Ok(int(v)? == 1)).collect()
     }
 
     /// Returns a task whose request this process cut off at shutdown: due again at

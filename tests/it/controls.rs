@@ -1094,3 +1094,57 @@ async fn concurrent_single_pushes_share_script_calls_and_each_gets_its_task() {
     assert!(calls < n as u64 / 2, "{calls} script calls for {n} pushes");
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn outcomes_finishing_together_share_script_calls_and_each_is_recorded() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script("/gone", vec![Reply::status(404)]);
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "gf", |q| {
+        q.paused = true;
+        q.max_concurrency = 50;
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        });
+    })
+    .await;
+    let n = 300;
+    for i in 0..n {
+        htq.client
+            .push_task(pb::PushTaskRequest {
+                queue: "gf".into(),
+                // Every third one fails for good, so outcomes of kinds mix.
+                request: Some(get(&sink.url(&if i % 3 == 0 {
+                    format!("/gone?i={i}")
+                } else {
+                    format!("/ok?i={i}")
+                }))),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    }
+    let fcalls = || redis.command_calls(|n| n == "fcall");
+    let before = fcalls();
+    htq.client
+        .resume_queue(pb::ResumeQueueRequest { name: "gf".into() })
+        .await
+        .unwrap();
+    sink.wait_for(None, n, Duration::from_secs(20)).await;
+    // Every outcome recorded: nothing waits or runs, the failures are dead.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let c = loop {
+        let c = counts(&mut htq.client, "gf").await;
+        if c.active == 0 || std::time::Instant::now() > deadline {
+            break c;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!((c.due, c.active, c.dead), (0, 0, (n / 3) as i64));
+    // Claims and finishes together take fewer calls than one finish per task.
+    let calls = fcalls() - before;
+    assert!(calls < n as u64 / 2, "{calls} script calls for {n} tasks");
+    htq.stop().await;
+}

@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
+use htq::model::EventKind;
 use htq::model::{HttpRequest, Queue, QueueKind, TaskState};
-use htq::store::{Finish, Index, NewRow, Recovered, Store, StoreOptions};
+use htq::store::{Finish, Index, NewRow, Outcome, Recovered, Store, StoreOptions, StreamId};
 use redis::Commands;
 
 use crate::common::*;
@@ -288,6 +289,95 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     assert_eq!(state(&mut c, "a"), serde_json::Value::Null);
     let blocked: Option<String> = c.hget("t:{q}:queue", "blocked").unwrap();
     assert_eq!(blocked, None);
+}
+
+#[tokio::test]
+async fn one_finish_call_records_each_outcome_and_refuses_each_lost_lease() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(
+        &s,
+        5,
+        &[
+            ("a", 1000),
+            ("b", 1000),
+            ("c", 1000),
+            ("d", 1000),
+            ("e", 1000),
+        ],
+    )
+    .await;
+    s.claim("q", 1000, 5).await.unwrap().unwrap();
+    let outcome = |id: &str, token: String, finish: Finish| Outcome {
+        id: id.into(),
+        token,
+        finish,
+        record: String::new(),
+    };
+    let outcomes = [
+        outcome("a", lease(&redis, "a"), Finish::Succeed { status: 200 }),
+        outcome("b", lease(&redis, "b"), Finish::Succeed { status: 201 }),
+        outcome(
+            "c",
+            lease(&redis, "c"),
+            Finish::Retry {
+                at: 5000,
+                status: 503,
+                error: "HTTP 503".into(),
+            },
+        ),
+        // A stale lease: refused, the task stays active.
+        outcome("d", "1".into(), Finish::Succeed { status: 200 }),
+        outcome(
+            "e",
+            lease(&redis, "e"),
+            Finish::Dead {
+                status: 404,
+                error: "HTTP 404".into(),
+            },
+        ),
+        // The same task again: its lease was used by the first outcome.
+        outcome("a", lease(&redis, "a"), Finish::Succeed { status: 500 }),
+    ];
+    let mut c = redis.conn();
+    let before: i64 = c.xlen("t:{q}:events").unwrap();
+    let held = s.finish_many("q", 1300, &outcomes).await.unwrap();
+    assert_eq!(held, [true, true, true, false, true, false]);
+    assert_eq!(zset(&mut c, "t:{q}:active"), [("d".to_owned(), 2500)]);
+    assert_eq!(zset(&mut c, "t:{q}:due"), [("c".to_owned(), 5000)]);
+    assert_eq!(zset(&mut c, "t:{q}:dead"), [("e".to_owned(), 1300)]);
+    let mut left: Vec<String> = c.hkeys("t:{q}:tasks").unwrap();
+    left.sort();
+    assert_eq!(left, ["c", "d", "e"]);
+    assert_eq!(state(&mut c, "a"), serde_json::Value::Null);
+    // Each outcome is an event of its own once read, with its own status.
+    let mut conn = s.dedicated().await.unwrap();
+    let after = StreamId { ms: 0, seq: 0 };
+    let (events, _) = Store::read_events(
+        &mut conn,
+        &[("q".into(), s.events_key("q"), after)],
+        0,
+        1000,
+    )
+    .await
+    .unwrap();
+    let finished: Vec<(EventKind, String, u16)> = events
+        .iter()
+        .filter_map(|e| Some((e.kind?, e.task_id.clone(), e.status)))
+        .filter(|(kind, _, _)| !matches!(kind, EventKind::Pushed | EventKind::Started))
+        .collect();
+    assert_eq!(
+        finished,
+        [
+            (EventKind::Retrying, "c".to_owned(), 503),
+            (EventKind::Dead, "e".to_owned(), 404),
+            (EventKind::Succeeded, "a".to_owned(), 200),
+            (EventKind::Succeeded, "b".to_owned(), 201),
+        ]
+    );
+    // The two successes share one stream entry.
+    let now: i64 = c.xlen("t:{q}:events").unwrap();
+    assert_eq!(now - before, 3);
 }
 
 #[tokio::test]

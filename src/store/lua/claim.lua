@@ -23,11 +23,15 @@
 -- Emits: dead, evicted, retrying, started.
 -- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, pace, state, stats, tasks.
 local k_queue, k_due, k_active, k_tasks, k_state, k_dead = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-if redis.call('EXISTS', k_queue) == 0 then return {NO_QUEUE} end
+-- The settings, read once: returned to the dispatcher and read here.
+local settings = redis.call('HGETALL', k_queue)
+if #settings == 0 then return {NO_QUEUE} end
+local S = {}
+for i = 1, #settings, 2 do S[settings[i]] = settings[i + 1] end
+events_cap = tonumber(S.max_events or '10000') or 10000
 local now = tonumber(ARGV[1])
 recover_expired(k_due, k_active, k_state, k_dead, now, tonumber(ARGV[4]), tonumber(ARGV[5]))
-local settings = redis.call('HGETALL', k_queue)
-local conf = redis.call('HMGET', k_queue, 'max_concurrency', 'paused', 'timeout_ms', 'rate', 'burst', 'fconc', 'frate', 'fburst')
+local conf = {S.max_concurrency, S.paused, S.timeout_ms, S.rate, S.burst, S.fconc, S.frate, S.fburst}
 local k_flows, k_pace, k_fact = qkey(k_queue, 'flows'), qkey(k_queue, 'pace'), qkey(k_queue, 'flowact')
 local paused = conf[2] == '1'
 local blocked = 0
@@ -50,8 +54,12 @@ local function tat_from(stored, t)
   return math.max(tonumber(stored or '0') or 0, now - math.min(t / 2, 5))
 end
 
+-- Whether the queue has flow keys (tasks with one, or their index); only a claim
+-- of the last task of a key removes the index, checked again at the end.
+local flowing = redis.call('EXISTS', k_flows) == 1
+
 local function due_waiting()
-  if redis.call('EXISTS', k_flows) == 1 then
+  if flowing then
     return #redis.call('ZRANGE', k_flows, '-inf', now, 'BYSCORE', 'LIMIT', 0, 1) > 0
   end
   return #redis.call('ZRANGE', k_due, '-inf', now, 'BYSCORE', 'LIMIT', 0, 1) > 0
@@ -78,21 +86,23 @@ if not paused then
   end
   if n > 0 then
     local deadline = now + tonumber(conf[3]) + tonumber(ARGV[3])
-    local lease = tonumber(redis.call('HGET', k_queue, 'lease_seq') or '0') or 0
-    local function take(set, id)
-      redis.call('ZREM', set, id)
-      local blob = redis.call('HGET', k_tasks, id)
-      if not blob then return end
-      local st = get_state(k_state, id)
+    local lease = tonumber(S.lease_seq or '0') or 0
+    -- Starts an attempt of task `id` (its stored task `blob`, its state `raw`).
+    local states, leased = {}, {}
+    local function start(id, blob, raw)
+      local st = {}
+      if raw then st = cjson.decode(raw) end
       st.a = (st.a or 0) + 1
       st.t = now
       -- A lease token never handed out before, even across a deleted and
       -- re-created queue: a counter that never falls behind now x 1000.
       lease = math.max(lease + 1, now * 1000)
       st.l = string.format('%d', lease)
-      local raw = cjson.encode(st)
-      redis.call('HSET', k_state, id, raw)
-      redis.call('ZADD', k_active, deadline, id)
+      raw = cjson.encode(st)
+      states[#states + 1] = id
+      states[#states + 1] = raw
+      leased[#leased + 1] = deadline
+      leased[#leased + 1] = id
       if st.k then redis.call('HINCRBY', k_fact, st.k, 1) end
       started[#started + 1] = id
       attempts[#attempts + 1] = st.a
@@ -101,9 +111,22 @@ if not paused then
       claimed[#claimed + 1] = raw
       count = count + 1
     end
-    if redis.call('EXISTS', k_flows) == 0 then
-      for _, id in ipairs(redis.call('ZRANGE', k_due, '-inf', now, 'BYSCORE', 'LIMIT', 0, n)) do
-        take(k_due, id)
+    local function take(set, id)
+      redis.call('ZREM', set, id)
+      local blob = redis.call('HGET', k_tasks, id)
+      if not blob then return end
+      start(id, blob, redis.call('HGET', k_state, id))
+    end
+    if not flowing then
+      -- The common case in a few calls, whatever the number of tasks.
+      local ids = redis.call('ZRANGE', k_due, '-inf', now, 'BYSCORE', 'LIMIT', 0, n)
+      if #ids > 0 then
+        redis.call('ZREM', k_due, unpack(ids))
+        local blobs = redis.call('HMGET', k_tasks, unpack(ids))
+        local raws = redis.call('HMGET', k_state, unpack(ids))
+        for i, id in ipairs(ids) do
+          if blobs[i] then start(id, blobs[i], raws[i]) end
+        end
       end
     else
       local fconc = tonumber(conf[6] or '0') or 0
@@ -151,6 +174,8 @@ if not paused then
       end
     end
     if count > 0 then
+      redis.call('HSET', k_state, unpack(states))
+      redis.call('ZADD', k_active, unpack(leased))
       redis.call('HINCRBY', qkey(k_queue, 'stats'), 'started', count)
       redis.call('HSET', k_queue, 'lease_seq', string.format('%d', lease))
     end
@@ -167,7 +192,7 @@ end
 -- resuming wakes every dispatcher.
 local next_due = ''
 if not paused then
-  if redis.call('EXISTS', k_flows) == 1 then
+  if flowing and redis.call('EXISTS', k_flows) == 1 then
     local first = redis.call('ZRANGE', k_flows, 0, 0, 'WITHSCORES')
     if #first > 0 and first[2] ~= 'inf' then next_due = first[2] end
   else

@@ -1,58 +1,93 @@
--- finish: records how an attempt ended, if the lease is still held.
+-- finish: records how attempts ended, each only if its lease is still held. The
+-- outcomes of one queue that arrive together come in one call.
 --   succeed     the task is done: retained for the queue's retention, else removed
---   retry       it waits again until ARGV[5]
---   reschedule  variable queues: it runs again at ARGV[5] with run count ARGV[6]
+--   retry       it waits again until its `next`
+--   reschedule  variable queues: it runs again at `next` with run count `runs`
 --   dead        it failed for good and moves to the dead-letter set, whose bounds
 --               may evict the oldest dead tasks (with an `evicted` event each)
 -- A task with a flow key frees its key's slot. The attempt joins the task's history.
 -- KEYS[1] settings, KEYS[2] due, KEYS[3] active, KEYS[4] state
--- ARGV[1] mode, ARGV[2] task id, ARGV[3] lease token, ARGV[4] now (ms), ARGV[5] next
--- time (ms, retry and reschedule), ARGV[6] run count (reschedule), ARGV[7] HTTP
--- status (0 none), ARGV[8] error text, ARGV[9] wake channel, ARGV[10] wake message,
--- ARGV[11] attempt record JSON ('' none)
--- Returns DONE, or LEASE_LOST when the lease is no longer held (result discarded; also when the
--- queue was deleted meanwhile, so a deleted queue leaves no orphan task).
+-- ARGV[1] now (ms), ARGV[2] wake channel, ARGV[3] wake message, ARGV[4] n, then n
+-- times: mode, task id, lease token, next time (ms, retry and reschedule), run
+-- count (reschedule), HTTP status (0 none), error text, attempt record JSON ('' none)
+-- Returns {DONE, then per outcome 1 when recorded, 0 when its lease is no longer
+-- held (the outcome is discarded; also when the queue was deleted meanwhile, so a
+-- deleted queue leaves no orphan task)}.
 -- Emits: dead, evicted, rescheduled, retrying, succeeded.
 -- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, state, stats, tasks.
-local mode, id, now = ARGV[1], ARGV[2], tonumber(ARGV[4])
-local st = held(KEYS[3], KEYS[4], id, ARGV[3])
-if not st then return LEASE_LOST end
-redis.call('ZREM', KEYS[3], id)
-release(KEYS[1], st, now)
-local conf = redis.call('HMGET', KEYS[1], 'history', 'retention_ms')
-local status = tonumber(ARGV[7])
-if mode == 'succeed' then
-  emit(KEYS[1], 'succeeded', id, 'status', status)
-elseif mode == 'retry' then
-  emit(KEYS[1], 'retrying', id, 'attempt', st.a, 'status', status, 'error', ARGV[8], 'at', ARGV[5])
-elseif mode == 'reschedule' then
-  emit(KEYS[1], 'rescheduled', id, 'status', status, 'at', ARGV[5])
-else
-  emit(KEYS[1], 'dead', id, 'status', status, 'error', ARGV[8])
+local now, n = tonumber(ARGV[1]), tonumber(ARGV[4])
+local W = 8
+local ids = {}
+for i = 1, n do
+  ids[i] = ARGV[4 + (i - 1) * W + 2]
 end
-if mode == 'retry' or mode == 'dead' then tally(KEYS[1], 'failed') end
-if mode == 'succeed' and (tonumber(conf[2] or '0') or 0) <= 0 then
-  -- Removed at once: no history to keep.
-  forget(KEYS[1], id)
-else
-  record(KEYS[1], id, st, ARGV[11], tonumber(conf[1] or '10') or 10)
-  st.s = status
-  st.e = ARGV[8]
-  if mode == 'succeed' then
-    finished(KEYS[1], id, st, 's', now)
-  elseif mode == 'retry' then
-    put_state(KEYS[4], id, st)
-    enqueue(KEYS[1], st, id, ARGV[5])
-  elseif mode == 'reschedule' then
-    st.r = tonumber(ARGV[6])
-    -- A variable task runs for ever: only interruptions in a row count.
-    st.i = 0
-    put_state(KEYS[4], id, st)
-    enqueue(KEYS[1], st, id, ARGV[5])
+-- The lease check of every outcome in two calls: active, and the token in its state.
+local scores = redis.call('ZMSCORE', KEYS[3], unpack(ids))
+local raws = redis.call('HMGET', KEYS[4], unpack(ids))
+local conf = redis.call('HMGET', KEYS[1], 'history', 'retention_ms')
+local history = tonumber(conf[1] or '10') or 10
+local keep = (tonumber(conf[2] or '0') or 0) > 0
+local result = {DONE}
+-- Succeeded tasks that leave no trace: removed together, one event for all.
+local gone, gone_status = {}, {}
+local held_ids = {}
+for i = 1, n do
+  local at = 4 + (i - 1) * W
+  local mode, id, token = ARGV[at + 1], ARGV[at + 2], ARGV[at + 3]
+  local st = nil
+  if scores[i] and raws[i] then
+    st = cjson.decode(raws[i])
+    if st.l ~= token then st = nil end
+  end
+  -- The same task twice in one call: only its first outcome holds the lease.
+  if st and held_ids[id] then st = nil end
+  if not st then
+    result[#result + 1] = 0
   else
-    put_state(KEYS[4], id, st)
-    bury(KEYS[1], id, now)
+    held_ids[id] = true
+    result[#result + 1] = 1
+    local next_at, runs, status, err, rec = ARGV[at + 4], ARGV[at + 5], tonumber(ARGV[at + 6]), ARGV[at + 7], ARGV[at + 8]
+    release(KEYS[1], st, now)
+    if mode == 'succeed' and not keep then
+      gone[#gone + 1] = id
+      gone_status[#gone_status + 1] = status
+    else
+      redis.call('ZREM', KEYS[3], id)
+      if mode == 'succeed' then
+        emit(KEYS[1], 'succeeded', id, 'status', status)
+      elseif mode == 'retry' then
+        emit(KEYS[1], 'retrying', id, 'attempt', st.a, 'status', status, 'error', err, 'at', next_at)
+      elseif mode == 'reschedule' then
+        emit(KEYS[1], 'rescheduled', id, 'status', status, 'at', next_at)
+      else
+        emit(KEYS[1], 'dead', id, 'status', status, 'error', err)
+      end
+      if mode == 'retry' or mode == 'dead' then tally(KEYS[1], 'failed') end
+      record(KEYS[1], id, st, rec, history)
+      st.s = status
+      st.e = err
+      if mode == 'succeed' then
+        finished(KEYS[1], id, st, 's', now)
+      elseif mode == 'retry' then
+        put_state(KEYS[4], id, st)
+        enqueue(KEYS[1], st, id, next_at)
+      elseif mode == 'reschedule' then
+        st.r = tonumber(runs)
+        -- A variable task runs for ever: only interruptions in a row count.
+        st.i = 0
+        put_state(KEYS[4], id, st)
+        enqueue(KEYS[1], st, id, next_at)
+      else
+        put_state(KEYS[4], id, st)
+        bury(KEYS[1], id, now)
+      end
+    end
   end
 end
-wake_blocked(KEYS[1], ARGV[9], ARGV[10])
-return DONE
+if #gone > 0 then
+  redis.call('ZREM', KEYS[3], unpack(gone))
+  emit_group(KEYS[1], 'succeeded', gone, {status = gone_status})
+  forget_all(KEYS[1], gone)
+end
+wake_blocked(KEYS[1], ARGV[2], ARGV[3])
+return result

@@ -173,6 +173,10 @@ local function emit(k, kind, id, ...)
   emit_weighted(k, 1, kind, id, ...)
 end
 
+-- The field of a grouped entry that holds one value per task, by the single
+-- event's field.
+local PLURAL = {attempt = 'attempts', at = 'ats', status = 'statuses'}
+
 -- Appends one event for several tasks that changed alike in one script (a batch
 -- pushed, tasks claimed together): `tasks` holds their ids, one per line, and each
 -- extra field given as a list holds one value per task, one per line. Readers
@@ -192,7 +196,7 @@ local function emit_group(k, kind, ids, lists)
   args[1] = 'tasks'
   args[2] = table.concat(ids, '\n')
   for name, values in pairs(lists) do
-    args[#args + 1] = name .. 's'
+    args[#args + 1] = PLURAL[name]
     args[#args + 1] = table.concat(values, '\n')
   end
   emit_weighted(k, #ids, kind, '', unpack(args))
@@ -240,12 +244,17 @@ local function release(k, st, now)
   end
 end
 
+-- Removes every trace of the tasks `ids` (a list) but their dedup entries.
+local function forget_all(k, ids)
+  redis.call('HDEL', qkey(k, 'tasks'), unpack(ids))
+  redis.call('HDEL', qkey(k, 'state'), unpack(ids))
+  redis.call('HDEL', qkey(k, 'hist'), unpack(ids))
+  redis.call('ZREM', qkey(k, 'done'), unpack(ids))
+end
+
 -- Removes every trace of task `id` but its dedup entry.
 local function forget(k, id)
-  redis.call('HDEL', qkey(k, 'tasks'), id)
-  redis.call('HDEL', qkey(k, 'state'), id)
-  redis.call('HDEL', qkey(k, 'hist'), id)
-  redis.call('ZREM', qkey(k, 'done'), id)
+  forget_all(k, {id})
 end
 
 -- Drops retained finished tasks that finished before `before`, at most `limit`.
