@@ -12,6 +12,10 @@ use tokio::sync::{Notify, mpsc};
 pub enum Wake {
     /// `queue` may have work at `at_ms` (0 or a past time: now).
     At { queue: String, at_ms: i64 },
+    /// Tasks pushed in this process into `queue` are due at `at_ms`. Unlike
+    /// [`Wake::At`], it may be skipped while this process alone holds every slot of
+    /// the queue: a slot it frees brings a look anyway.
+    Pushed { queue: String, at_ms: i64 },
     /// Every queue may have work (start, or the wake channel reconnected).
     All,
     /// A task of `queue` that this process performed is done (a slot is free).
@@ -60,6 +64,14 @@ impl Waker {
     /// Queue `queue` may have work now.
     pub fn wake_now(&self, queue: &str) {
         self.wake_at(queue, 0);
+    }
+
+    /// Tasks pushed here into `queue` are due at `at_ms`.
+    pub fn pushed(&self, queue: &str, at_ms: i64) {
+        let _ = self.tx.send(Wake::Pushed {
+            queue: queue.to_owned(),
+            at_ms,
+        });
     }
 
     /// A task of `queue` performed here is done.

@@ -474,7 +474,7 @@ impl Htq {
             self.metrics
                 .pushed(queue, (rows.len() - pushed.duplicates.len()) as u64);
             if let Some(earliest) = pushed.earliest {
-                self.waker.wake_at(queue, earliest);
+                self.waker.pushed(queue, earliest);
             }
             if let Some(window) = pushed.dedup_window_ms {
                 self.maintenance.note(queue, now + window);

@@ -28,8 +28,21 @@ struct Slot {
     claiming: bool,
     /// A wake came while claiming: claim again when done.
     again: bool,
+    /// A local push came while claiming: claim again when done unless the claim
+    /// left every slot of the queue held here.
+    again_pushed: bool,
     /// Tasks of this queue this process has in flight.
     in_flight: u32,
+    /// The queue's max_concurrency as of the last claim (0 before one).
+    cap: u32,
+}
+
+impl Slot {
+    /// This process alone holds every slot of the queue: a claim now would find it
+    /// full, and the next task of ours to finish brings a claim anyway.
+    fn full_here(&self) -> bool {
+        self.cap > 0 && self.in_flight >= self.cap
+    }
 }
 
 /// What a claim reports back to the loop.
@@ -48,6 +61,8 @@ struct Summary {
     lease_deadline: Option<i64>,
     /// The time the claim ran at (ms).
     claimed_at: i64,
+    /// The queue's max_concurrency then.
+    cap: u32,
 }
 
 pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<Wake>) {
@@ -75,6 +90,9 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                 match done.result {
                     Ok(s) if s.gone => { slots.remove(&done.queue); }
                     Ok(s) => {
+                        if s.cap > 0 {
+                            slot.cap = s.cap;
+                        }
                         if let Some(deadline) = s.lease_deadline {
                             // The lease index is how another process finds these tasks
                             // if this one dies. Its entry for a queue goes only when a
@@ -87,7 +105,8 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             slot.in_flight += s.claimed as u32;
                         }
                         let more = s.claimed > 0 && s.claimed == s.asked;
-                        if std::mem::take(&mut slot.again) || more {
+                        let pushed = std::mem::take(&mut slot.again_pushed) && !slot.full_here();
+                        if std::mem::take(&mut slot.again) || pushed || more {
                             ready.push(done.queue);
                         } else {
                             let due = if s.blocked { None } else { s.next_due };
@@ -107,6 +126,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                     Err(e) => {
                         tracing::warn!(queue = %done.queue, error = %e, "claim failed; trying again shortly");
                         slot.again = false;
+                        slot.again_pushed = false;
                         set_timer(slot, &mut timers, &done.queue, now + CLAIM_RETRY_MS);
                     }
                 }
@@ -119,6 +139,16 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                         } else {
                             let slot = slots.entry(queue.clone()).or_default();
                             set_timer(slot, &mut timers, &queue, at);
+                        }
+                    }
+                    Wake::Pushed { queue, at_ms: at } => {
+                        let slot = slots.entry(queue.clone()).or_default();
+                        if at > now_ms() {
+                            set_timer(slot, &mut timers, &queue, at);
+                        } else if slot.claiming {
+                            slot.again_pushed = true;
+                        } else if !slot.full_here() {
+                            ready.push(queue);
                         }
                     }
                     Wake::Finished { queue } => {
@@ -240,7 +270,7 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
     let claimed = claim.tasks.len();
     let lease_deadline = (claimed > 0)
         .then(|| now + ms(claim.queue.request_timeout) + ms(shared.store.options().lease_margin));
-    let settings = Arc::new(claim.queue);
+    let settings = claim.queue;
     for task in claim.tasks {
         let Some(permit) = permits.pop() else { break };
         let shared2 = shared.clone();
@@ -271,6 +301,7 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
         next_lease: claim.next_lease,
         lease_deadline,
         claimed_at: now,
+        cap: settings.max_concurrency,
     })
 }
 
@@ -285,6 +316,7 @@ impl Summary {
             next_lease: None,
             lease_deadline: None,
             claimed_at: 0,
+            cap: 0,
         }
     }
 }

@@ -27,6 +27,7 @@ mod schedules;
 mod scripts;
 mod tasks;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -79,7 +80,13 @@ pub struct Store {
     metrics: Arc<Metrics>,
     /// Scripts run as Redis Functions (Redis 7 and later); else as EVALSHA.
     functions: Arc<AtomicBool>,
+    /// Queue settings as the last claim of each queue returned them, with their
+    /// version: a claim sends only the version while it is current.
+    settings: Arc<std::sync::Mutex<HashMap<String, Held>>>,
 }
+
+/// A queue's settings and the version they were read at.
+type Held = (String, Arc<crate::model::Queue>);
 
 /// A wake message on the wake channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +171,7 @@ impl Store {
             opts,
             metrics,
             functions: Arc::new(AtomicBool::new(false)),
+            settings: Arc::default(),
         };
         store.ping().await?;
         store.load_functions().await?;

@@ -1,6 +1,8 @@
 //! A task's transitions: push, import, claim, finish, hand back, cancel, run now,
 //! and the dead-letter set's retry and delete.
 
+use std::sync::Arc;
+
 use redis::Value;
 
 use super::codec::{self, TaskStateJson};
@@ -80,7 +82,7 @@ pub struct Claim {
     /// The earliest lease deadline of the queue's active tasks, ms.
     pub next_lease: Option<i64>,
     /// The queue's settings at claim time.
-    pub queue: Queue,
+    pub queue: Arc<Queue>,
     /// The tasks now leased to the caller.
     pub tasks: Vec<ClaimedTask>,
 }
@@ -243,6 +245,7 @@ impl Store {
     /// Leases up to `max` due tasks of `queue` at `now`; None when the queue is gone.
     pub async fn claim(&self, queue: &str, now: i64, max: u32) -> Result<Option<Claim>> {
         let k = self.keys.queue(queue);
+        let held = self.held_settings(queue);
         let mut call = self.call(
             &self.scripts.claim,
             &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
@@ -251,11 +254,15 @@ impl Store {
             .arg(max)
             .arg(crate::model::ms(self.opts.lease_margin))
             .arg(self.opts.max_interruptions)
-            .arg(self.opts.recover_batch);
+            .arg(self.opts.recover_batch)
+            .arg(held.as_ref().map_or("", |(v, _)| v.as_str()));
         let reply = self.run_coded(&call).await?;
         match reply.code {
             Code::Done => {}
-            Code::NoQueue => return Ok(None),
+            Code::NoQueue => {
+                self.forget_settings(queue);
+                return Ok(None);
+            }
             _ => return Err(reply.unexpected("claim")),
         }
         let mut it = reply.rest.into_iter();
@@ -268,7 +275,16 @@ impl Store {
         let next_lease = reply::opt_ms(&next()?)?;
         let settings: Vec<(String, String)> = redis::from_redis_value(next()?)
             .map_err(|e| Error::Internal(format!("claim settings: {e}")))?;
-        let queue_settings = codec::decode_queue(queue, &settings)?;
+        let version = reply::string(&next()?)?;
+        let queue_settings = match held {
+            // Unchanged since we read them: only the version came back.
+            Some((v, q)) if settings.is_empty() && v == version => q,
+            _ => {
+                let q = Arc::new(codec::decode_queue(queue, &settings)?);
+                self.hold_settings(queue, version, q.clone());
+                q
+            }
+        };
         let rest: Vec<Value> = it.collect();
         let mut tasks = Vec::with_capacity(rest.len() / 3);
         for chunk in rest.chunks(3) {
@@ -292,6 +308,22 @@ impl Store {
             queue: queue_settings,
             tasks,
         }))
+    }
+
+    /// The settings of `queue` as the last claim returned them, with their version.
+    fn held_settings(&self, queue: &str) -> Option<(String, Arc<Queue>)> {
+        let held = self.settings.lock().unwrap_or_else(|e| e.into_inner());
+        held.get(queue).cloned()
+    }
+
+    fn hold_settings(&self, queue: &str, version: String, q: Arc<Queue>) {
+        let mut held = self.settings.lock().unwrap_or_else(|e| e.into_inner());
+        held.insert(queue.to_owned(), (version, q));
+    }
+
+    fn forget_settings(&self, queue: &str) {
+        let mut held = self.settings.lock().unwrap_or_else(|e| e.into_inner());
+        held.remove(queue);
     }
 
     /// Records the outcome of an attempt holding lease `token`, and the attempt in

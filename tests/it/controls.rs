@@ -1148,3 +1148,59 @@ async fn outcomes_finishing_together_share_script_calls_and_each_is_recorded() {
     assert!(calls < n as u64 / 2, "{calls} script calls for {n} tasks");
     htq.stop().await;
 }
+
+/// How many times this server ran the script `script`, from its `/metrics`.
+async fn script_runs(htq: &TestHtq, script: &str) -> u64 {
+    let text = reqwest::Client::new()
+        .get(format!("http://{}/metrics", htq.addr))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let prefix = format!("htq_redis_script_duration_seconds_count{{script=\"{script}\"}} ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .map_or(0, |v| v.trim().parse().unwrap())
+}
+
+#[tokio::test]
+async fn pushes_into_a_queue_whose_slots_are_all_held_here_start_no_claim() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    sink.script(
+        "/slow",
+        vec![Reply::status(200).delay(Duration::from_millis(600))],
+    );
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "one", |q| q.max_concurrency = 1).await;
+    push_get(&mut htq.client, "one", &sink.url("/slow")).await;
+    // The slow task holds the queue's only slot.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while counts(&mut htq.client, "one").await.active != 1 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the slow task never started"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let before = script_runs(&htq, "claim").await;
+    let n = 30;
+    for i in 0..n {
+        push_get(&mut htq.client, "one", &sink.url(&format!("/ok?i={i}"))).await;
+    }
+    // While the slot is held, none of those pushes made a claim.
+    assert_eq!(script_runs(&htq, "claim").await, before);
+    // Each later task still runs once the slot is free, one at a time.
+    sink.wait_for(Some("/ok"), n, Duration::from_secs(10)).await;
+    assert_eq!(sink.max_in_flight(), 1);
+    let order: Vec<usize> = sink
+        .hits_on("/ok")
+        .iter()
+        .map(|h| h.uri.rsplit('=').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(order, (0..n).collect::<Vec<_>>());
+    htq.stop().await;
+}

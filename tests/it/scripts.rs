@@ -923,3 +923,47 @@ async fn scripts_run_as_a_functions_library_reloaded_when_redis_lost_it() {
     let claim = s.claim("q", 1000, 1).await.unwrap().unwrap();
     assert_eq!(claim.tasks.len(), 1);
 }
+
+#[tokio::test]
+async fn a_claim_gets_the_settings_again_only_after_they_change() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    let due: Vec<(String, i64)> = (0..6).map(|i| (format!("t{i}"), 1000)).collect();
+    let due: Vec<(&str, i64)> = due.iter().map(|(id, at)| (id.as_str(), *at)).collect();
+    seed(&s, 10, &due).await;
+    let first = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert_eq!(first.queue.request_timeout, Duration::from_millis(1000));
+    // Unchanged: the settings held from the last claim serve again.
+    let second = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first.queue, &second.queue));
+    assert_eq!(second.tasks.len(), 1);
+    // An update is seen by the next claim.
+    let old = s.get_queue("q").await.unwrap().unwrap();
+    let mut q = old.clone();
+    q.request_timeout = Duration::from_millis(2000);
+    assert!(s.update_queue(&old, &q).await.unwrap());
+    let third = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert_eq!(third.queue.request_timeout, Duration::from_millis(2000));
+    // Its lease follows the new timeout: 1000 + 2000 + the 500 ms margin.
+    let mut c = redis.conn();
+    let lease: i64 = c.zscore("t:{q}:active", &third.tasks[0].id).unwrap();
+    assert_eq!(lease, 3500);
+    // A queue deleted and made again with other settings is read afresh.
+    assert!(s.delete_queue("q").await.unwrap());
+    assert!(s.claim("q", 1000, 1).await.unwrap().is_none());
+    let mut q = Queue::new("q", QueueKind::RealTime);
+    q.request_timeout = Duration::from_millis(4000);
+    assert!(s.create_queue(&q).await.unwrap());
+    s.push("q", &[row("n", 1000)], None, true, now_ms())
+        .await
+        .unwrap();
+    let fresh = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert_eq!(fresh.queue.request_timeout, Duration::from_millis(4000));
+    // So is one whose settings predate versions.
+    let _: () = c.hdel("t:{q}:queue", "ver").unwrap();
+    let _: () = c.hset("t:{q}:queue", "timeout_ms", "6000").unwrap();
+    let old_style = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    assert_eq!(old_style.queue.request_timeout, Duration::from_millis(6000));
+    let ver: Option<String> = c.hget("t:{q}:queue", "ver").unwrap();
+    assert!(ver.is_some());
+}

@@ -12,22 +12,33 @@
 -- KEYS[1] settings, KEYS[2] due, KEYS[3] active, KEYS[4] tasks, KEYS[5] state, KEYS[6] dead
 -- ARGV[1] now (ms), ARGV[2] most tasks to claim, ARGV[3] lease margin (ms) added to
 -- the queue's request timeout, ARGV[4] max lease expiries before dead-lettering,
--- ARGV[5] most expired leases to take back in this call
+-- ARGV[5] most expired leases to take back in this call, ARGV[6] the version of the
+-- settings the caller holds ('' none)
 -- Returns {NO_QUEUE}, else
 -- {DONE, blocked, next look ('' none: nothing waits, or paused), earliest lease deadline
---  ('' none), settings (flat field/value list), then per claimed task: id, encoded
---  task, state JSON}
+--  ('' none), settings (flat field/value list; empty when the caller's version is
+--  current), their version, then per claimed task: id, encoded task, state JSON}
 -- with blocked 1 when due work waits for a free slot (the `blocked` flag is then set,
 -- so the next finishing script wakes the other processes), else 0. The next look
 -- is the earliest due time, or the time the rate limit lets the next task start.
 -- Emits: dead, evicted, retrying, started.
 -- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, pace, state, stats, tasks.
 local k_queue, k_due, k_active, k_tasks, k_state, k_dead = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
--- The settings, read once: returned to the dispatcher and read here.
-local settings = redis.call('HGETALL', k_queue)
-if #settings == 0 then return {NO_QUEUE} end
+-- The settings this script reads; the whole hash goes back to the dispatcher only
+-- when it does not hold their current version.
+local FIELDS = {'max_concurrency', 'paused', 'timeout_ms', 'rate', 'burst', 'fconc', 'frate',
+  'fburst', 'lease_seq', 'max_events', 'ver'}
+local values = redis.call('HMGET', k_queue, unpack(FIELDS))
+if not values[1] then return {NO_QUEUE} end
 local S = {}
-for i = 1, #settings, 2 do S[settings[i]] = settings[i + 1] end
+for i, f in ipairs(FIELDS) do S[f] = values[i] end
+if not S.ver then
+  -- Written before settings had versions.
+  settings_written(k_queue)
+  S.ver = redis.call('HGET', k_queue, 'ver')
+end
+local settings = {}
+if S.ver ~= ARGV[6] then settings = redis.call('HGETALL', k_queue) end
 events_cap = tonumber(S.max_events or '10000') or 10000
 local now = tonumber(ARGV[1])
 recover_expired(k_due, k_active, k_state, k_dead, now, tonumber(ARGV[4]), tonumber(ARGV[5]))
@@ -202,6 +213,6 @@ if not paused then
     next_due = string.format('%d', rate_next)
   end
 end
-local result = {DONE, blocked, next_due, first_score(k_active), settings}
+local result = {DONE, blocked, next_due, first_score(k_active), settings, S.ver}
 for _, v in ipairs(claimed) do result[#result + 1] = v end
 return result

@@ -6,4 +6,5 @@
 -- Other keys of the queue it names (qkey): none.
 if redis.call('EXISTS', KEYS[1]) == 1 then return EXISTS end
 redis.call('HSET', KEYS[1], unpack(ARGV))
+settings_written(KEYS[1])
 return DONE

@@ -53,6 +53,7 @@ local created = 0
 if redis.call('EXISTS', KEYS[1]) == 0 then
   if m == 0 then return {NO_QUEUE} end
   redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * m))
+  settings_written(KEYS[1])
   created = 1
 end
 local before = first_score(KEYS[2])

@@ -8,6 +8,7 @@
 if redis.call('EXISTS', KEYS[1]) == 0 then return NO_QUEUE end
 local was = redis.call('HGET', KEYS[1], 'paused')
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+settings_written(KEYS[1])
 local is = redis.call('HGET', KEYS[1], 'paused')
 if was ~= is then
   if is == '1' then emit(KEYS[1], 'paused', '') else emit(KEYS[1], 'resumed', '') end
