@@ -18,8 +18,24 @@ pub enum Wake {
     Pushed { queue: String, at_ms: i64 },
     /// Every queue may have work (start, or the wake channel reconnected).
     All,
-    /// A task of `queue` that this process performed is done (a slot is free).
-    Finished { queue: String },
+    /// Tasks of `queue` that this process performed are done, freeing `freed`
+    /// slots; `refill` tells what was claimed into them in the same call.
+    Finished {
+        queue: String,
+        freed: u32,
+        refill: Refill,
+    },
+}
+
+/// Tasks claimed by the call that recorded outcomes, into the slots those free.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refill {
+    /// Tasks started.
+    pub started: u32,
+    /// Their lease deadline (ms), when any started.
+    pub lease_deadline: Option<i64>,
+    /// The queue's max_concurrency (0: not read).
+    pub cap: u32,
 }
 
 /// Reaches the local dispatcher; cheap to clone. Sending never blocks and never fails
@@ -74,10 +90,13 @@ impl Waker {
         });
     }
 
-    /// A task of `queue` performed here is done.
-    pub fn finished(&self, queue: &str) {
+    /// Tasks of `queue` performed here are done, freeing `freed` slots, and
+    /// `refill` started in their place.
+    pub fn finished(&self, queue: &str, freed: u32, refill: Refill) {
         let _ = self.tx.send(Wake::Finished {
             queue: queue.to_owned(),
+            freed,
+            refill,
         });
     }
 

@@ -99,12 +99,13 @@ impl Dispatcher {
         maintenance: Sweeper,
         metrics: Arc<Metrics>,
     ) -> Result<Self, reqwest::Error> {
-        let shared = Arc::new(Shared {
+        let executor = Executor::new(&opts.user_agent)?;
+        let shared = Arc::new_cyclic(|shared| Shared {
             metrics,
             leases: Sweeper::new(store.clone(), Index::Leases, LEASE_SWEEP_EVERY),
             maintenance,
-            executor: Executor::new(&opts.user_agent)?,
-            finishes: finisher::finishes(store.clone()),
+            executor,
+            finishes: finisher::finishes(shared.clone()),
             permits: Arc::new(Semaphore::new(opts.max_in_flight)),
             store,
             waker,

@@ -151,10 +151,24 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             ready.push(queue);
                         }
                     }
-                    Wake::Finished { queue } => {
+                    Wake::Finished { queue, freed, refill } => {
                         let slot = slots.entry(queue.clone()).or_default();
-                        slot.in_flight = slot.in_flight.saturating_sub(1);
-                        ready.push(queue);
+                        slot.in_flight = slot.in_flight.saturating_sub(freed);
+                        if refill.cap > 0 {
+                            slot.cap = refill.cap;
+                        }
+                        if let Some(deadline) = refill.lease_deadline {
+                            // As for a claim's own tasks (see ClaimDone).
+                            if slot.in_flight == 0 {
+                                shared.leases.note(&queue, deadline);
+                            }
+                            slot.in_flight += refill.started;
+                        }
+                        // Slots the finishing call left free: a claim fills them, or
+                        // learns when to look next.
+                        if refill.started < freed {
+                            ready.push(queue);
+                        }
                     }
                     Wake::All => match shared.store.queue_names().await {
                         Ok(names) => ready.extend(names),
@@ -254,6 +268,36 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
             ..Summary::idle()
         });
     };
+    let cap = claim.queue.max_concurrency;
+    let claimed = claim.tasks.len();
+    let (blocked, next_due, next_lease) = (claim.blocked, claim.next_due, claim.next_lease);
+    let lease_deadline = start(shared, queue, claim, &mut permits, now).await;
+    Ok(Summary {
+        gone: false,
+        asked,
+        claimed: if lease_deadline.is_some() { claimed } else { 0 },
+        blocked,
+        next_due,
+        next_lease,
+        lease_deadline,
+        claimed_at: now,
+        cap,
+    })
+}
+
+/// Starts a request per task of `claim`, each on one of `permits` (claimed at
+/// `now`); returns the tasks' lease deadline, None when none started. Once dispatch
+/// stops, the tasks go straight back.
+pub(crate) async fn start(
+    shared: &Arc<Shared>,
+    queue: &str,
+    claim: crate::store::Claim,
+    permits: &mut Vec<OwnedSemaphorePermit>,
+    now: i64,
+) -> Option<i64> {
+    if claim.tasks.is_empty() {
+        return None;
+    }
     if shared.stop.is_cancelled() {
         // Dispatch stopped while the claim was at Redis: give the tasks straight back.
         for task in &claim.tasks {
@@ -265,11 +309,10 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
                 tracing::warn!(queue, task_id = %task.id, error = %e, "cannot hand back; its lease will expire");
             }
         }
-        return Ok(Summary::idle());
+        return None;
     }
-    let claimed = claim.tasks.len();
-    let lease_deadline = (claimed > 0)
-        .then(|| now + ms(claim.queue.request_timeout) + ms(shared.store.options().lease_margin));
+    let lease_deadline =
+        now + ms(claim.queue.request_timeout) + ms(shared.store.options().lease_margin);
     let settings = claim.queue;
     for task in claim.tasks {
         let Some(permit) = permits.pop() else { break };
@@ -292,17 +335,7 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
             .in_flight
             .spawn(perform(shared2, settings, task, permit).instrument(span));
     }
-    Ok(Summary {
-        gone: false,
-        asked,
-        claimed,
-        blocked: claim.blocked,
-        next_due: claim.next_due,
-        next_lease: claim.next_lease,
-        lease_deadline,
-        claimed_at: now,
-        cap: settings.max_concurrency,
-    })
+    Some(lease_deadline)
 }
 
 impl Summary {
@@ -386,8 +419,17 @@ async fn perform(
         finish: finish.clone(),
         record,
     };
+    // The slot goes with the first try: given back, or to a task claimed in its place.
+    let mut permit = Some(permit);
     for _ in 0..5 {
-        match finisher::finish(&shared.finishes, &queue.name, outcome.clone()).await {
+        match finisher::finish(
+            &shared.finishes,
+            &queue.name,
+            outcome.clone(),
+            permit.take(),
+        )
+        .await
+        {
             Ok(true) => {
                 // Dead letters and retained tasks expire: tell the janitor when.
                 let expires = match &finish {
@@ -413,7 +455,4 @@ async fn perform(
             }
         }
     }
-    drop(permit);
-    // A slot is free: look at the queue again (the claim also learns any new due time).
-    shared.waker.finished(&queue.name);
 }

@@ -86,7 +86,7 @@ pub struct Store {
 }
 
 /// A queue's settings and the version they were read at.
-type Held = (String, Arc<crate::model::Queue>);
+pub(crate) type Held = (String, Arc<crate::model::Queue>);
 
 /// A wake message on the wake channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

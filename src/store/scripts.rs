@@ -18,22 +18,35 @@ pub struct NamedScript {
 pub const PRELUDE: &str = include_str!("lua/prelude.lua");
 
 macro_rules! scripts {
-    ($($name:ident),* $(,)?) => {
+    ($($name:ident),* $(,)?; $($composite:ident = $($part:ident)+),* $(,)?) => {
         /// Every script the store runs, and the functions library holding them all.
         pub struct Scripts {
             $(pub $name: NamedScript,)*
+            $(pub $composite: NamedScript,)*
             /// The library's source (`FUNCTION LOAD`).
             pub library: String,
         }
 
         impl Scripts {
+            /// Every script.
+            #[allow(dead_code)]
+            pub fn all(&self) -> Vec<&NamedScript> {
+                vec![$(&self.$name,)* $(&self.$composite,)*]
+            }
+
             /// Builds the library and the stand-alone scripts; Redis loads them at
             /// first use.
             pub fn new() -> Self {
                 let bodies: &[(&str, &str)] = &[
                     $((stringify!($name), include_str!(concat!("lua/", stringify!($name), ".lua"))),)*
                 ];
-                let (library, prefix) = library(bodies);
+                let composites: &[(&str, &str)] = &[
+                    $((stringify!($composite), include_str!(concat!("lua/", stringify!($composite), ".lua"))),)*
+                ];
+                let (library, prefix) = library(bodies, composites);
+                let body = |name: &str| {
+                    bodies.iter().find(|(n, _)| *n == name).map_or("", |(_, b)| *b)
+                };
                 Scripts {
                     $($name: NamedScript {
                         name: stringify!($name),
@@ -43,6 +56,15 @@ macro_rules! scripts {
                             include_str!(concat!("lua/", stringify!($name), ".lua"))
                         )),
                         function: format!("{prefix}{}", stringify!($name)),
+                    },)*
+                    $($composite: NamedScript {
+                        name: stringify!($composite),
+                        script: Script::new(&format!(
+                            "{PRELUDE}\n{}{}",
+                            [$(wrapped(stringify!($part), body(stringify!($part))),)+].concat(),
+                            include_str!(concat!("lua/", stringify!($composite), ".lua"))
+                        )),
+                        function: format!("{prefix}{}", stringify!($composite)),
                     },)*
                     library,
                 }
@@ -74,7 +96,8 @@ scripts!(
     get_task,
     list_tasks,
     index_take,
-    index_settle,
+    index_settle;
+    finish_claim = finish claim,
 );
 
 impl Default for Scripts {
@@ -83,17 +106,33 @@ impl Default for Scripts {
     }
 }
 
-/// The functions library for `bodies` (name, script body): the prelude once, then
-/// each body registered as a function taking (KEYS, ARGV), so it runs unchanged.
-/// Library and function names carry a hash of the source, so HTQ versions with other
-/// scripts can share one Redis. Returns the source and the function-name prefix.
-fn library(bodies: &[(&str, &str)]) -> (String, String) {
+/// A script body as a local function `body_<name>(KEYS, ARGV)`, so that a
+/// composite script can run it.
+fn wrapped(name: &str, body: &str) -> String {
+    format!(
+        "local function body_{name}(KEYS, ARGV)\n\
+         -- Per call: the event cap is read once per call (see emit_weighted).\n\
+         events_cap = nil\n{body}\nend\n"
+    )
+}
+
+/// The functions library for `bodies` (name, script body) and `composites` (name,
+/// body calling other bodies as `body_<name>`): the prelude once, then each body
+/// as a local function (see [`wrapped`]) registered as a function taking (KEYS,
+/// ARGV), so it runs unchanged. Library and function names carry a hash of the
+/// source, so HTQ versions with other scripts can share one Redis. Returns the
+/// source and the function-name prefix.
+fn library(bodies: &[(&str, &str)], composites: &[(&str, &str)]) -> (String, String) {
     let mut functions = String::new();
     for (name, body) in bodies {
+        functions.push_str(&wrapped(name, body));
         functions.push_str(&format!(
-            "redis.register_function('{{PREFIX}}{name}', function(KEYS, ARGV)\n\
-             -- Per call: the event cap is read once per call (see emit_weighted).\n\
-             events_cap = nil\n{body}\nend)\n"
+            "redis.register_function('{{PREFIX}}{name}', body_{name})\n"
+        ));
+    }
+    for (name, body) in composites {
+        functions.push_str(&format!(
+            "redis.register_function('{{PREFIX}}{name}', function(KEYS, ARGV)\n{body}\nend)\n"
         ));
     }
     let hash = Script::new(&format!("{PRELUDE}\n{functions}")).get_hash()[..12].to_owned();
@@ -114,8 +153,72 @@ mod tests {
         let s = Scripts::new();
         assert!(s.library.starts_with("#!lua name=htq_"));
         let registered = s.library.matches("redis.register_function(").count();
-        assert_eq!(registered, 23);
+        assert_eq!(registered, 24);
         assert!(s.library.contains(&format!("'{}'", s.push.function)));
         assert!(s.push.function.ends_with("_push"));
+    }
+
+    /// A real redis-server on a free loopback port, killed on drop.
+    struct Redis(std::process::Child, u16);
+
+    impl Drop for Redis {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    fn redis() -> Redis {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new("redis-server")
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("redis-server");
+        let r = Redis(child, port);
+        for _ in 0..200 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return r;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("redis-server did not start");
+    }
+
+    #[test]
+    fn every_script_and_the_library_load_into_redis() {
+        let r = redis();
+        let client = redis::Client::open(format!("redis://127.0.0.1:{}/", r.1)).unwrap();
+        let mut con = client.get_connection().unwrap();
+        let s = Scripts::new();
+        // As stand-alone scripts (a Redis without Functions), composites included.
+        for script in s.all() {
+            let hash = script
+                .script
+                .load(&mut con)
+                .unwrap_or_else(|e| panic!("{}: {e}", script.name));
+            assert_eq!(hash, script.script.get_hash());
+        }
+        // As the library, with a function per script.
+        let name: String = redis::cmd("FUNCTION")
+            .arg("LOAD")
+            .arg(&s.library)
+            .query(&mut con)
+            .unwrap();
+        assert!(s.push.function.starts_with(&name));
+        let listed: redis::Value = redis::cmd("FUNCTION").arg("LIST").query(&mut con).unwrap();
+        let text = format!("{listed:?}");
+        for script in s.all() {
+            assert!(
+                text.contains(&script.function),
+                "{} not registered",
+                script.function
+            );
+        }
     }
 }

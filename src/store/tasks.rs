@@ -6,8 +6,9 @@ use std::sync::Arc;
 use redis::Value;
 
 use super::codec::{self, TaskStateJson};
+use super::reply::Reply;
 use super::reply::{self, Code, int};
-use super::{Store, inspect};
+use super::{Call, Held, Store, inspect};
 use crate::error::{Error, Result};
 use crate::model::{HttpRequest, Queue, Task, TaskState};
 
@@ -250,13 +251,48 @@ impl Store {
             &self.scripts.claim,
             &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
         );
+        self.claim_args(&mut call, now, max, held.as_ref());
+        let reply = self.run_coded(&call).await?;
+        self.claimed(queue, held, reply)
+    }
+
+    /// Records `outcomes` of `queue` (see [`Store::finish_many`]), then leases up to
+    /// `max` due tasks (see [`Store::claim`]), in one script call.
+    pub async fn finish_claim(
+        &self,
+        queue: &str,
+        now: i64,
+        outcomes: &[Outcome],
+        max: u32,
+    ) -> Result<(Vec<bool>, Option<Claim>)> {
+        let k = self.keys.queue(queue);
+        let held = self.held_settings(queue);
+        let mut call = self.call(
+            &self.scripts.finish_claim,
+            &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
+        );
+        call.arg(4 + 8 * outcomes.len());
+        self.finish_args(&mut call, queue, now, outcomes);
+        self.claim_args(&mut call, now, max, held.as_ref());
+        let (finished, claimed): (Reply, Reply) = self.run(&call).await?;
+        Ok((
+            Self::finished(finished, outcomes.len())?,
+            self.claimed(queue, held, claimed)?,
+        ))
+    }
+
+    /// The arguments of a claim (see `claim.lua`).
+    fn claim_args(&self, call: &mut Call<'_>, now: i64, max: u32, held: Option<&Held>) {
         call.arg(now)
             .arg(max)
             .arg(crate::model::ms(self.opts.lease_margin))
             .arg(self.opts.max_interruptions)
             .arg(self.opts.recover_batch)
-            .arg(held.as_ref().map_or("", |(v, _)| v.as_str()));
-        let reply = self.run_coded(&call).await?;
+            .arg(held.map_or("", |(v, _)| v.as_str()));
+    }
+
+    /// Decodes a claim's reply; `held` are the settings whose version it sent.
+    fn claimed(&self, queue: &str, held: Option<Held>, reply: Reply) -> Result<Option<Claim>> {
         match reply.code {
             Code::Done => {}
             Code::NoQueue => {
@@ -311,7 +347,7 @@ impl Store {
     }
 
     /// The settings of `queue` as the last claim returned them, with their version.
-    fn held_settings(&self, queue: &str) -> Option<(String, Arc<Queue>)> {
+    fn held_settings(&self, queue: &str) -> Option<Held> {
         let held = self.settings.lock().unwrap_or_else(|e| e.into_inner());
         held.get(queue).cloned()
     }
@@ -365,6 +401,12 @@ impl Store {
             &self.scripts.finish,
             &[&k.settings, &k.due, &k.active, &k.state],
         );
+        self.finish_args(&mut call, queue, now, outcomes);
+        Self::finished(self.run_coded(&call).await?, outcomes.len())
+    }
+
+    /// The arguments of a finish (see `finish.lua`).
+    fn finish_args(&self, call: &mut Call<'_>, queue: &str, now: i64, outcomes: &[Outcome]) {
         call.arg(now)
             .arg(self.keys.wake_channel())
             .arg(self.wake_message(queue, now))
@@ -390,8 +432,11 @@ impl Store {
                 .arg(error)
                 .arg(&o.record);
         }
-        let reply = self.run_coded(&call).await?;
-        if reply.code != Code::Done || reply.rest.len() != outcomes.len() {
+    }
+
+    /// Decodes a finish's reply for `n` outcomes.
+    fn finished(reply: Reply, n: usize) -> Result<Vec<bool>> {
+        if reply.code != Code::Done || reply.rest.len() != n {
             return Err(reply.unexpected("finish"));
         }
         reply.rest.iter().map(|v| Ok(int(v)? == 1)).collect()

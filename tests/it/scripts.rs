@@ -967,3 +967,76 @@ async fn a_claim_gets_the_settings_again_only_after_they_change() {
     let ver: Option<String> = c.hget("t:{q}:queue", "ver").unwrap();
     assert!(ver.is_some());
 }
+
+#[tokio::test]
+async fn finish_claim_records_outcomes_then_claims_into_the_freed_slots() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 2, &[("a", 1000), ("b", 1000), ("c", 1000), ("d", 1000)]).await;
+    s.claim("q", 1000, 2).await.unwrap().unwrap();
+    let outcome = |id: &str, token: String| Outcome {
+        id: id.into(),
+        token,
+        finish: Finish::Succeed { status: 200 },
+        record: String::new(),
+    };
+    // a's lease holds, b's token is stale: one slot frees, so one task starts
+    // though two were asked for (max_concurrency 2, b still active).
+    let (held, claim) = s
+        .finish_claim(
+            "q",
+            1100,
+            &[outcome("a", lease(&redis, "a")), outcome("b", "1".into())],
+            2,
+        )
+        .await
+        .unwrap();
+    assert_eq!(held, [true, false]);
+    let claim = claim.unwrap();
+    let ids: Vec<_> = claim.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["c"]);
+    assert_eq!(claim.next_due, Some(1000), "d waits for a slot");
+    assert_eq!(claim.tasks[0].token(), lease(&redis, "c"));
+    let mut c = redis.conn();
+    assert_eq!(
+        zset(&mut c, "t:{q}:active"),
+        [("b".to_owned(), 2500), ("c".to_owned(), 2600)]
+    );
+    assert_eq!(zset(&mut c, "t:{q}:due"), [("d".to_owned(), 1000)]);
+    let n: usize = c.hlen("t:{q}:tasks").unwrap();
+    assert_eq!(n, 3, "a, finished without retention, is gone");
+    // The stream tells it in order: a succeeded, then c started.
+    let mut conn = s.dedicated().await.unwrap();
+    let after = StreamId { ms: 0, seq: 0 };
+    let (events, _) = Store::read_events(
+        &mut conn,
+        &[("q".into(), s.events_key("q"), after)],
+        0,
+        1000,
+    )
+    .await
+    .unwrap();
+    let kinds: Vec<(EventKind, String)> = events
+        .iter()
+        .filter_map(|e| Some((e.kind?, e.task_id.clone())))
+        .filter(|(kind, _)| !matches!(kind, EventKind::Pushed))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (EventKind::Started, "a".to_owned()),
+            (EventKind::Started, "b".to_owned()),
+            (EventKind::Succeeded, "a".to_owned()),
+            (EventKind::Started, "c".to_owned()),
+        ]
+    );
+    // A deleted queue: outcomes refused, nothing claimed.
+    let token = lease(&redis, "c");
+    assert!(s.delete_queue("q").await.unwrap());
+    let (held, claim) = s
+        .finish_claim("q", 1200, &[outcome("c", token)], 1)
+        .await
+        .unwrap();
+    assert_eq!(held, [false]);
+    assert!(claim.is_none());
+}
