@@ -109,10 +109,16 @@ impl Default for Scripts {
 /// A script body as a local function `body_<name>(KEYS, ARGV)`, so that a
 /// composite script can run it.
 fn wrapped(name: &str, body: &str) -> String {
+    format!("local function body_{name}(KEYS, ARGV)\n{body}\nend\n")
+}
+
+/// Registers `call` (a Lua function of KEYS and ARGV) as function `name`. What the
+/// prelude reads once per call (see emit_weighted) is forgotten at each call.
+fn register(name: &str, call: &str) -> String {
     format!(
-        "local function body_{name}(KEYS, ARGV)\n\
-         -- Per call: the event cap is read once per call (see emit_weighted).\n\
-         events_cap = nil\n{body}\nend\n"
+        "redis.register_function('{{PREFIX}}{name}', function(KEYS, ARGV)\n\
+         events_cap, events_grouped = nil, nil\n\
+         return {call}(KEYS, ARGV)\nend)\n"
     )
 }
 
@@ -126,14 +132,11 @@ fn library(bodies: &[(&str, &str)], composites: &[(&str, &str)]) -> (String, Str
     let mut functions = String::new();
     for (name, body) in bodies {
         functions.push_str(&wrapped(name, body));
-        functions.push_str(&format!(
-            "redis.register_function('{{PREFIX}}{name}', body_{name})\n"
-        ));
+        functions.push_str(&register(name, &format!("body_{name}")));
     }
     for (name, body) in composites {
-        functions.push_str(&format!(
-            "redis.register_function('{{PREFIX}}{name}', function(KEYS, ARGV)\n{body}\nend)\n"
-        ));
+        functions.push_str(&wrapped(name, body));
+        functions.push_str(&register(name, &format!("body_{name}")));
     }
     let hash = Script::new(&format!("{PRELUDE}\n{functions}")).get_hash()[..12].to_owned();
     let prefix = format!("htq_{hash}_");

@@ -41,7 +41,12 @@ local settings = {}
 if S.ver ~= ARGV[6] then settings = redis.call('HGETALL', k_queue) end
 events_cap = tonumber(S.max_events or '10000') or 10000
 local now = tonumber(ARGV[1])
-recover_expired(k_due, k_active, k_state, k_dead, now, tonumber(ARGV[4]), tonumber(ARGV[5]))
+-- Leases that expired are taken back first; the earliest lease says whether any did.
+local lease_head = first_score(k_active)
+local recovered = 0
+if lease_head ~= '' and tonumber(lease_head) < now then
+  recovered = recover_expired(k_due, k_active, k_state, k_dead, now, tonumber(ARGV[4]), tonumber(ARGV[5]))
+end
 local conf = {S.max_concurrency, S.paused, S.timeout_ms, S.rate, S.burst, S.fconc, S.frate, S.fburst}
 local k_flows, k_pace, k_fact = qkey(k_queue, 'flows'), qkey(k_queue, 'pace'), qkey(k_queue, 'flowact')
 local paused = conf[2] == '1'
@@ -50,6 +55,10 @@ local claimed = {}
 local started, attempts = {}, {}
 local count = 0
 local rate_next = nil
+-- The lease of the tasks claimed here, and the earliest due time left once they
+-- are taken (nil: not known yet).
+local deadline = nil
+local due_next = nil
 
 -- GCRA parameters of a rate (per second) and burst: emission interval and tolerance.
 local function gcra(rate, burst)
@@ -96,7 +105,7 @@ if not paused then
     end
   end
   if n > 0 then
-    local deadline = now + tonumber(conf[3]) + tonumber(ARGV[3])
+    deadline = now + tonumber(conf[3]) + tonumber(ARGV[3])
     local lease = tonumber(S.lease_seq or '0') or 0
     -- Starts an attempt of task `id` (its stored task `blob`, its state `raw`).
     local states, leased = {}, {}
@@ -129,8 +138,19 @@ if not paused then
       start(id, blob, redis.call('HGET', k_state, id))
     end
     if not flowing then
-      -- The common case in a few calls, whatever the number of tasks.
-      local ids = redis.call('ZRANGE', k_due, '-inf', now, 'BYSCORE', 'LIMIT', 0, n)
+      -- The common case in a few calls, whatever the number of tasks. One more
+      -- than asked for is read: what is left due first once these are taken.
+      local head = redis.call('ZRANGE', k_due, 0, n, 'WITHSCORES')
+      local ids = {}
+      due_next = ''
+      for i = 1, #head, 2 do
+        if #ids < n and tonumber(head[i + 1]) <= now then
+          ids[#ids + 1] = head[i]
+        else
+          due_next = head[i + 1]
+          break
+        end
+      end
       if #ids > 0 then
         redis.call('ZREM', k_due, unpack(ids))
         local blobs = redis.call('HMGET', k_tasks, unpack(ids))
@@ -206,6 +226,8 @@ if not paused then
   if flowing and redis.call('EXISTS', k_flows) == 1 then
     local first = redis.call('ZRANGE', k_flows, 0, 0, 'WITHSCORES')
     if #first > 0 and first[2] ~= 'inf' then next_due = first[2] end
+  elseif due_next then
+    next_due = due_next
   else
     next_due = first_score(k_due)
   end
@@ -213,6 +235,13 @@ if not paused then
     next_due = string.format('%d', rate_next)
   end
 end
-local result = {DONE, blocked, next_due, first_score(k_active), settings, S.ver}
+-- The earliest lease: the one before unless leases were taken back, or ours.
+local lease_next = lease_head
+if recovered > 0 then
+  lease_next = first_score(k_active)
+elseif count > 0 and (lease_next == '' or deadline < tonumber(lease_next)) then
+  lease_next = string.format('%d', deadline)
+end
+local result = {DONE, blocked, next_due, lease_next, settings, S.ver}
 for _, v in ipairs(claimed) do result[#result + 1] = v end
 return result

@@ -24,9 +24,10 @@ end
 -- The lease check of every outcome in two calls: active, and the token in its state.
 local scores = redis.call('ZMSCORE', KEYS[3], unpack(ids))
 local raws = redis.call('HMGET', KEYS[4], unpack(ids))
-local conf = redis.call('HMGET', KEYS[1], 'history', 'retention_ms')
+local conf = redis.call('HMGET', KEYS[1], 'history', 'retention_ms', 'max_events', 'blocked')
 local history = tonumber(conf[1] or '10') or 10
 local keep = (tonumber(conf[2] or '0') or 0) > 0
+events_cap = tonumber(conf[3] or '10000') or 10000
 local result = {DONE}
 -- Succeeded tasks that leave no trace: removed together, one event for all.
 local gone, gone_status = {}, {}
@@ -87,7 +88,8 @@ end
 if #gone > 0 then
   redis.call('ZREM', KEYS[3], unpack(gone))
   emit_group(KEYS[1], 'succeeded', gone, {status = gone_status})
-  forget_all(KEYS[1], gone)
+  -- Tasks that were running: never among the retained finished ones.
+  forget_all(KEYS[1], gone, false)
 end
-wake_blocked(KEYS[1], ARGV[2], ARGV[3])
+if conf[4] then wake_blocked(KEYS[1], ARGV[2], ARGV[3]) end
 return result

@@ -117,6 +117,9 @@ end
 -- Events the queue's stream keeps (its `max_events` setting, read once per call;
 -- approximately: Redis trims whole blocks), 0 for no cap.
 local events_cap = nil
+-- The events of grouped entries the queue's stream holds (`grouped` in its stats),
+-- once read or written in this call.
+local events_grouped = nil
 
 -- Appends an event to the queue's stream: kind, task id, then field/value pairs.
 -- Every state change calls it in the script that makes the change, so a watcher
@@ -135,8 +138,9 @@ local function emit_weighted(k, weight, kind, id, ...)
   if weight > 1 then
     grouped = redis.call('HINCRBY', stats, 'grouped', weight)
   else
-    grouped = tonumber(redis.call('HGET', stats, 'grouped') or '0') or 0
+    grouped = events_grouped or tonumber(redis.call('HGET', stats, 'grouped') or '0') or 0
   end
+  events_grouped = grouped
   if grouped <= 0 and events_cap > 0 then
     redis.call('XADD', stream, 'MAXLEN', '~', events_cap, '*', 'kind', kind, 'task', id, ...)
     return
@@ -175,6 +179,7 @@ local function emit_weighted(k, weight, kind, id, ...)
     local ms, seq = string.match(last, '^(%d+)-(%d+)$')
     redis.call('XTRIM', stream, 'MINID', ms .. '-' .. (tonumber(seq) + 1))
     redis.call('HSET', stats, 'grouped', math.max(grouped, 0))
+    events_grouped = math.max(grouped, 0)
   end
 end
 
@@ -253,12 +258,13 @@ local function release(k, st, now)
   end
 end
 
--- Removes every trace of the tasks `ids` (a list) but their dedup entries.
-local function forget_all(k, ids)
+-- Removes every trace of the tasks `ids` (a list) but their dedup entries;
+-- `retained` false when none of them is a retained finished task.
+local function forget_all(k, ids, retained)
   redis.call('HDEL', qkey(k, 'tasks'), unpack(ids))
   redis.call('HDEL', qkey(k, 'state'), unpack(ids))
   redis.call('HDEL', qkey(k, 'hist'), unpack(ids))
-  redis.call('ZREM', qkey(k, 'done'), unpack(ids))
+  if retained ~= false then redis.call('ZREM', qkey(k, 'done'), unpack(ids)) end
 end
 
 -- Removes every trace of task `id` but its dedup entry.
