@@ -23,10 +23,12 @@
 //!   in [`core::legacy`] and the legacy importer in [`core::legacy_import`].
 //! - [`store`]: the only module that speaks Redis for HTQ's data, through one call
 //!   path; one Lua script per state change in `src/store/lua/` with one return-code
-//!   table, key names in [`store::Keys`], methods by subject (queues, tasks,
+//!   table, loaded as one Redis Functions library (EVALSHA on a Redis without
+//!   Functions), key names in [`store::Keys`], methods by subject (queues, tasks,
 //!   inspect, schedules, indexes, events).
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor,
-//!   the outcome rules, the two sweepers of the time indexes (leases; the janitor's
+//!   the outcome rules, the finisher (outcomes of a queue grouped into one call that
+//!   also claims into the slots they free), the two sweepers of the time indexes (leases; the janitor's
 //!   time bounds), the wake listener and the cron loop.
 //! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
 //!   `execute_time`, `header`/`data`).

@@ -20,6 +20,10 @@ use crate::wake::Wake;
 /// Delay before a queue whose claim failed (Redis down) is tried again.
 const CLAIM_RETRY_MS: i64 = 1000;
 
+/// Longest a push into a queue whose slots this process all holds waits for a
+/// look of its own.
+const FULL_LOOK_MS: i64 = 1000;
+
 #[derive(Default)]
 struct Slot {
     /// When to claim next (ms), if a timer is set.
@@ -31,8 +35,10 @@ struct Slot {
     /// A local push came while claiming: claim again when done unless the claim
     /// left every slot of the queue held here.
     again_pushed: bool,
-    /// Tasks of this queue this process has in flight.
-    in_flight: u32,
+    /// Tasks of this queue this process has in flight. A task's end may be heard
+    /// before the report of the claim that started it, so this may dip below zero
+    /// for a moment; it never drifts.
+    in_flight: i64,
     /// The queue's max_concurrency as of the last claim (0 before one).
     cap: u32,
 }
@@ -41,7 +47,7 @@ impl Slot {
     /// This process alone holds every slot of the queue: a claim now would find it
     /// full, and the next task of ours to finish brings a claim anyway.
     fn full_here(&self) -> bool {
-        self.cap > 0 && self.in_flight >= self.cap
+        self.cap > 0 && self.in_flight >= i64::from(self.cap)
     }
 }
 
@@ -99,18 +105,20 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             // sweep finds the queue's `active` set empty, so while a
                             // noted task of ours is in flight, later claims are covered:
                             // note when our count leaves zero.
-                            if slot.in_flight == 0 {
+                            if slot.in_flight <= 0 {
                                 shared.leases.note(&done.queue, deadline);
                             }
-                            slot.in_flight += s.claimed as u32;
+                            slot.in_flight += s.claimed as i64;
                         }
                         let more = s.claimed > 0 && s.claimed == s.asked;
-                        let pushed = std::mem::take(&mut slot.again_pushed) && !slot.full_here();
-                        if std::mem::take(&mut slot.again) || pushed || more {
+                        let pushed = std::mem::take(&mut slot.again_pushed);
+                        if std::mem::take(&mut slot.again) || (pushed && !slot.full_here()) || more {
                             ready.push(done.queue);
                         } else {
                             let due = if s.blocked { None } else { s.next_due };
-                            let next = [due, s.next_lease].into_iter().flatten().min();
+                            // As for a push skipped while full (see Wake::Pushed).
+                            let full_look = pushed.then_some(now + FULL_LOOK_MS);
+                            let next = [due, s.next_lease, full_look].into_iter().flatten().min();
                             if let Some(mut at) = next {
                                 if s.claimed == 0 && at <= s.claimed_at {
                                     // Nothing could start, yet something was due when
@@ -149,20 +157,24 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             slot.again_pushed = true;
                         } else if !slot.full_here() {
                             ready.push(queue);
+                        } else {
+                            // A freed slot brings a claim; should one go unheard,
+                            // the pushed task still waits no more than this.
+                            set_timer(slot, &mut timers, &queue, now_ms() + FULL_LOOK_MS);
                         }
                     }
                     Wake::Finished { queue, freed, refill } => {
                         let slot = slots.entry(queue.clone()).or_default();
-                        slot.in_flight = slot.in_flight.saturating_sub(freed);
+                        slot.in_flight -= i64::from(freed);
                         if refill.cap > 0 {
                             slot.cap = refill.cap;
                         }
                         if let Some(deadline) = refill.lease_deadline {
                             // As for a claim's own tasks (see ClaimDone).
-                            if slot.in_flight == 0 {
+                            if slot.in_flight <= 0 {
                                 shared.leases.note(&queue, deadline);
                             }
-                            slot.in_flight += refill.started;
+                            slot.in_flight += i64::from(refill.started);
                         }
                         // Slots the finishing call left free: a claim fills them, or
                         // learns when to look next.

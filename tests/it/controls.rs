@@ -1204,3 +1204,54 @@ async fn pushes_into_a_queue_whose_slots_are_all_held_here_start_no_claim() {
     assert_eq!(order, (0..n).collect::<Vec<_>>());
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn a_queue_made_again_under_its_old_name_runs_at_its_new_concurrency() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    // Serial rounds while pushes arrive: the dispatcher's count of the queue's
+    // tasks in flight goes up and down many times, its ends often heard before
+    // the claims that started them are reported.
+    create_queue(&mut htq.client, "again", |q| q.max_concurrency = 1).await;
+    let n = 300;
+    let addr = htq.addr;
+    let pushes = (0..8).map(|_| {
+        let url = sink.url("/serial");
+        async move {
+            let mut client = client(addr, Some(TOKEN)).await;
+            for _ in 0..n / 8 {
+                push_get(&mut client, "again", &url).await;
+            }
+        }
+    });
+    futures::future::join_all(pushes).await;
+    sink.wait_for(Some("/serial"), n / 8 * 8, Duration::from_secs(20))
+        .await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while counts(&mut htq.client, "again").await.active != 0 {
+        assert!(std::time::Instant::now() < deadline, "a task stayed active");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    htq.client
+        .delete_queue(pb::DeleteQueueRequest {
+            name: "again".into(),
+        })
+        .await
+        .unwrap();
+    // The same name, now 20 at a time: every task runs, 20 at once.
+    create_queue(&mut htq.client, "again", |q| q.max_concurrency = 20).await;
+    sink.script(
+        "/wide",
+        (0..40)
+            .map(|_| Reply::status(200).delay(Duration::from_millis(300)))
+            .collect(),
+    );
+    for _ in 0..40 {
+        push_get(&mut htq.client, "again", &sink.url("/wide")).await;
+    }
+    sink.wait_for(Some("/wide"), 40, Duration::from_secs(10))
+        .await;
+    assert_eq!(sink.max_in_flight(), 20);
+    htq.stop().await;
+}
