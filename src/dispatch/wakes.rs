@@ -46,6 +46,7 @@ pub(crate) async fn run(shared: Arc<Shared>) {
             };
             let Some(msg) = msg else {
                 tracing::warn!("wake channel closed; reconnecting");
+                shared.store.note_trouble();
                 break;
             };
             let Ok(text) = msg.get_payload::<String>() else {

@@ -83,6 +83,9 @@ pub struct Store {
     /// Queue settings as the last claim of each queue returned them, with their
     /// version: a claim sends only the version while it is current.
     settings: Arc<std::sync::Mutex<HashMap<String, Held>>>,
+    /// Told when Redis may have gone: a call failed, or a connection of this
+    /// process closed (see [`Store::trouble`]).
+    trouble: Arc<tokio::sync::Notify>,
 }
 
 /// A queue's settings and the version they were read at.
@@ -172,6 +175,7 @@ impl Store {
             metrics,
             functions: Arc::new(AtomicBool::new(false)),
             settings: Arc::default(),
+            trouble: Arc::default(),
         };
         store.ping().await?;
         store.load_functions().await?;
@@ -210,6 +214,16 @@ impl Store {
     pub async fn ping(&self) -> Result<()> {
         let _: String = self.query("ping", &redis::cmd("PING")).await?;
         Ok(())
+    }
+
+    /// Redis may have gone: whoever waits on [`Store::trouble`] looks now.
+    pub fn note_trouble(&self) {
+        self.trouble.notify_waiters();
+    }
+
+    /// Resolves at the next [`Store::note_trouble`].
+    pub async fn trouble(&self) {
+        self.trouble.notified().await
     }
 
     /// This process's id in wake messages (it ignores its own).
@@ -270,6 +284,9 @@ impl Store {
             .instrument(tracing::info_span!("redis.script", script = name))
             .await;
         self.metrics.script(name, start.elapsed(), r.is_err());
+        if r.is_err() {
+            self.note_trouble();
+        }
         r
     }
 

@@ -821,3 +821,22 @@ async fn metrics_count_a_known_workload() {
     assert_eq!(resp.status(), 401);
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn an_idle_server_leaves_redis_alone() {
+    use std::time::Duration;
+
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    for i in 0..20 {
+        create_queue(&mut htq.client, &format!("idle{i}"), |_| {}).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Everything but the INFO reads of this test (and the connection's HELLO).
+    let calls = || redis.command_calls(|n| n != "info" && n != "hello" && n != "client|setinfo");
+    let before = calls();
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let during = calls() - before;
+    assert!(during <= 2, "{during} commands in 4 s from an idle server");
+    htq.stop().await;
+}

@@ -63,8 +63,12 @@ pub struct Readiness {
 }
 
 impl Readiness {
-    /// How often the gRPC health status follows readiness.
+    /// How often readiness is checked while not ready.
     const EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+    /// How often while ready: a failed Redis call or a closed connection anywhere
+    /// in the process brings a check at once, so an idle server sends Redis next
+    /// to nothing.
+    const EVERY_READY: std::time::Duration = std::time::Duration::from_secs(30);
 
     /// Why the server is not ready, if it is not.
     async fn check(&self) -> Result<(), String> {
@@ -115,8 +119,10 @@ impl Readiness {
                 }
                 last = Some(ok);
             }
+            let every = if ok { Self::EVERY_READY } else { Self::EVERY };
             tokio::select! {
-                _ = tokio::time::sleep(Self::EVERY) => {}
+                _ = tokio::time::sleep(every) => {}
+                _ = self.store.trouble() => {}
                 _ = self.stopping.cancelled() => {
                     reporter.set_service_status("", ServingStatus::NotServing).await;
                     reporter.set_service_status("htq.v1.HtqService", ServingStatus::NotServing).await;
