@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::group::{Commit, GroupCommit};
 use crate::metrics::Metrics;
 use crate::model::{Queue, now_ms};
-use crate::store::{NewRow, Store};
+use crate::store::{NewRow, Pushed, Store};
 use crate::wake::{Notes, Waker};
 
 /// What one caller's push did.
@@ -71,6 +71,22 @@ pub(crate) async fn push(
         .unwrap_or_else(|| Err(Error::Internal("push batch dropped".into())))
 }
 
+impl Pusher {
+    /// What follows a push of `rows` tasks into `queue` at `now` that Redis took:
+    /// the count, a wake for the dispatcher, a note for the janitor when the
+    /// idempotency keys expire.
+    pub(crate) fn stored(&self, queue: &str, rows: usize, pushed: &Pushed, now: i64) {
+        self.metrics
+            .pushed(queue, (rows - pushed.duplicates.len()) as u64);
+        if let Some(earliest) = pushed.earliest {
+            self.waker.pushed(queue, earliest);
+        }
+        if let Some(window) = pushed.dedup_window_ms {
+            self.maintenance.note(queue, now + window);
+        }
+    }
+}
+
 impl Commit for Pusher {
     type Item = Pending;
     type Out = Result<Committed>;
@@ -100,14 +116,7 @@ impl Commit for Pusher {
             Ok(p) => p,
             Err(e) => return spans.iter().map(|_| Err(e.clone())).collect(),
         };
-        self.metrics
-            .pushed(queue, (rows.len() - pushed.duplicates.len()) as u64);
-        if let Some(earliest) = pushed.earliest {
-            self.waker.pushed(queue, earliest);
-        }
-        if let Some(window) = pushed.dedup_window_ms {
-            self.maintenance.note(queue, now + window);
-        }
+        self.stored(queue, rows.len(), &pushed, now);
         let mut created = pushed.created;
         spans
             .into_iter()

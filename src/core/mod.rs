@@ -471,14 +471,9 @@ impl Htq {
         let duplicates = if chosen {
             // A taken id refuses this call alone: not grouped with others.
             let pushed = self.store.push(queue, &rows, None, true, now).await?;
-            self.metrics
-                .pushed(queue, (rows.len() - pushed.duplicates.len()) as u64);
-            if let Some(earliest) = pushed.earliest {
-                self.waker.pushed(queue, earliest);
-            }
-            if let Some(window) = pushed.dedup_window_ms {
-                self.maintenance.note(queue, now + window);
-            }
+            self.batcher
+                .committer()
+                .stored(queue, rows.len(), &pushed, now);
             pushed.duplicates
         } else {
             batch::push(&self.batcher, queue, rows, None)

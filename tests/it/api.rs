@@ -782,19 +782,10 @@ async fn metrics_count_a_known_workload() {
         })
         .await
         .unwrap();
-    let http = reqwest::Client::new();
     let url = format!("http://{}/metrics", htq.addr);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
     let text = loop {
-        let text = http
-            .get(&url)
-            .bearer_auth(TOKEN)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let text = scrape_metrics(htq.addr).await;
         if text.contains(r#"htq_queue_depth{queue="m",state="dead"} 1"#) {
             break text;
         }
@@ -817,7 +808,7 @@ async fn metrics_count_a_known_workload() {
     }
     assert!(text.contains(r#"htq_redis_script_duration_seconds_count{script="claim"}"#));
     // The same token as the API.
-    let resp = http.get(&url).send().await.unwrap();
+    let resp = reqwest::Client::new().get(&url).send().await.unwrap();
     assert_eq!(resp.status(), 401);
     htq.stop().await;
 }

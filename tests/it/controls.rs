@@ -1151,15 +1151,7 @@ async fn outcomes_finishing_together_share_script_calls_and_each_is_recorded() {
 
 /// How many times this server ran the script `script`, from its `/metrics`.
 async fn script_runs(htq: &TestHtq, script: &str) -> u64 {
-    let text = reqwest::Client::new()
-        .get(format!("http://{}/metrics", htq.addr))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = scrape_metrics(htq.addr).await;
     let prefix = format!("htq_redis_script_duration_seconds_count{{script=\"{script}\"}} ");
     text.lines()
         .find_map(|l| l.strip_prefix(prefix.as_str()))

@@ -54,6 +54,21 @@ fn row(id: &str, due_ms: i64) -> NewRow {
     }
 }
 
+/// Every event in queue `q`'s stream so far.
+async fn all_events(s: &Store) -> Vec<htq::model::Event> {
+    let mut conn = s.dedicated().await.unwrap();
+    let after = StreamId { ms: 0, seq: 0 };
+    let (events, _) = Store::read_events(
+        &mut conn,
+        &[("q".into(), s.events_key("q"), after)],
+        0,
+        1000,
+    )
+    .await
+    .unwrap();
+    events
+}
+
 /// Messages on the wake channel, from now on.
 async fn wakes(s: &Store) -> impl futures::Stream<Item = redis::Msg> {
     let mut sub = s.client().get_async_pubsub().await.unwrap();
@@ -351,16 +366,7 @@ async fn one_finish_call_records_each_outcome_and_refuses_each_lost_lease() {
     assert_eq!(left, ["c", "d", "e"]);
     assert_eq!(state(&mut c, "a"), serde_json::Value::Null);
     // Each outcome is an event of its own once read, with its own status.
-    let mut conn = s.dedicated().await.unwrap();
-    let after = StreamId { ms: 0, seq: 0 };
-    let (events, _) = Store::read_events(
-        &mut conn,
-        &[("q".into(), s.events_key("q"), after)],
-        0,
-        1000,
-    )
-    .await
-    .unwrap();
+    let events = all_events(&s).await;
     let finished: Vec<(EventKind, String, u16)> = events
         .iter()
         .filter_map(|e| Some((e.kind?, e.task_id.clone(), e.status)))
@@ -1006,16 +1012,7 @@ async fn finish_claim_records_outcomes_then_claims_into_the_freed_slots() {
     let n: usize = c.hlen("t:{q}:tasks").unwrap();
     assert_eq!(n, 3, "a, finished without retention, is gone");
     // The stream tells it in order: a succeeded, then c started.
-    let mut conn = s.dedicated().await.unwrap();
-    let after = StreamId { ms: 0, seq: 0 };
-    let (events, _) = Store::read_events(
-        &mut conn,
-        &[("q".into(), s.events_key("q"), after)],
-        0,
-        1000,
-    )
-    .await
-    .unwrap();
+    let events = all_events(&s).await;
     let kinds: Vec<(EventKind, String)> = events
         .iter()
         .filter_map(|e| Some((e.kind?, e.task_id.clone())))

@@ -339,6 +339,19 @@ impl Sink {
     }
 }
 
+/// The text of the server at `addr`'s `/metrics`.
+pub async fn scrape_metrics(addr: SocketAddr) -> String {
+    reqwest::Client::new()
+        .get(format!("http://{addr}/metrics"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 pub type AddToken =
     Box<dyn FnMut(tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> + Send>;
 pub type Client = HtqServiceClient<InterceptedService<Channel, AddToken>>;
