@@ -173,7 +173,7 @@ impl Htq {
         let start = parse_cursor(&spec)?;
         let conn = self.store.dedicated().await?;
         let (tx, rx) = mpsc::channel(CHANNEL);
-        let watcher = Watcher {
+        let mut watcher = Watcher {
             store: self.store.clone(),
             conn,
             spec,
@@ -184,6 +184,10 @@ impl Htq {
             rates: HashMap::new(),
             listed_at: u64::MAX,
         };
+        // Where each stream starts is fixed before the caller hears back: "now" is
+        // when the watch was accepted, so an event of a push made after that is
+        // never taken for an older one.
+        watcher.add_queues(&start, true).await?;
         let closing = self.closing.clone();
         let metrics = self.metrics.clone();
         metrics.watcher(1);
@@ -227,7 +231,6 @@ struct Watcher {
 impl Watcher {
     async fn run(mut self, start: Start) -> Result<()> {
         let all = self.spec.queue.is_none();
-        self.add_queues(&start, true).await?;
         let mut refreshed = Instant::now();
         let mut next_stats = self.spec.stats_every.map(|d| Instant::now() + d);
         if next_stats.is_some() {
