@@ -3,6 +3,7 @@
 //! on the same Redis and sink where a peer figure exists, and writes RESULTS.md.
 //! `bench/run` builds everything and calls this.
 
+mod client;
 mod path;
 mod scenarios;
 mod sink;
@@ -50,7 +51,7 @@ pub struct Args {
     /// Where to write the report.
     #[arg(long, default_value = "bench/RESULTS.md")]
     pub out: PathBuf,
-    /// Only these scenarios (a, b, c, d, e, f, g, h); default all.
+    /// Only these scenarios (a, b, c, d, e, f, g, h, x); default all.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// Scenario h also prints Redis's time per script function, from the slow log
@@ -407,7 +408,7 @@ impl Cpu {
 }
 
 /// User + system CPU seconds of a process, from /proc.
-fn cpu_secs(pid: u32) -> f64 {
+pub fn cpu_secs(pid: u32) -> f64 {
     let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
         return f64::NAN;
     };

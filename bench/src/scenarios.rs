@@ -824,6 +824,7 @@ fn machine() -> String {
 pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
     let mut figs = Figures::default();
     let want = |s: &str| env.args.only.is_empty() || env.args.only.iter().any(|o| o == s);
+    let x = want("x");
     let (a, b, c, d, e, f, g, h) = (
         want("a"),
         want("b"),
@@ -867,6 +868,10 @@ pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
         if h {
             eprintln!("  h. one push per call + deliver");
             crate::path::path(env, &mut figs).await?;
+        }
+        if x {
+            eprintln!("  x. delivery client");
+            crate::client::delivery_client(env, &mut figs).await?;
         }
     }
     let bullmq = if let Some(node_path) = &env.args.peer_node_path {
