@@ -131,7 +131,7 @@ impl Metrics {
         );
         registry.register(
             "redis_script_duration_seconds",
-            "Time of the main Redis scripts (push, claim, finish), round trip included",
+            "Time of each Redis script call by script (push, claim, finish_claim, ...), round trip included",
             m.script_seconds.clone(),
         );
         registry.register(
