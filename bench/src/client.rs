@@ -19,9 +19,15 @@ use crate::scenarios::{Figures, counts};
 /// Requests in flight at once, as a queue at `max_concurrency` 50.
 const CONCURRENCY: usize = 50;
 
-/// Runs `n` requests from [`CONCURRENCY`] workers, each `send(i)`; returns
-/// (requests/s, µs of this process's CPU per request).
-async fn measure<F, Fut>(n: usize, send: F) -> anyhow::Result<(f64, f64)>
+/// Runs `n` requests from [`CONCURRENCY`] workers, each `send()`, and adds the
+/// requests/s of client `name` and this process's CPU per request (as `short`).
+async fn measure<F, Fut>(
+    figs: &mut Figures,
+    name: &str,
+    short: &str,
+    n: usize,
+    send: F,
+) -> anyhow::Result<()>
 where
     F: Fn() -> Fut + Clone + Send + 'static,
     Fut: std::future::Future<Output = anyhow::Result<()>> + Send,
@@ -44,7 +50,23 @@ where
     }
     let took = t0.elapsed().as_secs_f64();
     let cpu = crate::cpu_secs(pid) - cpu0;
-    Ok((n as f64 / took, cpu * 1e6 / n as f64))
+    figs.add(
+        &format!("x. delivery client, {name}"),
+        "requests/s",
+        true,
+        "",
+        n as f64 / took,
+        None,
+    );
+    figs.add(
+        &format!("x. delivery client, {short}: CPU of load generator + sink per request"),
+        "µs",
+        false,
+        "",
+        cpu * 1e6 / n as f64,
+        None,
+    );
+    Ok(())
 }
 
 /// x. reqwest as HTQ's executor builds it, against hyper-util's pooled client.
@@ -59,7 +81,7 @@ pub async fn delivery_client(env: &Env, figs: &mut Figures) -> anyhow::Result<()
         .tcp_nodelay(true)
         .build()?;
     let u = url.clone();
-    let (rate, cpu) = measure(n, move || {
+    measure(figs, "reqwest (HTQ's)", "reqwest", n, move || {
         let (client, url) = (reqwest.clone(), u.clone());
         async move {
             let resp = client.get(&url).send().await?;
@@ -68,54 +90,27 @@ pub async fn delivery_client(env: &Env, figs: &mut Figures) -> anyhow::Result<()
         }
     })
     .await?;
-    figs.add(
-        "x. delivery client, reqwest (HTQ's)",
-        "requests/s",
-        true,
-        "",
-        rate,
-        None,
-    );
-    figs.add(
-        "x. delivery client, reqwest: CPU of load generator + sink per request",
-        "µs",
-        false,
-        "",
-        cpu,
-        None,
-    );
 
     let hyper: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new())
         .pool_idle_timeout(Duration::from_secs(60))
         .build_http();
     let uri: hyper::Uri = url.parse()?;
-    let (rate, cpu) = measure(n, move || {
-        let (client, uri) = (hyper.clone(), uri.clone());
-        async move {
-            let req = hyper::Request::get(uri)
-                .header("user-agent", "htq-bench")
-                .body(Empty::new())?;
-            let resp = client.request(req).await?;
-            resp.into_body().collect().await?;
-            Ok(())
-        }
-    })
-    .await?;
-    figs.add(
-        "x. delivery client, hyper-util pooled client",
-        "requests/s",
-        true,
-        "",
-        rate,
-        None,
-    );
-    figs.add(
-        "x. delivery client, hyper-util: CPU of load generator + sink per request",
-        "µs",
-        false,
-        "",
-        cpu,
-        None,
-    );
-    Ok(())
+    measure(
+        figs,
+        "hyper-util pooled client",
+        "hyper-util",
+        n,
+        move || {
+            let (client, uri) = (hyper.clone(), uri.clone());
+            async move {
+                let req = hyper::Request::get(uri)
+                    .header("user-agent", "htq-bench")
+                    .body(Empty::new())?;
+                let resp = client.request(req).await?;
+                resp.into_body().collect().await?;
+                Ok(())
+            }
+        },
+    )
+    .await
 }

@@ -16,7 +16,7 @@ use super::{Shared, scheduler};
 use crate::error::{Error, Result};
 use crate::group::{Commit, GroupCommit};
 use crate::model::now_ms;
-use crate::store::{Claim, Outcome};
+use crate::store::Outcome;
 use crate::wake::Refill;
 
 /// Most outcomes in one finish call.
@@ -91,7 +91,7 @@ impl Commit for Finisher {
             }
         };
         let refill = match claim {
-            Some(claim) => start(&shared, queue, claim, &mut permits, now).await,
+            Some(claim) => scheduler::start(&shared, queue, claim, &mut permits, now).await,
             None => Refill::default(),
         };
         drop(permits);
@@ -102,28 +102,5 @@ impl Commit for Finisher {
             Ok(held) => held.into_iter().map(Ok).collect(),
             Err(e) => outcomes.iter().map(|_| Err(e.clone())).collect(),
         }
-    }
-}
-
-/// Starts the tasks of `claim` on `permits` (see [`scheduler::start`]).
-async fn start(
-    shared: &Arc<Shared>,
-    queue: &str,
-    claim: Claim,
-    permits: &mut Vec<OwnedSemaphorePermit>,
-    now: i64,
-) -> Refill {
-    let cap = claim.queue.max_concurrency;
-    let started = claim.tasks.len() as u32;
-    match scheduler::start(shared, queue, claim, permits, now).await {
-        Some(lease_deadline) => Refill {
-            started,
-            lease_deadline: Some(lease_deadline),
-            cap,
-        },
-        None => Refill {
-            cap,
-            ..Refill::default()
-        },
     }
 }

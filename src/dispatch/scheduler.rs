@@ -15,7 +15,7 @@ use super::{Shared, finisher, outcome};
 use crate::model::ms;
 use crate::model::{Queue, now_ms};
 use crate::store::{ClaimedTask, Finish, Outcome};
-use crate::wake::Wake;
+use crate::wake::{Refill, Wake};
 
 /// Delay before a queue whose claim failed (Redis down) is tried again.
 const CLAIM_RETRY_MS: i64 = 1000;
@@ -49,6 +49,23 @@ impl Slot {
     fn full_here(&self) -> bool {
         self.cap > 0 && self.in_flight >= i64::from(self.cap)
     }
+
+    /// Counts the tasks of `queue` a claim started (`refill`), whichever call made
+    /// it. The lease index is how another process finds these tasks if this one
+    /// dies. Its entry for a queue goes only when a sweep finds the queue's `active`
+    /// set empty, so while a noted task of ours is in flight, later claims are
+    /// covered: note when our count leaves zero.
+    fn started(&mut self, queue: &str, refill: Refill, leases: &super::Sweeper) {
+        if refill.cap > 0 {
+            self.cap = refill.cap;
+        }
+        if let Some(deadline) = refill.lease_deadline {
+            if self.in_flight <= 0 {
+                leases.note(queue, deadline);
+            }
+            self.in_flight += i64::from(refill.started);
+        }
+    }
 }
 
 /// What a claim reports back to the loop.
@@ -59,16 +76,14 @@ struct ClaimDone {
 
 struct Summary {
     gone: bool,
-    asked: usize,
-    claimed: usize,
+    asked: u32,
+    /// The tasks started.
+    refill: Refill,
     blocked: bool,
     next_due: Option<i64>,
     next_lease: Option<i64>,
-    lease_deadline: Option<i64>,
     /// The time the claim ran at (ms).
     claimed_at: i64,
-    /// The queue's max_concurrency then.
-    cap: u32,
 }
 
 pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<Wake>) {
@@ -96,21 +111,9 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                 match done.result {
                     Ok(s) if s.gone => { slots.remove(&done.queue); }
                     Ok(s) => {
-                        if s.cap > 0 {
-                            slot.cap = s.cap;
-                        }
-                        if let Some(deadline) = s.lease_deadline {
-                            // The lease index is how another process finds these tasks
-                            // if this one dies. Its entry for a queue goes only when a
-                            // sweep finds the queue's `active` set empty, so while a
-                            // noted task of ours is in flight, later claims are covered:
-                            // note when our count leaves zero.
-                            if slot.in_flight <= 0 {
-                                shared.leases.note(&done.queue, deadline);
-                            }
-                            slot.in_flight += s.claimed as i64;
-                        }
-                        let more = s.claimed > 0 && s.claimed == s.asked;
+                        slot.started(&done.queue, s.refill, &shared.leases);
+                        let claimed = s.refill.started;
+                        let more = claimed > 0 && claimed == s.asked;
                         let pushed = std::mem::take(&mut slot.again_pushed);
                         if std::mem::take(&mut slot.again) || (pushed && !slot.full_here()) || more {
                             ready.push(done.queue);
@@ -120,7 +123,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             let full_look = pushed.then_some(now + FULL_LOOK_MS);
                             let next = [due, s.next_lease, full_look].into_iter().flatten().min();
                             if let Some(mut at) = next {
-                                if s.claimed == 0 && at <= s.claimed_at {
+                                if claimed == 0 && at <= s.claimed_at {
                                     // Nothing could start, yet something was due when
                                     // the claim ran: never spin on Redis over it. (A
                                     // time that has come only since is a plain timer.)
@@ -166,16 +169,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                     Wake::Finished { queue, freed, refill } => {
                         let slot = slots.entry(queue.clone()).or_default();
                         slot.in_flight -= i64::from(freed);
-                        if refill.cap > 0 {
-                            slot.cap = refill.cap;
-                        }
-                        if let Some(deadline) = refill.lease_deadline {
-                            // As for a claim's own tasks (see ClaimDone).
-                            if slot.in_flight <= 0 {
-                                shared.leases.note(&queue, deadline);
-                            }
-                            slot.in_flight += i64::from(refill.started);
-                        }
+                        slot.started(&queue, refill, &shared.leases);
                         // Slots the finishing call left free: a claim fills them, or
                         // learns when to look next.
                         if refill.started < freed {
@@ -272,43 +266,41 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
     if shared.stop.is_cancelled() {
         return Ok(Summary::idle());
     }
-    let asked = permits.len();
+    let asked = permits.len() as u32;
     let now = now_ms();
-    let Some(claim) = shared.store.claim(queue, now, asked as u32).await? else {
+    let Some(claim) = shared.store.claim(queue, now, asked).await? else {
         return Ok(Summary {
             gone: true,
             ..Summary::idle()
         });
     };
-    let cap = claim.queue.max_concurrency;
-    let claimed = claim.tasks.len();
     let (blocked, next_due, next_lease) = (claim.blocked, claim.next_due, claim.next_lease);
-    let lease_deadline = start(shared, queue, claim, &mut permits, now).await;
     Ok(Summary {
         gone: false,
         asked,
-        claimed: if lease_deadline.is_some() { claimed } else { 0 },
+        refill: start(shared, queue, claim, &mut permits, now).await,
         blocked,
         next_due,
         next_lease,
-        lease_deadline,
         claimed_at: now,
-        cap,
     })
 }
 
 /// Starts a request per task of `claim`, each on one of `permits` (claimed at
-/// `now`); returns the tasks' lease deadline, None when none started. Once dispatch
-/// stops, the tasks go straight back.
+/// `now`); returns what started. Once dispatch stops, the tasks go straight back.
 pub(crate) async fn start(
     shared: &Arc<Shared>,
     queue: &str,
     claim: crate::store::Claim,
     permits: &mut Vec<OwnedSemaphorePermit>,
     now: i64,
-) -> Option<i64> {
+) -> Refill {
+    let none = Refill {
+        cap: claim.queue.max_concurrency,
+        ..Refill::default()
+    };
     if claim.tasks.is_empty() {
-        return None;
+        return none;
     }
     if shared.stop.is_cancelled() {
         // Dispatch stopped while the claim was at Redis: give the tasks straight back.
@@ -321,11 +313,12 @@ pub(crate) async fn start(
                 tracing::warn!(queue, task_id = %task.id, error = %e, "cannot hand back; its lease will expire");
             }
         }
-        return None;
+        return none;
     }
     let lease_deadline =
         now + ms(claim.queue.request_timeout) + ms(shared.store.options().lease_margin);
     let settings = claim.queue;
+    let started = claim.tasks.len() as u32;
     for task in claim.tasks {
         let Some(permit) = permits.pop() else { break };
         let shared2 = shared.clone();
@@ -347,7 +340,11 @@ pub(crate) async fn start(
             .in_flight
             .spawn(perform(shared2, settings, task, permit).instrument(span));
     }
-    Some(lease_deadline)
+    Refill {
+        started,
+        lease_deadline: Some(lease_deadline),
+        cap: none.cap,
+    }
 }
 
 impl Summary {
@@ -355,13 +352,11 @@ impl Summary {
         Summary {
             gone: false,
             asked: 0,
-            claimed: 0,
+            refill: Refill::default(),
             blocked: false,
             next_due: None,
             next_lease: None,
-            lease_deadline: None,
             claimed_at: 0,
-            cap: 0,
         }
     }
 }

@@ -29,7 +29,7 @@ macro_rules! scripts {
 
         impl Scripts {
             /// Every script.
-            #[allow(dead_code)]
+            #[cfg(test)]
             pub fn all(&self) -> Vec<&NamedScript> {
                 vec![$(&self.$name,)* $(&self.$composite,)*]
             }
@@ -112,13 +112,13 @@ fn wrapped(name: &str, body: &str) -> String {
     format!("local function body_{name}(KEYS, ARGV)\n{body}\nend\n")
 }
 
-/// Registers `call` (a Lua function of KEYS and ARGV) as function `name`. What the
-/// prelude reads once per call (see emit_weighted) is forgotten at each call.
-fn register(name: &str, call: &str) -> String {
+/// Registers `body_<name>` (see [`wrapped`]) as function `name`. What the prelude
+/// reads once per call (see emit_weighted) is forgotten at each call.
+fn register(name: &str) -> String {
     format!(
         "redis.register_function('{{PREFIX}}{name}', function(KEYS, ARGV)\n\
          events_cap, events_grouped = nil, nil\n\
-         return {call}(KEYS, ARGV)\nend)\n"
+         return body_{name}(KEYS, ARGV)\nend)\n"
     )
 }
 
@@ -130,13 +130,10 @@ fn register(name: &str, call: &str) -> String {
 /// source and the function-name prefix.
 fn library(bodies: &[(&str, &str)], composites: &[(&str, &str)]) -> (String, String) {
     let mut functions = String::new();
-    for (name, body) in bodies {
+    // Composites last: they call the bodies before them.
+    for (name, body) in bodies.iter().chain(composites) {
         functions.push_str(&wrapped(name, body));
-        functions.push_str(&register(name, &format!("body_{name}")));
-    }
-    for (name, body) in composites {
-        functions.push_str(&wrapped(name, body));
-        functions.push_str(&register(name, &format!("body_{name}")));
+        functions.push_str(&register(name));
     }
     let hash = Script::new(&format!("{PRELUDE}\n{functions}")).get_hash()[..12].to_owned();
     let prefix = format!("htq_{hash}_");

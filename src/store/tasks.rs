@@ -6,8 +6,8 @@ use std::sync::Arc;
 use redis::Value;
 
 use super::codec::{self, TaskStateJson};
-use super::reply::Reply;
-use super::reply::{self, Code, int};
+use super::reply::{self, Code, Reply, int};
+use super::scripts::NamedScript;
 use super::{Call, Held, Store, inspect};
 use crate::error::{Error, Result};
 use crate::model::{HttpRequest, Queue, Task, TaskState};
@@ -245,12 +245,8 @@ impl Store {
 
     /// Leases up to `max` due tasks of `queue` at `now`; None when the queue is gone.
     pub async fn claim(&self, queue: &str, now: i64, max: u32) -> Result<Option<Claim>> {
-        let k = self.keys.queue(queue);
         let held = self.held_settings(queue);
-        let mut call = self.call(
-            &self.scripts.claim,
-            &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
-        );
+        let mut call = self.claim_call(&self.scripts.claim, queue);
         self.claim_args(&mut call, now, max, held.as_ref());
         let reply = self.run_coded(&call).await?;
         self.claimed(queue, held, reply)
@@ -265,12 +261,8 @@ impl Store {
         outcomes: &[Outcome],
         max: u32,
     ) -> Result<(Vec<bool>, Option<Claim>)> {
-        let k = self.keys.queue(queue);
         let held = self.held_settings(queue);
-        let mut call = self.call(
-            &self.scripts.finish_claim,
-            &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
-        );
+        let mut call = self.claim_call(&self.scripts.finish_claim, queue);
         call.arg(4 + 8 * outcomes.len());
         self.finish_args(&mut call, queue, now, outcomes);
         self.claim_args(&mut call, now, max, held.as_ref());
@@ -279,6 +271,15 @@ impl Store {
             Self::finished(finished, outcomes.len())?,
             self.claimed(queue, held, claimed)?,
         ))
+    }
+
+    /// A call of `script` with a claim's keys of `queue` (see `claim.lua`).
+    fn claim_call<'a>(&self, script: &'a NamedScript, queue: &str) -> Call<'a> {
+        let k = self.keys.queue(queue);
+        self.call(
+            script,
+            &[&k.settings, &k.due, &k.active, &k.tasks, &k.state, &k.dead],
+        )
     }
 
     /// The arguments of a claim (see `claim.lua`).

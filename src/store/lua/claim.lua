@@ -32,11 +32,8 @@ local values = redis.call('HMGET', k_queue, unpack(FIELDS))
 if not values[1] then return {NO_QUEUE} end
 local S = {}
 for i, f in ipairs(FIELDS) do S[f] = values[i] end
-if not S.ver then
-  -- Written before settings had versions.
-  settings_written(k_queue)
-  S.ver = redis.call('HGET', k_queue, 'ver')
-end
+-- Settings written before they had versions get one.
+if not S.ver then S.ver = settings_written(k_queue) end
 local settings = {}
 if S.ver ~= ARGV[6] then settings = redis.call('HGETALL', k_queue) end
 events_cap = tonumber(S.max_events or '10000') or 10000

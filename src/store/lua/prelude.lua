@@ -108,10 +108,12 @@ end
 -- A queue's settings were written (created or updated): they get a new version,
 -- so dispatchers that hold the old ones read them again (see claim). Redis's clock
 -- in microseconds: one script call takes longer than that, so no two writes of one
--- Redis share a version, even across a deleted and re-created queue.
+-- Redis share a version, even across a deleted and re-created queue. Returns it.
 local function settings_written(k_queue)
   local t = redis.call('TIME')
-  redis.call('HSET', k_queue, 'ver', t[1] .. string.format('%06d', tonumber(t[2])))
+  local ver = t[1] .. string.format('%06d', tonumber(t[2]))
+  redis.call('HSET', k_queue, 'ver', ver)
+  return ver
 end
 
 -- Events the queue's stream keeps (its `max_events` setting, read once per call;
