@@ -134,12 +134,11 @@ async function latency(rate, seconds, sink) {
 
 // Jobs added one per call by concurrent callers (round robin over the queues) while
 // a Worker per queue, with the given concurrency, performs them; timed from the
-// first add until every job is done. Reports this process's CPU time (queue and
-// workers) over the same window.
+// first add until every job is done. The callers run in a child process, as an
+// application's producers would, so the workers have an event loop of their own.
+// Reports the CPU time of both processes (producer and workers) over the same window.
 async function pushDeliver(jobs, queues, concurrency, callers, sink) {
   const names = Array.from({ length: queues }, (_, i) => `${name}-${i}`);
-  const qs = names.map((n) => new Queue(n, { connection }));
-  await Promise.all(qs.map((q) => q.waitUntilReady()));
   let done = 0;
   let finished;
   const all = new Promise((r) => { finished = r; });
@@ -154,8 +153,38 @@ async function pushDeliver(jobs, queues, concurrency, callers, sink) {
     }
   }, { connection, concurrency, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 } }));
   await Promise.all(ws.map((w) => w.waitUntilReady()));
+  const producer = require('node:child_process').fork(__filename, ['produce', jobs, queues, callers, sink, name]);
+  const message = (kind) => new Promise((resolve, reject) => {
+    producer.once('message', (m) => (m.kind === kind ? resolve(m) : reject(new Error(`producer sent ${m.kind}`))));
+    producer.once('exit', (code) => reject(new Error(`producer exited with ${code}`)));
+  });
+  await message('ready');
   const cpu0 = process.cpuUsage();
   const t0 = now();
+  producer.send({ kind: 'go' });
+  const added = await message('added');
+  await all;
+  const secs = (now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  producer.send({ kind: 'exit' });
+  await Promise.all(ws.map((w) => w.close()));
+  for (const n of names) {
+    const q = new Queue(n, { connection });
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+  return { jobs, seconds: secs, per_second: jobs / secs, cpu_us: cpu.user + cpu.system + added.cpu_us };
+}
+
+// The producer side of push-deliver: `callers` concurrent loops, each adding one job
+// per call; started by the parent's 'go', reports its CPU time when every add returned.
+async function produce(jobs, queues, callers, sink, base) {
+  const qs = Array.from({ length: queues }, (_, i) => new Queue(`${base}-${i}`, { connection }));
+  await Promise.all(qs.map((q) => q.waitUntilReady()));
+  const go = new Promise((r) => process.once('message', r));
+  process.send({ kind: 'ready' });
+  await go;
+  const cpu0 = process.cpuUsage();
   let next = 0;
   await Promise.all(Array.from({ length: callers }, async () => {
     while (next < jobs) {
@@ -163,15 +192,11 @@ async function pushDeliver(jobs, queues, concurrency, callers, sink) {
       await qs[i % queues].add('http', { url: `${sink}/h?i=${i}` }, { removeOnComplete: true });
     }
   }));
-  await all;
-  const secs = (now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  await Promise.all(ws.map((w) => w.close()));
-  for (const q of qs) {
-    await q.obliterate({ force: true });
-    await q.close();
-  }
-  return { jobs, seconds: secs, per_second: jobs / secs, cpu_us: cpu.user + cpu.system };
+  process.send({ kind: 'added', cpu_us: cpu.user + cpu.system });
+  await new Promise((r) => process.once('message', r));
+  await Promise.all(qs.map((q) => q.close()));
+  process.exit(0);
 }
 
 (async () => {
@@ -183,6 +208,7 @@ async function pushDeliver(jobs, queues, concurrency, callers, sink) {
     case 'drain': out = await drain(n[0], n[1], n[2]); break;
     case 'latency': out = await latency(n[0], n[1], n[2]); break;
     case 'push-deliver': out = await pushDeliver(n[0], n[1], n[2], n[3], n[4]); break;
+    case 'produce': await produce(n[0], n[1], n[2], n[3], n[4]); return;
     default: throw new Error(`unknown mode ${mode}`);
   }
   out.bullmq = require('bullmq/package.json').version;

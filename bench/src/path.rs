@@ -315,7 +315,7 @@ async fn variant(
             None,
         );
         figs.add(
-            &format!("{what} (BullMQ): CPU of node (queue + worker) per task"),
+            &format!("{what} (BullMQ): CPU of node (producer + worker) per task"),
             "µs",
             false,
             "",
