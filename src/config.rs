@@ -59,6 +59,20 @@ pub struct ServeArgs {
     /// Log format: text or json [default: text].
     #[arg(long, env = "HTQ_LOG_FORMAT")]
     pub log_format: Option<LogFormat>,
+    /// Egress preset: `default` refuses link-local (cloud metadata), unspecified,
+    /// multicast and broadcast targets; `strict` also loopback and private ranges.
+    #[arg(long, env = "HTQ_EGRESS_POLICY")]
+    pub egress_policy: Option<crate::dispatch::egress::Preset>,
+    /// Targets let through whatever the preset says: addresses, CIDRs (with an
+    /// optional :port), host names, *.suffixes, or :port (comma-separated).
+    #[arg(long, env = "HTQ_EGRESS_ALLOW", value_delimiter = ',')]
+    pub egress_allow: Vec<String>,
+    /// Targets refused (same forms as --egress-allow).
+    #[arg(long, env = "HTQ_EGRESS_DENY", value_delimiter = ',')]
+    pub egress_deny: Vec<String>,
+    /// Most HTQ deliveries a push may come through (its `x-htq-hops`) [default: 8].
+    #[arg(long, env = "HTQ_MAX_HOPS")]
+    pub max_hops: Option<u32>,
     /// Legacy API: the `app_key` every `/api/*` call must carry.
     #[arg(long, env = "HTQ_APP_KEY")]
     pub app_key: Option<String>,
@@ -108,6 +122,10 @@ struct FileConfig {
     legacy_time_zone: Option<String>,
     legacy_user_agent: Option<String>,
     legacy_max_body_bytes: Option<usize>,
+    egress_policy: Option<crate::dispatch::egress::Preset>,
+    egress_allow: Option<Vec<String>>,
+    egress_deny: Option<Vec<String>>,
+    max_hops: Option<u32>,
     // The keys of a legacy HTQ config.json.
     app_key: Option<String>,
     app_token: Option<String>,
@@ -165,6 +183,11 @@ pub struct Config {
     pub user_agent: String,
     /// Log format.
     pub log_format: LogFormat,
+    /// Which targets outgoing requests may reach (HTQ's own addresses are added
+    /// when the server starts).
+    pub egress: crate::dispatch::egress::Policy,
+    /// Most HTQ deliveries a push may come through.
+    pub max_hops: u32,
     /// Legacy HTQ API settings.
     pub legacy: LegacyConfig,
 }
@@ -186,6 +209,8 @@ impl Default for Config {
             redis_server: "redis-server".into(),
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).into(),
             log_format: LogFormat::Text,
+            egress: crate::dispatch::egress::Policy::default(),
+            max_hops: crate::core::validate::DEFAULT_MAX_HOPS,
             legacy: LegacyConfig {
                 app_key: None,
                 app_token: None,
@@ -247,6 +272,29 @@ impl Config {
         } else {
             file.tokens.unwrap_or_default()
         };
+        let rules = |flag: &[String], file: Option<Vec<String>>, what: &str| {
+            let list = if flag.is_empty() {
+                file.unwrap_or_default()
+            } else {
+                flag.to_vec()
+            };
+            list.iter()
+                .map(|r| r.trim())
+                .filter(|r| !r.is_empty())
+                .map(|r| r.parse().map_err(|e| anyhow::anyhow!("{what}: {e}")))
+                .collect::<anyhow::Result<Vec<_>>>()
+        };
+        let egress = crate::dispatch::egress::Policy::new(
+            args.egress_policy
+                .or(file.egress_policy)
+                .unwrap_or_default(),
+            rules(
+                &args.egress_allow,
+                file.egress_allow.clone(),
+                "egress_allow",
+            )?,
+            rules(&args.egress_deny, file.egress_deny.clone(), "egress_deny")?,
+        );
         let tokens: Vec<String> = tokens
             .into_iter()
             .map(|t| t.trim().to_owned())
@@ -310,6 +358,8 @@ impl Config {
                 .or(file.user_agent)
                 .unwrap_or(d.user_agent),
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+            egress,
+            max_hops: args.max_hops.or(file.max_hops).unwrap_or(d.max_hops),
             legacy: LegacyConfig {
                 app_key: args.app_key.clone().or(legacy.app_key),
                 app_token: args.app_token.clone().or(legacy.app_token),

@@ -26,7 +26,8 @@
 //!   table, loaded as one Redis Functions library (EVALSHA on a Redis without
 //!   Functions), key names in [`store::Keys`], methods by subject (queues, tasks,
 //!   inspect, schedules, indexes, events).
-//! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor,
+//! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor and
+//!   its egress policy ([`dispatch::egress`]: which targets requests may reach),
 //!   the outcome rules, the finisher (outcomes of a queue grouped into one call that
 //!   also claims into the slots they free), the two sweepers of the time indexes (leases; the janitor's
 //!   time bounds), the wake listener and the cron loop.

@@ -289,6 +289,8 @@ pub struct PushOptions {
     pub flow_key: Option<String>,
     /// The W3C `traceparent` of the push, carried to the task's requests.
     pub traceparent: Option<String>,
+    /// HTQ deliveries that led to this push: the `x-htq-hops` it arrived with.
+    pub hops: u32,
 }
 
 /// Task counts of one queue by state.

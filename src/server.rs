@@ -90,6 +90,28 @@ pub async fn open_store(
     Ok((store, embedded))
 }
 
+/// The addresses of the Redis at `url` (none for a Unix socket), which tasks must
+/// never reach.
+async fn redis_addresses(url: &str) -> Vec<SocketAddr> {
+    let Ok(u) = url::Url::parse(url) else {
+        return Vec::new();
+    };
+    let (Some(host), true) = (
+        u.host_str(),
+        u.scheme().starts_with("redis") || u.scheme().starts_with("valkey"),
+    ) else {
+        return Vec::new();
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    match tokio::net::lookup_host((host, u.port().unwrap_or(6379))).await {
+        Ok(addrs) => addrs.collect(),
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot resolve Redis's host for the egress policy");
+            Vec::new()
+        }
+    }
+}
+
 /// The maintenance index's sweeper for `cfg` over `store` (the janitor; it sweeps
 /// once a dispatcher runs it).
 pub fn janitor(cfg: &Config, store: &Store) -> Sweeper {
@@ -114,6 +136,7 @@ pub fn core(
         store,
         Limits {
             max_body_bytes: cfg.max_body_bytes,
+            max_hops: cfg.max_hops,
         },
         waker,
         Arc::new(maintenance),
@@ -158,6 +181,22 @@ impl Server {
         };
         let auth = Auth::new(&tokens);
 
+        // Bound first, so the egress policy knows the address to keep tasks from.
+        let listener = tokio::net::TcpListener::bind(cfg.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", cfg.listen))?;
+        let addr = listener.local_addr()?;
+        let mut egress = cfg.egress.clone();
+        egress.refuse_own(addr, "HTQ's own API");
+        let redis_url = match (&cfg.redis_url, &embedded) {
+            (Some(u), _) => u.clone(),
+            (None, Some(e)) => e.url().to_owned(),
+            (None, None) => String::new(),
+        };
+        for a in redis_addresses(&redis_url).await {
+            egress.refuse_own(a, "HTQ's Redis");
+        }
+
         let (waker, wakes) = Waker::channel();
         let maintenance = janitor(&cfg, &store);
         let dispatcher = Dispatcher::start(
@@ -166,6 +205,7 @@ impl Server {
                 max_in_flight: cfg.max_in_flight,
                 shutdown_grace: cfg.shutdown_grace,
                 user_agent: cfg.user_agent.clone(),
+                egress: Arc::new(egress),
                 ..DispatchOptions::default()
             },
             waker.clone(),
@@ -250,10 +290,6 @@ impl Server {
             })
             .layer(axum::middleware::from_fn(ops::request_span));
 
-        let listener = tokio::net::TcpListener::bind(cfg.listen)
-            .await
-            .with_context(|| format!("cannot listen on {}", cfg.listen))?;
-        let addr = listener.local_addr()?;
         tracing::info!(%addr, "serving gRPC and HTTP");
 
         let stop2 = stop.clone();

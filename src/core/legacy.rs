@@ -39,6 +39,8 @@ pub struct LegacyTask {
     pub method: Option<String>,
     pub header: Option<String>,
     pub data: Option<String>,
+    /// The `x-htq-hops` the call arrived with.
+    pub hops: u32,
 }
 
 /// A legacy queue name: the usual rules, and not the reserved registry name.
@@ -149,6 +151,7 @@ impl Htq {
     /// `addTask`: validates everything first, then creates an unknown queue (as
     /// real_time) and stores the task in one step. Returns the task id.
     pub async fn legacy_add_task(&self, t: LegacyTask) -> Result<String> {
+        validate::within_hops(t.hops, self.limits.max_hops)?;
         let name = match t.queue_name.as_deref() {
             None | Some("") => DEFAULT_QUEUE,
             Some(n) => queue_name(Some(n))?,
@@ -197,7 +200,10 @@ impl Htq {
                 due_ms: due,
             },
             0,
-            PushOptions::default(),
+            PushOptions {
+                hops: t.hops,
+                ..PushOptions::default()
+            },
         );
         let id = row.id.clone();
         if self.store_rows(name, vec![row], Some(template)).await? {
@@ -232,6 +238,7 @@ impl Htq {
             flow_key: None,
             idempotency_key: None,
             traceparent: None,
+            hops: 0,
         };
         self.store.import_task(queue, &row).await
     }

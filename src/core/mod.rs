@@ -100,12 +100,15 @@ pub enum When {
 pub struct Limits {
     /// Largest request body, bytes.
     pub max_body_bytes: usize,
+    /// Most HTQ deliveries a push may come through (`x-htq-hops`).
+    pub max_hops: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_body_bytes: 1024 * 1024,
+            max_hops: validate::DEFAULT_MAX_HOPS,
         }
     }
 }
@@ -434,6 +437,7 @@ impl Htq {
         // (itself a child of the caller's), else the caller's trace context as given.
         let here = crate::telemetry::current_traceparent();
         for (i, (req, when, mut opts)) in tasks.into_iter().enumerate() {
+            validate::within_hops(opts.hops, self.limits.max_hops)?;
             if here.is_some() {
                 opts.traceparent = here.clone();
             }
@@ -508,6 +512,7 @@ impl Htq {
             flow_key: opts.flow_key,
             idempotency_key: opts.idempotency_key,
             traceparent: opts.traceparent,
+            hops: opts.hops,
         }
     }
 

@@ -21,6 +21,32 @@ pub const MAX_METHOD_LEN: usize = 16;
 /// Furthest a task may be scheduled ahead.
 pub const MAX_SCHEDULE_AHEAD: Duration = Duration::from_secs(366 * 24 * 3600);
 
+/// Most HTQ deliveries a push may come through (`x-htq-hops`) by default.
+pub const DEFAULT_MAX_HOPS: u32 = 8;
+
+/// The `x-htq-hops` a push arrived with; one that is not a count is taken as too
+/// many, so a garbled header cannot reset a loop's count.
+pub fn hops(text: &str) -> u32 {
+    text.trim().parse().unwrap_or(u32::MAX)
+}
+
+/// Refuses a push that came through more than `max` HTQ deliveries: a loop, or
+/// HTQ calling itself.
+pub fn within_hops(hops: u32, max: u32) -> Result<()> {
+    if hops > max {
+        return Err(Error::FailedPrecondition(format!(
+            "x-htq-hops: this push came through {} HTQ deliveries, more than the {max} allowed \
+             (does a task call HTQ itself?)",
+            if hops == u32::MAX {
+                "unreadable".to_owned()
+            } else {
+                hops.to_string()
+            }
+        )));
+    }
+    Ok(())
+}
+
 /// A name: 1 to 200 bytes, no control characters.
 pub fn name(field: &str, value: &str) -> Result<()> {
     if value.is_empty() {

@@ -1,13 +1,19 @@
 //! Performs a task's HTTP request: one pooled reqwest client, one deadline per
-//! request covering connect, headers and body.
+//! request covering connect, headers, body and redirects. Every target, and every
+//! redirect hop, passes the egress policy ([`super::egress`]); redirects are
+//! followed here, not by the client, so each hop is checked and a hop to another
+//! origin does not carry the task's headers there.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use reqwest::header::{
-    CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER,
+    CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER,
 };
+use reqwest::{Method, StatusCode, Url};
 
+use super::egress::{self, Policy, Refused};
 use super::outcome::Attempt;
 use crate::model::Body;
 use crate::store::ClaimedTask;
@@ -16,54 +22,153 @@ use crate::store::ClaimedTask;
 const MAX_REPLY_BYTES: usize = 64 * 1024;
 /// Longest error text stored with a task.
 const MAX_ERROR_LEN: usize = 500;
+/// Redirects followed for one attempt.
+const MAX_REDIRECTS: usize = 10;
+/// The header that counts how many HTQ deliveries led to a request; pushes that
+/// arrive with too many are refused (see [`crate::core`]).
+pub const HOPS_HEADER: &str = "x-htq-hops";
 
 /// Sends task requests.
 #[derive(Clone)]
 pub struct Executor {
     client: reqwest::Client,
+    policy: Arc<Policy>,
+}
+
+/// Why a send ended without a reply.
+enum Failed {
+    Http(reqwest::Error),
+    Refused(Refused),
+    Other(String),
+}
+
+impl From<reqwest::Error> for Failed {
+    fn from(e: reqwest::Error) -> Self {
+        match egress::refusal(&e) {
+            Some(r) => Failed::Refused(r.clone()),
+            None => Failed::Http(e),
+        }
+    }
 }
 
 impl Executor {
-    /// A client sending `user_agent` unless a task sets its own.
-    pub fn new(user_agent: &str) -> Result<Self, reqwest::Error> {
+    /// A client sending `user_agent` unless a task sets its own, to the targets
+    /// `policy` lets through. It makes direct connections only (no proxy from the
+    /// environment), so the policy sees the real target.
+    pub fn new(user_agent: &str, policy: Arc<Policy>) -> Result<Self, reqwest::Error> {
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
-            .redirect(reqwest::redirect::Policy::limited(10))
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(Arc::new(egress::Resolver(policy.clone())))
             .pool_idle_timeout(Duration::from_secs(60))
             .tcp_nodelay(true)
             .build()?;
-        Ok(Executor { client })
+        Ok(Executor { client, policy })
     }
 
     /// Performs `task`'s request of queue `queue` within `timeout`.
     pub async fn perform(&self, queue: &str, task: &ClaimedTask, timeout: Duration) -> Attempt {
+        let failed = |error: String, refused: bool| Attempt {
+            error: Some(error),
+            refused,
+            ..Default::default()
+        };
         match tokio::time::timeout(timeout, self.send(queue, task)).await {
             Ok(Ok(attempt)) => attempt,
-            Ok(Err(e)) => Attempt {
-                error: Some(describe(&e)),
-                ..Default::default()
-            },
-            Err(_) => Attempt {
-                error: Some(format!("timed out after {}", humanize(timeout))),
-                ..Default::default()
-            },
+            Ok(Err(Failed::Http(e))) => failed(describe(&e), false),
+            Ok(Err(Failed::Refused(r))) => failed(cut(r.to_string()), true),
+            Ok(Err(Failed::Other(e))) => failed(e, false),
+            Err(_) => failed(format!("timed out after {}", humanize(timeout)), false),
         }
     }
 
-    async fn send(&self, queue: &str, task: &ClaimedTask) -> Result<Attempt, reqwest::Error> {
+    async fn send(&self, queue: &str, task: &ClaimedTask) -> Result<Attempt, Failed> {
         let req = &task.request;
-        let method =
-            reqwest::Method::from_bytes(req.method.as_bytes()).unwrap_or(reqwest::Method::GET);
+        let mut method = Method::from_bytes(req.method.as_bytes()).unwrap_or(Method::GET);
+        let mut url = Url::parse(&req.url).map_err(|e| Failed::Other(format!("bad URL: {e}")))?;
+        let origin = url.origin();
+        let mut with_body = true;
+        for _ in 0..=MAX_REDIRECTS {
+            self.policy.check_url(&url).await.map_err(Failed::Refused)?;
+            let own_headers = url.origin() == origin;
+            let builder = self.request(queue, task, method.clone(), &url, own_headers, with_body);
+            let mut resp = builder.send().await?;
+            let status = resp.status();
+            if status.is_redirection()
+                && let Some(next) = resp
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|l| l.to_str().ok())
+                    .and_then(|l| url.join(l).ok())
+            {
+                if !matches!(next.scheme(), "http" | "https") {
+                    return Err(Failed::Other(format!(
+                        "redirect to {}: not http or https",
+                        next.scheme()
+                    )));
+                }
+                // 303 always, and 301/302 after a POST, go on as GET without the body
+                // (as browsers do); 307 and 308 keep method and body.
+                let to_get = status == StatusCode::SEE_OTHER
+                    || (method == Method::POST
+                        && matches!(status, StatusCode::MOVED_PERMANENTLY | StatusCode::FOUND));
+                if to_get {
+                    if method != Method::HEAD {
+                        method = Method::GET;
+                    }
+                    with_body = false;
+                }
+                url = next;
+                continue;
+            }
+            let retry_after = resp
+                .headers()
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(parse_retry_after);
+            let mut body = BytesMut::new();
+            while body.len() < MAX_REPLY_BYTES {
+                match resp.chunk().await? {
+                    Some(chunk) => body
+                        .extend_from_slice(&chunk[..chunk.len().min(MAX_REPLY_BYTES - body.len())]),
+                    None => break,
+                }
+            }
+            return Ok(Attempt {
+                status: Some(status.as_u16()),
+                body: Bytes::from(body),
+                retry_after,
+                ..Default::default()
+            });
+        }
+        Err(Failed::Other(format!(
+            "more than {MAX_REDIRECTS} redirects"
+        )))
+    }
+
+    /// One hop's request: the task's headers unless the hop left the task's origin
+    /// (`own_headers` false), HTQ's own headers always, the body when `with_body`.
+    fn request(
+        &self,
+        queue: &str,
+        task: &ClaimedTask,
+        method: Method,
+        url: &Url,
+        own_headers: bool,
+        with_body: bool,
+    ) -> reqwest::RequestBuilder {
+        let req = &task.request;
         let is_form = matches!(req.body, Body::Form(_));
-        let mut headers = HeaderMap::with_capacity(req.headers.len() + 3);
-        for (name, value) in &req.headers {
+        let mut headers = HeaderMap::with_capacity(req.headers.len() + 5);
+        for (name, value) in req.headers.iter().filter(|_| own_headers) {
             let (Ok(name), Ok(value)) = (
                 HeaderName::from_bytes(name.as_bytes()),
                 HeaderValue::from_str(value),
             ) else {
                 continue; // validated at push; unreachable for stored tasks
             };
-            if is_form && (name == CONTENT_TYPE || name == CONTENT_LENGTH) {
+            if (is_form || !with_body) && (name == CONTENT_TYPE || name == CONTENT_LENGTH) {
                 continue;
             }
             headers.append(name, value);
@@ -77,18 +182,23 @@ impl Executor {
         {
             headers.insert(HeaderName::from_static("traceparent"), v);
         }
+        let hops = (task.state.hops as u64 + 1).to_string();
         let ids = [
             ("x-htq-task-id", task.id.as_str()),
             ("x-htq-queue", queue),
             ("x-htq-attempt", &task.attempt().to_string()),
+            (HOPS_HEADER, &hops),
         ];
         for (name, value) in ids {
             if let Ok(v) = HeaderValue::from_str(value) {
                 headers.insert(HeaderName::from_static(name), v);
             }
         }
-        let mut builder = self.client.request(method, &req.url).headers(headers);
-        builder = match &req.body {
+        let builder = self.client.request(method, url.clone()).headers(headers);
+        if !with_body {
+            return builder;
+        }
+        match &req.body {
             Body::Empty => builder,
             Body::Bytes(b) => builder.body(b.clone()),
             Body::Form(fields) => {
@@ -101,29 +211,7 @@ impl Executor {
                 }
                 builder.multipart(form)
             }
-        };
-        let mut resp = builder.send().await?;
-        let status = resp.status().as_u16();
-        let retry_after = resp
-            .headers()
-            .get(RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(parse_retry_after);
-        let mut body = BytesMut::new();
-        while body.len() < MAX_REPLY_BYTES {
-            match resp.chunk().await? {
-                Some(chunk) => {
-                    body.extend_from_slice(&chunk[..chunk.len().min(MAX_REPLY_BYTES - body.len())])
-                }
-                None => break,
-            }
         }
-        Ok(Attempt {
-            status: Some(status),
-            error: None,
-            retry_after,
-            body: Bytes::from(body),
-        })
     }
 }
 
@@ -162,6 +250,11 @@ fn describe(e: &reqwest::Error) -> String {
         text.push_str(&s.to_string());
         source = s.source();
     }
+    cut(text)
+}
+
+/// `text`, cut to the longest error stored with a task.
+fn cut(mut text: String) -> String {
     if text.len() > MAX_ERROR_LEN {
         let mut cut = MAX_ERROR_LEN;
         while !text.is_char_boundary(cut) {

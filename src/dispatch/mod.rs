@@ -9,6 +9,7 @@
 //! schedules tick in [`cron`].
 
 pub mod cron;
+pub mod egress;
 pub mod executor;
 pub mod finisher;
 pub mod outcome;
@@ -44,6 +45,8 @@ pub struct DispatchOptions {
     pub shutdown_grace: Duration,
     /// User-Agent of outgoing requests that set none.
     pub user_agent: String,
+    /// Which targets requests may reach.
+    pub egress: Arc<egress::Policy>,
 }
 
 impl Default for DispatchOptions {
@@ -53,6 +56,7 @@ impl Default for DispatchOptions {
             claim_batch: 64,
             shutdown_grace: Duration::from_secs(10),
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).to_owned(),
+            egress: Arc::default(),
         }
     }
 }
@@ -99,7 +103,7 @@ impl Dispatcher {
         maintenance: Sweeper,
         metrics: Arc<Metrics>,
     ) -> Result<Self, reqwest::Error> {
-        let executor = Executor::new(&opts.user_agent)?;
+        let executor = Executor::new(&opts.user_agent, opts.egress.clone())?;
         let shared = Arc::new_cyclic(|shared| Shared {
             metrics,
             leases: Sweeper::new(store.clone(), Index::Leases, LEASE_SWEEP_EVERY),

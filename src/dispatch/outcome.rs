@@ -20,6 +20,8 @@ pub struct Attempt {
     pub retry_after: Option<Duration>,
     /// The first bytes of the reply body.
     pub body: Bytes,
+    /// The egress policy refused the target: a permanent failure.
+    pub refused: bool,
 }
 
 impl Attempt {
@@ -109,6 +111,9 @@ pub fn decide(
     jitter: f64,
 ) -> Finish {
     let (status, error) = attempt.describe();
+    if attempt.refused {
+        return Finish::Dead { status, error };
+    }
     if queue.kind == QueueKind::Variable {
         let reply = if attempt.succeeded() {
             std::str::from_utf8(&attempt.body)

@@ -215,6 +215,10 @@ pub struct TaskStateJson {
     /// The trace context of the push (W3C traceparent), if any.
     #[serde(default, rename = "p")]
     pub traceparent: Option<String>,
+    /// HTQ deliveries that led to the push of this task (its request carries one
+    /// more in `x-htq-hops`).
+    #[serde(default, rename = "h")]
+    pub hops: u32,
     /// How a retained task finished: `s` succeeded, `c` cancelled.
     #[serde(default, rename = "x")]
     pub finished: Option<String>,

@@ -1,6 +1,7 @@
-//! Redis key names. Every per-queue key carries the queue name as a hash tag, so one
-//! queue's keys share a Redis Cluster slot and its scripts stay legal on a cluster
-//! (all but the cron tick script, which also touches the global schedule index).
+//! Redis key names. Every per-queue key carries the queue name (encoded by [`tag`])
+//! as a hash tag, so one queue's keys share a Redis Cluster slot and its scripts
+//! stay legal on a cluster (all but the cron tick script, which also touches the
+//! global schedule index).
 
 /// Key names under one prefix.
 #[derive(Debug, Clone)]
@@ -87,9 +88,14 @@ impl Keys {
         format!("{}:wake", self.prefix)
     }
 
-    /// The keys of queue `name`.
+    /// The keys of queue `name`: its name goes in the hash tag encoded by [`tag`].
     pub fn queue(&self, name: &str) -> QueueKeys {
-        let base = format!("{}:{{{}}}:", self.prefix, name);
+        self.queue_tagged(&tag(name))
+    }
+
+    /// The keys under hash tag `tag` as it is (a queue's before names were encoded).
+    pub(super) fn queue_tagged(&self, tag: &str) -> QueueKeys {
+        let base = format!("{}:{{{}}}:", self.prefix, tag);
         QueueKeys {
             settings: format!("{base}queue"),
             due: format!("{base}due"),
@@ -101,5 +107,77 @@ impl Keys {
             events: format!("{base}events"),
             stats: format!("{base}stats"),
         }
+    }
+}
+
+/// A queue name as its keys carry it: `%`, `{` and `}` percent-encoded. The hash tag
+/// then always ends where the name does, and no name (nor flow key after it) can
+/// spell a key of another queue: the encoding is one-to-one and every key of a
+/// queue starts with `<prefix>:{<tag>}:`. Names without those characters are their
+/// own tag, so most keys read as the name.
+pub fn tag(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.contains(['%', '{', '}']) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 6);
+    for c in name.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The keys of a queue the scripts name from its settings key (see above), but for
+/// `fdue:<key>`.
+pub const OTHER_QUEUE_KEYS: &[&str] = &[
+    "flows", "flowact", "pace", "done", "hist", "dedup", "dedupx",
+];
+
+impl QueueKeys {
+    /// Every fixed key of the queue, the scripts' others included.
+    pub(super) fn all(&self) -> Vec<String> {
+        let mut all = vec![
+            self.settings.clone(),
+            self.due.clone(),
+            self.active.clone(),
+            self.tasks.clone(),
+            self.state.clone(),
+            self.dead.clone(),
+            self.imported.clone(),
+            self.events.clone(),
+            self.stats.clone(),
+        ];
+        all.extend(OTHER_QUEUE_KEYS.iter().map(|k| self.other(k)));
+        all
+    }
+
+    /// One of the keys the scripts name from the settings key: `flows`,
+    /// `fdue:<key>`, ...
+    pub(super) fn other(&self, suffix: &str) -> String {
+        format!("{}{suffix}", self.settings.trim_end_matches("queue"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cannot_reach_other_keys() {
+        let k = Keys::new("htq");
+        // The collision of a flow key with another queue's key, closed.
+        let v = k.queue("v");
+        let other = k.queue("v}:fdue:k");
+        assert_eq!(v.other("fdue:k}:due"), "htq:{v}:fdue:k}:due");
+        assert_eq!(other.due, "htq:{v%7D:fdue:k}:due");
+        assert_ne!(v.other("fdue:k}:due"), other.due);
+        assert_eq!(k.queue("a{b%").settings, "htq:{a%7Bb%25}:queue");
+        assert_eq!(k.queue("队列:x").settings, "htq:{队列:x}:queue");
+        // One-to-one: a name spelling another's encoding stays apart.
+        assert_ne!(k.queue("%7D").settings, k.queue("}").settings);
     }
 }

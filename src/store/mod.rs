@@ -179,7 +179,49 @@ impl Store {
         };
         store.ping().await?;
         store.load_functions().await?;
+        store.encode_tags().await?;
         Ok(store)
+    }
+
+    /// Moves the keys of queues whose names hold `%`, `{` or `}` from the raw hash
+    /// tag they had before names were encoded in keys to the encoded one
+    /// ([`keys::tag`]). Idempotent, and nothing to do unless such a queue exists.
+    async fn encode_tags(&self) -> Result<()> {
+        let names = self.queue_names().await?;
+        let mut conn = self.pool.get().await?;
+        for name in names.iter().filter(|n| n.contains(['%', '{', '}'])) {
+            let (old, new) = (self.keys.queue_tagged(name), self.keys.queue(name));
+            let flows: Vec<String> = redis::cmd("ZRANGE")
+                .arg(old.other("flows"))
+                .arg(0)
+                .arg(-1)
+                .query_async(&mut *conn)
+                .await?;
+            let mut pairs: Vec<(String, String)> = old.all().into_iter().zip(new.all()).collect();
+            pairs.extend(flows.iter().filter(|k| !k.is_empty()).map(|k| {
+                let due = format!("fdue:{k}");
+                (old.other(&due), new.other(&due))
+            }));
+            let mut moved = 0;
+            for (from, to) in pairs {
+                let exists: bool = redis::cmd("EXISTS")
+                    .arg(&from)
+                    .query_async(&mut *conn)
+                    .await?;
+                if exists {
+                    let done: bool = redis::cmd("RENAMENX")
+                        .arg(&from)
+                        .arg(&to)
+                        .query_async(&mut *conn)
+                        .await?;
+                    moved += usize::from(done);
+                }
+            }
+            if moved > 0 {
+                tracing::info!(queue = %name, keys = moved, "moved a queue's keys to its encoded hash tag");
+            }
+        }
+        Ok(())
     }
 
     /// Loads the scripts as a Redis Functions library (once per Redis: a library

@@ -31,6 +31,8 @@ pub struct NewRow {
     pub idempotency_key: Option<String>,
     /// The trace context it was pushed in (W3C traceparent), if any.
     pub traceparent: Option<String>,
+    /// HTQ deliveries that led to its push.
+    pub hops: u32,
 }
 
 impl NewRow {
@@ -50,6 +52,9 @@ impl NewRow {
         }
         if let Some(p) = &self.traceparent {
             st.insert("p".into(), p.clone().into());
+        }
+        if self.hops > 0 {
+            st.insert("h".into(), self.hops.into());
         }
         if st.is_empty() {
             String::new()

@@ -15,6 +15,7 @@ mod keys;
 mod legacy;
 mod process;
 mod scripts;
+mod security;
 mod traces;
 mod ui;
 mod watch;

@@ -447,23 +447,34 @@ pub(super) fn push_options(
     task_id: String,
     idempotency_key: String,
     flow_key: String,
-    traceparent: Option<String>,
+    origin: &Origin,
 ) -> PushOptions {
     let some = |s: String| (!s.is_empty()).then_some(s);
     PushOptions {
         id: some(task_id),
         idempotency_key: some(idempotency_key),
         flow_key: some(flow_key),
-        traceparent,
+        traceparent: origin.traceparent.clone(),
+        hops: origin.hops,
     }
 }
 
-/// The W3C trace context a push came in, carried to the task's requests.
-pub(super) fn traceparent<T>(req: &Request<T>) -> Option<String> {
-    req.metadata()
-        .get("traceparent")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
+/// Where a push came from: the W3C trace context, carried to the task's requests,
+/// and the HTQ deliveries that led to it (`x-htq-hops`).
+pub(super) struct Origin {
+    traceparent: Option<String>,
+    hops: u32,
+}
+
+/// The origin a push call carries in its metadata.
+pub(super) fn origin<T>(req: &Request<T>) -> Origin {
+    let text = |name: &str| req.metadata().get(name).and_then(|v| v.to_str().ok());
+    Origin {
+        traceparent: text("traceparent").map(str::to_owned),
+        hops: text(crate::dispatch::executor::HOPS_HEADER)
+            .map(crate::core::validate::hops)
+            .unwrap_or(0),
+    }
 }
 
 impl From<PushedTask> for pb::PushTaskResponse {

@@ -80,9 +80,9 @@ impl HtqService for GrpcService {
     }
 
     async fn push_task(&self, req: Request<pb::PushTaskRequest>) -> Reply<pb::PushTaskResponse> {
-        let trace = traceparent(&req);
+        let origin = origin(&req);
         let r = req.into_inner();
-        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, trace);
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, &origin);
         let pushed = self
             .core
             .push(
@@ -99,7 +99,7 @@ impl HtqService for GrpcService {
     }
 
     async fn push_tasks(&self, req: Request<pb::PushTasksRequest>) -> Reply<pb::PushTasksResponse> {
-        let trace = traceparent(&req);
+        let origin = origin(&req);
         let r = req.into_inner();
         let tasks = r
             .tasks
@@ -108,7 +108,7 @@ impl HtqService for GrpcService {
                 (
                     request_from_pb(t.request),
                     when_from_task_entry(t.when),
-                    push_options(t.task_id, t.idempotency_key, t.flow_key, trace.clone()),
+                    push_options(t.task_id, t.idempotency_key, t.flow_key, &origin),
                 )
             })
             .collect();
@@ -123,7 +123,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::ScheduleTaskRequest>,
     ) -> Reply<pb::PushTaskResponse> {
-        let trace = traceparent(&req);
+        let origin = origin(&req);
         let r = req.into_inner();
         let when = match r.when {
             Some(pb::schedule_task_request::When::ScheduleTime(t)) => When::At(timestamp_ms(&t)),
@@ -134,7 +134,7 @@ impl HtqService for GrpcService {
                 );
             }
         };
-        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, trace);
+        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, &origin);
         let pushed = self
             .core
             .push(

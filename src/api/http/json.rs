@@ -177,15 +177,17 @@ fn req<T>(t: T) -> tonic::Request<T> {
     tonic::Request::new(t)
 }
 
-/// A request carrying the HTTP call's W3C `traceparent`, for pushes.
+/// A request carrying the HTTP call's W3C `traceparent` and `x-htq-hops`, for pushes.
 fn traced<T>(t: T, headers: &HeaderMap) -> tonic::Request<T> {
     let mut r = tonic::Request::new(t);
-    if let Some(v) = headers
-        .get("traceparent")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse().ok())
-    {
-        r.metadata_mut().insert("traceparent", v);
+    for name in ["traceparent", crate::dispatch::executor::HOPS_HEADER] {
+        if let Some(v) = headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok())
+        {
+            r.metadata_mut().insert(name, v);
+        }
     }
     r
 }

@@ -286,6 +286,11 @@ async fn api(state: HttpState, endpoint: Endpoint, req: Request) -> Response {
                     method: field("method")?.map(str::to_owned),
                     header: field("header")?.map(str::to_owned),
                     data: field("data")?.map(str::to_owned),
+                    hops: headers
+                        .get(crate::dispatch::executor::HOPS_HEADER)
+                        .and_then(|v| v.to_str().ok())
+                        .map(crate::core::validate::hops)
+                        .unwrap_or(0),
                 };
                 let r = core.legacy_add_task(task).await.map(|_| ());
                 done(

@@ -12,6 +12,7 @@
 --   b  attempts started before the task got fresh attempts (retried from `dead`)
 --   k  flow key, set at push (tasks with one wait in `fdue:<key>`, not in `due`)
 --   p  W3C traceparent of the push, set at push
+--   h  HTQ deliveries that led to the push (x-htq-hops), set at push
 --   x  retained finished tasks: 's' succeeded, 'c' cancelled; f: when, ms
 --
 -- A queue's other keys are named from any key the script was given: they share its
