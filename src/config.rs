@@ -70,6 +70,23 @@ pub struct ServeArgs {
     /// Targets refused (same forms as --egress-allow).
     #[arg(long, env = "HTQ_EGRESS_DENY", value_delimiter = ',')]
     pub egress_deny: Vec<String>,
+    /// Client connections open at once [default: half the open-file limit, at
+    /// most 10000].
+    #[arg(long, env = "HTQ_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
+    /// Longest an HTTP/1 request head may take, ms [default: 10000].
+    #[arg(long, env = "HTQ_HEADER_TIMEOUT_MS")]
+    pub header_timeout_ms: Option<u64>,
+    /// Longest a connection stays open with no call in flight, ms [default: 120000].
+    #[arg(long, env = "HTQ_IDLE_TIMEOUT_MS")]
+    pub idle_timeout_ms: Option<u64>,
+    /// The same for a connection no call of which was authenticated, ms
+    /// [default: 10000].
+    #[arg(long, env = "HTQ_UNAUTHENTICATED_TIMEOUT_MS")]
+    pub unauthenticated_timeout_ms: Option<u64>,
+    /// HTTP/2 calls in flight at once on one connection [default: 256].
+    #[arg(long, env = "HTQ_MAX_STREAMS")]
+    pub max_streams: Option<u32>,
     /// Most HTQ deliveries a push may come through (its `x-htq-hops`) [default: 8].
     #[arg(long, env = "HTQ_MAX_HOPS")]
     pub max_hops: Option<u32>,
@@ -126,6 +143,11 @@ struct FileConfig {
     egress_allow: Option<Vec<String>>,
     egress_deny: Option<Vec<String>>,
     max_hops: Option<u32>,
+    max_connections: Option<usize>,
+    header_timeout_ms: Option<u64>,
+    idle_timeout_ms: Option<u64>,
+    unauthenticated_timeout_ms: Option<u64>,
+    max_streams: Option<u32>,
     // The keys of a legacy HTQ config.json.
     app_key: Option<String>,
     app_token: Option<String>,
@@ -188,6 +210,8 @@ pub struct Config {
     pub egress: crate::dispatch::egress::Policy,
     /// Most HTQ deliveries a push may come through.
     pub max_hops: u32,
+    /// Limits on client connections.
+    pub conn_limits: crate::api::listen::ConnLimits,
     /// Legacy HTQ API settings.
     pub legacy: LegacyConfig,
 }
@@ -211,6 +235,7 @@ impl Default for Config {
             log_format: LogFormat::Text,
             egress: crate::dispatch::egress::Policy::default(),
             max_hops: crate::core::validate::DEFAULT_MAX_HOPS,
+            conn_limits: crate::api::listen::ConnLimits::default(),
             legacy: LegacyConfig {
                 app_key: None,
                 app_token: None,
@@ -360,6 +385,38 @@ impl Config {
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             egress,
             max_hops: args.max_hops.or(file.max_hops).unwrap_or(d.max_hops),
+            conn_limits: {
+                let dl = d.conn_limits;
+                let ms = |flag: Option<u64>, file: Option<u64>, default: Duration| {
+                    flag.or(file)
+                        .filter(|ms| *ms > 0)
+                        .map(Duration::from_millis)
+                        .unwrap_or(default)
+                };
+                crate::api::listen::ConnLimits {
+                    max_connections: args
+                        .max_connections
+                        .or(file.max_connections)
+                        .unwrap_or_else(crate::api::listen::default_max_connections)
+                        .max(1),
+                    header_read_timeout: ms(
+                        args.header_timeout_ms,
+                        file.header_timeout_ms,
+                        dl.header_read_timeout,
+                    ),
+                    idle_timeout: ms(args.idle_timeout_ms, file.idle_timeout_ms, dl.idle_timeout),
+                    unauthenticated_timeout: ms(
+                        args.unauthenticated_timeout_ms,
+                        file.unauthenticated_timeout_ms,
+                        dl.unauthenticated_timeout,
+                    ),
+                    max_streams: args
+                        .max_streams
+                        .or(file.max_streams)
+                        .unwrap_or(dl.max_streams)
+                        .max(1),
+                }
+            },
             legacy: LegacyConfig {
                 app_key: args.app_key.clone().or(legacy.app_key),
                 app_token: args.app_token.clone().or(legacy.app_token),

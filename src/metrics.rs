@@ -69,6 +69,8 @@ pub struct Metrics {
     script_seconds: Histograms<ScriptLabel>,
     script_errors: Family<ScriptLabel, Counter>,
     watchers: Gauge,
+    connections: Gauge,
+    connections_refused: Counter,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -100,6 +102,8 @@ impl Metrics {
             script_seconds: Family::new_with_constructor(script_buckets),
             script_errors: Family::default(),
             watchers: Gauge::default(),
+            connections: Gauge::default(),
+            connections_refused: Counter::default(),
             registry: Registry::default(),
         };
         registry.register("tasks_pushed", "Tasks stored by pushes", m.pushed.clone());
@@ -140,6 +144,16 @@ impl Metrics {
             m.script_errors.clone(),
         );
         registry.register("watchers", "Open WatchQueue streams", m.watchers.clone());
+        registry.register(
+            "connections",
+            "Open client connections (gRPC and HTTP)",
+            m.connections.clone(),
+        );
+        registry.register(
+            "connections_refused",
+            "Connections closed at once because max_connections were open",
+            m.connections_refused.clone(),
+        );
         Metrics { registry, ..m }
     }
 
@@ -220,6 +234,16 @@ impl Metrics {
         if failed {
             self.script_errors.get_or_create(&label).inc();
         }
+    }
+
+    /// A client connection opened (`+1`) or closed (`-1`).
+    pub fn connection(&self, delta: i64) {
+        self.connections.inc_by(delta);
+    }
+
+    /// A connection closed at once: too many were open.
+    pub fn connection_refused(&self) {
+        self.connections_refused.inc();
     }
 
     /// A watch opened (`+1`) or closed (`-1`).

@@ -213,6 +213,7 @@ impl Server {
             maintenance.clone(),
             metrics.clone(),
         )?;
+        let serve_metrics = metrics.clone();
         let core = core(&cfg, store, waker, maintenance, metrics)?;
 
         let (health_reporter, health) = tonic_health::server::health_reporter();
@@ -283,7 +284,11 @@ impl Server {
                     async move { ops::metrics(core, auth, headers).await }
                 }),
             )
-            .merge(crate::api::http::json::router(service, auth.clone()))
+            .merge(crate::api::http::json::router(
+                service,
+                auth.clone(),
+                cfg.max_body_bytes,
+            ))
             .merge(grpc)
             .fallback(move |req: axum::extract::Request| {
                 crate::api::http::fallback(http_state.clone(), req)
@@ -294,10 +299,10 @@ impl Server {
 
         let stop2 = stop.clone();
         let watches = core.clone();
+        let serving =
+            crate::api::listen::serve(listener, app, cfg.conn_limits, serve_metrics, stop.clone());
         let task = tokio::spawn(async move {
-            let serving =
-                axum::serve(listener, app).with_graceful_shutdown(stop2.clone().cancelled_owned());
-            let serve_result = tokio::spawn(async move { serving.await });
+            let serve_result = tokio::spawn(serving);
             stop2.cancelled().await;
             // Streams never end by themselves: end them so the server can.
             watches.close_watches();
@@ -306,7 +311,7 @@ impl Server {
             dispatcher.shutdown().await;
             let served =
                 match tokio::time::timeout(std::time::Duration::from_secs(5), serve_result).await {
-                    Ok(Ok(r)) => r.context("server failed"),
+                    Ok(Ok(())) => Ok(()),
                     Ok(Err(e)) => Err(anyhow::anyhow!("server task failed: {e}")),
                     Err(_) => Ok(()),
                 };

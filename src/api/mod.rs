@@ -5,6 +5,7 @@ pub mod auth;
 pub mod codec;
 pub mod grpc;
 pub mod http;
+pub mod listen;
 pub mod wkt;
 
 /// Code generated from `proto/htq/v1/htq.proto`.

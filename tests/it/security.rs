@@ -378,3 +378,209 @@ async fn queues_stored_under_a_raw_tag_move_to_the_encoded_one() {
         .await;
     htq.stop().await;
 }
+
+/// Whether the server closed `s` within `within` (a read returns EOF or an error).
+async fn closed_within(s: &mut tokio::net::TcpStream, within: Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 4096];
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        match tokio::time::timeout_at(deadline, s.read(&mut buf)).await {
+            Err(_) => return false,
+            Ok(Ok(0)) | Ok(Err(_)) => return true,
+            Ok(Ok(_)) => continue, // a reply (a 408, say): keep reading until closed
+        }
+    }
+}
+
+fn limited(redis: &TestRedis, max_connections: usize) -> htq::config::Config {
+    let mut cfg = test_config(redis);
+    cfg.conn_limits = htq::api::listen::ConnLimits {
+        max_connections,
+        header_read_timeout: Duration::from_secs(1),
+        idle_timeout: Duration::from_secs(30),
+        unauthenticated_timeout: Duration::from_millis(800),
+        max_streams: 16,
+    };
+    cfg
+}
+
+#[tokio::test]
+async fn slow_and_idle_connections_are_closed_and_the_cap_holds() {
+    use tokio::io::AsyncWriteExt;
+    let redis = TestRedis::start();
+    let htq = TestHtq::start_with(limited(&redis, 100)).await;
+    let addr = htq.addr;
+    let start = tokio::time::Instant::now();
+    // 60 slowloris connections (a header byte every 300 ms), 60 silent ones, and 60
+    // HTTP/2 connections that send the preface and nothing else: 180 against a cap
+    // of 100.
+    let mut slow = Vec::new();
+    let mut silent = Vec::new();
+    for i in 0..180 {
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        match i % 3 {
+            0 => {
+                s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+                    .await
+                    .unwrap();
+                slow.push(s);
+            }
+            1 => silent.push(s),
+            _ => {
+                s.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+                    .await
+                    .unwrap();
+                silent.push(s);
+            }
+        }
+    }
+    let drip = tokio::spawn(async move {
+        for _ in 0..20 {
+            for s in &mut slow {
+                let _ = s.write_all(b"X").await;
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        slow
+    });
+    for s in &mut silent {
+        assert!(
+            closed_within(s, Duration::from_secs(5)).await,
+            "an idle connection stayed open"
+        );
+    }
+    let mut slow = drip.await.unwrap();
+    for s in &mut slow {
+        assert!(
+            closed_within(s, Duration::from_secs(1)).await,
+            "a slowloris connection stayed open"
+        );
+    }
+    assert!(start.elapsed() < Duration::from_secs(8));
+    // The server answers again, and counted the connections it refused.
+    let http = reqwest::Client::new();
+    let r = http
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let m = scrape_metrics(addr).await;
+    let refused: f64 = m
+        .lines()
+        .find_map(|l| l.strip_prefix("htq_connections_refused_total "))
+        .expect("htq_connections_refused_total")
+        .parse()
+        .unwrap();
+    assert!(refused >= 80.0, "refused {refused}");
+    htq.stop().await;
+}
+
+#[tokio::test]
+async fn an_authenticated_connection_outlives_the_unauthenticated_deadline() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let redis = TestRedis::start();
+    let mut cfg = limited(&redis, 100);
+    cfg.conn_limits.header_read_timeout = Duration::from_secs(5);
+    let htq = TestHtq::start_with(cfg).await;
+    let request = |token: &str| {
+        format!("GET /v1/queues HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\r\n")
+    };
+    async fn status(s: &mut tokio::net::TcpStream) -> String {
+        let mut buf = vec![0u8; 8192];
+        let n = s.read(&mut buf).await.unwrap();
+        String::from_utf8_lossy(&buf[..n])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+    let mut good = tokio::net::TcpStream::connect(htq.addr).await.unwrap();
+    let mut bad = tokio::net::TcpStream::connect(htq.addr).await.unwrap();
+    good.write_all(request(TOKEN).as_bytes()).await.unwrap();
+    bad.write_all(request("wrong").as_bytes()).await.unwrap();
+    assert!(status(&mut good).await.contains("200"));
+    assert!(status(&mut bad).await.contains("401"));
+    assert!(closed_within(&mut bad, Duration::from_secs(3)).await);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    good.write_all(request(TOKEN).as_bytes()).await.unwrap();
+    assert!(
+        status(&mut good).await.contains("200"),
+        "kept-alive connection closed"
+    );
+    htq.stop().await;
+}
+
+/// This process's resident memory, bytes.
+fn rss() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    kb * 1024
+}
+
+#[tokio::test]
+async fn big_bodies_are_refused_without_being_buffered() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    create_queue(&mut htq.client, "big", |_| {}).await;
+    let before = redis.dump();
+    let http = reqwest::Client::new();
+    const SIZE: usize = 60 * 1024 * 1024;
+    let start_rss = rss();
+    // 16 calls at once, each streaming 60 MiB (generated on the fly, so the test
+    // itself holds next to nothing), to the single push, the batch push and the
+    // legacy API.
+    let calls = (0..16).map(|i| {
+        let path = match i % 3 {
+            0 => "/v1/queues/big/tasks",
+            1 => "/v1/queues/big/tasks/batch",
+            _ => "/api/addTask",
+        };
+        let url = format!("http://{}{path}", htq.addr);
+        let http = http.clone();
+        async move {
+            let chunk = bytes::Bytes::from(vec![b'a'; 64 * 1024]);
+            let chunks =
+                (0..SIZE / chunk.len()).map(move |_| Ok::<_, std::io::Error>(chunk.clone()));
+            let r = http
+                .post(url)
+                .bearer_auth(TOKEN)
+                .header("content-type", "application/json")
+                .header("content-length", SIZE.to_string())
+                .body(reqwest::Body::wrap_stream(futures::stream::iter(chunks)))
+                .send()
+                .await;
+            (path, r.map(|r| r.status().as_u16()))
+        }
+    });
+    let mut refused = std::collections::HashSet::new();
+    for (path, status) in futures::future::join_all(calls).await {
+        // Refused with 413, or cut off while still sending: never accepted.
+        match status {
+            Ok(s) => {
+                assert_eq!(s, 413, "{path}");
+                refused.insert(path);
+            }
+            Err(e) => eprintln!("{path}: {e}"),
+        }
+    }
+    assert_eq!(
+        refused.len(),
+        3,
+        "every front door answered 413 at least once"
+    );
+    let grew = rss().saturating_sub(start_rss);
+    eprintln!("resident memory grew by {} KiB", grew / 1024);
+    assert!(
+        grew < 200 * 1024 * 1024,
+        "resident memory grew by {} MiB",
+        grew / (1024 * 1024)
+    );
+    assert_eq!(redis.dump(), before);
+    htq.stop().await;
+}

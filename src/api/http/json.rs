@@ -132,8 +132,17 @@ struct Page {
     update_mask: Option<String>,
 }
 
-/// The `/v1/` routes, each checked against `auth`.
-pub fn router(svc: GrpcService, auth: Auth) -> Router {
+/// The largest JSON body of a batch push: a gRPC batch's largest message, in
+/// base64, with room for the JSON around it.
+pub const MAX_BATCH_JSON_BYTES: usize = 24 * 1024 * 1024;
+
+/// The `/v1/` routes, each checked against `auth`. A body larger than its route's
+/// cap is refused (413) before more than the cap is read: a task's body cap
+/// `max_body_bytes` in base64 with room for the rest of one task, or
+/// [`MAX_BATCH_JSON_BYTES`] for a batch.
+pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
+    let one_task = max_body_bytes.div_ceil(3) * 4 + 128 * 1024;
+    let batch = axum::extract::DefaultBodyLimit::max(MAX_BATCH_JSON_BYTES.max(one_task));
     Router::new()
         .route("/v1/queues", get(list_queues).post(create_queue))
         .route(
@@ -145,7 +154,10 @@ pub fn router(svc: GrpcService, auth: Auth) -> Router {
         .route("/v1/queues/{name}/purge", post(purge_queue))
         .route("/v1/queues/{name}/counts", get(count_tasks))
         .route("/v1/queues/{name}/tasks", get(list_tasks).post(push_task))
-        .route("/v1/queues/{name}/tasks/batch", post(push_tasks))
+        .route(
+            "/v1/queues/{name}/tasks/batch",
+            post(push_tasks).layer(batch),
+        )
         .route("/v1/queues/{name}/tasks/schedule", post(schedule_task))
         .route(
             "/v1/queues/{name}/tasks/{id}",
@@ -166,8 +178,7 @@ pub fn router(svc: GrpcService, auth: Auth) -> Router {
             get(get_schedule).delete(delete_schedule),
         )
         .with_state(svc)
-        // As large as a gRPC push may be (a batch of up to 1,000 tasks).
-        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(one_task))
         .layer(axum::middleware::from_fn_with_state(auth, authenticate))
 }
 
