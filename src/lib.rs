@@ -36,9 +36,11 @@
 //! - [`api`]: front doors: gRPC and gRPC-web ([`api::grpc`], conversions in its
 //!   `convert` module), HTTP ([`api::http`]: the JSON API and its Server-Sent
 //!   Events, the `/ui` dashboard, the legacy API and its form parser, `/readyz` and
-//!   `/metrics`), auth, the strict protobuf codec, and the JSON timestamp type.
+//!   `/metrics`), auth, the strict protobuf codec, the JSON timestamp type, and
+//!   the listener with its connection limits ([`api::listen`]).
 //! - [`server`]: wires it all and stops it in order.
-//! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`.
+//! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`, on a
+//!   Unix socket with a password, and the data directory's permissions.
 //! - [`telemetry`]: logs, text or JSON, with values escaped and URL credentials
 //!   redacted; OpenTelemetry traces, with the trace context carried from a push to
 //!   the task's requests.

@@ -41,15 +41,23 @@ pub struct Server {
 /// Reads the token file in `data_dir`, or creates it with a new random token.
 pub fn load_or_create_token(data_dir: &Path) -> anyhow::Result<String> {
     use std::io::Write;
+    use std::os::unix::fs::DirBuilderExt;
     use std::os::unix::fs::OpenOptionsExt;
     let path = data_dir.join(TOKEN_FILE);
+    if path.exists() {
+        // A token file others can read is warned about and restricted.
+        crate::embedded_redis::tighten(data_dir)?;
+    }
     if let Ok(t) = std::fs::read_to_string(&path) {
         let t = t.trim().to_owned();
         if !t.is_empty() {
             return Ok(t);
         }
     }
-    std::fs::create_dir_all(data_dir)
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(data_dir)
         .with_context(|| format!("cannot create {}", data_dir.display()))?;
     let bytes: [u8; 32] = rand::random();
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -84,9 +92,13 @@ pub async fn open_store(
         lease_margin: cfg.lease_margin,
         ..StoreOptions::default()
     };
+    let shown = match &embedded {
+        Some(e) => format!("the embedded Redis ({})", e.place()),
+        None => format!("Redis at {}", crate::telemetry::redact_urls(&url)),
+    };
     let store = Store::connect(&url, &cfg.key_prefix, store_opts, metrics)
         .await
-        .with_context(|| format!("cannot reach Redis at {url}"))?;
+        .with_context(|| format!("cannot reach {shown}"))?;
     Ok((store, embedded))
 }
 

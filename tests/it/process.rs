@@ -353,3 +353,116 @@ async fn logs_are_json_lines_with_queue_and_task_and_no_secrets() {
         assert!(!logs.contains(secret), "{secret} is in the logs");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embedded_redis_and_data_files_are_private_to_htq() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let sink = Sink::start().await;
+    let data = tempfile::tempdir().unwrap();
+    // A loose directory and token file, as a umask of 022 makes them.
+    std::fs::set_permissions(data.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let token_file = data.path().join("token");
+    std::fs::write(
+        &token_file,
+        "t0ken-of-sixty-four-characters-0123456789abcdef0123456789abcde\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&token_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // SAFETY: umask only sets this process's file creation mask (what htq inherits).
+    let old = unsafe { libc::umask(0o022) };
+    let p = HtqProcess::start(&[], data.path());
+    unsafe { libc::umask(old) };
+    let mut c = client(
+        p.addr,
+        Some("t0ken-of-sixty-four-characters-0123456789abcdef0123456789abcde"),
+    )
+    .await;
+    create_queue(&mut c, "private", |_| {}).await;
+    c.push_task(pb::PushTaskRequest {
+        queue: "private".into(),
+        request: Some(pb::HttpRequest {
+            method: "GET".into(),
+            url: sink.url("/private"),
+            headers: vec![pb::Header {
+                name: "Authorization".into(),
+                value: "Bearer secret".into(),
+            }],
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    sink.wait_for(Some("/private"), 1, Duration::from_secs(5))
+        .await;
+
+    assert_eq!(mode(data.path()), 0o700);
+    let mut files = 0;
+    for entry in walk(data.path()) {
+        let m = mode(&entry);
+        if entry.is_dir() {
+            assert_eq!(m, 0o700, "{}", entry.display());
+        } else if entry.file_name().unwrap() != "redis.sock" {
+            assert_eq!(m, 0o600, "{}", entry.display());
+            files += 1;
+        }
+    }
+    assert!(
+        files >= 4,
+        "token, lock, conf, log, append-only files: {files}"
+    );
+    // The AOF holds the header, and only its owner can read it.
+    let aof_holds_it = walk(data.path())
+        .iter()
+        .filter(|p| p.to_string_lossy().contains("appendonly") && p.is_file())
+        .any(|p| {
+            std::fs::read(p)
+                .unwrap()
+                .windows(13)
+                .any(|w| w == b"Bearer secret")
+        });
+    assert!(aof_holds_it);
+
+    // Redis listens on a socket only, and wants the password written in redis.conf.
+    let conf = std::fs::read_to_string(data.path().join("redis.conf")).unwrap();
+    assert!(conf.contains("port 0"), "{conf}");
+    let password = conf
+        .lines()
+        .find_map(|l| l.strip_prefix("requirepass "))
+        .unwrap()
+        .to_owned();
+    let pid = redis_children(p.child.id())[0];
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+    assert!(!String::from_utf8_lossy(&cmdline).contains(&password));
+    let socket = data.path().join("redis.sock");
+    let url = format!("redis+unix://{}", socket.display());
+    let mut conn = redis::Client::open(url.as_str())
+        .unwrap()
+        .get_connection()
+        .unwrap();
+    let e = redis::cmd("PING").query::<String>(&mut conn).unwrap_err();
+    assert!(e.to_string().contains("NOAUTH"), "{e}");
+    let url = format!("redis+unix://{}?pass={password}", socket.display());
+    let mut conn = redis::Client::open(url.as_str())
+        .unwrap()
+        .get_connection()
+        .unwrap();
+    assert_eq!(
+        redis::cmd("PING").query::<String>(&mut conn).unwrap(),
+        "PONG"
+    );
+}
+
+/// Every path under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
