@@ -87,6 +87,12 @@ pub struct ServeArgs {
     /// HTTP/2 calls in flight at once on one connection [default: 256].
     #[arg(long, env = "HTQ_MAX_STREAMS")]
     pub max_streams: Option<u32>,
+    /// Watches (WatchQueue, SSE) open at once in this process [default: 2000].
+    #[arg(long, env = "HTQ_MAX_WATCHERS")]
+    pub max_watchers: Option<usize>,
+    /// Watches open at once per API token [default: 200].
+    #[arg(long, env = "HTQ_MAX_WATCHERS_PER_TOKEN")]
+    pub max_watchers_per_token: Option<usize>,
     /// Most HTQ deliveries a push may come through (its `x-htq-hops`) [default: 8].
     #[arg(long, env = "HTQ_MAX_HOPS")]
     pub max_hops: Option<u32>,
@@ -144,6 +150,8 @@ struct FileConfig {
     egress_deny: Option<Vec<String>>,
     max_hops: Option<u32>,
     max_connections: Option<usize>,
+    max_watchers: Option<usize>,
+    max_watchers_per_token: Option<usize>,
     header_timeout_ms: Option<u64>,
     idle_timeout_ms: Option<u64>,
     unauthenticated_timeout_ms: Option<u64>,
@@ -210,6 +218,10 @@ pub struct Config {
     pub egress: crate::dispatch::egress::Policy,
     /// Most HTQ deliveries a push may come through.
     pub max_hops: u32,
+    /// Watches open at once in this process.
+    pub max_watchers: usize,
+    /// Watches open at once per API token.
+    pub max_watchers_per_token: usize,
     /// Limits on client connections.
     pub conn_limits: crate::api::listen::ConnLimits,
     /// Legacy HTQ API settings.
@@ -236,6 +248,8 @@ impl Default for Config {
             egress: crate::dispatch::egress::Policy::default(),
             max_hops: crate::core::validate::DEFAULT_MAX_HOPS,
             conn_limits: crate::api::listen::ConnLimits::default(),
+            max_watchers: crate::core::Limits::default().max_watchers,
+            max_watchers_per_token: crate::core::Limits::default().max_watchers_per_token,
             legacy: LegacyConfig {
                 app_key: None,
                 app_token: None,
@@ -385,6 +399,14 @@ impl Config {
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             egress,
             max_hops: args.max_hops.or(file.max_hops).unwrap_or(d.max_hops),
+            max_watchers: args
+                .max_watchers
+                .or(file.max_watchers)
+                .unwrap_or(d.max_watchers),
+            max_watchers_per_token: args
+                .max_watchers_per_token
+                .or(file.max_watchers_per_token)
+                .unwrap_or(d.max_watchers_per_token),
             conn_limits: {
                 let dl = d.conn_limits;
                 let ms = |flag: Option<u64>, file: Option<u64>, default: Duration| {

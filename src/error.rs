@@ -20,6 +20,9 @@ pub enum Error {
     /// The operation does not fit the task's or queue's state (the message says why).
     #[error("{0}")]
     FailedPrecondition(String),
+    /// A limit of this server is reached (the message says which); try later.
+    #[error("{0}")]
+    ResourceExhausted(String),
     /// Credentials missing or wrong.
     #[error("missing or invalid credentials")]
     Unauthenticated,
@@ -69,6 +72,7 @@ impl From<Error> for tonic::Status {
             Error::NotFound(_) => Code::NotFound,
             Error::AlreadyExists(_) => Code::AlreadyExists,
             Error::FailedPrecondition(_) => Code::FailedPrecondition,
+            Error::ResourceExhausted(_) => Code::ResourceExhausted,
             Error::Unauthenticated => Code::Unauthenticated,
             Error::Storage(_) => Code::Unavailable,
             Error::Internal(_) => Code::Internal,

@@ -149,6 +149,8 @@ pub fn core(
         Limits {
             max_body_bytes: cfg.max_body_bytes,
             max_hops: cfg.max_hops,
+            max_watchers: cfg.max_watchers,
+            max_watchers_per_token: cfg.max_watchers_per_token,
         },
         waker,
         Arc::new(maintenance),

@@ -22,14 +22,23 @@ impl Auth {
     /// matched in any case, with one or more spaces after it (RFC 9110, 11.4). Every
     /// token is compared, whatever matched, so timing tells nothing about which.
     pub fn check(&self, header: Option<&[u8]>) -> bool {
-        let Some(token) = header.and_then(bearer_token) else {
-            return false;
-        };
-        let mut ok = subtle::Choice::from(0);
-        for known in self.tokens.iter() {
-            ok |= known.as_slice().ct_eq(token);
+        self.caller(header).is_some()
+    }
+
+    /// Which token `header` carries (its number), when it is a known one; see
+    /// [`Auth::check`].
+    pub fn caller(&self, header: Option<&[u8]>) -> Option<Caller> {
+        let token = header.and_then(bearer_token)?;
+        let mut found = subtle::CtOption::new(0u64, subtle::Choice::from(0));
+        for (i, known) in self.tokens.iter().enumerate() {
+            let here = subtle::CtOption::new(i as u64, known.as_slice().ct_eq(token));
+            found =
+                subtle::ConditionallySelectable::conditional_select(&found, &here, here.is_some());
         }
-        !token.is_empty() && bool::from(ok)
+        let found: Option<u64> = found.into();
+        found
+            .filter(|_| !token.is_empty())
+            .map(|i| Caller(i as usize))
     }
 
     /// A tonic interceptor enforcing [`Auth::check`] on every call.
@@ -38,16 +47,22 @@ impl Auth {
     ) -> impl FnMut(tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> + Clone + use<>
     {
         let auth = self.clone();
-        move |req: tonic::Request<()>| {
+        move |mut req: tonic::Request<()>| {
             let header = req.metadata().get("authorization").map(|v| v.as_bytes());
-            if auth.check(header) {
-                Ok(req)
-            } else {
-                Err(crate::Error::Unauthenticated.into())
+            match auth.caller(header) {
+                Some(caller) => {
+                    req.extensions_mut().insert(caller);
+                    Ok(req)
+                }
+                None => Err(crate::Error::Unauthenticated.into()),
             }
         }
     }
 }
+
+/// Who made a call: the number of the API token it carried (a request extension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Caller(pub usize);
 
 /// The credentials of an `Authorization: Bearer …` value.
 fn bearer_token(header: &[u8]) -> Option<&[u8]> {

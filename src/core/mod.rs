@@ -102,6 +102,10 @@ pub struct Limits {
     pub max_body_bytes: usize,
     /// Most HTQ deliveries a push may come through (`x-htq-hops`).
     pub max_hops: u32,
+    /// Watches open at once in this process.
+    pub max_watchers: usize,
+    /// Watches open at once per API token.
+    pub max_watchers_per_token: usize,
 }
 
 impl Default for Limits {
@@ -109,6 +113,8 @@ impl Default for Limits {
         Limits {
             max_body_bytes: 1024 * 1024,
             max_hops: validate::DEFAULT_MAX_HOPS,
+            max_watchers: 2000,
+            max_watchers_per_token: 200,
         }
     }
 }
@@ -128,6 +134,8 @@ pub struct Htq {
     legacy: legacy::LegacySettings,
     /// Cancelled when the server stops: open watches end.
     closing: tokio_util::sync::CancellationToken,
+    /// Open watches: in all, and per caller (API token).
+    watchers: Arc<watch::Count>,
 }
 
 impl Htq {
@@ -155,6 +163,7 @@ impl Htq {
             metrics,
             legacy,
             closing: tokio_util::sync::CancellationToken::new(),
+            watchers: Arc::default(),
         }
     }
 

@@ -45,6 +45,66 @@ pub struct WatchSpec {
     pub task_id: Option<String>,
     /// Stats snapshots this often.
     pub stats_every: Option<Duration>,
+    /// Who asked (the API token's number), for the per-token cap.
+    pub caller: Option<usize>,
+}
+
+/// Open watches, in all and per caller.
+#[derive(Debug, Default)]
+pub(crate) struct Count {
+    open: std::sync::Mutex<(usize, HashMap<usize, usize>)>,
+}
+
+/// One open watch in a [`Count`]; counted out when dropped.
+struct Counted {
+    count: std::sync::Arc<Count>,
+    caller: Option<usize>,
+}
+
+impl Count {
+    /// Counts a watch in, unless a cap is reached.
+    fn open(
+        self: &std::sync::Arc<Self>,
+        caller: Option<usize>,
+        max: usize,
+        per_caller: usize,
+    ) -> Result<Counted> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        if open.0 >= max {
+            return Err(Error::ResourceExhausted(format!(
+                "this server has {max} watches open, its limit; close one or try later"
+            )));
+        }
+        if let Some(c) = caller {
+            let mine = open.1.entry(c).or_default();
+            if *mine >= per_caller {
+                return Err(Error::ResourceExhausted(format!(
+                    "this token has {per_caller} watches open, its limit; close one or try later"
+                )));
+            }
+            *mine += 1;
+        }
+        open.0 += 1;
+        Ok(Counted {
+            count: self.clone(),
+            caller,
+        })
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        let mut open = self.count.open.lock().unwrap_or_else(|e| e.into_inner());
+        open.0 = open.0.saturating_sub(1);
+        if let Some(c) = self.caller
+            && let Some(n) = open.1.get_mut(&c)
+        {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                open.1.remove(&c);
+            }
+        }
+    }
 }
 
 /// One item of a watch.
@@ -171,6 +231,11 @@ impl Htq {
             return Err(Error::invalid("stats_interval", "must be at least 100 ms"));
         }
         let start = parse_cursor(&spec)?;
+        let counted = self.watchers.open(
+            spec.caller,
+            self.limits.max_watchers,
+            self.limits.max_watchers_per_token,
+        )?;
         let conn = self.store.dedicated().await?;
         let (tx, rx) = mpsc::channel(CHANNEL);
         let mut watcher = Watcher {
@@ -192,6 +257,7 @@ impl Htq {
         let metrics = self.metrics.clone();
         metrics.watcher(1);
         tokio::spawn(async move {
+            let _counted = counted;
             let tx = watcher.tx.clone();
             tokio::select! {
                 r = watcher.run(start) => {

@@ -584,3 +584,63 @@ async fn big_bodies_are_refused_without_being_buffered() {
     assert_eq!(redis.dump(), before);
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn watches_are_capped_per_token_and_per_process() {
+    let redis = TestRedis::start();
+    let mut cfg = test_config(&redis);
+    cfg.tokens = vec![TOKEN.into(), "second-token".into()];
+    cfg.max_watchers = 5;
+    cfg.max_watchers_per_token = 3;
+    let mut htq = TestHtq::start_with(cfg).await;
+    create_queue(&mut htq.client, "w", |_| {}).await;
+    let mut other = client(htq.addr, Some("second-token")).await;
+    let watch = || pb::WatchQueueRequest {
+        queue: "w".into(),
+        ..Default::default()
+    };
+    let mut mine = Vec::new();
+    for _ in 0..3 {
+        mine.push(htq.client.watch_queue(watch()).await.unwrap().into_inner());
+    }
+    let e = htq.client.watch_queue(watch()).await.unwrap_err();
+    assert_eq!(e.code(), tonic::Code::ResourceExhausted);
+    assert!(e.message().contains("this token"), "{}", e.message());
+    // The same cap over SSE.
+    let http = reqwest::Client::new();
+    let r = http
+        .get(format!("http://{}/v1/queues/w/events", htq.addr))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    // Another token has its own share, up to the process's cap.
+    let mut theirs = Vec::new();
+    for _ in 0..2 {
+        theirs.push(other.watch_queue(watch()).await.unwrap().into_inner());
+    }
+    let e = other.watch_queue(watch()).await.unwrap_err();
+    assert_eq!(e.code(), tonic::Code::ResourceExhausted);
+    assert!(e.message().contains("this server"), "{}", e.message());
+    // A closed watch frees its place.
+    drop(mine.pop());
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        match other.watch_queue(watch()).await {
+            Ok(s) => {
+                theirs.push(s.into_inner());
+                break;
+            }
+            Err(e) => {
+                assert_eq!(e.code(), tonic::Code::ResourceExhausted);
+                assert!(
+                    tokio::time::Instant::now() < deadline,
+                    "the place was never freed"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+    htq.stop().await;
+}

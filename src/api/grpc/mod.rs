@@ -190,6 +190,10 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::WatchQueueRequest>,
     ) -> Reply<Self::WatchQueueStream> {
+        let caller = req
+            .extensions()
+            .get::<crate::api::auth::Caller>()
+            .map(|c| c.0);
         let r = req.into_inner();
         let kinds = r
             .kinds
@@ -206,6 +210,7 @@ impl HtqService for GrpcService {
                 .map(|d| duration_ms(&d))
                 .filter(|ms| *ms != 0)
                 .map(|ms| std::time::Duration::from_millis(ms.max(0) as u64)),
+            caller,
         };
         let rx = self.core.watch(spec).await?;
         let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(|item| {

@@ -25,7 +25,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use tonic::Status;
 
-use crate::api::auth::Auth;
+use crate::api::auth::{Auth, Caller};
 use crate::api::grpc::GrpcService;
 use crate::api::pb;
 use crate::api::pb::htq_service_server::HtqService;
@@ -106,15 +106,17 @@ fn reply<T: serde::Serialize>(r: Result<tonic::Response<T>, Status>) -> Response
 }
 
 /// Checks `Authorization: Bearer <token>` on every `/v1/` call.
-async fn authenticate(State(auth): State<Auth>, req: Request, next: Next) -> Response {
+async fn authenticate(State(auth): State<Auth>, mut req: Request, next: Next) -> Response {
     let header = req
         .headers()
         .get(axum::http::header::AUTHORIZATION)
         .map(|v| v.as_bytes());
-    if auth.check(header) {
-        next.run(req).await
-    } else {
-        error_response(&crate::Error::Unauthenticated.into())
+    match auth.caller(header) {
+        Some(caller) => {
+            req.extensions_mut().insert(caller);
+            next.run(req).await
+        }
+        None => error_response(&crate::Error::Unauthenticated.into()),
     }
 }
 
@@ -448,13 +450,19 @@ async fn queue_events(
     State(s): Svc,
     Path(queue): Path<String>,
     Query(w): Query<Watch>,
+    caller: Option<axum::Extension<Caller>>,
     headers: HeaderMap,
 ) -> Response {
-    events(s, queue, w, &headers).await
+    events(s, queue, w, caller.map(|c| c.0), &headers).await
 }
 
-async fn all_events(State(s): Svc, Query(w): Query<Watch>, headers: HeaderMap) -> Response {
-    events(s, String::new(), w, &headers).await
+async fn all_events(
+    State(s): Svc,
+    Query(w): Query<Watch>,
+    caller: Option<axum::Extension<Caller>>,
+    headers: HeaderMap,
+) -> Response {
+    events(s, String::new(), w, caller.map(|c| c.0), &headers).await
 }
 
 fn parse_kinds(list: &str) -> Result<Vec<i32>, String> {
@@ -475,7 +483,13 @@ fn parse_kinds(list: &str) -> Result<Vec<i32>, String> {
 }
 
 /// Serves WatchQueue as Server-Sent Events.
-async fn events(s: GrpcService, queue: String, w: Watch, headers: &HeaderMap) -> Response {
+async fn events(
+    s: GrpcService,
+    queue: String,
+    w: Watch,
+    caller: Option<Caller>,
+    headers: &HeaderMap,
+) -> Response {
     let kinds = match w.kinds.as_deref().map(parse_kinds).transpose() {
         Ok(k) => k.unwrap_or_default(),
         Err(m) => return bad_request(m),
@@ -497,7 +511,11 @@ async fn events(s: GrpcService, queue: String, w: Watch, headers: &HeaderMap) ->
             nanos: ((ms % 1000) * 1_000_000) as i32,
         }),
     };
-    let stream = match s.watch_queue(req(r)).await {
+    let mut r = req(r);
+    if let Some(c) = caller {
+        r.extensions_mut().insert(c);
+    }
+    let stream = match s.watch_queue(r).await {
         Ok(r) => r.into_inner(),
         Err(status) => return error_response(&status),
     };
