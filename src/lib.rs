@@ -19,7 +19,8 @@
 //!   queue share one Redis call.
 //! - [`core`]: the application service every front door calls; input rules in
 //!   [`core::validate`], cron schedules in [`core::schedule`], event watches in
-//!   [`core::watch`], page tokens in [`core::page_token`], the legacy rules applied
+//!   [`core::watch`] (fed by one stream reader per process, `core/watch_hub.rs`),
+//!   page tokens in [`core::page_token`], the legacy rules applied
 //!   in [`core::legacy`] and the legacy importer in [`core::legacy_import`].
 //! - [`store`]: the only module that speaks Redis for HTQ's data, through one call
 //!   path; one Lua script per state change in `src/store/lua/` with one return-code

@@ -9,6 +9,7 @@ pub mod page_token;
 pub mod schedule;
 pub mod validate;
 pub mod watch;
+mod watch_hub;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -136,6 +137,8 @@ pub struct Htq {
     closing: tokio_util::sync::CancellationToken,
     /// Open watches: in all, and per caller (API token).
     watchers: Arc<watch::Count>,
+    /// The one reader of event streams for every watch of this process.
+    hub: Arc<watch_hub::Hub>,
 }
 
 impl Htq {
@@ -150,6 +153,7 @@ impl Htq {
         legacy: legacy::LegacySettings,
     ) -> Self {
         Htq {
+            hub: watch_hub::Hub::new(store.clone()),
             batcher: batch::batcher(
                 store.clone(),
                 metrics.clone(),

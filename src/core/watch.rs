@@ -1,11 +1,13 @@
 //! WatchQueue: a queue's events (or every queue's) as they happen, from now or from
 //! a cursor, with stats snapshots.
 //!
-//! Each watcher reads Redis on a connection of its own, at its own pace, and hands
-//! items to its client through a small bounded channel. A slow client therefore
-//! slows only its own reads: the events wait in Redis. If it falls so far behind
-//! that the capped stream drops events it has not read, it gets a gap message saying
-//! so (with a cursor to go on from), never a silent hole.
+//! Each watcher takes its events from the process's one stream reader (the hub,
+//! `core::watch_hub`), at its own pace, and hands items to its client through a
+//! small bounded channel. A slow client therefore slows only its own watch: what it
+//! has not taken waits in the hub, or in Redis once the hub has let it go (the
+//! watcher then reads it itself). If it falls so far behind that the capped stream
+//! drops events it has not read, it gets a gap message saying so (with a cursor to
+//! go on from), never a silent hole.
 //!
 //! Watching every queue merges the queues' streams in (id, queue) order. An event is
 //! handed out only once Redis's clock has moved past its millisecond and no stream
@@ -236,10 +238,12 @@ impl Htq {
             self.limits.max_watchers,
             self.limits.max_watchers_per_token,
         )?;
-        let conn = self.store.dedicated().await?;
+        let conn = self.hub.side().await?;
         let (tx, rx) = mpsc::channel(CHANNEL);
         let mut watcher = Watcher {
             store: self.store.clone(),
+            hub: self.hub.clone(),
+            subscribed: HashMap::new(),
             conn,
             spec,
             tx,
@@ -276,6 +280,10 @@ impl Htq {
 
 struct Watcher {
     store: Store,
+    hub: std::sync::Arc<super::watch_hub::Hub>,
+    /// Queue -> its subscription to the hub.
+    subscribed: HashMap<String, u64>,
+    /// The hub's shared connection, for reads that never block.
     conn: redis::aio::MultiplexedConnection,
     spec: WatchSpec,
     tx: mpsc::Sender<Result<WatchItem>>,
@@ -292,6 +300,14 @@ struct Watcher {
     /// A queue missing from that list was created after it, so all its events come
     /// later: handing out only events older than this keeps the merge in order.
     listed_at: u64,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        for (q, g) in self.subscribed.drain() {
+            self.hub.unsubscribe(&q, g);
+        }
+    }
 }
 
 impl Watcher {
@@ -364,7 +380,7 @@ impl Watcher {
             let (events, clock) = if list.is_empty() {
                 (Vec::new(), self.store.clock_ms().await?)
             } else {
-                Store::read_events(&mut self.conn, &list, block, READ_COUNT).await?
+                self.hub.read(&list, block, READ_COUNT).await?
             };
             // Entries (not events: a grouped entry holds several) read per stream.
             let mut per_stream: HashMap<String, (usize, StreamId)> = HashMap::new();
@@ -450,18 +466,29 @@ impl Watcher {
     /// Starts following the queues not followed yet.
     async fn add_queues(&mut self, start: &Start, first: bool) -> Result<()> {
         let names = match &self.spec.queue {
-            Some(q) => vec![q.clone()],
+            Some(q) => std::sync::Arc::new(vec![q.clone()]),
             None => {
-                let clock = self.store.clock_ms().await?;
-                let names = self.store.queue_names().await?;
+                let (clock, names) = self.hub.queue_names(REFRESH).await?;
                 self.listed_at = clock;
                 // Deleted queues are no longer followed (their buffered events still
                 // go out).
                 self.streams.retain(|q, _| names.binary_search(q).is_ok());
+                let gone: Vec<String> = self
+                    .subscribed
+                    .keys()
+                    .filter(|q| names.binary_search(q).is_err())
+                    .cloned()
+                    .collect();
+                for q in gone {
+                    if let Some(g) = self.subscribed.remove(&q) {
+                        self.hub.unsubscribe(&q, g);
+                    }
+                }
                 names
             }
         };
-        for q in names {
+        let mut added = Vec::new();
+        for q in names.iter().cloned() {
             if self.streams.contains_key(&q) {
                 continue;
             }
@@ -484,9 +511,16 @@ impl Watcher {
                 }
                 Start::AfterIn(pos, _) => pos.id.prev(),
             };
+            added.push((q.clone(), key.clone(), from));
             self.streams.insert(q.clone(), (key, from));
             if !matches!(start, Start::Now) || !first {
                 self.check_gap(&q).await?;
+            }
+        }
+        if !added.is_empty() {
+            let generations = self.hub.subscribe(&added).await;
+            for ((q, _, _), g) in added.into_iter().zip(generations) {
+                self.subscribed.insert(q, g);
             }
         }
         Ok(())

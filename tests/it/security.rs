@@ -644,3 +644,85 @@ async fn watches_are_capped_per_token_and_per_process() {
     }
     htq.stop().await;
 }
+
+/// Redis's connected clients and its CPU seconds so far.
+fn redis_clients_and_cpu(redis: &TestRedis) -> (u64, f64) {
+    let info: String = redis::cmd("INFO").query(&mut redis.conn()).unwrap();
+    let field = |name: &str| -> f64 {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    (
+        field("connected_clients") as u64,
+        field("used_cpu_sys") + field("used_cpu_user"),
+    )
+}
+
+#[tokio::test]
+async fn watchers_share_one_reader_per_process() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    // HTQ_TEST_IDLE_QUEUES measures the same with more queues (the README's figure
+    // is from 20,000).
+    let idle: usize = std::env::var("HTQ_TEST_IDLE_QUEUES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(500);
+    for i in 0..idle {
+        create_queue(c, &format!("idle-{i}"), |_| {}).await;
+    }
+    create_queue(c, "busy", |_| {}).await;
+    let (clients0, _) = redis_clients_and_cpu(&redis);
+    // 150 watches of one queue and 8 of every queue, all on one HTTP/2 connection.
+    let mut streams = Vec::new();
+    for _ in 0..150 {
+        let w = pb::WatchQueueRequest {
+            queue: "busy".into(),
+            ..Default::default()
+        };
+        streams.push(c.watch_queue(w).await.unwrap().into_inner());
+    }
+    for _ in 0..8 {
+        let w = pb::WatchQueueRequest::default();
+        streams.push(c.watch_queue(w).await.unwrap().into_inner());
+    }
+    let (clients1, _) = redis_clients_and_cpu(&redis);
+    assert!(
+        clients1 <= clients0 + 3,
+        "158 watches took {} Redis connections",
+        clients1 - clients0
+    );
+    // Every watch sees a push.
+    push_get(c, "busy", &sink.url("/w")).await;
+    for s in &mut streams {
+        let first = tokio::time::timeout(Duration::from_secs(5), s.message())
+            .await
+            .expect("an event within 5 s")
+            .unwrap()
+            .unwrap();
+        let Some(pb::watch_queue_response::Item::Event(e)) = first.item else {
+            panic!("not an event: {first:?}");
+        };
+        assert_eq!(e.queue, "busy");
+    }
+    // Idle, the 158 watches cost Redis next to nothing: no read (the reader blocks
+    // for 10 s) and the shared list of queue names twice a second.
+    let xreads0 = redis.command_calls(|c| c == "xread");
+    let (_, cpu0) = redis_clients_and_cpu(&redis);
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let xreads = redis.command_calls(|c| c == "xread") - xreads0;
+    let (_, cpu1) = redis_clients_and_cpu(&redis);
+    eprintln!(
+        "idle over {idle} queues: {xreads} XREAD in 5 s, Redis CPU {:.1}% of a core",
+        (cpu1 - cpu0) / 5.0 * 100.0
+    );
+    assert!(xreads <= 2, "{xreads} XREAD calls in 5 s");
+    drop(streams);
+    htq.stop().await;
+}

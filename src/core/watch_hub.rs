@@ -1,0 +1,397 @@
+//! One reader of the event streams per process, for every watch in it.
+//!
+//! A watch subscribes to the streams of its queues. The hub reads each subscribed
+//! stream once, on one blocking connection (XREAD BLOCK over all of them), and keeps
+//! the latest events of each in memory; every watch takes what it has not seen from
+//! there. A watch whose position is older than what the hub holds (it resumes from
+//! a cursor, or fell behind) reads the missing part itself, without blocking, on the
+//! hub's one shared connection for such reads. So a process uses two Redis
+//! connections for all its watches, and Redis reads each stream once per change,
+//! however many watch it.
+//!
+//! Each read also takes Redis's clock before it starts; a stream's clock is that of
+//! the last read of it that was not cut short, so every event older than the clock
+//! has been read (see `core::watch` for why the watches need it).
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use redis::aio::MultiplexedConnection;
+use tokio::sync::watch;
+
+use crate::error::{Error, Result};
+use crate::model::Event;
+use crate::store::{Store, StreamId};
+
+/// Events the hub keeps per stream.
+const KEEP: usize = 2000;
+/// Entries read per stream per read.
+const READ_COUNT: usize = 200;
+/// Longest blocking read. Only idle time: the reader reads again at once after
+/// events, and is woken when a stream is added. A blocking read over many streams
+/// costs Redis in proportion to their number, so it is long.
+const BLOCK_MS: u64 = 10_000;
+
+/// What the hub holds of one stream.
+struct Feed {
+    key: String,
+    /// Tells this feed from an earlier one of the same stream.
+    generation: u64,
+    /// Watches subscribed.
+    users: usize,
+    /// The hub holds every event after `base` up to `last` (entry ids).
+    base: StreamId,
+    last: StreamId,
+    /// Those events, in stream order.
+    events: VecDeque<Event>,
+    /// Redis's clock before the last read of this stream not cut short.
+    clock: u64,
+    /// The read failed: the watches of this stream end with this error.
+    broken: Option<Error>,
+}
+
+#[derive(Default)]
+struct State {
+    feeds: HashMap<String, Feed>,
+    /// The reader's Redis client id, to wake it from a blocking read when the set of
+    /// streams changes.
+    reader_id: Option<i64>,
+    running: bool,
+    generations: u64,
+}
+
+/// The hub of one process.
+pub(crate) struct Hub {
+    store: Store,
+    state: Mutex<State>,
+    /// Bumped after each read.
+    reads: watch::Sender<u64>,
+    /// The connection for watches' own reads (never blocking), made on first use.
+    side: tokio::sync::OnceCell<MultiplexedConnection>,
+    /// The last list of queue names, with Redis's clock just before it was read
+    /// and when it was read here, shared by the watches of every queue.
+    names: tokio::sync::Mutex<Option<Listing>>,
+}
+
+/// A list of queue names: Redis's clock before it, the names, when it was read.
+type Listing = (u64, Arc<Vec<String>>, std::time::Instant);
+
+impl Hub {
+    pub(crate) fn new(store: Store) -> Arc<Hub> {
+        Arc::new(Hub {
+            store,
+            state: Mutex::default(),
+            reads: watch::channel(0).0,
+            side: tokio::sync::OnceCell::new(),
+            names: tokio::sync::Mutex::new(None),
+        })
+    }
+
+    /// Every queue name, sorted, with Redis's clock just before they were listed;
+    /// a list younger than `fresh` is shared rather than read again.
+    pub(crate) async fn queue_names(&self, fresh: Duration) -> Result<(u64, Arc<Vec<String>>)> {
+        let mut names = self.names.lock().await;
+        if let Some((clock, list, at)) = names.as_ref()
+            && at.elapsed() < fresh
+        {
+            return Ok((*clock, list.clone()));
+        }
+        let clock = self.store.clock_ms().await?;
+        let list = Arc::new(self.store.queue_names().await?);
+        *names = Some((clock, list.clone(), std::time::Instant::now()));
+        Ok((clock, list))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The shared connection for non-blocking reads.
+    pub(crate) async fn side(&self) -> Result<MultiplexedConnection> {
+        self.side
+            .get_or_try_init(|| self.store.dedicated())
+            .await
+            .cloned()
+    }
+
+    /// Subscribes to the streams of `items` (queue, stream key, position); a new
+    /// feed starts after its position. Returns each subscription, for
+    /// [`Hub::unsubscribe`]. The reader is woken once, whatever the number.
+    pub(crate) async fn subscribe(
+        self: &Arc<Self>,
+        items: &[(String, String, StreamId)],
+    ) -> Vec<u64> {
+        let (start, wake, generations) = {
+            let mut st = self.lock();
+            let mut fresh = false;
+            let mut generations = Vec::with_capacity(items.len());
+            for (q, key, from) in items {
+                match st.feeds.get_mut(q) {
+                    Some(f) if f.broken.is_none() => {
+                        f.users += 1;
+                        generations.push(f.generation);
+                    }
+                    _ => {
+                        st.generations += 1;
+                        let generation = st.generations;
+                        st.feeds.insert(
+                            q.clone(),
+                            Feed {
+                                key: key.clone(),
+                                generation,
+                                users: 1,
+                                base: *from,
+                                last: *from,
+                                events: VecDeque::new(),
+                                clock: 0,
+                                broken: None,
+                            },
+                        );
+                        generations.push(generation);
+                        fresh = true;
+                    }
+                }
+            }
+            let start = !st.running;
+            st.running = true;
+            (start, if fresh { st.reader_id } else { None }, generations)
+        };
+        if start {
+            tokio::spawn(self.clone().run());
+        }
+        if let Some(id) = wake {
+            self.unblock(id).await;
+        }
+        generations
+    }
+
+    /// Ends subscription `generation` to `q`.
+    pub(crate) fn unsubscribe(&self, q: &str, generation: u64) {
+        let mut st = self.lock();
+        if let Some(f) = st.feeds.get_mut(q).filter(|f| f.generation == generation) {
+            f.users = f.users.saturating_sub(1);
+            if f.users == 0 {
+                st.feeds.remove(q);
+            }
+        }
+    }
+
+    /// Wakes the reader from a blocking read (a new stream to read).
+    async fn unblock(&self, id: i64) {
+        if let Ok(mut c) = self.side().await {
+            let _: redis::RedisResult<i64> = redis::cmd("CLIENT")
+                .arg("UNBLOCK")
+                .arg(id)
+                .query_async(&mut c)
+                .await;
+        }
+    }
+
+    /// Events after each position of `list` (queue, stream key, position), at most
+    /// `count` entries per stream, waiting up to `block_ms` for any; with the clock
+    /// below which every event of these streams has been read.
+    pub(crate) async fn read(
+        &self,
+        list: &[(String, String, StreamId)],
+        block_ms: u64,
+        count: usize,
+    ) -> Result<(Vec<Event>, u64)> {
+        let mut seen = self.reads.subscribe();
+        let deadline = tokio::time::Instant::now() + Duration::from_millis(block_ms);
+        loop {
+            seen.borrow_and_update();
+            let mut out = Vec::new();
+            let mut clock = u64::MAX;
+            let mut direct = Vec::new();
+            {
+                let st = self.lock();
+                for (q, key, after) in list {
+                    let Some(f) = st.feeds.get(q) else {
+                        direct.push((q.clone(), key.clone(), *after));
+                        continue;
+                    };
+                    if let Some(e) = &f.broken {
+                        return Err(e.clone());
+                    }
+                    if *after < f.base {
+                        direct.push((q.clone(), key.clone(), *after));
+                        continue;
+                    }
+                    clock = clock.min(f.clock);
+                    let mut entries = 0;
+                    let mut prev = None;
+                    for e in f.events.iter() {
+                        let Some(id) = StreamId::parse(&e.id) else {
+                            continue;
+                        };
+                        if id <= *after {
+                            continue;
+                        }
+                        if prev != Some(id) {
+                            if entries == count {
+                                break;
+                            }
+                            entries += 1;
+                            prev = Some(id);
+                        }
+                        out.push(e.clone());
+                    }
+                }
+            }
+            if !direct.is_empty() {
+                let mut side = self.side().await?;
+                let (events, c) = Store::read_events(&mut side, &direct, 0, count).await?;
+                out.extend(events);
+                clock = clock.min(c);
+            }
+            if clock == u64::MAX {
+                clock = 0;
+            }
+            let now = tokio::time::Instant::now();
+            if !out.is_empty() || now >= deadline {
+                return Ok((out, clock));
+            }
+            // Nothing yet: wait for the hub's next read.
+            if tokio::time::timeout_at(deadline, seen.changed())
+                .await
+                .is_err()
+            {
+                continue; // one last look at the deadline
+            }
+        }
+    }
+
+    /// The reader: reads every subscribed stream, until none is left.
+    async fn run(self: Arc<Self>) {
+        let mut conn: Option<MultiplexedConnection> = None;
+        let mut block = BLOCK_MS;
+        loop {
+            let list: Vec<(String, String, StreamId)> = {
+                let mut st = self.lock();
+                st.feeds.retain(|_, f| f.broken.is_none() || f.users > 0);
+                let list: Vec<_> = st
+                    .feeds
+                    .iter()
+                    .filter(|(_, f)| f.broken.is_none())
+                    .map(|(q, f)| (q.clone(), f.key.clone(), f.last))
+                    .collect();
+                if list.is_empty() {
+                    st.running = false;
+                    st.reader_id = None;
+                    return;
+                }
+                list
+            };
+            if conn.is_none() {
+                match self.connect().await {
+                    Ok(c) => conn = Some(c),
+                    Err(e) => {
+                        self.fail(&list, e);
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        continue;
+                    }
+                }
+            }
+            let Some(c) = conn.as_mut() else { continue };
+            match Store::read_events(c, &list, block, READ_COUNT).await {
+                Ok((events, clock)) => {
+                    let got = !events.is_empty();
+                    self.take(&list, events, clock);
+                    // After events, let the clock pass their millisecond, then look
+                    // again without blocking, so their clock follows at once.
+                    block = if got {
+                        tokio::time::sleep(Duration::from_millis(1)).await;
+                        0
+                    } else {
+                        BLOCK_MS
+                    };
+                }
+                Err(e) if e.to_string().contains("UNBLOCKED") => block = 0,
+                Err(e) => {
+                    tracing::warn!(error = %e, "watch reader failed; its watches end");
+                    conn = None;
+                    self.fail(&list, e);
+                }
+            }
+            self.reads.send_modify(|n| *n += 1);
+        }
+    }
+
+    /// A connection for the reader, its client id noted for [`Hub::unblock`].
+    async fn connect(&self) -> Result<MultiplexedConnection> {
+        let mut c = self.store.dedicated().await?;
+        let id: i64 = redis::cmd("CLIENT").arg("ID").query_async(&mut c).await?;
+        self.lock().reader_id = Some(id);
+        Ok(c)
+    }
+
+    /// Adds what one read brought to the feeds it read.
+    fn take(&self, list: &[(String, String, StreamId)], events: Vec<Event>, clock: u64) {
+        let mut st = self.lock();
+        let mut entries: HashMap<&str, (usize, Option<StreamId>)> = HashMap::new();
+        for e in events {
+            let Some(id) = StreamId::parse(&e.id) else {
+                continue;
+            };
+            let n = entries.entry(list_name(list, &e.queue)).or_default();
+            if n.1 != Some(id) {
+                n.0 += 1;
+                n.1 = Some(id);
+            }
+            // Every event of the read is after the position it was read from
+            // (`last` moves below), unless the feed was made anew meanwhile.
+            if let Some(f) = st.feeds.get_mut(&e.queue)
+                && id > f.last
+            {
+                f.events.push_back(e);
+            }
+        }
+        for (q, _, _) in list {
+            let Some(f) = st.feeds.get_mut(q) else {
+                continue;
+            };
+            let (n, last) = entries.get(q.as_str()).copied().unwrap_or_default();
+            if let Some(last) = last {
+                f.last = f.last.max(last);
+            }
+            // A read cut short may not hold everything older than the clock.
+            if n < READ_COUNT {
+                f.clock = f.clock.max(clock);
+            }
+            while f.events.len() > KEEP {
+                let Some(first) = f.events.pop_front() else {
+                    break;
+                };
+                let id = StreamId::parse(&first.id).unwrap_or_default();
+                // Whole entries only: the base is an entry fully dropped.
+                while f
+                    .events
+                    .front()
+                    .is_some_and(|e| StreamId::parse(&e.id) == Some(id))
+                {
+                    f.events.pop_front();
+                }
+                f.base = f.base.max(id);
+            }
+        }
+    }
+
+    /// Marks the feeds of `list` broken by `e`.
+    fn fail(&self, list: &[(String, String, StreamId)], e: Error) {
+        let mut st = self.lock();
+        for (q, _, _) in list {
+            if let Some(f) = st.feeds.get_mut(q) {
+                f.broken = Some(e.clone());
+            }
+        }
+    }
+}
+
+/// The queue name of `list` equal to `q` (a borrow that outlives the events).
+fn list_name<'a>(list: &'a [(String, String, StreamId)], q: &str) -> &'a str {
+    list.iter()
+        .find(|(n, _, _)| n == q)
+        .map(|(n, _, _)| n.as_str())
+        .unwrap_or("")
+}
