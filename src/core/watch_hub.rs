@@ -14,6 +14,7 @@
 //! has been read (see `core::watch` for why the watches need it).
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -72,6 +73,9 @@ pub(crate) struct Hub {
     /// The last list of queue names, with Redis's clock just before it was read
     /// and when it was read here, shared by the watches of every queue.
     names: tokio::sync::Mutex<Option<Listing>>,
+    /// CLIENT ID or CLIENT UNBLOCK failed (a Redis that renames or forbids them):
+    /// the reader then blocks for a second at most, so new streams wait no longer.
+    no_unblock: std::sync::atomic::AtomicBool,
 }
 
 /// A list of queue names: Redis's clock before it, the names, when it was read.
@@ -85,6 +89,7 @@ impl Hub {
             reads: watch::channel(0).0,
             side: tokio::sync::OnceCell::new(),
             names: tokio::sync::Mutex::new(None),
+            no_unblock: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -180,11 +185,14 @@ impl Hub {
     /// Wakes the reader from a blocking read (a new stream to read).
     async fn unblock(&self, id: i64) {
         if let Ok(mut c) = self.side().await {
-            let _: redis::RedisResult<i64> = redis::cmd("CLIENT")
+            let r: redis::RedisResult<i64> = redis::cmd("CLIENT")
                 .arg("UNBLOCK")
                 .arg(id)
                 .query_async(&mut c)
                 .await;
+            if r.is_err() {
+                self.no_unblock.store(true, Ordering::Relaxed);
+            }
         }
     }
 
@@ -303,6 +311,8 @@ impl Hub {
                     block = if got {
                         tokio::time::sleep(Duration::from_millis(1)).await;
                         0
+                    } else if self.no_unblock.load(Ordering::Relaxed) {
+                        1000
                     } else {
                         BLOCK_MS
                     };
@@ -321,8 +331,11 @@ impl Hub {
     /// A connection for the reader, its client id noted for [`Hub::unblock`].
     async fn connect(&self) -> Result<MultiplexedConnection> {
         let mut c = self.store.dedicated().await?;
-        let id: i64 = redis::cmd("CLIENT").arg("ID").query_async(&mut c).await?;
-        self.lock().reader_id = Some(id);
+        let id: redis::RedisResult<i64> = redis::cmd("CLIENT").arg("ID").query_async(&mut c).await;
+        if id.is_err() {
+            self.no_unblock.store(true, Ordering::Relaxed);
+        }
+        self.lock().reader_id = id.ok();
         Ok(c)
     }
 
