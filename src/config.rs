@@ -102,6 +102,10 @@ pub struct ServeArgs {
     /// Legacy API: the `app_token` every `/api/*` call must carry.
     #[arg(long, env = "HTQ_APP_TOKEN")]
     pub app_token: Option<String>,
+    /// Legacy API: the queues its credentials reach: `legacy` (those it made, or
+    /// imported from a legacy HTQ) or `all` [default: legacy].
+    #[arg(long, env = "HTQ_LEGACY_SCOPE")]
+    pub legacy_scope: Option<crate::core::legacy::LegacyScope>,
     /// Legacy API: IANA zone `execute_time` is read in [default: the system's].
     #[arg(long, env = "HTQ_LEGACY_TIME_ZONE")]
     pub legacy_time_zone: Option<String>,
@@ -143,6 +147,7 @@ struct FileConfig {
     user_agent: Option<String>,
     log_format: Option<LogFormat>,
     legacy_time_zone: Option<String>,
+    legacy_scope: Option<crate::core::legacy::LegacyScope>,
     legacy_user_agent: Option<String>,
     legacy_max_body_bytes: Option<usize>,
     egress_policy: Option<crate::dispatch::egress::Preset>,
@@ -180,6 +185,8 @@ pub struct LegacyConfig {
     pub user_agent: String,
     /// Largest `/api/*` request body.
     pub max_body_bytes: usize,
+    /// Which queues the legacy credentials reach.
+    pub scope: crate::core::legacy::LegacyScope,
 }
 
 /// The resolved configuration.
@@ -257,6 +264,7 @@ impl Default for Config {
                 time_zone: None,
                 user_agent: crate::legacy::USER_AGENT.into(),
                 max_body_bytes: 2 * 1024 * 1024,
+                scope: crate::core::legacy::LegacyScope::Legacy,
             },
         }
     }
@@ -453,6 +461,10 @@ impl Config {
                     .legacy_max_body_bytes
                     .or(legacy.legacy_max_body_bytes)
                     .unwrap_or(d.legacy.max_body_bytes),
+                scope: args
+                    .legacy_scope
+                    .or(legacy.legacy_scope)
+                    .unwrap_or(d.legacy.scope),
             },
         })
     }

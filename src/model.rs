@@ -114,6 +114,9 @@ pub struct Queue {
     /// The attribute JSON a legacy HTQ client gave (`addQueue`), kept as it was so
     /// `allQueue` shows it back; None for queues made otherwise.
     pub legacy_attribute: Option<String>,
+    /// Made through the legacy API (or imported from a legacy HTQ): the legacy API
+    /// reaches only such queues unless told otherwise.
+    pub legacy: bool,
     /// Dispatches per second across all HTQ processes; 0: no limit.
     pub rate: f64,
     /// Dispatches that may start at once after an idle spell (at least 1).
@@ -147,6 +150,7 @@ impl Queue {
             paused: false,
             created_ms: 0,
             legacy_attribute: None,
+            legacy: false,
             rate: 0.0,
             burst: 1,
             flow: FlowControl {

@@ -158,6 +158,7 @@ pub fn core(
         LegacySettings {
             time_zone: cfg.legacy.zone()?,
             user_agent: cfg.legacy.user_agent.clone(),
+            scope: cfg.legacy.scope,
         },
     ))
 }

@@ -19,6 +19,19 @@ pub struct LegacySettings {
     pub time_zone: TimeZone,
     /// User-Agent added to legacy tasks that set none.
     pub user_agent: String,
+    /// Which queues the legacy API reaches.
+    pub scope: LegacyScope,
+}
+
+/// Which queues the legacy credentials reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LegacyScope {
+    /// Only queues made through the legacy API (or imported from a legacy HTQ).
+    #[default]
+    Legacy,
+    /// Every queue, as the legacy HTQ had it.
+    All,
 }
 
 impl Default for LegacySettings {
@@ -26,6 +39,7 @@ impl Default for LegacySettings {
         LegacySettings {
             time_zone: TimeZone::system(),
             user_agent: legacy::USER_AGENT.to_owned(),
+            scope: LegacyScope::default(),
         }
     }
 }
@@ -91,6 +105,7 @@ pub fn legacy_queue(
         stepping_time,
         max_time_interval,
     ));
+    q.legacy = true;
     q.created_ms = now_ms();
     Ok(q)
 }
@@ -120,17 +135,33 @@ impl Htq {
         Ok(())
     }
 
+    /// Whether the legacy API may reach queue `q`.
+    fn in_scope(&self, q: &Queue) -> bool {
+        q.legacy || self.legacy.scope == LegacyScope::All
+    }
+
+    /// Refuses a queue out of the legacy API's reach as if it did not exist (the
+    /// legacy credentials learn nothing of other queues); Ok when it does not exist.
+    async fn legacy_reach(&self, name: &str) -> Result<()> {
+        match self.store.get_queue(name).await? {
+            Some(q) if !self.in_scope(&q) => Err(Error::NotFound(format!("queue {name:?}"))),
+            _ => Ok(()),
+        }
+    }
+
     /// `deleteQueue`.
     pub async fn legacy_delete_queue(&self, name: Option<&str>) -> Result<()> {
         let name = queue_name(name)?;
+        self.legacy_reach(name).await?;
         self.delete_queue(name).await
     }
 
-    /// `allQueue`: every queue with its legacy attribute.
+    /// `allQueue`: every queue in the legacy API's reach, with its legacy attribute.
     pub async fn legacy_all_queues(&self) -> Result<Vec<(String, String)>> {
         let mut out = Vec::new();
         for name in self.store.queue_names().await? {
             match self.store.get_queue(&name).await {
+                Ok(Some(q)) if !self.in_scope(&q) => {}
                 Ok(Some(q)) => out.push((q.name.clone(), legacy::queue_attribute(&q))),
                 Ok(None) => {}
                 Err(Error::Internal(e)) => {
@@ -145,6 +176,10 @@ impl Htq {
     /// `countQueue`: tasks waiting (scheduled or due); 0 for an unknown queue.
     pub async fn legacy_count(&self, name: Option<&str>) -> Result<u64> {
         let name = queue_name(name)?;
+        match self.legacy_reach(name).await {
+            Err(Error::NotFound(_)) => return Ok(0),
+            r => r?,
+        }
         self.store.count_waiting(name, now_ms()).await
     }
 
@@ -191,6 +226,7 @@ impl Htq {
                 }
                 e => e,
             })?;
+        self.legacy_reach(name).await?;
         let now = now_ms();
         let due = legacy::execute_time::parse(execute_time, tz).unwrap_or(now);
         let template = legacy_queue(name, "real_time", None, None)?;

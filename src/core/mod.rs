@@ -392,6 +392,12 @@ impl Htq {
             // The legacy attribute spoke of the old pace; derive it from now on.
             q.legacy_attribute = None;
         }
+        // A legacy queue stored before the flag existed is legacy by its attribute
+        // alone: write the flag, so it stays legacy without the attribute.
+        let mut old = old;
+        if q.legacy && q.legacy_attribute.is_none() {
+            old.legacy = false;
+        }
         if !self.store.update_queue(&old, &q).await? {
             return Err(Error::NotFound(format!("queue {:?}", q.name)));
         }

@@ -263,6 +263,7 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
             "legacy_attr",
             q.legacy_attribute.clone().unwrap_or_default(),
         ),
+        ("legacy", if q.legacy { "1" } else { "" }.to_owned()),
         ("rate", q.rate.to_string()),
         ("burst", q.burst.to_string()),
         ("fconc", q.flow.max_concurrency.to_string()),
@@ -321,6 +322,8 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         legacy_attribute: get("legacy_attr")
             .filter(|a| !a.is_empty())
             .map(str::to_owned),
+        // Queues stored before the flag existed are legacy when they kept an attribute.
+        legacy: get("legacy") == Some("1") || get("legacy_attr").is_some_and(|a| !a.is_empty()),
         rate: rate("rate")?,
         burst: num_or("burst", 1)? as u32,
         flow: FlowControl {
@@ -387,6 +390,7 @@ mod tests {
         q.created_ms = 5;
         q.variable.max_interval = Duration::from_millis(1500);
         q.legacy_attribute = Some(r#"{"type":"variable","stepping_time":"1"}"#.into());
+        q.legacy = true;
         q.rate = 12.5;
         q.flow.max_concurrency = 2;
         q.retention = Duration::from_secs(60);
@@ -395,6 +399,26 @@ mod tests {
             .map(|(k, v)| (k.to_owned(), v))
             .collect();
         assert_eq!(decode_queue("q", &fields).unwrap(), q);
+        // A queue stored before the legacy flag is legacy by its attribute alone;
+        // the flag keeps it legacy once the attribute is gone.
+        let old: Vec<(String, String)> = fields
+            .iter()
+            .filter(|(k, _)| k != "legacy")
+            .cloned()
+            .collect();
+        assert!(decode_queue("q", &old).unwrap().legacy);
+        q.legacy_attribute = None;
+        let fields: Vec<(String, String)> = queue_fields(&q)
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        assert!(decode_queue("q", &fields).unwrap().legacy);
+        q.legacy = false;
+        let fields: Vec<(String, String)> = queue_fields(&q)
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        assert!(!decode_queue("q", &fields).unwrap().legacy);
     }
 
     #[test]

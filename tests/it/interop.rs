@@ -260,6 +260,8 @@ async fn a_quote_in_a_legacy_data_key_is_accepted_and_sent_escaped() {
     let mut cfg = test_config(&redis);
     cfg.legacy.app_key = Some("k".into());
     cfg.legacy.app_token = Some("t".into());
+    // The queue is made over gRPC and pushed to through the legacy API too.
+    cfg.legacy.scope = htq::core::legacy::LegacyScope::All;
     let mut htq = TestHtq::start_with(cfg).await;
     create_queue(&mut htq.client, "lq", |_| {}).await;
     let answer = reqwest::Client::new()

@@ -46,7 +46,12 @@ async fn answer(r: reqwest::Response) -> Answer {
 
 impl Legacy {
     async fn start(redis: &TestRedis) -> Legacy {
+        Self::start_scoped(redis, htq::core::legacy::LegacyScope::Legacy).await
+    }
+
+    async fn start_scoped(redis: &TestRedis, scope: htq::core::legacy::LegacyScope) -> Legacy {
         let mut cfg = test_config(redis);
+        cfg.legacy.scope = scope;
         cfg.legacy.app_key = Some(K.into());
         cfg.legacy.app_token = Some(T.into());
         cfg.legacy.time_zone = Some(ZONE.into());
@@ -375,15 +380,32 @@ async fn queues_add_list_count_delete() {
     // The exact text of a variable attribute, key order included.
     let raw = l.call("/api/allQueue", &[]).await.body;
     assert!(raw.contains(r#"{"queue_name":"c15","attribute":{"type":"variable","stepping_time":"10","max_time_interval":"3600"}}"#), "{raw}");
-    // A queue made over gRPC shows too.
+    // A queue made over gRPC is out of the legacy credentials' reach: not listed,
+    // not counted, not deleted, not pushed to (see also legacy_scope_all).
     let mut grpc = client(l.htq.addr, Some(TOKEN)).await;
     create_queue(&mut grpc, "from-grpc", |q| {
         q.kind = htq::api::pb::QueueKind::Timing as i32
     })
     .await;
-    assert!(l.all().await.contains(
-        &serde_json::json!({"queue_name": "from-grpc", "attribute": {"type": "timing"}})
-    ));
+    assert!(!l.all().await.iter().any(|q| q["queue_name"] == "from-grpc"));
+    let deleted = l
+        .call("/api/deleteQueue", &[("queue_name", "from-grpc")])
+        .await
+        .body;
+    assert!(!deleted.contains("\"error_code\":0"), "{deleted}");
+    let added = l
+        .call(
+            "/api/addTask",
+            &[("queue_name", "from-grpc"), ("url", "http://127.0.0.1:9/")],
+        )
+        .await
+        .body;
+    assert!(!added.contains("\"error_code\":0"), "{added}");
+    grpc.get_queue(htq::api::pb::GetQueueRequest {
+        name: "from-grpc".into(),
+    })
+    .await
+    .expect("the gRPC queue is still there");
 
     // 22, 23, 24.
     assert_eq!(
@@ -1053,5 +1075,20 @@ async fn storage_down_answers_1001_and_1006() {
             .body,
         delete_failed
     );
+    l.htq.stop().await;
+}
+
+#[tokio::test]
+async fn legacy_scope_all_reaches_every_queue() {
+    let redis = TestRedis::start();
+    let l = Legacy::start_scoped(&redis, htq::core::legacy::LegacyScope::All).await;
+    let mut grpc = client(l.htq.addr, Some(TOKEN)).await;
+    create_queue(&mut grpc, "from-grpc", |_| {}).await;
+    assert!(l.all().await.iter().any(|q| q["queue_name"] == "from-grpc"));
+    let deleted = l
+        .call("/api/deleteQueue", &[("queue_name", "from-grpc")])
+        .await
+        .body;
+    assert!(deleted.contains("\"error_code\":0"), "{deleted}");
     l.htq.stop().await;
 }
