@@ -424,11 +424,11 @@ impl Config {
                         .unwrap_or(default)
                 };
                 crate::api::listen::ConnLimits {
+                    // 0: derived from the open-file limit when the server starts.
                     max_connections: args
                         .max_connections
                         .or(file.max_connections)
-                        .unwrap_or_else(crate::api::listen::default_max_connections)
-                        .max(1),
+                        .unwrap_or(dl.max_connections),
                     header_read_timeout: ms(
                         args.header_timeout_ms,
                         file.header_timeout_ms,

@@ -83,11 +83,7 @@ pub async fn open_store(
         Some(_) => None,
         None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
     };
-    let url = match (&cfg.redis_url, &embedded) {
-        (Some(u), _) => u.clone(),
-        (None, Some(e)) => e.url().to_owned(),
-        (None, None) => unreachable!("embedded Redis started when no URL is given"),
-    };
+    let url = redis_url(cfg, embedded.as_ref());
     let store_opts = StoreOptions {
         lease_margin: cfg.lease_margin,
         ..StoreOptions::default()
@@ -100,6 +96,15 @@ pub async fn open_store(
         .await
         .with_context(|| format!("cannot reach {shown}"))?;
     Ok((store, embedded))
+}
+
+/// The URL of the Redis `cfg` names, or of the embedded one.
+fn redis_url(cfg: &Config, embedded: Option<&EmbeddedRedis>) -> String {
+    match (&cfg.redis_url, embedded) {
+        (Some(u), _) => u.clone(),
+        (None, Some(e)) => e.url().to_owned(),
+        (None, None) => String::new(),
+    }
 }
 
 /// The addresses of the Redis at `url` (none for a Unix socket), which tasks must
@@ -203,12 +208,7 @@ impl Server {
         let addr = listener.local_addr()?;
         let mut egress = cfg.egress.clone();
         egress.refuse_own(addr, "HTQ's own API");
-        let redis_url = match (&cfg.redis_url, &embedded) {
-            (Some(u), _) => u.clone(),
-            (None, Some(e)) => e.url().to_owned(),
-            (None, None) => String::new(),
-        };
-        for a in redis_addresses(&redis_url).await {
+        for a in redis_addresses(&redis_url(&cfg, embedded.as_ref())).await {
             egress.refuse_own(a, "HTQ's Redis");
         }
 

@@ -30,7 +30,8 @@ use crate::metrics::Metrics;
 /// The connection limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConnLimits {
-    /// Connections open at once; one more is closed as soon as it is accepted.
+    /// Connections open at once; one more is closed as soon as it is accepted. 0:
+    /// half the open-file limit, at most 10,000 (see [`serve`]).
     pub max_connections: usize,
     /// Longest an HTTP/1 request head may take to arrive (also the longest an idle
     /// HTTP/1 connection waits for its next request).
@@ -46,7 +47,7 @@ pub struct ConnLimits {
 impl Default for ConnLimits {
     fn default() -> Self {
         ConnLimits {
-            max_connections: 10_000,
+            max_connections: 0,
             header_read_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(120),
             unauthenticated_timeout: Duration::from_secs(10),
@@ -185,14 +186,21 @@ impl Service<Request<hyper::body::Incoming>> for Tracked {
 }
 
 /// Serves `app` on `listener` within `limits` until `stop`; then tells every
-/// connection to finish and waits for them.
+/// connection to finish and waits for them. The open-file limit is raised to its
+/// hard limit first.
 pub async fn serve(
     listener: TcpListener,
     app: axum::Router,
-    limits: ConnLimits,
+    mut limits: ConnLimits,
     metrics: Arc<Metrics>,
     stop: CancellationToken,
 ) {
+    let open_files = raise_open_file_limit();
+    if limits.max_connections == 0 {
+        // Half the descriptors for incoming connections, the rest for outgoing
+        // requests (max_in_flight), Redis and files.
+        limits.max_connections = (open_files / 2).clamp(64, 10_000);
+    }
     let mut builder = auto::Builder::new(TokioExecutor::new());
     builder
         .http1()
@@ -282,9 +290,8 @@ pub async fn serve(
     conns.wait().await;
 }
 
-/// Raises this process's open-file limit to its hard limit, and returns the
-/// connection cap that leaves room for Redis, outgoing requests and files.
-pub fn default_max_connections() -> usize {
+/// Raises this process's open-file limit to its hard limit; returns the limit.
+fn raise_open_file_limit() -> usize {
     let mut lim = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,
@@ -292,7 +299,7 @@ pub fn default_max_connections() -> usize {
     // SAFETY: getrlimit and setrlimit only read and write the struct passed.
     let soft = unsafe {
         if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
-            return 1000;
+            return 2000;
         }
         if lim.rlim_cur < lim.rlim_max {
             let raised = libc::rlimit {
@@ -305,8 +312,5 @@ pub fn default_max_connections() -> usize {
         }
         lim.rlim_cur
     };
-    // Half the descriptors for incoming connections, the rest for outgoing
-    // requests (max_in_flight), Redis and files; at most 10,000.
-    let soft = usize::try_from(soft).unwrap_or(usize::MAX);
-    (soft / 2).clamp(64, 10_000)
+    usize::try_from(soft).unwrap_or(usize::MAX)
 }

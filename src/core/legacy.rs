@@ -143,8 +143,11 @@ impl Htq {
     /// Refuses a queue out of the legacy API's reach as if it did not exist (the
     /// legacy credentials learn nothing of other queues); Ok when it does not exist.
     async fn legacy_reach(&self, name: &str) -> Result<()> {
-        match self.store.get_queue(name).await? {
-            Some(q) if !self.in_scope(&q) => Err(Error::NotFound(format!("queue {name:?}"))),
+        if self.legacy.scope == LegacyScope::All {
+            return Ok(());
+        }
+        match self.store.queue_is_legacy(name).await? {
+            Some(false) => Err(Error::NotFound(format!("queue {name:?}"))),
             _ => Ok(()),
         }
     }

@@ -57,10 +57,12 @@ pub(crate) struct Count {
     open: std::sync::Mutex<(usize, HashMap<usize, usize>)>,
 }
 
-/// One open watch in a [`Count`]; counted out when dropped.
+/// One open watch in a [`Count`] and in the `watchers` gauge; counted out of both
+/// when dropped.
 struct Counted {
     count: std::sync::Arc<Count>,
     caller: Option<usize>,
+    metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 impl Count {
@@ -68,8 +70,8 @@ impl Count {
     fn open(
         self: &std::sync::Arc<Self>,
         caller: Option<usize>,
-        max: usize,
-        per_caller: usize,
+        (max, per_caller): (usize, usize),
+        metrics: &std::sync::Arc<crate::metrics::Metrics>,
     ) -> Result<Counted> {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
         if open.0 >= max {
@@ -87,15 +89,18 @@ impl Count {
             *mine += 1;
         }
         open.0 += 1;
+        metrics.watcher(1);
         Ok(Counted {
             count: self.clone(),
             caller,
+            metrics: metrics.clone(),
         })
     }
 }
 
 impl Drop for Counted {
     fn drop(&mut self) {
+        self.metrics.watcher(-1);
         let mut open = self.count.open.lock().unwrap_or_else(|e| e.into_inner());
         open.0 = open.0.saturating_sub(1);
         if let Some(c) = self.caller
@@ -235,8 +240,8 @@ impl Htq {
         let start = parse_cursor(&spec)?;
         let counted = self.watchers.open(
             spec.caller,
-            self.limits.max_watchers,
-            self.limits.max_watchers_per_token,
+            (self.limits.max_watchers, self.limits.max_watchers_per_token),
+            &self.metrics,
         )?;
         let conn = self.hub.side().await?;
         let (tx, rx) = mpsc::channel(CHANNEL);
@@ -258,8 +263,6 @@ impl Htq {
         // never taken for an older one.
         watcher.add_queues(&start, true).await?;
         let closing = self.closing.clone();
-        let metrics = self.metrics.clone();
-        metrics.watcher(1);
         tokio::spawn(async move {
             let _counted = counted;
             let tx = watcher.tx.clone();
@@ -272,7 +275,6 @@ impl Htq {
                 }
                 _ = closing.cancelled() => {}
             }
-            metrics.watcher(-1);
         });
         Ok(rx)
     }

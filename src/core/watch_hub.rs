@@ -44,8 +44,8 @@ struct Feed {
     /// The hub holds every event after `base` up to `last` (entry ids).
     base: StreamId,
     last: StreamId,
-    /// Those events, in stream order.
-    events: VecDeque<Event>,
+    /// Those events with their entry ids, in stream order.
+    events: VecDeque<(StreamId, Event)>,
     /// Redis's clock before the last read of this stream not cut short.
     clock: u64,
     /// The read failed: the watches of this stream end with this error.
@@ -229,13 +229,9 @@ impl Hub {
                     clock = clock.min(f.clock);
                     let mut entries = 0;
                     let mut prev = None;
-                    for e in f.events.iter() {
-                        let Some(id) = StreamId::parse(&e.id) else {
-                            continue;
-                        };
-                        if id <= *after {
-                            continue;
-                        }
+                    let first = f.events.partition_point(|(id, _)| id <= after);
+                    for (id, e) in f.events.range(first..) {
+                        let id = *id;
                         if prev != Some(id) {
                             if entries == count {
                                 break;
@@ -277,7 +273,6 @@ impl Hub {
         loop {
             let list: Vec<(String, String, StreamId)> = {
                 let mut st = self.lock();
-                st.feeds.retain(|_, f| f.broken.is_none() || f.users > 0);
                 let list: Vec<_> = st
                     .feeds
                     .iter()
@@ -342,12 +337,12 @@ impl Hub {
     /// Adds what one read brought to the feeds it read.
     fn take(&self, list: &[(String, String, StreamId)], events: Vec<Event>, clock: u64) {
         let mut st = self.lock();
-        let mut entries: HashMap<&str, (usize, Option<StreamId>)> = HashMap::new();
+        let mut entries: HashMap<String, (usize, Option<StreamId>)> = HashMap::new();
         for e in events {
             let Some(id) = StreamId::parse(&e.id) else {
                 continue;
             };
-            let n = entries.entry(list_name(list, &e.queue)).or_default();
+            let n = entries.entry(e.queue.clone()).or_default();
             if n.1 != Some(id) {
                 n.0 += 1;
                 n.1 = Some(id);
@@ -357,7 +352,7 @@ impl Hub {
             if let Some(f) = st.feeds.get_mut(&e.queue)
                 && id > f.last
             {
-                f.events.push_back(e);
+                f.events.push_back((id, e));
             }
         }
         for (q, _, _) in list {
@@ -373,16 +368,11 @@ impl Hub {
                 f.clock = f.clock.max(clock);
             }
             while f.events.len() > KEEP {
-                let Some(first) = f.events.pop_front() else {
+                let Some((id, _)) = f.events.pop_front() else {
                     break;
                 };
-                let id = StreamId::parse(&first.id).unwrap_or_default();
                 // Whole entries only: the base is an entry fully dropped.
-                while f
-                    .events
-                    .front()
-                    .is_some_and(|e| StreamId::parse(&e.id) == Some(id))
-                {
+                while f.events.front().is_some_and(|(next, _)| *next == id) {
                     f.events.pop_front();
                 }
                 f.base = f.base.max(id);
@@ -399,12 +389,4 @@ impl Hub {
             }
         }
     }
-}
-
-/// The queue name of `list` equal to `q` (a borrow that outlives the events).
-fn list_name<'a>(list: &'a [(String, String, StreamId)], q: &str) -> &'a str {
-    list.iter()
-        .find(|(n, _, _)| n == q)
-        .map(|(n, _, _)| n.as_str())
-        .unwrap_or("")
 }

@@ -278,6 +278,12 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Whether a queue's `legacy` and `legacy_attr` fields make it a legacy one: the
+/// flag, or for a queue stored before the flag existed, a kept attribute.
+pub fn is_legacy(flag: Option<&str>, attribute: Option<&str>) -> bool {
+    flag == Some("1") || attribute.is_some_and(|a| !a.is_empty())
+}
+
 /// Rebuilds a queue from its settings hash (field/value pairs).
 pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
     let get = |k: &str| fields.iter().find(|(f, _)| f == k).map(|(_, v)| v.as_str());
@@ -322,8 +328,7 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         legacy_attribute: get("legacy_attr")
             .filter(|a| !a.is_empty())
             .map(str::to_owned),
-        // Queues stored before the flag existed are legacy when they kept an attribute.
-        legacy: get("legacy") == Some("1") || get("legacy_attr").is_some_and(|a| !a.is_empty()),
+        legacy: is_legacy(get("legacy"), get("legacy_attr")),
         rate: rate("rate")?,
         burst: num_or("burst", 1)? as u32,
         flow: FlowControl {
@@ -384,6 +389,12 @@ mod tests {
 
     #[test]
     fn queue_round_trip() {
+        let stored = |q: &Queue| -> Vec<(String, String)> {
+            queue_fields(q)
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect()
+        };
         let mut q = Queue::new("q", QueueKind::Variable);
         q.max_concurrency = 7;
         q.paused = true;
@@ -394,31 +405,17 @@ mod tests {
         q.rate = 12.5;
         q.flow.max_concurrency = 2;
         q.retention = Duration::from_secs(60);
-        let fields: Vec<(String, String)> = queue_fields(&q)
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
+        let fields = stored(&q);
         assert_eq!(decode_queue("q", &fields).unwrap(), q);
         // A queue stored before the legacy flag is legacy by its attribute alone;
         // the flag keeps it legacy once the attribute is gone.
-        let old: Vec<(String, String)> = fields
-            .iter()
-            .filter(|(k, _)| k != "legacy")
-            .cloned()
-            .collect();
+        let old: Vec<(String, String)> =
+            fields.into_iter().filter(|(k, _)| k != "legacy").collect();
         assert!(decode_queue("q", &old).unwrap().legacy);
         q.legacy_attribute = None;
-        let fields: Vec<(String, String)> = queue_fields(&q)
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
-        assert!(decode_queue("q", &fields).unwrap().legacy);
+        assert!(decode_queue("q", &stored(&q)).unwrap().legacy);
         q.legacy = false;
-        let fields: Vec<(String, String)> = queue_fields(&q)
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
-        assert!(!decode_queue("q", &fields).unwrap().legacy);
+        assert!(!decode_queue("q", &stored(&q)).unwrap().legacy);
     }
 
     #[test]

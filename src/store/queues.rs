@@ -40,6 +40,24 @@ impl Store {
         codec::decode_queue(name, &fields).map(Some)
     }
 
+    /// Whether queue `name` was made through the legacy API (see
+    /// [`codec::is_legacy`]); None when it does not exist. Reads three fields, not
+    /// the whole settings.
+    pub async fn queue_is_legacy(&self, name: &str) -> Result<Option<bool>> {
+        let k = self.keys.queue(name);
+        let (kind, flag, attr): (Option<String>, Option<String>, Option<String>) = self
+            .query(
+                "queue_is_legacy",
+                redis::cmd("HMGET")
+                    .arg(&k.settings)
+                    .arg("kind")
+                    .arg("legacy")
+                    .arg("legacy_attr"),
+            )
+            .await?;
+        Ok(kind.map(|_| codec::is_legacy(flag.as_deref(), attr.as_deref())))
+    }
+
     /// Every queue name in the index, sorted (may include just-deleted names).
     pub async fn queue_names(&self) -> Result<Vec<String>> {
         let mut names: Vec<String> = self
