@@ -27,9 +27,14 @@ pub struct ServeArgs {
     /// Prefix of every Redis key [default: htq].
     #[arg(long, env = "HTQ_KEY_PREFIX")]
     pub key_prefix: Option<String>,
-    /// Accepted API tokens (comma-separated in the environment).
+    /// Accepted API tokens, each an admin of every queue (comma-separated in the
+    /// environment).
     #[arg(long = "token", env = "HTQ_TOKENS", value_delimiter = ',')]
     pub tokens: Vec<String>,
+    /// A TOML file of scoped tokens (by SHA-256 digest, each with a role and queue
+    /// patterns; see `htq token new`), read again when it changes.
+    #[arg(long, env = "HTQ_TOKENS_FILE")]
+    pub tokens_file: Option<PathBuf>,
     /// Requests in flight at once in this process [default: 1024].
     #[arg(long, env = "HTQ_MAX_IN_FLIGHT")]
     pub max_in_flight: Option<usize>,
@@ -96,6 +101,16 @@ pub struct ServeArgs {
     /// Most HTQ deliveries a push may come through (its `x-htq-hops`) [default: 8].
     #[arg(long, env = "HTQ_MAX_HOPS")]
     pub max_hops: Option<u32>,
+    /// TLS on the API port: the certificate chain (PEM); with --tls-key. Read again
+    /// when it changes.
+    #[arg(long, env = "HTQ_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM).
+    #[arg(long, env = "HTQ_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Clients must present a certificate signed by this CA (PEM); needs TLS.
+    #[arg(long, env = "HTQ_TLS_CLIENT_CA")]
+    pub tls_client_ca: Option<PathBuf>,
     /// Legacy API: the `app_key` every `/api/*` call must carry.
     #[arg(long, env = "HTQ_APP_KEY")]
     pub app_key: Option<String>,
@@ -137,6 +152,7 @@ struct FileConfig {
     data_dir: Option<PathBuf>,
     key_prefix: Option<String>,
     tokens: Option<Vec<String>>,
+    tokens_file: Option<PathBuf>,
     max_in_flight: Option<usize>,
     lease_margin_ms: Option<u64>,
     metrics_max_queues: Option<usize>,
@@ -161,6 +177,9 @@ struct FileConfig {
     idle_timeout_ms: Option<u64>,
     unauthenticated_timeout_ms: Option<u64>,
     max_streams: Option<u32>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
+    tls_client_ca: Option<PathBuf>,
     // The keys of a legacy HTQ config.json.
     app_key: Option<String>,
     app_token: Option<String>,
@@ -200,8 +219,11 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Prefix of every Redis key.
     pub key_prefix: String,
-    /// Accepted API tokens; empty means "generate one in the data directory".
+    /// Accepted API tokens (admins of every queue); with no tokens file either, one
+    /// is generated in the data directory.
     pub tokens: Vec<String>,
+    /// Scoped tokens.
+    pub tokens_file: Option<PathBuf>,
     /// Requests in flight at once.
     pub max_in_flight: usize,
     /// Lease = request timeout + this.
@@ -231,6 +253,8 @@ pub struct Config {
     pub max_watchers_per_token: usize,
     /// Limits on client connections.
     pub conn_limits: crate::api::listen::ConnLimits,
+    /// TLS on the API port; None: plaintext.
+    pub tls: Option<crate::api::tls::TlsFiles>,
     /// Legacy HTQ API settings.
     pub legacy: LegacyConfig,
 }
@@ -243,6 +267,7 @@ impl Default for Config {
             data_dir: PathBuf::from("./htq-data"),
             key_prefix: "htq".into(),
             tokens: Vec::new(),
+            tokens_file: None,
             max_in_flight: 1024,
             lease_margin: Duration::from_secs(5),
             metrics_max_queues: 100,
@@ -255,6 +280,7 @@ impl Default for Config {
             egress: crate::dispatch::egress::Policy::default(),
             max_hops: crate::core::validate::DEFAULT_MAX_HOPS,
             conn_limits: crate::api::listen::ConnLimits::default(),
+            tls: None,
             max_watchers: crate::core::Limits::default().max_watchers,
             max_watchers_per_token: crate::core::Limits::default().max_watchers_per_token,
             legacy: LegacyConfig {
@@ -347,7 +373,22 @@ impl Config {
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
+        let tls = match (
+            args.tls_cert.clone().or(file.tls_cert.clone()),
+            args.tls_key.clone().or(file.tls_key.clone()),
+            args.tls_client_ca.clone().or(file.tls_client_ca.clone()),
+        ) {
+            (Some(cert), Some(key), client_ca) => Some(crate::api::tls::TlsFiles {
+                cert,
+                key,
+                client_ca,
+            }),
+            (None, None, None) => None,
+            (None, None, Some(_)) => anyhow::bail!("tls_client_ca needs tls_cert and tls_key"),
+            _ => anyhow::bail!("tls_cert and tls_key go together"),
+        };
         Ok(Config {
+            tls,
             listen: args
                 .listen
                 .or(file.listen)
@@ -365,6 +406,7 @@ impl Config {
                 .or(file.key_prefix)
                 .unwrap_or(d.key_prefix),
             tokens,
+            tokens_file: args.tokens_file.clone().or(file.tokens_file.clone()),
             max_in_flight: args
                 .max_in_flight
                 .or(file.max_in_flight)

@@ -26,6 +26,9 @@ pub enum Error {
     /// Credentials missing or wrong.
     #[error("missing or invalid credentials")]
     Unauthenticated,
+    /// The credentials do not reach this (the message says why).
+    #[error("{0}")]
+    PermissionDenied(String),
     /// Redis failed or could not be reached.
     #[error("storage unavailable: {0}")]
     Storage(String),
@@ -74,6 +77,7 @@ impl From<Error> for tonic::Status {
             Error::FailedPrecondition(_) => Code::FailedPrecondition,
             Error::ResourceExhausted(_) => Code::ResourceExhausted,
             Error::Unauthenticated => Code::Unauthenticated,
+            Error::PermissionDenied(_) => Code::PermissionDenied,
             Error::Storage(_) => Code::Unavailable,
             Error::Internal(_) => Code::Internal,
         };

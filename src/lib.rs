@@ -6,8 +6,8 @@
 //!
 //! Layers, each using only those below it (see the README's Architecture section):
 //! front doors ([`api`], `src/cli/`) → [`core`] → [`store`]; [`dispatch`] beside
-//! [`core`], on [`store`]; [`wake`], [`group`], [`model`], [`metrics`], [`error`],
-//! [`config`] and [`telemetry`] below all. [`server`] wires them.
+//! [`core`], on [`store`]; [`wake`], [`group`], [`model`], [`signing`], [`metrics`],
+//! [`error`], [`config`] and [`telemetry`] below all. [`server`] wires them.
 //!
 //! - `proto/htq/v1/htq.proto`: the contract; [`api::pb`] is generated from it.
 //! - [`config`]: flags, `HTQ_*` environment, TOML or legacy `config.json`.
@@ -17,28 +17,33 @@
 //!   (to the dispatcher) and [`wake::Notes`] (to a time-index sweeper).
 //! - [`group`]: group commit, so concurrent pushes (and attempt outcomes) of one
 //!   queue share one Redis call.
+//! - [`signing`]: signed deliveries (Standard Webhooks): key records, their text
+//!   forms, and the key ring each process signs with.
 //! - [`core`]: the application service every front door calls; input rules in
 //!   [`core::validate`], cron schedules in [`core::schedule`], event watches in
 //!   [`core::watch`] (fed by one stream reader per process, `core/watch_hub.rs`),
-//!   page tokens in [`core::page_token`], the legacy rules applied
+//!   page tokens in [`core::page_token`], signing key management in
+//!   `core/signing.rs`, the legacy rules applied
 //!   in [`core::legacy`] and the legacy importer in [`core::legacy_import`].
 //! - [`store`]: the only module that speaks Redis for HTQ's data, through one call
 //!   path; one Lua script per state change in `src/store/lua/` with one return-code
 //!   table, loaded as one Redis Functions library (EVALSHA on a Redis without
 //!   Functions), key names in [`store::Keys`], methods by subject (queues, tasks,
-//!   inspect, schedules, indexes, events).
+//!   inspect, schedules, indexes, events, signing keys).
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor and
 //!   its egress policy ([`dispatch::egress`]: which targets requests may reach),
 //!   the outcome rules, the finisher (outcomes of a queue grouped into one call that
 //!   also claims into the slots they free), the two sweepers of the time indexes (leases; the janitor's
-//!   time bounds), the wake listener and the cron loop.
+//!   time bounds), the wake listener, the cron loop and the signing keys' reloader
+//!   ([`dispatch::keys`]).
 //! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
 //!   `execute_time`, `header`/`data`).
 //! - [`api`]: front doors: gRPC and gRPC-web ([`api::grpc`], conversions in its
 //!   `convert` module), HTTP ([`api::http`]: the JSON API and its Server-Sent
 //!   Events, the `/ui` dashboard, the legacy API and its form parser, `/readyz` and
-//!   `/metrics`), auth, the strict protobuf codec, the JSON timestamp type, and
-//!   the listener with its connection limits ([`api::listen`]).
+//!   `/metrics`), tokens and their scopes ([`api::auth`]), the strict protobuf
+//!   codec, the JSON timestamp type, and the listener with its connection limits
+//!   ([`api::listen`]) and TLS ([`api::tls`]).
 //! - [`server`]: wires it all and stops it in order.
 //! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`, on a
 //!   Unix socket with a password, and the data directory's permissions.
@@ -60,6 +65,7 @@ pub mod legacy;
 pub mod metrics;
 pub mod model;
 pub mod server;
+pub mod signing;
 pub mod store;
 pub mod telemetry;
 pub mod wake;

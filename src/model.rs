@@ -135,6 +135,8 @@ pub struct Queue {
     pub attempt_history: u32,
     /// Events the queue's stream keeps (approximately); 0: no cap.
     pub max_events: u32,
+    /// Attempt records keep no reply excerpt.
+    pub hide_replies: bool,
 }
 
 impl Queue {
@@ -163,6 +165,7 @@ impl Queue {
             dedup_window: Duration::from_secs(600),
             attempt_history: 10,
             max_events: 10_000,
+            hide_replies: false,
         }
     }
 }

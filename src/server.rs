@@ -148,6 +148,7 @@ pub fn core(
     waker: Waker,
     maintenance: Sweeper,
     metrics: Arc<Metrics>,
+    keys: Arc<crate::signing::KeyRing>,
 ) -> anyhow::Result<Htq> {
     Ok(Htq::new(
         store,
@@ -165,6 +166,7 @@ pub fn core(
             user_agent: cfg.legacy.user_agent.clone(),
             scope: cfg.legacy.scope,
         },
+        keys,
     ))
 }
 
@@ -181,7 +183,7 @@ pub async fn migrate_legacy(
     let (store, embedded) = open_store(cfg, metrics.clone()).await?;
     let (waker, _) = Waker::channel();
     let janitor = janitor(cfg, &store);
-    let core = core(cfg, store, waker, janitor, metrics)?;
+    let core = core(cfg, store, waker, janitor, metrics, Arc::default())?;
     let result = crate::core::legacy_import::run(&core, from, prefix).await;
     if let Some(e) = embedded {
         e.stop().await;
@@ -194,13 +196,29 @@ impl Server {
     pub async fn start(cfg: Config) -> anyhow::Result<Server> {
         let metrics = metrics(&cfg);
         let (store, embedded) = open_store(&cfg, metrics.clone()).await?;
-        let tokens = if cfg.tokens.is_empty() {
+        let tokens = if cfg.tokens.is_empty() && cfg.tokens_file.is_none() {
             vec![load_or_create_token(&cfg.data_dir)?]
         } else {
             cfg.tokens.clone()
         };
-        let auth = Auth::new(&tokens);
+        let mut auth = Auth::new(&tokens);
+        if let Some(path) = &cfg.tokens_file {
+            auth = auth.with_file(path)?;
+        }
 
+        let tls = cfg
+            .tls
+            .clone()
+            .map(crate::api::tls::Tls::load)
+            .transpose()?
+            .map(Arc::new);
+        if tls.is_none() && !cfg.listen.ip().is_loopback() {
+            tracing::warn!(
+                listen = %cfg.listen,
+                "serving plaintext on a non-loopback address: API tokens and tasks cross the \
+                 network in clear; set --tls-cert and --tls-key, or keep a TLS proxy in front"
+            );
+        }
         // Bound first, so the egress policy knows the address to keep tasks from.
         let listener = tokio::net::TcpListener::bind(cfg.listen)
             .await
@@ -214,6 +232,10 @@ impl Server {
 
         let (waker, wakes) = Waker::channel();
         let maintenance = janitor(&cfg, &store);
+        let keys = Arc::new(crate::signing::KeyRing::default());
+        crate::dispatch::keys::load(&store, &keys)
+            .await
+            .context("cannot read the signing keys")?;
         let dispatcher = Dispatcher::start(
             store.clone(),
             DispatchOptions {
@@ -221,6 +243,7 @@ impl Server {
                 shutdown_grace: cfg.shutdown_grace,
                 user_agent: cfg.user_agent.clone(),
                 egress: Arc::new(egress),
+                keys: keys.clone(),
                 ..DispatchOptions::default()
             },
             waker.clone(),
@@ -229,7 +252,7 @@ impl Server {
             metrics.clone(),
         )?;
         let serve_metrics = metrics.clone();
-        let core = core(&cfg, store, waker, maintenance, metrics)?;
+        let core = core(&cfg, store, waker, maintenance, metrics, keys)?;
 
         let (health_reporter, health) = tonic_health::server::health_reporter();
         health_reporter
@@ -304,18 +327,25 @@ impl Server {
                 auth.clone(),
                 cfg.max_body_bytes,
             ))
+            .merge(crate::api::http::json::public_keys_router(core.clone()))
             .merge(grpc)
             .fallback(move |req: axum::extract::Request| {
                 crate::api::http::fallback(http_state.clone(), req)
             })
             .layer(axum::middleware::from_fn(ops::request_span));
 
-        tracing::info!(%addr, "serving gRPC and HTTP");
+        tracing::info!(%addr, tls = tls.is_some(), "serving gRPC and HTTP");
 
         let stop2 = stop.clone();
         let watches = core.clone();
-        let serving =
-            crate::api::listen::serve(listener, app, cfg.conn_limits, serve_metrics, stop.clone());
+        let serving = crate::api::listen::serve(
+            listener,
+            app,
+            cfg.conn_limits,
+            tls,
+            serve_metrics,
+            stop.clone(),
+        );
         let task = tokio::spawn(async move {
             let serve_result = tokio::spawn(serving);
             stop2.cancelled().await;

@@ -1,5 +1,6 @@
 //! How the parts of one HTQ process tell each other there is work: the [`Waker`]
-//! reaches the local dispatcher (a push, a finished task, changed schedules), and
+//! reaches the local dispatcher (a push, a finished task, changed schedules or
+//! signing keys), and
 //! [`Notes`] reaches a time-index sweeper. Both sit below the core and the
 //! dispatcher, which use them without depending on each other.
 
@@ -44,6 +45,7 @@ pub struct Refill {
 pub struct Waker {
     tx: mpsc::UnboundedSender<Wake>,
     schedules: Arc<Notify>,
+    signing_keys: Arc<Notify>,
 }
 
 impl Waker {
@@ -54,6 +56,7 @@ impl Waker {
             Waker {
                 tx,
                 schedules: Arc::new(Notify::new()),
+                signing_keys: Arc::new(Notify::new()),
             },
             rx,
         )
@@ -67,6 +70,17 @@ impl Waker {
     /// Resolves when the cron schedules changed since the last call.
     pub async fn schedules_notified(&self) {
         self.schedules.notified().await
+    }
+
+    /// The signing keys may have changed (a process said so on the wake channel):
+    /// read them again.
+    pub fn signing_keys_changed(&self) {
+        self.signing_keys.notify_one();
+    }
+
+    /// Resolves at the first [`Waker::signing_keys_changed`] since the last call.
+    pub async fn signing_keys_notified(&self) {
+        self.signing_keys.notified().await
     }
 
     /// Queue `queue` may have work at `at_ms`.

@@ -30,3 +30,32 @@ export declare class HtqClient {
   watch(queue?: string, cursor?: string): AsyncIterable<QueueEvent__Output>;
   close(): void;
 }
+
+/** How far, in seconds, a request's timestamp may be from now, either way, by default (300). */
+export declare const DEFAULT_WEBHOOK_TOLERANCE: number;
+
+export type WebhookErrorCode = "BAD_KEY" | "MISSING_HEADER" | "BAD_TIMESTAMP" | "STALE_TIMESTAMP" | "NO_MATCH";
+
+/** Why a request did not verify. */
+export declare class WebhookError extends Error {
+  readonly code: WebhookErrorCode;
+}
+
+/** Request headers: IncomingMessage's `headers`, a fetch `Headers`, a Map or an object; names in any case. */
+export type WebhookHeaders =
+  | Record<string, string | string[] | undefined>
+  | { entries(): Iterable<[string, string]> };
+
+/**
+ * Verifies the Standard Webhooks signatures HTQ puts on the requests it delivers.
+ * Give every key you accept (`whsec_…` secrets, `whpk_…` public keys): a request is
+ * genuine when one of its signatures verifies with one of them.
+ */
+export declare class WebhookVerifier {
+  /** Throws a WebhookError ("BAD_KEY") on a key it cannot read. `tolerance` is in seconds. */
+  constructor(keys: Iterable<string>, options?: { tolerance?: number });
+  readonly tolerance: number;
+  /** Returns when the request is genuine; throws a WebhookError otherwise. `now`: Unix seconds. */
+  verify(headers: WebhookHeaders, body: Buffer | Uint8Array | string, now?: number): void;
+  verifyParts(id: string, timestamp: string, signatures: string, body: Buffer | Uint8Array | string, now?: number): void;
+}

@@ -2,6 +2,7 @@
 // loaded from proto/ (a copy of the server's, kept in step by clients/generate);
 // its TypeScript types are in generated/.
 "use strict";
+const crypto = require("crypto");
 const path = require("path");
 const grpc = require("@grpc/grpc-js");
 const protoLoader = require("@grpc/proto-loader");
@@ -90,4 +91,137 @@ class HtqClient {
   }
 }
 
-module.exports = { HtqClient, get, post, status: grpc.status };
+// Verifying deliveries: the signatures HTQ puts on the requests it delivers
+// (Standard Webhooks 1.0): `webhook-id`, `webhook-timestamp` and
+// `webhook-signature`, with `v1` (HMAC-SHA256, `whsec_` secrets) and `v1a`
+// (Ed25519, `whpk_` public keys). Give every key you accept (during a rotation, the
+// old and the new): a request is genuine when one signature in its header verifies
+// with one of them.
+
+/** How far, in seconds, a request's timestamp may be from now, either way, by default. */
+const DEFAULT_WEBHOOK_TOLERANCE = 300;
+
+/** Why a request did not verify; `code` says which way. */
+class WebhookError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "WebhookError";
+    this.code = code;
+  }
+}
+
+// Buffer.from(text, "base64") skips characters outside the alphabet, so a mistyped
+// key would decode to some other key instead of failing.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function decodeBase64(text) {
+  return BASE64.test(text) ? Buffer.from(text, "base64") : null;
+}
+
+// Node's IncomingMessage and plain objects are keyed by any case (IncomingMessage
+// lower-cases, a hand-made object may not); fetch's Headers and Maps give entries().
+function header(headers, name) {
+  const entries = typeof headers.entries === "function" ? headers.entries() : Object.entries(headers);
+  for (const [key, value] of entries) {
+    if (key.toLowerCase() !== name) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first) return first;
+  }
+  throw new WebhookError("MISSING_HEADER", `missing header ${name}`);
+}
+
+class WebhookVerifier {
+  /**
+   * A verifier accepting signatures by any of `keys` (`whsec_…` secrets and `whpk_…`
+   * public keys, in any mix). `options.tolerance`: seconds; 300 when not given.
+   * Throws a WebhookError with code "BAD_KEY" on a key it cannot read.
+   */
+  constructor(keys, options = {}) {
+    if (typeof keys === "string") keys = [keys];
+    this.secrets = [];
+    this.publicKeys = [];
+    this.tolerance = options.tolerance ?? DEFAULT_WEBHOOK_TOLERANCE;
+    for (const key of keys) {
+      // Only the start of the key in the message: the rest may be a secret.
+      const bad = new WebhookError("BAD_KEY", `bad key: ${String(key).slice(0, 9)}…`);
+      if (typeof key !== "string") throw bad;
+      if (key.startsWith("whsec_")) {
+        const raw = decodeBase64(key.slice("whsec_".length));
+        // An empty secret would accept anyone's signature.
+        if (!raw || raw.length === 0) throw bad;
+        this.secrets.push(raw);
+      } else if (key.startsWith("whpk_")) {
+        const raw = decodeBase64(key.slice("whpk_".length));
+        if (!raw || raw.length !== 32) throw bad;
+        try {
+          const jwk = { kty: "OKP", crv: "Ed25519", x: raw.toString("base64url") };
+          this.publicKeys.push(crypto.createPublicKey({ key: jwk, format: "jwk" }));
+        } catch {
+          throw bad;
+        }
+      } else {
+        throw bad;
+      }
+    }
+  }
+
+  /**
+   * Verifies a request from its headers (IncomingMessage's `headers`, a fetch
+   * Headers, a Map or an object; names in any case) and its body exactly as received,
+   * at `now` (Unix seconds; the clock when not given). Returns when it is genuine,
+   * throws a WebhookError otherwise.
+   */
+  verify(headers, body, now) {
+    this.verifyParts(
+      header(headers, "webhook-id"),
+      header(headers, "webhook-timestamp"),
+      header(headers, "webhook-signature"),
+      body,
+      now,
+    );
+  }
+
+  /** `verify` from the values of `webhook-id`, `webhook-timestamp` and `webhook-signature`. */
+  verifyParts(id, timestamp, signatures, body, now) {
+    if (!id) throw new WebhookError("MISSING_HEADER", "missing header webhook-id");
+    timestamp = String(timestamp).trim();
+    const ts = Number(timestamp);
+    if (!/^[+-]?[0-9]+$/.test(timestamp) || !Number.isSafeInteger(ts)) {
+      throw new WebhookError("BAD_TIMESTAMP", "bad webhook-timestamp");
+    }
+    // Whole seconds, as the timestamp is: a clock at .9 past is not a second on.
+    const current = Math.trunc(now ?? Date.now() / 1000);
+    if (Math.abs(current - ts) > this.tolerance) {
+      throw new WebhookError("STALE_TIMESTAMP", "timestamp outside the tolerance");
+    }
+    const signed = Buffer.concat([Buffer.from(`${id}.${timestamp}.`), Buffer.from(body)]);
+    for (const entry of String(signatures).split(/\s+/)) {
+      const comma = entry.indexOf(",");
+      if (comma < 0) continue;
+      const version = entry.slice(0, comma);
+      const raw = decodeBase64(entry.slice(comma + 1));
+      if (!raw) continue;
+      if (version === "v1") {
+        for (const secret of this.secrets) {
+          const expected = crypto.createHmac("sha256", secret).update(signed).digest();
+          if (expected.length === raw.length && crypto.timingSafeEqual(expected, raw)) return;
+        }
+      } else if (version === "v1a" && raw.length === 64) {
+        for (const key of this.publicKeys) {
+          if (crypto.verify(null, signed, key, raw)) return;
+        }
+      }
+    }
+    throw new WebhookError("NO_MATCH", "no signature matches");
+  }
+}
+
+module.exports = {
+  HtqClient,
+  get,
+  post,
+  status: grpc.status,
+  WebhookVerifier,
+  WebhookError,
+  DEFAULT_WEBHOOK_TOLERANCE,
+};

@@ -4,7 +4,8 @@
 //! deadline for an HTTP/1 request head, a cap on HTTP/2 streams per connection,
 //! and idle deadlines (a connection with no request in flight is closed after
 //! `idle_timeout`, or after `unauthenticated_timeout` while none of its requests
-//! has got past authentication).
+//! has got past authentication). With [`Tls`], every connection is TLS, its
+//! handshake held to the header-read deadline.
 
 use std::convert::Infallible;
 use std::pin::Pin;
@@ -21,10 +22,12 @@ use hyper_util::server::conn::auto;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
+use tokio_util::either::Either;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tower::Service;
 
+use super::tls::Tls;
 use crate::metrics::Metrics;
 
 /// The connection limits.
@@ -185,13 +188,14 @@ impl Service<Request<hyper::body::Incoming>> for Tracked {
     }
 }
 
-/// Serves `app` on `listener` within `limits` until `stop`; then tells every
-/// connection to finish and waits for them. The open-file limit is raised to its
-/// hard limit first.
+/// Serves `app` on `listener` within `limits`, over TLS when `tls` is set, until
+/// `stop`; then tells every connection to finish and waits for them. The
+/// open-file limit is raised to its hard limit first.
 pub async fn serve(
     listener: TcpListener,
     app: axum::Router,
     mut limits: ConnLimits,
+    tls: Option<Arc<Tls>>,
     metrics: Arc<Metrics>,
     stop: CancellationToken,
 ) {
@@ -249,10 +253,33 @@ pub async fn serve(
             state: state.clone(),
         });
         let (builder, stop, metrics) = (builder.clone(), stop.clone(), metrics.clone());
+        let tls = tls
+            .as_ref()
+            .map(|t| tokio_rustls::TlsAcceptor::from(t.current()));
         conns.spawn(async move {
             let _slot = slot;
             metrics.connection(1);
-            let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            let io = match tls {
+                None => Either::Left(stream),
+                Some(acceptor) => {
+                    match tokio::time::timeout(limits.header_read_timeout, acceptor.accept(stream))
+                        .await
+                    {
+                        Ok(Ok(s)) => Either::Right(s),
+                        Ok(Err(e)) => {
+                            tracing::debug!(error = %e, "TLS handshake failed");
+                            metrics.connection(-1);
+                            return;
+                        }
+                        Err(_) => {
+                            tracing::debug!("TLS handshake took too long");
+                            metrics.connection(-1);
+                            return;
+                        }
+                    }
+                }
+            };
+            let conn = builder.serve_connection_with_upgrades(TokioIo::new(io), service);
             tokio::pin!(conn);
             let mut closing: Option<Instant> = None;
             loop {

@@ -6,6 +6,7 @@ pub mod codec;
 pub mod grpc;
 pub mod http;
 pub mod listen;
+pub mod tls;
 pub mod wkt;
 
 /// Code generated from `proto/htq/v1/htq.proto`.
@@ -16,4 +17,18 @@ pub mod pb {
 
     /// The encoded descriptor set, served by gRPC reflection.
     pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("htq_descriptor");
+}
+
+/// Warns when users other than HTQ's may read `path` (`what` names it in the log).
+fn warn_if_readable(path: &std::path::Path, what: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(m) = std::fs::metadata(path)
+        && m.permissions().mode() & 0o077 != 0
+    {
+        tracing::warn!(
+            file = %path.display(),
+            mode = format!("{:o}", m.permissions().mode() & 0o777),
+            "{what} can be read by other users; chmod 600 it"
+        );
+    }
 }

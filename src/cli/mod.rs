@@ -2,6 +2,7 @@
 //! to its handler.
 
 mod conn;
+mod keys;
 mod output;
 mod parse;
 mod queue;
@@ -78,6 +79,18 @@ enum Command {
         #[arg(long)]
         count: Option<usize>,
     },
+    /// Manage the keys that sign deliveries (Standard Webhooks).
+    Keys {
+        #[command(flatten)]
+        conn: Conn,
+        #[command(subcommand)]
+        command: keys::KeysCommand,
+    },
+    /// Make a scoped API token for the tokens file (`htq serve --tokens-file`).
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
     /// A queue's task counts by state.
     Stats {
         #[command(flatten)]
@@ -85,6 +98,50 @@ enum Command {
         /// The queue.
         queue: String,
     },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Print a new random token (shown once) and its `[[token]]` entry, which holds
+    /// only its SHA-256 digest: append the entry to the tokens file, hand the
+    /// token to its user.
+    New {
+        /// Its name in logs and in /v1/whoami.
+        #[arg(long)]
+        name: String,
+        /// read, write or admin.
+        #[arg(long)]
+        role: String,
+        /// Queue name patterns it reaches (`*` for any run of characters);
+        /// repeatable [default: every queue].
+        #[arg(long = "queue")]
+        queue: Vec<String>,
+    },
+}
+
+/// A new token and its tokens-file entry, as text.
+fn new_token(name: &str, role: &str, queues: &[String]) -> anyhow::Result<String> {
+    anyhow::ensure!(
+        matches!(role, "read" | "write" | "admin"),
+        "--role: read, write or admin, not {role:?}"
+    );
+    let bytes: [u8; 32] = rand::random();
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let digest = htq::api::auth::hex(&htq::api::auth::digest(token.as_bytes()));
+    let queues = if queues.is_empty() {
+        vec!["*".to_owned()]
+    } else {
+        queues.to_vec()
+    };
+    let quoted: Vec<String> = queues
+        .iter()
+        .map(|q| toml::Value::String(q.clone()).to_string())
+        .collect();
+    Ok(format!(
+        "# token (shown once): {token}\n[[token]]\nname = {}\nsha256 = \"{digest}\"\nrole = \"{role}\"\nqueues = [{}]\n",
+        toml::Value::String(name.to_owned()),
+        quoted.join(", ")
+    ))
 }
 
 /// Runs the subcommand `cli` names.
@@ -106,5 +163,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             count,
         } => watch::watch(&conn, queue, cursor, count).await,
         Command::Stats { conn, queue } => watch::stats(&conn, queue).await,
+        Command::Keys { conn, command } => keys::run(&conn, command).await,
+        Command::Token { command } => {
+            let TokenCommand::New { name, role, queue } = command;
+            print!("{}", new_token(&name, &role, &queue)?);
+            Ok(())
+        }
     }
 }

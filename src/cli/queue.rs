@@ -18,6 +18,9 @@ pub enum QueueCommand {
         /// Tasks in flight at once (default 1: one after another).
         #[arg(long, default_value_t = 0)]
         max_concurrency: i32,
+        /// Keep no reply excerpt in the attempt history.
+        #[arg(long)]
+        hide_replies: bool,
     },
     /// Every queue.
     List,
@@ -50,6 +53,9 @@ pub struct UpdateArgs {
     timeout: Option<f64>,
     #[arg(long)]
     max_attempts: Option<i32>,
+    /// Keep (false) or drop (true) reply excerpts in the attempt history.
+    #[arg(long)]
+    hide_replies: Option<bool>,
 }
 
 /// Runs `command` against the server `conn` names.
@@ -61,11 +67,13 @@ pub async fn run(conn: &Conn, command: QueueCommand) -> anyhow::Result<()> {
             name,
             kind,
             max_concurrency,
+            hide_replies,
         } => {
             let q = pb::Queue {
                 name,
                 kind: parse::queue_kind(&kind)? as i32,
                 max_concurrency,
+                hide_replies,
                 ..Default::default()
             };
             let request = pb::CreateQueueRequest { queue: Some(q) };
@@ -155,6 +163,10 @@ impl UpdateArgs {
                 ..Default::default()
             });
             paths.push("retry.max_attempts".to_owned());
+        }
+        if let Some(v) = self.hide_replies {
+            q.hide_replies = v;
+            paths.push("hide_replies".to_owned());
         }
         anyhow::ensure!(!paths.is_empty(), "nothing to change: give a setting");
         Ok(pb::UpdateQueueRequest {

@@ -7,6 +7,7 @@ pub mod legacy;
 pub mod legacy_import;
 pub mod page_token;
 pub mod schedule;
+mod signing;
 pub mod validate;
 pub mod watch;
 mod watch_hub;
@@ -72,6 +73,7 @@ pub struct QueueInput {
     pub attempt_history: Option<i64>,
     /// Zero: the default; -1: no cap.
     pub max_events: Option<i64>,
+    pub hide_replies: Option<bool>,
 }
 
 /// A pushed task as the caller sees it.
@@ -139,11 +141,14 @@ pub struct Htq {
     watchers: Arc<watch::Count>,
     /// The one reader of event streams for every watch of this process.
     hub: Arc<watch_hub::Hub>,
+    /// The keys this process signs deliveries with, read again after a change here.
+    keys: Arc<crate::signing::KeyRing>,
 }
 
 impl Htq {
     /// A core over `store`; `waker` reaches this process's dispatcher,
-    /// `maintenance` the maintenance index, and counts go to `metrics`.
+    /// `maintenance` the maintenance index, and counts go to `metrics`; `keys` are
+    /// the dispatcher's signing keys.
     pub fn new(
         store: Store,
         limits: Limits,
@@ -151,8 +156,10 @@ impl Htq {
         maintenance: Arc<dyn Notes>,
         metrics: Arc<Metrics>,
         legacy: legacy::LegacySettings,
+        keys: Arc<crate::signing::KeyRing>,
     ) -> Self {
         Htq {
+            keys,
             hub: watch_hub::Hub::new(store.clone()),
             batcher: batch::batcher(
                 store.clone(),
@@ -312,6 +319,9 @@ impl Htq {
                 defaults.attempt_history,
             );
         }
+        if let Some(h) = input.hide_replies {
+            q.hide_replies = h;
+        }
         if q.retry.min_backoff > q.retry.max_backoff {
             return Err(Error::invalid(
                 "queue.retry.min_backoff",
@@ -411,6 +421,7 @@ impl Htq {
         if !self.store.delete_queue(name).await? {
             return Err(Error::NotFound(format!("queue {name:?}")));
         }
+        self.forget_signing_keys(name).await?;
         tracing::info!(queue = %name, "queue deleted");
         Ok(())
     }

@@ -15,6 +15,7 @@
 //! already sent; a cursor `id/queue` then resumes every stream at that point.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
@@ -48,20 +49,32 @@ pub struct WatchSpec {
     /// Stats snapshots this often.
     pub stats_every: Option<Duration>,
     /// Who asked (the API token's number), for the per-token cap.
-    pub caller: Option<usize>,
+    pub caller: Option<u64>,
+    /// Of every queue, only those this lets through (None: all).
+    pub only: Option<QueueFilter>,
+}
+
+/// Which queues a watch of every queue follows.
+#[derive(Clone)]
+pub struct QueueFilter(pub Arc<dyn Fn(&str) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for QueueFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("QueueFilter")
+    }
 }
 
 /// Open watches, in all and per caller.
 #[derive(Debug, Default)]
 pub(crate) struct Count {
-    open: std::sync::Mutex<(usize, HashMap<usize, usize>)>,
+    open: std::sync::Mutex<(usize, HashMap<u64, usize>)>,
 }
 
 /// One open watch in a [`Count`] and in the `watchers` gauge; counted out of both
 /// when dropped.
 struct Counted {
     count: std::sync::Arc<Count>,
-    caller: Option<usize>,
+    caller: Option<u64>,
     metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
@@ -69,7 +82,7 @@ impl Count {
     /// Counts a watch in, unless a cap is reached.
     fn open(
         self: &std::sync::Arc<Self>,
-        caller: Option<usize>,
+        caller: Option<u64>,
         (max, per_caller): (usize, usize),
         metrics: &std::sync::Arc<crate::metrics::Metrics>,
     ) -> Result<Counted> {
@@ -491,7 +504,8 @@ impl Watcher {
         };
         let mut added = Vec::new();
         for q in names.iter().cloned() {
-            if self.streams.contains_key(&q) {
+            if self.streams.contains_key(&q) || self.spec.only.as_ref().is_some_and(|f| !(f.0)(&q))
+            {
                 continue;
             }
             let key = self.store.events_key(&q);

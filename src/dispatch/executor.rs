@@ -2,7 +2,8 @@
 //! request covering connect, headers, body and redirects. Every target, and every
 //! redirect hop, passes the egress policy ([`super::egress`]); redirects are
 //! followed here, not by the client, so each hop is checked and a hop to another
-//! origin does not carry the task's headers there.
+//! origin does not carry the task's headers there. Requests are signed with the
+//! process's [`KeyRing`] (Standard Webhooks; see [`crate::signing`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +16,8 @@ use reqwest::{Method, StatusCode, Url};
 
 use super::egress::{self, Policy, Refused};
 use super::outcome::Attempt;
-use crate::model::Body;
+use crate::model::{Body, now_ms};
+use crate::signing::{self, KeyRing};
 use crate::store::ClaimedTask;
 
 /// Reply bytes kept for the outcome rules (variable queues read `done`/`reset`).
@@ -33,6 +35,7 @@ pub const HOPS_HEADER: &str = "x-htq-hops";
 pub struct Executor {
     client: reqwest::Client,
     policy: Arc<Policy>,
+    keys: Arc<KeyRing>,
 }
 
 /// Why a send ended without a reply.
@@ -54,8 +57,13 @@ impl From<reqwest::Error> for Failed {
 impl Executor {
     /// A client sending `user_agent` unless a task sets its own, to the targets
     /// `policy` lets through. It makes direct connections only (no proxy from the
-    /// environment), so the policy sees the real target.
-    pub fn new(user_agent: &str, policy: Arc<Policy>) -> Result<Self, reqwest::Error> {
+    /// environment), so the policy sees the real target. Requests are signed with
+    /// `keys`.
+    pub fn new(
+        user_agent: &str,
+        policy: Arc<Policy>,
+        keys: Arc<KeyRing>,
+    ) -> Result<Self, reqwest::Error> {
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
             .redirect(reqwest::redirect::Policy::none())
@@ -64,7 +72,11 @@ impl Executor {
             .pool_idle_timeout(Duration::from_secs(60))
             .tcp_nodelay(true)
             .build()?;
-        Ok(Executor { client, policy })
+        Ok(Executor {
+            client,
+            policy,
+            keys,
+        })
     }
 
     /// Performs `task`'s request of queue `queue` within `timeout`.
@@ -147,8 +159,9 @@ impl Executor {
         )))
     }
 
-    /// One hop's request: the task's headers unless the hop left the task's origin
-    /// (`own_headers` false), HTQ's own headers always, the body when `with_body`.
+    /// One hop's request: the task's headers and the signature unless the hop left
+    /// the task's origin (`own_headers` false), HTQ's own headers always, the body
+    /// when `with_body`.
     fn request(
         &self,
         queue: &str,
@@ -194,25 +207,70 @@ impl Executor {
                 headers.insert(HeaderName::from_static(name), v);
             }
         }
-        let builder = self.client.request(method, url.clone()).headers(headers);
-        if !with_body {
-            return builder;
-        }
-        match &req.body {
-            Body::Empty => builder,
-            Body::Bytes(b) => builder.body(b.clone()),
+        let body = match &req.body {
+            _ if !with_body => Bytes::new(),
+            Body::Empty => Bytes::new(),
+            Body::Bytes(b) => b.clone(),
             Body::Form(fields) => {
-                // Names go as browsers send them (the HTML standard's rule, which PHP
-                // and other servers parse): raw UTF-8 in `name="…"`, with `"`, CR and
-                // LF escaped as %22, %0D and %0A.
-                let mut form = reqwest::multipart::Form::new().percent_encode_noop();
-                for (k, v) in fields {
-                    form = form.text(form_name(k), v.clone());
-                }
-                builder.multipart(form)
+                let (content_type, body) = multipart(fields);
+                headers.insert(CONTENT_TYPE, content_type);
+                body
+            }
+        };
+        if own_headers {
+            self.sign(&mut headers, queue, &task.id, &body);
+        }
+        let builder = self.client.request(method, url.clone()).headers(headers);
+        if body.is_empty() {
+            builder
+        } else {
+            builder.body(body)
+        }
+    }
+
+    /// Adds the Standard Webhooks headers when any key signs `queue`'s deliveries.
+    fn sign(&self, headers: &mut HeaderMap, queue: &str, id: &str, body: &[u8]) {
+        let now = now_ms();
+        let timestamp = now.div_euclid(1000);
+        let Some(signature) = self.keys.signature(queue, id, timestamp, body, now) else {
+            return;
+        };
+        let values = [
+            (signing::ID_HEADER, id.to_owned()),
+            (signing::TIMESTAMP_HEADER, timestamp.to_string()),
+            (signing::SIGNATURE_HEADER, signature),
+        ];
+        for (name, value) in values {
+            if let Ok(v) = HeaderValue::from_str(&value) {
+                headers.insert(HeaderName::from_static(name), v);
             }
         }
     }
+}
+
+/// A `multipart/form-data` body of text fields: (its Content-Type, the bytes). Built
+/// here rather than by the client, so the bytes sent are the bytes signed. Names go
+/// as browsers send them (the HTML standard's rule, which PHP and other servers
+/// parse): raw UTF-8 in `name="…"`, with `"`, CR and LF escaped as %22, %0D and %0A.
+fn multipart(fields: &[(String, String)]) -> (HeaderValue, Bytes) {
+    let boundary = format!("{:032x}", rand::random::<u128>());
+    let mut body = BytesMut::new();
+    for (name, value) in fields {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        body.extend_from_slice(
+            format!(
+                "Content-Disposition: form-data; name=\"{}\"\r\n\r\n",
+                form_name(name)
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(value.as_bytes());
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let content_type = HeaderValue::from_str(&format!("multipart/form-data; boundary={boundary}"))
+        .expect("a hex boundary is a valid header value");
+    (content_type, body.freeze())
 }
 
 /// A form field's name as it goes in `Content-Disposition: form-data; name="…"`.

@@ -6,12 +6,13 @@
 //! lease deadline ([`scheduler`]). Two [`sweeper`]s keep the time indexes: the lease
 //! sweeper takes back expired leases of processes that died, the janitor applies
 //! the time bounds of dead letters, finished tasks and idempotency keys. Cron
-//! schedules tick in [`cron`].
+//! schedules tick in [`cron`]; [`keys`] keeps the signing keys current.
 
 pub mod cron;
 pub mod egress;
 pub mod executor;
 pub mod finisher;
+pub mod keys;
 pub mod outcome;
 pub mod scheduler;
 pub mod sweeper;
@@ -47,6 +48,9 @@ pub struct DispatchOptions {
     pub user_agent: String,
     /// Which targets requests may reach.
     pub egress: Arc<egress::Policy>,
+    /// The keys requests are signed with, kept current by the dispatcher (load
+    /// them first with [`keys::load`], so the first requests are signed too).
+    pub keys: Arc<crate::signing::KeyRing>,
 }
 
 impl Default for DispatchOptions {
@@ -57,6 +61,7 @@ impl Default for DispatchOptions {
             shutdown_grace: Duration::from_secs(10),
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).to_owned(),
             egress: Arc::default(),
+            keys: Arc::default(),
         }
     }
 }
@@ -103,7 +108,7 @@ impl Dispatcher {
         maintenance: Sweeper,
         metrics: Arc<Metrics>,
     ) -> Result<Self, reqwest::Error> {
-        let executor = Executor::new(&opts.user_agent, opts.egress.clone())?;
+        let executor = Executor::new(&opts.user_agent, opts.egress.clone(), opts.keys.clone())?;
         let shared = Arc::new_cyclic(|shared| Shared {
             metrics,
             leases: Sweeper::new(store.clone(), Index::Leases, LEASE_SWEEP_EVERY),
@@ -123,6 +128,7 @@ impl Dispatcher {
         loops.spawn(scheduler::run(shared.clone(), wakes));
         loops.spawn(wakes::run(shared.clone()));
         loops.spawn(cron::run(shared.clone()));
+        loops.spawn(keys::run(shared.clone()));
         let s = shared.clone();
         loops.spawn(
             shared

@@ -57,14 +57,15 @@ impl Attempt {
 pub const RECORD_REPLY_BYTES: usize = 256;
 
 /// The attempt's record for the task's history, as JSON (its start time is added
-/// by the store: the task's last start).
-pub fn record(attempt: &Attempt, latency: Duration) -> String {
+/// by the store: the task's last start); without the reply excerpt when `hide_reply`.
+pub fn record(attempt: &Attempt, latency: Duration, hide_reply: bool) -> String {
     let (status, error) = match (attempt.status, &attempt.error) {
         (Some(s), _) => (s, String::new()),
         (None, Some(e)) => (0, e.clone()),
         (None, None) => (0, "no reply".to_owned()),
     };
-    let mut cut = attempt.body.len().min(RECORD_REPLY_BYTES);
+    let kept = if hide_reply { 0 } else { RECORD_REPLY_BYTES };
+    let mut cut = attempt.body.len().min(kept);
     // Cut on a character boundary when the reply is text.
     while cut > 0 && cut < attempt.body.len() && (attempt.body[cut] & 0xC0) == 0x80 {
         cut -= 1;

@@ -409,7 +409,7 @@ async fn perform(
             tracing::debug!(next_in_ms = at - now, run_count, "rescheduled")
         }
     }
-    let record = outcome::record(&attempt, latency);
+    let record = outcome::record(&attempt, latency, queue.hide_replies);
     let kind = match &finish {
         Finish::Succeed { .. } => "succeeded",
         Finish::Retry { .. } => "retried",

@@ -7,7 +7,7 @@ use std::time::Duration;
 use futures::StreamExt;
 
 use super::Shared;
-use crate::store::Store;
+use crate::store::{SIGNING_KEYS_CHANGED, Store};
 
 /// Listens until dispatch stops; reconnects with backoff. After every (re)subscribe it
 /// wakes every queue, since messages sent while it was away are lost.
@@ -38,6 +38,7 @@ pub(crate) async fn run(shared: Arc<Shared>) {
         backoff = Duration::from_millis(100);
         shared.waker.wake_all();
         shared.waker.schedules_changed();
+        shared.waker.signing_keys_changed();
         let mut messages = pubsub.on_message();
         loop {
             let msg = tokio::select! {
@@ -54,7 +55,10 @@ pub(crate) async fn run(shared: Arc<Shared>) {
             };
             match Store::parse_wake(&text) {
                 Some(m) if m.pid == shared.store.pid() => {}
-                // No queue: the cron schedules changed.
+                // No queue: the cron schedules or the signing keys changed.
+                Some(m) if m.queue.is_empty() && m.at_ms == SIGNING_KEYS_CHANGED => {
+                    shared.waker.signing_keys_changed()
+                }
                 Some(m) if m.queue.is_empty() => shared.waker.schedules_changed(),
                 Some(m) => shared.waker.wake_at(m.queue, m.at_ms),
                 None => {}

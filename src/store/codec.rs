@@ -275,6 +275,10 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
         ("dedup_ms", ms(q.dedup_window).to_string()),
         ("history", q.attempt_history.to_string()),
         ("max_events", q.max_events.to_string()),
+        (
+            "hide_replies",
+            if q.hide_replies { "1" } else { "" }.to_owned(),
+        ),
     ]
 }
 
@@ -342,6 +346,7 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         dedup_window: millis_or("dedup_ms", defaults.dedup_window)?,
         attempt_history: num_or("history", u64::from(defaults.attempt_history))? as u32,
         max_events: num_or("max_events", u64::from(defaults.max_events))? as u32,
+        hide_replies: get("hide_replies") == Some("1"),
     })
 }
 

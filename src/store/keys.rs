@@ -83,6 +83,17 @@ impl Keys {
         format!("{}:schedule_last", self.prefix)
     }
 
+    /// Hash: signing key id -> its record (JSON, see [`crate::signing::KeyRecord`]).
+    pub fn signing_keys(&self) -> String {
+        format!("{}:signing_keys", self.prefix)
+    }
+
+    /// Counter: moves with every change of the signing keys, so processes read them
+    /// again only then.
+    pub fn signing_version(&self) -> String {
+        format!("{}:signing_keys:ver", self.prefix)
+    }
+
     /// Pub/sub channel on which dispatchers are told a queue has work.
     pub fn wake_channel(&self) -> String {
         format!("{}:wake", self.prefix)

@@ -12,7 +12,8 @@
 //! The store's methods are grouped by subject: `queues.rs`,
 //! `tasks.rs` (push, claim, finish and the other transitions),
 //! `inspect.rs` (reads), `schedules.rs`,
-//! `indexes.rs` (the lease and maintenance indexes and the sweeps), and
+//! `indexes.rs` (the lease and maintenance indexes and the sweeps), `signing.rs`
+//! (the delivery signing keys), and
 //! `events.rs` (reading the event streams).
 
 mod codec;
@@ -25,6 +26,7 @@ mod queues;
 mod reply;
 mod schedules;
 mod scripts;
+mod signing;
 mod tasks;
 
 use std::collections::HashMap;
@@ -44,6 +46,7 @@ pub use indexes::{Index, Maintained, Recovered};
 pub use keys::{Keys, QueueKeys};
 use reply::Reply;
 pub use schedules::{ScheduleDef, ScheduleRow, TickTaken};
+
 use scripts::{NamedScript, Scripts};
 pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed};
 
@@ -96,11 +99,15 @@ pub(crate) type Held = (String, Arc<crate::model::Queue>);
 pub struct WakeMessage<'a> {
     /// The sending process's id.
     pub pid: &'a str,
-    /// The queue that may have work; empty: the cron schedules changed.
+    /// The queue that may have work; empty: the cron schedules changed (or, with
+    /// `at_ms` [`SIGNING_KEYS_CHANGED`], the signing keys).
     pub queue: &'a str,
     /// When, ms (0: now).
     pub at_ms: i64,
 }
+
+/// The `at_ms` of a wake message without a queue that says the signing keys changed.
+pub const SIGNING_KEYS_CHANGED: i64 = -1;
 
 /// One script call being built: the script, its keys (bound when made) and
 /// arguments, and plain commands sent in the same round trip before it.

@@ -141,3 +141,68 @@ async fn command_line_manages_queues_and_tasks() {
     assert_eq!((code, out.trim()), (0, "deleted cli"));
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn command_line_manages_signing_keys() {
+    let redis = TestRedis::start();
+    let htq = TestHtq::start(&redis).await;
+    let a = htq.addr;
+    let (code, _, _) = htq_cli(a, &["queue", "create", "k", "--hide-replies"]).await;
+    assert_eq!(code, 0);
+    let (code, out, _) = htq_cli(a, &["queue", "get", "k", "--json"]).await;
+    assert_eq!(code, 0);
+    assert!(out.contains("\"hideReplies\":true"), "{out}");
+    let (code, out, _) = htq_cli(a, &["keys", "create"]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("key_") && out.contains(" hmac    *  whsec_"),
+        "{out}"
+    );
+    let first = out.split(' ').next().unwrap().to_owned();
+    let (code, out, _) = htq_cli(
+        a,
+        &[
+            "keys",
+            "create",
+            "--queue",
+            "k",
+            "--algorithm",
+            "ed25519",
+            "--json",
+        ],
+    )
+    .await;
+    assert_eq!(code, 0);
+    let ed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(ed["publicKey"].as_str().unwrap().starts_with("whpk_"));
+    assert_eq!(ed["queue"], "k");
+
+    let (code, out, _) = htq_cli(a, &["keys", "rotate", "--overlap", "60"]).await;
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("whsec_") && !lines[0].starts_with(&first));
+    assert!(
+        lines[1].starts_with(&first) && lines[1].contains("expires "),
+        "{out}"
+    );
+    assert!(
+        !lines[1].contains("whsec_"),
+        "a replaced key's secret is not shown"
+    );
+
+    let (_, out, _) = htq_cli(a, &["keys", "list", "--all"]).await;
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(!out.contains("whsec_"), "{out}");
+    let (code, out, _) = htq_cli(a, &["keys", "retire", &first]).await;
+    assert_eq!((code, out.trim()), (0, format!("retired {first}").as_str()));
+    let (_, out, _) = htq_cli(a, &["keys", "list"]).await;
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let (code, _, err) = htq_cli(a, &["keys", "retire", &first]).await;
+    assert_ne!(code, 0);
+    assert!(err.contains("signing key"), "{err}");
+    let (code, _, err) = htq_cli(a, &["keys", "create", "--algorithm", "rsa"]).await;
+    assert_ne!(code, 0);
+    assert!(err.contains("--algorithm"), "{err}");
+    htq.stop().await;
+}

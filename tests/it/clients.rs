@@ -91,6 +91,25 @@ async fn run_script(path: &str, args: &[&str], limit: Duration) -> String {
     stdout
 }
 
+/// Runs a client's `run-verify` on real signed deliveries (see
+/// [`crate::signing::fixture`]): every case must come out as expected.
+async fn verify_deliveries(script: &str, lang: &str) {
+    let fixture = crate::signing::fixture().await;
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), serde_json::to_vec(&fixture).unwrap()).unwrap();
+    let out = run_script(
+        script,
+        &[file.path().to_str().unwrap()],
+        Duration::from_secs(600),
+    )
+    .await;
+    let n = fixture["cases"].as_array().unwrap().len();
+    assert!(
+        out.contains(&format!("ok: {lang} webhooks {n} cases")),
+        "{out}"
+    );
+}
+
 /// One test for the generated clients: their installs share a virtualenv and a
 /// node_modules, so they run one after the other.
 #[tokio::test]
@@ -101,6 +120,9 @@ async fn generated_stubs_are_current_and_python_node_go_clients_work() {
     python_client_smoke().await;
     node_client_smoke().await;
     go_client_smoke().await;
+    verify_deliveries("clients/python/run-verify", "python").await;
+    verify_deliveries("clients/node/run-verify", "node").await;
+    verify_deliveries("clients/go/run-verify", "go").await;
 }
 
 async fn python_client_smoke() {
@@ -173,6 +195,7 @@ async fn php_client_smoke_speaks_legacy_and_json() {
     assert_eq!(legacy.header("x-from"), Some("php"));
     assert!(hits.iter().any(|h| h.uri.ends_with("from=php-json")));
     htq.stop().await;
+    verify_deliveries("clients/php/run-verify", "php").await;
 }
 
 async fn go_client_smoke() {
@@ -219,4 +242,5 @@ async fn java_client_smoke() {
         "delivered"
     );
     htq.stop().await;
+    verify_deliveries("clients/java/run-verify", "java").await;
 }

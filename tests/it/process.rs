@@ -219,23 +219,14 @@ fn missing_redis_server_names_the_package_to_install() {
     assert!(err.contains("apt-get install redis-server"), "{err}");
 }
 
-#[test]
-fn shipped_legacy_credentials_are_warned_about_loudly() {
-    let redis = TestRedis::start();
-    let data = tempfile::tempdir().unwrap();
-    let config = data.path().join("config.json");
-    let (key, token) = htq::legacy::SHIPPED_CREDENTIALS;
-    std::fs::write(
-        &config,
-        format!(r#"{{"app_key":"{key}","app_token":"{token}","api_port":5999,"redis_host":"127.0.0.1","redis_port":{},"redis_key_prefix":"htq_"}}"#, redis.port),
-    )
-    .unwrap();
+/// Runs `htq serve ARGS` until a line of its log contains every one of `words`
+/// (true), or 10 s pass (false).
+fn serve_logs(args: &[&str], data: &std::path::Path, words: &'static [&'static str]) -> bool {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--token", TOKEN])
-        .arg("--config")
-        .arg(&config)
+        .arg("serve")
+        .args(args)
         .arg("--data-dir")
-        .arg(data.path())
+        .arg(data)
         .env("RUST_LOG", "warn")
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -248,14 +239,52 @@ fn shipped_legacy_credentials_are_warned_about_loudly() {
             .lines()
             .map_while(Result::ok)
         {
-            if line.contains("SECURITY") && line.contains("public") {
+            if words.iter().all(|w| line.contains(w)) {
                 let _ = tx.send(());
             }
         }
     });
-    let warned = rx.recv_timeout(std::time::Duration::from_secs(10)).is_ok();
+    let seen = rx.recv_timeout(std::time::Duration::from_secs(10)).is_ok();
     let _ = child.kill();
     let _ = child.wait();
+    seen
+}
+
+#[test]
+fn plaintext_on_a_non_loopback_address_is_warned_about() {
+    let redis = TestRedis::start();
+    let data = tempfile::tempdir().unwrap();
+    let port = free_port().to_string();
+    let url = redis.url.clone();
+    let warning = &["plaintext on a non-loopback address"];
+    let listen = format!("0.0.0.0:{port}");
+    let base = ["--token", TOKEN, "--redis-url", &url, "--listen"];
+    let mut args = base.to_vec();
+    args.push(&listen);
+    assert!(serve_logs(&args, data.path(), warning));
+}
+
+#[test]
+fn shipped_legacy_credentials_are_warned_about_loudly() {
+    let redis = TestRedis::start();
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("config.json");
+    let (key, token) = htq::legacy::SHIPPED_CREDENTIALS;
+    std::fs::write(
+        &config,
+        format!(r#"{{"app_key":"{key}","app_token":"{token}","api_port":5999,"redis_host":"127.0.0.1","redis_port":{},"redis_key_prefix":"htq_"}}"#, redis.port),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let args = [
+        "--listen",
+        "127.0.0.1:0",
+        "--token",
+        TOKEN,
+        "--config",
+        config,
+    ];
+    let warned = serve_logs(&args, data.path(), &["SECURITY", "public"]);
     assert!(warned, "no warning about the shipped credentials");
 }
 

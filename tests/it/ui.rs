@@ -1,5 +1,6 @@
 //! The dashboard in headless Chromium (see tests/ui/): sign in, counts that move,
-//! pause with a click and dispatch stops, resume and it starts again.
+//! pause with a click and dispatch stops, resume and it starts again; a read-only
+//! token is offered no action, a scoped one sees only its queues.
 
 use std::time::Duration;
 
@@ -13,7 +14,24 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         "/slow",
         vec![Reply::status(200).delay(Duration::from_millis(300))],
     );
-    let mut htq = TestHtq::start(&redis).await;
+    // A read-only token, and a writer of other queues.
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = dir.path().join("tokens.toml");
+    let entry = |name: &str, token: &str, role: &str, queue: &str| {
+        format!(
+            "[[token]]\nname = \"{name}\"\nsha256 = \"{}\"\nrole = \"{role}\"\nqueues = [\"{queue}\"]\n",
+            htq::api::auth::hex(&htq::api::auth::digest(token.as_bytes()))
+        )
+    };
+    std::fs::write(
+        &tokens,
+        entry("viewer", "read-token", "read", "*")
+            + &entry("other", "other-token", "write", "mail-*"),
+    )
+    .unwrap();
+    let mut cfg = test_config(&redis);
+    cfg.tokens_file = Some(tokens);
+    let mut htq = TestHtq::start_with(cfg).await;
     create_queue(&mut htq.client, "dashboard-demo", |_| {}).await;
     let shot = std::env::var("HTQ_UI_SCREENSHOT").unwrap_or_else(|_| {
         htq.data
@@ -28,6 +46,8 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         .arg("dashboard-demo")
         .arg(&shot)
         .env("SINK_URL", sink.url("/slow"))
+        .env("READ_TOKEN", "read-token")
+        .env("OTHER_TOKEN", "other-token")
         .kill_on_drop(true)
         .output();
     let out = tokio::time::timeout(Duration::from_secs(300), run)
@@ -41,6 +61,14 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         "browser test failed\nstdout: {stdout}\nstderr: {stderr}"
     );
     assert!(stdout.contains("ok: due"), "{stdout}");
+    assert!(
+        stdout.contains("ok: read-only token offered no action"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ok: scoped token sees only its queues"),
+        "{stdout}"
+    );
     assert!(
         std::fs::metadata(&shot).unwrap().len() > 10_000,
         "a screenshot"

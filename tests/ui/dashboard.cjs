@@ -90,6 +90,37 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
     console.log(`ok: due ${before.due} held while paused, dispatch restarted on resume`);
+
+    // A read-only token sees the queue but is offered no action; a token scoped to
+    // other queues does not see it at all.
+    const readToken = process.env.READ_TOKEN;
+    if (readToken) {
+      const ro = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+      await ro.goto(base + "/ui");
+      await ro.fill("#token", readToken);
+      await ro.click("#login-button");
+      await ro.waitForSelector(row, { timeout: 5000 });
+      await ro.waitForSelector("#who:has-text('read')", { timeout: 5000 });
+      await ro.click(row);
+      await ro.waitForSelector("#detail:not(.hidden)", { timeout: 5000 });
+      for (const sel of ["#pause", "#resume", "#retry-all"]) {
+        if (await ro.isVisible(sel)) fail(`${sel} is offered to a read-only token`);
+      }
+      await ro.close();
+      console.log("ok: read-only token offered no action");
+    }
+    const otherToken = process.env.OTHER_TOKEN;
+    if (otherToken) {
+      const other = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+      await other.goto(base + "/ui");
+      await other.fill("#token", otherToken);
+      await other.click("#login-button");
+      await other.waitForSelector("#who:has-text('write')", { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 500));
+      if (await other.$(row)) fail("a token scoped to other queues sees this queue");
+      await other.close();
+      console.log("ok: scoped token sees only its queues");
+    }
   } finally {
     await browser.close();
   }

@@ -10,6 +10,7 @@ import type { CountTasksRequest as _htq_v1_CountTasksRequest, CountTasksRequest_
 import type { CountTasksResponse as _htq_v1_CountTasksResponse, CountTasksResponse__Output as _htq_v1_CountTasksResponse__Output } from './htq/v1/CountTasksResponse';
 import type { CreateQueueRequest as _htq_v1_CreateQueueRequest, CreateQueueRequest__Output as _htq_v1_CreateQueueRequest__Output } from './htq/v1/CreateQueueRequest';
 import type { CreateScheduleRequest as _htq_v1_CreateScheduleRequest, CreateScheduleRequest__Output as _htq_v1_CreateScheduleRequest__Output } from './htq/v1/CreateScheduleRequest';
+import type { CreateSigningKeyRequest as _htq_v1_CreateSigningKeyRequest, CreateSigningKeyRequest__Output as _htq_v1_CreateSigningKeyRequest__Output } from './htq/v1/CreateSigningKeyRequest';
 import type { DeadLetterPolicy as _htq_v1_DeadLetterPolicy, DeadLetterPolicy__Output as _htq_v1_DeadLetterPolicy__Output } from './htq/v1/DeadLetterPolicy';
 import type { DeleteDeadTaskRequest as _htq_v1_DeleteDeadTaskRequest, DeleteDeadTaskRequest__Output as _htq_v1_DeleteDeadTaskRequest__Output } from './htq/v1/DeleteDeadTaskRequest';
 import type { DeleteDeadTaskResponse as _htq_v1_DeleteDeadTaskResponse, DeleteDeadTaskResponse__Output as _htq_v1_DeleteDeadTaskResponse__Output } from './htq/v1/DeleteDeadTaskResponse';
@@ -31,6 +32,8 @@ import type { ListQueuesRequest as _htq_v1_ListQueuesRequest, ListQueuesRequest_
 import type { ListQueuesResponse as _htq_v1_ListQueuesResponse, ListQueuesResponse__Output as _htq_v1_ListQueuesResponse__Output } from './htq/v1/ListQueuesResponse';
 import type { ListSchedulesRequest as _htq_v1_ListSchedulesRequest, ListSchedulesRequest__Output as _htq_v1_ListSchedulesRequest__Output } from './htq/v1/ListSchedulesRequest';
 import type { ListSchedulesResponse as _htq_v1_ListSchedulesResponse, ListSchedulesResponse__Output as _htq_v1_ListSchedulesResponse__Output } from './htq/v1/ListSchedulesResponse';
+import type { ListSigningKeysRequest as _htq_v1_ListSigningKeysRequest, ListSigningKeysRequest__Output as _htq_v1_ListSigningKeysRequest__Output } from './htq/v1/ListSigningKeysRequest';
+import type { ListSigningKeysResponse as _htq_v1_ListSigningKeysResponse, ListSigningKeysResponse__Output as _htq_v1_ListSigningKeysResponse__Output } from './htq/v1/ListSigningKeysResponse';
 import type { ListTasksRequest as _htq_v1_ListTasksRequest, ListTasksRequest__Output as _htq_v1_ListTasksRequest__Output } from './htq/v1/ListTasksRequest';
 import type { ListTasksResponse as _htq_v1_ListTasksResponse, ListTasksResponse__Output as _htq_v1_ListTasksResponse__Output } from './htq/v1/ListTasksResponse';
 import type { PauseQueueRequest as _htq_v1_PauseQueueRequest, PauseQueueRequest__Output as _htq_v1_PauseQueueRequest__Output } from './htq/v1/PauseQueueRequest';
@@ -44,13 +47,18 @@ import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } f
 import type { QueueEvent as _htq_v1_QueueEvent, QueueEvent__Output as _htq_v1_QueueEvent__Output } from './htq/v1/QueueEvent';
 import type { QueueStats as _htq_v1_QueueStats, QueueStats__Output as _htq_v1_QueueStats__Output } from './htq/v1/QueueStats';
 import type { ResumeQueueRequest as _htq_v1_ResumeQueueRequest, ResumeQueueRequest__Output as _htq_v1_ResumeQueueRequest__Output } from './htq/v1/ResumeQueueRequest';
+import type { RetireSigningKeyRequest as _htq_v1_RetireSigningKeyRequest, RetireSigningKeyRequest__Output as _htq_v1_RetireSigningKeyRequest__Output } from './htq/v1/RetireSigningKeyRequest';
+import type { RetireSigningKeyResponse as _htq_v1_RetireSigningKeyResponse, RetireSigningKeyResponse__Output as _htq_v1_RetireSigningKeyResponse__Output } from './htq/v1/RetireSigningKeyResponse';
 import type { RetryAllDeadTasksRequest as _htq_v1_RetryAllDeadTasksRequest, RetryAllDeadTasksRequest__Output as _htq_v1_RetryAllDeadTasksRequest__Output } from './htq/v1/RetryAllDeadTasksRequest';
 import type { RetryAllDeadTasksResponse as _htq_v1_RetryAllDeadTasksResponse, RetryAllDeadTasksResponse__Output as _htq_v1_RetryAllDeadTasksResponse__Output } from './htq/v1/RetryAllDeadTasksResponse';
 import type { RetryDeadTaskRequest as _htq_v1_RetryDeadTaskRequest, RetryDeadTaskRequest__Output as _htq_v1_RetryDeadTaskRequest__Output } from './htq/v1/RetryDeadTaskRequest';
 import type { RetryPolicy as _htq_v1_RetryPolicy, RetryPolicy__Output as _htq_v1_RetryPolicy__Output } from './htq/v1/RetryPolicy';
+import type { RotateSigningKeyRequest as _htq_v1_RotateSigningKeyRequest, RotateSigningKeyRequest__Output as _htq_v1_RotateSigningKeyRequest__Output } from './htq/v1/RotateSigningKeyRequest';
+import type { RotateSigningKeyResponse as _htq_v1_RotateSigningKeyResponse, RotateSigningKeyResponse__Output as _htq_v1_RotateSigningKeyResponse__Output } from './htq/v1/RotateSigningKeyResponse';
 import type { RunTaskRequest as _htq_v1_RunTaskRequest, RunTaskRequest__Output as _htq_v1_RunTaskRequest__Output } from './htq/v1/RunTaskRequest';
 import type { Schedule as _htq_v1_Schedule, Schedule__Output as _htq_v1_Schedule__Output } from './htq/v1/Schedule';
 import type { ScheduleTaskRequest as _htq_v1_ScheduleTaskRequest, ScheduleTaskRequest__Output as _htq_v1_ScheduleTaskRequest__Output } from './htq/v1/ScheduleTaskRequest';
+import type { SigningKey as _htq_v1_SigningKey, SigningKey__Output as _htq_v1_SigningKey__Output } from './htq/v1/SigningKey';
 import type { Task as _htq_v1_Task, Task__Output as _htq_v1_Task__Output } from './htq/v1/Task';
 import type { TaskEntry as _htq_v1_TaskEntry, TaskEntry__Output as _htq_v1_TaskEntry__Output } from './htq/v1/TaskEntry';
 import type { UpdateQueueRequest as _htq_v1_UpdateQueueRequest, UpdateQueueRequest__Output as _htq_v1_UpdateQueueRequest__Output } from './htq/v1/UpdateQueueRequest';
@@ -79,6 +87,7 @@ export interface ProtoGrpcType {
       CountTasksResponse: MessageTypeDefinition<_htq_v1_CountTasksResponse, _htq_v1_CountTasksResponse__Output>
       CreateQueueRequest: MessageTypeDefinition<_htq_v1_CreateQueueRequest, _htq_v1_CreateQueueRequest__Output>
       CreateScheduleRequest: MessageTypeDefinition<_htq_v1_CreateScheduleRequest, _htq_v1_CreateScheduleRequest__Output>
+      CreateSigningKeyRequest: MessageTypeDefinition<_htq_v1_CreateSigningKeyRequest, _htq_v1_CreateSigningKeyRequest__Output>
       DeadLetterPolicy: MessageTypeDefinition<_htq_v1_DeadLetterPolicy, _htq_v1_DeadLetterPolicy__Output>
       DeleteDeadTaskRequest: MessageTypeDefinition<_htq_v1_DeleteDeadTaskRequest, _htq_v1_DeleteDeadTaskRequest__Output>
       DeleteDeadTaskResponse: MessageTypeDefinition<_htq_v1_DeleteDeadTaskResponse, _htq_v1_DeleteDeadTaskResponse__Output>
@@ -101,6 +110,8 @@ export interface ProtoGrpcType {
       ListQueuesResponse: MessageTypeDefinition<_htq_v1_ListQueuesResponse, _htq_v1_ListQueuesResponse__Output>
       ListSchedulesRequest: MessageTypeDefinition<_htq_v1_ListSchedulesRequest, _htq_v1_ListSchedulesRequest__Output>
       ListSchedulesResponse: MessageTypeDefinition<_htq_v1_ListSchedulesResponse, _htq_v1_ListSchedulesResponse__Output>
+      ListSigningKeysRequest: MessageTypeDefinition<_htq_v1_ListSigningKeysRequest, _htq_v1_ListSigningKeysRequest__Output>
+      ListSigningKeysResponse: MessageTypeDefinition<_htq_v1_ListSigningKeysResponse, _htq_v1_ListSigningKeysResponse__Output>
       ListTasksRequest: MessageTypeDefinition<_htq_v1_ListTasksRequest, _htq_v1_ListTasksRequest__Output>
       ListTasksResponse: MessageTypeDefinition<_htq_v1_ListTasksResponse, _htq_v1_ListTasksResponse__Output>
       PauseQueueRequest: MessageTypeDefinition<_htq_v1_PauseQueueRequest, _htq_v1_PauseQueueRequest__Output>
@@ -115,13 +126,19 @@ export interface ProtoGrpcType {
       QueueKind: EnumTypeDefinition
       QueueStats: MessageTypeDefinition<_htq_v1_QueueStats, _htq_v1_QueueStats__Output>
       ResumeQueueRequest: MessageTypeDefinition<_htq_v1_ResumeQueueRequest, _htq_v1_ResumeQueueRequest__Output>
+      RetireSigningKeyRequest: MessageTypeDefinition<_htq_v1_RetireSigningKeyRequest, _htq_v1_RetireSigningKeyRequest__Output>
+      RetireSigningKeyResponse: MessageTypeDefinition<_htq_v1_RetireSigningKeyResponse, _htq_v1_RetireSigningKeyResponse__Output>
       RetryAllDeadTasksRequest: MessageTypeDefinition<_htq_v1_RetryAllDeadTasksRequest, _htq_v1_RetryAllDeadTasksRequest__Output>
       RetryAllDeadTasksResponse: MessageTypeDefinition<_htq_v1_RetryAllDeadTasksResponse, _htq_v1_RetryAllDeadTasksResponse__Output>
       RetryDeadTaskRequest: MessageTypeDefinition<_htq_v1_RetryDeadTaskRequest, _htq_v1_RetryDeadTaskRequest__Output>
       RetryPolicy: MessageTypeDefinition<_htq_v1_RetryPolicy, _htq_v1_RetryPolicy__Output>
+      RotateSigningKeyRequest: MessageTypeDefinition<_htq_v1_RotateSigningKeyRequest, _htq_v1_RotateSigningKeyRequest__Output>
+      RotateSigningKeyResponse: MessageTypeDefinition<_htq_v1_RotateSigningKeyResponse, _htq_v1_RotateSigningKeyResponse__Output>
       RunTaskRequest: MessageTypeDefinition<_htq_v1_RunTaskRequest, _htq_v1_RunTaskRequest__Output>
       Schedule: MessageTypeDefinition<_htq_v1_Schedule, _htq_v1_Schedule__Output>
       ScheduleTaskRequest: MessageTypeDefinition<_htq_v1_ScheduleTaskRequest, _htq_v1_ScheduleTaskRequest__Output>
+      SigningAlgorithm: EnumTypeDefinition
+      SigningKey: MessageTypeDefinition<_htq_v1_SigningKey, _htq_v1_SigningKey__Output>
       Task: MessageTypeDefinition<_htq_v1_Task, _htq_v1_Task__Output>
       TaskEntry: MessageTypeDefinition<_htq_v1_TaskEntry, _htq_v1_TaskEntry__Output>
       TaskState: EnumTypeDefinition

@@ -13,7 +13,8 @@
 //!
 //! Every RPC of the contract is reachable through [`Client::raw`]; the methods here
 //! cover the common ones. Errors are [`tonic::Status`] (with its gRPC code) inside
-//! [`Error::Rpc`].
+//! [`Error::Rpc`]. [`webhook::Verifier`] checks the signatures of the requests HTQ
+//! delivers.
 
 use std::time::{Duration, SystemTime};
 
@@ -30,6 +31,8 @@ pub mod pb {
 }
 
 pub use pb::htq_service_client::HtqServiceClient;
+
+pub mod webhook;
 
 /// What can go wrong.
 #[derive(Debug, thiserror::Error)]

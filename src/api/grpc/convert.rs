@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::model::{
     Body, EventKind, HttpRequest, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState,
 };
+use crate::signing::{Algorithm, KeyRecord};
 
 /// Milliseconds of a protobuf duration (negative stays negative, for the core to refuse).
 pub(super) fn duration_ms(d: &PbDuration) -> i64 {
@@ -90,7 +91,7 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
         })
     };
     if let Some(m) = mask {
-        const KNOWN: [&str; 24] = [
+        const KNOWN: [&str; 25] = [
             "max_concurrency",
             "request_timeout",
             "retry",
@@ -115,6 +116,7 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
             "dedup_window",
             "attempt_history",
             "max_events",
+            "hide_replies",
         ];
         if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
             return Err(Error::invalid(
@@ -201,6 +203,9 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
     if wants("max_events") {
         input.max_events = num(q.max_events);
     }
+    if wants("hide_replies") && (masked || q.hide_replies) {
+        input.hide_replies = Some(q.hide_replies);
+    }
     Ok(input)
 }
 
@@ -242,6 +247,7 @@ impl From<Queue> for pb::Queue {
             } else {
                 q.max_events as i32
             },
+            hide_replies: q.hide_replies,
         }
     }
 }
@@ -513,5 +519,36 @@ pub(super) fn when_from_task_entry(w: Option<pb::task_entry::When>) -> When {
         None => When::Now,
         Some(pb::task_entry::When::ScheduleTime(t)) => When::At(timestamp_ms(&t)),
         Some(pb::task_entry::When::Delay(d)) => When::After(duration_ms(&d)),
+    }
+}
+
+/// A signing algorithm from the contract; unset means HMAC-SHA256.
+pub(super) fn algorithm_from_pb(field: &str, v: i32) -> Result<Algorithm, Error> {
+    match pb::SigningAlgorithm::try_from(v) {
+        Ok(pb::SigningAlgorithm::Unspecified | pb::SigningAlgorithm::HmacSha256) => {
+            Ok(Algorithm::Hmac)
+        }
+        Ok(pb::SigningAlgorithm::Ed25519) => Ok(Algorithm::Ed25519),
+        Err(_) => Err(Error::invalid(field, format!("unknown algorithm {v}"))),
+    }
+}
+
+/// A signing key for the contract, with its HMAC secret when `with_secret`.
+pub(crate) fn signing_key(k: KeyRecord, with_secret: bool) -> pb::SigningKey {
+    pb::SigningKey {
+        secret: if with_secret {
+            k.secret_text().unwrap_or_default()
+        } else {
+            String::new()
+        },
+        public_key: k.public_key_text().unwrap_or_default(),
+        algorithm: match k.alg {
+            Algorithm::Hmac => pb::SigningAlgorithm::HmacSha256,
+            Algorithm::Ed25519 => pb::SigningAlgorithm::Ed25519,
+        } as i32,
+        create_time: Some(to_timestamp(k.created_ms)),
+        expire_time: k.expires_ms.map(to_timestamp),
+        id: k.id,
+        queue: k.queue,
     }
 }

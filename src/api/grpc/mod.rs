@@ -9,10 +9,12 @@ use tonic::{Request, Response, Status};
 
 use super::pb;
 use super::pb::htq_service_server::HtqService;
+use crate::api::auth::{Caller, Role};
 use crate::core::schedule::ScheduleInput;
 use crate::core::watch::WatchSpec;
 use crate::core::{Htq, When};
 use crate::error::Error;
+pub(crate) use convert::signing_key;
 use convert::*;
 
 /// The tonic service over the core.
@@ -30,9 +32,24 @@ impl GrpcService {
 
 type Reply<T> = Result<Response<T>, Status>;
 
+/// Who made `req` (the token check put it there).
+fn who<T>(req: &Request<T>) -> Result<&Caller, Status> {
+    req.extensions()
+        .get::<Caller>()
+        .ok_or_else(|| Error::Unauthenticated.into())
+}
+
+/// Checks that the caller of `req` may act as `need` on queue `queue` (None: on
+/// what belongs to no one queue).
+fn allow<T>(req: &Request<T>, need: Role, queue: Option<&str>) -> Result<(), Status> {
+    Ok(who(req)?.allow(need, queue)?)
+}
+
 #[tonic::async_trait]
 impl HtqService for GrpcService {
     async fn create_queue(&self, req: Request<pb::CreateQueueRequest>) -> Reply<pb::Queue> {
+        let name = req.get_ref().queue.as_ref().map(|q| q.name.as_str());
+        allow(&req, Role::Admin, Some(name.unwrap_or_default()))?;
         let q = req
             .into_inner()
             .queue
@@ -42,6 +59,7 @@ impl HtqService for GrpcService {
     }
 
     async fn get_queue(&self, req: Request<pb::GetQueueRequest>) -> Reply<pb::Queue> {
+        allow(&req, Role::Read, Some(&req.get_ref().name))?;
         let q = self.core.get_queue(&req.into_inner().name).await?;
         Ok(Response::new(pb::Queue::from(q)))
     }
@@ -50,18 +68,26 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::ListQueuesRequest>,
     ) -> Reply<pb::ListQueuesResponse> {
+        let grant = who(&req)?.grant.clone();
         let r = req.into_inner();
         let (queues, next) = self
             .core
             .list_queues(i64::from(r.page_size), &r.page_token)
             .await?;
+        // A token that reaches some queues sees only those (a page may be short).
         Ok(Response::new(pb::ListQueuesResponse {
-            queues: queues.into_iter().map(pb::Queue::from).collect(),
+            queues: queues
+                .into_iter()
+                .filter(|q| grant.reaches(&q.name))
+                .map(pb::Queue::from)
+                .collect(),
             next_page_token: next,
         }))
     }
 
     async fn update_queue(&self, req: Request<pb::UpdateQueueRequest>) -> Reply<pb::Queue> {
+        let name = req.get_ref().queue.as_ref().map(|q| q.name.as_str());
+        allow(&req, Role::Admin, Some(name.unwrap_or_default()))?;
         let r = req.into_inner();
         let q = r
             .queue
@@ -75,11 +101,13 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::DeleteQueueRequest>,
     ) -> Reply<pb::DeleteQueueResponse> {
+        allow(&req, Role::Admin, Some(&req.get_ref().name))?;
         self.core.delete_queue(&req.into_inner().name).await?;
         Ok(Response::new(pb::DeleteQueueResponse {}))
     }
 
     async fn push_task(&self, req: Request<pb::PushTaskRequest>) -> Reply<pb::PushTaskResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let origin = origin(&req);
         let r = req.into_inner();
         let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, &origin);
@@ -99,6 +127,7 @@ impl HtqService for GrpcService {
     }
 
     async fn push_tasks(&self, req: Request<pb::PushTasksRequest>) -> Reply<pb::PushTasksResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let origin = origin(&req);
         let r = req.into_inner();
         let tasks = r
@@ -123,6 +152,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::ScheduleTaskRequest>,
     ) -> Reply<pb::PushTaskResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let origin = origin(&req);
         let r = req.into_inner();
         let when = match r.when {
@@ -151,12 +181,14 @@ impl HtqService for GrpcService {
     }
 
     async fn get_task(&self, req: Request<pb::GetTaskRequest>) -> Reply<pb::Task> {
+        allow(&req, Role::Read, Some(&req.get_ref().queue))?;
         let r = req.into_inner();
         let t = self.core.get_task(&r.queue, &r.id).await?;
         Ok(Response::new(pb::Task::from(t)))
     }
 
     async fn list_tasks(&self, req: Request<pb::ListTasksRequest>) -> Reply<pb::ListTasksResponse> {
+        allow(&req, Role::Read, Some(&req.get_ref().queue))?;
         let r = req.into_inner();
         let state = state_from_pb(r.state)?;
         let (tasks, next) = self
@@ -173,11 +205,13 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::CountTasksRequest>,
     ) -> Reply<pb::CountTasksResponse> {
+        allow(&req, Role::Read, Some(&req.get_ref().queue))?;
         let c = self.core.count_tasks(&req.into_inner().queue).await?;
         Ok(Response::new(pb::CountTasksResponse::from(c)))
     }
 
     async fn cancel_task(&self, req: Request<pb::CancelTaskRequest>) -> Reply<pb::Task> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let r = req.into_inner();
         let t = self.core.cancel_task(&r.queue, &r.id).await?;
         Ok(Response::new(pb::Task::from(t)))
@@ -190,11 +224,21 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::WatchQueueRequest>,
     ) -> Reply<Self::WatchQueueStream> {
-        let caller = req
-            .extensions()
-            .get::<crate::api::auth::Caller>()
-            .map(|c| c.0);
+        let who = who(&req)?.clone();
         let r = req.into_inner();
+        // A token that reaches some queues watches "every queue" as every one of those.
+        let only = if r.queue.is_empty() {
+            (!who.grant.every_queue()).then(|| {
+                let grant = who.grant.clone();
+                crate::core::watch::QueueFilter(std::sync::Arc::new(move |q: &str| {
+                    grant.reaches(q)
+                }))
+            })
+        } else {
+            who.allow(Role::Read, Some(&r.queue))?;
+            None
+        };
+        let caller = Some(who.id);
         let kinds = r
             .kinds
             .iter()
@@ -211,6 +255,7 @@ impl HtqService for GrpcService {
                 .filter(|ms| *ms != 0)
                 .map(|ms| std::time::Duration::from_millis(ms.max(0) as u64)),
             caller,
+            only,
         };
         let rx = self.core.watch(spec).await?;
         let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(|item| {
@@ -223,11 +268,13 @@ impl HtqService for GrpcService {
     }
 
     async fn pause_queue(&self, req: Request<pb::PauseQueueRequest>) -> Reply<pb::Queue> {
+        allow(&req, Role::Admin, Some(&req.get_ref().name))?;
         let q = self.core.set_paused(&req.into_inner().name, true).await?;
         Ok(Response::new(pb::Queue::from(q)))
     }
 
     async fn resume_queue(&self, req: Request<pb::ResumeQueueRequest>) -> Reply<pb::Queue> {
+        allow(&req, Role::Admin, Some(&req.get_ref().name))?;
         let q = self.core.set_paused(&req.into_inner().name, false).await?;
         Ok(Response::new(pb::Queue::from(q)))
     }
@@ -236,17 +283,20 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::PurgeQueueRequest>,
     ) -> Reply<pb::PurgeQueueResponse> {
+        allow(&req, Role::Admin, Some(&req.get_ref().name))?;
         let n = self.core.purge_queue(&req.into_inner().name).await?;
         Ok(Response::new(pb::PurgeQueueResponse { purged: n as i64 }))
     }
 
     async fn run_task(&self, req: Request<pb::RunTaskRequest>) -> Reply<pb::Task> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let r = req.into_inner();
         let t = self.core.run_task(&r.queue, &r.id, false).await?;
         Ok(Response::new(pb::Task::from(t)))
     }
 
     async fn retry_dead_task(&self, req: Request<pb::RetryDeadTaskRequest>) -> Reply<pb::Task> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let r = req.into_inner();
         let t = self.core.run_task(&r.queue, &r.id, true).await?;
         Ok(Response::new(pb::Task::from(t)))
@@ -256,6 +306,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::RetryAllDeadTasksRequest>,
     ) -> Reply<pb::RetryAllDeadTasksResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let n = self.core.retry_all_dead(&req.into_inner().queue).await?;
         Ok(Response::new(pb::RetryAllDeadTasksResponse {
             retried: n as i64,
@@ -266,6 +317,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::DeleteDeadTaskRequest>,
     ) -> Reply<pb::DeleteDeadTaskResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let r = req.into_inner();
         self.core.delete_dead(&r.queue, &r.id).await?;
         Ok(Response::new(pb::DeleteDeadTaskResponse {}))
@@ -275,6 +327,8 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::CreateScheduleRequest>,
     ) -> Reply<pb::Schedule> {
+        let queue = req.get_ref().schedule.as_ref().map(|s| s.queue.as_str());
+        allow(&req, Role::Admin, Some(queue.unwrap_or_default()))?;
         let s = req
             .into_inner()
             .schedule
@@ -304,7 +358,8 @@ impl HtqService for GrpcService {
     }
 
     async fn get_schedule(&self, req: Request<pb::GetScheduleRequest>) -> Reply<pb::Schedule> {
-        let s = self.core.get_schedule(&req.into_inner().name).await?;
+        let s = self.core.get_schedule(&req.get_ref().name).await?;
+        allow(&req, Role::Read, Some(&s.queue))?;
         Ok(Response::new(pb::Schedule::from(s)))
     }
 
@@ -312,13 +367,18 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::ListSchedulesRequest>,
     ) -> Reply<pb::ListSchedulesResponse> {
+        let grant = who(&req)?.grant.clone();
         let r = req.into_inner();
         let (list, next) = self
             .core
             .list_schedules(i64::from(r.page_size), &r.page_token)
             .await?;
         Ok(Response::new(pb::ListSchedulesResponse {
-            schedules: list.into_iter().map(pb::Schedule::from).collect(),
+            schedules: list
+                .into_iter()
+                .filter(|s| grant.reaches(&s.queue))
+                .map(pb::Schedule::from)
+                .collect(),
             next_page_token: next,
         }))
     }
@@ -327,7 +387,67 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::DeleteScheduleRequest>,
     ) -> Reply<pb::DeleteScheduleResponse> {
+        let s = self.core.get_schedule(&req.get_ref().name).await?;
+        allow(&req, Role::Admin, Some(&s.queue))?;
         self.core.delete_schedule(&req.into_inner().name).await?;
         Ok(Response::new(pb::DeleteScheduleResponse {}))
+    }
+
+    async fn create_signing_key(
+        &self,
+        req: Request<pb::CreateSigningKeyRequest>,
+    ) -> Reply<pb::SigningKey> {
+        let q = &req.get_ref().queue;
+        allow(&req, Role::Admin, (!q.is_empty()).then_some(q.as_str()))?;
+        let r = req.into_inner();
+        let alg = algorithm_from_pb("algorithm", r.algorithm)?;
+        let key = self.core.create_signing_key(&r.queue, alg).await?;
+        Ok(Response::new(signing_key(key, true)))
+    }
+
+    async fn list_signing_keys(
+        &self,
+        req: Request<pb::ListSigningKeysRequest>,
+    ) -> Reply<pb::ListSigningKeysResponse> {
+        let q = &req.get_ref().queue;
+        allow(&req, Role::Read, (!q.is_empty()).then_some(q.as_str()))?;
+        let r = req.into_inner();
+        let keys = self.core.list_signing_keys(&r.queue, r.all).await?;
+        Ok(Response::new(pb::ListSigningKeysResponse {
+            keys: keys.into_iter().map(|k| signing_key(k, false)).collect(),
+        }))
+    }
+
+    async fn rotate_signing_key(
+        &self,
+        req: Request<pb::RotateSigningKeyRequest>,
+    ) -> Reply<pb::RotateSigningKeyResponse> {
+        let q = &req.get_ref().queue;
+        allow(&req, Role::Admin, (!q.is_empty()).then_some(q.as_str()))?;
+        let r = req.into_inner();
+        let alg = algorithm_from_pb("algorithm", r.algorithm)?;
+        let overlap = r.overlap.as_ref().map(duration_ms);
+        let (key, replaced) = self.core.rotate_signing_key(&r.queue, alg, overlap).await?;
+        Ok(Response::new(pb::RotateSigningKeyResponse {
+            key: Some(signing_key(key, true)),
+            replaced: replaced
+                .into_iter()
+                .map(|k| signing_key(k, false))
+                .collect(),
+        }))
+    }
+
+    async fn retire_signing_key(
+        &self,
+        req: Request<pb::RetireSigningKeyRequest>,
+    ) -> Reply<pb::RetireSigningKeyResponse> {
+        let scope = self.core.signing_key_scope(&req.get_ref().id).await?;
+        allow(
+            &req,
+            Role::Admin,
+            (!scope.is_empty()).then_some(scope.as_str()),
+        )?;
+        self.core.retire_signing_key(&req.into_inner().id).await?;
+        Ok(Response::new(pb::RetireSigningKeyResponse {}))
     }
 }

@@ -12,7 +12,6 @@
 use std::convert::Infallible;
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -20,6 +19,7 @@ use axum::middleware::Next;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 use futures::{Stream, StreamExt};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -90,12 +90,21 @@ fn bad_request(message: String) -> Response {
     error_response(&Status::invalid_argument(message))
 }
 
-/// Parses a JSON body into `T`; an empty body is `T`'s default.
+/// Parses a JSON body into `T`; an empty body is `T`'s default. An error names
+/// the field it is in (`body.queue.retry.maxAttempts: …`).
 fn body<T: DeserializeOwned + Default>(bytes: &Bytes) -> Result<T, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
-    serde_json::from_slice(bytes).map_err(|e| format!("body: {e}"))
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." || path == "?" {
+            format!("body: {}", e.inner())
+        } else {
+            format!("body.{path}: {}", e.inner())
+        }
+    })
 }
 
 fn reply<T: serde::Serialize>(r: Result<tonic::Response<T>, Status>) -> Response {
@@ -179,6 +188,16 @@ pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
             "/v1/schedules/{name}",
             get(get_schedule).delete(delete_schedule),
         )
+        .route(
+            "/v1/signing-keys",
+            get(list_signing_keys).post(create_signing_key),
+        )
+        .route("/v1/signing-keys/rotate", post(rotate_signing_key))
+        .route("/v1/whoami", get(whoami))
+        .route(
+            "/v1/signing-keys/{id}",
+            axum::routing::delete(retire_signing_key),
+        )
         .with_state(svc)
         .layer(axum::extract::DefaultBodyLimit::max(one_task))
         .layer(axum::middleware::from_fn_with_state(auth, authenticate))
@@ -186,13 +205,16 @@ pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
 
 type Svc = State<GrpcService>;
 
-fn req<T>(t: T) -> tonic::Request<T> {
-    tonic::Request::new(t)
+/// A call of the gRPC service by `caller`, whose scope it checks.
+fn req<T>(caller: &Caller, t: T) -> tonic::Request<T> {
+    let mut r = tonic::Request::new(t);
+    r.extensions_mut().insert(caller.clone());
+    r
 }
 
 /// A request carrying the HTTP call's W3C `traceparent` and `x-htq-hops`, for pushes.
-fn traced<T>(t: T, headers: &HeaderMap) -> tonic::Request<T> {
-    let mut r = tonic::Request::new(t);
+fn traced<T>(caller: &Caller, t: T, headers: &HeaderMap) -> tonic::Request<T> {
+    let mut r = req(caller, t);
     for name in ["traceparent", crate::dispatch::executor::HOPS_HEADER] {
         if let Some(v) = headers
             .get(name)
@@ -205,31 +227,40 @@ fn traced<T>(t: T, headers: &HeaderMap) -> tonic::Request<T> {
     r
 }
 
-async fn list_queues(State(s): Svc, Query(p): Query<Page>) -> Response {
+async fn list_queues(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Query(p): Query<Page>,
+) -> Response {
     let r = pb::ListQueuesRequest {
         page_size: p.page_size.unwrap_or(0),
         page_token: p.page_token.unwrap_or_default(),
     };
-    reply(s.list_queues(req(r)).await)
+    reply(s.list_queues(req(&c, r)).await)
 }
 
-async fn create_queue(State(s): Svc, b: Bytes) -> Response {
+async fn create_queue(State(s): Svc, Extension(c): Extension<Caller>, b: Bytes) -> Response {
     let queue: pb::Queue = match body(&b) {
         Ok(q) => q,
         Err(m) => return bad_request(m),
     };
     reply(
-        s.create_queue(req(pb::CreateQueueRequest { queue: Some(queue) }))
+        s.create_queue(req(&c, pb::CreateQueueRequest { queue: Some(queue) }))
             .await,
     )
 }
 
-async fn get_queue(State(s): Svc, Path(name): Path<String>) -> Response {
-    reply(s.get_queue(req(pb::GetQueueRequest { name })).await)
+async fn get_queue(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(s.get_queue(req(&c, pb::GetQueueRequest { name })).await)
 }
 
 async fn update_queue(
     State(s): Svc,
+    Extension(c): Extension<Caller>,
     Path(name): Path<String>,
     Query(p): Query<Page>,
     b: Bytes,
@@ -247,10 +278,13 @@ async fn update_queue(
             .collect(),
     });
     reply(
-        s.update_queue(req(pb::UpdateQueueRequest {
-            queue: Some(queue),
-            update_mask,
-        }))
+        s.update_queue(req(
+            &c,
+            pb::UpdateQueueRequest {
+                queue: Some(queue),
+                update_mask,
+            },
+        ))
         .await,
     )
 }
@@ -269,27 +303,61 @@ fn snake_case(path: &str) -> String {
     out
 }
 
-async fn delete_queue(State(s): Svc, Path(name): Path<String>) -> Response {
-    reply(s.delete_queue(req(pb::DeleteQueueRequest { name })).await)
+async fn delete_queue(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(
+        s.delete_queue(req(&c, pb::DeleteQueueRequest { name }))
+            .await,
+    )
 }
 
-async fn pause_queue(State(s): Svc, Path(name): Path<String>) -> Response {
-    reply(s.pause_queue(req(pb::PauseQueueRequest { name })).await)
+async fn pause_queue(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(s.pause_queue(req(&c, pb::PauseQueueRequest { name })).await)
 }
 
-async fn resume_queue(State(s): Svc, Path(name): Path<String>) -> Response {
-    reply(s.resume_queue(req(pb::ResumeQueueRequest { name })).await)
+async fn resume_queue(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(
+        s.resume_queue(req(&c, pb::ResumeQueueRequest { name }))
+            .await,
+    )
 }
 
-async fn purge_queue(State(s): Svc, Path(name): Path<String>) -> Response {
-    reply(s.purge_queue(req(pb::PurgeQueueRequest { name })).await)
+async fn purge_queue(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(s.purge_queue(req(&c, pb::PurgeQueueRequest { name })).await)
 }
 
-async fn count_tasks(State(s): Svc, Path(queue): Path<String>) -> Response {
-    reply(s.count_tasks(req(pb::CountTasksRequest { queue })).await)
+async fn count_tasks(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(queue): Path<String>,
+) -> Response {
+    reply(
+        s.count_tasks(req(&c, pb::CountTasksRequest { queue }))
+            .await,
+    )
 }
 
-async fn list_tasks(State(s): Svc, Path(queue): Path<String>, Query(p): Query<Page>) -> Response {
+async fn list_tasks(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(queue): Path<String>,
+    Query(p): Query<Page>,
+) -> Response {
     let state = match p.state.as_deref().map(parse_state).transpose() {
         Ok(s) => s.unwrap_or(0),
         Err(m) => return bad_request(m),
@@ -300,7 +368,7 @@ async fn list_tasks(State(s): Svc, Path(queue): Path<String>, Query(p): Query<Pa
         page_size: p.page_size.unwrap_or(0),
         page_token: p.page_token.unwrap_or_default(),
     };
-    reply(s.list_tasks(req(r)).await)
+    reply(s.list_tasks(req(&c, r)).await)
 }
 
 /// A task state by name (`DEAD` or `TASK_STATE_DEAD`, any case) or number.
@@ -321,6 +389,7 @@ fn parse_state(s: &str) -> Result<i32, String> {
 
 async fn push_task(
     State(s): Svc,
+    Extension(c): Extension<Caller>,
     Path(queue): Path<String>,
     headers: HeaderMap,
     b: Bytes,
@@ -330,11 +399,12 @@ async fn push_task(
         Err(m) => return bad_request(m),
     };
     r.queue = queue;
-    reply(s.push_task(traced(r, &headers)).await)
+    reply(s.push_task(traced(&c, r, &headers)).await)
 }
 
 async fn push_tasks(
     State(s): Svc,
+    Extension(c): Extension<Caller>,
     Path(queue): Path<String>,
     headers: HeaderMap,
     b: Bytes,
@@ -344,11 +414,12 @@ async fn push_tasks(
         Err(m) => return bad_request(m),
     };
     r.queue = queue;
-    reply(s.push_tasks(traced(r, &headers)).await)
+    reply(s.push_tasks(traced(&c, r, &headers)).await)
 }
 
 async fn schedule_task(
     State(s): Svc,
+    Extension(c): Extension<Caller>,
     Path(queue): Path<String>,
     headers: HeaderMap,
     b: Bytes,
@@ -358,74 +429,200 @@ async fn schedule_task(
         Err(m) => return bad_request(m),
     };
     r.queue = queue;
-    reply(s.schedule_task(traced(r, &headers)).await)
+    reply(s.schedule_task(traced(&c, r, &headers)).await)
 }
 
-async fn get_task(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
-    reply(s.get_task(req(pb::GetTaskRequest { queue, id })).await)
+async fn get_task(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path((queue, id)): Path<(String, String)>,
+) -> Response {
+    reply(s.get_task(req(&c, pb::GetTaskRequest { queue, id })).await)
 }
 
-async fn cancel_task(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+async fn cancel_task(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path((queue, id)): Path<(String, String)>,
+) -> Response {
     reply(
-        s.cancel_task(req(pb::CancelTaskRequest { queue, id }))
+        s.cancel_task(req(&c, pb::CancelTaskRequest { queue, id }))
             .await,
     )
 }
 
-async fn run_task(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
-    reply(s.run_task(req(pb::RunTaskRequest { queue, id })).await)
+async fn run_task(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path((queue, id)): Path<(String, String)>,
+) -> Response {
+    reply(s.run_task(req(&c, pb::RunTaskRequest { queue, id })).await)
 }
 
-async fn retry_dead(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+async fn retry_dead(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path((queue, id)): Path<(String, String)>,
+) -> Response {
     reply(
-        s.retry_dead_task(req(pb::RetryDeadTaskRequest { queue, id }))
+        s.retry_dead_task(req(&c, pb::RetryDeadTaskRequest { queue, id }))
             .await,
     )
 }
 
-async fn retry_all_dead(State(s): Svc, Path(queue): Path<String>) -> Response {
+async fn retry_all_dead(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(queue): Path<String>,
+) -> Response {
     reply(
-        s.retry_all_dead_tasks(req(pb::RetryAllDeadTasksRequest { queue }))
+        s.retry_all_dead_tasks(req(&c, pb::RetryAllDeadTasksRequest { queue }))
             .await,
     )
 }
 
-async fn delete_dead(State(s): Svc, Path((queue, id)): Path<(String, String)>) -> Response {
+async fn delete_dead(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path((queue, id)): Path<(String, String)>,
+) -> Response {
     reply(
-        s.delete_dead_task(req(pb::DeleteDeadTaskRequest { queue, id }))
+        s.delete_dead_task(req(&c, pb::DeleteDeadTaskRequest { queue, id }))
             .await,
     )
 }
 
-async fn list_schedules(State(s): Svc, Query(p): Query<Page>) -> Response {
+async fn list_schedules(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Query(p): Query<Page>,
+) -> Response {
     let r = pb::ListSchedulesRequest {
         page_size: p.page_size.unwrap_or(0),
         page_token: p.page_token.unwrap_or_default(),
     };
-    reply(s.list_schedules(req(r)).await)
+    reply(s.list_schedules(req(&c, r)).await)
 }
 
-async fn create_schedule(State(s): Svc, b: Bytes) -> Response {
+async fn create_schedule(State(s): Svc, Extension(c): Extension<Caller>, b: Bytes) -> Response {
     let schedule: pb::Schedule = match body(&b) {
         Ok(q) => q,
         Err(m) => return bad_request(m),
     };
     reply(
-        s.create_schedule(req(pb::CreateScheduleRequest {
-            schedule: Some(schedule),
-        }))
+        s.create_schedule(req(
+            &c,
+            pb::CreateScheduleRequest {
+                schedule: Some(schedule),
+            },
+        ))
         .await,
     )
 }
 
-async fn get_schedule(State(s): Svc, Path(name): Path<String>) -> Response {
-    reply(s.get_schedule(req(pb::GetScheduleRequest { name })).await)
+async fn get_schedule(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(
+        s.get_schedule(req(&c, pb::GetScheduleRequest { name }))
+            .await,
+    )
 }
 
-async fn delete_schedule(State(s): Svc, Path(name): Path<String>) -> Response {
+async fn delete_schedule(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
     reply(
-        s.delete_schedule(req(pb::DeleteScheduleRequest { name }))
+        s.delete_schedule(req(&c, pb::DeleteScheduleRequest { name }))
             .await,
+    )
+}
+
+/// `GET /v1/whoami`: the calling token's name, role and queue patterns (the
+/// dashboard shows only what the token may do).
+async fn whoami(Extension(c): Extension<Caller>) -> Response {
+    axum::Json(serde_json::json!({
+        "name": c.grant.name,
+        "role": c.grant.role.name(),
+        "queues": c.grant.queues,
+    }))
+    .into_response()
+}
+
+/// Query parameters of the signing key routes.
+#[derive(Debug, Default, Deserialize)]
+struct KeyQuery {
+    #[serde(default)]
+    queue: String,
+    #[serde(default)]
+    all: bool,
+}
+
+async fn list_signing_keys(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Query(q): Query<KeyQuery>,
+) -> Response {
+    reply(
+        s.list_signing_keys(req(
+            &c,
+            pb::ListSigningKeysRequest {
+                queue: q.queue,
+                all: q.all,
+            },
+        ))
+        .await,
+    )
+}
+
+async fn create_signing_key(State(s): Svc, Extension(c): Extension<Caller>, b: Bytes) -> Response {
+    match body::<pb::CreateSigningKeyRequest>(&b) {
+        Ok(r) => reply(s.create_signing_key(req(&c, r)).await),
+        Err(m) => bad_request(m),
+    }
+}
+
+async fn rotate_signing_key(State(s): Svc, Extension(c): Extension<Caller>, b: Bytes) -> Response {
+    match body::<pb::RotateSigningKeyRequest>(&b) {
+        Ok(r) => reply(s.rotate_signing_key(req(&c, r)).await),
+        Err(m) => bad_request(m),
+    }
+}
+
+async fn retire_signing_key(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    reply(
+        s.retire_signing_key(req(&c, pb::RetireSigningKeyRequest { id }))
+            .await,
+    )
+}
+
+/// `GET /v1/public-keys?queue=…`, open to anyone (receivers hold no API token): the
+/// Ed25519 public keys that sign deliveries of `queue` (the global ones with
+/// it), in the form of ListSigningKeys. Queues are not listed: a caller learns
+/// only the keys of the queue it names.
+pub fn public_keys_router(core: crate::core::Htq) -> Router {
+    Router::new().route(
+        "/v1/public-keys",
+        get(move |Query(q): Query<KeyQuery>| async move {
+            match core.public_signing_keys(&q.queue).await {
+                Ok(keys) => axum::Json(pb::ListSigningKeysResponse {
+                    keys: keys
+                        .into_iter()
+                        .map(|k| crate::api::grpc::signing_key(k, false))
+                        .collect(),
+                })
+                .into_response(),
+                Err(e) => error_response(&e.into()),
+            }
+        }),
     )
 }
 
@@ -448,21 +645,21 @@ struct Watch {
 
 async fn queue_events(
     State(s): Svc,
+    Extension(c): Extension<Caller>,
     Path(queue): Path<String>,
     Query(w): Query<Watch>,
-    caller: Option<axum::Extension<Caller>>,
     headers: HeaderMap,
 ) -> Response {
-    events(s, queue, w, caller.map(|c| c.0), &headers).await
+    events(s, queue, w, &c, &headers).await
 }
 
 async fn all_events(
     State(s): Svc,
+    Extension(c): Extension<Caller>,
     Query(w): Query<Watch>,
-    caller: Option<axum::Extension<Caller>>,
     headers: HeaderMap,
 ) -> Response {
-    events(s, String::new(), w, caller.map(|c| c.0), &headers).await
+    events(s, String::new(), w, &c, &headers).await
 }
 
 fn parse_kinds(list: &str) -> Result<Vec<i32>, String> {
@@ -487,7 +684,7 @@ async fn events(
     s: GrpcService,
     queue: String,
     w: Watch,
-    caller: Option<Caller>,
+    c: &Caller,
     headers: &HeaderMap,
 ) -> Response {
     let kinds = match w.kinds.as_deref().map(parse_kinds).transpose() {
@@ -511,10 +708,7 @@ async fn events(
             nanos: ((ms % 1000) * 1_000_000) as i32,
         }),
     };
-    let mut r = req(r);
-    if let Some(c) = caller {
-        r.extensions_mut().insert(c);
-    }
+    let r = req(c, r);
     let stream = match s.watch_queue(r).await {
         Ok(r) => r.into_inner(),
         Err(status) => return error_response(&status),

@@ -34,7 +34,8 @@ pub async fn request_span(
 }
 
 /// `/metrics`: the Prometheus exposition, with the queues' depth read now (for the
-/// queues that have a label of their own). Needs the API token, like `/v1/`.
+/// queues that have a label of their own). Needs an API token that reaches every
+/// queue.
 pub async fn metrics(
     core: Htq,
     auth: Auth,
@@ -44,8 +45,12 @@ pub async fn metrics(
     let header = headers
         .get(axum::http::header::AUTHORIZATION)
         .map(|v| v.as_bytes());
-    if !auth.check(header) {
+    let Some(caller) = auth.caller(header) else {
         return super::json::error_response(&crate::Error::Unauthenticated.into());
+    };
+    // Metrics name every queue: only a token that reaches all of them reads them.
+    if let Err(e) = caller.allow(crate::api::auth::Role::Read, None) {
+        return super::json::error_response(&e.into());
     }
     let accept = headers
         .get(axum::http::header::ACCEPT)

@@ -42,7 +42,7 @@ pub fn now_ms() -> i64 {
     htq::model::now_ms()
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -6,6 +6,8 @@
     with Client("127.0.0.1:5999", token) as htq:
         htq.create_queue("emails")
         task_id = htq.push("emails", get("https://example.com/send"))
+
+Receivers check the signatures on deliveries with `htq_client.webhooks.Verifier`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import type { CountTasksRequest as _htq_v1_CountTasksRequest, CountTasksRequest_
 import type { CountTasksResponse as _htq_v1_CountTasksResponse, CountTasksResponse__Output as _htq_v1_CountTasksResponse__Output } from '../../htq/v1/CountTasksResponse';
 import type { CreateQueueRequest as _htq_v1_CreateQueueRequest, CreateQueueRequest__Output as _htq_v1_CreateQueueRequest__Output } from '../../htq/v1/CreateQueueRequest';
 import type { CreateScheduleRequest as _htq_v1_CreateScheduleRequest, CreateScheduleRequest__Output as _htq_v1_CreateScheduleRequest__Output } from '../../htq/v1/CreateScheduleRequest';
+import type { CreateSigningKeyRequest as _htq_v1_CreateSigningKeyRequest, CreateSigningKeyRequest__Output as _htq_v1_CreateSigningKeyRequest__Output } from '../../htq/v1/CreateSigningKeyRequest';
 import type { DeleteDeadTaskRequest as _htq_v1_DeleteDeadTaskRequest, DeleteDeadTaskRequest__Output as _htq_v1_DeleteDeadTaskRequest__Output } from '../../htq/v1/DeleteDeadTaskRequest';
 import type { DeleteDeadTaskResponse as _htq_v1_DeleteDeadTaskResponse, DeleteDeadTaskResponse__Output as _htq_v1_DeleteDeadTaskResponse__Output } from '../../htq/v1/DeleteDeadTaskResponse';
 import type { DeleteQueueRequest as _htq_v1_DeleteQueueRequest, DeleteQueueRequest__Output as _htq_v1_DeleteQueueRequest__Output } from '../../htq/v1/DeleteQueueRequest';
@@ -20,6 +21,8 @@ import type { ListQueuesRequest as _htq_v1_ListQueuesRequest, ListQueuesRequest_
 import type { ListQueuesResponse as _htq_v1_ListQueuesResponse, ListQueuesResponse__Output as _htq_v1_ListQueuesResponse__Output } from '../../htq/v1/ListQueuesResponse';
 import type { ListSchedulesRequest as _htq_v1_ListSchedulesRequest, ListSchedulesRequest__Output as _htq_v1_ListSchedulesRequest__Output } from '../../htq/v1/ListSchedulesRequest';
 import type { ListSchedulesResponse as _htq_v1_ListSchedulesResponse, ListSchedulesResponse__Output as _htq_v1_ListSchedulesResponse__Output } from '../../htq/v1/ListSchedulesResponse';
+import type { ListSigningKeysRequest as _htq_v1_ListSigningKeysRequest, ListSigningKeysRequest__Output as _htq_v1_ListSigningKeysRequest__Output } from '../../htq/v1/ListSigningKeysRequest';
+import type { ListSigningKeysResponse as _htq_v1_ListSigningKeysResponse, ListSigningKeysResponse__Output as _htq_v1_ListSigningKeysResponse__Output } from '../../htq/v1/ListSigningKeysResponse';
 import type { ListTasksRequest as _htq_v1_ListTasksRequest, ListTasksRequest__Output as _htq_v1_ListTasksRequest__Output } from '../../htq/v1/ListTasksRequest';
 import type { ListTasksResponse as _htq_v1_ListTasksResponse, ListTasksResponse__Output as _htq_v1_ListTasksResponse__Output } from '../../htq/v1/ListTasksResponse';
 import type { PauseQueueRequest as _htq_v1_PauseQueueRequest, PauseQueueRequest__Output as _htq_v1_PauseQueueRequest__Output } from '../../htq/v1/PauseQueueRequest';
@@ -31,12 +34,17 @@ import type { PushTasksRequest as _htq_v1_PushTasksRequest, PushTasksRequest__Ou
 import type { PushTasksResponse as _htq_v1_PushTasksResponse, PushTasksResponse__Output as _htq_v1_PushTasksResponse__Output } from '../../htq/v1/PushTasksResponse';
 import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } from '../../htq/v1/Queue';
 import type { ResumeQueueRequest as _htq_v1_ResumeQueueRequest, ResumeQueueRequest__Output as _htq_v1_ResumeQueueRequest__Output } from '../../htq/v1/ResumeQueueRequest';
+import type { RetireSigningKeyRequest as _htq_v1_RetireSigningKeyRequest, RetireSigningKeyRequest__Output as _htq_v1_RetireSigningKeyRequest__Output } from '../../htq/v1/RetireSigningKeyRequest';
+import type { RetireSigningKeyResponse as _htq_v1_RetireSigningKeyResponse, RetireSigningKeyResponse__Output as _htq_v1_RetireSigningKeyResponse__Output } from '../../htq/v1/RetireSigningKeyResponse';
 import type { RetryAllDeadTasksRequest as _htq_v1_RetryAllDeadTasksRequest, RetryAllDeadTasksRequest__Output as _htq_v1_RetryAllDeadTasksRequest__Output } from '../../htq/v1/RetryAllDeadTasksRequest';
 import type { RetryAllDeadTasksResponse as _htq_v1_RetryAllDeadTasksResponse, RetryAllDeadTasksResponse__Output as _htq_v1_RetryAllDeadTasksResponse__Output } from '../../htq/v1/RetryAllDeadTasksResponse';
 import type { RetryDeadTaskRequest as _htq_v1_RetryDeadTaskRequest, RetryDeadTaskRequest__Output as _htq_v1_RetryDeadTaskRequest__Output } from '../../htq/v1/RetryDeadTaskRequest';
+import type { RotateSigningKeyRequest as _htq_v1_RotateSigningKeyRequest, RotateSigningKeyRequest__Output as _htq_v1_RotateSigningKeyRequest__Output } from '../../htq/v1/RotateSigningKeyRequest';
+import type { RotateSigningKeyResponse as _htq_v1_RotateSigningKeyResponse, RotateSigningKeyResponse__Output as _htq_v1_RotateSigningKeyResponse__Output } from '../../htq/v1/RotateSigningKeyResponse';
 import type { RunTaskRequest as _htq_v1_RunTaskRequest, RunTaskRequest__Output as _htq_v1_RunTaskRequest__Output } from '../../htq/v1/RunTaskRequest';
 import type { Schedule as _htq_v1_Schedule, Schedule__Output as _htq_v1_Schedule__Output } from '../../htq/v1/Schedule';
 import type { ScheduleTaskRequest as _htq_v1_ScheduleTaskRequest, ScheduleTaskRequest__Output as _htq_v1_ScheduleTaskRequest__Output } from '../../htq/v1/ScheduleTaskRequest';
+import type { SigningKey as _htq_v1_SigningKey, SigningKey__Output as _htq_v1_SigningKey__Output } from '../../htq/v1/SigningKey';
 import type { Task as _htq_v1_Task, Task__Output as _htq_v1_Task__Output } from '../../htq/v1/Task';
 import type { UpdateQueueRequest as _htq_v1_UpdateQueueRequest, UpdateQueueRequest__Output as _htq_v1_UpdateQueueRequest__Output } from '../../htq/v1/UpdateQueueRequest';
 import type { WatchQueueRequest as _htq_v1_WatchQueueRequest, WatchQueueRequest__Output as _htq_v1_WatchQueueRequest__Output } from '../../htq/v1/WatchQueueRequest';
@@ -78,6 +86,15 @@ export interface HtqServiceClient extends grpc.Client {
   createSchedule(argument: _htq_v1_CreateScheduleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Schedule__Output>): grpc.ClientUnaryCall;
   createSchedule(argument: _htq_v1_CreateScheduleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Schedule__Output>): grpc.ClientUnaryCall;
   createSchedule(argument: _htq_v1_CreateScheduleRequest, callback: grpc.requestCallback<_htq_v1_Schedule__Output>): grpc.ClientUnaryCall;
+  
+  CreateSigningKey(argument: _htq_v1_CreateSigningKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
+  CreateSigningKey(argument: _htq_v1_CreateSigningKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
+  CreateSigningKey(argument: _htq_v1_CreateSigningKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
+  CreateSigningKey(argument: _htq_v1_CreateSigningKeyRequest, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
+  createSigningKey(argument: _htq_v1_CreateSigningKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
+  createSigningKey(argument: _htq_v1_CreateSigningKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
+  createSigningKey(argument: _htq_v1_CreateSigningKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
+  createSigningKey(argument: _htq_v1_CreateSigningKeyRequest, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
   
   DeleteDeadTask(argument: _htq_v1_DeleteDeadTaskRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteDeadTaskResponse__Output>): grpc.ClientUnaryCall;
   DeleteDeadTask(argument: _htq_v1_DeleteDeadTaskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_DeleteDeadTaskResponse__Output>): grpc.ClientUnaryCall;
@@ -151,6 +168,15 @@ export interface HtqServiceClient extends grpc.Client {
   listSchedules(argument: _htq_v1_ListSchedulesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListSchedulesResponse__Output>): grpc.ClientUnaryCall;
   listSchedules(argument: _htq_v1_ListSchedulesRequest, callback: grpc.requestCallback<_htq_v1_ListSchedulesResponse__Output>): grpc.ClientUnaryCall;
   
+  ListSigningKeys(argument: _htq_v1_ListSigningKeysRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  ListSigningKeys(argument: _htq_v1_ListSigningKeysRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  ListSigningKeys(argument: _htq_v1_ListSigningKeysRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  ListSigningKeys(argument: _htq_v1_ListSigningKeysRequest, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  listSigningKeys(argument: _htq_v1_ListSigningKeysRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  listSigningKeys(argument: _htq_v1_ListSigningKeysRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  listSigningKeys(argument: _htq_v1_ListSigningKeysRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  listSigningKeys(argument: _htq_v1_ListSigningKeysRequest, callback: grpc.requestCallback<_htq_v1_ListSigningKeysResponse__Output>): grpc.ClientUnaryCall;
+  
   ListTasks(argument: _htq_v1_ListTasksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListTasksResponse__Output>): grpc.ClientUnaryCall;
   ListTasks(argument: _htq_v1_ListTasksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ListTasksResponse__Output>): grpc.ClientUnaryCall;
   ListTasks(argument: _htq_v1_ListTasksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListTasksResponse__Output>): grpc.ClientUnaryCall;
@@ -205,6 +231,15 @@ export interface HtqServiceClient extends grpc.Client {
   resumeQueue(argument: _htq_v1_ResumeQueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   resumeQueue(argument: _htq_v1_ResumeQueueRequest, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   
+  RetireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  RetireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  RetireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  RetireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  retireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  retireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  retireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  retireSigningKey(argument: _htq_v1_RetireSigningKeyRequest, callback: grpc.requestCallback<_htq_v1_RetireSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  
   RetryAllDeadTasks(argument: _htq_v1_RetryAllDeadTasksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RetryAllDeadTasksResponse__Output>): grpc.ClientUnaryCall;
   RetryAllDeadTasks(argument: _htq_v1_RetryAllDeadTasksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_RetryAllDeadTasksResponse__Output>): grpc.ClientUnaryCall;
   RetryAllDeadTasks(argument: _htq_v1_RetryAllDeadTasksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RetryAllDeadTasksResponse__Output>): grpc.ClientUnaryCall;
@@ -222,6 +257,15 @@ export interface HtqServiceClient extends grpc.Client {
   retryDeadTask(argument: _htq_v1_RetryDeadTaskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   retryDeadTask(argument: _htq_v1_RetryDeadTaskRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   retryDeadTask(argument: _htq_v1_RetryDeadTaskRequest, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
+  
+  RotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  RotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  RotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  RotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  rotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  rotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  rotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
+  rotateSigningKey(argument: _htq_v1_RotateSigningKeyRequest, callback: grpc.requestCallback<_htq_v1_RotateSigningKeyResponse__Output>): grpc.ClientUnaryCall;
   
   RunTask(argument: _htq_v1_RunTaskRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   RunTask(argument: _htq_v1_RunTaskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
@@ -266,6 +310,8 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   CreateSchedule: grpc.handleUnaryCall<_htq_v1_CreateScheduleRequest__Output, _htq_v1_Schedule>;
   
+  CreateSigningKey: grpc.handleUnaryCall<_htq_v1_CreateSigningKeyRequest__Output, _htq_v1_SigningKey>;
+  
   DeleteDeadTask: grpc.handleUnaryCall<_htq_v1_DeleteDeadTaskRequest__Output, _htq_v1_DeleteDeadTaskResponse>;
   
   DeleteQueue: grpc.handleUnaryCall<_htq_v1_DeleteQueueRequest__Output, _htq_v1_DeleteQueueResponse>;
@@ -282,6 +328,8 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListSchedules: grpc.handleUnaryCall<_htq_v1_ListSchedulesRequest__Output, _htq_v1_ListSchedulesResponse>;
   
+  ListSigningKeys: grpc.handleUnaryCall<_htq_v1_ListSigningKeysRequest__Output, _htq_v1_ListSigningKeysResponse>;
+  
   ListTasks: grpc.handleUnaryCall<_htq_v1_ListTasksRequest__Output, _htq_v1_ListTasksResponse>;
   
   PauseQueue: grpc.handleUnaryCall<_htq_v1_PauseQueueRequest__Output, _htq_v1_Queue>;
@@ -294,9 +342,13 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ResumeQueue: grpc.handleUnaryCall<_htq_v1_ResumeQueueRequest__Output, _htq_v1_Queue>;
   
+  RetireSigningKey: grpc.handleUnaryCall<_htq_v1_RetireSigningKeyRequest__Output, _htq_v1_RetireSigningKeyResponse>;
+  
   RetryAllDeadTasks: grpc.handleUnaryCall<_htq_v1_RetryAllDeadTasksRequest__Output, _htq_v1_RetryAllDeadTasksResponse>;
   
   RetryDeadTask: grpc.handleUnaryCall<_htq_v1_RetryDeadTaskRequest__Output, _htq_v1_Task>;
+  
+  RotateSigningKey: grpc.handleUnaryCall<_htq_v1_RotateSigningKeyRequest__Output, _htq_v1_RotateSigningKeyResponse>;
   
   RunTask: grpc.handleUnaryCall<_htq_v1_RunTaskRequest__Output, _htq_v1_Task>;
   
@@ -313,6 +365,7 @@ export interface HtqServiceDefinition extends grpc.ServiceDefinition {
   CountTasks: MethodDefinition<_htq_v1_CountTasksRequest, _htq_v1_CountTasksResponse, _htq_v1_CountTasksRequest__Output, _htq_v1_CountTasksResponse__Output>
   CreateQueue: MethodDefinition<_htq_v1_CreateQueueRequest, _htq_v1_Queue, _htq_v1_CreateQueueRequest__Output, _htq_v1_Queue__Output>
   CreateSchedule: MethodDefinition<_htq_v1_CreateScheduleRequest, _htq_v1_Schedule, _htq_v1_CreateScheduleRequest__Output, _htq_v1_Schedule__Output>
+  CreateSigningKey: MethodDefinition<_htq_v1_CreateSigningKeyRequest, _htq_v1_SigningKey, _htq_v1_CreateSigningKeyRequest__Output, _htq_v1_SigningKey__Output>
   DeleteDeadTask: MethodDefinition<_htq_v1_DeleteDeadTaskRequest, _htq_v1_DeleteDeadTaskResponse, _htq_v1_DeleteDeadTaskRequest__Output, _htq_v1_DeleteDeadTaskResponse__Output>
   DeleteQueue: MethodDefinition<_htq_v1_DeleteQueueRequest, _htq_v1_DeleteQueueResponse, _htq_v1_DeleteQueueRequest__Output, _htq_v1_DeleteQueueResponse__Output>
   DeleteSchedule: MethodDefinition<_htq_v1_DeleteScheduleRequest, _htq_v1_DeleteScheduleResponse, _htq_v1_DeleteScheduleRequest__Output, _htq_v1_DeleteScheduleResponse__Output>
@@ -321,14 +374,17 @@ export interface HtqServiceDefinition extends grpc.ServiceDefinition {
   GetTask: MethodDefinition<_htq_v1_GetTaskRequest, _htq_v1_Task, _htq_v1_GetTaskRequest__Output, _htq_v1_Task__Output>
   ListQueues: MethodDefinition<_htq_v1_ListQueuesRequest, _htq_v1_ListQueuesResponse, _htq_v1_ListQueuesRequest__Output, _htq_v1_ListQueuesResponse__Output>
   ListSchedules: MethodDefinition<_htq_v1_ListSchedulesRequest, _htq_v1_ListSchedulesResponse, _htq_v1_ListSchedulesRequest__Output, _htq_v1_ListSchedulesResponse__Output>
+  ListSigningKeys: MethodDefinition<_htq_v1_ListSigningKeysRequest, _htq_v1_ListSigningKeysResponse, _htq_v1_ListSigningKeysRequest__Output, _htq_v1_ListSigningKeysResponse__Output>
   ListTasks: MethodDefinition<_htq_v1_ListTasksRequest, _htq_v1_ListTasksResponse, _htq_v1_ListTasksRequest__Output, _htq_v1_ListTasksResponse__Output>
   PauseQueue: MethodDefinition<_htq_v1_PauseQueueRequest, _htq_v1_Queue, _htq_v1_PauseQueueRequest__Output, _htq_v1_Queue__Output>
   PurgeQueue: MethodDefinition<_htq_v1_PurgeQueueRequest, _htq_v1_PurgeQueueResponse, _htq_v1_PurgeQueueRequest__Output, _htq_v1_PurgeQueueResponse__Output>
   PushTask: MethodDefinition<_htq_v1_PushTaskRequest, _htq_v1_PushTaskResponse, _htq_v1_PushTaskRequest__Output, _htq_v1_PushTaskResponse__Output>
   PushTasks: MethodDefinition<_htq_v1_PushTasksRequest, _htq_v1_PushTasksResponse, _htq_v1_PushTasksRequest__Output, _htq_v1_PushTasksResponse__Output>
   ResumeQueue: MethodDefinition<_htq_v1_ResumeQueueRequest, _htq_v1_Queue, _htq_v1_ResumeQueueRequest__Output, _htq_v1_Queue__Output>
+  RetireSigningKey: MethodDefinition<_htq_v1_RetireSigningKeyRequest, _htq_v1_RetireSigningKeyResponse, _htq_v1_RetireSigningKeyRequest__Output, _htq_v1_RetireSigningKeyResponse__Output>
   RetryAllDeadTasks: MethodDefinition<_htq_v1_RetryAllDeadTasksRequest, _htq_v1_RetryAllDeadTasksResponse, _htq_v1_RetryAllDeadTasksRequest__Output, _htq_v1_RetryAllDeadTasksResponse__Output>
   RetryDeadTask: MethodDefinition<_htq_v1_RetryDeadTaskRequest, _htq_v1_Task, _htq_v1_RetryDeadTaskRequest__Output, _htq_v1_Task__Output>
+  RotateSigningKey: MethodDefinition<_htq_v1_RotateSigningKeyRequest, _htq_v1_RotateSigningKeyResponse, _htq_v1_RotateSigningKeyRequest__Output, _htq_v1_RotateSigningKeyResponse__Output>
   RunTask: MethodDefinition<_htq_v1_RunTaskRequest, _htq_v1_Task, _htq_v1_RunTaskRequest__Output, _htq_v1_Task__Output>
   ScheduleTask: MethodDefinition<_htq_v1_ScheduleTaskRequest, _htq_v1_PushTaskResponse, _htq_v1_ScheduleTaskRequest__Output, _htq_v1_PushTaskResponse__Output>
   UpdateQueue: MethodDefinition<_htq_v1_UpdateQueueRequest, _htq_v1_Queue, _htq_v1_UpdateQueueRequest__Output, _htq_v1_Queue__Output>

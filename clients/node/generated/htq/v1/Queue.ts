@@ -25,6 +25,7 @@ export interface Queue {
   'dedupWindow'?: (_google_protobuf_Duration | null);
   'attemptHistory'?: (number);
   'maxEvents'?: (number);
+  'hideReplies'?: (boolean);
 }
 
 export interface Queue__Output {
@@ -44,4 +45,5 @@ export interface Queue__Output {
   'dedupWindow': (_google_protobuf_Duration__Output | null);
   'attemptHistory': (number);
   'maxEvents': (number);
+  'hideReplies': (boolean);
 }

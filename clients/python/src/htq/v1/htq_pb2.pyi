@@ -51,6 +51,12 @@ class CatchUp(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CATCH_UP_UNSPECIFIED: _ClassVar[CatchUp]
     CATCH_UP_ONE: _ClassVar[CatchUp]
     CATCH_UP_SKIP: _ClassVar[CatchUp]
+
+class SigningAlgorithm(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SIGNING_ALGORITHM_UNSPECIFIED: _ClassVar[SigningAlgorithm]
+    SIGNING_ALGORITHM_HMAC_SHA256: _ClassVar[SigningAlgorithm]
+    SIGNING_ALGORITHM_ED25519: _ClassVar[SigningAlgorithm]
 QUEUE_KIND_UNSPECIFIED: QueueKind
 QUEUE_KIND_REAL_TIME: QueueKind
 QUEUE_KIND_TIMING: QueueKind
@@ -79,6 +85,9 @@ EVENT_KIND_DELETED: EventKind
 CATCH_UP_UNSPECIFIED: CatchUp
 CATCH_UP_ONE: CatchUp
 CATCH_UP_SKIP: CatchUp
+SIGNING_ALGORITHM_UNSPECIFIED: SigningAlgorithm
+SIGNING_ALGORITHM_HMAC_SHA256: SigningAlgorithm
+SIGNING_ALGORITHM_ED25519: SigningAlgorithm
 
 class RetryPolicy(_message.Message):
     __slots__ = ("max_attempts", "min_backoff", "max_backoff", "max_doublings")
@@ -101,7 +110,7 @@ class VariableSettings(_message.Message):
     def __init__(self, stepping_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
 
 class Queue(_message.Message):
-    __slots__ = ("name", "kind", "max_concurrency", "request_timeout", "retry", "variable", "paused", "create_time", "max_dispatches_per_second", "max_burst", "flow", "dead_letter", "retention", "dedup_window", "attempt_history", "max_events")
+    __slots__ = ("name", "kind", "max_concurrency", "request_timeout", "retry", "variable", "paused", "create_time", "max_dispatches_per_second", "max_burst", "flow", "dead_letter", "retention", "dedup_window", "attempt_history", "max_events", "hide_replies")
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     MAX_CONCURRENCY_FIELD_NUMBER: _ClassVar[int]
@@ -118,6 +127,7 @@ class Queue(_message.Message):
     DEDUP_WINDOW_FIELD_NUMBER: _ClassVar[int]
     ATTEMPT_HISTORY_FIELD_NUMBER: _ClassVar[int]
     MAX_EVENTS_FIELD_NUMBER: _ClassVar[int]
+    HIDE_REPLIES_FIELD_NUMBER: _ClassVar[int]
     name: str
     kind: QueueKind
     max_concurrency: int
@@ -134,7 +144,8 @@ class Queue(_message.Message):
     dedup_window: _duration_pb2.Duration
     attempt_history: int
     max_events: int
-    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[QueueKind, str]] = ..., max_concurrency: _Optional[int] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., variable: _Optional[_Union[VariableSettings, _Mapping]] = ..., paused: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ..., flow: _Optional[_Union[FlowControl, _Mapping]] = ..., dead_letter: _Optional[_Union[DeadLetterPolicy, _Mapping]] = ..., retention: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dedup_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., attempt_history: _Optional[int] = ..., max_events: _Optional[int] = ...) -> None: ...
+    hide_replies: bool
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[QueueKind, str]] = ..., max_concurrency: _Optional[int] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., variable: _Optional[_Union[VariableSettings, _Mapping]] = ..., paused: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ..., flow: _Optional[_Union[FlowControl, _Mapping]] = ..., dead_letter: _Optional[_Union[DeadLetterPolicy, _Mapping]] = ..., retention: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dedup_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., attempt_history: _Optional[int] = ..., max_events: _Optional[int] = ..., hide_replies: _Optional[bool] = ...) -> None: ...
 
 class FlowControl(_message.Message):
     __slots__ = ("max_concurrency", "max_dispatches_per_second", "max_burst")
@@ -611,5 +622,73 @@ class DeleteScheduleRequest(_message.Message):
     def __init__(self, name: _Optional[str] = ...) -> None: ...
 
 class DeleteScheduleResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class SigningKey(_message.Message):
+    __slots__ = ("id", "queue", "algorithm", "secret", "public_key", "create_time", "expire_time")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ALGORITHM_FIELD_NUMBER: _ClassVar[int]
+    SECRET_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_KEY_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    queue: str
+    algorithm: SigningAlgorithm
+    secret: str
+    public_key: str
+    create_time: _timestamp_pb2.Timestamp
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., queue: _Optional[str] = ..., algorithm: _Optional[_Union[SigningAlgorithm, str]] = ..., secret: _Optional[str] = ..., public_key: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CreateSigningKeyRequest(_message.Message):
+    __slots__ = ("queue", "algorithm")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ALGORITHM_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    algorithm: SigningAlgorithm
+    def __init__(self, queue: _Optional[str] = ..., algorithm: _Optional[_Union[SigningAlgorithm, str]] = ...) -> None: ...
+
+class ListSigningKeysRequest(_message.Message):
+    __slots__ = ("queue", "all")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ALL_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    all: bool
+    def __init__(self, queue: _Optional[str] = ..., all: _Optional[bool] = ...) -> None: ...
+
+class ListSigningKeysResponse(_message.Message):
+    __slots__ = ("keys",)
+    KEYS_FIELD_NUMBER: _ClassVar[int]
+    keys: _containers.RepeatedCompositeFieldContainer[SigningKey]
+    def __init__(self, keys: _Optional[_Iterable[_Union[SigningKey, _Mapping]]] = ...) -> None: ...
+
+class RotateSigningKeyRequest(_message.Message):
+    __slots__ = ("queue", "algorithm", "overlap")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ALGORITHM_FIELD_NUMBER: _ClassVar[int]
+    OVERLAP_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    algorithm: SigningAlgorithm
+    overlap: _duration_pb2.Duration
+    def __init__(self, queue: _Optional[str] = ..., algorithm: _Optional[_Union[SigningAlgorithm, str]] = ..., overlap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class RotateSigningKeyResponse(_message.Message):
+    __slots__ = ("key", "replaced")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    REPLACED_FIELD_NUMBER: _ClassVar[int]
+    key: SigningKey
+    replaced: _containers.RepeatedCompositeFieldContainer[SigningKey]
+    def __init__(self, key: _Optional[_Union[SigningKey, _Mapping]] = ..., replaced: _Optional[_Iterable[_Union[SigningKey, _Mapping]]] = ...) -> None: ...
+
+class RetireSigningKeyRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class RetireSigningKeyResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -155,6 +155,26 @@ class HtqServiceStub:
                 request_serializer=htq_dot_v1_dot_htq__pb2.DeleteScheduleRequest.SerializeToString,
                 response_deserializer=htq_dot_v1_dot_htq__pb2.DeleteScheduleResponse.FromString,
                 _registered_method=True)
+        self.CreateSigningKey = channel.unary_unary(
+                '/htq.v1.HtqService/CreateSigningKey',
+                request_serializer=htq_dot_v1_dot_htq__pb2.CreateSigningKeyRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.SigningKey.FromString,
+                _registered_method=True)
+        self.ListSigningKeys = channel.unary_unary(
+                '/htq.v1.HtqService/ListSigningKeys',
+                request_serializer=htq_dot_v1_dot_htq__pb2.ListSigningKeysRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.ListSigningKeysResponse.FromString,
+                _registered_method=True)
+        self.RotateSigningKey = channel.unary_unary(
+                '/htq.v1.HtqService/RotateSigningKey',
+                request_serializer=htq_dot_v1_dot_htq__pb2.RotateSigningKeyRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.RotateSigningKeyResponse.FromString,
+                _registered_method=True)
+        self.RetireSigningKey = channel.unary_unary(
+                '/htq.v1.HtqService/RetireSigningKey',
+                request_serializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyResponse.FromString,
+                _registered_method=True)
 
 
 class HtqServiceServicer:
@@ -339,6 +359,37 @@ class HtqServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateSigningKey(self, request, context):
+        """Creates a key that signs deliveries (Standard Webhooks 1.0): of one queue, or
+        of every queue when `queue` is empty. The reply carries the HMAC secret; it is
+        never shown again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSigningKeys(self, request, context):
+        """Lists signing keys (never their secrets).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RotateSigningKey(self, request, context):
+        """Adds a key of the same scope and algorithm and sets the keys it replaces to
+        stop signing after an overlap, so receivers switch at their own pace.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RetireSigningKey(self, request, context):
+        """Removes a signing key at once: deliveries no longer carry its signature.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_HtqServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -461,6 +512,26 @@ def add_HtqServiceServicer_to_server(servicer, server):
                     servicer.DeleteSchedule,
                     request_deserializer=htq_dot_v1_dot_htq__pb2.DeleteScheduleRequest.FromString,
                     response_serializer=htq_dot_v1_dot_htq__pb2.DeleteScheduleResponse.SerializeToString,
+            ),
+            'CreateSigningKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSigningKey,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.CreateSigningKeyRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.SigningKey.SerializeToString,
+            ),
+            'ListSigningKeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSigningKeys,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.ListSigningKeysRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.ListSigningKeysResponse.SerializeToString,
+            ),
+            'RotateSigningKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RotateSigningKey,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.RotateSigningKeyRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.RotateSigningKeyResponse.SerializeToString,
+            ),
+            'RetireSigningKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RetireSigningKey,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1112,6 +1183,114 @@ class HtqService:
             '/htq.v1.HtqService/DeleteSchedule',
             htq_dot_v1_dot_htq__pb2.DeleteScheduleRequest.SerializeToString,
             htq_dot_v1_dot_htq__pb2.DeleteScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSigningKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/CreateSigningKey',
+            htq_dot_v1_dot_htq__pb2.CreateSigningKeyRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.SigningKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSigningKeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/ListSigningKeys',
+            htq_dot_v1_dot_htq__pb2.ListSigningKeysRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.ListSigningKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RotateSigningKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/RotateSigningKey',
+            htq_dot_v1_dot_htq__pb2.RotateSigningKeyRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.RotateSigningKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RetireSigningKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/RetireSigningKey',
+            htq_dot_v1_dot_htq__pb2.RetireSigningKeyRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.RetireSigningKeyResponse.FromString,
             options,
             channel_credentials,
             insecure,

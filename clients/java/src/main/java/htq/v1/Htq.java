@@ -922,6 +922,160 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     // @@protoc_insertion_point(enum_scope:htq.v1.CatchUp)
   }
 
+  /**
+   * <pre>
+   * How a signing key signs.
+   * </pre>
+   *
+   * Protobuf enum {@code htq.v1.SigningAlgorithm}
+   */
+  public enum SigningAlgorithm
+      implements com.google.protobuf.ProtocolMessageEnum {
+    /**
+     * <pre>
+     * Not set: CreateSigningKey and RotateSigningKey treat it as HMAC_SHA256.
+     * </pre>
+     *
+     * <code>SIGNING_ALGORITHM_UNSPECIFIED = 0;</code>
+     */
+    SIGNING_ALGORITHM_UNSPECIFIED(0),
+    /**
+     * <pre>
+     * `v1`: HMAC-SHA256 with a shared `whsec_` secret.
+     * </pre>
+     *
+     * <code>SIGNING_ALGORITHM_HMAC_SHA256 = 1;</code>
+     */
+    SIGNING_ALGORITHM_HMAC_SHA256(1),
+    /**
+     * <pre>
+     * `v1a`: Ed25519; receivers verify with the `whpk_` public key.
+     * </pre>
+     *
+     * <code>SIGNING_ALGORITHM_ED25519 = 2;</code>
+     */
+    SIGNING_ALGORITHM_ED25519(2),
+    UNRECOGNIZED(-1),
+    ;
+
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "SigningAlgorithm");
+    }
+    /**
+     * <pre>
+     * Not set: CreateSigningKey and RotateSigningKey treat it as HMAC_SHA256.
+     * </pre>
+     *
+     * <code>SIGNING_ALGORITHM_UNSPECIFIED = 0;</code>
+     */
+    public static final int SIGNING_ALGORITHM_UNSPECIFIED_VALUE = 0;
+    /**
+     * <pre>
+     * `v1`: HMAC-SHA256 with a shared `whsec_` secret.
+     * </pre>
+     *
+     * <code>SIGNING_ALGORITHM_HMAC_SHA256 = 1;</code>
+     */
+    public static final int SIGNING_ALGORITHM_HMAC_SHA256_VALUE = 1;
+    /**
+     * <pre>
+     * `v1a`: Ed25519; receivers verify with the `whpk_` public key.
+     * </pre>
+     *
+     * <code>SIGNING_ALGORITHM_ED25519 = 2;</code>
+     */
+    public static final int SIGNING_ALGORITHM_ED25519_VALUE = 2;
+
+
+    public final int getNumber() {
+      if (this == UNRECOGNIZED) {
+        throw new java.lang.IllegalArgumentException(
+            "Can't get the number of an unknown enum value.");
+      }
+      return value;
+    }
+
+    /**
+     * @param value The numeric wire value of the corresponding enum entry.
+     * @return The enum associated with the given numeric wire value.
+     * @deprecated Use {@link #forNumber(int)} instead.
+     */
+    @java.lang.Deprecated
+    public static SigningAlgorithm valueOf(int value) {
+      return forNumber(value);
+    }
+
+    /**
+     * @param value The numeric wire value of the corresponding enum entry.
+     * @return The enum associated with the given numeric wire value.
+     */
+    public static SigningAlgorithm forNumber(int value) {
+      switch (value) {
+        case 0: return SIGNING_ALGORITHM_UNSPECIFIED;
+        case 1: return SIGNING_ALGORITHM_HMAC_SHA256;
+        case 2: return SIGNING_ALGORITHM_ED25519;
+        default: return null;
+      }
+    }
+
+    public static com.google.protobuf.Internal.EnumLiteMap<SigningAlgorithm>
+        internalGetValueMap() {
+      return internalValueMap;
+    }
+    private static final com.google.protobuf.Internal.EnumLiteMap<
+        SigningAlgorithm> internalValueMap =
+          new com.google.protobuf.Internal.EnumLiteMap<SigningAlgorithm>() {
+            public SigningAlgorithm findValueByNumber(int number) {
+              return SigningAlgorithm.forNumber(number);
+            }
+          };
+
+    public final com.google.protobuf.Descriptors.EnumValueDescriptor
+        getValueDescriptor() {
+      if (this == UNRECOGNIZED) {
+        throw new java.lang.IllegalStateException(
+            "Can't get the descriptor of an unrecognized enum value.");
+      }
+      return getDescriptor().getValue(ordinal());
+    }
+    public final com.google.protobuf.Descriptors.EnumDescriptor
+        getDescriptorForType() {
+      return getDescriptor();
+    }
+    public static com.google.protobuf.Descriptors.EnumDescriptor
+        getDescriptor() {
+      return htq.v1.Htq.getDescriptor().getEnumType(4);
+    }
+
+    private static final SigningAlgorithm[] VALUES = values();
+
+    public static SigningAlgorithm valueOf(
+        com.google.protobuf.Descriptors.EnumValueDescriptor desc) {
+      if (desc.getType() != getDescriptor()) {
+        throw new java.lang.IllegalArgumentException(
+          "EnumValueDescriptor is not for this type.");
+      }
+      if (desc.getIndex() == -1) {
+        return UNRECOGNIZED;
+      }
+      return VALUES[desc.getIndex()];
+    }
+
+    private final int value;
+
+    private SigningAlgorithm(int value) {
+      this.value = value;
+    }
+
+    // @@protoc_insertion_point(enum_scope:htq.v1.SigningAlgorithm)
+  }
+
   public interface RetryPolicyOrBuilder extends
       // @@protoc_insertion_point(interface_extends:htq.v1.RetryPolicy)
       com.google.protobuf.MessageOrBuilder {
@@ -3259,6 +3413,17 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * @return The maxEvents.
      */
     int getMaxEvents();
+
+    /**
+     * <pre>
+     * Attempts record no reply excerpt (GetTask shows status and error only); for
+     * queues whose targets answer with data callers should not read back.
+     * </pre>
+     *
+     * <code>bool hide_replies = 17;</code>
+     * @return The hideReplies.
+     */
+    boolean getHideReplies();
   }
   /**
    * <pre>
@@ -3784,6 +3949,22 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       return maxEvents_;
     }
 
+    public static final int HIDE_REPLIES_FIELD_NUMBER = 17;
+    private boolean hideReplies_ = false;
+    /**
+     * <pre>
+     * Attempts record no reply excerpt (GetTask shows status and error only); for
+     * queues whose targets answer with data callers should not read back.
+     * </pre>
+     *
+     * <code>bool hide_replies = 17;</code>
+     * @return The hideReplies.
+     */
+    @java.lang.Override
+    public boolean getHideReplies() {
+      return hideReplies_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -3845,6 +4026,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (maxEvents_ != 0) {
         output.writeInt32(16, maxEvents_);
+      }
+      if (hideReplies_ != false) {
+        output.writeBool(17, hideReplies_);
       }
       getUnknownFields().writeTo(output);
     }
@@ -3912,6 +4096,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (maxEvents_ != 0) {
         size += com.google.protobuf.CodedOutputStream
           .computeInt32Size(16, maxEvents_);
+      }
+      if (hideReplies_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(17, hideReplies_);
       }
       return size;
     }
@@ -3993,6 +4181,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           != other.getAttemptHistory()) return false;
       if (getMaxEvents()
           != other.getMaxEvents()) return false;
+      if (getHideReplies()
+          != other.getHideReplies()) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -4054,6 +4244,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getAttemptHistory();
       hash = (37 * hash) + MAX_EVENTS_FIELD_NUMBER;
       hash = (53 * hash) + getMaxEvents();
+      hash = (37 * hash) + HIDE_REPLIES_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getHideReplies());
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -4250,6 +4443,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         }
         attemptHistory_ = 0;
         maxEvents_ = 0;
+        hideReplies_ = false;
         return this;
       }
 
@@ -4356,6 +4550,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00008000) != 0)) {
           result.maxEvents_ = maxEvents_;
         }
+        if (((from_bitField0_ & 0x00010000) != 0)) {
+          result.hideReplies_ = hideReplies_;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -4420,6 +4617,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         }
         if (other.getMaxEvents() != 0) {
           setMaxEvents(other.getMaxEvents());
+        }
+        if (other.getHideReplies() != false) {
+          setHideReplies(other.getHideReplies());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -4541,6 +4741,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00008000;
                 break;
               } // case 128
+              case 136: {
+                hideReplies_ = input.readBool();
+                bitField0_ |= 0x00010000;
+                break;
+              } // case 136
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -6246,6 +6451,53 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       public Builder clearMaxEvents() {
         bitField0_ = (bitField0_ & ~0x00008000);
         maxEvents_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private boolean hideReplies_ ;
+      /**
+       * <pre>
+       * Attempts record no reply excerpt (GetTask shows status and error only); for
+       * queues whose targets answer with data callers should not read back.
+       * </pre>
+       *
+       * <code>bool hide_replies = 17;</code>
+       * @return The hideReplies.
+       */
+      @java.lang.Override
+      public boolean getHideReplies() {
+        return hideReplies_;
+      }
+      /**
+       * <pre>
+       * Attempts record no reply excerpt (GetTask shows status and error only); for
+       * queues whose targets answer with data callers should not read back.
+       * </pre>
+       *
+       * <code>bool hide_replies = 17;</code>
+       * @param value The hideReplies to set.
+       * @return This builder for chaining.
+       */
+      public Builder setHideReplies(boolean value) {
+
+        hideReplies_ = value;
+        bitField0_ |= 0x00010000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Attempts record no reply excerpt (GetTask shows status and error only); for
+       * queues whose targets answer with data callers should not read back.
+       * </pre>
+       *
+       * <code>bool hide_replies = 17;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearHideReplies() {
+        bitField0_ = (bitField0_ & ~0x00010000);
+        hideReplies_ = false;
         onChanged();
         return this;
       }
@@ -54127,6 +54379,7038 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
   }
 
+  public interface SigningKeyOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.SigningKey)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * `key_` and 26 characters; assigned by HTQ. Output only.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The id.
+     */
+    java.lang.String getId();
+    /**
+     * <pre>
+     * `key_` and 26 characters; assigned by HTQ. Output only.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The bytes for id.
+     */
+    com.google.protobuf.ByteString
+        getIdBytes();
+
+    /**
+     * <pre>
+     * The queue whose deliveries it signs; empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * The queue whose deliveries it signs; empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+
+    /**
+     * <pre>
+     * How it signs.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+     * @return The enum numeric value on the wire for algorithm.
+     */
+    int getAlgorithmValue();
+    /**
+     * <pre>
+     * How it signs.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+     * @return The algorithm.
+     */
+    htq.v1.Htq.SigningAlgorithm getAlgorithm();
+
+    /**
+     * <pre>
+     * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+     * </pre>
+     *
+     * <code>string secret = 4;</code>
+     * @return The secret.
+     */
+    java.lang.String getSecret();
+    /**
+     * <pre>
+     * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+     * </pre>
+     *
+     * <code>string secret = 4;</code>
+     * @return The bytes for secret.
+     */
+    com.google.protobuf.ByteString
+        getSecretBytes();
+
+    /**
+     * <pre>
+     * The Ed25519 public key, `whpk_` and base64. Output only.
+     * </pre>
+     *
+     * <code>string public_key = 5;</code>
+     * @return The publicKey.
+     */
+    java.lang.String getPublicKey();
+    /**
+     * <pre>
+     * The Ed25519 public key, `whpk_` and base64. Output only.
+     * </pre>
+     *
+     * <code>string public_key = 5;</code>
+     * @return The bytes for publicKey.
+     */
+    com.google.protobuf.ByteString
+        getPublicKeyBytes();
+
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return Whether the createTime field is set.
+     */
+    boolean hasCreateTime();
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return The createTime.
+     */
+    com.google.protobuf.Timestamp getCreateTime();
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder();
+
+    /**
+     * <pre>
+     * When it stops signing (set by a rotation); unset: until retired.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+     * @return Whether the expireTime field is set.
+     */
+    boolean hasExpireTime();
+    /**
+     * <pre>
+     * When it stops signing (set by a rotation); unset: until retired.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+     * @return The expireTime.
+     */
+    com.google.protobuf.Timestamp getExpireTime();
+    /**
+     * <pre>
+     * When it stops signing (set by a rotation); unset: until retired.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getExpireTimeOrBuilder();
+  }
+  /**
+   * <pre>
+   * A key that signs deliveries. Every request HTQ performs for a task carries
+   * `webhook-id` (the task id, the same on every attempt), `webhook-timestamp` (Unix
+   * seconds of the attempt) and `webhook-signature`: one `v1,&lt;base64&gt;` or
+   * `v1a,&lt;base64&gt;` per active key of the task's queue and per active global key,
+   * separated by spaces, each over `&lt;webhook-id&gt;.&lt;webhook-timestamp&gt;.&lt;body&gt;`.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.SigningKey}
+   */
+  public static final class SigningKey extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.SigningKey)
+      SigningKeyOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "SigningKey");
+    }
+    // Use SigningKey.newBuilder() to construct.
+    private SigningKey(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private SigningKey() {
+      id_ = "";
+      queue_ = "";
+      algorithm_ = 0;
+      secret_ = "";
+      publicKey_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_SigningKey_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_SigningKey_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_SigningKey_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.SigningKey.class, htq.v1.Htq.SigningKey.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int ID_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object id_ = "";
+    /**
+     * <pre>
+     * `key_` and 26 characters; assigned by HTQ. Output only.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The id.
+     */
+    @java.lang.Override
+    public java.lang.String getId() {
+      java.lang.Object ref = id_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        id_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * `key_` and 26 characters; assigned by HTQ. Output only.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The bytes for id.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getIdBytes() {
+      java.lang.Object ref = id_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        id_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int QUEUE_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * The queue whose deliveries it signs; empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The queue whose deliveries it signs; empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ALGORITHM_FIELD_NUMBER = 3;
+    private int algorithm_ = 0;
+    /**
+     * <pre>
+     * How it signs.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+     * @return The enum numeric value on the wire for algorithm.
+     */
+    @java.lang.Override public int getAlgorithmValue() {
+      return algorithm_;
+    }
+    /**
+     * <pre>
+     * How it signs.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+     * @return The algorithm.
+     */
+    @java.lang.Override public htq.v1.Htq.SigningAlgorithm getAlgorithm() {
+      htq.v1.Htq.SigningAlgorithm result = htq.v1.Htq.SigningAlgorithm.forNumber(algorithm_);
+      return result == null ? htq.v1.Htq.SigningAlgorithm.UNRECOGNIZED : result;
+    }
+
+    public static final int SECRET_FIELD_NUMBER = 4;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object secret_ = "";
+    /**
+     * <pre>
+     * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+     * </pre>
+     *
+     * <code>string secret = 4;</code>
+     * @return The secret.
+     */
+    @java.lang.Override
+    public java.lang.String getSecret() {
+      java.lang.Object ref = secret_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        secret_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+     * </pre>
+     *
+     * <code>string secret = 4;</code>
+     * @return The bytes for secret.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getSecretBytes() {
+      java.lang.Object ref = secret_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        secret_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int PUBLIC_KEY_FIELD_NUMBER = 5;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object publicKey_ = "";
+    /**
+     * <pre>
+     * The Ed25519 public key, `whpk_` and base64. Output only.
+     * </pre>
+     *
+     * <code>string public_key = 5;</code>
+     * @return The publicKey.
+     */
+    @java.lang.Override
+    public java.lang.String getPublicKey() {
+      java.lang.Object ref = publicKey_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        publicKey_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The Ed25519 public key, `whpk_` and base64. Output only.
+     * </pre>
+     *
+     * <code>string public_key = 5;</code>
+     * @return The bytes for publicKey.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getPublicKeyBytes() {
+      java.lang.Object ref = publicKey_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        publicKey_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int CREATE_TIME_FIELD_NUMBER = 6;
+    private com.google.protobuf.Timestamp createTime_;
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return Whether the createTime field is set.
+     */
+    @java.lang.Override
+    public boolean hasCreateTime() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return The createTime.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getCreateTime() {
+      return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+    }
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder() {
+      return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+    }
+
+    public static final int EXPIRE_TIME_FIELD_NUMBER = 7;
+    private com.google.protobuf.Timestamp expireTime_;
+    /**
+     * <pre>
+     * When it stops signing (set by a rotation); unset: until retired.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+     * @return Whether the expireTime field is set.
+     */
+    @java.lang.Override
+    public boolean hasExpireTime() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * When it stops signing (set by a rotation); unset: until retired.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+     * @return The expireTime.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getExpireTime() {
+      return expireTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expireTime_;
+    }
+    /**
+     * <pre>
+     * When it stops signing (set by a rotation); unset: until retired.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getExpireTimeOrBuilder() {
+      return expireTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expireTime_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, id_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, queue_);
+      }
+      if (algorithm_ != htq.v1.Htq.SigningAlgorithm.SIGNING_ALGORITHM_UNSPECIFIED.getNumber()) {
+        output.writeEnum(3, algorithm_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(secret_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 4, secret_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(publicKey_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 5, publicKey_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(6, getCreateTime());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(7, getExpireTime());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, id_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, queue_);
+      }
+      if (algorithm_ != htq.v1.Htq.SigningAlgorithm.SIGNING_ALGORITHM_UNSPECIFIED.getNumber()) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeEnumSize(3, algorithm_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(secret_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(4, secret_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(publicKey_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(5, publicKey_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(6, getCreateTime());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(7, getExpireTime());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.SigningKey)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.SigningKey other = (htq.v1.Htq.SigningKey) obj;
+
+      if (!getId()
+          .equals(other.getId())) return false;
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (algorithm_ != other.algorithm_) return false;
+      if (!getSecret()
+          .equals(other.getSecret())) return false;
+      if (!getPublicKey()
+          .equals(other.getPublicKey())) return false;
+      if (hasCreateTime() != other.hasCreateTime()) return false;
+      if (hasCreateTime()) {
+        if (!getCreateTime()
+            .equals(other.getCreateTime())) return false;
+      }
+      if (hasExpireTime() != other.hasExpireTime()) return false;
+      if (hasExpireTime()) {
+        if (!getExpireTime()
+            .equals(other.getExpireTime())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + ID_FIELD_NUMBER;
+      hash = (53 * hash) + getId().hashCode();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (37 * hash) + ALGORITHM_FIELD_NUMBER;
+      hash = (53 * hash) + algorithm_;
+      hash = (37 * hash) + SECRET_FIELD_NUMBER;
+      hash = (53 * hash) + getSecret().hashCode();
+      hash = (37 * hash) + PUBLIC_KEY_FIELD_NUMBER;
+      hash = (53 * hash) + getPublicKey().hashCode();
+      if (hasCreateTime()) {
+        hash = (37 * hash) + CREATE_TIME_FIELD_NUMBER;
+        hash = (53 * hash) + getCreateTime().hashCode();
+      }
+      if (hasExpireTime()) {
+        hash = (37 * hash) + EXPIRE_TIME_FIELD_NUMBER;
+        hash = (53 * hash) + getExpireTime().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.SigningKey parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.SigningKey parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.SigningKey parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.SigningKey parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.SigningKey prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * A key that signs deliveries. Every request HTQ performs for a task carries
+     * `webhook-id` (the task id, the same on every attempt), `webhook-timestamp` (Unix
+     * seconds of the attempt) and `webhook-signature`: one `v1,&lt;base64&gt;` or
+     * `v1a,&lt;base64&gt;` per active key of the task's queue and per active global key,
+     * separated by spaces, each over `&lt;webhook-id&gt;.&lt;webhook-timestamp&gt;.&lt;body&gt;`.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.SigningKey}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.SigningKey)
+        htq.v1.Htq.SigningKeyOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_SigningKey_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_SigningKey_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.SigningKey.class, htq.v1.Htq.SigningKey.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.SigningKey.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetCreateTimeFieldBuilder();
+          internalGetExpireTimeFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        id_ = "";
+        queue_ = "";
+        algorithm_ = 0;
+        secret_ = "";
+        publicKey_ = "";
+        createTime_ = null;
+        if (createTimeBuilder_ != null) {
+          createTimeBuilder_.dispose();
+          createTimeBuilder_ = null;
+        }
+        expireTime_ = null;
+        if (expireTimeBuilder_ != null) {
+          expireTimeBuilder_.dispose();
+          expireTimeBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_SigningKey_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.SigningKey getDefaultInstanceForType() {
+        return htq.v1.Htq.SigningKey.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.SigningKey build() {
+        htq.v1.Htq.SigningKey result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.SigningKey buildPartial() {
+        htq.v1.Htq.SigningKey result = new htq.v1.Htq.SigningKey(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.SigningKey result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.id_ = id_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.queue_ = queue_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.algorithm_ = algorithm_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.secret_ = secret_;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.publicKey_ = publicKey_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.createTime_ = createTimeBuilder_ == null
+              ? createTime_
+              : createTimeBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.expireTime_ = expireTimeBuilder_ == null
+              ? expireTime_
+              : expireTimeBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.SigningKey) {
+          return mergeFrom((htq.v1.Htq.SigningKey)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.SigningKey other) {
+        if (other == htq.v1.Htq.SigningKey.getDefaultInstance()) return this;
+        if (!other.getId().isEmpty()) {
+          id_ = other.id_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (other.algorithm_ != 0) {
+          setAlgorithmValue(other.getAlgorithmValue());
+        }
+        if (!other.getSecret().isEmpty()) {
+          secret_ = other.secret_;
+          bitField0_ |= 0x00000008;
+          onChanged();
+        }
+        if (!other.getPublicKey().isEmpty()) {
+          publicKey_ = other.publicKey_;
+          bitField0_ |= 0x00000010;
+          onChanged();
+        }
+        if (other.hasCreateTime()) {
+          mergeCreateTime(other.getCreateTime());
+        }
+        if (other.hasExpireTime()) {
+          mergeExpireTime(other.getExpireTime());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                id_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 24: {
+                algorithm_ = input.readEnum();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 24
+              case 34: {
+                secret_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 34
+              case 42: {
+                publicKey_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 42
+              case 50: {
+                input.readMessage(
+                    internalGetCreateTimeFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 50
+              case 58: {
+                input.readMessage(
+                    internalGetExpireTimeFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 58
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object id_ = "";
+      /**
+       * <pre>
+       * `key_` and 26 characters; assigned by HTQ. Output only.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @return The id.
+       */
+      public java.lang.String getId() {
+        java.lang.Object ref = id_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          id_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * `key_` and 26 characters; assigned by HTQ. Output only.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @return The bytes for id.
+       */
+      public com.google.protobuf.ByteString
+          getIdBytes() {
+        java.lang.Object ref = id_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          id_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * `key_` and 26 characters; assigned by HTQ. Output only.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @param value The id to set.
+       * @return This builder for chaining.
+       */
+      public Builder setId(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        id_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * `key_` and 26 characters; assigned by HTQ. Output only.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearId() {
+        id_ = getDefaultInstance().getId();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * `key_` and 26 characters; assigned by HTQ. Output only.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @param value The bytes for id to set.
+       * @return This builder for chaining.
+       */
+      public Builder setIdBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        id_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * The queue whose deliveries it signs; empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs; empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs; empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs; empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs; empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private int algorithm_ = 0;
+      /**
+       * <pre>
+       * How it signs.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+       * @return The enum numeric value on the wire for algorithm.
+       */
+      @java.lang.Override public int getAlgorithmValue() {
+        return algorithm_;
+      }
+      /**
+       * <pre>
+       * How it signs.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+       * @param value The enum numeric value on the wire for algorithm to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAlgorithmValue(int value) {
+        algorithm_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How it signs.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+       * @return The algorithm.
+       */
+      @java.lang.Override
+      public htq.v1.Htq.SigningAlgorithm getAlgorithm() {
+        htq.v1.Htq.SigningAlgorithm result = htq.v1.Htq.SigningAlgorithm.forNumber(algorithm_);
+        return result == null ? htq.v1.Htq.SigningAlgorithm.UNRECOGNIZED : result;
+      }
+      /**
+       * <pre>
+       * How it signs.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+       * @param value The algorithm to set.
+       * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+       * @return This builder for chaining.
+       */
+      public Builder setAlgorithm(htq.v1.Htq.SigningAlgorithm value) {
+        java.util.Objects.requireNonNull(value);
+        bitField0_ |= 0x00000004;
+        algorithm_ = value.getNumber();
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How it signs.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAlgorithm() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        algorithm_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object secret_ = "";
+      /**
+       * <pre>
+       * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+       * </pre>
+       *
+       * <code>string secret = 4;</code>
+       * @return The secret.
+       */
+      public java.lang.String getSecret() {
+        java.lang.Object ref = secret_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          secret_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+       * </pre>
+       *
+       * <code>string secret = 4;</code>
+       * @return The bytes for secret.
+       */
+      public com.google.protobuf.ByteString
+          getSecretBytes() {
+        java.lang.Object ref = secret_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          secret_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+       * </pre>
+       *
+       * <code>string secret = 4;</code>
+       * @param value The secret to set.
+       * @return This builder for chaining.
+       */
+      public Builder setSecret(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        secret_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+       * </pre>
+       *
+       * <code>string secret = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearSecret() {
+        secret_ = getDefaultInstance().getSecret();
+        bitField0_ = (bitField0_ & ~0x00000008);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The HMAC secret, `whsec_` and base64; only in the reply that created the key.
+       * </pre>
+       *
+       * <code>string secret = 4;</code>
+       * @param value The bytes for secret to set.
+       * @return This builder for chaining.
+       */
+      public Builder setSecretBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        secret_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object publicKey_ = "";
+      /**
+       * <pre>
+       * The Ed25519 public key, `whpk_` and base64. Output only.
+       * </pre>
+       *
+       * <code>string public_key = 5;</code>
+       * @return The publicKey.
+       */
+      public java.lang.String getPublicKey() {
+        java.lang.Object ref = publicKey_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          publicKey_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The Ed25519 public key, `whpk_` and base64. Output only.
+       * </pre>
+       *
+       * <code>string public_key = 5;</code>
+       * @return The bytes for publicKey.
+       */
+      public com.google.protobuf.ByteString
+          getPublicKeyBytes() {
+        java.lang.Object ref = publicKey_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          publicKey_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The Ed25519 public key, `whpk_` and base64. Output only.
+       * </pre>
+       *
+       * <code>string public_key = 5;</code>
+       * @param value The publicKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setPublicKey(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        publicKey_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The Ed25519 public key, `whpk_` and base64. Output only.
+       * </pre>
+       *
+       * <code>string public_key = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearPublicKey() {
+        publicKey_ = getDefaultInstance().getPublicKey();
+        bitField0_ = (bitField0_ & ~0x00000010);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The Ed25519 public key, `whpk_` and base64. Output only.
+       * </pre>
+       *
+       * <code>string public_key = 5;</code>
+       * @param value The bytes for publicKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setPublicKeyBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        publicKey_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Timestamp createTime_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> createTimeBuilder_;
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       * @return Whether the createTime field is set.
+       */
+      public boolean hasCreateTime() {
+        return ((bitField0_ & 0x00000020) != 0);
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       * @return The createTime.
+       */
+      public com.google.protobuf.Timestamp getCreateTime() {
+        if (createTimeBuilder_ == null) {
+          return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+        } else {
+          return createTimeBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder setCreateTime(com.google.protobuf.Timestamp value) {
+        if (createTimeBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          createTime_ = value;
+        } else {
+          createTimeBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder setCreateTime(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (createTimeBuilder_ == null) {
+          createTime_ = builderForValue.build();
+        } else {
+          createTimeBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder mergeCreateTime(com.google.protobuf.Timestamp value) {
+        if (createTimeBuilder_ == null) {
+          if (((bitField0_ & 0x00000020) != 0) &&
+            createTime_ != null &&
+            createTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getCreateTimeBuilder().mergeFrom(value);
+          } else {
+            createTime_ = value;
+          }
+        } else {
+          createTimeBuilder_.mergeFrom(value);
+        }
+        if (createTime_ != null) {
+          bitField0_ |= 0x00000020;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder clearCreateTime() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        createTime_ = null;
+        if (createTimeBuilder_ != null) {
+          createTimeBuilder_.dispose();
+          createTimeBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getCreateTimeBuilder() {
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return internalGetCreateTimeFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder() {
+        if (createTimeBuilder_ != null) {
+          return createTimeBuilder_.getMessageOrBuilder();
+        } else {
+          return createTime_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+        }
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetCreateTimeFieldBuilder() {
+        if (createTimeBuilder_ == null) {
+          createTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getCreateTime(),
+                  getParentForChildren(),
+                  isClean());
+          createTime_ = null;
+        }
+        return createTimeBuilder_;
+      }
+
+      private com.google.protobuf.Timestamp expireTime_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> expireTimeBuilder_;
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       * @return Whether the expireTime field is set.
+       */
+      public boolean hasExpireTime() {
+        return ((bitField0_ & 0x00000040) != 0);
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       * @return The expireTime.
+       */
+      public com.google.protobuf.Timestamp getExpireTime() {
+        if (expireTimeBuilder_ == null) {
+          return expireTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expireTime_;
+        } else {
+          return expireTimeBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       */
+      public Builder setExpireTime(com.google.protobuf.Timestamp value) {
+        if (expireTimeBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          expireTime_ = value;
+        } else {
+          expireTimeBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       */
+      public Builder setExpireTime(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (expireTimeBuilder_ == null) {
+          expireTime_ = builderForValue.build();
+        } else {
+          expireTimeBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       */
+      public Builder mergeExpireTime(com.google.protobuf.Timestamp value) {
+        if (expireTimeBuilder_ == null) {
+          if (((bitField0_ & 0x00000040) != 0) &&
+            expireTime_ != null &&
+            expireTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getExpireTimeBuilder().mergeFrom(value);
+          } else {
+            expireTime_ = value;
+          }
+        } else {
+          expireTimeBuilder_.mergeFrom(value);
+        }
+        if (expireTime_ != null) {
+          bitField0_ |= 0x00000040;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       */
+      public Builder clearExpireTime() {
+        bitField0_ = (bitField0_ & ~0x00000040);
+        expireTime_ = null;
+        if (expireTimeBuilder_ != null) {
+          expireTimeBuilder_.dispose();
+          expireTimeBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getExpireTimeBuilder() {
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return internalGetExpireTimeFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getExpireTimeOrBuilder() {
+        if (expireTimeBuilder_ != null) {
+          return expireTimeBuilder_.getMessageOrBuilder();
+        } else {
+          return expireTime_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : expireTime_;
+        }
+      }
+      /**
+       * <pre>
+       * When it stops signing (set by a rotation); unset: until retired.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp expire_time = 7;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetExpireTimeFieldBuilder() {
+        if (expireTimeBuilder_ == null) {
+          expireTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getExpireTime(),
+                  getParentForChildren(),
+                  isClean());
+          expireTime_ = null;
+        }
+        return expireTimeBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.SigningKey)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.SigningKey)
+    private static final htq.v1.Htq.SigningKey DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.SigningKey();
+    }
+
+    public static htq.v1.Htq.SigningKey getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<SigningKey>
+        PARSER = new com.google.protobuf.AbstractParser<SigningKey>() {
+      @java.lang.Override
+      public SigningKey parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<SigningKey> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<SigningKey> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.SigningKey getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface CreateSigningKeyRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.CreateSigningKeyRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The queue whose deliveries it signs (it must exist); empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * The queue whose deliveries it signs (it must exist); empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+
+    /**
+     * <pre>
+     * How it signs; unset means HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The enum numeric value on the wire for algorithm.
+     */
+    int getAlgorithmValue();
+    /**
+     * <pre>
+     * How it signs; unset means HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The algorithm.
+     */
+    htq.v1.Htq.SigningAlgorithm getAlgorithm();
+  }
+  /**
+   * <pre>
+   * CreateSigningKey input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.CreateSigningKeyRequest}
+   */
+  public static final class CreateSigningKeyRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.CreateSigningKeyRequest)
+      CreateSigningKeyRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "CreateSigningKeyRequest");
+    }
+    // Use CreateSigningKeyRequest.newBuilder() to construct.
+    private CreateSigningKeyRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private CreateSigningKeyRequest() {
+      queue_ = "";
+      algorithm_ = 0;
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_CreateSigningKeyRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_CreateSigningKeyRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_CreateSigningKeyRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.CreateSigningKeyRequest.class, htq.v1.Htq.CreateSigningKeyRequest.Builder.class);
+    }
+
+    public static final int QUEUE_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * The queue whose deliveries it signs (it must exist); empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The queue whose deliveries it signs (it must exist); empty: every queue's.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ALGORITHM_FIELD_NUMBER = 2;
+    private int algorithm_ = 0;
+    /**
+     * <pre>
+     * How it signs; unset means HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The enum numeric value on the wire for algorithm.
+     */
+    @java.lang.Override public int getAlgorithmValue() {
+      return algorithm_;
+    }
+    /**
+     * <pre>
+     * How it signs; unset means HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The algorithm.
+     */
+    @java.lang.Override public htq.v1.Htq.SigningAlgorithm getAlgorithm() {
+      htq.v1.Htq.SigningAlgorithm result = htq.v1.Htq.SigningAlgorithm.forNumber(algorithm_);
+      return result == null ? htq.v1.Htq.SigningAlgorithm.UNRECOGNIZED : result;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, queue_);
+      }
+      if (algorithm_ != htq.v1.Htq.SigningAlgorithm.SIGNING_ALGORITHM_UNSPECIFIED.getNumber()) {
+        output.writeEnum(2, algorithm_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, queue_);
+      }
+      if (algorithm_ != htq.v1.Htq.SigningAlgorithm.SIGNING_ALGORITHM_UNSPECIFIED.getNumber()) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeEnumSize(2, algorithm_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.CreateSigningKeyRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.CreateSigningKeyRequest other = (htq.v1.Htq.CreateSigningKeyRequest) obj;
+
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (algorithm_ != other.algorithm_) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (37 * hash) + ALGORITHM_FIELD_NUMBER;
+      hash = (53 * hash) + algorithm_;
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.CreateSigningKeyRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.CreateSigningKeyRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.CreateSigningKeyRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.CreateSigningKeyRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * CreateSigningKey input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.CreateSigningKeyRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.CreateSigningKeyRequest)
+        htq.v1.Htq.CreateSigningKeyRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_CreateSigningKeyRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_CreateSigningKeyRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.CreateSigningKeyRequest.class, htq.v1.Htq.CreateSigningKeyRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.CreateSigningKeyRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        queue_ = "";
+        algorithm_ = 0;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_CreateSigningKeyRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CreateSigningKeyRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.CreateSigningKeyRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CreateSigningKeyRequest build() {
+        htq.v1.Htq.CreateSigningKeyRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CreateSigningKeyRequest buildPartial() {
+        htq.v1.Htq.CreateSigningKeyRequest result = new htq.v1.Htq.CreateSigningKeyRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.CreateSigningKeyRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.queue_ = queue_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.algorithm_ = algorithm_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.CreateSigningKeyRequest) {
+          return mergeFrom((htq.v1.Htq.CreateSigningKeyRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.CreateSigningKeyRequest other) {
+        if (other == htq.v1.Htq.CreateSigningKeyRequest.getDefaultInstance()) return this;
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (other.algorithm_ != 0) {
+          setAlgorithmValue(other.getAlgorithmValue());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 16: {
+                algorithm_ = input.readEnum();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * The queue whose deliveries it signs (it must exist); empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs (it must exist); empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs (it must exist); empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs (it must exist); empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue whose deliveries it signs (it must exist); empty: every queue's.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private int algorithm_ = 0;
+      /**
+       * <pre>
+       * How it signs; unset means HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @return The enum numeric value on the wire for algorithm.
+       */
+      @java.lang.Override public int getAlgorithmValue() {
+        return algorithm_;
+      }
+      /**
+       * <pre>
+       * How it signs; unset means HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @param value The enum numeric value on the wire for algorithm to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAlgorithmValue(int value) {
+        algorithm_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How it signs; unset means HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @return The algorithm.
+       */
+      @java.lang.Override
+      public htq.v1.Htq.SigningAlgorithm getAlgorithm() {
+        htq.v1.Htq.SigningAlgorithm result = htq.v1.Htq.SigningAlgorithm.forNumber(algorithm_);
+        return result == null ? htq.v1.Htq.SigningAlgorithm.UNRECOGNIZED : result;
+      }
+      /**
+       * <pre>
+       * How it signs; unset means HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @param value The algorithm to set.
+       * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+       * @return This builder for chaining.
+       */
+      public Builder setAlgorithm(htq.v1.Htq.SigningAlgorithm value) {
+        java.util.Objects.requireNonNull(value);
+        bitField0_ |= 0x00000002;
+        algorithm_ = value.getNumber();
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How it signs; unset means HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAlgorithm() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        algorithm_ = 0;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.CreateSigningKeyRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.CreateSigningKeyRequest)
+    private static final htq.v1.Htq.CreateSigningKeyRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.CreateSigningKeyRequest();
+    }
+
+    public static htq.v1.Htq.CreateSigningKeyRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<CreateSigningKeyRequest>
+        PARSER = new com.google.protobuf.AbstractParser<CreateSigningKeyRequest>() {
+      @java.lang.Override
+      public CreateSigningKeyRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<CreateSigningKeyRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<CreateSigningKeyRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.CreateSigningKeyRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface ListSigningKeysRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.ListSigningKeysRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The keys of this queue; empty: the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * The keys of this queue; empty: the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+
+    /**
+     * <pre>
+     * Every key, global and of every queue (`queue` must then be empty).
+     * </pre>
+     *
+     * <code>bool all = 2;</code>
+     * @return The all.
+     */
+    boolean getAll();
+  }
+  /**
+   * <pre>
+   * ListSigningKeys input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.ListSigningKeysRequest}
+   */
+  public static final class ListSigningKeysRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.ListSigningKeysRequest)
+      ListSigningKeysRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "ListSigningKeysRequest");
+    }
+    // Use ListSigningKeysRequest.newBuilder() to construct.
+    private ListSigningKeysRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private ListSigningKeysRequest() {
+      queue_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.ListSigningKeysRequest.class, htq.v1.Htq.ListSigningKeysRequest.Builder.class);
+    }
+
+    public static final int QUEUE_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * The keys of this queue; empty: the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The keys of this queue; empty: the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ALL_FIELD_NUMBER = 2;
+    private boolean all_ = false;
+    /**
+     * <pre>
+     * Every key, global and of every queue (`queue` must then be empty).
+     * </pre>
+     *
+     * <code>bool all = 2;</code>
+     * @return The all.
+     */
+    @java.lang.Override
+    public boolean getAll() {
+      return all_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, queue_);
+      }
+      if (all_ != false) {
+        output.writeBool(2, all_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, queue_);
+      }
+      if (all_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(2, all_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.ListSigningKeysRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.ListSigningKeysRequest other = (htq.v1.Htq.ListSigningKeysRequest) obj;
+
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (getAll()
+          != other.getAll()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (37 * hash) + ALL_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getAll());
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.ListSigningKeysRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.ListSigningKeysRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListSigningKeysRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.ListSigningKeysRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * ListSigningKeys input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.ListSigningKeysRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.ListSigningKeysRequest)
+        htq.v1.Htq.ListSigningKeysRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.ListSigningKeysRequest.class, htq.v1.Htq.ListSigningKeysRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.ListSigningKeysRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        queue_ = "";
+        all_ = false;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListSigningKeysRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.ListSigningKeysRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListSigningKeysRequest build() {
+        htq.v1.Htq.ListSigningKeysRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListSigningKeysRequest buildPartial() {
+        htq.v1.Htq.ListSigningKeysRequest result = new htq.v1.Htq.ListSigningKeysRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.ListSigningKeysRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.queue_ = queue_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.all_ = all_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.ListSigningKeysRequest) {
+          return mergeFrom((htq.v1.Htq.ListSigningKeysRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.ListSigningKeysRequest other) {
+        if (other == htq.v1.Htq.ListSigningKeysRequest.getDefaultInstance()) return this;
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (other.getAll() != false) {
+          setAll(other.getAll());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 16: {
+                all_ = input.readBool();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * The keys of this queue; empty: the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The keys of this queue; empty: the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The keys of this queue; empty: the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys of this queue; empty: the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys of this queue; empty: the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private boolean all_ ;
+      /**
+       * <pre>
+       * Every key, global and of every queue (`queue` must then be empty).
+       * </pre>
+       *
+       * <code>bool all = 2;</code>
+       * @return The all.
+       */
+      @java.lang.Override
+      public boolean getAll() {
+        return all_;
+      }
+      /**
+       * <pre>
+       * Every key, global and of every queue (`queue` must then be empty).
+       * </pre>
+       *
+       * <code>bool all = 2;</code>
+       * @param value The all to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAll(boolean value) {
+
+        all_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Every key, global and of every queue (`queue` must then be empty).
+       * </pre>
+       *
+       * <code>bool all = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAll() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        all_ = false;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.ListSigningKeysRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.ListSigningKeysRequest)
+    private static final htq.v1.Htq.ListSigningKeysRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.ListSigningKeysRequest();
+    }
+
+    public static htq.v1.Htq.ListSigningKeysRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<ListSigningKeysRequest>
+        PARSER = new com.google.protobuf.AbstractParser<ListSigningKeysRequest>() {
+      @java.lang.Override
+      public ListSigningKeysRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<ListSigningKeysRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<ListSigningKeysRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.ListSigningKeysRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface ListSigningKeysResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.ListSigningKeysResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    java.util.List<htq.v1.Htq.SigningKey> 
+        getKeysList();
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    htq.v1.Htq.SigningKey getKeys(int index);
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    int getKeysCount();
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.SigningKeyOrBuilder> 
+        getKeysOrBuilderList();
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    htq.v1.Htq.SigningKeyOrBuilder getKeysOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * ListSigningKeys output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.ListSigningKeysResponse}
+   */
+  public static final class ListSigningKeysResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.ListSigningKeysResponse)
+      ListSigningKeysResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "ListSigningKeysResponse");
+    }
+    // Use ListSigningKeysResponse.newBuilder() to construct.
+    private ListSigningKeysResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private ListSigningKeysResponse() {
+      keys_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.ListSigningKeysResponse.class, htq.v1.Htq.ListSigningKeysResponse.Builder.class);
+    }
+
+    public static final int KEYS_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.SigningKey> keys_;
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.SigningKey> getKeysList() {
+      return keys_;
+    }
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.SigningKeyOrBuilder> 
+        getKeysOrBuilderList() {
+      return keys_;
+    }
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    @java.lang.Override
+    public int getKeysCount() {
+      return keys_.size();
+    }
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.SigningKey getKeys(int index) {
+      return keys_.get(index);
+    }
+    /**
+     * <pre>
+     * The keys, oldest first; expired ones are gone.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.SigningKeyOrBuilder getKeysOrBuilder(
+        int index) {
+      return keys_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      for (int i = 0; i < keys_.size(); i++) {
+        output.writeMessage(1, keys_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+
+          {
+            final int count = keys_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(keys_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.ListSigningKeysResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.ListSigningKeysResponse other = (htq.v1.Htq.ListSigningKeysResponse) obj;
+
+      if (!getKeysList()
+          .equals(other.getKeysList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (getKeysCount() > 0) {
+        hash = (37 * hash) + KEYS_FIELD_NUMBER;
+        hash = (53 * hash) + getKeysList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.ListSigningKeysResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.ListSigningKeysResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListSigningKeysResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.ListSigningKeysResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * ListSigningKeys output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.ListSigningKeysResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.ListSigningKeysResponse)
+        htq.v1.Htq.ListSigningKeysResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.ListSigningKeysResponse.class, htq.v1.Htq.ListSigningKeysResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.ListSigningKeysResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        if (keysBuilder_ == null) {
+          keys_ = java.util.Collections.emptyList();
+        } else {
+          keys_ = null;
+          keysBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000001);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_ListSigningKeysResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListSigningKeysResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.ListSigningKeysResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListSigningKeysResponse build() {
+        htq.v1.Htq.ListSigningKeysResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListSigningKeysResponse buildPartial() {
+        htq.v1.Htq.ListSigningKeysResponse result = new htq.v1.Htq.ListSigningKeysResponse(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.ListSigningKeysResponse result) {
+        if (keysBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0)) {
+            keys_ = java.util.Collections.unmodifiableList(keys_);
+            bitField0_ = (bitField0_ & ~0x00000001);
+          }
+          result.keys_ = keys_;
+        } else {
+          result.keys_ = keysBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.ListSigningKeysResponse result) {
+        int from_bitField0_ = bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.ListSigningKeysResponse) {
+          return mergeFrom((htq.v1.Htq.ListSigningKeysResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.ListSigningKeysResponse other) {
+        if (other == htq.v1.Htq.ListSigningKeysResponse.getDefaultInstance()) return this;
+        if (keysBuilder_ == null) {
+          if (!other.keys_.isEmpty()) {
+            if (keys_.isEmpty()) {
+              keys_ = other.keys_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+            } else {
+              ensureKeysIsMutable();
+              keys_.addAll(other.keys_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.keys_.isEmpty()) {
+            if (keysBuilder_.isEmpty()) {
+              keysBuilder_.dispose();
+              keysBuilder_ = null;
+              keys_ = other.keys_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+              keysBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetKeysFieldBuilder() : null;
+            } else {
+              keysBuilder_.addAllMessages(other.keys_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                htq.v1.Htq.SigningKey m =
+                    input.readMessage(
+                        htq.v1.Htq.SigningKey.parser(),
+                        extensionRegistry);
+                if (keysBuilder_ == null) {
+                  ensureKeysIsMutable();
+                  keys_.add(m);
+                } else {
+                  keysBuilder_.addMessage(m);
+                }
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.util.List<htq.v1.Htq.SigningKey> keys_ =
+        java.util.Collections.emptyList();
+      private void ensureKeysIsMutable() {
+        if (!((bitField0_ & 0x00000001) != 0)) {
+          keys_ = new java.util.ArrayList<htq.v1.Htq.SigningKey>(keys_);
+          bitField0_ |= 0x00000001;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder> keysBuilder_;
+
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.SigningKey> getKeysList() {
+        if (keysBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(keys_);
+        } else {
+          return keysBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public int getKeysCount() {
+        if (keysBuilder_ == null) {
+          return keys_.size();
+        } else {
+          return keysBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public htq.v1.Htq.SigningKey getKeys(int index) {
+        if (keysBuilder_ == null) {
+          return keys_.get(index);
+        } else {
+          return keysBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder setKeys(
+          int index, htq.v1.Htq.SigningKey value) {
+        if (keysBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureKeysIsMutable();
+          keys_.set(index, value);
+          onChanged();
+        } else {
+          keysBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder setKeys(
+          int index, htq.v1.Htq.SigningKey.Builder builderForValue) {
+        if (keysBuilder_ == null) {
+          ensureKeysIsMutable();
+          keys_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          keysBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder addKeys(htq.v1.Htq.SigningKey value) {
+        if (keysBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureKeysIsMutable();
+          keys_.add(value);
+          onChanged();
+        } else {
+          keysBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder addKeys(
+          int index, htq.v1.Htq.SigningKey value) {
+        if (keysBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureKeysIsMutable();
+          keys_.add(index, value);
+          onChanged();
+        } else {
+          keysBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder addKeys(
+          htq.v1.Htq.SigningKey.Builder builderForValue) {
+        if (keysBuilder_ == null) {
+          ensureKeysIsMutable();
+          keys_.add(builderForValue.build());
+          onChanged();
+        } else {
+          keysBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder addKeys(
+          int index, htq.v1.Htq.SigningKey.Builder builderForValue) {
+        if (keysBuilder_ == null) {
+          ensureKeysIsMutable();
+          keys_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          keysBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder addAllKeys(
+          java.lang.Iterable<? extends htq.v1.Htq.SigningKey> values) {
+        if (keysBuilder_ == null) {
+          ensureKeysIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, keys_);
+          onChanged();
+        } else {
+          keysBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder clearKeys() {
+        if (keysBuilder_ == null) {
+          keys_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000001);
+          onChanged();
+        } else {
+          keysBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public Builder removeKeys(int index) {
+        if (keysBuilder_ == null) {
+          ensureKeysIsMutable();
+          keys_.remove(index);
+          onChanged();
+        } else {
+          keysBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public htq.v1.Htq.SigningKey.Builder getKeysBuilder(
+          int index) {
+        return internalGetKeysFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public htq.v1.Htq.SigningKeyOrBuilder getKeysOrBuilder(
+          int index) {
+        if (keysBuilder_ == null) {
+          return keys_.get(index);  } else {
+          return keysBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.SigningKeyOrBuilder> 
+           getKeysOrBuilderList() {
+        if (keysBuilder_ != null) {
+          return keysBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(keys_);
+        }
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public htq.v1.Htq.SigningKey.Builder addKeysBuilder() {
+        return internalGetKeysFieldBuilder().addBuilder(
+            htq.v1.Htq.SigningKey.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public htq.v1.Htq.SigningKey.Builder addKeysBuilder(
+          int index) {
+        return internalGetKeysFieldBuilder().addBuilder(
+            index, htq.v1.Htq.SigningKey.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * The keys, oldest first; expired ones are gone.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey keys = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.SigningKey.Builder> 
+           getKeysBuilderList() {
+        return internalGetKeysFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder> 
+          internalGetKeysFieldBuilder() {
+        if (keysBuilder_ == null) {
+          keysBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder>(
+                  keys_,
+                  ((bitField0_ & 0x00000001) != 0),
+                  getParentForChildren(),
+                  isClean());
+          keys_ = null;
+        }
+        return keysBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.ListSigningKeysResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.ListSigningKeysResponse)
+    private static final htq.v1.Htq.ListSigningKeysResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.ListSigningKeysResponse();
+    }
+
+    public static htq.v1.Htq.ListSigningKeysResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<ListSigningKeysResponse>
+        PARSER = new com.google.protobuf.AbstractParser<ListSigningKeysResponse>() {
+      @java.lang.Override
+      public ListSigningKeysResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<ListSigningKeysResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<ListSigningKeysResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.ListSigningKeysResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface RotateSigningKeyRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.RotateSigningKeyRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The scope to rotate: a queue, or empty for the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * The scope to rotate: a queue, or empty for the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+
+    /**
+     * <pre>
+     * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The enum numeric value on the wire for algorithm.
+     */
+    int getAlgorithmValue();
+    /**
+     * <pre>
+     * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The algorithm.
+     */
+    htq.v1.Htq.SigningAlgorithm getAlgorithm();
+
+    /**
+     * <pre>
+     * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration overlap = 3;</code>
+     * @return Whether the overlap field is set.
+     */
+    boolean hasOverlap();
+    /**
+     * <pre>
+     * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration overlap = 3;</code>
+     * @return The overlap.
+     */
+    com.google.protobuf.Duration getOverlap();
+    /**
+     * <pre>
+     * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration overlap = 3;</code>
+     */
+    com.google.protobuf.DurationOrBuilder getOverlapOrBuilder();
+  }
+  /**
+   * <pre>
+   * RotateSigningKey input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.RotateSigningKeyRequest}
+   */
+  public static final class RotateSigningKeyRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.RotateSigningKeyRequest)
+      RotateSigningKeyRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "RotateSigningKeyRequest");
+    }
+    // Use RotateSigningKeyRequest.newBuilder() to construct.
+    private RotateSigningKeyRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private RotateSigningKeyRequest() {
+      queue_ = "";
+      algorithm_ = 0;
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.RotateSigningKeyRequest.class, htq.v1.Htq.RotateSigningKeyRequest.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int QUEUE_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * The scope to rotate: a queue, or empty for the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The scope to rotate: a queue, or empty for the global keys.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ALGORITHM_FIELD_NUMBER = 2;
+    private int algorithm_ = 0;
+    /**
+     * <pre>
+     * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The enum numeric value on the wire for algorithm.
+     */
+    @java.lang.Override public int getAlgorithmValue() {
+      return algorithm_;
+    }
+    /**
+     * <pre>
+     * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+     * @return The algorithm.
+     */
+    @java.lang.Override public htq.v1.Htq.SigningAlgorithm getAlgorithm() {
+      htq.v1.Htq.SigningAlgorithm result = htq.v1.Htq.SigningAlgorithm.forNumber(algorithm_);
+      return result == null ? htq.v1.Htq.SigningAlgorithm.UNRECOGNIZED : result;
+    }
+
+    public static final int OVERLAP_FIELD_NUMBER = 3;
+    private com.google.protobuf.Duration overlap_;
+    /**
+     * <pre>
+     * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration overlap = 3;</code>
+     * @return Whether the overlap field is set.
+     */
+    @java.lang.Override
+    public boolean hasOverlap() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration overlap = 3;</code>
+     * @return The overlap.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Duration getOverlap() {
+      return overlap_ == null ? com.google.protobuf.Duration.getDefaultInstance() : overlap_;
+    }
+    /**
+     * <pre>
+     * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration overlap = 3;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.DurationOrBuilder getOverlapOrBuilder() {
+      return overlap_ == null ? com.google.protobuf.Duration.getDefaultInstance() : overlap_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, queue_);
+      }
+      if (algorithm_ != htq.v1.Htq.SigningAlgorithm.SIGNING_ALGORITHM_UNSPECIFIED.getNumber()) {
+        output.writeEnum(2, algorithm_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(3, getOverlap());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, queue_);
+      }
+      if (algorithm_ != htq.v1.Htq.SigningAlgorithm.SIGNING_ALGORITHM_UNSPECIFIED.getNumber()) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeEnumSize(2, algorithm_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(3, getOverlap());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.RotateSigningKeyRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.RotateSigningKeyRequest other = (htq.v1.Htq.RotateSigningKeyRequest) obj;
+
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (algorithm_ != other.algorithm_) return false;
+      if (hasOverlap() != other.hasOverlap()) return false;
+      if (hasOverlap()) {
+        if (!getOverlap()
+            .equals(other.getOverlap())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (37 * hash) + ALGORITHM_FIELD_NUMBER;
+      hash = (53 * hash) + algorithm_;
+      if (hasOverlap()) {
+        hash = (37 * hash) + OVERLAP_FIELD_NUMBER;
+        hash = (53 * hash) + getOverlap().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RotateSigningKeyRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.RotateSigningKeyRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * RotateSigningKey input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.RotateSigningKeyRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.RotateSigningKeyRequest)
+        htq.v1.Htq.RotateSigningKeyRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.RotateSigningKeyRequest.class, htq.v1.Htq.RotateSigningKeyRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.RotateSigningKeyRequest.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetOverlapFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        queue_ = "";
+        algorithm_ = 0;
+        overlap_ = null;
+        if (overlapBuilder_ != null) {
+          overlapBuilder_.dispose();
+          overlapBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RotateSigningKeyRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.RotateSigningKeyRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RotateSigningKeyRequest build() {
+        htq.v1.Htq.RotateSigningKeyRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RotateSigningKeyRequest buildPartial() {
+        htq.v1.Htq.RotateSigningKeyRequest result = new htq.v1.Htq.RotateSigningKeyRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.RotateSigningKeyRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.queue_ = queue_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.algorithm_ = algorithm_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.overlap_ = overlapBuilder_ == null
+              ? overlap_
+              : overlapBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.RotateSigningKeyRequest) {
+          return mergeFrom((htq.v1.Htq.RotateSigningKeyRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.RotateSigningKeyRequest other) {
+        if (other == htq.v1.Htq.RotateSigningKeyRequest.getDefaultInstance()) return this;
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (other.algorithm_ != 0) {
+          setAlgorithmValue(other.getAlgorithmValue());
+        }
+        if (other.hasOverlap()) {
+          mergeOverlap(other.getOverlap());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 16: {
+                algorithm_ = input.readEnum();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
+              case 26: {
+                input.readMessage(
+                    internalGetOverlapFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 26
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * The scope to rotate: a queue, or empty for the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The scope to rotate: a queue, or empty for the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The scope to rotate: a queue, or empty for the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The scope to rotate: a queue, or empty for the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The scope to rotate: a queue, or empty for the global keys.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private int algorithm_ = 0;
+      /**
+       * <pre>
+       * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @return The enum numeric value on the wire for algorithm.
+       */
+      @java.lang.Override public int getAlgorithmValue() {
+        return algorithm_;
+      }
+      /**
+       * <pre>
+       * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @param value The enum numeric value on the wire for algorithm to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAlgorithmValue(int value) {
+        algorithm_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @return The algorithm.
+       */
+      @java.lang.Override
+      public htq.v1.Htq.SigningAlgorithm getAlgorithm() {
+        htq.v1.Htq.SigningAlgorithm result = htq.v1.Htq.SigningAlgorithm.forNumber(algorithm_);
+        return result == null ? htq.v1.Htq.SigningAlgorithm.UNRECOGNIZED : result;
+      }
+      /**
+       * <pre>
+       * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @param value The algorithm to set.
+       * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+       * @return This builder for chaining.
+       */
+      public Builder setAlgorithm(htq.v1.Htq.SigningAlgorithm value) {
+        java.util.Objects.requireNonNull(value);
+        bitField0_ |= 0x00000002;
+        algorithm_ = value.getNumber();
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The algorithm of the new key and of the keys it replaces; unset: HMAC-SHA256.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningAlgorithm algorithm = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAlgorithm() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        algorithm_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Duration overlap_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> overlapBuilder_;
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       * @return Whether the overlap field is set.
+       */
+      public boolean hasOverlap() {
+        return ((bitField0_ & 0x00000004) != 0);
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       * @return The overlap.
+       */
+      public com.google.protobuf.Duration getOverlap() {
+        if (overlapBuilder_ == null) {
+          return overlap_ == null ? com.google.protobuf.Duration.getDefaultInstance() : overlap_;
+        } else {
+          return overlapBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       */
+      public Builder setOverlap(com.google.protobuf.Duration value) {
+        if (overlapBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          overlap_ = value;
+        } else {
+          overlapBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       */
+      public Builder setOverlap(
+          com.google.protobuf.Duration.Builder builderForValue) {
+        if (overlapBuilder_ == null) {
+          overlap_ = builderForValue.build();
+        } else {
+          overlapBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       */
+      public Builder mergeOverlap(com.google.protobuf.Duration value) {
+        if (overlapBuilder_ == null) {
+          if (((bitField0_ & 0x00000004) != 0) &&
+            overlap_ != null &&
+            overlap_ != com.google.protobuf.Duration.getDefaultInstance()) {
+            getOverlapBuilder().mergeFrom(value);
+          } else {
+            overlap_ = value;
+          }
+        } else {
+          overlapBuilder_.mergeFrom(value);
+        }
+        if (overlap_ != null) {
+          bitField0_ |= 0x00000004;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       */
+      public Builder clearOverlap() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        overlap_ = null;
+        if (overlapBuilder_ != null) {
+          overlapBuilder_.dispose();
+          overlapBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       */
+      public com.google.protobuf.Duration.Builder getOverlapBuilder() {
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return internalGetOverlapFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       */
+      public com.google.protobuf.DurationOrBuilder getOverlapOrBuilder() {
+        if (overlapBuilder_ != null) {
+          return overlapBuilder_.getMessageOrBuilder();
+        } else {
+          return overlap_ == null ?
+              com.google.protobuf.Duration.getDefaultInstance() : overlap_;
+        }
+      }
+      /**
+       * <pre>
+       * How long the replaced keys go on signing; unset: 24 h. At most 30 days.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration overlap = 3;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+          internalGetOverlapFieldBuilder() {
+        if (overlapBuilder_ == null) {
+          overlapBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                  getOverlap(),
+                  getParentForChildren(),
+                  isClean());
+          overlap_ = null;
+        }
+        return overlapBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.RotateSigningKeyRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.RotateSigningKeyRequest)
+    private static final htq.v1.Htq.RotateSigningKeyRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.RotateSigningKeyRequest();
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<RotateSigningKeyRequest>
+        PARSER = new com.google.protobuf.AbstractParser<RotateSigningKeyRequest>() {
+      @java.lang.Override
+      public RotateSigningKeyRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<RotateSigningKeyRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<RotateSigningKeyRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.RotateSigningKeyRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface RotateSigningKeyResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.RotateSigningKeyResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The new key, with its secret.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningKey key = 1;</code>
+     * @return Whether the key field is set.
+     */
+    boolean hasKey();
+    /**
+     * <pre>
+     * The new key, with its secret.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningKey key = 1;</code>
+     * @return The key.
+     */
+    htq.v1.Htq.SigningKey getKey();
+    /**
+     * <pre>
+     * The new key, with its secret.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningKey key = 1;</code>
+     */
+    htq.v1.Htq.SigningKeyOrBuilder getKeyOrBuilder();
+
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    java.util.List<htq.v1.Htq.SigningKey> 
+        getReplacedList();
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    htq.v1.Htq.SigningKey getReplaced(int index);
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    int getReplacedCount();
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.SigningKeyOrBuilder> 
+        getReplacedOrBuilderList();
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    htq.v1.Htq.SigningKeyOrBuilder getReplacedOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * RotateSigningKey output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.RotateSigningKeyResponse}
+   */
+  public static final class RotateSigningKeyResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.RotateSigningKeyResponse)
+      RotateSigningKeyResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "RotateSigningKeyResponse");
+    }
+    // Use RotateSigningKeyResponse.newBuilder() to construct.
+    private RotateSigningKeyResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private RotateSigningKeyResponse() {
+      replaced_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.RotateSigningKeyResponse.class, htq.v1.Htq.RotateSigningKeyResponse.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int KEY_FIELD_NUMBER = 1;
+    private htq.v1.Htq.SigningKey key_;
+    /**
+     * <pre>
+     * The new key, with its secret.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningKey key = 1;</code>
+     * @return Whether the key field is set.
+     */
+    @java.lang.Override
+    public boolean hasKey() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * The new key, with its secret.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningKey key = 1;</code>
+     * @return The key.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.SigningKey getKey() {
+      return key_ == null ? htq.v1.Htq.SigningKey.getDefaultInstance() : key_;
+    }
+    /**
+     * <pre>
+     * The new key, with its secret.
+     * </pre>
+     *
+     * <code>.htq.v1.SigningKey key = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.SigningKeyOrBuilder getKeyOrBuilder() {
+      return key_ == null ? htq.v1.Htq.SigningKey.getDefaultInstance() : key_;
+    }
+
+    public static final int REPLACED_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.SigningKey> replaced_;
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.SigningKey> getReplacedList() {
+      return replaced_;
+    }
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.SigningKeyOrBuilder> 
+        getReplacedOrBuilderList() {
+      return replaced_;
+    }
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    @java.lang.Override
+    public int getReplacedCount() {
+      return replaced_.size();
+    }
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.SigningKey getReplaced(int index) {
+      return replaced_.get(index);
+    }
+    /**
+     * <pre>
+     * The keys it replaces, with the time each stops signing.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.SigningKeyOrBuilder getReplacedOrBuilder(
+        int index) {
+      return replaced_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(1, getKey());
+      }
+      for (int i = 0; i < replaced_.size(); i++) {
+        output.writeMessage(2, replaced_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(1, getKey());
+      }
+
+          {
+            final int count = replaced_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(replaced_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.RotateSigningKeyResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.RotateSigningKeyResponse other = (htq.v1.Htq.RotateSigningKeyResponse) obj;
+
+      if (hasKey() != other.hasKey()) return false;
+      if (hasKey()) {
+        if (!getKey()
+            .equals(other.getKey())) return false;
+      }
+      if (!getReplacedList()
+          .equals(other.getReplacedList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasKey()) {
+        hash = (37 * hash) + KEY_FIELD_NUMBER;
+        hash = (53 * hash) + getKey().hashCode();
+      }
+      if (getReplacedCount() > 0) {
+        hash = (37 * hash) + REPLACED_FIELD_NUMBER;
+        hash = (53 * hash) + getReplacedList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RotateSigningKeyResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.RotateSigningKeyResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * RotateSigningKey output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.RotateSigningKeyResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.RotateSigningKeyResponse)
+        htq.v1.Htq.RotateSigningKeyResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.RotateSigningKeyResponse.class, htq.v1.Htq.RotateSigningKeyResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.RotateSigningKeyResponse.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetKeyFieldBuilder();
+          internalGetReplacedFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        key_ = null;
+        if (keyBuilder_ != null) {
+          keyBuilder_.dispose();
+          keyBuilder_ = null;
+        }
+        if (replacedBuilder_ == null) {
+          replaced_ = java.util.Collections.emptyList();
+        } else {
+          replaced_ = null;
+          replacedBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000002);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_RotateSigningKeyResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RotateSigningKeyResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.RotateSigningKeyResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RotateSigningKeyResponse build() {
+        htq.v1.Htq.RotateSigningKeyResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RotateSigningKeyResponse buildPartial() {
+        htq.v1.Htq.RotateSigningKeyResponse result = new htq.v1.Htq.RotateSigningKeyResponse(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.RotateSigningKeyResponse result) {
+        if (replacedBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0)) {
+            replaced_ = java.util.Collections.unmodifiableList(replaced_);
+            bitField0_ = (bitField0_ & ~0x00000002);
+          }
+          result.replaced_ = replaced_;
+        } else {
+          result.replaced_ = replacedBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.RotateSigningKeyResponse result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.key_ = keyBuilder_ == null
+              ? key_
+              : keyBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.RotateSigningKeyResponse) {
+          return mergeFrom((htq.v1.Htq.RotateSigningKeyResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.RotateSigningKeyResponse other) {
+        if (other == htq.v1.Htq.RotateSigningKeyResponse.getDefaultInstance()) return this;
+        if (other.hasKey()) {
+          mergeKey(other.getKey());
+        }
+        if (replacedBuilder_ == null) {
+          if (!other.replaced_.isEmpty()) {
+            if (replaced_.isEmpty()) {
+              replaced_ = other.replaced_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+            } else {
+              ensureReplacedIsMutable();
+              replaced_.addAll(other.replaced_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.replaced_.isEmpty()) {
+            if (replacedBuilder_.isEmpty()) {
+              replacedBuilder_.dispose();
+              replacedBuilder_ = null;
+              replaced_ = other.replaced_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+              replacedBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetReplacedFieldBuilder() : null;
+            } else {
+              replacedBuilder_.addAllMessages(other.replaced_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                input.readMessage(
+                    internalGetKeyFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                htq.v1.Htq.SigningKey m =
+                    input.readMessage(
+                        htq.v1.Htq.SigningKey.parser(),
+                        extensionRegistry);
+                if (replacedBuilder_ == null) {
+                  ensureReplacedIsMutable();
+                  replaced_.add(m);
+                } else {
+                  replacedBuilder_.addMessage(m);
+                }
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private htq.v1.Htq.SigningKey key_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder> keyBuilder_;
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       * @return Whether the key field is set.
+       */
+      public boolean hasKey() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       * @return The key.
+       */
+      public htq.v1.Htq.SigningKey getKey() {
+        if (keyBuilder_ == null) {
+          return key_ == null ? htq.v1.Htq.SigningKey.getDefaultInstance() : key_;
+        } else {
+          return keyBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       */
+      public Builder setKey(htq.v1.Htq.SigningKey value) {
+        if (keyBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          key_ = value;
+        } else {
+          keyBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       */
+      public Builder setKey(
+          htq.v1.Htq.SigningKey.Builder builderForValue) {
+        if (keyBuilder_ == null) {
+          key_ = builderForValue.build();
+        } else {
+          keyBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       */
+      public Builder mergeKey(htq.v1.Htq.SigningKey value) {
+        if (keyBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0) &&
+            key_ != null &&
+            key_ != htq.v1.Htq.SigningKey.getDefaultInstance()) {
+            getKeyBuilder().mergeFrom(value);
+          } else {
+            key_ = value;
+          }
+        } else {
+          keyBuilder_.mergeFrom(value);
+        }
+        if (key_ != null) {
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       */
+      public Builder clearKey() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        key_ = null;
+        if (keyBuilder_ != null) {
+          keyBuilder_.dispose();
+          keyBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       */
+      public htq.v1.Htq.SigningKey.Builder getKeyBuilder() {
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return internalGetKeyFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       */
+      public htq.v1.Htq.SigningKeyOrBuilder getKeyOrBuilder() {
+        if (keyBuilder_ != null) {
+          return keyBuilder_.getMessageOrBuilder();
+        } else {
+          return key_ == null ?
+              htq.v1.Htq.SigningKey.getDefaultInstance() : key_;
+        }
+      }
+      /**
+       * <pre>
+       * The new key, with its secret.
+       * </pre>
+       *
+       * <code>.htq.v1.SigningKey key = 1;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder> 
+          internalGetKeyFieldBuilder() {
+        if (keyBuilder_ == null) {
+          keyBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder>(
+                  getKey(),
+                  getParentForChildren(),
+                  isClean());
+          key_ = null;
+        }
+        return keyBuilder_;
+      }
+
+      private java.util.List<htq.v1.Htq.SigningKey> replaced_ =
+        java.util.Collections.emptyList();
+      private void ensureReplacedIsMutable() {
+        if (!((bitField0_ & 0x00000002) != 0)) {
+          replaced_ = new java.util.ArrayList<htq.v1.Htq.SigningKey>(replaced_);
+          bitField0_ |= 0x00000002;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder> replacedBuilder_;
+
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.SigningKey> getReplacedList() {
+        if (replacedBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(replaced_);
+        } else {
+          return replacedBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public int getReplacedCount() {
+        if (replacedBuilder_ == null) {
+          return replaced_.size();
+        } else {
+          return replacedBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public htq.v1.Htq.SigningKey getReplaced(int index) {
+        if (replacedBuilder_ == null) {
+          return replaced_.get(index);
+        } else {
+          return replacedBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder setReplaced(
+          int index, htq.v1.Htq.SigningKey value) {
+        if (replacedBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureReplacedIsMutable();
+          replaced_.set(index, value);
+          onChanged();
+        } else {
+          replacedBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder setReplaced(
+          int index, htq.v1.Htq.SigningKey.Builder builderForValue) {
+        if (replacedBuilder_ == null) {
+          ensureReplacedIsMutable();
+          replaced_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          replacedBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder addReplaced(htq.v1.Htq.SigningKey value) {
+        if (replacedBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureReplacedIsMutable();
+          replaced_.add(value);
+          onChanged();
+        } else {
+          replacedBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder addReplaced(
+          int index, htq.v1.Htq.SigningKey value) {
+        if (replacedBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureReplacedIsMutable();
+          replaced_.add(index, value);
+          onChanged();
+        } else {
+          replacedBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder addReplaced(
+          htq.v1.Htq.SigningKey.Builder builderForValue) {
+        if (replacedBuilder_ == null) {
+          ensureReplacedIsMutable();
+          replaced_.add(builderForValue.build());
+          onChanged();
+        } else {
+          replacedBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder addReplaced(
+          int index, htq.v1.Htq.SigningKey.Builder builderForValue) {
+        if (replacedBuilder_ == null) {
+          ensureReplacedIsMutable();
+          replaced_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          replacedBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder addAllReplaced(
+          java.lang.Iterable<? extends htq.v1.Htq.SigningKey> values) {
+        if (replacedBuilder_ == null) {
+          ensureReplacedIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, replaced_);
+          onChanged();
+        } else {
+          replacedBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder clearReplaced() {
+        if (replacedBuilder_ == null) {
+          replaced_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000002);
+          onChanged();
+        } else {
+          replacedBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public Builder removeReplaced(int index) {
+        if (replacedBuilder_ == null) {
+          ensureReplacedIsMutable();
+          replaced_.remove(index);
+          onChanged();
+        } else {
+          replacedBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public htq.v1.Htq.SigningKey.Builder getReplacedBuilder(
+          int index) {
+        return internalGetReplacedFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public htq.v1.Htq.SigningKeyOrBuilder getReplacedOrBuilder(
+          int index) {
+        if (replacedBuilder_ == null) {
+          return replaced_.get(index);  } else {
+          return replacedBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.SigningKeyOrBuilder> 
+           getReplacedOrBuilderList() {
+        if (replacedBuilder_ != null) {
+          return replacedBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(replaced_);
+        }
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public htq.v1.Htq.SigningKey.Builder addReplacedBuilder() {
+        return internalGetReplacedFieldBuilder().addBuilder(
+            htq.v1.Htq.SigningKey.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public htq.v1.Htq.SigningKey.Builder addReplacedBuilder(
+          int index) {
+        return internalGetReplacedFieldBuilder().addBuilder(
+            index, htq.v1.Htq.SigningKey.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * The keys it replaces, with the time each stops signing.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.SigningKey replaced = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.SigningKey.Builder> 
+           getReplacedBuilderList() {
+        return internalGetReplacedFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder> 
+          internalGetReplacedFieldBuilder() {
+        if (replacedBuilder_ == null) {
+          replacedBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.SigningKey, htq.v1.Htq.SigningKey.Builder, htq.v1.Htq.SigningKeyOrBuilder>(
+                  replaced_,
+                  ((bitField0_ & 0x00000002) != 0),
+                  getParentForChildren(),
+                  isClean());
+          replaced_ = null;
+        }
+        return replacedBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.RotateSigningKeyResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.RotateSigningKeyResponse)
+    private static final htq.v1.Htq.RotateSigningKeyResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.RotateSigningKeyResponse();
+    }
+
+    public static htq.v1.Htq.RotateSigningKeyResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<RotateSigningKeyResponse>
+        PARSER = new com.google.protobuf.AbstractParser<RotateSigningKeyResponse>() {
+      @java.lang.Override
+      public RotateSigningKeyResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<RotateSigningKeyResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<RotateSigningKeyResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.RotateSigningKeyResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface RetireSigningKeyRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.RetireSigningKeyRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The key's id.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The id.
+     */
+    java.lang.String getId();
+    /**
+     * <pre>
+     * The key's id.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The bytes for id.
+     */
+    com.google.protobuf.ByteString
+        getIdBytes();
+  }
+  /**
+   * <pre>
+   * RetireSigningKey input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.RetireSigningKeyRequest}
+   */
+  public static final class RetireSigningKeyRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.RetireSigningKeyRequest)
+      RetireSigningKeyRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "RetireSigningKeyRequest");
+    }
+    // Use RetireSigningKeyRequest.newBuilder() to construct.
+    private RetireSigningKeyRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private RetireSigningKeyRequest() {
+      id_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.RetireSigningKeyRequest.class, htq.v1.Htq.RetireSigningKeyRequest.Builder.class);
+    }
+
+    public static final int ID_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object id_ = "";
+    /**
+     * <pre>
+     * The key's id.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The id.
+     */
+    @java.lang.Override
+    public java.lang.String getId() {
+      java.lang.Object ref = id_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        id_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The key's id.
+     * </pre>
+     *
+     * <code>string id = 1;</code>
+     * @return The bytes for id.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getIdBytes() {
+      java.lang.Object ref = id_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        id_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, id_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, id_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.RetireSigningKeyRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.RetireSigningKeyRequest other = (htq.v1.Htq.RetireSigningKeyRequest) obj;
+
+      if (!getId()
+          .equals(other.getId())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + ID_FIELD_NUMBER;
+      hash = (53 * hash) + getId().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RetireSigningKeyRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.RetireSigningKeyRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * RetireSigningKey input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.RetireSigningKeyRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.RetireSigningKeyRequest)
+        htq.v1.Htq.RetireSigningKeyRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.RetireSigningKeyRequest.class, htq.v1.Htq.RetireSigningKeyRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.RetireSigningKeyRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        id_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RetireSigningKeyRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.RetireSigningKeyRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RetireSigningKeyRequest build() {
+        htq.v1.Htq.RetireSigningKeyRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RetireSigningKeyRequest buildPartial() {
+        htq.v1.Htq.RetireSigningKeyRequest result = new htq.v1.Htq.RetireSigningKeyRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.RetireSigningKeyRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.id_ = id_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.RetireSigningKeyRequest) {
+          return mergeFrom((htq.v1.Htq.RetireSigningKeyRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.RetireSigningKeyRequest other) {
+        if (other == htq.v1.Htq.RetireSigningKeyRequest.getDefaultInstance()) return this;
+        if (!other.getId().isEmpty()) {
+          id_ = other.id_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                id_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object id_ = "";
+      /**
+       * <pre>
+       * The key's id.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @return The id.
+       */
+      public java.lang.String getId() {
+        java.lang.Object ref = id_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          id_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The key's id.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @return The bytes for id.
+       */
+      public com.google.protobuf.ByteString
+          getIdBytes() {
+        java.lang.Object ref = id_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          id_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The key's id.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @param value The id to set.
+       * @return This builder for chaining.
+       */
+      public Builder setId(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        id_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The key's id.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearId() {
+        id_ = getDefaultInstance().getId();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The key's id.
+       * </pre>
+       *
+       * <code>string id = 1;</code>
+       * @param value The bytes for id to set.
+       * @return This builder for chaining.
+       */
+      public Builder setIdBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        id_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.RetireSigningKeyRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.RetireSigningKeyRequest)
+    private static final htq.v1.Htq.RetireSigningKeyRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.RetireSigningKeyRequest();
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<RetireSigningKeyRequest>
+        PARSER = new com.google.protobuf.AbstractParser<RetireSigningKeyRequest>() {
+      @java.lang.Override
+      public RetireSigningKeyRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<RetireSigningKeyRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<RetireSigningKeyRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.RetireSigningKeyRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface RetireSigningKeyResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.RetireSigningKeyResponse)
+      com.google.protobuf.MessageOrBuilder {
+  }
+  /**
+   * <pre>
+   * RetireSigningKey output: empty on success.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.RetireSigningKeyResponse}
+   */
+  public static final class RetireSigningKeyResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.RetireSigningKeyResponse)
+      RetireSigningKeyResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "RetireSigningKeyResponse");
+    }
+    // Use RetireSigningKeyResponse.newBuilder() to construct.
+    private RetireSigningKeyResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private RetireSigningKeyResponse() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.RetireSigningKeyResponse.class, htq.v1.Htq.RetireSigningKeyResponse.Builder.class);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      getUnknownFields().writeTo(output);
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.RetireSigningKeyResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.RetireSigningKeyResponse other = (htq.v1.Htq.RetireSigningKeyResponse) obj;
+
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RetireSigningKeyResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.RetireSigningKeyResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * RetireSigningKey output: empty on success.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.RetireSigningKeyResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.RetireSigningKeyResponse)
+        htq.v1.Htq.RetireSigningKeyResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.RetireSigningKeyResponse.class, htq.v1.Htq.RetireSigningKeyResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.RetireSigningKeyResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_RetireSigningKeyResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RetireSigningKeyResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.RetireSigningKeyResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RetireSigningKeyResponse build() {
+        htq.v1.Htq.RetireSigningKeyResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RetireSigningKeyResponse buildPartial() {
+        htq.v1.Htq.RetireSigningKeyResponse result = new htq.v1.Htq.RetireSigningKeyResponse(this);
+        onBuilt();
+        return result;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.RetireSigningKeyResponse) {
+          return mergeFrom((htq.v1.Htq.RetireSigningKeyResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.RetireSigningKeyResponse other) {
+        if (other == htq.v1.Htq.RetireSigningKeyResponse.getDefaultInstance()) return this;
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.RetireSigningKeyResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.RetireSigningKeyResponse)
+    private static final htq.v1.Htq.RetireSigningKeyResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.RetireSigningKeyResponse();
+    }
+
+    public static htq.v1.Htq.RetireSigningKeyResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<RetireSigningKeyResponse>
+        PARSER = new com.google.protobuf.AbstractParser<RetireSigningKeyResponse>() {
+      @java.lang.Override
+      public RetireSigningKeyResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<RetireSigningKeyResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<RetireSigningKeyResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.RetireSigningKeyResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
   private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_htq_v1_RetryPolicy_descriptor;
   private static final 
@@ -54387,6 +61671,46 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_htq_v1_DeleteScheduleResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_SigningKey_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_SigningKey_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_CreateSigningKeyRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_CreateSigningKeyRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_ListSigningKeysRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_ListSigningKeysRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_ListSigningKeysResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_ListSigningKeysResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_RotateSigningKeyRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_RotateSigningKeyRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_RotateSigningKeyResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_RotateSigningKeyResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_RetireSigningKeyRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_RetireSigningKeyRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_RetireSigningKeyResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -54406,7 +61730,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "(\005\"y\n\020VariableSettings\0224\n\021stepping_inter" +
       "val\030\001 \001(\0132\031.google.protobuf.Duration\022/\n\014" +
       "max_interval\030\002 \001(\0132\031.google.protobuf.Dur" +
-      "ation\"\250\004\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
+      "ation\"\276\004\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
       "\001(\0162\021.htq.v1.QueueKind\022\027\n\017max_concurrenc" +
       "y\030\003 \001(\005\0222\n\017request_timeout\030\004 \001(\0132\031.googl" +
       "e.protobuf.Duration\022\"\n\005retry\030\005 \001(\0132\023.htq" +
@@ -54420,177 +61744,207 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "\031.google.protobuf.Duration\022/\n\014dedup_wind" +
       "ow\030\016 \001(\0132\031.google.protobuf.Duration\022\027\n\017a" +
       "ttempt_history\030\017 \001(\005\022\022\n\nmax_events\030\020 \001(\005" +
-      "\"\\\n\013FlowControl\022\027\n\017max_concurrency\030\001 \001(\005" +
-      "\022!\n\031max_dispatches_per_second\030\002 \001(\001\022\021\n\tm" +
-      "ax_burst\030\003 \001(\005\"Q\n\020DeadLetterPolicy\022\021\n\tma" +
-      "x_tasks\030\001 \001(\005\022*\n\007max_age\030\002 \001(\0132\031.google." +
-      "protobuf.Duration\"%\n\006Header\022\014\n\004name\030\001 \001(" +
-      "\t\022\r\n\005value\030\002 \001(\t\")\n\004Form\022!\n\006fields\030\001 \003(\013" +
-      "2\021.htq.v1.FormField\"(\n\tFormField\022\014\n\004name" +
-      "\030\001 \001(\t\022\r\n\005value\030\002 \001(\t\"\201\001\n\013HttpRequest\022\016\n" +
-      "\006method\030\001 \001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030\003 " +
-      "\003(\0132\016.htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\034\n\004f" +
-      "orm\030\005 \001(\0132\014.htq.v1.FormH\000B\006\n\004body\"\267\003\n\004Ta" +
-      "sk\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022$\n\007request" +
-      "\030\003 \001(\0132\023.htq.v1.HttpRequest\0221\n\rschedule_" +
-      "time\030\004 \001(\0132\032.google.protobuf.Timestamp\022 " +
-      "\n\005state\030\005 \001(\0162\021.htq.v1.TaskState\022\020\n\010atte" +
-      "mpts\030\006 \001(\005\022\023\n\013last_status\030\007 \001(\005\022\022\n\nlast_" +
-      "error\030\010 \001(\t\022/\n\013create_time\030\t \001(\0132\032.googl" +
-      "e.protobuf.Timestamp\0225\n\021last_attempt_tim" +
-      "e\030\n \001(\0132\032.google.protobuf.Timestamp\022\021\n\tr" +
-      "un_count\030\013 \001(\005\022\020\n\010flow_key\030\014 \001(\t\022 \n\007hist" +
-      "ory\030\r \003(\0132\017.htq.v1.Attempt\022/\n\013finish_tim" +
-      "e\030\016 \001(\0132\032.google.protobuf.Timestamp\"\223\001\n\007" +
-      "Attempt\022.\n\nstart_time\030\001 \001(\0132\032.google.pro" +
-      "tobuf.Timestamp\022*\n\007latency\030\002 \001(\0132\031.googl" +
-      "e.protobuf.Duration\022\016\n\006status\030\003 \001(\005\022\r\n\005e" +
-      "rror\030\004 \001(\t\022\r\n\005reply\030\005 \001(\t\"2\n\022CreateQueue" +
-      "Request\022\034\n\005queue\030\001 \001(\0132\r.htq.v1.Queue\"\037\n" +
-      "\017GetQueueRequest\022\014\n\004name\030\001 \001(\t\":\n\021ListQu" +
-      "euesRequest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_t" +
-      "oken\030\002 \001(\t\"L\n\022ListQueuesResponse\022\035\n\006queu" +
-      "es\030\001 \003(\0132\r.htq.v1.Queue\022\027\n\017next_page_tok" +
-      "en\030\002 \001(\t\"c\n\022UpdateQueueRequest\022\034\n\005queue\030" +
-      "\001 \001(\0132\r.htq.v1.Queue\022/\n\013update_mask\030\002 \001(" +
-      "\0132\032.google.protobuf.FieldMask\"\"\n\022DeleteQ" +
-      "ueueRequest\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQueue" +
-      "Response\"\202\001\n\017PushTaskRequest\022\r\n\005queue\030\001 " +
-      "\001(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1.HttpReques" +
-      "t\022\017\n\007task_id\030\003 \001(\t\022\027\n\017idempotency_key\030\004 " +
-      "\001(\t\022\020\n\010flow_key\030\005 \001(\t\"i\n\020PushTaskRespons" +
-      "e\022\017\n\007task_id\030\001 \001(\t\0221\n\rschedule_time\030\002 \001(" +
-      "\0132\032.google.protobuf.Timestamp\022\021\n\tduplica" +
-      "te\030\003 \001(\010\"C\n\020PushTasksRequest\022\r\n\005queue\030\001 " +
-      "\001(\t\022 \n\005tasks\030\002 \003(\0132\021.htq.v1.TaskEntry\"\326\001" +
-      "\n\tTaskEntry\022$\n\007request\030\001 \001(\0132\023.htq.v1.Ht" +
-      "tpRequest\0223\n\rschedule_time\030\002 \001(\0132\032.googl" +
-      "e.protobuf.TimestampH\000\022*\n\005delay\030\003 \001(\0132\031." +
-      "google.protobuf.DurationH\000\022\017\n\007task_id\030\004 " +
-      "\001(\t\022\027\n\017idempotency_key\030\005 \001(\t\022\020\n\010flow_key" +
-      "\030\006 \001(\tB\006\n\004when\"9\n\021PushTasksResponse\022\020\n\010t" +
-      "ask_ids\030\001 \003(\t\022\022\n\nduplicates\030\002 \003(\010\"\357\001\n\023Sc" +
-      "heduleTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007requ" +
-      "est\030\002 \001(\0132\023.htq.v1.HttpRequest\0223\n\rschedu" +
-      "le_time\030\003 \001(\0132\032.google.protobuf.Timestam" +
-      "pH\000\022*\n\005delay\030\004 \001(\0132\031.google.protobuf.Dur" +
-      "ationH\000\022\017\n\007task_id\030\005 \001(\t\022\027\n\017idempotency_" +
-      "key\030\006 \001(\t\022\020\n\010flow_key\030\007 \001(\tB\006\n\004when\"+\n\016G" +
-      "etTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t" +
-      "\"j\n\020ListTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005s" +
-      "tate\030\002 \001(\0162\021.htq.v1.TaskState\022\021\n\tpage_si" +
-      "ze\030\003 \001(\005\022\022\n\npage_token\030\004 \001(\t\"I\n\021ListTask" +
-      "sResponse\022\033\n\005tasks\030\001 \003(\0132\014.htq.v1.Task\022\027" +
-      "\n\017next_page_token\030\002 \001(\t\"\"\n\021CountTasksReq" +
-      "uest\022\r\n\005queue\030\001 \001(\t\"u\n\022CountTasksRespons" +
-      "e\022\021\n\tscheduled\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006act" +
-      "ive\030\003 \001(\003\022\014\n\004dead\030\004 \001(\003\022\020\n\010finished\030\005 \001(" +
-      "\003\022\017\n\007evicted\030\006 \001(\003\".\n\021CancelTaskRequest\022" +
-      "\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueu" +
-      "eRequest\022\r\n\005queue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022" +
-      " \n\005kinds\030\003 \003(\0162\021.htq.v1.EventKind\022\017\n\007tas" +
-      "k_id\030\004 \001(\t\0221\n\016stats_interval\030\005 \001(\0132\031.goo" +
-      "gle.protobuf.Duration\"\207\001\n\022WatchQueueResp" +
-      "onse\022#\n\005event\030\001 \001(\0132\022.htq.v1.QueueEventH" +
-      "\000\022\037\n\003gap\030\002 \001(\0132\020.htq.v1.EventGapH\000\022#\n\005st" +
-      "ats\030\003 \001(\0132\022.htq.v1.QueueStatsH\000B\006\n\004item\"" +
-      "\211\002\n\nQueueEvent\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030" +
-      "\002 \001(\t\022\037\n\004kind\030\003 \001(\0162\021.htq.v1.EventKind\022\017" +
-      "\n\007task_id\030\004 \001(\t\022(\n\004time\030\005 \001(\0132\032.google.p" +
-      "rotobuf.Timestamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006st" +
-      "atus\030\007 \001(\005\022\r\n\005error\030\010 \001(\t\0221\n\rschedule_ti" +
-      "me\030\t \001(\0132\032.google.protobuf.Timestamp\022\016\n\006" +
-      "reason\030\n \001(\t\022\r\n\005count\030\013 \001(\003\"E\n\010EventGap\022" +
-      "\r\n\005queue\030\001 \001(\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rr" +
-      "esume_cursor\030\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005que" +
-      "ue\030\001 \001(\t\022(\n\004time\030\002 \001(\0132\032.google.protobuf" +
-      ".Timestamp\022*\n\006counts\030\003 \001(\0132\032.htq.v1.Coun" +
-      "tTasksResponse\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n" +
-      "\nerror_rate\030\005 \001(\001\"!\n\021PauseQueueRequest\022\014" +
-      "\n\004name\030\001 \001(\t\"\"\n\022ResumeQueueRequest\022\014\n\004na" +
-      "me\030\001 \001(\t\"!\n\021PurgeQueueRequest\022\014\n\004name\030\001 " +
-      "\001(\t\"$\n\022PurgeQueueResponse\022\016\n\006purged\030\001 \001(" +
-      "\003\"+\n\016RunTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id" +
-      "\030\002 \001(\t\"1\n\024RetryDeadTaskRequest\022\r\n\005queue\030" +
-      "\001 \001(\t\022\n\n\002id\030\002 \001(\t\")\n\030RetryAllDeadTasksRe" +
-      "quest\022\r\n\005queue\030\001 \001(\t\",\n\031RetryAllDeadTask" +
-      "sResponse\022\017\n\007retried\030\001 \001(\003\"2\n\025DeleteDead" +
-      "TaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030" +
-      "\n\026DeleteDeadTaskResponse\"\272\002\n\010Schedule\022\014\n" +
-      "\004name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t" +
-      "\022\021\n\ttime_zone\030\004 \001(\t\022$\n\007request\030\005 \001(\0132\023.h" +
-      "tq.v1.HttpRequest\022\020\n\010flow_key\030\006 \001(\t\022!\n\010c" +
-      "atch_up\030\007 \001(\0162\017.htq.v1.CatchUp\0221\n\rnext_r" +
-      "un_time\030\010 \001(\0132\032.google.protobuf.Timestam" +
-      "p\0221\n\rlast_run_time\030\t \001(\0132\032.google.protob" +
-      "uf.Timestamp\022/\n\013create_time\030\n \001(\0132\032.goog" +
-      "le.protobuf.Timestamp\";\n\025CreateScheduleR" +
-      "equest\022\"\n\010schedule\030\001 \001(\0132\020.htq.v1.Schedu" +
-      "le\"\"\n\022GetScheduleRequest\022\014\n\004name\030\001 \001(\t\"=" +
-      "\n\024ListSchedulesRequest\022\021\n\tpage_size\030\001 \001(" +
-      "\005\022\022\n\npage_token\030\002 \001(\t\"U\n\025ListSchedulesRe" +
-      "sponse\022#\n\tschedules\030\001 \003(\0132\020.htq.v1.Sched" +
-      "ule\022\027\n\017next_page_token\030\002 \001(\t\"%\n\025DeleteSc" +
-      "heduleRequest\022\014\n\004name\030\001 \001(\t\"\030\n\026DeleteSch" +
-      "eduleResponse*q\n\tQueueKind\022\032\n\026QUEUE_KIND" +
-      "_UNSPECIFIED\020\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001" +
-      "\022\025\n\021QUEUE_KIND_TIMING\020\002\022\027\n\023QUEUE_KIND_VA" +
-      "RIABLE\020\003*\265\001\n\tTaskState\022\032\n\026TASK_STATE_UNS" +
-      "PECIFIED\020\000\022\030\n\024TASK_STATE_SCHEDULED\020\001\022\022\n\016" +
-      "TASK_STATE_DUE\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022" +
-      "\030\n\024TASK_STATE_SUCCEEDED\020\004\022\023\n\017TASK_STATE_" +
-      "DEAD\020\005\022\030\n\024TASK_STATE_CANCELLED\020\006*\344\002\n\tEve" +
-      "ntKind\022\032\n\026EVENT_KIND_UNSPECIFIED\020\000\022\025\n\021EV" +
-      "ENT_KIND_PUSHED\020\001\022\026\n\022EVENT_KIND_STARTED\020" +
-      "\002\022\030\n\024EVENT_KIND_SUCCEEDED\020\003\022\027\n\023EVENT_KIN" +
-      "D_RETRYING\020\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVE" +
-      "NT_KIND_RESCHEDULED\020\006\022\030\n\024EVENT_KIND_CANC" +
-      "ELLED\020\007\022\026\n\022EVENT_KIND_EVICTED\020\010\022\030\n\024EVENT" +
-      "_KIND_SCHEDULED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n" +
-      "\022\026\n\022EVENT_KIND_RESUMED\020\013\022\025\n\021EVENT_KIND_P" +
-      "URGED\020\014\022\026\n\022EVENT_KIND_DELETED\020\r*H\n\007Catch" +
-      "Up\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH_UP" +
-      "_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\0022\256\014\n\nHtqService" +
-      "\0228\n\013CreateQueue\022\032.htq.v1.CreateQueueRequ" +
-      "est\032\r.htq.v1.Queue\0222\n\010GetQueue\022\027.htq.v1." +
-      "GetQueueRequest\032\r.htq.v1.Queue\022C\n\nListQu" +
-      "eues\022\031.htq.v1.ListQueuesRequest\032\032.htq.v1" +
-      ".ListQueuesResponse\0228\n\013UpdateQueue\022\032.htq" +
-      ".v1.UpdateQueueRequest\032\r.htq.v1.Queue\022F\n" +
-      "\013DeleteQueue\022\032.htq.v1.DeleteQueueRequest" +
-      "\032\033.htq.v1.DeleteQueueResponse\022=\n\010PushTas" +
-      "k\022\027.htq.v1.PushTaskRequest\032\030.htq.v1.Push" +
-      "TaskResponse\022@\n\tPushTasks\022\030.htq.v1.PushT" +
-      "asksRequest\032\031.htq.v1.PushTasksResponse\022E" +
-      "\n\014ScheduleTask\022\033.htq.v1.ScheduleTaskRequ" +
-      "est\032\030.htq.v1.PushTaskResponse\022/\n\007GetTask" +
-      "\022\026.htq.v1.GetTaskRequest\032\014.htq.v1.Task\022@" +
-      "\n\tListTasks\022\030.htq.v1.ListTasksRequest\032\031." +
-      "htq.v1.ListTasksResponse\022C\n\nCountTasks\022\031" +
-      ".htq.v1.CountTasksRequest\032\032.htq.v1.Count" +
-      "TasksResponse\0225\n\nCancelTask\022\031.htq.v1.Can" +
-      "celTaskRequest\032\014.htq.v1.Task\022E\n\nWatchQue" +
-      "ue\022\031.htq.v1.WatchQueueRequest\032\032.htq.v1.W" +
-      "atchQueueResponse0\001\0226\n\nPauseQueue\022\031.htq." +
-      "v1.PauseQueueRequest\032\r.htq.v1.Queue\0228\n\013R" +
-      "esumeQueue\022\032.htq.v1.ResumeQueueRequest\032\r" +
-      ".htq.v1.Queue\022C\n\nPurgeQueue\022\031.htq.v1.Pur" +
-      "geQueueRequest\032\032.htq.v1.PurgeQueueRespon" +
-      "se\022/\n\007RunTask\022\026.htq.v1.RunTaskRequest\032\014." +
-      "htq.v1.Task\022;\n\rRetryDeadTask\022\034.htq.v1.Re" +
-      "tryDeadTaskRequest\032\014.htq.v1.Task\022X\n\021Retr" +
-      "yAllDeadTasks\022 .htq.v1.RetryAllDeadTasks" +
-      "Request\032!.htq.v1.RetryAllDeadTasksRespon" +
-      "se\022O\n\016DeleteDeadTask\022\035.htq.v1.DeleteDead" +
-      "TaskRequest\032\036.htq.v1.DeleteDeadTaskRespo" +
-      "nse\022A\n\016CreateSchedule\022\035.htq.v1.CreateSch" +
-      "eduleRequest\032\020.htq.v1.Schedule\022;\n\013GetSch" +
-      "edule\022\032.htq.v1.GetScheduleRequest\032\020.htq." +
-      "v1.Schedule\022L\n\rListSchedules\022\034.htq.v1.Li" +
-      "stSchedulesRequest\032\035.htq.v1.ListSchedule" +
-      "sResponse\022O\n\016DeleteSchedule\022\035.htq.v1.Del" +
-      "eteScheduleRequest\032\036.htq.v1.DeleteSchedu" +
-      "leResponseb\006proto3"
+      "\022\024\n\014hide_replies\030\021 \001(\010\"\\\n\013FlowControl\022\027\n" +
+      "\017max_concurrency\030\001 \001(\005\022!\n\031max_dispatches" +
+      "_per_second\030\002 \001(\001\022\021\n\tmax_burst\030\003 \001(\005\"Q\n\020" +
+      "DeadLetterPolicy\022\021\n\tmax_tasks\030\001 \001(\005\022*\n\007m" +
+      "ax_age\030\002 \001(\0132\031.google.protobuf.Duration\"" +
+      "%\n\006Header\022\014\n\004name\030\001 \001(\t\022\r\n\005value\030\002 \001(\t\")" +
+      "\n\004Form\022!\n\006fields\030\001 \003(\0132\021.htq.v1.FormFiel" +
+      "d\"(\n\tFormField\022\014\n\004name\030\001 \001(\t\022\r\n\005value\030\002 " +
+      "\001(\t\"\201\001\n\013HttpRequest\022\016\n\006method\030\001 \001(\t\022\013\n\003u" +
+      "rl\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.htq.v1.Heade" +
+      "r\022\016\n\004data\030\004 \001(\014H\000\022\034\n\004form\030\005 \001(\0132\014.htq.v1" +
+      ".FormH\000B\006\n\004body\"\267\003\n\004Task\022\n\n\002id\030\001 \001(\t\022\r\n\005" +
+      "queue\030\002 \001(\t\022$\n\007request\030\003 \001(\0132\023.htq.v1.Ht" +
+      "tpRequest\0221\n\rschedule_time\030\004 \001(\0132\032.googl" +
+      "e.protobuf.Timestamp\022 \n\005state\030\005 \001(\0162\021.ht" +
+      "q.v1.TaskState\022\020\n\010attempts\030\006 \001(\005\022\023\n\013last" +
+      "_status\030\007 \001(\005\022\022\n\nlast_error\030\010 \001(\t\022/\n\013cre" +
+      "ate_time\030\t \001(\0132\032.google.protobuf.Timesta" +
+      "mp\0225\n\021last_attempt_time\030\n \001(\0132\032.google.p" +
+      "rotobuf.Timestamp\022\021\n\trun_count\030\013 \001(\005\022\020\n\010" +
+      "flow_key\030\014 \001(\t\022 \n\007history\030\r \003(\0132\017.htq.v1" +
+      ".Attempt\022/\n\013finish_time\030\016 \001(\0132\032.google.p" +
+      "rotobuf.Timestamp\"\223\001\n\007Attempt\022.\n\nstart_t" +
+      "ime\030\001 \001(\0132\032.google.protobuf.Timestamp\022*\n" +
+      "\007latency\030\002 \001(\0132\031.google.protobuf.Duratio" +
+      "n\022\016\n\006status\030\003 \001(\005\022\r\n\005error\030\004 \001(\t\022\r\n\005repl" +
+      "y\030\005 \001(\t\"2\n\022CreateQueueRequest\022\034\n\005queue\030\001" +
+      " \001(\0132\r.htq.v1.Queue\"\037\n\017GetQueueRequest\022\014" +
+      "\n\004name\030\001 \001(\t\":\n\021ListQueuesRequest\022\021\n\tpag" +
+      "e_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001(\t\"L\n\022List" +
+      "QueuesResponse\022\035\n\006queues\030\001 \003(\0132\r.htq.v1." +
+      "Queue\022\027\n\017next_page_token\030\002 \001(\t\"c\n\022Update" +
+      "QueueRequest\022\034\n\005queue\030\001 \001(\0132\r.htq.v1.Que" +
+      "ue\022/\n\013update_mask\030\002 \001(\0132\032.google.protobu" +
+      "f.FieldMask\"\"\n\022DeleteQueueRequest\022\014\n\004nam" +
+      "e\030\001 \001(\t\"\025\n\023DeleteQueueResponse\"\202\001\n\017PushT" +
+      "askRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007request\030\002 \001" +
+      "(\0132\023.htq.v1.HttpRequest\022\017\n\007task_id\030\003 \001(\t" +
+      "\022\027\n\017idempotency_key\030\004 \001(\t\022\020\n\010flow_key\030\005 " +
+      "\001(\t\"i\n\020PushTaskResponse\022\017\n\007task_id\030\001 \001(\t" +
+      "\0221\n\rschedule_time\030\002 \001(\0132\032.google.protobu" +
+      "f.Timestamp\022\021\n\tduplicate\030\003 \001(\010\"C\n\020PushTa" +
+      "sksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005tasks\030\002 \003(\013" +
+      "2\021.htq.v1.TaskEntry\"\326\001\n\tTaskEntry\022$\n\007req" +
+      "uest\030\001 \001(\0132\023.htq.v1.HttpRequest\0223\n\rsched" +
+      "ule_time\030\002 \001(\0132\032.google.protobuf.Timesta" +
+      "mpH\000\022*\n\005delay\030\003 \001(\0132\031.google.protobuf.Du" +
+      "rationH\000\022\017\n\007task_id\030\004 \001(\t\022\027\n\017idempotency" +
+      "_key\030\005 \001(\t\022\020\n\010flow_key\030\006 \001(\tB\006\n\004when\"9\n\021" +
+      "PushTasksResponse\022\020\n\010task_ids\030\001 \003(\t\022\022\n\nd" +
+      "uplicates\030\002 \003(\010\"\357\001\n\023ScheduleTaskRequest\022" +
+      "\r\n\005queue\030\001 \001(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1" +
+      ".HttpRequest\0223\n\rschedule_time\030\003 \001(\0132\032.go" +
+      "ogle.protobuf.TimestampH\000\022*\n\005delay\030\004 \001(\013" +
+      "2\031.google.protobuf.DurationH\000\022\017\n\007task_id" +
+      "\030\005 \001(\t\022\027\n\017idempotency_key\030\006 \001(\t\022\020\n\010flow_" +
+      "key\030\007 \001(\tB\006\n\004when\"+\n\016GetTaskRequest\022\r\n\005q" +
+      "ueue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"j\n\020ListTasksReque" +
+      "st\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.htq.v" +
+      "1.TaskState\022\021\n\tpage_size\030\003 \001(\005\022\022\n\npage_t" +
+      "oken\030\004 \001(\t\"I\n\021ListTasksResponse\022\033\n\005tasks" +
+      "\030\001 \003(\0132\014.htq.v1.Task\022\027\n\017next_page_token\030" +
+      "\002 \001(\t\"\"\n\021CountTasksRequest\022\r\n\005queue\030\001 \001(" +
+      "\t\"u\n\022CountTasksResponse\022\021\n\tscheduled\030\001 \001" +
+      "(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006active\030\003 \001(\003\022\014\n\004dead\030" +
+      "\004 \001(\003\022\020\n\010finished\030\005 \001(\003\022\017\n\007evicted\030\006 \001(\003" +
+      "\".\n\021CancelTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002" +
+      "id\030\002 \001(\t\"\230\001\n\021WatchQueueRequest\022\r\n\005queue\030" +
+      "\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 \n\005kinds\030\003 \003(\0162\021.h" +
+      "tq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\0221\n\016stat" +
+      "s_interval\030\005 \001(\0132\031.google.protobuf.Durat" +
+      "ion\"\207\001\n\022WatchQueueResponse\022#\n\005event\030\001 \001(" +
+      "\0132\022.htq.v1.QueueEventH\000\022\037\n\003gap\030\002 \001(\0132\020.h" +
+      "tq.v1.EventGapH\000\022#\n\005stats\030\003 \001(\0132\022.htq.v1" +
+      ".QueueStatsH\000B\006\n\004item\"\211\002\n\nQueueEvent\022\016\n\006" +
+      "cursor\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\037\n\004kind\030\003 \001(" +
+      "\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\022(\n" +
+      "\004time\030\005 \001(\0132\032.google.protobuf.Timestamp\022" +
+      "\017\n\007attempt\030\006 \001(\005\022\016\n\006status\030\007 \001(\005\022\r\n\005erro" +
+      "r\030\010 \001(\t\0221\n\rschedule_time\030\t \001(\0132\032.google." +
+      "protobuf.Timestamp\022\016\n\006reason\030\n \001(\t\022\r\n\005co" +
+      "unt\030\013 \001(\003\"E\n\010EventGap\022\r\n\005queue\030\001 \001(\t\022\023\n\013" +
+      "from_cursor\030\002 \001(\t\022\025\n\rresume_cursor\030\003 \001(\t" +
+      "\"\234\001\n\nQueueStats\022\r\n\005queue\030\001 \001(\t\022(\n\004time\030\002" +
+      " \001(\0132\032.google.protobuf.Timestamp\022*\n\006coun" +
+      "ts\030\003 \001(\0132\032.htq.v1.CountTasksResponse\022\025\n\r" +
+      "dispatch_rate\030\004 \001(\001\022\022\n\nerror_rate\030\005 \001(\001\"" +
+      "!\n\021PauseQueueRequest\022\014\n\004name\030\001 \001(\t\"\"\n\022Re" +
+      "sumeQueueRequest\022\014\n\004name\030\001 \001(\t\"!\n\021PurgeQ" +
+      "ueueRequest\022\014\n\004name\030\001 \001(\t\"$\n\022PurgeQueueR" +
+      "esponse\022\016\n\006purged\030\001 \001(\003\"+\n\016RunTaskReques" +
+      "t\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"1\n\024RetryDea" +
+      "dTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"" +
+      ")\n\030RetryAllDeadTasksRequest\022\r\n\005queue\030\001 \001" +
+      "(\t\",\n\031RetryAllDeadTasksResponse\022\017\n\007retri" +
+      "ed\030\001 \001(\003\"2\n\025DeleteDeadTaskRequest\022\r\n\005que" +
+      "ue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTaskRe" +
+      "sponse\"\272\002\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n\005que" +
+      "ue\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030\004 \001(" +
+      "\t\022$\n\007request\030\005 \001(\0132\023.htq.v1.HttpRequest\022" +
+      "\020\n\010flow_key\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162\017.ht" +
+      "q.v1.CatchUp\0221\n\rnext_run_time\030\010 \001(\0132\032.go" +
+      "ogle.protobuf.Timestamp\0221\n\rlast_run_time" +
+      "\030\t \001(\0132\032.google.protobuf.Timestamp\022/\n\013cr" +
+      "eate_time\030\n \001(\0132\032.google.protobuf.Timest" +
+      "amp\";\n\025CreateScheduleRequest\022\"\n\010schedule" +
+      "\030\001 \001(\0132\020.htq.v1.Schedule\"\"\n\022GetScheduleR" +
+      "equest\022\014\n\004name\030\001 \001(\t\"=\n\024ListSchedulesReq" +
+      "uest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_token\030\002 " +
+      "\001(\t\"U\n\025ListSchedulesResponse\022#\n\tschedule" +
+      "s\030\001 \003(\0132\020.htq.v1.Schedule\022\027\n\017next_page_t" +
+      "oken\030\002 \001(\t\"%\n\025DeleteScheduleRequest\022\014\n\004n" +
+      "ame\030\001 \001(\t\"\030\n\026DeleteScheduleResponse\"\332\001\n\n" +
+      "SigningKey\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022+\n" +
+      "\talgorithm\030\003 \001(\0162\030.htq.v1.SigningAlgorit" +
+      "hm\022\016\n\006secret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001(\t\022/" +
+      "\n\013create_time\030\006 \001(\0132\032.google.protobuf.Ti" +
+      "mestamp\022/\n\013expire_time\030\007 \001(\0132\032.google.pr" +
+      "otobuf.Timestamp\"U\n\027CreateSigningKeyRequ" +
+      "est\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030." +
+      "htq.v1.SigningAlgorithm\"4\n\026ListSigningKe" +
+      "ysRequest\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(\010\";\n" +
+      "\027ListSigningKeysResponse\022 \n\004keys\030\001 \003(\0132\022" +
+      ".htq.v1.SigningKey\"\201\001\n\027RotateSigningKeyR" +
+      "equest\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\016" +
+      "2\030.htq.v1.SigningAlgorithm\022*\n\007overlap\030\003 " +
+      "\001(\0132\031.google.protobuf.Duration\"a\n\030Rotate" +
+      "SigningKeyResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1" +
+      ".SigningKey\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.S" +
+      "igningKey\"%\n\027RetireSigningKeyRequest\022\n\n\002" +
+      "id\030\001 \001(\t\"\032\n\030RetireSigningKeyResponse*q\n\t" +
+      "QueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n" +
+      "\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TI" +
+      "MING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTask" +
+      "State\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TAS" +
+      "K_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022" +
+      "\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUC" +
+      "CEEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_ST" +
+      "ATE_CANCELLED\020\006*\344\002\n\tEventKind\022\032\n\026EVENT_K" +
+      "IND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001" +
+      "\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_S" +
+      "UCCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017E" +
+      "VENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDUL" +
+      "ED\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_" +
+      "KIND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t" +
+      "\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RE" +
+      "SUMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_" +
+      "KIND_DELETED\020\r*H\n\007CatchUp\022\030\n\024CATCH_UP_UN" +
+      "SPECIFIED\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCATCH_U" +
+      "P_SKIP\020\002*w\n\020SigningAlgorithm\022!\n\035SIGNING_" +
+      "ALGORITHM_UNSPECIFIED\020\000\022!\n\035SIGNING_ALGOR" +
+      "ITHM_HMAC_SHA256\020\001\022\035\n\031SIGNING_ALGORITHM_" +
+      "ED25519\020\0022\371\016\n\nHtqService\0228\n\013CreateQueue\022" +
+      "\032.htq.v1.CreateQueueRequest\032\r.htq.v1.Que" +
+      "ue\0222\n\010GetQueue\022\027.htq.v1.GetQueueRequest\032" +
+      "\r.htq.v1.Queue\022C\n\nListQueues\022\031.htq.v1.Li" +
+      "stQueuesRequest\032\032.htq.v1.ListQueuesRespo" +
+      "nse\0228\n\013UpdateQueue\022\032.htq.v1.UpdateQueueR" +
+      "equest\032\r.htq.v1.Queue\022F\n\013DeleteQueue\022\032.h" +
+      "tq.v1.DeleteQueueRequest\032\033.htq.v1.Delete" +
+      "QueueResponse\022=\n\010PushTask\022\027.htq.v1.PushT" +
+      "askRequest\032\030.htq.v1.PushTaskResponse\022@\n\t" +
+      "PushTasks\022\030.htq.v1.PushTasksRequest\032\031.ht" +
+      "q.v1.PushTasksResponse\022E\n\014ScheduleTask\022\033" +
+      ".htq.v1.ScheduleTaskRequest\032\030.htq.v1.Pus" +
+      "hTaskResponse\022/\n\007GetTask\022\026.htq.v1.GetTas" +
+      "kRequest\032\014.htq.v1.Task\022@\n\tListTasks\022\030.ht" +
+      "q.v1.ListTasksRequest\032\031.htq.v1.ListTasks" +
+      "Response\022C\n\nCountTasks\022\031.htq.v1.CountTas" +
+      "ksRequest\032\032.htq.v1.CountTasksResponse\0225\n" +
+      "\nCancelTask\022\031.htq.v1.CancelTaskRequest\032\014" +
+      ".htq.v1.Task\022E\n\nWatchQueue\022\031.htq.v1.Watc" +
+      "hQueueRequest\032\032.htq.v1.WatchQueueRespons" +
+      "e0\001\0226\n\nPauseQueue\022\031.htq.v1.PauseQueueReq" +
+      "uest\032\r.htq.v1.Queue\0228\n\013ResumeQueue\022\032.htq" +
+      ".v1.ResumeQueueRequest\032\r.htq.v1.Queue\022C\n" +
+      "\nPurgeQueue\022\031.htq.v1.PurgeQueueRequest\032\032" +
+      ".htq.v1.PurgeQueueResponse\022/\n\007RunTask\022\026." +
+      "htq.v1.RunTaskRequest\032\014.htq.v1.Task\022;\n\rR" +
+      "etryDeadTask\022\034.htq.v1.RetryDeadTaskReque" +
+      "st\032\014.htq.v1.Task\022X\n\021RetryAllDeadTasks\022 ." +
+      "htq.v1.RetryAllDeadTasksRequest\032!.htq.v1" +
+      ".RetryAllDeadTasksResponse\022O\n\016DeleteDead" +
+      "Task\022\035.htq.v1.DeleteDeadTaskRequest\032\036.ht" +
+      "q.v1.DeleteDeadTaskResponse\022A\n\016CreateSch" +
+      "edule\022\035.htq.v1.CreateScheduleRequest\032\020.h" +
+      "tq.v1.Schedule\022;\n\013GetSchedule\022\032.htq.v1.G" +
+      "etScheduleRequest\032\020.htq.v1.Schedule\022L\n\rL" +
+      "istSchedules\022\034.htq.v1.ListSchedulesReque" +
+      "st\032\035.htq.v1.ListSchedulesResponse\022O\n\016Del" +
+      "eteSchedule\022\035.htq.v1.DeleteScheduleReque" +
+      "st\032\036.htq.v1.DeleteScheduleResponse\022G\n\020Cr" +
+      "eateSigningKey\022\037.htq.v1.CreateSigningKey" +
+      "Request\032\022.htq.v1.SigningKey\022R\n\017ListSigni" +
+      "ngKeys\022\036.htq.v1.ListSigningKeysRequest\032\037" +
+      ".htq.v1.ListSigningKeysResponse\022U\n\020Rotat" +
+      "eSigningKey\022\037.htq.v1.RotateSigningKeyReq" +
+      "uest\032 .htq.v1.RotateSigningKeyResponse\022U" +
+      "\n\020RetireSigningKey\022\037.htq.v1.RetireSignin" +
+      "gKeyRequest\032 .htq.v1.RetireSigningKeyRes" +
+      "ponseb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -54616,7 +61970,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_Queue_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Queue_descriptor,
-        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", });
+        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", "HideReplies", });
     internal_static_htq_v1_FlowControl_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_htq_v1_FlowControl_fieldAccessorTable = new
@@ -54910,6 +62264,54 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_DeleteScheduleResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteScheduleResponse_descriptor,
+        new java.lang.String[] { });
+    internal_static_htq_v1_SigningKey_descriptor =
+      getDescriptor().getMessageType(52);
+    internal_static_htq_v1_SigningKey_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_SigningKey_descriptor,
+        new java.lang.String[] { "Id", "Queue", "Algorithm", "Secret", "PublicKey", "CreateTime", "ExpireTime", });
+    internal_static_htq_v1_CreateSigningKeyRequest_descriptor =
+      getDescriptor().getMessageType(53);
+    internal_static_htq_v1_CreateSigningKeyRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_CreateSigningKeyRequest_descriptor,
+        new java.lang.String[] { "Queue", "Algorithm", });
+    internal_static_htq_v1_ListSigningKeysRequest_descriptor =
+      getDescriptor().getMessageType(54);
+    internal_static_htq_v1_ListSigningKeysRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_ListSigningKeysRequest_descriptor,
+        new java.lang.String[] { "Queue", "All", });
+    internal_static_htq_v1_ListSigningKeysResponse_descriptor =
+      getDescriptor().getMessageType(55);
+    internal_static_htq_v1_ListSigningKeysResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_ListSigningKeysResponse_descriptor,
+        new java.lang.String[] { "Keys", });
+    internal_static_htq_v1_RotateSigningKeyRequest_descriptor =
+      getDescriptor().getMessageType(56);
+    internal_static_htq_v1_RotateSigningKeyRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_RotateSigningKeyRequest_descriptor,
+        new java.lang.String[] { "Queue", "Algorithm", "Overlap", });
+    internal_static_htq_v1_RotateSigningKeyResponse_descriptor =
+      getDescriptor().getMessageType(57);
+    internal_static_htq_v1_RotateSigningKeyResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_RotateSigningKeyResponse_descriptor,
+        new java.lang.String[] { "Key", "Replaced", });
+    internal_static_htq_v1_RetireSigningKeyRequest_descriptor =
+      getDescriptor().getMessageType(58);
+    internal_static_htq_v1_RetireSigningKeyRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_RetireSigningKeyRequest_descriptor,
+        new java.lang.String[] { "Id", });
+    internal_static_htq_v1_RetireSigningKeyResponse_descriptor =
+      getDescriptor().getMessageType(59);
+    internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_RetireSigningKeyResponse_descriptor,
         new java.lang.String[] { });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();

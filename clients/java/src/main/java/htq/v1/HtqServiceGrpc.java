@@ -759,6 +759,130 @@ public final class HtqServiceGrpc {
     return getDeleteScheduleMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.CreateSigningKeyRequest,
+      htq.v1.Htq.SigningKey> getCreateSigningKeyMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "CreateSigningKey",
+      requestType = htq.v1.Htq.CreateSigningKeyRequest.class,
+      responseType = htq.v1.Htq.SigningKey.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.CreateSigningKeyRequest,
+      htq.v1.Htq.SigningKey> getCreateSigningKeyMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.CreateSigningKeyRequest, htq.v1.Htq.SigningKey> getCreateSigningKeyMethod;
+    if ((getCreateSigningKeyMethod = HtqServiceGrpc.getCreateSigningKeyMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getCreateSigningKeyMethod = HtqServiceGrpc.getCreateSigningKeyMethod) == null) {
+          HtqServiceGrpc.getCreateSigningKeyMethod = getCreateSigningKeyMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.CreateSigningKeyRequest, htq.v1.Htq.SigningKey>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "CreateSigningKey"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.CreateSigningKeyRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.SigningKey.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("CreateSigningKey"))
+              .build();
+        }
+      }
+    }
+    return getCreateSigningKeyMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.ListSigningKeysRequest,
+      htq.v1.Htq.ListSigningKeysResponse> getListSigningKeysMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListSigningKeys",
+      requestType = htq.v1.Htq.ListSigningKeysRequest.class,
+      responseType = htq.v1.Htq.ListSigningKeysResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.ListSigningKeysRequest,
+      htq.v1.Htq.ListSigningKeysResponse> getListSigningKeysMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.ListSigningKeysRequest, htq.v1.Htq.ListSigningKeysResponse> getListSigningKeysMethod;
+    if ((getListSigningKeysMethod = HtqServiceGrpc.getListSigningKeysMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getListSigningKeysMethod = HtqServiceGrpc.getListSigningKeysMethod) == null) {
+          HtqServiceGrpc.getListSigningKeysMethod = getListSigningKeysMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.ListSigningKeysRequest, htq.v1.Htq.ListSigningKeysResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListSigningKeys"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.ListSigningKeysRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.ListSigningKeysResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("ListSigningKeys"))
+              .build();
+        }
+      }
+    }
+    return getListSigningKeysMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.RotateSigningKeyRequest,
+      htq.v1.Htq.RotateSigningKeyResponse> getRotateSigningKeyMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RotateSigningKey",
+      requestType = htq.v1.Htq.RotateSigningKeyRequest.class,
+      responseType = htq.v1.Htq.RotateSigningKeyResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.RotateSigningKeyRequest,
+      htq.v1.Htq.RotateSigningKeyResponse> getRotateSigningKeyMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.RotateSigningKeyRequest, htq.v1.Htq.RotateSigningKeyResponse> getRotateSigningKeyMethod;
+    if ((getRotateSigningKeyMethod = HtqServiceGrpc.getRotateSigningKeyMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getRotateSigningKeyMethod = HtqServiceGrpc.getRotateSigningKeyMethod) == null) {
+          HtqServiceGrpc.getRotateSigningKeyMethod = getRotateSigningKeyMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.RotateSigningKeyRequest, htq.v1.Htq.RotateSigningKeyResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RotateSigningKey"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.RotateSigningKeyRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.RotateSigningKeyResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("RotateSigningKey"))
+              .build();
+        }
+      }
+    }
+    return getRotateSigningKeyMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.RetireSigningKeyRequest,
+      htq.v1.Htq.RetireSigningKeyResponse> getRetireSigningKeyMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RetireSigningKey",
+      requestType = htq.v1.Htq.RetireSigningKeyRequest.class,
+      responseType = htq.v1.Htq.RetireSigningKeyResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.RetireSigningKeyRequest,
+      htq.v1.Htq.RetireSigningKeyResponse> getRetireSigningKeyMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.RetireSigningKeyRequest, htq.v1.Htq.RetireSigningKeyResponse> getRetireSigningKeyMethod;
+    if ((getRetireSigningKeyMethod = HtqServiceGrpc.getRetireSigningKeyMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getRetireSigningKeyMethod = HtqServiceGrpc.getRetireSigningKeyMethod) == null) {
+          HtqServiceGrpc.getRetireSigningKeyMethod = getRetireSigningKeyMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.RetireSigningKeyRequest, htq.v1.Htq.RetireSigningKeyResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RetireSigningKey"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.RetireSigningKeyRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.RetireSigningKeyResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("RetireSigningKey"))
+              .build();
+        }
+      }
+    }
+    return getRetireSigningKeyMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -1074,6 +1198,49 @@ public final class HtqServiceGrpc {
         io.grpc.stub.StreamObserver<htq.v1.Htq.DeleteScheduleResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getDeleteScheduleMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Creates a key that signs deliveries (Standard Webhooks 1.0): of one queue, or
+     * of every queue when `queue` is empty. The reply carries the HMAC secret; it is
+     * never shown again.
+     * </pre>
+     */
+    default void createSigningKey(htq.v1.Htq.CreateSigningKeyRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.SigningKey> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getCreateSigningKeyMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists signing keys (never their secrets).
+     * </pre>
+     */
+    default void listSigningKeys(htq.v1.Htq.ListSigningKeysRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.ListSigningKeysResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListSigningKeysMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Adds a key of the same scope and algorithm and sets the keys it replaces to
+     * stop signing after an overlap, so receivers switch at their own pace.
+     * </pre>
+     */
+    default void rotateSigningKey(htq.v1.Htq.RotateSigningKeyRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.RotateSigningKeyResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRotateSigningKeyMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Removes a signing key at once: deliveries no longer carry its signature.
+     * </pre>
+     */
+    default void retireSigningKey(htq.v1.Htq.RetireSigningKeyRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.RetireSigningKeyResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRetireSigningKeyMethod(), responseObserver);
+    }
   }
 
   /**
@@ -1382,6 +1549,53 @@ public final class HtqServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getDeleteScheduleMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Creates a key that signs deliveries (Standard Webhooks 1.0): of one queue, or
+     * of every queue when `queue` is empty. The reply carries the HMAC secret; it is
+     * never shown again.
+     * </pre>
+     */
+    public void createSigningKey(htq.v1.Htq.CreateSigningKeyRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.SigningKey> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getCreateSigningKeyMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists signing keys (never their secrets).
+     * </pre>
+     */
+    public void listSigningKeys(htq.v1.Htq.ListSigningKeysRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.ListSigningKeysResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListSigningKeysMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Adds a key of the same scope and algorithm and sets the keys it replaces to
+     * stop signing after an overlap, so receivers switch at their own pace.
+     * </pre>
+     */
+    public void rotateSigningKey(htq.v1.Htq.RotateSigningKeyRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.RotateSigningKeyResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRotateSigningKeyMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Removes a signing key at once: deliveries no longer carry its signature.
+     * </pre>
+     */
+    public void retireSigningKey(htq.v1.Htq.RetireSigningKeyRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.RetireSigningKeyResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRetireSigningKeyMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -1654,6 +1868,49 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getDeleteScheduleMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Creates a key that signs deliveries (Standard Webhooks 1.0): of one queue, or
+     * of every queue when `queue` is empty. The reply carries the HMAC secret; it is
+     * never shown again.
+     * </pre>
+     */
+    public htq.v1.Htq.SigningKey createSigningKey(htq.v1.Htq.CreateSigningKeyRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getCreateSigningKeyMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists signing keys (never their secrets).
+     * </pre>
+     */
+    public htq.v1.Htq.ListSigningKeysResponse listSigningKeys(htq.v1.Htq.ListSigningKeysRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListSigningKeysMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Adds a key of the same scope and algorithm and sets the keys it replaces to
+     * stop signing after an overlap, so receivers switch at their own pace.
+     * </pre>
+     */
+    public htq.v1.Htq.RotateSigningKeyResponse rotateSigningKey(htq.v1.Htq.RotateSigningKeyRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRotateSigningKeyMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Removes a signing key at once: deliveries no longer carry its signature.
+     * </pre>
+     */
+    public htq.v1.Htq.RetireSigningKeyResponse retireSigningKey(htq.v1.Htq.RetireSigningKeyRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRetireSigningKeyMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1924,6 +2181,49 @@ public final class HtqServiceGrpc {
     public htq.v1.Htq.DeleteScheduleResponse deleteSchedule(htq.v1.Htq.DeleteScheduleRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getDeleteScheduleMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Creates a key that signs deliveries (Standard Webhooks 1.0): of one queue, or
+     * of every queue when `queue` is empty. The reply carries the HMAC secret; it is
+     * never shown again.
+     * </pre>
+     */
+    public htq.v1.Htq.SigningKey createSigningKey(htq.v1.Htq.CreateSigningKeyRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getCreateSigningKeyMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists signing keys (never their secrets).
+     * </pre>
+     */
+    public htq.v1.Htq.ListSigningKeysResponse listSigningKeys(htq.v1.Htq.ListSigningKeysRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListSigningKeysMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Adds a key of the same scope and algorithm and sets the keys it replaces to
+     * stop signing after an overlap, so receivers switch at their own pace.
+     * </pre>
+     */
+    public htq.v1.Htq.RotateSigningKeyResponse rotateSigningKey(htq.v1.Htq.RotateSigningKeyRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRotateSigningKeyMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Removes a signing key at once: deliveries no longer carry its signature.
+     * </pre>
+     */
+    public htq.v1.Htq.RetireSigningKeyResponse retireSigningKey(htq.v1.Htq.RetireSigningKeyRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRetireSigningKeyMethod(), getCallOptions(), request);
     }
   }
 
@@ -2206,6 +2506,53 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getDeleteScheduleMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Creates a key that signs deliveries (Standard Webhooks 1.0): of one queue, or
+     * of every queue when `queue` is empty. The reply carries the HMAC secret; it is
+     * never shown again.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.SigningKey> createSigningKey(
+        htq.v1.Htq.CreateSigningKeyRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getCreateSigningKeyMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Lists signing keys (never their secrets).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.ListSigningKeysResponse> listSigningKeys(
+        htq.v1.Htq.ListSigningKeysRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListSigningKeysMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Adds a key of the same scope and algorithm and sets the keys it replaces to
+     * stop signing after an overlap, so receivers switch at their own pace.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.RotateSigningKeyResponse> rotateSigningKey(
+        htq.v1.Htq.RotateSigningKeyRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRotateSigningKeyMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Removes a signing key at once: deliveries no longer carry its signature.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.RetireSigningKeyResponse> retireSigningKey(
+        htq.v1.Htq.RetireSigningKeyRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRetireSigningKeyMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_CREATE_QUEUE = 0;
@@ -2232,6 +2579,10 @@ public final class HtqServiceGrpc {
   private static final int METHODID_GET_SCHEDULE = 21;
   private static final int METHODID_LIST_SCHEDULES = 22;
   private static final int METHODID_DELETE_SCHEDULE = 23;
+  private static final int METHODID_CREATE_SIGNING_KEY = 24;
+  private static final int METHODID_LIST_SIGNING_KEYS = 25;
+  private static final int METHODID_ROTATE_SIGNING_KEY = 26;
+  private static final int METHODID_RETIRE_SIGNING_KEY = 27;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -2345,6 +2696,22 @@ public final class HtqServiceGrpc {
         case METHODID_DELETE_SCHEDULE:
           serviceImpl.deleteSchedule((htq.v1.Htq.DeleteScheduleRequest) request,
               (io.grpc.stub.StreamObserver<htq.v1.Htq.DeleteScheduleResponse>) responseObserver);
+          break;
+        case METHODID_CREATE_SIGNING_KEY:
+          serviceImpl.createSigningKey((htq.v1.Htq.CreateSigningKeyRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.SigningKey>) responseObserver);
+          break;
+        case METHODID_LIST_SIGNING_KEYS:
+          serviceImpl.listSigningKeys((htq.v1.Htq.ListSigningKeysRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.ListSigningKeysResponse>) responseObserver);
+          break;
+        case METHODID_ROTATE_SIGNING_KEY:
+          serviceImpl.rotateSigningKey((htq.v1.Htq.RotateSigningKeyRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.RotateSigningKeyResponse>) responseObserver);
+          break;
+        case METHODID_RETIRE_SIGNING_KEY:
+          serviceImpl.retireSigningKey((htq.v1.Htq.RetireSigningKeyRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.RetireSigningKeyResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -2532,6 +2899,34 @@ public final class HtqServiceGrpc {
               htq.v1.Htq.DeleteScheduleRequest,
               htq.v1.Htq.DeleteScheduleResponse>(
                 service, METHODID_DELETE_SCHEDULE)))
+        .addMethod(
+          getCreateSigningKeyMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.CreateSigningKeyRequest,
+              htq.v1.Htq.SigningKey>(
+                service, METHODID_CREATE_SIGNING_KEY)))
+        .addMethod(
+          getListSigningKeysMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.ListSigningKeysRequest,
+              htq.v1.Htq.ListSigningKeysResponse>(
+                service, METHODID_LIST_SIGNING_KEYS)))
+        .addMethod(
+          getRotateSigningKeyMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.RotateSigningKeyRequest,
+              htq.v1.Htq.RotateSigningKeyResponse>(
+                service, METHODID_ROTATE_SIGNING_KEY)))
+        .addMethod(
+          getRetireSigningKeyMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.RetireSigningKeyRequest,
+              htq.v1.Htq.RetireSigningKeyResponse>(
+                service, METHODID_RETIRE_SIGNING_KEY)))
         .build();
   }
 
@@ -2604,6 +2999,10 @@ public final class HtqServiceGrpc {
               .addMethod(getGetScheduleMethod())
               .addMethod(getListSchedulesMethod())
               .addMethod(getDeleteScheduleMethod())
+              .addMethod(getCreateSigningKeyMethod())
+              .addMethod(getListSigningKeysMethod())
+              .addMethod(getRotateSigningKeyMethod())
+              .addMethod(getRetireSigningKeyMethod())
               .build();
         }
       }
