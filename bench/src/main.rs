@@ -58,6 +58,10 @@ pub struct Args {
     /// set to record every command (which itself costs Redis a little).
     #[arg(long)]
     pub profile: bool,
+    /// Sign every delivery with a global key of each of these algorithms (hmac,
+    /// ed25519), to measure what signing costs.
+    #[arg(long, value_delimiter = ',')]
+    pub sign: Vec<String>,
 }
 
 /// Adds the bearer token.
@@ -150,6 +154,9 @@ impl Env {
                 APP_KEY,
                 "--legacy-time-zone",
                 "UTC",
+                // The legacy scenarios push into queues made over gRPC.
+                "--legacy-scope",
+                "all",
             ])
             .arg("--data-dir")
             .arg(&data)
@@ -176,7 +183,7 @@ impl Env {
                     .await?,
             );
         }
-        Ok(Env {
+        let env = Env {
             args,
             redis_url,
             redis,
@@ -187,7 +194,21 @@ impl Env {
             channels,
             bearer: Bearer(format!("Bearer {TOKEN}").parse()?),
             _children: vec![Child(htq_child), Child(redis_child)],
-        })
+        };
+        for alg in &env.args.sign {
+            let algorithm = match alg.as_str() {
+                "hmac" => pb::SigningAlgorithm::HmacSha256,
+                "ed25519" => pb::SigningAlgorithm::Ed25519,
+                other => anyhow::bail!("--sign: hmac or ed25519, not {other:?}"),
+            };
+            env.client(0)
+                .create_signing_key(pb::CreateSigningKeyRequest {
+                    queue: String::new(),
+                    algorithm: algorithm as i32,
+                })
+                .await?;
+        }
+        Ok(env)
     }
 
     /// A client on one of a few shared HTTP/2 connections.

@@ -327,9 +327,19 @@ async fn logs_are_json_lines_with_queue_and_task_and_no_secrets() {
         })
     })
     .await;
+    // A signing key: its secret is shown to its creator and logged nowhere (the
+    // delivery below is signed with it).
+    let key = c
+        .create_signing_key(pb::CreateSigningKeyRequest::default())
+        .await
+        .unwrap()
+        .into_inner();
+    let signing_secret = key.secret.trim_start_matches("whsec_").to_owned();
     let id = push_get(&mut c, "logged", &sink.url("/fails")).await;
-    sink.wait_for(Some("/fails"), 1, Duration::from_secs(5))
+    let hit = sink
+        .wait_for(Some("/fails"), 1, Duration::from_secs(5))
         .await;
+    assert!(hit[0].header("webhook-signature").is_some());
     // Wrong credentials on both APIs, so refusals get logged too.
     let _ = client(addr, Some("wrong-token-x"))
         .await
@@ -375,6 +385,7 @@ async fn logs_are_json_lines_with_queue_and_task_and_no_secrets() {
     // No secret appears anywhere.
     for secret in [
         secret,
+        &signing_secret,
         "legacy-token-9",
         "wrong-token-x",
         "wrong-legacy-token",
