@@ -18,9 +18,22 @@ pub struct ServeArgs {
     /// Address for gRPC and HTTP, one port for both [default: 127.0.0.1:5999].
     #[arg(long, env = "HTQ_LISTEN")]
     pub listen: Option<SocketAddr>,
-    /// An external Redis (redis://host:port/db); without it HTQ runs its own redis-server.
+    /// An external Redis: redis://[user:password@]host:port/db, rediss:// for TLS;
+    /// without it HTQ runs its own redis-server.
     #[arg(long, env = "HTQ_REDIS_URL")]
     pub redis_url: Option<String>,
+    /// For a rediss:// URL: the CA that signed Redis's certificate (PEM) [default:
+    /// the system's trusted CAs].
+    #[arg(long, env = "HTQ_REDIS_CA_FILE")]
+    pub redis_ca_file: Option<PathBuf>,
+    /// `master`: a write is confirmed once the Redis master has it; `replicated`:
+    /// once a replica has it too (WAIT), so a failover loses no confirmed push
+    /// [default: master].
+    #[arg(long, env = "HTQ_REDIS_DURABILITY")]
+    pub redis_durability: Option<Durability>,
+    /// With `replicated`: how long a write waits for a replica, ms [default: 2000].
+    #[arg(long, env = "HTQ_REDIS_WAIT_MS")]
+    pub redis_wait_ms: Option<u64>,
     /// Directory for the API token and the embedded Redis's data [default: ./htq-data].
     #[arg(long, env = "HTQ_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
@@ -111,6 +124,15 @@ pub struct ServeArgs {
     /// Clients must present a certificate signed by this CA (PEM); needs TLS.
     #[arg(long, env = "HTQ_TLS_CLIENT_CA")]
     pub tls_client_ca: Option<PathBuf>,
+    /// Makes this host's clock read this many ms off, to test that HTQ follows
+    /// Redis's clock instead (tests only).
+    #[arg(
+        long,
+        env = "HTQ_CLOCK_SKEW_MS",
+        hide = true,
+        allow_hyphen_values = true
+    )]
+    pub clock_skew_ms: Option<i64>,
     /// Legacy API: the `app_key` every `/api/*` call must carry.
     #[arg(long, env = "HTQ_APP_KEY")]
     pub app_key: Option<String>,
@@ -132,6 +154,17 @@ pub struct ServeArgs {
     pub legacy_max_body_bytes: Option<usize>,
 }
 
+/// When a write counts as done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Durability {
+    /// Once the Redis master has it (a failover may lose the last writes).
+    #[default]
+    Master,
+    /// Once a replica has it too.
+    Replicated,
+}
+
 /// How log lines look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -149,6 +182,9 @@ pub enum LogFormat {
 struct FileConfig {
     listen: Option<SocketAddr>,
     redis_url: Option<String>,
+    redis_ca_file: Option<PathBuf>,
+    redis_durability: Option<Durability>,
+    redis_wait_ms: Option<u64>,
     data_dir: Option<PathBuf>,
     key_prefix: Option<String>,
     tokens: Option<Vec<String>>,
@@ -215,6 +251,10 @@ pub struct Config {
     pub listen: SocketAddr,
     /// External Redis, or None for the embedded one.
     pub redis_url: Option<String>,
+    /// The CA of a `rediss://` Redis; None: the system's.
+    pub redis_ca_file: Option<PathBuf>,
+    /// With `Some`, confirmed writes wait this long at most for a replica.
+    pub redis_replicated: Option<Duration>,
     /// Token file and embedded Redis data.
     pub data_dir: PathBuf,
     /// Prefix of every Redis key.
@@ -255,6 +295,8 @@ pub struct Config {
     pub conn_limits: crate::api::listen::ConnLimits,
     /// TLS on the API port; None: plaintext.
     pub tls: Option<crate::api::tls::TlsFiles>,
+    /// A deliberate error of this host's clock, ms (tests only).
+    pub clock_skew_ms: i64,
     /// Legacy HTQ API settings.
     pub legacy: LegacyConfig,
 }
@@ -264,6 +306,8 @@ impl Default for Config {
         Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 5999)),
             redis_url: None,
+            redis_ca_file: None,
+            redis_replicated: None,
             data_dir: PathBuf::from("./htq-data"),
             key_prefix: "htq".into(),
             tokens: Vec::new(),
@@ -281,6 +325,7 @@ impl Default for Config {
             max_hops: crate::core::validate::DEFAULT_MAX_HOPS,
             conn_limits: crate::api::listen::ConnLimits::default(),
             tls: None,
+            clock_skew_ms: 0,
             max_watchers: crate::core::Limits::default().max_watchers,
             max_watchers_per_token: crate::core::Limits::default().max_watchers_per_token,
             legacy: LegacyConfig {
@@ -389,12 +434,23 @@ impl Config {
         };
         Ok(Config {
             tls,
+            clock_skew_ms: args.clock_skew_ms.unwrap_or(0),
             listen: args
                 .listen
                 .or(file.listen)
                 .or(legacy_listen)
                 .unwrap_or(d.listen),
             redis_url: args.redis_url.clone().or(file.redis_url).or(legacy_redis),
+            redis_ca_file: args.redis_ca_file.clone().or(file.redis_ca_file),
+            redis_replicated: match args.redis_durability.or(file.redis_durability) {
+                Some(Durability::Replicated) => Some(Duration::from_millis(
+                    args.redis_wait_ms
+                        .or(file.redis_wait_ms)
+                        .unwrap_or(2000)
+                        .max(1),
+                )),
+                _ => None,
+            },
             data_dir: args
                 .data_dir
                 .clone()

@@ -11,8 +11,8 @@
 //!
 //! - `proto/htq/v1/htq.proto`: the contract; [`api::pb`] is generated from it.
 //! - [`config`]: flags, `HTQ_*` environment, TOML or legacy `config.json`.
-//! - [`model`]: plain types (queues, tasks, requests) and cron arithmetic
-//!   ([`model::cron`]); no I/O.
+//! - [`model`]: plain types (queues, tasks, requests), cron arithmetic
+//!   ([`model::cron`]) and the process's clock (set to Redis's by the store); no I/O.
 //! - [`wake`]: how one process's parts tell each other of work: the [`wake::Waker`]
 //!   (to the dispatcher) and [`wake::Notes`] (to a time-index sweeper).
 //! - [`group`]: group commit, so concurrent pushes (and attempt outcomes) of one

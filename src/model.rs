@@ -3,6 +3,7 @@
 
 pub mod cron;
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -317,12 +318,36 @@ pub struct TaskCounts {
     pub evicted: u64,
 }
 
-/// Milliseconds since the Unix epoch, now.
+/// What this process adds to its own clock to tell Redis's time (set by
+/// `Store::sync_clock`), so every HTQ process on one Redis agrees on due times,
+/// leases and rates whatever its host's clock says.
+static CLOCK_OFFSET_MS: AtomicI64 = AtomicI64::new(0);
+/// A deliberate error of this process's own clock (`--clock-skew-ms`, for tests
+/// of hosts whose clocks disagree).
+static CLOCK_SKEW_MS: AtomicI64 = AtomicI64::new(0);
+
+/// Milliseconds since the Unix epoch, now, by Redis's clock.
 pub fn now_ms() -> i64 {
+    local_ms() + CLOCK_OFFSET_MS.load(Ordering::Relaxed)
+}
+
+/// Milliseconds since the Unix epoch, now, by this host's clock.
+pub fn local_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
+        + CLOCK_SKEW_MS.load(Ordering::Relaxed)
+}
+
+/// Sets what [`now_ms`] adds to this host's clock.
+pub fn set_clock_offset(ms: i64) {
+    CLOCK_OFFSET_MS.store(ms, Ordering::Relaxed);
+}
+
+/// Makes this host's clock read `ms` off (tests only).
+pub fn set_clock_skew(ms: i64) {
+    CLOCK_SKEW_MS.store(ms, Ordering::Relaxed);
 }
 
 /// A new task id and its creation time (ms): a ULID made from a UUIDv7, so ids

@@ -79,6 +79,9 @@ pub async fn open_store(
     cfg: &Config,
     metrics: Arc<Metrics>,
 ) -> anyhow::Result<(Store, Option<EmbeddedRedis>)> {
+    if cfg.clock_skew_ms != 0 {
+        crate::model::set_clock_skew(cfg.clock_skew_ms);
+    }
     let embedded = match &cfg.redis_url {
         Some(_) => None,
         None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
@@ -86,15 +89,53 @@ pub async fn open_store(
     let url = redis_url(cfg, embedded.as_ref());
     let store_opts = StoreOptions {
         lease_margin: cfg.lease_margin,
+        replicated: cfg.redis_replicated,
         ..StoreOptions::default()
     };
     let shown = match &embedded {
         Some(e) => format!("the embedded Redis ({})", e.place()),
         None => format!("Redis at {}", crate::telemetry::redact_urls(&url)),
     };
-    let store = Store::connect(&url, &cfg.key_prefix, store_opts, metrics)
+    let ca = match &cfg.redis_ca_file {
+        Some(p) => Some(std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?),
+        None => None,
+    };
+    let store = Store::connect_tls(&url, ca, &cfg.key_prefix, store_opts, metrics)
         .await
         .with_context(|| format!("cannot reach {shown}"))?;
+    let offset = store.sync_clock().await?;
+    if offset.abs() > 2000 {
+        tracing::warn!(
+            offset_ms = offset,
+            "this host's clock is off the clock of {shown}; HTQ follows Redis's"
+        );
+    }
+    let engine = store
+        .engine()
+        .await
+        .with_context(|| format!("cannot read the settings of {shown}"))?;
+    if engine.maxmemory_policy != "noeviction" {
+        anyhow::bail!(
+            "{shown} has maxmemory-policy {}: when its memory is full it evicts keys, and \
+             HTQ's tasks with them. Set maxmemory-policy noeviction (HTQ then refuses writes \
+             with an error while Redis is full, and loses nothing)",
+            engine.maxmemory_policy
+        );
+    }
+    if cfg.redis_replicated.is_some() && engine.replicas == 0 {
+        tracing::warn!(
+            redis = %shown,
+            "durability is replicated but no replica is connected: pushes and other \
+             confirmed writes fail until one is"
+        );
+    }
+    if embedded.is_none() && !engine.aof && engine.rdb == Some(false) {
+        tracing::warn!(
+            redis = %shown,
+            "persistence is off on this Redis (no appendonly, no save): a Redis restart \
+             loses every task; set appendonly yes"
+        );
+    }
     Ok((store, embedded))
 }
 

@@ -90,6 +90,26 @@ pub(crate) struct Shared {
     pub finishes: Arc<finisher::Finishes>,
 }
 
+/// How often this process sets its clock to Redis's again.
+const CLOCK_SYNC_EVERY: Duration = Duration::from_secs(60);
+
+/// Keeps this process's clock on Redis's (see [`Store::sync_clock`]).
+async fn sync_clock(shared: Arc<Shared>) {
+    loop {
+        tokio::select! {
+            _ = shared.stop.cancelled() => return,
+            _ = tokio::time::sleep(CLOCK_SYNC_EVERY) => {}
+        }
+        match shared.store.sync_clock().await {
+            Ok(offset) if offset.abs() > 1000 => {
+                tracing::debug!(offset_ms = offset, "this host's clock is off Redis's");
+            }
+            Ok(_) => {}
+            Err(e) => tracing::debug!(error = %e, "cannot read Redis's clock"),
+        }
+    }
+}
+
 /// A running dispatcher.
 pub struct Dispatcher {
     shared: Arc<Shared>,
@@ -129,6 +149,7 @@ impl Dispatcher {
         loops.spawn(wakes::run(shared.clone()));
         loops.spawn(cron::run(shared.clone()));
         loops.spawn(keys::run(shared.clone()));
+        loops.spawn(sync_clock(shared.clone()));
         let s = shared.clone();
         loops.spawn(
             shared

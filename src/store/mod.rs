@@ -59,7 +59,29 @@ pub struct StoreOptions {
     pub max_interruptions: u32,
     /// Expired leases taken back per script call.
     pub recover_batch: u32,
+    /// When set, a write a caller is told of (a push, a queue or schedule change...)
+    /// is confirmed only once a replica has it (`WAIT 1`), waiting at most this
+    /// long; else the caller gets UNAVAILABLE.
+    pub replicated: Option<Duration>,
 }
+
+/// The scripts whose writes callers are told of: with
+/// [`StoreOptions::replicated`], each waits for a replica. (Claims, outcomes and
+/// sweeps do not: lost on a failover, they are done again.)
+const ACKNOWLEDGED: &[&str] = &[
+    "create_queue",
+    "update_queue",
+    "delete_queue",
+    "purge",
+    "push",
+    "cancel",
+    "run_task",
+    "retry_dead",
+    "delete_dead",
+    "create_schedule",
+    "delete_schedule",
+    "import_task",
+];
 
 impl Default for StoreOptions {
     fn default() -> Self {
@@ -67,8 +89,22 @@ impl Default for StoreOptions {
             lease_margin: Duration::from_secs(5),
             max_interruptions: 5,
             recover_batch: 100,
+            replicated: None,
         }
     }
+}
+
+/// What HTQ checks of its Redis at start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Engine {
+    /// `maxmemory-policy`: anything but `noeviction` may evict HTQ's keys.
+    pub maxmemory_policy: String,
+    /// Append-only persistence is on.
+    pub aof: bool,
+    /// RDB snapshots are scheduled (None: CONFIG is not allowed, unknown).
+    pub rdb: Option<bool>,
+    /// Replicas connected to it.
+    pub replicas: u64,
 }
 
 /// A handle on HTQ's Redis data; cheap to clone.
@@ -163,8 +199,30 @@ impl Store {
         opts: StoreOptions,
         metrics: Arc<Metrics>,
     ) -> Result<Self> {
-        let client =
-            redis::Client::open(url).map_err(|e| Error::Storage(format!("bad Redis URL: {e}")))?;
+        Self::connect_tls(url, None, prefix, opts, metrics).await
+    }
+
+    /// [`Store::connect`], trusting `ca` (PEM) for a `rediss://` URL instead of the
+    /// system's CAs.
+    pub async fn connect_tls(
+        url: &str,
+        ca: Option<Vec<u8>>,
+        prefix: &str,
+        opts: StoreOptions,
+        metrics: Arc<Metrics>,
+    ) -> Result<Self> {
+        let bad = |e: redis::RedisError| Error::Storage(format!("bad Redis URL: {e}"));
+        let client = match ca {
+            None => redis::Client::open(url).map_err(bad)?,
+            Some(ca) => redis::Client::build_with_tls(
+                url,
+                redis::TlsCertificates {
+                    client_tls: None,
+                    root_cert: Some(ca),
+                },
+            )
+            .map_err(bad)?,
+        };
         let manager = pool::Manager::new(client.clone());
         let pool = Pool::builder()
             .max_size(8)
@@ -185,6 +243,7 @@ impl Store {
             trouble: Arc::default(),
         };
         store.ping().await?;
+        store.sync_clock().await?;
         store.load_functions().await?;
         store.encode_tags().await?;
         Ok(store)
@@ -257,6 +316,47 @@ impl Store {
         };
         self.functions.store(on, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Sets this process's clock to Redis's ([`crate::model::now_ms`]): the offset
+    /// between Redis's `TIME` and the middle of the round trip that read it.
+    pub async fn sync_clock(&self) -> Result<i64> {
+        let before = crate::model::local_ms();
+        let (secs, micros): (i64, i64) = self.query("time", &redis::cmd("TIME")).await?;
+        let after = crate::model::local_ms();
+        let offset = secs * 1000 + micros / 1000 - (before + after) / 2;
+        crate::model::set_clock_offset(offset);
+        Ok(offset)
+    }
+
+    /// What HTQ checks of its Redis before it trusts it with tasks.
+    pub async fn engine(&self) -> Result<Engine> {
+        let memory: String = self.query("info", redis::cmd("INFO").arg("memory")).await?;
+        let persistence: String = self
+            .query("info", redis::cmd("INFO").arg("persistence"))
+            .await?;
+        let replication: String = self
+            .query("info", redis::cmd("INFO").arg("replication"))
+            .await?;
+        let field = |text: &str, name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+                .map(|v| v.trim().to_owned())
+        };
+        // CONFIG may be renamed or refused (managed Redis): then the RDB schedule is
+        // unknown.
+        let save: Option<Vec<String>> = self
+            .query("config", redis::cmd("CONFIG").arg("GET").arg("save"))
+            .await
+            .ok();
+        Ok(Engine {
+            maxmemory_policy: field(&memory, "maxmemory_policy").unwrap_or_default(),
+            aof: field(&persistence, "aof_enabled").as_deref() == Some("1"),
+            rdb: save.map(|s| s.get(1).is_some_and(|v| !v.trim().is_empty())),
+            replicas: field(&replication, "connected_slaves")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+        })
     }
 
     /// Checks that Redis answers.
@@ -343,51 +443,65 @@ impl Store {
     /// the library's function (the library is loaded again when Redis lost it, after
     /// a restart without persistence), or EVALSHA of the script.
     async fn run<T: redis::FromRedisValue>(&self, call: &Call<'_>) -> Result<T> {
-        self.timed(call.script.name, async {
-            let mut conn = self.pool.get().await?;
-            if self.functions.load(Ordering::Relaxed) {
+        let wait = self
+            .opts
+            .replicated
+            .filter(|_| ACKNOWLEDGED.contains(&call.script.name));
+        let (v, replicas): (T, Option<i64>) = self
+            .timed(call.script.name, async {
+                let mut conn = self.pool.get().await?;
+                if self.functions.load(Ordering::Relaxed) {
+                    let mut pipe = redis::pipe();
+                    for cmd in &call.before {
+                        pipe.add_command(cmd.clone()).ignore();
+                    }
+                    pipe.add_command(call.fcall());
+                    add_wait(&mut pipe, wait);
+                    let first = query_waited(&pipe, &mut conn, wait).await;
+                    return match first {
+                        Err(e) if e.to_string().contains("Function not found") => {
+                            drop(conn);
+                            self.load_functions().await?;
+                            let mut conn = self.pool.get().await?;
+                            Ok(query_waited(&pipe, &mut conn, wait).await?)
+                        }
+                        r => Ok(r?),
+                    };
+                }
+                let inv = call.invocation();
+                if call.before.is_empty() && wait.is_none() {
+                    return Ok((inv.invoke_async(&mut *conn).await?, None));
+                }
                 let mut pipe = redis::pipe();
                 for cmd in &call.before {
                     pipe.add_command(cmd.clone()).ignore();
                 }
-                pipe.add_command(call.fcall());
-                let first: redis::RedisResult<(T,)> = pipe.query_async(&mut *conn).await;
-                return match first {
-                    Err(e) if e.to_string().contains("Function not found") => {
-                        drop(conn);
-                        self.load_functions().await?;
-                        let mut conn = self.pool.get().await?;
-                        let (v,): (T,) = pipe.query_async(&mut *conn).await?;
-                        Ok(v)
+                pipe.invoke_script(&inv);
+                add_wait(&mut pipe, wait);
+                match query_waited(&pipe, &mut conn, wait).await {
+                    Ok(r) => Ok(r),
+                    Err(e)
+                        if e.kind()
+                            == redis::ErrorKind::Server(redis::ServerErrorKind::NoScript) =>
+                    {
+                        // The script is not cached yet (Redis restarted): load it and
+                        // send the round trip again (its plain commands are idempotent).
+                        inv.load_async(&mut *conn).await?;
+                        Ok(query_waited(&pipe, &mut conn, wait).await?)
                     }
-                    r => Ok(r?.0),
-                };
-            }
-            let inv = call.invocation();
-            if call.before.is_empty() {
-                return Ok(inv.invoke_async(&mut *conn).await?);
-            }
-            let mut pipe = redis::pipe();
-            for cmd in &call.before {
-                pipe.add_command(cmd.clone()).ignore();
-            }
-            pipe.invoke_script(&inv);
-            let first: redis::RedisResult<(T,)> = pipe.query_async(&mut *conn).await;
-            match first {
-                Ok((v,)) => Ok(v),
-                Err(e)
-                    if e.kind() == redis::ErrorKind::Server(redis::ServerErrorKind::NoScript) =>
-                {
-                    // The script is not cached yet (Redis restarted): load it and send
-                    // the round trip again (its plain commands are idempotent).
-                    inv.load_async(&mut *conn).await?;
-                    let (v,): (T,) = pipe.query_async(&mut *conn).await?;
-                    Ok(v)
+                    Err(e) => Err(e.into()),
                 }
-                Err(e) => Err(e.into()),
-            }
-        })
-        .await
+            })
+            .await?;
+        if let (Some(within), Some(0)) = (wait, replicas) {
+            return Err(Error::Storage(format!(
+                "{}: written on the Redis master but no replica confirmed it within {} ms; \
+                 it may be lost if the master fails (retry with the same idempotency key)",
+                call.script.name,
+                within.as_millis()
+            )));
+        }
+        Ok(v)
     }
 
     /// Runs a script call whose reply is a [`Reply`] (a code first).
@@ -419,5 +533,28 @@ impl Store {
             Ok(pipe.query_async(&mut *conn).await?)
         })
         .await
+    }
+}
+
+/// Adds `WAIT 1 <ms>` after a write that waits for a replica.
+fn add_wait(pipe: &mut redis::Pipeline, wait: Option<Duration>) {
+    if let Some(within) = wait {
+        pipe.cmd("WAIT").arg(1).arg(within.as_millis() as u64);
+    }
+}
+
+/// Sends `pipe`, whose last reply is the script's, or the script's then WAIT's when
+/// `wait`: (the script's reply, the replicas that confirmed).
+async fn query_waited<T: redis::FromRedisValue>(
+    pipe: &redis::Pipeline,
+    conn: &mut redis::aio::ConnectionManager,
+    wait: Option<Duration>,
+) -> redis::RedisResult<(T, Option<i64>)> {
+    if wait.is_some() {
+        let (v, n): (T, i64) = pipe.query_async(conn).await?;
+        Ok((v, Some(n)))
+    } else {
+        let (v,): (T,) = pipe.query_async(conn).await?;
+        Ok((v, None))
     }
 }

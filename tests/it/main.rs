@@ -8,6 +8,7 @@ mod clients;
 mod contract;
 mod controls;
 mod delivery;
+mod durability;
 mod fuzz;
 mod import;
 mod interop;

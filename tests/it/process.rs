@@ -251,6 +251,77 @@ fn serve_logs(args: &[&str], data: &std::path::Path, words: &'static [&'static s
 }
 
 #[test]
+fn a_redis_that_may_evict_keys_is_refused_and_one_without_persistence_warned_about() {
+    let data = tempfile::tempdir().unwrap();
+    let evicting = TestRedis::start_with(&["--maxmemory-policy", "allkeys-lru"]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--token", TOKEN])
+        .args(["--redis-url", &evicting.url])
+        .arg("--data-dir")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("maxmemory-policy allkeys-lru") && err.contains("noeviction"),
+        "{err}"
+    );
+    // The test Redis keeps nothing on disk: started anyway, with a warning.
+    let volatile = TestRedis::start();
+    let args = [
+        "--listen",
+        "127.0.0.1:0",
+        "--token",
+        TOKEN,
+        "--redis-url",
+        &volatile.url,
+    ];
+    assert!(serve_logs(&args, data.path(), &["persistence is off"]));
+}
+
+#[tokio::test]
+async fn processes_whose_clocks_disagree_keep_redis_time() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let base = ["--redis-url", redis.url.as_str(), "--token", TOKEN];
+    // A host an hour ahead, one on time.
+    let mut ahead = HtqProcess::start(
+        &[&base[..], &["--clock-skew-ms", "3600000"]].concat(),
+        da.path(),
+    );
+    let on_time = HtqProcess::start(&base, db.path());
+    let mut a = client(ahead.addr, Some(TOKEN)).await;
+    create_queue(&mut a, "skew", |_| {}).await;
+    let t = a
+        .schedule_task(pb::ScheduleTaskRequest {
+            queue: "skew".into(),
+            request: Some(get(&sink.url("/skew"))),
+            when: Some(pb::schedule_task_request::When::Delay(ms_duration(1000))),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    // Due a second from now by Redis's clock, not an hour from now.
+    let due = t.schedule_time.unwrap().seconds * 1000;
+    assert!(
+        (due - now_ms() - 1000).abs() < 2000,
+        "due {due}, now {}",
+        now_ms()
+    );
+    // Only the process on time is left to deliver it: it does, on time.
+    ahead.signal(libc::SIGKILL);
+    ahead.wait(Duration::from_secs(5));
+    let hit = sink
+        .wait_for(Some("/skew"), 1, Duration::from_secs(5))
+        .await;
+    assert!(hit[0].at_ms >= due - 50, "delivered early");
+    drop(on_time);
+}
+
+#[test]
 fn plaintext_on_a_non_loopback_address_is_warned_about() {
     let redis = TestRedis::start();
     let data = tempfile::tempdir().unwrap();

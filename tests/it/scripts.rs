@@ -17,6 +17,7 @@ async fn store(redis: &TestRedis) -> Store {
         lease_margin: Duration::from_millis(500),
         max_interruptions: 2,
         recover_batch: 100,
+        replicated: None,
     };
     Store::connect(&redis.url, P, opts, metrics())
         .await

@@ -296,3 +296,110 @@ fn mismatched_or_missing_tls_files_stop_the_start() {
     let err = htq::api::tls::Tls::load(missing).err().unwrap();
     assert!(format!("{err:#}").contains("nope.pem"), "{err:#}");
 }
+
+/// A redis-server that speaks only TLS, with the user `htq` (password `pw`) and no
+/// default user; killed on drop.
+struct TlsRedis {
+    child: std::process::Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for TlsRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn tls_redis(ca: &Ca) -> TlsRedis {
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, key) = ca.leaf(&["localhost", "127.0.0.1"], "redis");
+    let port = free_port();
+    let child = std::process::Command::new("redis-server")
+        .args([
+            "--port",
+            "0",
+            "--tls-port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+        ])
+        .arg("--tls-cert-file")
+        .arg(write(dir.path(), "redis.crt", &cert))
+        .arg("--tls-key-file")
+        .arg(write(dir.path(), "redis.key", &key))
+        .arg("--tls-ca-cert-file")
+        .arg(write(dir.path(), "ca.crt", &ca.pem()))
+        .args([
+            "--tls-auth-clients",
+            "no",
+            "--save",
+            "",
+            "--appendonly",
+            "yes",
+        ])
+        .args(["--user", "default", "off"])
+        .args(["--user", "htq", "on", ">pw", "~*", "&*", "+@all"])
+        .arg("--dir")
+        .arg(dir.path())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "redis-server over TLS did not start"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    TlsRedis {
+        child,
+        port,
+        _dir: dir,
+    }
+}
+
+#[tokio::test]
+async fn redis_over_tls_with_a_user_and_password() {
+    let ca = Ca::new();
+    let redis = tls_redis(&ca);
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let ca_file = write(dir.path(), "ca.pem", &ca.pem());
+    let config = |url: String| {
+        let mut cfg = htq::config::Config {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            redis_url: Some(url),
+            redis_ca_file: Some(ca_file.clone()),
+            tokens: vec![TOKEN.into()],
+            ..Default::default()
+        };
+        cfg.data_dir = dir.path().join("data");
+        cfg
+    };
+    let server = Server::start(config(format!("rediss://htq:pw@localhost:{}/", redis.port)))
+        .await
+        .unwrap();
+    let mut c = client(server.addr(), Some(TOKEN)).await;
+    create_queue(&mut c, "over-tls", |_| {}).await;
+    push_get(&mut c, "over-tls", &sink.url("/r")).await;
+    sink.wait_for(Some("/r"), 1, Duration::from_secs(5)).await;
+    server.stop().await.unwrap();
+
+    // A wrong password, or plaintext to the TLS port, is refused at start, and the
+    // error does not show the password.
+    for url in [
+        format!("rediss://htq:wrong-pw-1@localhost:{}/", redis.port),
+        format!("redis://htq:pw@localhost:{}/", redis.port),
+    ] {
+        let err = match Server::start(config(url)).await {
+            Ok(_) => panic!("started against a Redis it cannot use"),
+            Err(e) => format!("{e:#}"),
+        };
+        let shown = htq::telemetry::redact_urls(&err);
+        assert!(shown.contains("cannot reach Redis"), "{shown}");
+        assert!(!shown.contains("wrong-pw-1"), "{shown}");
+    }
+}

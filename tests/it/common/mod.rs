@@ -60,6 +60,11 @@ pub struct TestRedis {
 
 impl TestRedis {
     pub fn start() -> TestRedis {
+        Self::start_with(&[])
+    }
+
+    /// A redis-server with `extra` arguments after the test defaults.
+    pub fn start_with(extra: &[&str]) -> TestRedis {
         let dir = tempfile::tempdir().unwrap();
         for _ in 0..5 {
             let port = free_port();
@@ -76,6 +81,7 @@ impl TestRedis {
                 ])
                 .arg("--dir")
                 .arg(dir.path())
+                .args(extra)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
