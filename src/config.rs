@@ -26,6 +26,14 @@ pub struct ServeArgs {
     /// the system's trusted CAs].
     #[arg(long, env = "HTQ_REDIS_CA_FILE")]
     pub redis_ca_file: Option<PathBuf>,
+    /// Redis Sentinel: the sentinels' host:port (comma-separated); HTQ follows the
+    /// master they name through failovers. --redis-url then gives the scheme, user,
+    /// password and database (its host is ignored).
+    #[arg(long, env = "HTQ_REDIS_SENTINEL", value_delimiter = ',')]
+    pub redis_sentinel: Vec<String>,
+    /// The master's name at the sentinels [default: mymaster].
+    #[arg(long, env = "HTQ_REDIS_MASTER_NAME")]
+    pub redis_master_name: Option<String>,
     /// `master`: a write is confirmed once the Redis master has it; `replicated`:
     /// once a replica has it too (WAIT), so a failover loses no confirmed push
     /// [default: master].
@@ -185,6 +193,8 @@ struct FileConfig {
     redis_ca_file: Option<PathBuf>,
     redis_durability: Option<Durability>,
     redis_wait_ms: Option<u64>,
+    redis_sentinel: Option<Vec<String>>,
+    redis_master_name: Option<String>,
     data_dir: Option<PathBuf>,
     key_prefix: Option<String>,
     tokens: Option<Vec<String>>,
@@ -255,6 +265,10 @@ pub struct Config {
     pub redis_ca_file: Option<PathBuf>,
     /// With `Some`, confirmed writes wait this long at most for a replica.
     pub redis_replicated: Option<Duration>,
+    /// Sentinels (host:port) naming the master; empty: no Sentinel.
+    pub redis_sentinels: Vec<String>,
+    /// The master's name at the sentinels.
+    pub redis_master_name: String,
     /// Token file and embedded Redis data.
     pub data_dir: PathBuf,
     /// Prefix of every Redis key.
@@ -308,6 +322,8 @@ impl Default for Config {
             redis_url: None,
             redis_ca_file: None,
             redis_replicated: None,
+            redis_sentinels: Vec::new(),
+            redis_master_name: "mymaster".into(),
             data_dir: PathBuf::from("./htq-data"),
             key_prefix: "htq".into(),
             tokens: Vec::new(),
@@ -442,6 +458,16 @@ impl Config {
                 .unwrap_or(d.listen),
             redis_url: args.redis_url.clone().or(file.redis_url).or(legacy_redis),
             redis_ca_file: args.redis_ca_file.clone().or(file.redis_ca_file),
+            redis_sentinels: if args.redis_sentinel.is_empty() {
+                file.redis_sentinel.clone().unwrap_or_default()
+            } else {
+                args.redis_sentinel.clone()
+            },
+            redis_master_name: args
+                .redis_master_name
+                .clone()
+                .or(file.redis_master_name.clone())
+                .unwrap_or(d.redis_master_name),
             redis_replicated: match args.redis_durability.or(file.redis_durability) {
                 Some(Durability::Replicated) => Some(Duration::from_millis(
                     args.redis_wait_ms

@@ -29,7 +29,8 @@
 //!   path; one Lua script per state change in `src/store/lua/` with one return-code
 //!   table, loaded as one Redis Functions library (EVALSHA on a Redis without
 //!   Functions), key names in [`store::Keys`], methods by subject (queues, tasks,
-//!   inspect, schedules, indexes, events, signing keys).
+//!   inspect, schedules, indexes, events, signing keys), and the master it talks
+//!   to followed through Sentinel failovers (`store/sentinel.rs`).
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor and
 //!   its egress policy ([`dispatch::egress`]: which targets requests may reach),
 //!   the outcome rules, the finisher (outcomes of a queue grouped into one call that

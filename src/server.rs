@@ -83,6 +83,7 @@ pub async fn open_store(
         crate::model::set_clock_skew(cfg.clock_skew_ms);
     }
     let embedded = match &cfg.redis_url {
+        _ if !cfg.redis_sentinels.is_empty() => None,
         Some(_) => None,
         None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
     };
@@ -93,6 +94,11 @@ pub async fn open_store(
         ..StoreOptions::default()
     };
     let shown = match &embedded {
+        _ if !cfg.redis_sentinels.is_empty() => format!(
+            "the Redis master {:?} of the sentinels at {}",
+            cfg.redis_master_name,
+            cfg.redis_sentinels.join(",")
+        ),
         Some(e) => format!("the embedded Redis ({})", e.place()),
         None => format!("Redis at {}", crate::telemetry::redact_urls(&url)),
     };
@@ -100,9 +106,11 @@ pub async fn open_store(
         Some(p) => Some(std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?),
         None => None,
     };
-    let store = Store::connect_tls(&url, ca, &cfg.key_prefix, store_opts, metrics)
-        .await
-        .with_context(|| format!("cannot reach {shown}"))?;
+    let store = match sentinel_spec(cfg, ca.clone()) {
+        Some(spec) => Store::connect_sentinel(spec, &cfg.key_prefix, store_opts, metrics).await,
+        None => Store::connect_tls(&url, ca, &cfg.key_prefix, store_opts, metrics).await,
+    }
+    .with_context(|| format!("cannot reach {shown}"))?;
     let offset = store.sync_clock().await?;
     if offset.abs() > 2000 {
         tracing::warn!(
@@ -137,6 +145,19 @@ pub async fn open_store(
         );
     }
     Ok((store, embedded))
+}
+
+/// What `cfg` says of Redis Sentinel, when it names sentinels.
+fn sentinel_spec(cfg: &Config, ca: Option<Vec<u8>>) -> Option<crate::store::SentinelSpec> {
+    (!cfg.redis_sentinels.is_empty()).then(|| crate::store::SentinelSpec {
+        sentinels: cfg.redis_sentinels.clone(),
+        master: cfg.redis_master_name.clone(),
+        template: cfg
+            .redis_url
+            .clone()
+            .unwrap_or_else(|| "redis://localhost/".into()),
+        ca,
+    })
 }
 
 /// The URL of the Redis `cfg` names, or of the embedded one.
@@ -269,6 +290,22 @@ impl Server {
         egress.refuse_own(addr, "HTQ's own API");
         for a in redis_addresses(&redis_url(&cfg, embedded.as_ref())).await {
             egress.refuse_own(a, "HTQ's Redis");
+        }
+        // With Sentinel: the sentinels and the master of the moment.
+        let mut sentinel_urls: Vec<String> = cfg
+            .redis_sentinels
+            .iter()
+            .map(|s| format!("redis://{s}/"))
+            .collect();
+        if let Some(spec) = sentinel_spec(&cfg, None)
+            && let Ok(master) = spec.master_addr().await
+        {
+            sentinel_urls.push(format!("redis://{master}/"));
+        }
+        for u in sentinel_urls {
+            for a in redis_addresses(&u).await {
+                egress.refuse_own(a, "HTQ's Redis");
+            }
         }
 
         let (waker, wakes) = Waker::channel();

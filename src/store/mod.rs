@@ -26,6 +26,7 @@ mod queues;
 mod reply;
 mod schedules;
 mod scripts;
+mod sentinel;
 mod signing;
 mod tasks;
 
@@ -46,6 +47,7 @@ pub use indexes::{Index, Maintained, Recovered};
 pub use keys::{Keys, QueueKeys};
 use reply::Reply;
 pub use schedules::{ScheduleDef, ScheduleRow, TickTaken};
+pub use sentinel::SentinelSpec;
 
 use scripts::{NamedScript, Scripts};
 pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed};
@@ -107,11 +109,30 @@ pub struct Engine {
     pub replicas: u64,
 }
 
+/// Connections to the current Redis master.
+#[derive(Clone)]
+struct Link {
+    pool: Pool<pool::Manager>,
+    client: redis::Client,
+}
+
+impl Link {
+    async fn new(client: redis::Client) -> Result<Link> {
+        let pool = Pool::builder()
+            .max_size(8)
+            .test_on_check_out(false)
+            .connection_timeout(Duration::from_secs(5))
+            .build(pool::Manager::new(client.clone()))
+            .await?;
+        Ok(Link { pool, client })
+    }
+}
+
 /// A handle on HTQ's Redis data; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
-    pool: Pool<pool::Manager>,
-    client: redis::Client,
+    /// The Redis master HTQ talks to: replaced when Sentinel names a new one.
+    link: Arc<std::sync::RwLock<Link>>,
     keys: Keys,
     scripts: Arc<Scripts>,
     pid: Arc<str>,
@@ -223,16 +244,18 @@ impl Store {
             )
             .map_err(bad)?,
         };
-        let manager = pool::Manager::new(client.clone());
-        let pool = Pool::builder()
-            .max_size(8)
-            .test_on_check_out(false)
-            .connection_timeout(Duration::from_secs(5))
-            .build(manager)
-            .await?;
+        Self::open(client, prefix, opts, metrics).await
+    }
+
+    /// Opens the store over `client`'s Redis.
+    async fn open(
+        client: redis::Client,
+        prefix: &str,
+        opts: StoreOptions,
+        metrics: Arc<Metrics>,
+    ) -> Result<Self> {
         let store = Store {
-            pool,
-            client,
+            link: Arc::new(std::sync::RwLock::new(Link::new(client).await?)),
             keys: Keys::new(prefix),
             scripts: Arc::new(Scripts::new()),
             pid: uuid::Uuid::now_v7().simple().to_string().into(),
@@ -254,7 +277,8 @@ impl Store {
     /// ([`keys::tag`]). Idempotent, and nothing to do unless such a queue exists.
     async fn encode_tags(&self) -> Result<()> {
         let names = self.queue_names().await?;
-        let mut conn = self.pool.get().await?;
+        let pool = self.pool();
+        let mut conn = pool.get().await?;
         for name in names.iter().filter(|n| n.contains(['%', '{', '}'])) {
             let (old, new) = (self.keys.queue_tagged(name), self.keys.queue(name));
             let flows: Vec<String> = redis::cmd("ZRANGE")
@@ -294,7 +318,8 @@ impl Store {
     /// of the same source stays loaded, and it persists and replicates with the
     /// data). A Redis without Functions runs them as EVALSHA scripts instead.
     async fn load_functions(&self) -> Result<()> {
-        let mut conn = self.pool.get().await?;
+        let pool = self.pool();
+        let mut conn = pool.get().await?;
         let loaded: redis::RedisResult<String> = redis::cmd("FUNCTION")
             .arg("LOAD")
             .arg(&self.scripts.library)
@@ -390,9 +415,18 @@ impl Store {
         &self.keys
     }
 
-    /// A client for dedicated connections (pub/sub, blocking reads).
-    pub fn client(&self) -> &redis::Client {
-        &self.client
+    /// A client for dedicated connections (pub/sub, blocking reads) to the current
+    /// master.
+    pub fn client(&self) -> redis::Client {
+        self.link().client
+    }
+
+    fn link(&self) -> Link {
+        self.link.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn pool(&self) -> Pool<pool::Manager> {
+        self.link().pool
     }
 
     fn wake_message(&self, queue: &str, at: i64) -> String {
@@ -449,7 +483,8 @@ impl Store {
             .filter(|_| ACKNOWLEDGED.contains(&call.script.name));
         let (v, replicas): (T, Option<i64>) = self
             .timed(call.script.name, async {
-                let mut conn = self.pool.get().await?;
+                let pool = self.pool();
+                let mut conn = pool.get().await?;
                 if self.functions.load(Ordering::Relaxed) {
                     let mut pipe = redis::pipe();
                     for cmd in &call.before {
@@ -462,7 +497,8 @@ impl Store {
                         Err(e) if e.to_string().contains("Function not found") => {
                             drop(conn);
                             self.load_functions().await?;
-                            let mut conn = self.pool.get().await?;
+                            let pool = self.pool();
+                            let mut conn = pool.get().await?;
                             Ok(query_waited(&pipe, &mut conn, wait).await?)
                         }
                         r => Ok(r?),
@@ -516,7 +552,8 @@ impl Store {
         cmd: &redis::Cmd,
     ) -> Result<T> {
         self.timed(name, async {
-            let mut conn = self.pool.get().await?;
+            let pool = self.pool();
+            let mut conn = pool.get().await?;
             Ok(cmd.query_async(&mut *conn).await?)
         })
         .await
@@ -529,7 +566,8 @@ impl Store {
         pipe: &redis::Pipeline,
     ) -> Result<T> {
         self.timed(name, async {
-            let mut conn = self.pool.get().await?;
+            let pool = self.pool();
+            let mut conn = pool.get().await?;
             Ok(pipe.query_async(&mut *conn).await?)
         })
         .await

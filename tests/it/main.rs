@@ -19,6 +19,7 @@ mod process;
 mod scopes;
 mod scripts;
 mod security;
+mod sentinel;
 mod signing;
 mod tls;
 mod traces;

@@ -1,0 +1,177 @@
+//! Redis Sentinel: the store asks the sentinels which node is the master, connects
+//! to it, and keeps asking; when they name another (a failover), it connects there
+//! and drops the connections to the old one. Every call already made on the old
+//! master fails and is retried by its caller like any Redis error.
+
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use super::{Link, Store, StoreOptions};
+use crate::error::{Error, Result};
+use crate::metrics::Metrics;
+
+/// How often the sentinels are asked for the master.
+const ASK_EVERY: Duration = Duration::from_millis(500);
+
+/// Where the sentinels are and what they watch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentinelSpec {
+    /// `host:port` of each sentinel.
+    pub sentinels: Vec<String>,
+    /// The name the sentinels know the master by.
+    pub master: String,
+    /// The master's URL but for its address: scheme (`redis`, `rediss`), user,
+    /// password and database.
+    pub template: String,
+    /// For `rediss://`: the CA of the master's certificate (PEM).
+    pub ca: Option<Vec<u8>>,
+}
+
+impl SentinelSpec {
+    /// The master's address, as the first sentinel that answers names it.
+    pub async fn master_addr(&self) -> Result<String> {
+        let mut last = String::from("no sentinel given");
+        for s in &self.sentinels {
+            let asked = async {
+                let client = redis::Client::open(format!("redis://{s}/"))?;
+                let mut conn = client.get_multiplexed_async_connection().await?;
+                redis::cmd("SENTINEL")
+                    .arg("get-master-addr-by-name")
+                    .arg(&self.master)
+                    .query_async::<Option<(String, u16)>>(&mut conn)
+                    .await
+            };
+            match tokio::time::timeout(Duration::from_secs(2), asked).await {
+                Ok(Ok(Some((host, port)))) => {
+                    let host = if host.contains(':') {
+                        format!("[{host}]")
+                    } else {
+                        host
+                    };
+                    return Ok(format!("{host}:{port}"));
+                }
+                Ok(Ok(None)) => last = format!("sentinel {s} knows no master {:?}", self.master),
+                Ok(Err(e)) => last = format!("sentinel {s}: {e}"),
+                Err(_) => last = format!("sentinel {s} did not answer"),
+            }
+        }
+        Err(Error::Storage(last))
+    }
+
+    /// A client for the master at `addr`.
+    fn client(&self, addr: &str) -> Result<redis::Client> {
+        // The template may leave the host out (`redis://user:pw@/0`): it is
+        // replaced anyway, so any placeholder does.
+        let template = match self.template.split_once("://") {
+            Some((scheme, rest)) => {
+                let authority = rest.split('/').next().unwrap_or("");
+                if authority.is_empty() || authority.ends_with('@') {
+                    format!(
+                        "{scheme}://{authority}localhost{}",
+                        &rest[authority.len()..]
+                    )
+                } else {
+                    self.template.clone()
+                }
+            }
+            None => self.template.clone(),
+        };
+        let mut url = url::Url::parse(&template)
+            .map_err(|e| Error::Storage(format!("bad Redis URL: {e}")))?;
+        let (host, port) = addr.rsplit_once(':').unwrap_or((addr, "6379"));
+        let bad = |e: String| Error::Storage(format!("bad master address {addr}: {e}"));
+        url.set_host(Some(host)).map_err(|e| bad(e.to_string()))?;
+        url.set_port(Some(port.parse().map_err(|_| bad("port".into()))?))
+            .map_err(|_| bad("port".into()))?;
+        let bad = |e: redis::RedisError| Error::Storage(format!("bad Redis URL: {e}"));
+        match &self.ca {
+            None => redis::Client::open(url.as_str()).map_err(bad),
+            Some(ca) => redis::Client::build_with_tls(
+                url.as_str(),
+                redis::TlsCertificates {
+                    client_tls: None,
+                    root_cert: Some(ca.clone()),
+                },
+            )
+            .map_err(bad),
+        }
+    }
+}
+
+impl Store {
+    /// Opens the store on the master `spec`'s sentinels name, and follows it
+    /// through failovers.
+    pub async fn connect_sentinel(
+        spec: SentinelSpec,
+        prefix: &str,
+        opts: StoreOptions,
+        metrics: Arc<Metrics>,
+    ) -> Result<Self> {
+        let addr = spec.master_addr().await?;
+        let store = Self::open(spec.client(&addr)?, prefix, opts, metrics).await?;
+        let link = Arc::downgrade(&store.link);
+        tokio::spawn(follow(link, store.trouble.clone(), spec, addr));
+        Ok(store)
+    }
+}
+
+/// Asks the sentinels for the master until the store is gone; connects to a new
+/// one when they name it, then tells whoever waits on the store's trouble.
+async fn follow(
+    link: Weak<std::sync::RwLock<Link>>,
+    trouble: Arc<tokio::sync::Notify>,
+    spec: SentinelSpec,
+    mut current: String,
+) {
+    loop {
+        tokio::time::sleep(ASK_EVERY).await;
+        if link.strong_count() == 0 {
+            return;
+        }
+        let addr = match spec.master_addr().await {
+            Ok(a) if a != current => a,
+            Ok(_) => continue,
+            Err(e) => {
+                tracing::debug!(error = %e, "cannot ask the sentinels for the master");
+                continue;
+            }
+        };
+        let linked = async { Link::new(spec.client(&addr)?).await };
+        match linked.await {
+            Ok(new) => {
+                let Some(link) = link.upgrade() else { return };
+                *link.write().unwrap_or_else(|e| e.into_inner()) = new;
+                tracing::warn!(from = %current, to = %addr, "Redis master changed (Sentinel); connected to the new one");
+                current = addr;
+                trouble.notify_waiters();
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, master = %addr, "cannot connect to the new Redis master")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_master_address_goes_in_the_template() {
+        for template in [
+            "redis://htq:secret@/0",
+            "redis://htq:secret@ignored:1/0",
+            "redis://",
+        ] {
+            let spec = SentinelSpec {
+                sentinels: vec![],
+                master: "m".into(),
+                template: template.into(),
+                ca: None,
+            };
+            let client = spec.client("10.1.2.3:6380").unwrap();
+            let info = client.get_connection_info();
+            assert_eq!(info.addr().to_string(), "10.1.2.3:6380", "{template}");
+        }
+    }
+}
