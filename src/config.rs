@@ -39,7 +39,8 @@ pub struct ServeArgs {
     /// [default: master].
     #[arg(long, env = "HTQ_REDIS_DURABILITY")]
     pub redis_durability: Option<Durability>,
-    /// With `replicated`: how long a write waits for a replica, ms [default: 2000].
+    /// With `replicated`: how long a write waits for a replica, ms (at most 5000)
+    /// [default: 2000].
     #[arg(long, env = "HTQ_REDIS_WAIT_MS")]
     pub redis_wait_ms: Option<u64>,
     /// Directory for the API token and the embedded Redis's data [default: ./htq-data].
@@ -473,7 +474,9 @@ impl Config {
                     args.redis_wait_ms
                         .or(file.redis_wait_ms)
                         .unwrap_or(2000)
-                        .max(1),
+                        // Below the 10 s reply timeout of a Redis call, so a write
+                        // no replica confirms is reported as such.
+                        .clamp(1, 5000),
                 )),
                 _ => None,
             },

@@ -165,8 +165,10 @@ impl std::fmt::Debug for KeyRing {
 }
 
 impl KeyRing {
-    /// Replaces the keys with `records`, read at `version`.
+    /// Replaces the keys with `records`, read at `version`; a read older than the
+    /// keys held (two reads that crossed) is left out.
     pub fn set(&self, records: &[KeyRecord], version: Option<String>) {
+        let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<u64>().ok());
         let mut ring = Ring {
             version,
             ..Ring::default()
@@ -189,7 +191,13 @@ impl KeyRing {
                     .push(signer);
             }
         }
-        *self.ring.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(ring);
+        let mut held = self.ring.write().unwrap_or_else(|e| e.into_inner());
+        if let (Some(new), Some(old)) = (number(&ring.version), number(&held.version))
+            && new < old
+        {
+            return;
+        }
+        *held = Arc::new(ring);
     }
 
     /// The version of the key set held (None before the first read, or when the store
@@ -301,5 +309,9 @@ mod tests {
             1
         );
         assert!(KeyRing::default().signature("q", "t", 1, b"", 0).is_none());
+        // An older read that arrives late changes nothing.
+        ring.set(&[], Some("2".into()));
+        assert_eq!(ring.version().as_deref(), Some("3"));
+        assert!(ring.signature("q", "t", 1, b"", 0).is_some());
     }
 }

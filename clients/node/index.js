@@ -143,7 +143,7 @@ class WebhookVerifier {
     this.tolerance = options.tolerance ?? DEFAULT_WEBHOOK_TOLERANCE;
     for (const key of keys) {
       // Only the start of the key in the message: the rest may be a secret.
-      const bad = new WebhookError("BAD_KEY", `bad key: ${String(key).slice(0, 9)}…`);
+      const bad = new WebhookError("BAD_KEY", `bad key: ${String(key).slice(0, 6)}…`);
       if (typeof key !== "string") throw bad;
       if (key.startsWith("whsec_")) {
         const raw = decodeBase64(key.slice("whsec_".length));

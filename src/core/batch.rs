@@ -114,7 +114,12 @@ impl Commit for Pusher {
             .await
         {
             Ok(p) => p,
-            Err(e) => return spans.iter().map(|_| Err(e.clone())).collect(),
+            Err(e) => {
+                // The tasks may be stored all the same (no replica confirmed them,
+                // or the connection dropped after the write): look at the queue.
+                self.waker.wake_now(queue);
+                return spans.iter().map(|_| Err(e.clone())).collect();
+            }
         };
         self.stored(queue, rows.len(), &pushed, now);
         let mut created = pushed.created;

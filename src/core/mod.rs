@@ -356,15 +356,18 @@ impl Htq {
             .ok_or_else(|| Error::NotFound(format!("queue {name:?}")))
     }
 
-    /// A page of queues in name order, after `page_token` (empty: the start).
+    /// A page of the queues `reach` lets through, in name order, after `page_token`
+    /// (empty: the start). Pages and their tokens hold only such queues.
     pub async fn list_queues(
         &self,
         page_size: i64,
         page_token: &str,
+        reach: &(dyn Fn(&str) -> bool + Sync),
     ) -> Result<(Vec<Queue>, String)> {
         let size = Self::page_size(page_size)?;
         let after = page_token::decode(page_token::QUEUES, page_token)?;
-        let names = self.store.queue_names().await?;
+        let mut names = self.store.queue_names().await?;
+        names.retain(|n| reach(n));
         let mut out = Vec::new();
         for name in names
             .iter()

@@ -115,13 +115,26 @@ impl Htq {
         &self,
         page_size: i64,
         page_token: &str,
+        reach: &(dyn Fn(&str) -> bool + Sync),
     ) -> Result<(Vec<Schedule>, String)> {
         let size = match page_size {
             0 => DEFAULT_PAGE,
             s => validate::count("page_size", s, MAX_PAGE as i64)?,
         } as usize;
-        let after = page_token::decode(page_token::SCHEDULES, page_token)?;
-        let rows = self.store.schedules(&after, size + 1).await?;
+        let mut after = page_token::decode(page_token::SCHEDULES, page_token)?;
+        // Only schedules of queues `reach` lets through, in pages and tokens alike.
+        let mut rows = Vec::new();
+        loop {
+            let read = self.store.schedules(&after, size + 1).await?;
+            let done = read.len() <= size;
+            if let Some(last) = read.last() {
+                after = last.name.clone();
+            }
+            rows.extend(read.into_iter().filter(|r| reach(&r.def.queue)));
+            if done || rows.len() > size {
+                break;
+            }
+        }
         let more = rows.len() > size;
         let out: Vec<Schedule> = rows.into_iter().take(size).map(from_row).collect();
         let next = match out.last() {

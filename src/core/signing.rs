@@ -23,7 +23,7 @@ impl Htq {
             keys.into_iter().partition(|k| k.active_at(now));
         if !expired.is_empty() {
             let ids: Vec<String> = expired.into_iter().map(|k| k.id).collect();
-            self.store.write_signing_keys(&[], &ids).await?;
+            self.store.write_signing_keys(&[], &[], &ids).await?;
         }
         keys.sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
         Ok(keys)
@@ -67,7 +67,7 @@ impl Htq {
         }
         let key = KeyRecord::generate(queue, alg, now);
         self.store
-            .write_signing_keys(std::slice::from_ref(&key), &[])
+            .write_signing_keys(std::slice::from_ref(&key), &[], &[])
             .await?;
         self.reload_keys().await;
         tracing::info!(key = %key.id, queue = %queue, "signing key created");
@@ -129,9 +129,9 @@ impl Htq {
             )));
         }
         let key = KeyRecord::generate(queue, alg, now);
-        let mut put = replaced.clone();
-        put.push(key.clone());
-        self.store.write_signing_keys(&put, &[]).await?;
+        self.store
+            .write_signing_keys(std::slice::from_ref(&key), &replaced, &[])
+            .await?;
         self.reload_keys().await;
         tracing::info!(key = %key.id, queue = %queue, replaced = replaced.len(), "signing key rotated");
         Ok((key, replaced))
@@ -155,7 +155,9 @@ impl Htq {
         if !keys.iter().any(|k| k.id == id) {
             return Err(Error::NotFound(format!("signing key {id:?}")));
         }
-        self.store.write_signing_keys(&[], &[id.to_owned()]).await?;
+        self.store
+            .write_signing_keys(&[], &[], &[id.to_owned()])
+            .await?;
         self.reload_keys().await;
         tracing::info!(key = %id, "signing key retired");
         Ok(())
@@ -170,7 +172,7 @@ impl Htq {
             .map(|k| k.id)
             .collect();
         if !gone.is_empty() {
-            self.store.write_signing_keys(&[], &gone).await?;
+            self.store.write_signing_keys(&[], &[], &gone).await?;
             self.reload_keys().await;
         }
         Ok(())

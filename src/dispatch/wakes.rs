@@ -44,6 +44,8 @@ pub(crate) async fn run(shared: Arc<Shared>) {
             let msg = tokio::select! {
                 m = messages.next() => m,
                 _ = shared.stop.cancelled() => return,
+                // A new master (Sentinel): subscribe there.
+                _ = shared.store.moved() => break,
             };
             let Some(msg) = msg else {
                 tracing::warn!("wake channel closed; reconnecting");

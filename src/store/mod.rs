@@ -113,18 +113,27 @@ pub struct Engine {
 #[derive(Clone)]
 struct Link {
     pool: Pool<pool::Manager>,
+    /// For writes that wait for a replica (`WAIT` holds its connection): apart,
+    /// so that a slow replica never holds up claims and outcomes. Connections are
+    /// made on first use.
+    acked: Pool<pool::Manager>,
     client: redis::Client,
 }
 
 impl Link {
     async fn new(client: redis::Client) -> Result<Link> {
-        let pool = Pool::builder()
-            .max_size(8)
-            .test_on_check_out(false)
-            .connection_timeout(Duration::from_secs(5))
-            .build(pool::Manager::new(client.clone()))
-            .await?;
-        Ok(Link { pool, client })
+        let build = || {
+            Pool::builder()
+                .max_size(8)
+                .test_on_check_out(false)
+                .connection_timeout(Duration::from_secs(5))
+                .build(pool::Manager::new(client.clone()))
+        };
+        Ok(Link {
+            pool: build().await?,
+            acked: build().await?,
+            client,
+        })
     }
 }
 
@@ -146,6 +155,9 @@ pub struct Store {
     /// Told when Redis may have gone: a call failed, or a connection of this
     /// process closed (see [`Store::trouble`]).
     trouble: Arc<tokio::sync::Notify>,
+    /// Told when the store moved to another master (Sentinel): dedicated
+    /// connections must be made again.
+    moved: Arc<tokio::sync::Notify>,
 }
 
 /// A queue's settings and the version they were read at.
@@ -264,6 +276,7 @@ impl Store {
             functions: Arc::new(AtomicBool::new(false)),
             settings: Arc::default(),
             trouble: Arc::default(),
+            moved: Arc::default(),
         };
         store.ping().await?;
         store.sync_clock().await?;
@@ -395,6 +408,11 @@ impl Store {
         self.trouble.notify_waiters();
     }
 
+    /// Resolves when the store moves to another Redis master (Sentinel).
+    pub async fn moved(&self) {
+        self.moved.notified().await
+    }
+
     /// Resolves at the next [`Store::note_trouble`].
     pub async fn trouble(&self) {
         self.trouble.notified().await
@@ -483,7 +501,12 @@ impl Store {
             .filter(|_| ACKNOWLEDGED.contains(&call.script.name));
         let (v, replicas): (T, Option<i64>) = self
             .timed(call.script.name, async {
-                let pool = self.pool();
+                let link = self.link();
+                let pool = if wait.is_some() {
+                    link.acked
+                } else {
+                    link.pool
+                };
                 let mut conn = pool.get().await?;
                 if self.functions.load(Ordering::Relaxed) {
                     let mut pipe = redis::pipe();
@@ -497,7 +520,6 @@ impl Store {
                         Err(e) if e.to_string().contains("Function not found") => {
                             drop(conn);
                             self.load_functions().await?;
-                            let pool = self.pool();
                             let mut conn = pool.get().await?;
                             Ok(query_waited(&pipe, &mut conn, wait).await?)
                         }

@@ -14,7 +14,7 @@ use crate::metrics::Metrics;
 const ASK_EVERY: Duration = Duration::from_millis(500);
 
 /// Where the sentinels are and what they watch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct SentinelSpec {
     /// `host:port` of each sentinel.
     pub sentinels: Vec<String>,
@@ -25,6 +25,16 @@ pub struct SentinelSpec {
     pub template: String,
     /// For `rediss://`: the CA of the master's certificate (PEM).
     pub ca: Option<Vec<u8>>,
+}
+
+impl std::fmt::Debug for SentinelSpec {
+    /// Without the template, which may hold a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SentinelSpec")
+            .field("sentinels", &self.sentinels)
+            .field("master", &self.master)
+            .finish_non_exhaustive()
+    }
 }
 
 impl SentinelSpec {
@@ -110,7 +120,8 @@ impl Store {
         let addr = spec.master_addr().await?;
         let store = Self::open(spec.client(&addr)?, prefix, opts, metrics).await?;
         let link = Arc::downgrade(&store.link);
-        tokio::spawn(follow(link, store.trouble.clone(), spec, addr));
+        let told = [store.trouble.clone(), store.moved.clone()];
+        tokio::spawn(follow(link, told, spec, addr));
         Ok(store)
     }
 }
@@ -119,7 +130,7 @@ impl Store {
 /// one when they name it, then tells whoever waits on the store's trouble.
 async fn follow(
     link: Weak<std::sync::RwLock<Link>>,
-    trouble: Arc<tokio::sync::Notify>,
+    told: [Arc<tokio::sync::Notify>; 2],
     spec: SentinelSpec,
     mut current: String,
 ) {
@@ -136,14 +147,25 @@ async fn follow(
                 continue;
             }
         };
-        let linked = async { Link::new(spec.client(&addr)?).await };
+        // Only a node that says it is the master (a sentinel may lag behind).
+        let linked = async {
+            let client = spec.client(&addr)?;
+            let mut conn = client.get_multiplexed_async_connection().await?;
+            let role: Vec<redis::Value> = redis::cmd("ROLE").query_async(&mut conn).await?;
+            match role.first() {
+                Some(redis::Value::BulkString(r)) if r == b"master" => Link::new(client).await,
+                _ => Err(Error::Storage(format!("{addr} is not a master yet"))),
+            }
+        };
         match linked.await {
             Ok(new) => {
                 let Some(link) = link.upgrade() else { return };
                 *link.write().unwrap_or_else(|e| e.into_inner()) = new;
                 tracing::warn!(from = %current, to = %addr, "Redis master changed (Sentinel); connected to the new one");
                 current = addr;
-                trouble.notify_waiters();
+                for t in &told {
+                    t.notify_waiters();
+                }
             }
             Err(e) => {
                 tracing::warn!(error = %e, master = %addr, "cannot connect to the new Redis master")

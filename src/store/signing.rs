@@ -39,32 +39,65 @@ impl Store {
         .await
     }
 
-    /// Stores `put` (new or changed keys) and removes the keys `remove` names, in one
-    /// transaction that also moves the version.
-    pub async fn write_signing_keys(&self, put: &[KeyRecord], remove: &[String]) -> Result<()> {
+    /// Stores `added` keys, rewrites the `changed` ones that still exist (a key
+    /// retired meanwhile stays retired) and removes the keys `remove` names, in one
+    /// script that also moves the version; then tells every process.
+    pub async fn write_signing_keys(
+        &self,
+        added: &[KeyRecord],
+        changed: &[KeyRecord],
+        remove: &[String],
+    ) -> Result<()> {
+        let json = |k: &KeyRecord| {
+            serde_json::to_string(k)
+                .map_err(|e| crate::Error::Internal(format!("signing key: {e}")))
+        };
+        let mut eval = redis::cmd("EVAL");
+        eval.arg(WRITE_KEYS)
+            .arg(2)
+            .arg(self.keys.signing_keys())
+            .arg(self.keys.signing_version());
+        for (keys, mode) in [(added, "add"), (changed, "change")] {
+            for k in keys {
+                eval.arg(mode).arg(&k.id).arg(json(k)?);
+            }
+        }
+        for id in remove {
+            eval.arg("remove").arg(id).arg("");
+        }
         let mut pipe = redis::pipe();
-        pipe.atomic();
-        for k in put {
-            let json = serde_json::to_string(k)
-                .map_err(|e| crate::Error::Internal(format!("signing key: {e}")))?;
-            pipe.cmd("HSET")
-                .arg(self.keys.signing_keys())
-                .arg(&k.id)
-                .arg(json)
-                .ignore();
-        }
-        if !remove.is_empty() {
-            pipe.cmd("HDEL")
-                .arg(self.keys.signing_keys())
-                .arg(remove)
-                .ignore();
-        }
-        pipe.cmd("INCR").arg(self.keys.signing_version()).ignore();
+        pipe.add_command(eval).ignore();
         pipe.cmd("PUBLISH")
             .arg(self.keys.wake_channel())
             .arg(format!("{}\t\t{}", self.pid, super::SIGNING_KEYS_CHANGED))
             .ignore();
+        if let Some(within) = self.opts.replicated {
+            pipe.cmd("WAIT").arg(1).arg(within.as_millis() as u64);
+            let (replicas,): (i64,) = self.query_pipe("write_signing_keys", &pipe).await?;
+            if replicas == 0 {
+                return Err(crate::Error::Storage(format!(
+                    "signing keys: written on the Redis master but no replica confirmed it \
+                     within {} ms",
+                    within.as_millis()
+                )));
+            }
+            return Ok(());
+        }
         let () = self.query_pipe("write_signing_keys", &pipe).await?;
         Ok(())
     }
 }
+
+/// KEYS: the keys hash, the version counter. ARGV: triples of mode (`add`,
+/// `change`: only if the key still exists, `remove`), id, record.
+const WRITE_KEYS: &str = r#"
+for i = 1, #ARGV, 3 do
+  local mode, id = ARGV[i], ARGV[i + 1]
+  if mode == 'add' or (mode == 'change' and redis.call('HEXISTS', KEYS[1], id) == 1) then
+    redis.call('HSET', KEYS[1], id, ARGV[i + 2])
+  elseif mode == 'remove' then
+    redis.call('HDEL', KEYS[1], id)
+  end
+end
+return redis.call('INCR', KEYS[2])
+"#;

@@ -70,7 +70,7 @@ async fn roles_and_queue_patterns_hold_on_every_door() {
     let mut reader = client(htq.addr, Some("r-token")).await;
     let mut writer = client(htq.addr, Some("w-token")).await;
     let mut badmin = client(htq.addr, Some("a-token")).await;
-    for q in ["billing-eu", "mail"] {
+    for q in ["aaa-secret", "billing-eu", "mail"] {
         create_queue(&mut admin, q, |q| q.paused = true).await;
     }
     let url = sink.url("/s");
@@ -81,7 +81,7 @@ async fn roles_and_queue_patterns_hold_on_every_door() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(list.queues.len(), 2);
+    assert_eq!(list.queues.len(), 3);
     assert_eq!(
         code(reader.push_task(push("mail", &url)).await),
         Code::PermissionDenied
@@ -106,6 +106,31 @@ async fn roles_and_queue_patterns_hold_on_every_door() {
         .into_inner();
     let names: Vec<&str> = list.queues.iter().map(|q| q.name.as_str()).collect();
     assert_eq!(names, ["billing-eu"]);
+    // Pages of one: the tokens name only queues the token reaches.
+    let mut token = String::new();
+    let mut paged = Vec::new();
+    loop {
+        let page = writer
+            .list_queues(pb::ListQueuesRequest {
+                page_size: 1,
+                page_token: token,
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        paged.extend(page.queues.into_iter().map(|q| q.name));
+        use base64::Engine;
+        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(&page.next_page_token)
+            .unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(!text.contains("mail") && !text.contains("secret"), "{text}");
+        if page.next_page_token.is_empty() {
+            break;
+        }
+        token = page.next_page_token;
+    }
+    assert_eq!(paged, ["billing-eu"]);
     assert_eq!(
         code(writer.push_task(push("billing-eu", &url)).await),
         Code::Ok
@@ -178,7 +203,8 @@ async fn roles_and_queue_patterns_hold_on_every_door() {
                 })
                 .await
         ),
-        Code::PermissionDenied
+        Code::NotFound,
+        "a key out of reach is answered as absent"
     );
     let schedule = |name: &str, queue: &str| pb::CreateScheduleRequest {
         schedule: Some(pb::Schedule {
@@ -209,7 +235,7 @@ async fn roles_and_queue_patterns_hold_on_every_door() {
                 })
                 .await
         ),
-        Code::PermissionDenied
+        Code::NotFound
     );
     let listed = badmin
         .list_schedules(pb::ListSchedulesRequest::default())

@@ -65,7 +65,7 @@ func NewVerifier(keys ...string) (*Verifier, error) {
 	v := &Verifier{Tolerance: DefaultTolerance}
 	for _, key := range keys {
 		// Enough to tell the keys apart in a log, not enough to leak a secret.
-		bad := fmt.Errorf("%w: %.9s…", ErrBadKey, key)
+		bad := fmt.Errorf("%w: %.6s…", ErrBadKey, key)
 		if s, ok := strings.CutPrefix(key, "whsec_"); ok {
 			raw, err := base64.StdEncoding.DecodeString(s)
 			// An empty secret would accept anyone's signature.

@@ -48,7 +48,7 @@ class HTQWebhook
         foreach ($keys as $key) {
             $key = (string) $key;
             // Enough to tell the keys apart in a log, not enough to leak a secret.
-            $bad = 'bad key: ' . substr($key, 0, 9) . '…';
+            $bad = 'bad key: ' . substr($key, 0, 6) . '…';
             if (strncmp($key, 'whsec_', 6) === 0) {
                 $raw = self::decode(substr($key, 6));
                 // An empty secret would accept anyone's signature.

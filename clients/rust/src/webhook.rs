@@ -67,7 +67,7 @@ impl Verifier {
         };
         for key in keys {
             let key = key.as_ref();
-            let bad = || VerifyError::BadKey(key.chars().take(9).collect::<String>() + "…");
+            let bad = || VerifyError::BadKey(key.chars().take(6).collect::<String>() + "…");
             if let Some(s) = key.strip_prefix("whsec_") {
                 let raw = B64.decode(s).map_err(|_| bad())?;
                 // An empty secret would accept anyone's signature.

@@ -39,6 +39,21 @@ fn who<T>(req: &Request<T>) -> Result<&Caller, Status> {
         .ok_or_else(|| Error::Unauthenticated.into())
 }
 
+/// [`allow`] for an object of queue `queue` the caller named by its own name: one
+/// in a queue the caller does not reach is answered as absent (`what` names it as
+/// the caller did), so neither its queue nor its existence shows.
+fn allow_or_hide<T>(
+    req: &Request<T>,
+    need: Role,
+    queue: &str,
+    what: impl FnOnce() -> String,
+) -> Result<(), Status> {
+    if !who(req)?.grant.reaches(queue) {
+        return Err(Error::NotFound(what()).into());
+    }
+    allow(req, need, Some(queue))
+}
+
 /// Checks that the caller of `req` may act as `need` on queue `queue` (None: on
 /// what belongs to no one queue).
 fn allow<T>(req: &Request<T>, need: Role, queue: Option<&str>) -> Result<(), Status> {
@@ -70,17 +85,13 @@ impl HtqService for GrpcService {
     ) -> Reply<pb::ListQueuesResponse> {
         let grant = who(&req)?.grant.clone();
         let r = req.into_inner();
+        // A token that reaches some queues sees only those, in pages and tokens.
         let (queues, next) = self
             .core
-            .list_queues(i64::from(r.page_size), &r.page_token)
+            .list_queues(i64::from(r.page_size), &r.page_token, &|q| grant.reaches(q))
             .await?;
-        // A token that reaches some queues sees only those (a page may be short).
         Ok(Response::new(pb::ListQueuesResponse {
-            queues: queues
-                .into_iter()
-                .filter(|q| grant.reaches(&q.name))
-                .map(pb::Queue::from)
-                .collect(),
+            queues: queues.into_iter().map(pb::Queue::from).collect(),
             next_page_token: next,
         }))
     }
@@ -358,8 +369,9 @@ impl HtqService for GrpcService {
     }
 
     async fn get_schedule(&self, req: Request<pb::GetScheduleRequest>) -> Reply<pb::Schedule> {
-        let s = self.core.get_schedule(&req.get_ref().name).await?;
-        allow(&req, Role::Read, Some(&s.queue))?;
+        let name = &req.get_ref().name;
+        let s = self.core.get_schedule(name).await?;
+        allow_or_hide(&req, Role::Read, &s.queue, || format!("schedule {name:?}"))?;
         Ok(Response::new(pb::Schedule::from(s)))
     }
 
@@ -371,14 +383,10 @@ impl HtqService for GrpcService {
         let r = req.into_inner();
         let (list, next) = self
             .core
-            .list_schedules(i64::from(r.page_size), &r.page_token)
+            .list_schedules(i64::from(r.page_size), &r.page_token, &|q| grant.reaches(q))
             .await?;
         Ok(Response::new(pb::ListSchedulesResponse {
-            schedules: list
-                .into_iter()
-                .filter(|s| grant.reaches(&s.queue))
-                .map(pb::Schedule::from)
-                .collect(),
+            schedules: list.into_iter().map(pb::Schedule::from).collect(),
             next_page_token: next,
         }))
     }
@@ -387,8 +395,9 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::DeleteScheduleRequest>,
     ) -> Reply<pb::DeleteScheduleResponse> {
-        let s = self.core.get_schedule(&req.get_ref().name).await?;
-        allow(&req, Role::Admin, Some(&s.queue))?;
+        let name = &req.get_ref().name;
+        let s = self.core.get_schedule(name).await?;
+        allow_or_hide(&req, Role::Admin, &s.queue, || format!("schedule {name:?}"))?;
         self.core.delete_schedule(&req.into_inner().name).await?;
         Ok(Response::new(pb::DeleteScheduleResponse {}))
     }
@@ -441,7 +450,17 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::RetireSigningKeyRequest>,
     ) -> Reply<pb::RetireSigningKeyResponse> {
-        let scope = self.core.signing_key_scope(&req.get_ref().id).await?;
+        let id = &req.get_ref().id;
+        let scope = self.core.signing_key_scope(id).await?;
+        let grant = &who(&req)?.grant;
+        let hidden = if scope.is_empty() {
+            !grant.every_queue()
+        } else {
+            !grant.reaches(&scope)
+        };
+        if hidden {
+            return Err(Error::NotFound(format!("signing key {id:?}")).into());
+        }
         allow(
             &req,
             Role::Admin,

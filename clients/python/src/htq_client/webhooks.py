@@ -118,7 +118,7 @@ class Verifier:
         self.tolerance = tolerance
         for key in keys:
             # Only the start of the key in the message: the rest may be a secret.
-            bad = BadKeyError(f"bad key: {key[:9]}…")
+            bad = BadKeyError(f"bad key: {key[:6]}…")
             if key.startswith("whsec_"):
                 try:
                     secret = _b64(key[len("whsec_"):])

@@ -134,7 +134,7 @@ public final class Webhook {
 
   // Only the start of the key is shown: the message may end up in logs, a secret must not.
   private static VerificationException badKey(String key) {
-    String start = key.length() > 9 ? key.substring(0, 9) + "…" : key;
+    String start = key.substring(0, Math.min(6, key.length())) + "…";
     return new VerificationException(Reason.BAD_KEY, "bad key: " + start);
   }
 
