@@ -3,7 +3,7 @@
 //! [`KeyRing`] of usable keys each process signs with.
 //!
 //! Every request HTQ performs for a task carries `webhook-id` (the task id, the
-//! same on every attempt), `webhook-timestamp` (the attempt's Unix seconds) and
+//! same on every attempt; see [`message_id`] for variable tasks), `webhook-timestamp` (the attempt's Unix seconds) and
 //! `webhook-signature`: `v1,<base64 HMAC-SHA256>` for each HMAC key and
 //! `v1a,<base64 Ed25519>` for each Ed25519 key, separated by spaces, each over
 //! `<id>.<timestamp>.<body>`. The keys that sign are the global ones and those of the
@@ -22,6 +22,17 @@ use serde::{Deserialize, Serialize};
 pub const ID_HEADER: &str = "webhook-id";
 pub const TIMESTAMP_HEADER: &str = "webhook-timestamp";
 pub const SIGNATURE_HEADER: &str = "webhook-signature";
+
+/// The `webhook-id` of an attempt of task `id`: the task id, the same on every
+/// retry; for a variable task, whose every call is a message of its own, the task
+/// id and the attempt's number.
+pub fn message_id(id: &str, variable: bool, attempt: u32) -> String {
+    if variable {
+        format!("{id}.{attempt}")
+    } else {
+        id.to_owned()
+    }
+}
 
 /// How a key signs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

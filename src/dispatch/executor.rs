@@ -38,6 +38,14 @@ pub struct Executor {
     keys: Arc<KeyRing>,
 }
 
+/// Where one hop of a request goes, and what it carries.
+struct Hop<'a> {
+    url: &'a Url,
+    /// The task's own headers and the signature (not on another origin).
+    own_headers: bool,
+    with_body: bool,
+}
+
 /// Why a send ended without a reply.
 enum Failed {
     Http(reqwest::Error),
@@ -79,14 +87,21 @@ impl Executor {
         })
     }
 
-    /// Performs `task`'s request of queue `queue` within `timeout`.
-    pub async fn perform(&self, queue: &str, task: &ClaimedTask, timeout: Duration) -> Attempt {
+    /// Performs `task`'s request of queue `queue` within `timeout`; `message` is its
+    /// `webhook-id` when signed ([`signing::message_id`]).
+    pub async fn perform(
+        &self,
+        queue: &str,
+        task: &ClaimedTask,
+        message: &str,
+        timeout: Duration,
+    ) -> Attempt {
         let failed = |error: String, refused: bool| Attempt {
             error: Some(error),
             refused,
             ..Default::default()
         };
-        match tokio::time::timeout(timeout, self.send(queue, task)).await {
+        match tokio::time::timeout(timeout, self.send(queue, task, message)).await {
             Ok(Ok(attempt)) => attempt,
             Ok(Err(Failed::Http(e))) => failed(describe(&e), false),
             Ok(Err(Failed::Refused(r))) => failed(cut(r.to_string()), true),
@@ -95,7 +110,12 @@ impl Executor {
         }
     }
 
-    async fn send(&self, queue: &str, task: &ClaimedTask) -> Result<Attempt, Failed> {
+    async fn send(
+        &self,
+        queue: &str,
+        task: &ClaimedTask,
+        message: &str,
+    ) -> Result<Attempt, Failed> {
         let req = &task.request;
         let mut method = Method::from_bytes(req.method.as_bytes()).unwrap_or(Method::GET);
         let mut url = Url::parse(&req.url).map_err(|e| Failed::Other(format!("bad URL: {e}")))?;
@@ -104,7 +124,12 @@ impl Executor {
         for _ in 0..=MAX_REDIRECTS {
             self.policy.check_url(&url).await.map_err(Failed::Refused)?;
             let own_headers = url.origin() == origin;
-            let builder = self.request(queue, task, method.clone(), &url, own_headers, with_body);
+            let hop = Hop {
+                url: &url,
+                own_headers,
+                with_body,
+            };
+            let builder = self.request(queue, task, message, method.clone(), hop);
             let mut resp = builder.send().await?;
             let status = resp.status();
             if status.is_redirection()
@@ -166,11 +191,15 @@ impl Executor {
         &self,
         queue: &str,
         task: &ClaimedTask,
+        message: &str,
         method: Method,
-        url: &Url,
-        own_headers: bool,
-        with_body: bool,
+        hop: Hop<'_>,
     ) -> reqwest::RequestBuilder {
+        let Hop {
+            url,
+            own_headers,
+            with_body,
+        } = hop;
         let req = &task.request;
         let is_form = matches!(req.body, Body::Form(_));
         let mut headers = HeaderMap::with_capacity(req.headers.len() + 5);
@@ -218,7 +247,7 @@ impl Executor {
             }
         };
         if own_headers {
-            self.sign(&mut headers, queue, &task.id, &body);
+            self.sign(&mut headers, queue, message, &body);
         }
         let builder = self.client.request(method, url.clone()).headers(headers);
         if body.is_empty() {

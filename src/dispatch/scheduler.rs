@@ -374,8 +374,10 @@ async fn perform(
     let delay = (task.attempt() == 1)
         .then(|| Duration::from_millis((now_ms() - task.due_ms).max(0) as u64));
     metrics.dispatched(&queue.name, delay);
+    let variable = queue.kind == crate::model::QueueKind::Variable;
+    let message = crate::signing::message_id(&task.id, variable, task.attempt());
     let attempt = tokio::select! {
-        a = shared.executor.perform(&queue.name, &task, queue.request_timeout) => Some(a),
+        a = shared.executor.perform(&queue.name, &task, &message, queue.request_timeout) => Some(a),
         _ = shared.hard_stop.cancelled() => None,
     };
     let latency = started.elapsed();

@@ -600,3 +600,31 @@ async fn a_key_made_on_one_process_signs_on_another() {
     assert_eq!(hit.header("webhook-signature"), None);
     b.stop().await;
 }
+
+#[tokio::test]
+async fn each_call_of_a_variable_task_is_a_message_of_its_own() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let mut c = client(htq.addr, Some(TOKEN)).await;
+    create_queue(&mut c, "poll", |q| q.kind = pb::QueueKind::Variable as i32).await;
+    let key = create_key(&mut c, "poll", pb::SigningAlgorithm::HmacSha256).await;
+    let id = push_get(&mut c, "poll", &sink.url("/poll")).await;
+    let calls = sink
+        .wait_for(Some("/poll"), 2, Duration::from_secs(5))
+        .await;
+    let ids: Vec<&str> = calls[..2]
+        .iter()
+        .map(|h| h.header("webhook-id").unwrap())
+        .collect();
+    assert_eq!(ids, [format!("{id}.1"), format!("{id}.2")]);
+    for h in &calls[..2] {
+        assert_eq!(verify(h, &[&key]), Ok(()));
+    }
+    c.delete_queue(pb::DeleteQueueRequest {
+        name: "poll".into(),
+    })
+    .await
+    .unwrap();
+    htq.stop().await;
+}

@@ -3952,7 +3952,8 @@ func (*DeleteScheduleResponse) Descriptor() ([]byte, []int) {
 }
 
 // A key that signs deliveries. Every request HTQ performs for a task carries
-// `webhook-id` (the task id, the same on every attempt), `webhook-timestamp` (Unix
+// `webhook-id` (the task id, the same on every attempt; for a variable task, the
+// task id, a dot and the call's number), `webhook-timestamp` (Unix
 // seconds of the attempt) and `webhook-signature`: one `v1,<base64>` or
 // `v1a,<base64>` per active key of the task's queue and per active global key,
 // separated by spaces, each over `<webhook-id>.<webhook-timestamp>.<body>`.

@@ -54539,7 +54539,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
   /**
    * <pre>
    * A key that signs deliveries. Every request HTQ performs for a task carries
-   * `webhook-id` (the task id, the same on every attempt), `webhook-timestamp` (Unix
+   * `webhook-id` (the task id, the same on every attempt; for a variable task, the
+   * task id, a dot and the call's number), `webhook-timestamp` (Unix
    * seconds of the attempt) and `webhook-signature`: one `v1,&lt;base64&gt;` or
    * `v1a,&lt;base64&gt;` per active key of the task's queue and per active global key,
    * separated by spaces, each over `&lt;webhook-id&gt;.&lt;webhook-timestamp&gt;.&lt;body&gt;`.
@@ -55117,7 +55118,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * A key that signs deliveries. Every request HTQ performs for a task carries
-     * `webhook-id` (the task id, the same on every attempt), `webhook-timestamp` (Unix
+     * `webhook-id` (the task id, the same on every attempt; for a variable task, the
+     * task id, a dot and the call's number), `webhook-timestamp` (Unix
      * seconds of the attempt) and `webhook-signature`: one `v1,&lt;base64&gt;` or
      * `v1a,&lt;base64&gt;` per active key of the task's queue and per active global key,
      * separated by spaces, each over `&lt;webhook-id&gt;.&lt;webhook-timestamp&gt;.&lt;body&gt;`.
