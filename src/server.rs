@@ -291,16 +291,20 @@ impl Server {
         for a in redis_addresses(&redis_url(&cfg, embedded.as_ref())).await {
             egress.refuse_own(a, "HTQ's Redis");
         }
-        // With Sentinel: the sentinels and the master of the moment.
+        // With Sentinel: the sentinels, the master of the moment and its replicas
+        // (any of which a failover may make master).
         let mut sentinel_urls: Vec<String> = cfg
             .redis_sentinels
             .iter()
             .map(|s| format!("redis://{s}/"))
             .collect();
-        if let Some(spec) = sentinel_spec(&cfg, None)
-            && let Ok(master) = spec.master_addr().await
-        {
-            sentinel_urls.push(format!("redis://{master}/"));
+        if let Some(spec) = sentinel_spec(&cfg, None) {
+            if let Ok(master) = spec.master_addr().await {
+                sentinel_urls.push(format!("redis://{master}/"));
+            }
+            for r in spec.replica_addrs().await {
+                sentinel_urls.push(format!("redis://{r}/"));
+            }
         }
         for u in sentinel_urls {
             for a in redis_addresses(&u).await {

@@ -68,6 +68,29 @@ impl SentinelSpec {
         Err(Error::Storage(last))
     }
 
+    /// `host:port` of the replicas of the master, as the first sentinel that
+    /// answers lists them (the nodes a failover may make master).
+    pub async fn replica_addrs(&self) -> Vec<String> {
+        for s in &self.sentinels {
+            let asked = async {
+                let client = redis::Client::open(format!("redis://{s}/"))?;
+                let mut conn = client.get_multiplexed_async_connection().await?;
+                redis::cmd("SENTINEL")
+                    .arg("replicas")
+                    .arg(&self.master)
+                    .query_async::<Vec<std::collections::HashMap<String, String>>>(&mut conn)
+                    .await
+            };
+            if let Ok(Ok(replicas)) = tokio::time::timeout(Duration::from_secs(2), asked).await {
+                return replicas
+                    .iter()
+                    .filter_map(|r| Some(format!("{}:{}", r.get("ip")?, r.get("port")?)))
+                    .collect();
+            }
+        }
+        Vec::new()
+    }
+
     /// A client for the master at `addr`.
     fn client(&self, addr: &str) -> Result<redis::Client> {
         // The template may leave the host out (`redis://user:pw@/0`): it is

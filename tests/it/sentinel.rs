@@ -65,7 +65,7 @@ fn ask(port: u16, args: &[&str]) -> redis::RedisResult<redis::Value> {
 async fn a_sentinel_failover_mid_drain_loses_no_confirmed_push() {
     let mut master = TestRedis::start();
     let mp = master.port.to_string();
-    let _replicas = [
+    let replicas = [
         TestRedis::start_with(&["--replicaof", "127.0.0.1", &mp]),
         TestRedis::start_with(&["--replicaof", "127.0.0.1", &mp]),
     ];
@@ -121,6 +121,32 @@ async fn a_sentinel_failover_mid_drain_loses_no_confirmed_push() {
         q.request_timeout = Some(ms_duration(2000));
     })
     .await;
+
+    // The replicas, which a failover may make master, are out of tasks' reach.
+    create_queue(&mut c, "probe", |_| {}).await;
+    let probe = push_get(
+        &mut c,
+        "probe",
+        &format!("http://127.0.0.1:{}/x", replicas[1].port),
+    )
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let t = c
+            .get_task(pb::GetTaskRequest {
+                queue: "probe".into(),
+                id: probe.clone(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        if t.state == pb::TaskState::Dead as i32 {
+            assert!(t.last_error.contains("refused"), "{t:?}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "{t:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 
     // Push 400 tasks one at a time (each retried with its idempotency key until it
     // is confirmed); the master dies after the 150th.
