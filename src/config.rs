@@ -26,8 +26,8 @@ pub struct ServeArgs {
     /// the system's trusted CAs].
     #[arg(long, env = "HTQ_REDIS_CA_FILE")]
     pub redis_ca_file: Option<PathBuf>,
-    /// Redis Sentinel: the sentinels' host:port (comma-separated); HTQ follows the
-    /// master they name through failovers. --redis-url then gives the scheme, user,
+    /// Redis Sentinel: the sentinels, each host:port or a redis:// (rediss://) URL
+    /// with its password (comma-separated); HTQ follows the master they name. --redis-url then gives the scheme, user,
     /// password and database (its host is ignored).
     #[arg(long, env = "HTQ_REDIS_SENTINEL", value_delimiter = ',')]
     pub redis_sentinel: Vec<String>,

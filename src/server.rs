@@ -296,7 +296,13 @@ impl Server {
         let mut sentinel_urls: Vec<String> = cfg
             .redis_sentinels
             .iter()
-            .map(|s| format!("redis://{s}/"))
+            .map(|s| {
+                if s.contains("://") {
+                    s.clone()
+                } else {
+                    format!("redis://{s}/")
+                }
+            })
             .collect();
         if let Some(spec) = sentinel_spec(&cfg, None) {
             if let Ok(master) = spec.master_addr().await {

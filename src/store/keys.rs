@@ -84,14 +84,17 @@ impl Keys {
     }
 
     /// Hash: signing key id -> its record (JSON, see [`crate::signing::KeyRecord`]).
+    /// It shares the hash tag `{%signing}` with the version, so the one script that
+    /// changes both stays within one Cluster slot; no queue's tag can be `%signing`
+    /// (a `%` in a name is always encoded as `%25`, see [`tag`]).
     pub fn signing_keys(&self) -> String {
-        format!("{}:signing_keys", self.prefix)
+        format!("{}:{{%signing}}:keys", self.prefix)
     }
 
     /// Counter: moves with every change of the signing keys, so processes read them
     /// again only then.
     pub fn signing_version(&self) -> String {
-        format!("{}:signing_keys:ver", self.prefix)
+        format!("{}:{{%signing}}:ver", self.prefix)
     }
 
     /// Pub/sub channel on which dispatchers are told a queue has work.

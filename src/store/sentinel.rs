@@ -16,7 +16,7 @@ const ASK_EVERY: Duration = Duration::from_millis(500);
 /// Where the sentinels are and what they watch.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SentinelSpec {
-    /// `host:port` of each sentinel.
+    /// Each sentinel: `host:port`, or a `redis://` / `rediss://` URL.
     pub sentinels: Vec<String>,
     /// The name the sentinels know the master by.
     pub master: String,
@@ -25,6 +25,16 @@ pub struct SentinelSpec {
     pub template: String,
     /// For `rediss://`: the CA of the master's certificate (PEM).
     pub ca: Option<Vec<u8>>,
+}
+
+/// A sentinel's URL: `host:port` as plain Redis, or a whole `redis://` or
+/// `rediss://` URL (with a password, for sentinels that want one).
+fn sentinel_url(s: &str) -> String {
+    if s.contains("://") {
+        s.to_owned()
+    } else {
+        format!("redis://{s}/")
+    }
 }
 
 impl std::fmt::Debug for SentinelSpec {
@@ -43,7 +53,7 @@ impl SentinelSpec {
         let mut last = String::from("no sentinel given");
         for s in &self.sentinels {
             let asked = async {
-                let client = redis::Client::open(format!("redis://{s}/"))?;
+                let client = redis::Client::open(sentinel_url(s))?;
                 let mut conn = client.get_multiplexed_async_connection().await?;
                 redis::cmd("SENTINEL")
                     .arg("get-master-addr-by-name")
@@ -73,7 +83,7 @@ impl SentinelSpec {
     pub async fn replica_addrs(&self) -> Vec<String> {
         for s in &self.sentinels {
             let asked = async {
-                let client = redis::Client::open(format!("redis://{s}/"))?;
+                let client = redis::Client::open(sentinel_url(s))?;
                 let mut conn = client.get_multiplexed_async_connection().await?;
                 redis::cmd("SENTINEL")
                     .arg("replicas")
