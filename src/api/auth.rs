@@ -4,13 +4,14 @@
 //! Tokens given as flags (or the generated one) are admins of every queue; a tokens
 //! file lists scoped ones, by digest only, and is read again when it changes.
 
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Context;
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
+
+use super::reload::Reloaded;
 
 /// What a token may do, each role including the ones before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -195,27 +196,12 @@ fn read_tokens_file(path: &Path) -> anyhow::Result<Known> {
     Ok(known)
 }
 
-/// How often the tokens file is looked at for changes.
-const CHECK_EVERY: Duration = Duration::from_secs(1);
-
-struct FileState {
-    path: PathBuf,
-    stamp: Option<(SystemTime, u64)>,
-    checked: Instant,
-    known: Arc<Known>,
-}
-
-fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.modified().ok()?, m.len()))
-}
-
 /// The accepted API tokens and their grants.
 #[derive(Clone)]
 pub struct Auth {
     /// Tokens given as flags: admins of every queue.
     fixed: Arc<Known>,
-    file: Option<Arc<Mutex<FileState>>>,
+    file: Option<Arc<Reloaded<Known>>>,
 }
 
 impl Auth {
@@ -236,41 +222,18 @@ impl Auth {
     /// Also accepts the tokens `path` lists, reading it again when it changes (a
     /// change that does not load keeps the last good list and is logged).
     pub fn with_file(mut self, path: &Path) -> anyhow::Result<Self> {
-        let known = read_tokens_file(path)?;
         // It holds digests only, but names and scopes are nobody else's business.
         super::warn_if_readable(path, "the tokens file");
-        self.file = Some(Arc::new(Mutex::new(FileState {
-            path: path.to_owned(),
-            stamp: stamp(path),
-            checked: Instant::now(),
-            known: Arc::new(known),
-        })));
+        let owned = path.to_owned();
+        let file = Reloaded::new("the tokens file", vec![owned.clone()], move || {
+            read_tokens_file(&owned)
+        })?;
+        self.file = Some(Arc::new(file));
         Ok(self)
     }
 
     fn file_tokens(&self) -> Arc<Known> {
-        let Some(file) = &self.file else {
-            return Arc::default();
-        };
-        let mut f = file.lock().unwrap_or_else(|e| e.into_inner());
-        if f.checked.elapsed() >= CHECK_EVERY {
-            f.checked = Instant::now();
-            let now = stamp(&f.path);
-            if now != f.stamp {
-                f.stamp = now;
-                match read_tokens_file(&f.path) {
-                    Ok(k) => {
-                        tracing::info!(tokens = k.len(), "tokens file read again");
-                        f.known = Arc::new(k);
-                    }
-                    Err(e) => tracing::warn!(
-                        error = format!("{e:#}"),
-                        "the tokens file changed but does not load; keeping the last good one"
-                    ),
-                }
-            }
-        }
-        f.known.clone()
+        self.file.as_ref().map(|f| f.get()).unwrap_or_default()
     }
 
     /// True when `header` is `Bearer <token>` with a known token.
@@ -419,14 +382,14 @@ mod tests {
             entry("writer", "t2", "write") + "\n" + &entry("reader", "t1", "read"),
         )
         .unwrap();
-        std::thread::sleep(CHECK_EVERY + Duration::from_millis(50));
+        std::thread::sleep(std::time::Duration::from_millis(1050));
         assert_eq!(
             auth.caller(Some(b"Bearer t2")).unwrap().grant.role,
             Role::Write
         );
         // A broken file keeps the last good list.
         std::fs::write(&path, "[[token]]\nname = 1\n").unwrap();
-        std::thread::sleep(CHECK_EVERY + Duration::from_millis(50));
+        std::thread::sleep(std::time::Duration::from_millis(1050));
         assert!(auth.caller(Some(b"Bearer t1")).is_some());
         for bad in [
             "[[token]]\nname = \"x\"\nsha256 = \"zz\"\nrole = \"read\"\n",

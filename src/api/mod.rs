@@ -6,6 +6,7 @@ pub mod codec;
 pub mod grpc;
 pub mod http;
 pub mod listen;
+pub mod reload;
 pub mod tls;
 pub mod wkt;
 

@@ -6,17 +6,15 @@
 //! configuration and is logged.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::Arc;
+
+use super::reload::Reloaded;
 
 use anyhow::Context;
 use rustls::ServerConfig;
 use rustls::server::WebPkiClientVerifier;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
-
-/// How often the files are looked at for changes.
-const CHECK_EVERY: Duration = Duration::from_secs(1);
 
 /// Where the PEM files are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,71 +28,30 @@ pub struct TlsFiles {
 }
 
 /// The server's TLS configuration, kept current with its files.
-pub struct Tls {
-    files: TlsFiles,
-    state: Mutex<State>,
-}
-
-struct State {
-    config: Arc<ServerConfig>,
-    stamps: Vec<Option<(SystemTime, u64)>>,
-    checked: Instant,
-}
+pub struct Tls(Reloaded<ServerConfig>);
 
 impl Tls {
     /// Loads `files`; an error names the file that did not load.
     pub fn load(files: TlsFiles) -> anyhow::Result<Tls> {
-        let stamps = stamps(&files);
-        let config = Arc::new(build(&files)?);
         super::warn_if_readable(&files.key, "the TLS key file");
-        Ok(Tls {
-            files,
-            state: Mutex::new(State {
-                config,
-                stamps,
-                checked: Instant::now(),
-            }),
-        })
+        let paths = [
+            Some(&files.cert),
+            Some(&files.key),
+            files.client_ca.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        Ok(Tls(Reloaded::new("the TLS files", paths, move || {
+            build(&files)
+        })?))
     }
 
     /// The configuration for a new connection, read again first when a file changed.
     pub fn current(&self) -> Arc<ServerConfig> {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if state.checked.elapsed() >= CHECK_EVERY {
-            state.checked = Instant::now();
-            let now = stamps(&self.files);
-            if now != state.stamps {
-                state.stamps = now;
-                match build(&self.files) {
-                    Ok(c) => {
-                        tracing::info!(cert = %self.files.cert.display(), "TLS certificate reloaded");
-                        state.config = Arc::new(c);
-                    }
-                    Err(e) => tracing::warn!(
-                        error = format!("{e:#}"),
-                        "TLS files changed but do not load; serving the previous ones"
-                    ),
-                }
-            }
-        }
-        state.config.clone()
+        self.0.get()
     }
-}
-
-/// Modification time and length of each file: a change of either is a change.
-fn stamps(files: &TlsFiles) -> Vec<Option<(SystemTime, u64)>> {
-    [
-        Some(&files.cert),
-        Some(&files.key),
-        files.client_ca.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|p| {
-        let m = std::fs::metadata(p).ok()?;
-        Some((m.modified().ok()?, m.len()))
-    })
-    .collect()
 }
 
 fn certs(path: &Path) -> anyhow::Result<Vec<CertificateDer<'static>>> {

@@ -48,29 +48,22 @@ impl std::fmt::Debug for SentinelSpec {
 }
 
 impl SentinelSpec {
-    /// The master's address, as the first sentinel that answers names it.
-    pub async fn master_addr(&self) -> Result<String> {
+    /// Asks the sentinels, in turn, `SENTINEL <what> <master>`: the first answer,
+    /// or why none came.
+    async fn ask<T: redis::FromRedisValue>(&self, what: &str) -> Result<T> {
         let mut last = String::from("no sentinel given");
         for s in &self.sentinels {
             let asked = async {
                 let client = redis::Client::open(sentinel_url(s))?;
                 let mut conn = client.get_multiplexed_async_connection().await?;
                 redis::cmd("SENTINEL")
-                    .arg("get-master-addr-by-name")
+                    .arg(what)
                     .arg(&self.master)
-                    .query_async::<Option<(String, u16)>>(&mut conn)
+                    .query_async::<T>(&mut conn)
                     .await
             };
             match tokio::time::timeout(Duration::from_secs(2), asked).await {
-                Ok(Ok(Some((host, port)))) => {
-                    let host = if host.contains(':') {
-                        format!("[{host}]")
-                    } else {
-                        host
-                    };
-                    return Ok(format!("{host}:{port}"));
-                }
-                Ok(Ok(None)) => last = format!("sentinel {s} knows no master {:?}", self.master),
+                Ok(Ok(v)) => return Ok(v),
                 Ok(Err(e)) => last = format!("sentinel {s}: {e}"),
                 Err(_) => last = format!("sentinel {s} did not answer"),
             }
@@ -78,27 +71,30 @@ impl SentinelSpec {
         Err(Error::Storage(last))
     }
 
+    /// The master's address, as the first sentinel that answers names it.
+    pub async fn master_addr(&self) -> Result<String> {
+        match self
+            .ask::<Option<(String, u16)>>("get-master-addr-by-name")
+            .await?
+        {
+            Some((host, port)) if host.contains(':') => Ok(format!("[{host}]:{port}")),
+            Some((host, port)) => Ok(format!("{host}:{port}")),
+            None => Err(Error::Storage(format!(
+                "the sentinels know no master {:?}",
+                self.master
+            ))),
+        }
+    }
+
     /// `host:port` of the replicas of the master, as the first sentinel that
     /// answers lists them (the nodes a failover may make master).
     pub async fn replica_addrs(&self) -> Vec<String> {
-        for s in &self.sentinels {
-            let asked = async {
-                let client = redis::Client::open(sentinel_url(s))?;
-                let mut conn = client.get_multiplexed_async_connection().await?;
-                redis::cmd("SENTINEL")
-                    .arg("replicas")
-                    .arg(&self.master)
-                    .query_async::<Vec<std::collections::HashMap<String, String>>>(&mut conn)
-                    .await
-            };
-            if let Ok(Ok(replicas)) = tokio::time::timeout(Duration::from_secs(2), asked).await {
-                return replicas
-                    .iter()
-                    .filter_map(|r| Some(format!("{}:{}", r.get("ip")?, r.get("port")?)))
-                    .collect();
-            }
-        }
-        Vec::new()
+        let replicas: Vec<std::collections::HashMap<String, String>> =
+            self.ask("replicas").await.unwrap_or_default();
+        replicas
+            .iter()
+            .filter_map(|r| Some(format!("{}:{}", r.get("ip")?, r.get("port")?)))
+            .collect()
     }
 
     /// A client for the master at `addr`.
