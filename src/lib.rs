@@ -43,8 +43,9 @@
 //!   `convert` module), HTTP ([`api::http`]: the JSON API and its Server-Sent
 //!   Events, the `/ui` dashboard, the legacy API and its form parser, `/readyz` and
 //!   `/metrics`), tokens and their scopes ([`api::auth`]), the strict protobuf
-//!   codec, the JSON timestamp type, and the listener with its connection limits
-//!   ([`api::listen`]) and TLS ([`api::tls`]).
+//!   codec, the JSON timestamp type, the listener with its connection limits
+//!   ([`api::listen`]) and TLS ([`api::tls`]), and files read again when they
+//!   change ([`api::reload`]).
 //! - [`server`]: wires it all and stops it in order.
 //! - [`embedded_redis`]: the supervised `redis-server` child of `htq serve`, on a
 //!   Unix socket with a password, and the data directory's permissions.

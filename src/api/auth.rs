@@ -111,17 +111,36 @@ fn matches(pattern: &str, name: &str) -> bool {
 }
 
 /// Who made a call: its token's digest and grant (a request extension).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Caller {
     /// The first bytes of the token's digest: tells tokens apart (watch caps).
     pub id: u64,
     pub grant: Arc<Grant>,
+    digest: [u8; 32],
+    auth: Auth,
+}
+
+impl std::fmt::Debug for Caller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caller")
+            .field("id", &self.id)
+            .field("grant", &self.grant)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Caller {
     /// See [`Grant::allow`].
     pub fn allow(&self, need: Role, queue: Option<&str>) -> crate::Result<()> {
         self.grant.allow(need, queue)
+    }
+
+    /// Whether its token still has the grant it had (the tokens file may have
+    /// revoked or changed it since); long calls (watches) end when not.
+    pub fn still_holds(&self) -> bool {
+        self.auth
+            .grant_of(&self.digest)
+            .is_some_and(|g| *g == *self.grant)
     }
 }
 
@@ -247,22 +266,28 @@ impl Auth {
     pub fn caller(&self, header: Option<&[u8]>) -> Option<Caller> {
         let token = header.and_then(bearer_token).filter(|t| !t.is_empty())?;
         let d = digest(token);
+        Some(Caller {
+            id: u64::from_be_bytes(d[..8].try_into().expect("8 bytes")),
+            grant: self.grant_of(&d)?,
+            digest: d,
+            auth: self.clone(),
+        })
+    }
+
+    /// The grant of the token whose digest is `d`, comparing every known digest.
+    fn grant_of(&self, d: &[u8; 32]) -> Option<Arc<Grant>> {
         let file = self.file_tokens();
         let mut found = subtle::CtOption::new(0u64, subtle::Choice::from(0));
         for (i, (known, _)) in self.fixed.iter().chain(file.iter()).enumerate() {
-            let here = subtle::CtOption::new(i as u64, known.ct_eq(&d));
+            let here = subtle::CtOption::new(i as u64, known.ct_eq(d));
             found =
                 subtle::ConditionallySelectable::conditional_select(&found, &here, here.is_some());
         }
         let i = Option::<u64>::from(found)? as usize;
-        let grant = match self.fixed.get(i) {
-            Some((_, g)) => g.clone(),
-            None => file.get(i - self.fixed.len())?.1.clone(),
-        };
-        Some(Caller {
-            id: u64::from_be_bytes(d[..8].try_into().expect("8 bytes")),
-            grant,
-        })
+        match self.fixed.get(i) {
+            Some((_, g)) => Some(g.clone()),
+            None => Some(file.get(i - self.fixed.len())?.1.clone()),
+        }
     }
 
     /// A tonic interceptor that lets through calls with a known token (their

@@ -373,3 +373,39 @@ async fn the_tokens_file_is_read_again_when_it_changes() {
     );
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn a_revoked_token_s_watch_ends() {
+    let redis = TestRedis::start();
+    let dir = tempfile::tempdir().unwrap();
+    let htq = start(
+        &redis,
+        dir.path(),
+        &entry("w", "watcher", "read", &["*"]),
+        true,
+    )
+    .await;
+    let mut admin = client(htq.addr, Some(TOKEN)).await;
+    create_queue(&mut admin, "watched", |q| q.paused = true).await;
+    let mut watcher = client(htq.addr, Some("watcher")).await;
+    let mut events = watcher
+        .watch_queue(pb::WatchQueueRequest {
+            queue: "watched".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    push_get(&mut admin, "watched", "http://127.0.0.1:9/").await;
+    let first = tokio::time::timeout(Duration::from_secs(5), events.message()).await;
+    assert!(matches!(first, Ok(Ok(Some(_)))), "{first:?}");
+    // Revoked: the next event ends the watch.
+    std::fs::write(dir.path().join("tokens.toml"), "").unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    push_get(&mut admin, "watched", "http://127.0.0.1:9/").await;
+    let next = tokio::time::timeout(Duration::from_secs(5), events.message())
+        .await
+        .unwrap();
+    assert_eq!(next.unwrap_err().code(), Code::Unauthenticated);
+    htq.stop().await;
+}

@@ -269,12 +269,23 @@ impl HtqService for GrpcService {
             only,
         };
         let rx = self.core.watch(spec).await?;
-        let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(|item| {
-            item.map(|i| pb::WatchQueueResponse {
-                item: Some(pb::watch_queue_response::Item::from(i)),
+        // A token revoked or changed in the tokens file ends its watches, at their
+        // next message.
+        let stream = tokio_stream::wrappers::ReceiverStream::new(rx)
+            .map(move |item| {
+                if !who.still_holds() {
+                    return Err(Error::Unauthenticated.into());
+                }
+                item.map(|i| pb::WatchQueueResponse {
+                    item: Some(pb::watch_queue_response::Item::from(i)),
+                })
+                .map_err(Status::from)
             })
-            .map_err(Status::from)
-        });
+            .scan(false, |ended, item: Result<_, Status>| {
+                let out = (!*ended).then_some(item);
+                *ended = out.as_ref().is_some_and(|i| i.is_err());
+                futures::future::ready(out)
+            });
         Ok(Response::new(Box::pin(stream)))
     }
 
