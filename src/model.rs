@@ -340,6 +340,11 @@ pub fn local_ms() -> i64 {
         + CLOCK_SKEW_MS.load(Ordering::Relaxed)
 }
 
+/// What [`now_ms`] adds to this host's clock, ms.
+pub fn clock_offset_ms() -> i64 {
+    CLOCK_OFFSET_MS.load(Ordering::Relaxed)
+}
+
 /// Sets what [`now_ms`] adds to this host's clock.
 pub fn set_clock_offset(ms: i64) {
     CLOCK_OFFSET_MS.store(ms, Ordering::Relaxed);

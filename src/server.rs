@@ -111,7 +111,8 @@ pub async fn open_store(
         None => Store::connect_tls(&url, ca, &cfg.key_prefix, store_opts, metrics).await,
     }
     .with_context(|| format!("cannot reach {shown}"))?;
-    let offset = store.sync_clock().await?;
+    // The store set the clock to Redis's as it connected.
+    let offset = crate::model::clock_offset_ms();
     if offset.abs() > 2000 {
         tracing::warn!(
             offset_ms = offset,
@@ -293,25 +294,10 @@ impl Server {
         }
         // With Sentinel: the sentinels, the master of the moment and its replicas
         // (any of which a failover may make master).
-        let mut sentinel_urls: Vec<String> = cfg
-            .redis_sentinels
-            .iter()
-            .map(|s| {
-                if s.contains("://") {
-                    s.clone()
-                } else {
-                    format!("redis://{s}/")
-                }
-            })
-            .collect();
-        if let Some(spec) = sentinel_spec(&cfg, None) {
-            if let Ok(master) = spec.master_addr().await {
-                sentinel_urls.push(format!("redis://{master}/"));
-            }
-            for r in spec.replica_addrs().await {
-                sentinel_urls.push(format!("redis://{r}/"));
-            }
-        }
+        let sentinel_urls = match sentinel_spec(&cfg, None) {
+            Some(spec) => spec.node_urls().await,
+            None => Vec::new(),
+        };
         for u in sentinel_urls {
             for a in redis_addresses(&u).await {
                 egress.refuse_own(a, "HTQ's Redis");
@@ -321,7 +307,8 @@ impl Server {
         let (waker, wakes) = Waker::channel();
         let maintenance = janitor(&cfg, &store);
         let keys = Arc::new(crate::signing::KeyRing::default());
-        crate::dispatch::keys::load(&store, &keys)
+        store
+            .load_signing_keys(&keys)
             .await
             .context("cannot read the signing keys")?;
         let dispatcher = Dispatcher::start(

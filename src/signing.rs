@@ -221,6 +221,17 @@ impl KeyRing {
         self.ring.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
+    /// The keys that sign deliveries of `queue` at `now` (ms); None when none does,
+    /// so a delivery without keys costs one lookup.
+    pub fn signers(&self, queue: &str, now: i64) -> Option<Signers> {
+        let ring = self.current();
+        let own = ring.by_queue.get(queue);
+        let active = |s: &Signer| s.expires_ms.is_none_or(|e| e > now);
+        let any = ring.global.iter().any(active) || own.is_some_and(|k| k.iter().any(active));
+        let queue = own.map(|_| queue.to_owned());
+        any.then_some(Signers { ring, queue, now })
+    }
+
     /// The `webhook-signature` value for a delivery of task `id` of `queue` at Unix
     /// second `timestamp` with `body`, at `now` (ms); None when no key signs it.
     pub fn signature(
@@ -231,12 +242,31 @@ impl KeyRing {
         body: &[u8],
         now: i64,
     ) -> Option<String> {
-        let ring = self.current();
-        let own = ring.by_queue.get(queue).map(Vec::as_slice).unwrap_or(&[]);
+        Some(self.signers(queue, now)?.sign(id, timestamp, body))
+    }
+}
+
+/// The keys that sign one delivery (see [`KeyRing::signers`]).
+pub struct Signers {
+    ring: Arc<Ring>,
+    /// The queue, when it has keys of its own.
+    queue: Option<String>,
+    now: i64,
+}
+
+impl Signers {
+    /// The `webhook-signature` value for message `id` at Unix second `timestamp`
+    /// with `body`: one signature per key, space-separated.
+    pub fn sign(&self, id: &str, timestamp: i64, body: &[u8]) -> String {
+        let own = self
+            .queue
+            .as_ref()
+            .and_then(|q| self.ring.by_queue.get(q))
+            .map_or(&[][..], Vec::as_slice);
         let prefix = format!("{id}.{timestamp}.");
         let mut out = String::new();
-        for s in ring.global.iter().chain(own) {
-            if s.expires_ms.is_some_and(|e| e <= now) {
+        for s in self.ring.global.iter().chain(own) {
+            if s.expires_ms.is_some_and(|e| e <= self.now) {
                 continue;
             }
             if !out.is_empty() {
@@ -244,7 +274,7 @@ impl KeyRing {
             }
             out.push_str(&s.sign(prefix.as_bytes(), body));
         }
-        (!out.is_empty()).then_some(out)
+        out
     }
 }
 

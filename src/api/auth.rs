@@ -90,6 +90,27 @@ impl Grant {
     }
 }
 
+impl Grant {
+    /// [`Grant::allow`] for an object of `queue` the caller named by its own name
+    /// (None: of no one queue): one out of reach is answered as absent, NOT_FOUND
+    /// naming it as `what` says, so neither its queue nor its existence shows.
+    pub fn allow_or_hide(
+        &self,
+        need: Role,
+        queue: Option<&str>,
+        what: impl FnOnce() -> String,
+    ) -> crate::Result<()> {
+        let reached = match queue {
+            Some(q) => self.reaches(q),
+            None => self.every_queue(),
+        };
+        if !reached {
+            return Err(crate::Error::NotFound(what()));
+        }
+        self.allow(need, queue)
+    }
+}
+
 /// Whether `name` matches `pattern`, where `*` stands for any run of characters.
 fn matches(pattern: &str, name: &str) -> bool {
     let mut parts = pattern.split('*');

@@ -33,12 +33,9 @@ impl Htq {
     /// here when the call that made it returns (other processes hear of it on the
     /// wake channel).
     async fn reload_keys(&self) {
-        match self.store.signing_keys().await {
-            Ok((keys, version)) => self.keys.set(&keys, version),
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot read the signing keys back");
-                self.waker.signing_keys_changed();
-            }
+        if let Err(e) = self.store.load_signing_keys(&self.keys).await {
+            tracing::warn!(error = %e, "cannot read the signing keys back");
+            self.waker.signing_keys_changed();
         }
     }
 
@@ -60,10 +57,7 @@ impl Htq {
         let now = now_ms();
         let keys = self.active_keys(now).await?;
         if keys.iter().filter(|k| k.queue == queue).count() >= MAX_KEYS_PER_SCOPE {
-            return Err(Error::FailedPrecondition(format!(
-                "{} already has {MAX_KEYS_PER_SCOPE} signing keys; retire one first",
-                scope_name(queue)
-            )));
+            return Err(full(queue));
         }
         let key = KeyRecord::generate(queue, alg, now);
         self.store
@@ -119,14 +113,14 @@ impl Htq {
                 k
             })
             .collect();
-        let lasting = scope - replaced.len();
-        if overlap.is_zero() && lasting >= MAX_KEYS_PER_SCOPE
-            || !overlap.is_zero() && scope >= MAX_KEYS_PER_SCOPE
-        {
-            return Err(Error::FailedPrecondition(format!(
-                "{} already has {MAX_KEYS_PER_SCOPE} signing keys; retire one first",
-                scope_name(queue)
-            )));
+        // Replaced keys go on signing through a non-zero overlap.
+        let signing_on = if overlap.is_zero() {
+            scope - replaced.len()
+        } else {
+            scope
+        };
+        if signing_on >= MAX_KEYS_PER_SCOPE {
+            return Err(full(queue));
         }
         let key = KeyRecord::generate(queue, alg, now);
         self.store
@@ -137,24 +131,22 @@ impl Htq {
         Ok((key, replaced))
     }
 
-    /// The queue key `id` signs for ("" for a global key).
-    pub async fn signing_key_scope(&self, id: &str) -> Result<String> {
-        let (keys, _) = self.store.signing_keys().await?;
-        keys.into_iter()
-            .find(|k| k.id == id)
-            .map(|k| k.queue)
-            .ok_or_else(|| Error::NotFound(format!("signing key {id:?}")))
-    }
-
-    /// Removes key `id` at once.
-    pub async fn retire_signing_key(&self, id: &str) -> Result<()> {
+    /// Removes key `id` at once, once `allowed` accepts the queue it signs for (""
+    /// for a global key).
+    pub async fn retire_signing_key(
+        &self,
+        id: &str,
+        allowed: impl FnOnce(&str) -> Result<()>,
+    ) -> Result<()> {
         if id.is_empty() {
             return Err(Error::invalid("id", "is required"));
         }
         let (keys, _) = self.store.signing_keys().await?;
-        if !keys.iter().any(|k| k.id == id) {
-            return Err(Error::NotFound(format!("signing key {id:?}")));
-        }
+        let key = keys
+            .iter()
+            .find(|k| k.id == id)
+            .ok_or_else(|| Error::NotFound(format!("signing key {id:?}")))?;
+        allowed(&key.queue)?;
         self.store
             .write_signing_keys(&[], &[], &[id.to_owned()])
             .await?;
@@ -179,10 +171,14 @@ impl Htq {
     }
 }
 
-fn scope_name(queue: &str) -> String {
-    if queue.is_empty() {
+/// The error for a scope that already has as many keys as may sign at once.
+fn full(queue: &str) -> Error {
+    let scope = if queue.is_empty() {
         "the global scope".to_owned()
     } else {
         format!("queue {queue:?}")
-    }
+    };
+    Error::FailedPrecondition(format!(
+        "{scope} already has {MAX_KEYS_PER_SCOPE} signing keys; retire one first"
+    ))
 }

@@ -87,13 +87,14 @@ impl Executor {
         })
     }
 
-    /// Performs `task`'s request of queue `queue` within `timeout`; `message` is its
-    /// `webhook-id` when signed ([`signing::message_id`]).
+    /// Performs `task`'s request of queue `queue` within `timeout`; `variable` says
+    /// whether the queue is a variable one (its calls are signed as messages of
+    /// their own, see [`signing::message_id`]).
     pub async fn perform(
         &self,
         queue: &str,
         task: &ClaimedTask,
-        message: &str,
+        variable: bool,
         timeout: Duration,
     ) -> Attempt {
         let failed = |error: String, refused: bool| Attempt {
@@ -101,7 +102,7 @@ impl Executor {
             refused,
             ..Default::default()
         };
-        match tokio::time::timeout(timeout, self.send(queue, task, message)).await {
+        match tokio::time::timeout(timeout, self.send(queue, task, variable)).await {
             Ok(Ok(attempt)) => attempt,
             Ok(Err(Failed::Http(e))) => failed(describe(&e), false),
             Ok(Err(Failed::Refused(r))) => failed(cut(r.to_string()), true),
@@ -114,7 +115,7 @@ impl Executor {
         &self,
         queue: &str,
         task: &ClaimedTask,
-        message: &str,
+        variable: bool,
     ) -> Result<Attempt, Failed> {
         let req = &task.request;
         let mut method = Method::from_bytes(req.method.as_bytes()).unwrap_or(Method::GET);
@@ -129,7 +130,7 @@ impl Executor {
                 own_headers,
                 with_body,
             };
-            let builder = self.request(queue, task, message, method.clone(), hop);
+            let builder = self.request(queue, task, variable, method.clone(), hop);
             let mut resp = builder.send().await?;
             let status = resp.status();
             if status.is_redirection()
@@ -191,7 +192,7 @@ impl Executor {
         &self,
         queue: &str,
         task: &ClaimedTask,
-        message: &str,
+        variable: bool,
         method: Method,
         hop: Hop<'_>,
     ) -> reqwest::RequestBuilder {
@@ -247,7 +248,7 @@ impl Executor {
             }
         };
         if own_headers {
-            self.sign(&mut headers, queue, message, &body);
+            self.sign(&mut headers, queue, task, variable, &body);
         }
         let builder = self.client.request(method, url.clone()).headers(headers);
         if body.is_empty() {
@@ -258,14 +259,23 @@ impl Executor {
     }
 
     /// Adds the Standard Webhooks headers when any key signs `queue`'s deliveries.
-    fn sign(&self, headers: &mut HeaderMap, queue: &str, id: &str, body: &[u8]) {
+    fn sign(
+        &self,
+        headers: &mut HeaderMap,
+        queue: &str,
+        task: &ClaimedTask,
+        variable: bool,
+        body: &[u8],
+    ) {
         let now = now_ms();
-        let timestamp = now.div_euclid(1000);
-        let Some(signature) = self.keys.signature(queue, id, timestamp, body, now) else {
+        let Some(signers) = self.keys.signers(queue, now) else {
             return;
         };
+        let timestamp = now.div_euclid(1000);
+        let id = signing::message_id(&task.id, variable, task.attempt());
+        let signature = signers.sign(&id, timestamp, body);
         let values = [
-            (signing::ID_HEADER, id.to_owned()),
+            (signing::ID_HEADER, id),
             (signing::TIMESTAMP_HEADER, timestamp.to_string()),
             (signing::SIGNATURE_HEADER, signature),
         ];

@@ -1,24 +1,15 @@
-//! Keeps this process's signing keys current: read again when a process announced
-//! a change on the wake channel (this one included, and after the channel
-//! reconnects), and when the store's version of them moved (looked at every
-//! minute, in case an announcement was missed).
+//! Keeps this process's signing keys current: read again when another process
+//! announced a change on the wake channel (this one's own changes are read back by
+//! the core), after the channel reconnects, and when the store's version of them
+//! moved (looked at every minute, in case an announcement was missed).
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::Shared;
-use crate::signing::KeyRing;
-use crate::store::Store;
 
 /// How often the store's version of the keys is read.
 pub const CHECK_EVERY: Duration = Duration::from_secs(60);
-
-/// Reads every signing key from `store` into `ring`.
-pub async fn load(store: &Store, ring: &KeyRing) -> crate::Result<()> {
-    let (keys, version) = store.signing_keys().await?;
-    ring.set(&keys, version);
-    Ok(())
-}
 
 pub(super) async fn run(shared: Arc<Shared>) {
     let ring = &shared.opts.keys;
@@ -37,7 +28,7 @@ pub(super) async fn run(shared: Arc<Shared>) {
                 }
             }
         }
-        if let Err(e) = load(&shared.store, ring).await {
+        if let Err(e) = shared.store.load_signing_keys(ring).await {
             tracing::warn!(error = %e, "cannot read the signing keys; signing with the ones held");
         }
     }

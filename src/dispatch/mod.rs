@@ -49,7 +49,7 @@ pub struct DispatchOptions {
     /// Which targets requests may reach.
     pub egress: Arc<egress::Policy>,
     /// The keys requests are signed with, kept current by the dispatcher (load
-    /// them first with [`keys::load`], so the first requests are signed too).
+    /// them first with `Store::load_signing_keys`, so the first requests are signed too).
     pub keys: Arc<crate::signing::KeyRing>,
 }
 

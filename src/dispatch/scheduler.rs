@@ -375,9 +375,8 @@ async fn perform(
         .then(|| Duration::from_millis((now_ms() - task.due_ms).max(0) as u64));
     metrics.dispatched(&queue.name, delay);
     let variable = queue.kind == crate::model::QueueKind::Variable;
-    let message = crate::signing::message_id(&task.id, variable, task.attempt());
     let attempt = tokio::select! {
-        a = shared.executor.perform(&queue.name, &task, &message, queue.request_timeout) => Some(a),
+        a = shared.executor.perform(&queue.name, &task, variable, queue.request_timeout) => Some(a),
         _ = shared.hard_stop.cancelled() => None,
     };
     let latency = started.elapsed();

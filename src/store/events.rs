@@ -227,16 +227,16 @@ impl Store {
 
     /// Redis's clock, ms.
     pub async fn clock_ms(&self) -> Result<u64> {
-        let pool = self.pool();
-        let mut conn = pool.get().await?;
+        let link = self.link();
+        let mut conn = link.pool.get().await?;
         let (s, us): (u64, u64) = redis::cmd("TIME").query_async(&mut *conn).await?;
         Ok(s * 1000 + us / 1000)
     }
 
     /// Counters of the queue's stats hash: (requests started, attempts failed).
     pub async fn stats_counters(&self, queue: &str) -> Result<(u64, u64)> {
-        let pool = self.pool();
-        let mut conn = pool.get().await?;
+        let link = self.link();
+        let mut conn = link.pool.get().await?;
         let (started, failed): (Option<u64>, Option<u64>) = redis::cmd("HMGET")
             .arg(&self.keys.queue(queue).stats)
             .arg("started")

@@ -110,7 +110,6 @@ pub struct Engine {
 }
 
 /// Connections to the current Redis master.
-#[derive(Clone)]
 struct Link {
     pool: Pool<pool::Manager>,
     /// For writes that wait for a replica (`WAIT` holds its connection): apart,
@@ -141,7 +140,7 @@ impl Link {
 #[derive(Clone)]
 pub struct Store {
     /// The Redis master HTQ talks to: replaced when Sentinel names a new one.
-    link: Arc<std::sync::RwLock<Link>>,
+    link: Arc<std::sync::RwLock<Arc<Link>>>,
     keys: Keys,
     scripts: Arc<Scripts>,
     pid: Arc<str>,
@@ -267,7 +266,7 @@ impl Store {
         metrics: Arc<Metrics>,
     ) -> Result<Self> {
         let store = Store {
-            link: Arc::new(std::sync::RwLock::new(Link::new(client).await?)),
+            link: Arc::new(std::sync::RwLock::new(Arc::new(Link::new(client).await?))),
             keys: Keys::new(prefix),
             scripts: Arc::new(Scripts::new()),
             pid: uuid::Uuid::now_v7().simple().to_string().into(),
@@ -290,8 +289,8 @@ impl Store {
     /// ([`keys::tag`]). Idempotent, and nothing to do unless such a queue exists.
     async fn encode_tags(&self) -> Result<()> {
         let names = self.queue_names().await?;
-        let pool = self.pool();
-        let mut conn = pool.get().await?;
+        let link = self.link();
+        let mut conn = link.pool.get().await?;
         for name in names.iter().filter(|n| n.contains(['%', '{', '}'])) {
             let (old, new) = (self.keys.queue_tagged(name), self.keys.queue(name));
             let flows: Vec<String> = redis::cmd("ZRANGE")
@@ -331,8 +330,8 @@ impl Store {
     /// of the same source stays loaded, and it persists and replicates with the
     /// data). A Redis without Functions runs them as EVALSHA scripts instead.
     async fn load_functions(&self) -> Result<()> {
-        let pool = self.pool();
-        let mut conn = pool.get().await?;
+        let link = self.link();
+        let mut conn = link.pool.get().await?;
         let loaded: redis::RedisResult<String> = redis::cmd("FUNCTION")
             .arg("LOAD")
             .arg(&self.scripts.library)
@@ -369,15 +368,10 @@ impl Store {
 
     /// What HTQ checks of its Redis before it trusts it with tasks.
     pub async fn engine(&self) -> Result<Engine> {
-        let memory: String = self.query("info", redis::cmd("INFO").arg("memory")).await?;
-        let persistence: String = self
-            .query("info", redis::cmd("INFO").arg("persistence"))
-            .await?;
-        let replication: String = self
-            .query("info", redis::cmd("INFO").arg("replication"))
-            .await?;
-        let field = |text: &str, name: &str| {
-            text.lines()
+        // The default sections hold memory, persistence and replication.
+        let info: String = self.query("info", &redis::cmd("INFO")).await?;
+        let field = |name: &str| {
+            info.lines()
                 .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
                 .map(|v| v.trim().to_owned())
         };
@@ -388,10 +382,10 @@ impl Store {
             .await
             .ok();
         Ok(Engine {
-            maxmemory_policy: field(&memory, "maxmemory_policy").unwrap_or_default(),
-            aof: field(&persistence, "aof_enabled").as_deref() == Some("1"),
+            maxmemory_policy: field("maxmemory_policy").unwrap_or_default(),
+            aof: field("aof_enabled").as_deref() == Some("1"),
             rdb: save.map(|s| s.get(1).is_some_and(|v| !v.trim().is_empty())),
-            replicas: field(&replication, "connected_slaves")
+            replicas: field("connected_slaves")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0),
         })
@@ -436,15 +430,12 @@ impl Store {
     /// A client for dedicated connections (pub/sub, blocking reads) to the current
     /// master.
     pub fn client(&self) -> redis::Client {
-        self.link().client
+        self.link().client.clone()
     }
 
-    fn link(&self) -> Link {
+    /// The connections of the master of the moment (one reference count, no copy).
+    fn link(&self) -> Arc<Link> {
         self.link.read().unwrap_or_else(|e| e.into_inner()).clone()
-    }
-
-    fn pool(&self) -> Pool<pool::Manager> {
-        self.link().pool
     }
 
     fn wake_message(&self, queue: &str, at: i64) -> String {
@@ -503,9 +494,9 @@ impl Store {
             .timed(call.script.name, async {
                 let link = self.link();
                 let pool = if wait.is_some() {
-                    link.acked
+                    &link.acked
                 } else {
-                    link.pool
+                    &link.pool
                 };
                 let mut conn = pool.get().await?;
                 if self.functions.load(Ordering::Relaxed) {
@@ -552,12 +543,7 @@ impl Store {
             })
             .await?;
         if let (Some(within), Some(0)) = (wait, replicas) {
-            return Err(Error::Storage(format!(
-                "{}: written on the Redis master but no replica confirmed it within {} ms; \
-                 it may be lost if the master fails (retry with the same idempotency key)",
-                call.script.name,
-                within.as_millis()
-            )));
+            return Err(unconfirmed(call.script.name, within));
         }
         Ok(v)
     }
@@ -574,8 +560,8 @@ impl Store {
         cmd: &redis::Cmd,
     ) -> Result<T> {
         self.timed(name, async {
-            let pool = self.pool();
-            let mut conn = pool.get().await?;
+            let link = self.link();
+            let mut conn = link.pool.get().await?;
             Ok(cmd.query_async(&mut *conn).await?)
         })
         .await
@@ -588,12 +574,21 @@ impl Store {
         pipe: &redis::Pipeline,
     ) -> Result<T> {
         self.timed(name, async {
-            let pool = self.pool();
-            let mut conn = pool.get().await?;
+            let link = self.link();
+            let mut conn = link.pool.get().await?;
             Ok(pipe.query_async(&mut *conn).await?)
         })
         .await
     }
+}
+
+/// The error for a write `what` that no replica confirmed `within`.
+fn unconfirmed(what: &str, within: Duration) -> Error {
+    Error::Storage(format!(
+        "{what}: written on the Redis master but no replica confirmed it within {} ms; \
+         it may be lost if the master fails (retry with the same idempotency key)",
+        within.as_millis()
+    ))
 }
 
 /// Adds `WAIT 1 <ms>` after a write that waits for a replica.

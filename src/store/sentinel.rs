@@ -72,7 +72,7 @@ impl SentinelSpec {
     }
 
     /// The master's address, as the first sentinel that answers names it.
-    pub async fn master_addr(&self) -> Result<String> {
+    async fn master_addr(&self) -> Result<String> {
         match self
             .ask::<Option<(String, u16)>>("get-master-addr-by-name")
             .await?
@@ -88,13 +88,26 @@ impl SentinelSpec {
 
     /// `host:port` of the replicas of the master, as the first sentinel that
     /// answers lists them (the nodes a failover may make master).
-    pub async fn replica_addrs(&self) -> Vec<String> {
+    async fn replica_addrs(&self) -> Vec<String> {
         let replicas: Vec<std::collections::HashMap<String, String>> =
             self.ask("replicas").await.unwrap_or_default();
         replicas
             .iter()
             .filter_map(|r| Some(format!("{}:{}", r.get("ip")?, r.get("port")?)))
             .collect()
+    }
+
+    /// The URLs of every node of the group as the sentinels know it now: the
+    /// sentinels, the master and its replicas (what tasks must not reach).
+    pub async fn node_urls(&self) -> Vec<String> {
+        let mut urls: Vec<String> = self.sentinels.iter().map(|s| sentinel_url(s)).collect();
+        if let Ok(master) = self.master_addr().await {
+            urls.push(format!("redis://{master}/"));
+        }
+        for r in self.replica_addrs().await {
+            urls.push(format!("redis://{r}/"));
+        }
+        urls
     }
 
     /// A client for the master at `addr`.
@@ -158,7 +171,7 @@ impl Store {
 /// Asks the sentinels for the master until the store is gone; connects to a new
 /// one when they name it, then tells whoever waits on the store's trouble.
 async fn follow(
-    link: Weak<std::sync::RwLock<Link>>,
+    link: Weak<std::sync::RwLock<Arc<Link>>>,
     told: [Arc<tokio::sync::Notify>; 2],
     spec: SentinelSpec,
     mut current: String,
@@ -189,7 +202,7 @@ async fn follow(
         match linked.await {
             Ok(new) => {
                 let Some(link) = link.upgrade() else { return };
-                *link.write().unwrap_or_else(|e| e.into_inner()) = new;
+                *link.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(new);
                 tracing::warn!(from = %current, to = %addr, "Redis master changed (Sentinel); connected to the new one");
                 current = addr;
                 for t in &told {

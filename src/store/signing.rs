@@ -4,7 +4,7 @@
 
 use super::Store;
 use crate::error::Result;
-use crate::signing::KeyRecord;
+use crate::signing::{KeyRecord, KeyRing};
 
 impl Store {
     /// Every stored signing key (expired ones too) and the version they were read at.
@@ -28,6 +28,13 @@ impl Store {
             })
             .collect();
         Ok((keys, version))
+    }
+
+    /// Reads every signing key into `ring`.
+    pub async fn load_signing_keys(&self, ring: &KeyRing) -> Result<()> {
+        let (keys, version) = self.signing_keys().await?;
+        ring.set(&keys, version);
+        Ok(())
     }
 
     /// The version of the signing keys (None while there never were any).
@@ -71,19 +78,15 @@ impl Store {
             .arg(self.keys.wake_channel())
             .arg(format!("{}\t\t{}", self.pid, super::SIGNING_KEYS_CHANGED))
             .ignore();
-        if let Some(within) = self.opts.replicated {
-            pipe.cmd("WAIT").arg(1).arg(within.as_millis() as u64);
-            let (replicas,): (i64,) = self.query_pipe("write_signing_keys", &pipe).await?;
-            if replicas == 0 {
-                return Err(crate::Error::Storage(format!(
-                    "signing keys: written on the Redis master but no replica confirmed it \
-                     within {} ms",
-                    within.as_millis()
-                )));
-            }
+        let Some(within) = self.opts.replicated else {
+            let () = self.query_pipe("write_signing_keys", &pipe).await?;
             return Ok(());
+        };
+        super::add_wait(&mut pipe, Some(within));
+        let (replicas,): (i64,) = self.query_pipe("write_signing_keys", &pipe).await?;
+        if replicas == 0 {
+            return Err(super::unconfirmed("signing keys", within));
         }
-        let () = self.query_pipe("write_signing_keys", &pipe).await?;
         Ok(())
     }
 }

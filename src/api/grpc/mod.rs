@@ -39,19 +39,9 @@ fn who<T>(req: &Request<T>) -> Result<&Caller, Status> {
         .ok_or_else(|| Error::Unauthenticated.into())
 }
 
-/// [`allow`] for an object of queue `queue` the caller named by its own name: one
-/// in a queue the caller does not reach is answered as absent (`what` names it as
-/// the caller did), so neither its queue nor its existence shows.
-fn allow_or_hide<T>(
-    req: &Request<T>,
-    need: Role,
-    queue: &str,
-    what: impl FnOnce() -> String,
-) -> Result<(), Status> {
-    if !who(req)?.grant.reaches(queue) {
-        return Err(Error::NotFound(what()).into());
-    }
-    allow(req, need, Some(queue))
+/// The queue a signing key request names, or None for the global scope.
+fn scope(queue: &str) -> Option<&str> {
+    (!queue.is_empty()).then_some(queue)
 }
 
 /// Checks that the caller of `req` may act as `need` on queue `queue` (None: on
@@ -382,7 +372,9 @@ impl HtqService for GrpcService {
     async fn get_schedule(&self, req: Request<pb::GetScheduleRequest>) -> Reply<pb::Schedule> {
         let name = &req.get_ref().name;
         let s = self.core.get_schedule(name).await?;
-        allow_or_hide(&req, Role::Read, &s.queue, || format!("schedule {name:?}"))?;
+        who(&req)?
+            .grant
+            .allow_or_hide(Role::Read, Some(&s.queue), || format!("schedule {name:?}"))?;
         Ok(Response::new(pb::Schedule::from(s)))
     }
 
@@ -408,7 +400,9 @@ impl HtqService for GrpcService {
     ) -> Reply<pb::DeleteScheduleResponse> {
         let name = &req.get_ref().name;
         let s = self.core.get_schedule(name).await?;
-        allow_or_hide(&req, Role::Admin, &s.queue, || format!("schedule {name:?}"))?;
+        who(&req)?
+            .grant
+            .allow_or_hide(Role::Admin, Some(&s.queue), || format!("schedule {name:?}"))?;
         self.core.delete_schedule(&req.into_inner().name).await?;
         Ok(Response::new(pb::DeleteScheduleResponse {}))
     }
@@ -417,8 +411,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::CreateSigningKeyRequest>,
     ) -> Reply<pb::SigningKey> {
-        let q = &req.get_ref().queue;
-        allow(&req, Role::Admin, (!q.is_empty()).then_some(q.as_str()))?;
+        allow(&req, Role::Admin, scope(&req.get_ref().queue))?;
         let r = req.into_inner();
         let alg = algorithm_from_pb("algorithm", r.algorithm)?;
         let key = self.core.create_signing_key(&r.queue, alg).await?;
@@ -429,8 +422,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::ListSigningKeysRequest>,
     ) -> Reply<pb::ListSigningKeysResponse> {
-        let q = &req.get_ref().queue;
-        allow(&req, Role::Read, (!q.is_empty()).then_some(q.as_str()))?;
+        allow(&req, Role::Read, scope(&req.get_ref().queue))?;
         let r = req.into_inner();
         let keys = self.core.list_signing_keys(&r.queue, r.all).await?;
         Ok(Response::new(pb::ListSigningKeysResponse {
@@ -442,8 +434,7 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::RotateSigningKeyRequest>,
     ) -> Reply<pb::RotateSigningKeyResponse> {
-        let q = &req.get_ref().queue;
-        allow(&req, Role::Admin, (!q.is_empty()).then_some(q.as_str()))?;
+        allow(&req, Role::Admin, scope(&req.get_ref().queue))?;
         let r = req.into_inner();
         let alg = algorithm_from_pb("algorithm", r.algorithm)?;
         let overlap = r.overlap.as_ref().map(duration_ms);
@@ -461,23 +452,13 @@ impl HtqService for GrpcService {
         &self,
         req: Request<pb::RetireSigningKeyRequest>,
     ) -> Reply<pb::RetireSigningKeyResponse> {
-        let id = &req.get_ref().id;
-        let scope = self.core.signing_key_scope(id).await?;
-        let grant = &who(&req)?.grant;
-        let hidden = if scope.is_empty() {
-            !grant.every_queue()
-        } else {
-            !grant.reaches(&scope)
-        };
-        if hidden {
-            return Err(Error::NotFound(format!("signing key {id:?}")).into());
-        }
-        allow(
-            &req,
-            Role::Admin,
-            (!scope.is_empty()).then_some(scope.as_str()),
-        )?;
-        self.core.retire_signing_key(&req.into_inner().id).await?;
+        let grant = who(&req)?.grant.clone();
+        let id = req.into_inner().id;
+        self.core
+            .retire_signing_key(&id, |queue| {
+                grant.allow_or_hide(Role::Admin, scope(queue), || format!("signing key {id:?}"))
+            })
+            .await?;
         Ok(Response::new(pb::RetireSigningKeyResponse {}))
     }
 }
