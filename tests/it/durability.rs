@@ -30,7 +30,7 @@ async fn confirmed_writes_wait_for_a_replica() {
     }
     let sink = Sink::start().await;
     let mut cfg = test_config(&master);
-    cfg.redis_replicated = Some(Duration::from_millis(500));
+    cfg.redis_replicated = Some(Duration::from_millis(2000));
     let htq = TestHtq::start_with(cfg).await;
     let mut c = client(htq.addr, Some(TOKEN)).await;
     create_queue(&mut c, "durable", |q| q.paused = true).await;

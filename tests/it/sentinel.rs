@@ -113,7 +113,7 @@ async fn a_sentinel_failover_mid_drain_loses_no_confirmed_push() {
         .iter()
         .map(|s| format!("127.0.0.1:{}", s.port))
         .collect();
-    cfg.redis_replicated = Some(Duration::from_millis(1000));
+    cfg.redis_replicated = Some(Duration::from_millis(2000));
     let htq = TestHtq::start_with(cfg).await;
     let mut c = client(htq.addr, Some(TOKEN)).await;
     create_queue(&mut c, "failover", |q| {
