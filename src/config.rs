@@ -31,6 +31,16 @@ pub struct ServeArgs {
     /// password and database (its host is ignored).
     #[arg(long, env = "HTQ_REDIS_SENTINEL", value_delimiter = ',')]
     pub redis_sentinel: Vec<String>,
+    /// Redis Cluster: some of its nodes (comma-separated), each host:port or a
+    /// redis:// (rediss://) URL; HTQ finds the others. --redis-url then gives the
+    /// scheme, user and password for host:port nodes (its host is ignored).
+    #[arg(
+        long,
+        env = "HTQ_REDIS_CLUSTER",
+        value_delimiter = ',',
+        conflicts_with = "redis_sentinel"
+    )]
+    pub redis_cluster: Vec<String>,
     /// The master's name at the sentinels [default: mymaster].
     #[arg(long, env = "HTQ_REDIS_MASTER_NAME")]
     pub redis_master_name: Option<String>,
@@ -195,6 +205,7 @@ struct FileConfig {
     redis_durability: Option<Durability>,
     redis_wait_ms: Option<u64>,
     redis_sentinel: Option<Vec<String>>,
+    redis_cluster: Option<Vec<String>>,
     redis_master_name: Option<String>,
     data_dir: Option<PathBuf>,
     key_prefix: Option<String>,
@@ -268,6 +279,8 @@ pub struct Config {
     pub redis_replicated: Option<Duration>,
     /// Sentinels (host:port) naming the master; empty: no Sentinel.
     pub redis_sentinels: Vec<String>,
+    /// Seed nodes of a Redis Cluster (host:port or URLs); empty: no cluster.
+    pub redis_cluster: Vec<String>,
     /// The master's name at the sentinels.
     pub redis_master_name: String,
     /// Token file and embedded Redis data.
@@ -324,6 +337,7 @@ impl Default for Config {
             redis_ca_file: None,
             redis_replicated: None,
             redis_sentinels: Vec::new(),
+            redis_cluster: Vec::new(),
             redis_master_name: "mymaster".into(),
             data_dir: PathBuf::from("./htq-data"),
             key_prefix: "htq".into(),
@@ -449,6 +463,11 @@ impl Config {
             (None, None, Some(_)) => anyhow::bail!("tls_client_ca needs tls_cert and tls_key"),
             _ => anyhow::bail!("tls_cert and tls_key go together"),
         };
+        if (!args.redis_sentinel.is_empty() || file.redis_sentinel.is_some())
+            && (!args.redis_cluster.is_empty() || file.redis_cluster.is_some())
+        {
+            anyhow::bail!("redis_sentinel and redis_cluster exclude each other");
+        }
         Ok(Config {
             tls,
             clock_skew_ms: args.clock_skew_ms.unwrap_or(0),
@@ -463,6 +482,11 @@ impl Config {
                 file.redis_sentinel.clone().unwrap_or_default()
             } else {
                 args.redis_sentinel.clone()
+            },
+            redis_cluster: if args.redis_cluster.is_empty() {
+                file.redis_cluster.clone().unwrap_or_default()
+            } else {
+                args.redis_cluster.clone()
             },
             redis_master_name: args
                 .redis_master_name

@@ -29,8 +29,10 @@
 //!   path; one Lua script per state change in `src/store/lua/` with one return-code
 //!   table, loaded as one Redis Functions library (EVALSHA on a Redis without
 //!   Functions), key names in [`store::Keys`], methods by subject (queues, tasks,
-//!   inspect, schedules, indexes, events, signing keys), and the master it talks
-//!   to followed through Sentinel failovers (`store/sentinel.rs`).
+//!   inspect, schedules, indexes, events, signing keys); its connections
+//!   (`store/pool.rs`) go to one Redis, to a Redis Cluster (each call routed by
+//!   its key's slot), or to the master Sentinel names, followed through failovers
+//!   (`store/sentinel.rs`).
 //! - [`dispatch`]: the scheduler (per-queue timers and wakes), the HTTP executor and
 //!   its egress policy ([`dispatch::egress`]: which targets requests may reach),
 //!   the outcome rules, the finisher (outcomes of a queue grouped into one call that

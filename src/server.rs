@@ -83,7 +83,7 @@ pub async fn open_store(
         crate::model::set_clock_skew(cfg.clock_skew_ms);
     }
     let embedded = match &cfg.redis_url {
-        _ if !cfg.redis_sentinels.is_empty() => None,
+        _ if !cfg.redis_sentinels.is_empty() || !cfg.redis_cluster.is_empty() => None,
         Some(_) => None,
         None => Some(EmbeddedRedis::start(&cfg.redis_server, &cfg.data_dir).await?),
     };
@@ -99,6 +99,10 @@ pub async fn open_store(
             cfg.redis_master_name,
             cfg.redis_sentinels.join(",")
         ),
+        _ if !cfg.redis_cluster.is_empty() => format!(
+            "the Redis Cluster at {}",
+            crate::telemetry::redact_urls(&cfg.redis_cluster.join(","))
+        ),
         Some(e) => format!("the embedded Redis ({})", e.place()),
         None => format!("Redis at {}", crate::telemetry::redact_urls(&url)),
     };
@@ -108,6 +112,18 @@ pub async fn open_store(
     };
     let store = match sentinel_spec(cfg, ca.clone()) {
         Some(spec) => Store::connect_sentinel(spec, &cfg.key_prefix, store_opts, metrics).await,
+        None if !cfg.redis_cluster.is_empty() => {
+            let template = cfg.redis_url.as_deref().unwrap_or("redis://localhost/");
+            Store::connect_cluster(
+                &cfg.redis_cluster,
+                template,
+                ca,
+                &cfg.key_prefix,
+                store_opts,
+                metrics,
+            )
+            .await
+        }
         None => Store::connect_tls(&url, ca, &cfg.key_prefix, store_opts, metrics).await,
     }
     .with_context(|| format!("cannot reach {shown}"))?;
@@ -294,11 +310,15 @@ impl Server {
         }
         // With Sentinel: the sentinels, the master of the moment and its replicas
         // (any of which a failover may make master).
-        let sentinel_urls = match sentinel_spec(&cfg, None) {
+        // On a cluster: its nodes as it knows them at start.
+        let node_urls = match sentinel_spec(&cfg, None) {
             Some(spec) => spec.node_urls().await,
-            None => Vec::new(),
+            None => store
+                .cluster_node_urls()
+                .await
+                .context("cannot list the nodes of the Redis Cluster")?,
         };
-        for u in sentinel_urls {
+        for u in node_urls {
             for a in redis_addresses(&u).await {
                 egress.refuse_own(a, "HTQ's Redis");
             }

@@ -299,7 +299,7 @@ struct Watcher {
     /// Queue -> its subscription to the hub.
     subscribed: HashMap<String, u64>,
     /// The hub's shared connection, for reads that never block.
-    conn: redis::aio::MultiplexedConnection,
+    conn: crate::store::Conn,
     spec: WatchSpec,
     tx: mpsc::Sender<Result<WatchItem>>,
     /// Queue -> (stream key, last id read).

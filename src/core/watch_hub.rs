@@ -18,17 +18,19 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use redis::aio::MultiplexedConnection;
 use tokio::sync::watch;
 
 use crate::error::{Error, Result};
 use crate::model::Event;
-use crate::store::{Store, StreamId};
+use crate::store::{Conn, Store, StreamId};
 
 /// Events the hub keeps per stream.
 const KEEP: usize = 2000;
 /// Entries read per stream per read.
 const READ_COUNT: usize = 200;
+/// On a cluster, where reads do not block: the pause after a read that found
+/// nothing (a new stream is read at once all the same).
+const POLL: Duration = Duration::from_millis(100);
 /// Longest blocking read. Only idle time: the reader reads again at once after
 /// events, and is woken when a stream is added. A blocking read over many streams
 /// costs Redis in proportion to their number, so it is long.
@@ -69,13 +71,15 @@ pub(crate) struct Hub {
     /// Bumped after each read.
     reads: watch::Sender<u64>,
     /// The connection for watches' own reads (never blocking), made on first use.
-    side: tokio::sync::OnceCell<MultiplexedConnection>,
+    side: tokio::sync::OnceCell<Conn>,
     /// The last list of queue names, with Redis's clock just before it was read
     /// and when it was read here, shared by the watches of every queue.
     names: tokio::sync::Mutex<Option<Listing>>,
     /// CLIENT ID or CLIENT UNBLOCK failed (a Redis that renames or forbids them):
     /// the reader then blocks for a second at most, so new streams wait no longer.
     no_unblock: std::sync::atomic::AtomicBool,
+    /// On a cluster: wakes the reader from its pause (a new stream to read).
+    added: tokio::sync::Notify,
 }
 
 /// A list of queue names: Redis's clock before it, the names, when it was read.
@@ -90,6 +94,7 @@ impl Hub {
             side: tokio::sync::OnceCell::new(),
             names: tokio::sync::Mutex::new(None),
             no_unblock: std::sync::atomic::AtomicBool::new(false),
+            added: tokio::sync::Notify::new(),
         })
     }
 
@@ -113,7 +118,7 @@ impl Hub {
     }
 
     /// The shared connection for non-blocking reads.
-    pub(crate) async fn side(&self) -> Result<MultiplexedConnection> {
+    pub(crate) async fn side(&self) -> Result<Conn> {
         self.side
             .get_or_try_init(|| self.store.dedicated())
             .await
@@ -127,7 +132,7 @@ impl Hub {
         self: &Arc<Self>,
         items: &[(String, String, StreamId)],
     ) -> Vec<u64> {
-        let (start, wake, generations) = {
+        let (start, fresh, wake, generations) = {
             let mut st = self.lock();
             let mut fresh = false;
             let mut generations = Vec::with_capacity(items.len());
@@ -160,8 +165,12 @@ impl Hub {
             }
             let start = !st.running;
             st.running = true;
-            (start, if fresh { st.reader_id } else { None }, generations)
+            let wake = if fresh { st.reader_id } else { None };
+            (start, fresh, wake, generations)
         };
+        if fresh {
+            self.added.notify_one();
+        }
         if start {
             tokio::spawn(self.clone().run());
         }
@@ -245,7 +254,7 @@ impl Hub {
             }
             if !direct.is_empty() {
                 let mut side = self.side().await?;
-                let (events, c) = Store::read_events(&mut side, &direct, 0, count).await?;
+                let (events, c) = self.store.read_events(&mut side, &direct, 0, count).await?;
                 out.extend(events);
                 clock = clock.min(c);
             }
@@ -268,7 +277,7 @@ impl Hub {
 
     /// The reader: reads every subscribed stream, until none is left.
     async fn run(self: Arc<Self>) {
-        let mut conn: Option<MultiplexedConnection> = None;
+        let mut conn: Option<Conn> = None;
         let mut block = BLOCK_MS;
         loop {
             let list: Vec<(String, String, StreamId)> = {
@@ -297,7 +306,16 @@ impl Hub {
                 }
             }
             let Some(c) = conn.as_mut() else { continue };
-            match Store::read_events(c, &list, block, READ_COUNT).await {
+            match self.store.read_events(c, &list, block, READ_COUNT).await {
+                Ok((events, clock)) if self.store.is_cluster() => {
+                    let got = !events.is_empty();
+                    self.take(&list, events, clock);
+                    self.reads.send_modify(|n| *n += 1);
+                    // Reads do not block there: pause when there was nothing.
+                    let pause = if got { Duration::from_millis(1) } else { POLL };
+                    let _ = tokio::time::timeout(pause, self.added.notified()).await;
+                    continue;
+                }
                 Ok((events, clock)) => {
                     let got = !events.is_empty();
                     self.take(&list, events, clock);
@@ -324,8 +342,11 @@ impl Hub {
     }
 
     /// A connection for the reader, its client id noted for [`Hub::unblock`].
-    async fn connect(&self) -> Result<MultiplexedConnection> {
+    async fn connect(&self) -> Result<Conn> {
         let mut c = self.store.dedicated().await?;
+        if self.store.is_cluster() {
+            return Ok(c);
+        }
         let id: redis::RedisResult<i64> = redis::cmd("CLIENT").arg("ID").query_async(&mut c).await;
         if id.is_err() {
             self.no_unblock.store(true, Ordering::Relaxed);

@@ -41,6 +41,10 @@ struct Slot {
     in_flight: i64,
     /// The queue's max_concurrency as of the last claim (0 before one).
     cap: u32,
+    /// The next claim was prompted by work known to be due (a push, a due time,
+    /// a claim that filled every slot it asked for), not by a settings change or a
+    /// start: it notes the lease index ahead (see `Store::claim`).
+    expect_work: bool,
 }
 
 impl Slot {
@@ -116,6 +120,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                         let more = claimed > 0 && claimed == s.asked;
                         let pushed = std::mem::take(&mut slot.again_pushed);
                         if std::mem::take(&mut slot.again) || (pushed && !slot.full_here()) || more {
+                            slot.expect_work |= pushed || more;
                             ready.push(done.queue);
                         } else {
                             let due = if s.blocked { None } else { s.next_due };
@@ -146,6 +151,9 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                 match wake {
                     Wake::At { queue, at_ms: at } => {
                         if at <= now_ms() {
+                            if at > 0 {
+                                slots.entry(queue.clone()).or_default().expect_work = true;
+                            }
                             ready.push(queue);
                         } else {
                             let slot = slots.entry(queue.clone()).or_default();
@@ -159,6 +167,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                         } else if slot.claiming {
                             slot.again_pushed = true;
                         } else if !slot.full_here() {
+                            slot.expect_work = true;
                             ready.push(queue);
                         } else {
                             // A freed slot brings a claim; should one go unheard,
@@ -200,6 +209,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                         && slot.timer == Some(at)
                     {
                         slot.timer = None;
+                        slot.expect_work = true;
                         ready.push(queue);
                     }
                 }
@@ -221,10 +231,12 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
             }
             slot.claiming = true;
             slot.timer = None;
+            // None of ours in flight: no lease entry of ours covers what it takes.
+            let note_lease = std::mem::take(&mut slot.expect_work) && slot.in_flight <= 0;
             let shared = shared.clone();
             let done_tx = done_tx.clone();
             shared.claims.clone().spawn(async move {
-                let result = claim(&shared, &queue).await;
+                let result = claim(&shared, &queue, note_lease).await;
                 let _ = done_tx.send(ClaimDone { queue, result });
             });
         }
@@ -251,7 +263,7 @@ fn set_timer(
 }
 
 /// Takes permits, claims, and starts a request per claimed task.
-async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
+async fn claim(shared: &Arc<Shared>, queue: &str, note_lease: bool) -> crate::Result<Summary> {
     let first = tokio::select! {
         p = shared.permits.clone().acquire_owned() => p.map_err(|_| crate::Error::Internal("permits closed".into()))?,
         _ = shared.stop.cancelled() => return Ok(Summary::idle()),
@@ -268,7 +280,7 @@ async fn claim(shared: &Arc<Shared>, queue: &str) -> crate::Result<Summary> {
     }
     let asked = permits.len() as u32;
     let now = now_ms();
-    let Some(claim) = shared.store.claim(queue, now, asked).await? else {
+    let Some(claim) = shared.store.claim(queue, now, asked, note_lease).await? else {
         return Ok(Summary {
             gone: true,
             ..Summary::idle()

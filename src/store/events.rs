@@ -1,8 +1,8 @@
 //! Reading the queues' event streams (the scripts write them, see `emit` in
 //! lua/prelude.lua).
 
+use super::Conn;
 use redis::Value;
-use redis::aio::MultiplexedConnection;
 
 use super::Store;
 use super::reply::string as value_str;
@@ -118,23 +118,107 @@ impl Store {
         self.keys.queue(queue).events
     }
 
-    /// A connection of its own, for blocking reads.
-    pub async fn dedicated(&self) -> Result<MultiplexedConnection> {
-        // Reads block up to a second: a reply that takes far longer means the
-        // connection is gone, and the watch ends rather than hang.
-        let config = redis::AsyncConnectionConfig::new()
-            .set_response_timeout(Some(std::time::Duration::from_secs(10)));
-        Ok(self
-            .client()
-            .get_multiplexed_async_connection_with_config(&config)
-            .await?)
-    }
-
     /// Reads events after the given ids of the given queues' streams, waiting up to
     /// `block_ms` for the first (0: do not wait), at most `count` per stream. Also
     /// returns Redis's clock (ms) taken just before the read.
+    ///
+    /// On a cluster, where one XREAD never spans slots, the streams are grouped by
+    /// the master that holds them, and each master reads its group in one script
+    /// call (an XREAD per stream, with its own clock first); the masters are asked
+    /// all at once and the read never blocks (the caller polls). The clock returned
+    /// is the earliest of theirs.
     pub async fn read_events(
-        conn: &mut MultiplexedConnection,
+        &self,
+        conn: &mut Conn,
+        streams: &[(String, String, StreamId)],
+        block_ms: u64,
+        count: usize,
+    ) -> Result<(Vec<Event>, u64)> {
+        if !matches!(conn, Conn::Cluster(_)) {
+            return Self::read_slot(conn, streams, block_ms, count).await;
+        }
+        let groups = match self.group_by_master(conn, streams).await {
+            Ok(g) => g,
+            Err(e) => {
+                self.forget_slot_map();
+                return Err(e);
+            }
+        };
+        let reads = groups.into_iter().map(|group| {
+            let mut c = conn.clone();
+            async move { Self::read_master(&mut c, &group, count).await }
+        });
+        let mut out = Vec::new();
+        let mut clock = u64::MAX;
+        for r in futures::future::join_all(reads).await {
+            match r {
+                Ok((events, c)) => {
+                    out.extend(events);
+                    clock = clock.min(c);
+                }
+                Err(e) => {
+                    // The slots moved (a failover, a resharding): map them again.
+                    self.forget_slot_map();
+                    return Err(e);
+                }
+            }
+        }
+        Ok((out, if clock == u64::MAX { 0 } else { clock }))
+    }
+
+    /// Reads, on the master that holds them all, the streams of `group` (see
+    /// [`Store::read_events`]).
+    async fn read_master(
+        conn: &mut Conn,
+        group: &[(String, String, StreamId)],
+        count: usize,
+    ) -> Result<(Vec<Event>, u64)> {
+        let Some(first) = group.first() else {
+            return Ok((Vec::new(), u64::MAX));
+        };
+        let Conn::Cluster(cluster) = conn else {
+            return Self::read_slot(conn, group, 0, count).await;
+        };
+        let mut cmd = redis::cmd("EVAL");
+        cmd.arg(READ_MASTER).arg(0).arg(count);
+        for (_, key, after) in group {
+            cmd.arg(key).arg(after.to_string());
+        }
+        use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, Slot, SlotAddr};
+        let route = Route::with_slot(Slot::for_key(&first.1), SlotAddr::Master);
+        let reply = cluster
+            .route_command(
+                cmd,
+                RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(route)),
+            )
+            .await?;
+        let Value::Array(mut items) = reply else {
+            return Err(bad("the read script's reply is not a list"));
+        };
+        if items.len() != group.len() + 1 {
+            return Err(bad("the read script's reply has the wrong length"));
+        }
+        let per = items.split_off(1);
+        let (secs, micros): (u64, u64) = redis::from_redis_value(items.remove(0)).map_err(bad)?;
+        let clock = secs * 1000 + micros / 1000;
+        let mut out = Vec::new();
+        for ((queue, _, _), reply) in group.iter().zip(per) {
+            let per_stream: Vec<(String, Vec<Entry>)> = match reply {
+                Value::Nil | Value::Boolean(false) => continue,
+                other => redis::from_redis_value(other).map_err(bad)?,
+            };
+            for (_, entries) in per_stream {
+                for (id, fields) in entries {
+                    out.extend(events_from(queue, &id, &fields));
+                }
+            }
+        }
+        Ok((out, clock))
+    }
+
+    /// [`Store::read_events`] of streams that share a node (one slot on a cluster).
+    async fn read_slot(
+        conn: &mut Conn,
         streams: &[(String, String, StreamId)],
         block_ms: u64,
         count: usize,
@@ -178,10 +262,7 @@ impl Store {
     }
 
     /// What queue `queue`'s stream still holds; None when it does not exist.
-    pub async fn stream_bounds(
-        conn: &mut MultiplexedConnection,
-        key: &str,
-    ) -> Result<Option<StreamBounds>> {
+    pub async fn stream_bounds(conn: &mut Conn, key: &str) -> Result<Option<StreamBounds>> {
         let info: Value = match redis::cmd("XINFO")
             .arg("STREAM")
             .arg(key)
@@ -246,6 +327,18 @@ impl Store {
         Ok((started.unwrap_or(0), failed.unwrap_or(0)))
     }
 }
+
+/// Reads streams of several slots on one master (see [`Store::read_events`]):
+/// ARGV count, then stream key and position pairs. Returns Redis's clock first,
+/// then each stream's XREAD reply (false: nothing new). Keys are named in ARGV, not
+/// KEYS, so that one call may span the master's slots; it writes nothing.
+const READ_MASTER: &str = "#!lua flags=no-writes,allow-cross-slot-keys
+local out = {redis.call('TIME')}
+for i = 2, #ARGV, 2 do
+  out[#out + 1] = redis.call('XREAD', 'COUNT', ARGV[1], 'STREAMS', ARGV[i], ARGV[i + 1]) or false
+end
+return out
+";
 
 #[cfg(test)]
 mod tests {

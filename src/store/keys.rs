@@ -1,7 +1,8 @@
 //! Redis key names. Every per-queue key carries the queue name (encoded by [`tag`])
 //! as a hash tag, so one queue's keys share a Redis Cluster slot and its scripts
-//! stay legal on a cluster (all but the cron tick script, which also touches the
-//! global schedule index).
+//! stay legal on a cluster. The few global keys are either alone in their slot
+//! (the queue, lease and maintenance indexes, written by commands of their own)
+//! or share a hash tag of their own (`{%schedules}`, `{%signing}`).
 
 /// Key names under one prefix.
 #[derive(Debug, Clone)]
@@ -68,19 +69,37 @@ impl Keys {
         format!("{}:maint", self.prefix)
     }
 
-    /// Hash: schedule name -> encoded cron schedule.
+    /// Hash: schedule name -> encoded cron schedule. The schedules' keys share
+    /// the hash tag `{%schedules}`, so the scripts that change several stay in
+    /// one Cluster slot (as for `{%signing}`, no queue's tag can spell it).
     pub fn schedules(&self) -> String {
-        format!("{}:schedules", self.prefix)
+        format!("{}:{{%schedules}}:defs", self.prefix)
     }
 
     /// Sorted set: schedule name -> its next tick (ms).
     pub fn schedule_next(&self) -> String {
-        format!("{}:schedule_next", self.prefix)
+        format!("{}:{{%schedules}}:next", self.prefix)
     }
 
     /// Hash: schedule name -> the last tick that pushed a task (ms).
     pub fn schedule_last(&self) -> String {
-        format!("{}:schedule_last", self.prefix)
+        format!("{}:{{%schedules}}:last", self.prefix)
+    }
+
+    /// The schedules' keys as they were named before they shared a hash tag, with
+    /// their names now.
+    pub(super) fn schedule_renames(&self) -> [(String, String); 3] {
+        [
+            (format!("{}:schedules", self.prefix), self.schedules()),
+            (
+                format!("{}:schedule_next", self.prefix),
+                self.schedule_next(),
+            ),
+            (
+                format!("{}:schedule_last", self.prefix),
+                self.schedule_last(),
+            ),
+        ]
     }
 
     /// Hash: signing key id -> its record (JSON, see [`crate::signing::KeyRecord`]).
@@ -145,10 +164,22 @@ pub fn tag(name: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The Redis Cluster slot of `key`: CRC16 (XMODEM) of its hash tag (the part
+/// between the first `{` and the next `}`, when not empty) or of the whole key,
+/// modulo 16384.
+pub fn slot(key: &str) -> u16 {
+    let b = key.as_bytes();
+    let tagged = b.iter().position(|c| *c == b'{').and_then(|open| {
+        let len = b[open + 1..].iter().position(|c| *c == b'}')?;
+        (len > 0).then(|| &b[open + 1..open + 1 + len])
+    });
+    crc16::State::<crc16::XMODEM>::calculate(tagged.unwrap_or(b)) % 16384
+}
+
 /// The keys of a queue the scripts name from its settings key (see above), but for
 /// `fdue:<key>`.
 pub const OTHER_QUEUE_KEYS: &[&str] = &[
-    "flows", "flowact", "pace", "done", "hist", "dedup", "dedupx",
+    "flows", "flowact", "pace", "done", "hist", "dedup", "dedupx", "cron",
 ];
 
 impl QueueKeys {
@@ -191,6 +222,12 @@ mod tests {
         assert_ne!(v.other("fdue:k}:due"), other.due);
         assert_eq!(k.queue("a{b%").settings, "htq:{a%7Bb%25}:queue");
         assert_eq!(k.queue("队列:x").settings, "htq:{队列:x}:queue");
+        // Redis Cluster's own examples.
+        assert_eq!(slot("123456789"), 12739);
+        assert_eq!(slot("{user1000}.following"), slot("user1000"));
+        assert_eq!(slot("foo{}{bar}"), slot("foo{}{bar}"));
+        assert_ne!(slot("foo{}{bar}"), slot("bar"));
+        assert_eq!(slot("foo{{bar}}zap"), slot("{bar"));
         // One-to-one: a name spelling another's encoding stays apart.
         assert_ne!(k.queue("%7D").settings, k.queue("}").settings);
     }

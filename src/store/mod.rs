@@ -44,7 +44,8 @@ use crate::metrics::Metrics;
 pub use codec::TaskStateJson;
 pub use events::{StreamBounds, StreamId};
 pub use indexes::{Index, Maintained, Recovered};
-pub use keys::{Keys, QueueKeys};
+pub use keys::{Keys, QueueKeys, slot};
+pub use pool::Conn;
 use reply::Reply;
 pub use schedules::{ScheduleDef, ScheduleRow, TickTaken};
 pub use sentinel::SentinelSpec;
@@ -109,29 +110,43 @@ pub struct Engine {
     pub replicas: u64,
 }
 
-/// Connections to the current Redis master.
+/// Connections to the current Redis master, or to the cluster.
 struct Link {
     pool: Pool<pool::Manager>,
     /// For writes that wait for a replica (`WAIT` holds its connection): apart,
     /// so that a slow replica never holds up claims and outcomes. Connections are
     /// made on first use.
     acked: Pool<pool::Manager>,
-    client: redis::Client,
+    /// Clients of single nodes for dedicated connections (pub/sub, blocking
+    /// reads): the master; on a cluster, each seed node in turn.
+    nodes: Vec<redis::Client>,
+    target: pool::Target,
+    cluster: bool,
+    /// The node the next dedicated connection goes to (a cluster's seeds in turn,
+    /// so that one that died is passed over).
+    turn: std::sync::atomic::AtomicUsize,
 }
 
 impl Link {
     async fn new(client: redis::Client) -> Result<Link> {
+        Self::over(pool::Target::Single(Box::new(client.clone())), vec![client]).await
+    }
+
+    async fn over(target: pool::Target, nodes: Vec<redis::Client>) -> Result<Link> {
         let build = || {
             Pool::builder()
                 .max_size(8)
                 .test_on_check_out(false)
                 .connection_timeout(Duration::from_secs(5))
-                .build(pool::Manager::new(client.clone()))
+                .build(pool::Manager::new(target.clone()))
         };
         Ok(Link {
             pool: build().await?,
             acked: build().await?,
-            client,
+            cluster: matches!(target, pool::Target::Cluster(_)),
+            target,
+            nodes,
+            turn: Default::default(),
         })
     }
 }
@@ -157,7 +172,13 @@ pub struct Store {
     /// Told when the store moved to another master (Sentinel): dedicated
     /// connections must be made again.
     moved: Arc<tokio::sync::Notify>,
+    /// On a cluster: which master holds which slots, as last asked (for reads
+    /// grouped per master).
+    slot_map: Arc<std::sync::Mutex<Option<Arc<SlotMap>>>>,
 }
+
+/// A cluster's slot ranges and the master that holds each: (first, last, address).
+type SlotMap = Vec<(u16, u16, String)>;
 
 /// A queue's settings and the version they were read at.
 pub(crate) type Held = (String, Arc<crate::model::Queue>);
@@ -243,30 +264,58 @@ impl Store {
         opts: StoreOptions,
         metrics: Arc<Metrics>,
     ) -> Result<Self> {
-        let bad = |e: redis::RedisError| Error::Storage(format!("bad Redis URL: {e}"));
-        let client = match ca {
-            None => redis::Client::open(url).map_err(bad)?,
-            Some(ca) => redis::Client::build_with_tls(
-                url,
-                redis::TlsCertificates {
-                    client_tls: None,
-                    root_cert: Some(ca),
-                },
-            )
-            .map_err(bad)?,
-        };
-        Self::open(client, prefix, opts, metrics).await
+        let client = node_client(url, ca.as_deref())?;
+        Self::open(Link::new(client).await?, prefix, opts, metrics).await
     }
 
-    /// Opens the store over `client`'s Redis.
+    /// Connects to the Redis Cluster of which `seeds` are nodes: each a
+    /// `redis://` or `rediss://` URL, or `host:port` filled into `template` (as
+    /// with Sentinel: its scheme, user and password count); `ca` as for
+    /// [`Store::connect_tls`].
+    pub async fn connect_cluster(
+        seeds: &[String],
+        template: &str,
+        ca: Option<Vec<u8>>,
+        prefix: &str,
+        opts: StoreOptions,
+        metrics: Arc<Metrics>,
+    ) -> Result<Self> {
+        let bad = |e: redis::RedisError| Error::Storage(format!("bad Redis Cluster URL: {e}"));
+        let urls = seeds
+            .iter()
+            .map(|s| match s.contains("://") {
+                true => Ok(s.clone()),
+                false => sentinel::with_address(template, s),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut builder = redis::cluster::ClusterClient::builder(urls.iter().map(String::as_str))
+            .connection_timeout(pool::CONNECT_TIMEOUT)
+            .response_timeout(pool::RESPONSE_TIMEOUT)
+            .retries(6);
+        let nodes = urls
+            .iter()
+            .map(|u| node_client(u, ca.as_deref()))
+            .collect::<Result<Vec<_>>>()?;
+        if let Some(ca) = ca {
+            builder = builder.certs(redis::TlsCertificates {
+                client_tls: None,
+                root_cert: Some(ca),
+            });
+        }
+        let client = builder.build().map_err(bad)?;
+        let link = Link::over(pool::Target::Cluster(Box::new(client)), nodes).await?;
+        Self::open(link, prefix, opts, metrics).await
+    }
+
+    /// Opens the store over `link`.
     async fn open(
-        client: redis::Client,
+        link: Link,
         prefix: &str,
         opts: StoreOptions,
         metrics: Arc<Metrics>,
     ) -> Result<Self> {
         let store = Store {
-            link: Arc::new(std::sync::RwLock::new(Arc::new(Link::new(client).await?))),
+            link: Arc::new(std::sync::RwLock::new(Arc::new(link))),
             keys: Keys::new(prefix),
             scripts: Arc::new(Scripts::new()),
             pid: uuid::Uuid::now_v7().simple().to_string().into(),
@@ -276,6 +325,7 @@ impl Store {
             settings: Arc::default(),
             trouble: Arc::default(),
             moved: Arc::default(),
+            slot_map: Arc::default(),
         };
         store.ping().await?;
         store.sync_clock().await?;
@@ -284,13 +334,33 @@ impl Store {
         Ok(store)
     }
 
-    /// Moves the keys of queues whose names hold `%`, `{` or `}` from the raw hash
-    /// tag they had before names were encoded in keys to the encoded one
-    /// ([`keys::tag`]). Idempotent, and nothing to do unless such a queue exists.
+    /// Moves keys named as older versions named them: the schedules' keys, from
+    /// before they shared a hash tag; the keys of queues whose names hold `%`, `{`
+    /// or `}`, from the raw hash tag they had before names were encoded in keys to
+    /// the encoded one ([`keys::tag`]). Idempotent, and nothing to do unless such
+    /// keys exist.
     async fn encode_tags(&self) -> Result<()> {
-        let names = self.queue_names().await?;
+        if self.is_cluster() {
+            // Clusters came after both changes of names: nothing there to move.
+            return Ok(());
+        }
         let link = self.link();
         let mut conn = link.pool.get().await?;
+        // The schedules' keys, from before they shared a hash tag.
+        for (from, to) in self.keys.schedule_renames() {
+            let moved: redis::RedisResult<bool> = redis::cmd("RENAMENX")
+                .arg(&from)
+                .arg(&to)
+                .query_async(&mut *conn)
+                .await;
+            match moved {
+                Ok(true) => tracing::info!(from = %from, to = %to, "renamed a schedules key"),
+                Ok(false) => {}
+                Err(e) if e.to_string().contains("no such key") => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let names = self.queue_names().await?;
         for name in names.iter().filter(|n| n.contains(['%', '{', '}'])) {
             let (old, new) = (self.keys.queue_tagged(name), self.keys.queue(name));
             let flows: Vec<String> = redis::cmd("ZRANGE")
@@ -366,14 +436,20 @@ impl Store {
         Ok(offset)
     }
 
-    /// What HTQ checks of its Redis before it trusts it with tasks.
+    /// What HTQ checks of its Redis before it trusts it with tasks; on a cluster,
+    /// the weakest of its masters.
     pub async fn engine(&self) -> Result<Engine> {
-        // The default sections hold memory, persistence and replication.
-        let info: String = self.query("info", &redis::cmd("INFO")).await?;
-        let field = |name: &str| {
-            info.lines()
-                .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
-                .map(|v| v.trim().to_owned())
+        // The default sections hold memory, persistence and replication. A cluster
+        // answers with one per master.
+        let info: redis::Value = self.query("info", &redis::cmd("INFO")).await?;
+        let infos: Vec<String> = match info {
+            redis::Value::Map(per_node) => per_node
+                .into_iter()
+                .filter_map(|(_, v)| redis::from_redis_value(v).ok())
+                .collect(),
+            v => {
+                vec![redis::from_redis_value(v).map_err(|e| Error::Storage(format!("INFO: {e}")))?]
+            }
         };
         // CONFIG may be renamed or refused (managed Redis): then the RDB schedule is
         // unknown.
@@ -381,14 +457,33 @@ impl Store {
             .query("config", redis::cmd("CONFIG").arg("GET").arg("save"))
             .await
             .ok();
-        Ok(Engine {
-            maxmemory_policy: field("maxmemory_policy").unwrap_or_default(),
-            aof: field("aof_enabled").as_deref() == Some("1"),
+        let mut engine = Engine {
+            maxmemory_policy: "noeviction".into(),
+            aof: true,
             rdb: save.map(|s| s.get(1).is_some_and(|v| !v.trim().is_empty())),
-            replicas: field("connected_slaves")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0),
-        })
+            replicas: u64::MAX,
+        };
+        for info in &infos {
+            let field = |name: &str| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+                    .map(|v| v.trim().to_owned())
+            };
+            let policy = field("maxmemory_policy").unwrap_or_default();
+            if policy != "noeviction" {
+                engine.maxmemory_policy = policy;
+            }
+            engine.aof &= field("aof_enabled").as_deref() == Some("1");
+            engine.replicas = engine.replicas.min(
+                field("connected_slaves")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0),
+            );
+        }
+        if infos.is_empty() {
+            engine.replicas = 0;
+        }
+        Ok(engine)
     }
 
     /// Checks that Redis answers.
@@ -428,9 +523,94 @@ impl Store {
     }
 
     /// A client for dedicated connections (pub/sub, blocking reads) to the current
-    /// master.
+    /// master; on a cluster, to one of its seed nodes, the next one each call.
     pub fn client(&self) -> redis::Client {
-        self.link().client.clone()
+        let link = self.link();
+        let i = link.turn.fetch_add(1, Ordering::Relaxed) % link.nodes.len().max(1);
+        link.nodes[i].clone()
+    }
+
+    /// On a cluster, the URL of each of its nodes (masters and replicas) as the
+    /// cluster knows them now; empty on one Redis.
+    pub async fn cluster_node_urls(&self) -> Result<Vec<String>> {
+        if !self.is_cluster() {
+            return Ok(Vec::new());
+        }
+        let nodes: String = self
+            .query("cluster_nodes", redis::cmd("CLUSTER").arg("NODES"))
+            .await?;
+        // `<id> <ip:port@cport[,hostname]> <flags> ...`, one node per line.
+        Ok(nodes
+            .lines()
+            .filter_map(|l| l.split(' ').nth(1)?.split('@').next())
+            .filter(|a| !a.starts_with(':'))
+            .map(|a| format!("redis://{a}/"))
+            .collect())
+    }
+
+    /// Groups `streams` (queue, key, position) by the cluster master that holds
+    /// them, as the slot map says (asked for once, and again after
+    /// [`Store::forget_slot_map`]).
+    pub(crate) async fn group_by_master(
+        &self,
+        conn: &mut Conn,
+        streams: &[(String, String, events::StreamId)],
+    ) -> Result<Vec<Vec<(String, String, events::StreamId)>>> {
+        let known = self
+            .slot_map
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let map = match known {
+            Some(m) => m,
+            None => {
+                let slots: redis::Value =
+                    redis::cmd("CLUSTER").arg("SLOTS").query_async(conn).await?;
+                let map = Arc::new(parse_slots(slots)?);
+                *self.slot_map.lock().unwrap_or_else(|e| e.into_inner()) = Some(map.clone());
+                map
+            }
+        };
+        let mut groups: HashMap<&str, Vec<(String, String, events::StreamId)>> = HashMap::new();
+        for s in streams {
+            let slot = keys::slot(&s.1);
+            let node = map
+                .iter()
+                .find(|(from, to, _)| (*from..=*to).contains(&slot))
+                .map_or("", |(_, _, n)| n.as_str());
+            groups.entry(node).or_default().push(s.clone());
+        }
+        Ok(groups.into_values().collect())
+    }
+
+    /// Drops the slot map: the next grouped read asks for it again.
+    pub(crate) fn forget_slot_map(&self) {
+        *self.slot_map.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// The store runs on a Redis Cluster.
+    pub fn is_cluster(&self) -> bool {
+        self.link().cluster
+    }
+
+    /// A connection of its own, for blocking reads (on a cluster, one to every
+    /// master; reads there never block, see [`Store::read_events`]).
+    pub async fn dedicated(&self) -> Result<Conn> {
+        let target = self.link().target.clone();
+        match target {
+            pool::Target::Cluster(c) => Ok(Conn::Cluster(c.get_async_connection().await?)),
+            pool::Target::Single(_) => {
+                // Reads block up to a second: a reply that takes far longer means
+                // the connection is gone, and the watch ends rather than hang.
+                let config = redis::AsyncConnectionConfig::new()
+                    .set_response_timeout(Some(pool::RESPONSE_TIMEOUT));
+                Ok(Conn::Direct(
+                    self.client()
+                        .get_multiplexed_async_connection_with_config(&config)
+                        .await?,
+                ))
+            }
+        }
     }
 
     /// The connections of the master of the moment (one reference count, no copy).
@@ -499,9 +679,18 @@ impl Store {
                     &link.pool
                 };
                 let mut conn = pool.get().await?;
+                // A cluster takes a round trip to one slot only: the commands
+                // before the script go first, in their own.
+                let apart = link.cluster && !call.before.is_empty();
+                if apart {
+                    for cmd in &call.before {
+                        let _: redis::Value = cmd.query_async(&mut *conn).await?;
+                    }
+                }
+                let before: &[redis::Cmd] = if apart { &[] } else { &call.before };
                 if self.functions.load(Ordering::Relaxed) {
                     let mut pipe = redis::pipe();
-                    for cmd in &call.before {
+                    for cmd in before {
                         pipe.add_command(cmd.clone()).ignore();
                     }
                     pipe.add_command(call.fcall());
@@ -518,11 +707,11 @@ impl Store {
                     };
                 }
                 let inv = call.invocation();
-                if call.before.is_empty() && wait.is_none() {
+                if before.is_empty() && wait.is_none() {
                     return Ok((inv.invoke_async(&mut *conn).await?, None));
                 }
                 let mut pipe = redis::pipe();
-                for cmd in &call.before {
+                for cmd in before {
                     pipe.add_command(cmd.clone()).ignore();
                 }
                 pipe.invoke_script(&inv);
@@ -582,6 +771,52 @@ impl Store {
     }
 }
 
+/// The slot ranges of a `CLUSTER SLOTS` reply, each with its master's address.
+fn parse_slots(v: redis::Value) -> Result<SlotMap> {
+    let bad = || Error::Storage("unreadable CLUSTER SLOTS reply".into());
+    let redis::Value::Array(ranges) = v else {
+        return Err(bad());
+    };
+    let mut map = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        let redis::Value::Array(mut parts) = r else {
+            return Err(bad());
+        };
+        if parts.len() < 3 {
+            return Err(bad());
+        }
+        let master: Vec<redis::Value> =
+            redis::from_redis_value(parts.remove(2)).map_err(|_| bad())?;
+        let (from, to): (u16, u16) = (
+            redis::from_redis_value(parts.remove(0)).map_err(|_| bad())?,
+            redis::from_redis_value(parts.remove(0)).map_err(|_| bad())?,
+        );
+        let mut it = master.into_iter();
+        let host: String =
+            redis::from_redis_value(it.next().ok_or_else(bad)?).map_err(|_| bad())?;
+        let port: u16 = redis::from_redis_value(it.next().ok_or_else(bad)?).map_err(|_| bad())?;
+        map.push((from, to, format!("{host}:{port}")));
+    }
+    Ok(map)
+}
+
+/// A client of the one Redis at `url`, trusting `ca` (PEM) for `rediss://` instead
+/// of the system's CAs.
+fn node_client(url: &str, ca: Option<&[u8]>) -> Result<redis::Client> {
+    let bad = |e: redis::RedisError| Error::Storage(format!("bad Redis URL: {e}"));
+    match ca {
+        None => redis::Client::open(url).map_err(bad),
+        Some(ca) => redis::Client::build_with_tls(
+            url,
+            redis::TlsCertificates {
+                client_tls: None,
+                root_cert: Some(ca.to_vec()),
+            },
+        )
+        .map_err(bad),
+    }
+}
+
 /// The error for a write `what` that no replica confirmed `within`.
 fn unconfirmed(what: &str, within: Duration) -> Error {
     Error::Storage(format!(
@@ -602,7 +837,7 @@ fn add_wait(pipe: &mut redis::Pipeline, wait: Option<Duration>) {
 /// `wait`: (the script's reply, the replicas that confirmed).
 async fn query_waited<T: redis::FromRedisValue>(
     pipe: &redis::Pipeline,
-    conn: &mut redis::aio::ConnectionManager,
+    conn: &mut pool::Conn,
     wait: Option<Duration>,
 ) -> redis::RedisResult<(T, Option<i64>)> {
     if wait.is_some() {

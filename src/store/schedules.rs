@@ -207,8 +207,9 @@ impl Store {
         Ok(due.into_iter().map(|(n, s)| (n, s as i64)).collect())
     }
 
-    /// Takes tick `tick` of schedule `name` (see cron_tick.lua): moves it on to
-    /// `next` and, with `task` (queue and row), pushes the task.
+    /// Takes tick `tick` of schedule `name`: with `task` (queue and row), pushes
+    /// its task (cron_push.lua, once per tick whoever pushes), then moves the
+    /// schedule on to `next` (cron_tick.lua). Each step stays in one Cluster slot.
     pub async fn take_tick(
         &self,
         name: &str,
@@ -216,38 +217,42 @@ impl Store {
         next: Option<i64>,
         task: Option<(&str, &NewRow)>,
     ) -> Result<TickTaken> {
-        let queue = task.map(|(q, _)| q).unwrap_or("");
-        let k = self.keys.queue(queue);
-        let mut call = self.call(
-            &self.scripts.cron_tick,
-            &[
-                &self.keys.schedule_next(),
-                &self.keys.schedule_last(),
-                &k.settings,
-                &k.tasks,
-                &k.state,
-            ],
-        );
-        call.arg(name)
-            .arg(tick)
-            .arg(next.map(|n| n.to_string()).unwrap_or_default());
-        match task {
-            Some((_, row)) => call
-                .arg("1")
+        let mut taken = TickTaken::Skipped;
+        if let Some((queue, row)) = task {
+            let k = self.keys.queue(queue);
+            let mut call = self.call(&self.scripts.cron_push, &[&k.settings, &k.tasks, &k.state]);
+            call.arg(name)
+                .arg(tick)
                 .arg(&row.id)
                 .arg(row.blob())
                 .arg(row.initial_state())
-                .arg(row.due_ms),
-            None => call.arg("0").arg("").arg("").arg("").arg(0),
-        };
-        call.arg(self.keys.wake_channel())
-            .arg(self.wake_message(queue, tick));
+                .arg(row.due_ms)
+                .arg(self.keys.wake_channel())
+                .arg(self.wake_message(queue, tick));
+            let reply = self.run_coded(&call).await?;
+            taken = match reply.code {
+                Code::Done => TickTaken::Pushed,
+                Code::NotTaken => TickTaken::ByOther,
+                Code::NoQueue => TickTaken::NoQueue,
+                _ => return Err(reply.unexpected("cron_push")),
+            };
+        }
+        let mut call = self.call(
+            &self.scripts.cron_tick,
+            &[&self.keys.schedule_next(), &self.keys.schedule_last()],
+        );
+        call.arg(name)
+            .arg(tick)
+            .arg(next.map(|n| n.to_string()).unwrap_or_default())
+            .arg(if task.is_some() && taken != TickTaken::NoQueue {
+                "1"
+            } else {
+                "0"
+            });
         let reply = self.run_coded(&call).await?;
         Ok(match reply.code {
+            Code::Done => taken,
             Code::NotTaken => TickTaken::ByOther,
-            Code::Done => TickTaken::Pushed,
-            Code::NoQueue => TickTaken::NoQueue,
-            Code::Skipped => TickTaken::Skipped,
             _ => {
                 return Err(Error::Internal(format!(
                     "cron_tick returned {:?}",

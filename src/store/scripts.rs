@@ -88,6 +88,7 @@ scripts!(
     delete_dead,
     maintain,
     cron_tick,
+    cron_push,
     create_schedule,
     delete_schedule,
     hand_back,
@@ -153,7 +154,7 @@ mod tests {
         let s = Scripts::new();
         assert!(s.library.starts_with("#!lua name=htq_"));
         let registered = s.library.matches("redis.register_function(").count();
-        assert_eq!(registered, 24);
+        assert_eq!(registered, 25);
         assert!(s.library.contains(&format!("'{}'", s.push.function)));
         assert!(s.push.function.ends_with("_push"));
     }

@@ -112,42 +112,38 @@ impl SentinelSpec {
 
     /// A client for the master at `addr`.
     fn client(&self, addr: &str) -> Result<redis::Client> {
-        // The template may leave the host out (`redis://user:pw@/0`): it is
-        // replaced anyway, so any placeholder does.
-        let template = match self.template.split_once("://") {
-            Some((scheme, rest)) => {
-                let authority = rest.split('/').next().unwrap_or("");
-                if authority.is_empty() || authority.ends_with('@') {
-                    format!(
-                        "{scheme}://{authority}localhost{}",
-                        &rest[authority.len()..]
-                    )
-                } else {
-                    self.template.clone()
-                }
-            }
-            None => self.template.clone(),
-        };
-        let mut url = url::Url::parse(&template)
-            .map_err(|e| Error::Storage(format!("bad Redis URL: {e}")))?;
-        let (host, port) = addr.rsplit_once(':').unwrap_or((addr, "6379"));
-        let bad = |e: String| Error::Storage(format!("bad master address {addr}: {e}"));
-        url.set_host(Some(host)).map_err(|e| bad(e.to_string()))?;
-        url.set_port(Some(port.parse().map_err(|_| bad("port".into()))?))
-            .map_err(|_| bad("port".into()))?;
-        let bad = |e: redis::RedisError| Error::Storage(format!("bad Redis URL: {e}"));
-        match &self.ca {
-            None => redis::Client::open(url.as_str()).map_err(bad),
-            Some(ca) => redis::Client::build_with_tls(
-                url.as_str(),
-                redis::TlsCertificates {
-                    client_tls: None,
-                    root_cert: Some(ca.clone()),
-                },
-            )
-            .map_err(bad),
-        }
+        super::node_client(&with_address(&self.template, addr)?, self.ca.as_deref())
     }
+}
+
+/// `template` (a Redis URL whose scheme, user, password and database count; its
+/// host may be left out, as in `redis://user:pw@/0`) with the address `addr`
+/// (`host:port`).
+pub(super) fn with_address(template: &str, addr: &str) -> Result<String> {
+    // The template's host is replaced anyway, so any placeholder does.
+    let template = match template.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority = rest.split('/').next().unwrap_or("");
+            if authority.is_empty() || authority.ends_with('@') {
+                format!(
+                    "{scheme}://{authority}localhost{}",
+                    &rest[authority.len()..]
+                )
+            } else {
+                template.to_owned()
+            }
+        }
+        None => template.to_owned(),
+    };
+    let mut url =
+        url::Url::parse(&template).map_err(|e| Error::Storage(format!("bad Redis URL: {e}")))?;
+    let (host, port) = addr.rsplit_once(':').unwrap_or((addr, "6379"));
+    let bad = |e: String| Error::Storage(format!("bad Redis address {addr}: {e}"));
+    url.set_host(Some(host.trim_start_matches('[').trim_end_matches(']')))
+        .map_err(|e| bad(e.to_string()))?;
+    url.set_port(Some(port.parse().map_err(|_| bad("port".into()))?))
+        .map_err(|_| bad("port".into()))?;
+    Ok(url.into())
 }
 
 impl Store {
@@ -160,7 +156,8 @@ impl Store {
         metrics: Arc<Metrics>,
     ) -> Result<Self> {
         let addr = spec.master_addr().await?;
-        let store = Self::open(spec.client(&addr)?, prefix, opts, metrics).await?;
+        let store =
+            Self::open(Link::new(spec.client(&addr)?).await?, prefix, opts, metrics).await?;
         let link = Arc::downgrade(&store.link);
         let told = [store.trouble.clone(), store.moved.clone()];
         tokio::spawn(follow(link, told, spec, addr));

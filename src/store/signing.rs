@@ -63,7 +63,9 @@ impl Store {
         eval.arg(WRITE_KEYS)
             .arg(2)
             .arg(self.keys.signing_keys())
-            .arg(self.keys.signing_version());
+            .arg(self.keys.signing_version())
+            .arg(self.keys.wake_channel())
+            .arg(format!("{}\t\t{}", self.pid, super::SIGNING_KEYS_CHANGED));
         for (keys, mode) in [(added, "add"), (changed, "change")] {
             for k in keys {
                 eval.arg(mode).arg(&k.id).arg(json(k)?);
@@ -74,10 +76,6 @@ impl Store {
         }
         let mut pipe = redis::pipe();
         pipe.add_command(eval).ignore();
-        pipe.cmd("PUBLISH")
-            .arg(self.keys.wake_channel())
-            .arg(format!("{}\t\t{}", self.pid, super::SIGNING_KEYS_CHANGED))
-            .ignore();
         let Some(within) = self.opts.replicated else {
             let () = self.query_pipe("write_signing_keys", &pipe).await?;
             return Ok(());
@@ -91,10 +89,11 @@ impl Store {
     }
 }
 
-/// KEYS: the keys hash, the version counter. ARGV: triples of mode (`add`,
-/// `change`: only if the key still exists, `remove`), id, record.
+/// KEYS: the keys hash, the version counter. ARGV: the wake channel and the
+/// message that tells every process, then triples of mode (`add`, `change`: only
+/// if the key still exists, `remove`), id, record.
 const WRITE_KEYS: &str = r#"
-for i = 1, #ARGV, 3 do
+for i = 3, #ARGV, 3 do
   local mode, id = ARGV[i], ARGV[i + 1]
   if mode == 'add' or (mode == 'change' and redis.call('HEXISTS', KEYS[1], id) == 1) then
     redis.call('HSET', KEYS[1], id, ARGV[i + 2])
@@ -102,5 +101,7 @@ for i = 1, #ARGV, 3 do
     redis.call('HDEL', KEYS[1], id)
   end
 end
-return redis.call('INCR', KEYS[2])
+local version = redis.call('INCR', KEYS[2])
+redis.call('PUBLISH', ARGV[1], ARGV[2])
+return version
 "#;

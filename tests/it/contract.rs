@@ -371,7 +371,8 @@ async fn text_logs_never_show_url_credentials() {
         .port();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .args(["--redis-url", &redis.url, "--token", TOKEN])
+        .args(redis.flag())
+        .args(["--token", TOKEN])
         .args(["--app-key", "log-key", "--app-token", "log-token"])
         // The queue is made over gRPC and pushed to through the legacy API too.
         .args(["--legacy-scope", "all"])

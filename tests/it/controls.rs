@@ -92,13 +92,14 @@ fn script_calls(redis: &TestRedis) -> u64 {
 /// must live as long as they do).
 fn two_processes(redis: &TestRedis) -> (HtqProcess, HtqProcess, [tempfile::TempDir; 2]) {
     let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
-    let a = HtqProcess::start(&args(redis, &[]), dirs[0].path());
-    let b = HtqProcess::start(&args(redis, &[]), dirs[1].path());
+    let flag = redis.flag();
+    let a = HtqProcess::start(&args(&flag, &[]), dirs[0].path());
+    let b = HtqProcess::start(&args(&flag, &[]), dirs[1].path());
     (a, b, dirs)
 }
 
-fn args<'a>(redis: &'a TestRedis, extra: &[&'a str]) -> Vec<&'a str> {
-    let mut a = vec!["--redis-url", &redis.url, "--token", TOKEN];
+fn args<'a>(flag: &'a [String; 2], extra: &[&'a str]) -> Vec<&'a str> {
+    let mut a = vec![flag[0].as_str(), flag[1].as_str(), "--token", TOKEN];
     a.extend_from_slice(extra);
     a
 }
@@ -331,7 +332,7 @@ async fn pause_stops_dispatch_within_100ms_and_resume_restarts_it() {
     );
     let data = tempfile::tempdir().unwrap();
     // The queue is paused through one process while another dispatches.
-    let other = HtqProcess::start(&args(&redis, &[]), data.path());
+    let other = HtqProcess::start(&args(&redis.flag(), &[]), data.path());
     let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
     create_queue(c, "p", |q| q.max_concurrency = 2).await;
@@ -1013,7 +1014,7 @@ async fn cron_catches_up_once_after_downtime_or_skips() {
     let three_days_ago = now_ms() - 3 * 24 * 3600 * 1000;
     for name in ["one", "skip"] {
         let _: i64 = redis::cmd("ZADD")
-            .arg("htq:schedule_next")
+            .arg("htq:{%schedules}:next")
             .arg(three_days_ago)
             .arg(name)
             .query(&mut redis.conn())

@@ -466,7 +466,7 @@ async fn push_by_another_process_wakes_the_dispatcher_at_once() {
     create_queue(&mut htq.client, "w", |_| {}).await;
     // Another HTQ process on the same Redis: its own store handle (its own pid), no
     // dispatcher. HTQ never polls, so only the wake channel can bring this task out.
-    let other = connect_store(&redis.url).await;
+    let other = connect_store(&redis).await;
     // Wait until the server listens on the wake channel.
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     loop {

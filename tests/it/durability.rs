@@ -9,7 +9,7 @@ use crate::common::*;
 
 #[tokio::test]
 async fn confirmed_writes_wait_for_a_replica() {
-    let master = TestRedis::start();
+    let master = TestRedis::single();
     let port = master.port.to_string();
     let mut replica = TestRedis::start_with(&["--replicaof", "127.0.0.1", &port]);
     let mut conn = master.conn();

@@ -8,13 +8,8 @@ use crate::common::*;
 fn migrate(from: &TestRedis, to: &TestRedis) -> String {
     let data = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
-        .args([
-            "migrate-legacy",
-            "--from",
-            &from.url,
-            "--redis-url",
-            &to.url,
-        ])
+        .args(["migrate-legacy", "--from", &from.url])
+        .args(to.flag())
         .arg("--data-dir")
         .arg(data.path())
         .env("RUST_LOG", "error")
@@ -30,7 +25,7 @@ fn migrate(from: &TestRedis, to: &TestRedis) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn legacy_data_is_imported_once_with_due_times_and_counters() {
-    let legacy = TestRedis::start();
+    let legacy = TestRedis::single();
     let target = TestRedis::start();
     let mut c = legacy.conn();
     let later = now_ms() + 3_600_000;
@@ -85,7 +80,7 @@ async fn legacy_data_is_imported_once_with_due_times_and_counters() {
         "{first}"
     );
 
-    let store = connect_store(&target.url).await;
+    let store = connect_store(&target).await;
     let q1 = store.get_queue("q1").await.unwrap().unwrap();
     assert_eq!((q1.kind, q1.retry.max_attempts), (QueueKind::RealTime, 1));
     let v1 = store.get_queue("v1").await.unwrap().unwrap();

@@ -72,7 +72,7 @@ async fn deleting_a_queue_that_used_every_feature_leaves_no_key() {
     .unwrap();
     sink.wait_for(None, 5, Duration::from_secs(5)).await;
     // An imported task too (the `imported` set).
-    let store = connect_store(&redis.url).await;
+    let store = connect_store(&redis).await;
     let row = htq::store::NewRow {
         id: "legacy-1".into(),
         due_ms: now_ms() + 3_600_000,

@@ -630,7 +630,7 @@ async fn tasks_are_delivered_as_the_contract_says() {
         ],
     )
     .await;
-    let store = connect_store(&redis.url).await;
+    let store = connect_store(&redis).await;
     let tasks = store
         .list_tasks("shim", htq::model::TaskState::Scheduled, now_ms(), 0, 10)
         .await

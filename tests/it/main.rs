@@ -5,6 +5,7 @@ mod common;
 mod api;
 mod cli;
 mod clients;
+mod cluster;
 mod contract;
 mod controls;
 mod delivery;

@@ -36,9 +36,10 @@ async fn task_in_flight_when_htq_is_killed_is_delivered_after_restart() {
         ],
     );
     let data = tempfile::tempdir().unwrap();
+    let flag = redis.flag();
     let args = [
-        "--redis-url",
-        &redis.url,
+        &flag[0],
+        &flag[1],
         "--token",
         TOKEN,
         "--lease-margin-ms",
@@ -91,9 +92,10 @@ async fn sigterm_finishes_short_calls_and_hands_back_long_ones() {
         vec![Reply::status(200).delay(Duration::from_secs(20))],
     );
     let data = tempfile::tempdir().unwrap();
+    let flag = redis.flag();
     let args = [
-        "--redis-url",
-        &redis.url,
+        &flag[0],
+        &flag[1],
         "--token",
         TOKEN,
         "--shutdown-grace-ms",
@@ -113,7 +115,7 @@ async fn sigterm_finishes_short_calls_and_hands_back_long_ones() {
 
     // The short call finished and is gone; the long one is due again, its cut-off
     // attempt not counted.
-    let store = connect_store(&redis.url).await;
+    let store = connect_store(&redis).await;
     let counts = store.count_tasks("s", now_ms()).await.unwrap();
     assert_eq!(
         (counts.due, counts.active, counts.scheduled, counts.dead),
@@ -274,8 +276,8 @@ fn a_redis_that_may_evict_keys_is_refused_and_one_without_persistence_warned_abo
         "127.0.0.1:0",
         "--token",
         TOKEN,
-        "--redis-url",
-        &volatile.url,
+        &volatile.flag()[0],
+        &volatile.flag()[1],
     ];
     assert!(serve_logs(&args, data.path(), &["persistence is off"]));
 }
@@ -285,7 +287,8 @@ async fn processes_whose_clocks_disagree_keep_redis_time() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let base = ["--redis-url", redis.url.as_str(), "--token", TOKEN];
+    let flag = redis.flag();
+    let base = [flag[0].as_str(), flag[1].as_str(), "--token", TOKEN];
     // A host an hour ahead, one on time.
     let mut ahead = HtqProcess::start(
         &[&base[..], &["--clock-skew-ms", "3600000"]].concat(),
@@ -326,10 +329,10 @@ fn plaintext_on_a_non_loopback_address_is_warned_about() {
     let redis = TestRedis::start();
     let data = tempfile::tempdir().unwrap();
     let port = free_port().to_string();
-    let url = redis.url.clone();
+    let flag = redis.flag();
     let warning = &["plaintext on a non-loopback address"];
     let listen = format!("0.0.0.0:{port}");
-    let base = ["--token", TOKEN, "--redis-url", &url, "--listen"];
+    let base = ["--token", TOKEN, &flag[0], &flag[1], "--listen"];
     let mut args = base.to_vec();
     args.push(&listen);
     assert!(serve_logs(&args, data.path(), warning));
@@ -337,7 +340,7 @@ fn plaintext_on_a_non_loopback_address_is_warned_about() {
 
 #[test]
 fn shipped_legacy_credentials_are_warned_about_loudly() {
-    let redis = TestRedis::start();
+    let redis = TestRedis::single();
     let data = tempfile::tempdir().unwrap();
     let config = data.path().join("config.json");
     let (key, token) = htq::legacy::SHIPPED_CREDENTIALS;
@@ -374,7 +377,8 @@ async fn logs_are_json_lines_with_queue_and_task_and_no_secrets() {
     let secret = "s3cret-token-value-42";
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .args(["--redis-url", &redis.url, "--token", secret])
+        .args(redis.flag())
+        .args(["--token", secret])
         .args(["--app-key", "legacy-key-7", "--app-token", "legacy-token-9"])
         .args(["--log-format", "json"])
         .arg("--data-dir")

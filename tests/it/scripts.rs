@@ -19,9 +19,7 @@ async fn store(redis: &TestRedis) -> Store {
         recover_batch: 100,
         replicated: None,
     };
-    Store::connect(&redis.url, P, opts, metrics())
-        .await
-        .unwrap()
+    redis.store(P, opts).await
 }
 
 fn req(path: &str) -> HttpRequest {
@@ -59,14 +57,15 @@ fn row(id: &str, due_ms: i64) -> NewRow {
 async fn all_events(s: &Store) -> Vec<htq::model::Event> {
     let mut conn = s.dedicated().await.unwrap();
     let after = StreamId { ms: 0, seq: 0 };
-    let (events, _) = Store::read_events(
-        &mut conn,
-        &[("q".into(), s.events_key("q"), after)],
-        0,
-        1000,
-    )
-    .await
-    .unwrap();
+    let (events, _) = s
+        .read_events(
+            &mut conn,
+            &[("q".into(), s.events_key("q"), after)],
+            0,
+            1000,
+        )
+        .await
+        .unwrap();
     events
 }
 
@@ -86,12 +85,12 @@ async fn next_wake(msgs: &mut (impl futures::Stream<Item = redis::Msg> + Unpin))
     msg.get_payload().ok()
 }
 
-fn zset(c: &mut redis::Connection, key: &str) -> Vec<(String, i64)> {
+fn zset(c: &mut TestConn, key: &str) -> Vec<(String, i64)> {
     c.zrange_withscores(key, 0, -1).unwrap()
 }
 
 /// A task's state JSON, without its lease token (see [`lease`]).
-fn state(c: &mut redis::Connection, id: &str) -> serde_json::Value {
+fn state(c: &mut TestConn, id: &str) -> serde_json::Value {
     let raw: Option<String> = c.hget("t:{q}:state", id).unwrap();
     let mut v = raw
         .map(|r| serde_json::from_str(&r).unwrap())
@@ -186,7 +185,7 @@ async fn claim_takes_due_tasks_in_order_within_max_concurrency() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 2, &[("a", 1000), ("b", 2000), ("c", 2000), ("d", 9000)]).await;
-    let claim = s.claim("q", 2500, 10).await.unwrap().unwrap();
+    let claim = s.claim("q", 2500, 10, false).await.unwrap().unwrap();
     let ids: Vec<_> = claim.tasks.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
     assert_eq!(claim.tasks[0].request, req("/a"));
@@ -208,13 +207,13 @@ async fn claim_takes_due_tasks_in_order_within_max_concurrency() {
     assert_eq!(state(&mut c, "a"), serde_json::json!({"a": 1, "t": 2500}));
 
     // Full: nothing more, and the queue is flagged blocked for the finishing scripts.
-    let claim = s.claim("q", 2600, 10).await.unwrap().unwrap();
+    let claim = s.claim("q", 2600, 10, false).await.unwrap().unwrap();
     assert!(claim.tasks.is_empty());
     assert!(claim.blocked);
     let blocked: Option<String> = c.hget("t:{q}:queue", "blocked").unwrap();
     assert_eq!(blocked.as_deref(), Some("1"));
     // A queue that does not exist (any more) says so.
-    assert!(s.claim("nope", 1, 1).await.unwrap().is_none());
+    assert!(s.claim("nope", 1, 1, false).await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -222,11 +221,11 @@ async fn claim_takes_back_expired_leases_first() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000)]).await;
-    let first = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let first = s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert_eq!(first.tasks[0].attempt(), 1);
     let stale = first.tasks[0].token().to_owned();
     // The lease (1000 + 1500) has passed: the task is taken back and claimed again.
-    let again = s.claim("q", 2600, 1).await.unwrap().unwrap();
+    let again = s.claim("q", 2600, 1, false).await.unwrap().unwrap();
     assert_eq!(again.tasks.len(), 1);
     assert_eq!(again.tasks[0].attempt(), 2);
     assert_ne!(again.tasks[0].token(), stale);
@@ -260,7 +259,7 @@ async fn paused_queue_hands_out_nothing() {
     assert!(s.update_queue(&old, &q).await.unwrap());
     let mc: String = redis.conn().hget("t:{q}:queue", "max_concurrency").unwrap();
     assert_eq!(mc, "7", "an update wrote a field it did not change");
-    let claim = s.claim("q", 5000, 5).await.unwrap().unwrap();
+    let claim = s.claim("q", 5000, 5, false).await.unwrap().unwrap();
     assert!(claim.tasks.is_empty());
     assert!(claim.queue.paused);
     assert!(!claim.blocked);
@@ -275,8 +274,8 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000), ("b", 1000)]).await;
-    s.claim("q", 1000, 5).await.unwrap().unwrap();
-    assert!(s.claim("q", 1001, 5).await.unwrap().unwrap().blocked);
+    s.claim("q", 1000, 5, false).await.unwrap().unwrap();
+    assert!(s.claim("q", 1001, 5, false).await.unwrap().unwrap().blocked);
     let mut msgs = std::pin::pin!(wakes(&s).await);
     assert!(
         !s.finish("q", "a", "7", 1100, &Finish::Succeed { status: 200 }, "")
@@ -323,7 +322,7 @@ async fn one_finish_call_records_each_outcome_and_refuses_each_lost_lease() {
         ],
     )
     .await;
-    s.claim("q", 1000, 5).await.unwrap().unwrap();
+    s.claim("q", 1000, 5, false).await.unwrap().unwrap();
     let outcome = |id: &str, token: String, finish: Finish| Outcome {
         id: id.into(),
         token,
@@ -392,7 +391,7 @@ async fn retry_dead_and_reschedule_move_the_task() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 3, &[("a", 1000), ("b", 1000), ("c", 1000)]).await;
-    s.claim("q", 1000, 3).await.unwrap().unwrap();
+    s.claim("q", 1000, 3, false).await.unwrap().unwrap();
     let retry = Finish::Retry {
         at: 5000,
         status: 503,
@@ -452,7 +451,7 @@ async fn reschedule_after_queue_deletion_leaves_no_orphan() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000)]).await;
-    let token = s.claim("q", 1000, 1).await.unwrap().unwrap().tasks[0]
+    let token = s.claim("q", 1000, 1, false).await.unwrap().unwrap().tasks[0]
         .token()
         .to_owned();
     assert!(s.delete_queue("q").await.unwrap());
@@ -476,7 +475,7 @@ async fn hand_back_makes_the_task_due_without_counting_the_attempt() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000)]).await;
-    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert!(!s.hand_back("q", "a", "2", 1100).await.unwrap());
     assert!(
         s.hand_back("q", "a", &lease(&redis, "a"), 1100)
@@ -493,8 +492,8 @@ async fn recover_requeues_expired_leases_and_dead_letters_repeat_offenders() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 5, &[("a", 1000), ("b", 1000)]).await;
-    s.claim("q", 1000, 1).await.unwrap().unwrap(); // a, lease until 2500
-    s.claim("q", 2000, 1).await.unwrap().unwrap(); // b, lease until 3500
+    s.claim("q", 1000, 1, false).await.unwrap().unwrap(); // a, lease until 2500
+    s.claim("q", 2000, 1, false).await.unwrap().unwrap(); // b, lease until 3500
     assert_eq!(
         s.recover("q", 2400).await.unwrap(),
         Recovered {
@@ -516,7 +515,7 @@ async fn recover_requeues_expired_leases_and_dead_letters_repeat_offenders() {
     // max_interruptions is 2: the third expiry dead-letters.
     for round in 0..2 {
         let now = 10_000 * (round + 1);
-        let claimed = s.claim("q", now, 1).await.unwrap().unwrap();
+        let claimed = s.claim("q", now, 1, false).await.unwrap().unwrap();
         assert!(claimed.tasks.iter().any(|t| t.id == "a"));
         s.recover("q", now + 2000).await.unwrap();
     }
@@ -535,7 +534,7 @@ async fn cancel_removes_a_task_from_anywhere() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000), ("b", 9000)]).await;
-    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     let in_flight = lease(&redis, "a");
     // The queue is full and a claim saw work waiting (seeded: the flag such a claim
     // sets): cancelling the in-flight task frees the slot and tells the others.
@@ -560,7 +559,15 @@ async fn cancel_removes_a_task_from_anywhere() {
     s.push("q", &[row("a", 1150)], None, true, now_ms())
         .await
         .unwrap();
-    assert_eq!(s.claim("q", 1150, 1).await.unwrap().unwrap().tasks.len(), 1);
+    assert_eq!(
+        s.claim("q", 1150, 1, false)
+            .await
+            .unwrap()
+            .unwrap()
+            .tasks
+            .len(),
+        1
+    );
     assert!(
         !s.finish(
             "q",
@@ -631,7 +638,7 @@ async fn purge_empties_the_queue_and_keeps_it() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[("a", 1000), ("b", 1000), ("c", 9000)]).await;
-    s.claim("q", 1000, 1).await.unwrap().unwrap();
+    s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     let in_flight = lease(&redis, "a");
     assert_eq!(s.purge("q").await.unwrap(), Some(3));
     let mut keys = redis.keys();
@@ -721,22 +728,22 @@ async fn claim_paces_by_rate_and_says_when_the_next_token_comes() {
     // A burst of 3, then one token every 100 ms. The clock starts 5 ms back (the
     // slack that absorbs timer lateness): the next token comes at 995 + 3 x 100 -
     // 2 x 100.
-    let c = s.claim("q", 1000, 64).await.unwrap().unwrap();
+    let c = s.claim("q", 1000, 64, false).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["t0", "t1", "t2"]);
     assert_eq!(c.next_due, Some(1095));
     // Too early: nothing, and the same answer.
-    let c = s.claim("q", 1094, 64).await.unwrap().unwrap();
+    let c = s.claim("q", 1094, 64, false).await.unwrap().unwrap();
     assert!(c.tasks.is_empty());
     assert_eq!(c.next_due, Some(1095));
-    let c = s.claim("q", 1095, 64).await.unwrap().unwrap();
+    let c = s.claim("q", 1095, 64, false).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["t3"]);
     assert_eq!(c.next_due, Some(1195));
     // A claim 3 ms late still gets its token on the same 100 ms grid.
-    let c = s.claim("q", 1198, 64).await.unwrap().unwrap();
+    let c = s.claim("q", 1198, 64, false).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["t4"]);
     assert_eq!(c.next_due, Some(1295));
     // After a long pause the burst is back, never more.
-    let c = s.claim("q", 5000, 64).await.unwrap().unwrap();
+    let c = s.claim("q", 5000, 64, false).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["t5", "t6", "t7"]);
     assert_eq!(c.next_due, Some(5095));
 }
@@ -762,10 +769,10 @@ async fn claim_serves_flow_keys_in_turn_within_their_limits() {
     rows.push(keyed("b1", "b", 1101));
     rows.push(row("n0", 1050));
     s.push("q", &rows, None, true, now_ms()).await.unwrap();
-    let c = s.claim("q", 2000, 3).await.unwrap().unwrap();
+    let c = s.claim("q", 2000, 3, false).await.unwrap().unwrap();
     // Oldest-waiting key first, then the next one: one each.
     assert_eq!(claimed(&c), ["a0", "n0", "b0"]);
-    let c = s.claim("q", 2000, 10).await.unwrap().unwrap();
+    let c = s.claim("q", 2000, 10, false).await.unwrap().unwrap();
     // `a` and `b` take their second slot; then both are at their cap of 2.
     assert_eq!(claimed(&c), ["a1", "b1"]);
     assert!(c.next_due.is_none(), "every key waiting is at its cap");
@@ -786,7 +793,7 @@ async fn claim_serves_flow_keys_in_turn_within_their_limits() {
         .await
         .unwrap()
     );
-    let c = s.claim("q", 2100, 10).await.unwrap().unwrap();
+    let c = s.claim("q", 2100, 10, false).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["a2"]);
     // Counts and listing see keyed tasks too.
     let n = s.count_tasks("q", 2100).await.unwrap();
@@ -815,7 +822,7 @@ async fn tasks_without_a_key_are_served_when_a_retried_key_brings_the_index_back
         ..row("a", 1000)
     };
     s.push("q", &[keyed], None, true, now_ms()).await.unwrap();
-    let c = s.claim("q", 1000, 10).await.unwrap().unwrap();
+    let c = s.claim("q", 1000, 10, false).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["a"]);
     // The key drained, so the index went; then tasks without a key arrive.
     s.push(
@@ -838,7 +845,7 @@ async fn tasks_without_a_key_are_served_when_a_retried_key_brings_the_index_back
             .unwrap()
     );
     // The retry brought the index back: the key-less tasks are in it too.
-    let c = s.claim("q", 1200, 10).await.unwrap().unwrap();
+    let c = s.claim("q", 1200, 10, false).await.unwrap().unwrap();
     assert_eq!(claimed(&c), ["p1", "p2"]);
     assert_eq!(c.next_due, Some(1500));
 }
@@ -892,11 +899,11 @@ async fn raising_a_per_key_cap_frees_held_keys_at_once() {
     // The update reads Redis's clock: claim on the same clock.
     let now = now_ms();
     assert_eq!(
-        claimed(&s.claim("q", now, 10).await.unwrap().unwrap()),
+        claimed(&s.claim("q", now, 10, false).await.unwrap().unwrap()),
         ["k0"]
     );
     assert!(
-        s.claim("q", now, 10)
+        s.claim("q", now, 10, false)
             .await
             .unwrap()
             .unwrap()
@@ -908,7 +915,7 @@ async fn raising_a_per_key_cap_frees_held_keys_at_once() {
     assert!(s.update_queue(&q, &more).await.unwrap());
     // No task of `k` ended, yet the key is served again under the new cap.
     assert_eq!(
-        claimed(&s.claim("q", now_ms(), 10).await.unwrap().unwrap()),
+        claimed(&s.claim("q", now_ms(), 10, false).await.unwrap().unwrap()),
         ["k1", "k2"]
     );
 }
@@ -927,7 +934,7 @@ async fn scripts_run_as_a_functions_library_reloaded_when_redis_lost_it() {
     // As after a restart without persistence: the library is gone, the next call
     // loads it again.
     let _: () = redis::cmd("FUNCTION").arg("FLUSH").query(&mut c).unwrap();
-    let claim = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let claim = s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert_eq!(claim.tasks.len(), 1);
 }
 
@@ -938,10 +945,10 @@ async fn a_claim_gets_the_settings_again_only_after_they_change() {
     let due: Vec<(String, i64)> = (0..6).map(|i| (format!("t{i}"), 1000)).collect();
     let due: Vec<(&str, i64)> = due.iter().map(|(id, at)| (id.as_str(), *at)).collect();
     seed(&s, 10, &due).await;
-    let first = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let first = s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert_eq!(first.queue.request_timeout, Duration::from_millis(1000));
     // Unchanged: the settings held from the last claim serve again.
-    let second = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let second = s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert!(std::sync::Arc::ptr_eq(&first.queue, &second.queue));
     assert_eq!(second.tasks.len(), 1);
     // An update is seen by the next claim.
@@ -949,7 +956,7 @@ async fn a_claim_gets_the_settings_again_only_after_they_change() {
     let mut q = old.clone();
     q.request_timeout = Duration::from_millis(2000);
     assert!(s.update_queue(&old, &q).await.unwrap());
-    let third = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let third = s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert_eq!(third.queue.request_timeout, Duration::from_millis(2000));
     // Its lease follows the new timeout: 1000 + 2000 + the 500 ms margin.
     let mut c = redis.conn();
@@ -957,19 +964,19 @@ async fn a_claim_gets_the_settings_again_only_after_they_change() {
     assert_eq!(lease, 3500);
     // A queue deleted and made again with other settings is read afresh.
     assert!(s.delete_queue("q").await.unwrap());
-    assert!(s.claim("q", 1000, 1).await.unwrap().is_none());
+    assert!(s.claim("q", 1000, 1, false).await.unwrap().is_none());
     let mut q = Queue::new("q", QueueKind::RealTime);
     q.request_timeout = Duration::from_millis(4000);
     assert!(s.create_queue(&q).await.unwrap());
     s.push("q", &[row("n", 1000)], None, true, now_ms())
         .await
         .unwrap();
-    let fresh = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let fresh = s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert_eq!(fresh.queue.request_timeout, Duration::from_millis(4000));
     // So is one whose settings predate versions.
     let _: () = c.hdel("t:{q}:queue", "ver").unwrap();
     let _: () = c.hset("t:{q}:queue", "timeout_ms", "6000").unwrap();
-    let old_style = s.claim("q", 1000, 1).await.unwrap().unwrap();
+    let old_style = s.claim("q", 1000, 1, false).await.unwrap().unwrap();
     assert_eq!(old_style.queue.request_timeout, Duration::from_millis(6000));
     let ver: Option<String> = c.hget("t:{q}:queue", "ver").unwrap();
     assert!(ver.is_some());
@@ -980,7 +987,7 @@ async fn finish_claim_records_outcomes_then_claims_into_the_freed_slots() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 2, &[("a", 1000), ("b", 1000), ("c", 1000), ("d", 1000)]).await;
-    s.claim("q", 1000, 2).await.unwrap().unwrap();
+    s.claim("q", 1000, 2, false).await.unwrap().unwrap();
     let outcome = |id: &str, token: String| Outcome {
         id: id.into(),
         token,
@@ -1037,4 +1044,117 @@ async fn finish_claim_records_outcomes_then_claims_into_the_freed_slots() {
         .unwrap();
     assert_eq!(held, [false]);
     assert!(claim.is_none());
+}
+
+#[tokio::test]
+async fn a_tick_pushes_once_even_when_its_taker_dies_between_the_two_steps() {
+    use htq::store::{ScheduleDef, TickTaken};
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    s.create_queue(&Queue::new("q", QueueKind::RealTime))
+        .await
+        .unwrap();
+    let def = ScheduleDef {
+        queue: "q".into(),
+        cron: "* * * * *".into(),
+        time_zone: String::new(),
+        request: req("/cron"),
+        flow_key: String::new(),
+        skip_missed: false,
+        created_ms: 0,
+    };
+    assert!(
+        s.create_schedule("every", &def, Some(60_000))
+            .await
+            .unwrap()
+    );
+    // A process pushed tick 60,000's task, then died before moving the tick on:
+    // the queue records the tick, the schedule still waits at it.
+    let second = row("b", 60_000);
+    let mut c = redis.conn();
+    let _: () = c.hset("t:{q}:cron", "every", 60_000).unwrap();
+    // The next taker finds the task pushed: nothing is pushed twice, and the tick
+    // moves on.
+    let taken = s
+        .take_tick("every", 60_000, Some(120_000), Some(("q", &second)))
+        .await
+        .unwrap();
+    assert_eq!(taken, TickTaken::ByOther);
+    assert_eq!(s.count_tasks("q", 0).await.unwrap().due, 0);
+    assert_eq!(
+        zset(&mut c, "t:{%schedules}:next"),
+        [("every".to_owned(), 120_000)]
+    );
+    // The next tick is pushed once, whoever takes it and however often.
+    let third = row("c", 120_000);
+    let taken = s
+        .take_tick("every", 120_000, Some(180_000), Some(("q", &third)))
+        .await
+        .unwrap();
+    assert_eq!(taken, TickTaken::Pushed);
+    let again = s
+        .take_tick(
+            "every",
+            120_000,
+            Some(180_000),
+            Some(("q", &row("d", 120_000))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(again, TickTaken::ByOther);
+    let counts = s.count_tasks("q", 200_000).await.unwrap();
+    assert_eq!(counts.due + counts.scheduled, 1);
+    let last: i64 = c.hget("t:{%schedules}:last", "every").unwrap();
+    assert_eq!(last, 120_000);
+    let recorded: i64 = c.hget("t:{q}:cron", "every").unwrap();
+    assert_eq!(recorded, 120_000);
+}
+
+#[tokio::test]
+async fn a_claim_notes_its_queue_in_the_lease_index_before_it_leases() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 5, &[("a", 1000)]).await;
+    // No settings held yet: the note is at now + the lease margin (500 ms here),
+    // no later than the lease's deadline.
+    let claim = s.claim("q", 2000, 5, true).await.unwrap().unwrap();
+    assert_eq!(claimed(&claim), ["a"]);
+    let mut c = redis.conn();
+    let noted = zset(&mut c, "t:leases");
+    assert_eq!(noted, [("q".to_owned(), 2500)]);
+    let deadline = zset(&mut c, "t:{q}:active")[0].1;
+    assert!(deadline >= 2500, "{deadline}");
+    // An earlier note stays; a claim that does not note leaves the index alone.
+    s.push("q", &[row("b", 1000)], None, true, now_ms())
+        .await
+        .unwrap();
+    s.claim("q", 3000, 5, false).await.unwrap().unwrap();
+    assert_eq!(zset(&mut c, "t:leases"), [("q".to_owned(), 2500)]);
+}
+
+#[tokio::test]
+async fn schedule_keys_of_an_older_version_move_under_their_hash_tag() {
+    // Clusters came after the tag: one Redis holds the old names.
+    let redis = TestRedis::single();
+    let mut c = redis.conn();
+    let _: () = c.hset("t:schedules", "every", "def").unwrap();
+    let _: () = c.zadd("t:schedule_next", "every", 60_000).unwrap();
+    let _: () = c.hset("t:schedule_last", "every", 0).unwrap();
+    let _s = store(&redis).await;
+    assert_eq!(
+        redis.keys(),
+        [
+            "t:{%schedules}:defs",
+            "t:{%schedules}:last",
+            "t:{%schedules}:next"
+        ]
+    );
+    assert_eq!(
+        zset(&mut c, "t:{%schedules}:next"),
+        [("every".to_owned(), 60_000)]
+    );
+    // Opening again moves nothing more and loses nothing.
+    let _again = store(&redis).await;
+    let def: String = c.hget("t:{%schedules}:defs", "every").unwrap();
+    assert_eq!(def, "def");
 }

@@ -63,7 +63,7 @@ fn ask(port: u16, args: &[&str]) -> redis::RedisResult<redis::Value> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sentinel_failover_mid_drain_loses_no_confirmed_push() {
-    let mut master = TestRedis::start();
+    let mut master = TestRedis::single();
     let mp = master.port.to_string();
     let replicas = [
         TestRedis::start_with(&["--replicaof", "127.0.0.1", &mp]),

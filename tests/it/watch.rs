@@ -235,7 +235,8 @@ async fn every_queue_at_once_and_events_of_another_process() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
     let data = tempfile::tempdir().unwrap();
-    let other = HtqProcess::start(&["--redis-url", &redis.url, "--token", TOKEN], data.path());
+    let flag = redis.flag();
+    let other = HtqProcess::start(&[&flag[0], &flag[1], "--token", TOKEN], data.path());
     let mut htq = TestHtq::start(&redis).await;
     let mut co = client(other.addr, Some(TOKEN)).await;
     create_queue(&mut co, "a", |_| {}).await;

@@ -93,10 +93,11 @@ end
 --   events    stream: the queue's events
 --   stats     hash: counters (`started`, `failed`, `evicted`, `grouped`)
 --   imported  set: ids of tasks imported from a legacy HTQ Redis
+--   cron      hash: schedule name -> the last tick whose task it pushed here
 -- Purging empties the task keys; deleting the queue also removes the rest.
 local TASK_KEYS = {'due', 'active', 'tasks', 'state', 'dead', 'done', 'hist', 'flows',
   'flowact', 'pace'}
-local QUEUE_KEYS = {'queue', 'dedup', 'dedupx', 'events', 'stats', 'imported'}
+local QUEUE_KEYS = {'queue', 'dedup', 'dedupx', 'events', 'stats', 'imported', 'cron'}
 
 -- Removes the task keys of the queue that key `k` belongs to, flow keys' sets too.
 local function unlink_task_keys(k)

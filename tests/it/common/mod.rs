@@ -30,11 +30,9 @@ pub fn metrics() -> std::sync::Arc<htq::metrics::Metrics> {
     std::sync::Arc::new(htq::metrics::Metrics::new(100))
 }
 
-/// A store on `url` with the default settings and keys under `htq`.
-pub async fn connect_store(url: &str) -> htq::store::Store {
-    htq::store::Store::connect(url, "htq", Default::default(), metrics())
-        .await
-        .unwrap()
+/// A store on `redis` with the default settings and keys under `htq`.
+pub async fn connect_store(redis: &TestRedis) -> htq::store::Store {
+    redis.store("htq", Default::default()).await
 }
 
 /// Milliseconds since the epoch.
@@ -50,17 +48,172 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// A redis-server child, killed on drop.
+/// The slots of a test cluster's masters, in order.
+pub const CLUSTER_RANGES: [(u16, u16); 3] = [(0, 5460), (5461, 10922), (10923, 16383)];
+
+/// The suite runs on one Redis, or with `HTQ_TEST_REDIS=cluster` on a Redis
+/// Cluster of three masters started for each test (what [`TestRedis::start`]
+/// gives; [`TestRedis::single`] is always one node).
+pub fn cluster_mode() -> bool {
+    std::env::var("HTQ_TEST_REDIS").is_ok_and(|v| v == "cluster")
+}
+
+/// A redis-server child, killed on drop; or, in cluster mode, the nodes of a
+/// Redis Cluster.
 pub struct TestRedis {
     child: Child,
+    /// The first node's port and URL.
     pub port: u16,
     pub url: String,
+    /// The other nodes of a cluster (empty on one Redis).
+    others: Vec<TestRedis>,
     _dir: tempfile::TempDir,
 }
 
+/// A connection to a [`TestRedis`], of either kind.
+pub enum TestConn {
+    Single(redis::Connection),
+    Cluster(Box<redis::cluster::ClusterConnection>),
+}
+
+impl redis::ConnectionLike for TestConn {
+    fn req_packed_command(&mut self, cmd: &[u8]) -> redis::RedisResult<redis::Value> {
+        match self {
+            TestConn::Single(c) => c.req_packed_command(cmd),
+            TestConn::Cluster(c) => c.req_packed_command(cmd),
+        }
+    }
+
+    fn req_packed_commands(
+        &mut self,
+        cmd: &[u8],
+        offset: usize,
+        count: usize,
+    ) -> redis::RedisResult<Vec<redis::Value>> {
+        match self {
+            TestConn::Single(c) => c.req_packed_commands(cmd, offset, count),
+            TestConn::Cluster(c) => c.req_packed_commands(cmd, offset, count),
+        }
+    }
+
+    fn req_command(&mut self, cmd: &redis::Cmd) -> redis::RedisResult<redis::Value> {
+        match self {
+            TestConn::Single(c) => c.req_command(cmd),
+            TestConn::Cluster(c) => c.req_command(cmd),
+        }
+    }
+
+    fn get_db(&self) -> i64 {
+        0
+    }
+
+    fn check_connection(&mut self) -> bool {
+        match self {
+            TestConn::Single(c) => c.check_connection(),
+            TestConn::Cluster(c) => c.check_connection(),
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        match self {
+            TestConn::Single(c) => c.is_open(),
+            TestConn::Cluster(c) => c.is_open(),
+        }
+    }
+}
+
 impl TestRedis {
+    /// The Redis of the suite's mode: one node, or a cluster of three masters.
     pub fn start() -> TestRedis {
+        if cluster_mode() {
+            Self::cluster(&[])
+        } else {
+            Self::start_with(&[])
+        }
+    }
+
+    /// One redis-server, whatever the mode.
+    pub fn single() -> TestRedis {
         Self::start_with(&[])
+    }
+
+    /// A Redis Cluster of three masters on loopback ports, each started with
+    /// `extra` arguments, its slots split evenly ([`CLUSTER_RANGES`]).
+    pub fn cluster(extra: &[&str]) -> TestRedis {
+        Self::cluster_of(extra, 0)
+    }
+
+    /// A Redis Cluster of three masters and `replicas` replicas of each (node `i`
+    /// past the masters replicates master `i % 3`).
+    pub fn cluster_with_replicas(replicas: usize) -> TestRedis {
+        Self::cluster_of(&[], replicas)
+    }
+
+    fn cluster_of(extra: &[&str], replicas: usize) -> TestRedis {
+        let mut args = vec!["--cluster-enabled", "yes", "--cluster-node-timeout", "2000"];
+        args.extend_from_slice(extra);
+        let count = 3 * (1 + replicas);
+        let mut nodes: Vec<TestRedis> = (0..count).map(|_| Self::start_with(&args)).collect();
+        for (n, (from, to)) in nodes.iter().zip(CLUSTER_RANGES) {
+            let _: () = redis::cmd("CLUSTER")
+                .arg("ADDSLOTSRANGE")
+                .arg(from)
+                .arg(to)
+                .query(&mut n.plain())
+                .unwrap();
+        }
+        for n in &nodes[1..] {
+            let _: () = redis::cmd("CLUSTER")
+                .arg("MEET")
+                .arg("127.0.0.1")
+                .arg(nodes[0].port)
+                .query(&mut n.plain())
+                .unwrap();
+        }
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let known = format!("cluster_known_nodes:{count}");
+            let ready = nodes.iter().all(|n| {
+                let info: String = redis::cmd("CLUSTER")
+                    .arg("INFO")
+                    .query(&mut n.plain())
+                    .unwrap_or_default();
+                info.contains("cluster_state:ok") && info.contains(&known)
+            });
+            if ready {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the cluster did not form");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        for i in 3..count {
+            let id: String = redis::cmd("CLUSTER")
+                .arg("MYID")
+                .query(&mut nodes[i % 3].plain())
+                .unwrap();
+            let _: () = redis::cmd("CLUSTER")
+                .arg("REPLICATE")
+                .arg(id)
+                .query(&mut nodes[i].plain())
+                .unwrap();
+        }
+        let synced = || {
+            nodes[..3].iter().all(|n| {
+                let info: String = redis::cmd("INFO")
+                    .arg("replication")
+                    .query(&mut n.plain())
+                    .unwrap_or_default();
+                info.contains(&format!("connected_slaves:{replicas}"))
+                    && info.matches("state=online").count() == replicas
+            })
+        };
+        while !synced() {
+            assert!(Instant::now() < deadline, "the replicas did not sync");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let mut first = nodes.remove(0);
+        first.others = nodes;
+        first
     }
 
     /// A redis-server with `extra` arguments after the test defaults.
@@ -100,6 +253,7 @@ impl TestRedis {
                         child,
                         port,
                         url,
+                        others: Vec::new(),
                         _dir: dir,
                     };
                 }
@@ -111,45 +265,148 @@ impl TestRedis {
         panic!("cannot start redis-server");
     }
 
+    /// This is a cluster.
+    pub fn is_cluster(&self) -> bool {
+        !self.others.is_empty()
+    }
+
+    /// Every node's `host:port`.
+    pub fn nodes(&self) -> Vec<String> {
+        std::iter::once(self)
+            .chain(&self.others)
+            .map(|n| format!("127.0.0.1:{}", n.port))
+            .collect()
+    }
+
+    /// The `htq` flag and value that name this Redis: `--redis-url URL`, or
+    /// `--redis-cluster NODES`.
+    pub fn flag(&self) -> [String; 2] {
+        if self.is_cluster() {
+            ["--redis-cluster".into(), self.nodes().join(",")]
+        } else {
+            ["--redis-url".into(), self.url.clone()]
+        }
+    }
+
+    /// Points `cfg` at this Redis.
+    pub fn configure(&self, cfg: &mut Config) {
+        if self.is_cluster() {
+            cfg.redis_url = None;
+            cfg.redis_cluster = self.nodes();
+        } else {
+            cfg.redis_url = Some(self.url.clone());
+            cfg.redis_cluster = Vec::new();
+        }
+    }
+
+    /// A store on this Redis with keys under `prefix`.
+    pub async fn store(&self, prefix: &str, opts: htq::store::StoreOptions) -> htq::store::Store {
+        if self.is_cluster() {
+            htq::store::Store::connect_cluster(
+                &self.nodes(),
+                "redis://localhost/",
+                None,
+                prefix,
+                opts,
+                metrics(),
+            )
+            .await
+            .unwrap()
+        } else {
+            htq::store::Store::connect(&self.url, prefix, opts, metrics())
+                .await
+                .unwrap()
+        }
+    }
+
+    /// Kills node `i` of a cluster (0 is the first master), as a crash would.
+    pub fn kill_node(&mut self, i: usize) {
+        if i == 0 {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        } else {
+            self.others[i - 1].kill();
+        }
+    }
+
     /// Stops the server (as a crash would).
     pub fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        for n in &mut self.others {
+            n.kill();
+        }
     }
 
-    /// A blocking connection for seeding and inspecting state.
-    pub fn conn(&self) -> redis::Connection {
+    /// A connection to this node alone.
+    fn plain(&self) -> redis::Connection {
         redis::Client::open(self.url.as_str())
             .unwrap()
             .get_connection()
             .unwrap()
     }
 
-    /// Every key and its type, sorted: a snapshot to compare.
+    /// A blocking connection for seeding and inspecting state (routed by key on a
+    /// cluster).
+    pub fn conn(&self) -> TestConn {
+        if self.is_cluster() {
+            let client = redis::cluster::ClusterClient::new(
+                self.nodes().iter().map(|n| format!("redis://{n}/")),
+            )
+            .unwrap();
+            TestConn::Cluster(Box::new(client.get_connection().unwrap()))
+        } else {
+            TestConn::Single(self.plain())
+        }
+    }
+
+    /// Every key, sorted (of every node): a snapshot to compare.
     pub fn keys(&self) -> Vec<String> {
-        let mut c = self.conn();
-        let mut keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut c).unwrap();
+        let mut keys = Vec::new();
+        for n in std::iter::once(self).chain(&self.others) {
+            let mut k: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut n.plain()).unwrap();
+            keys.append(&mut k);
+        }
         keys.sort();
         keys
     }
 
-    /// Calls Redis has served so far, summed over the commands `which` accepts
-    /// (by name, e.g. `evalsha`).
+    /// Calls Redis has served so far (every node), summed over the commands
+    /// `which` accepts (by name, e.g. `evalsha`).
     pub fn command_calls(&self, which: impl Fn(&str) -> bool) -> u64 {
-        let info: String = redis::cmd("INFO")
-            .arg("commandstats")
-            .query(&mut self.conn())
-            .unwrap();
-        info.lines()
-            .filter_map(|l| {
-                let (name, rest) = l.strip_prefix("cmdstat_")?.split_once(':')?;
-                which(name).then_some(())?;
-                rest.split("calls=")
-                    .nth(1)?
-                    .split(',')
-                    .next()?
-                    .parse::<u64>()
-                    .ok()
+        std::iter::once(self)
+            .chain(&self.others)
+            .map(|n| {
+                let info: String = redis::cmd("INFO")
+                    .arg("commandstats")
+                    .query(&mut n.plain())
+                    .unwrap();
+                info.lines()
+                    .filter_map(|l| {
+                        let (name, rest) = l.strip_prefix("cmdstat_")?.split_once(':')?;
+                        which(name).then_some(())?;
+                        rest.split("calls=")
+                            .nth(1)?
+                            .split(',')
+                            .next()?
+                            .parse::<u64>()
+                            .ok()
+                    })
+                    .sum::<u64>()
+            })
+            .sum()
+    }
+
+    /// An `INFO` field summed over the nodes.
+    pub fn info_sum(&self, name: &str) -> f64 {
+        std::iter::once(self)
+            .chain(&self.others)
+            .map(|n| {
+                let info: String = redis::cmd("INFO").query(&mut n.plain()).unwrap();
+                info.lines()
+                    .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .unwrap_or(0.0)
             })
             .sum()
     }
@@ -392,14 +649,15 @@ pub struct TestHtq {
 }
 
 pub fn test_config(redis: &TestRedis) -> Config {
-    Config {
+    let mut cfg = Config {
         listen: "127.0.0.1:0".parse().unwrap(),
-        redis_url: Some(redis.url.clone()),
         tokens: vec![TOKEN.into()],
         lease_margin: Duration::from_millis(500),
         shutdown_grace: Duration::from_secs(2),
         ..Config::default()
-    }
+    };
+    redis.configure(&mut cfg);
+    cfg
 }
 
 impl TestHtq {
