@@ -4,6 +4,7 @@
 //! `bench/run` builds everything and calls this.
 
 mod client;
+mod cluster;
 mod path;
 mod scenarios;
 mod sink;
@@ -51,7 +52,7 @@ pub struct Args {
     /// Where to write the report.
     #[arg(long, default_value = "bench/RESULTS.md")]
     pub out: PathBuf,
-    /// Only these scenarios (a, b, c, d, e, f, g, h, x); default all.
+    /// Only these scenarios (a, b, c, d, e, f, g, h, k, x); default all.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// Scenario h also prints Redis's time per script function, from the slow log
@@ -99,7 +100,10 @@ pub struct Env {
     pub redis: redis::aio::MultiplexedConnection,
     pub htq_addr: String,
     pub htq_pid: u32,
-    pub redis_pid: u32,
+    /// Every redis-server: one, or a cluster's masters.
+    pub redis_pids: Vec<u32>,
+    /// Their URLs, in the same order.
+    pub node_urls: Vec<String>,
     pub sink: Sink,
     channels: Vec<Channel>,
     bearer: Bearer,
@@ -111,9 +115,20 @@ pub const APP_KEY: &str = "bench-key";
 
 impl Env {
     async fn start(args: Args) -> anyhow::Result<Env> {
-        let redis_port = free_port()?;
-        let redis_child = tokio::process::Command::new("redis-server")
-            .args([
+        Self::start_on(args, 1).await
+    }
+
+    /// Starts `nodes` redis-servers (more than one: a Redis Cluster of that many
+    /// masters, its slots split evenly), `htq serve` on them, and a sink.
+    pub async fn start_on(args: Args, nodes: usize) -> anyhow::Result<Env> {
+        let mut children = Vec::new();
+        let mut redis_pids = Vec::new();
+        let mut node_urls = Vec::new();
+        let mut conns = Vec::new();
+        for _ in 0..nodes {
+            let redis_port = free_port()?;
+            let mut cmd = tokio::process::Command::new("redis-server");
+            cmd.args([
                 "--port",
                 &redis_port.to_string(),
                 "--bind",
@@ -122,28 +137,52 @@ impl Env {
                 "",
                 "--appendonly",
                 "no",
-            ])
-            .stdout(Stdio::null())
-            .spawn()
-            .context("redis-server")?;
-        let redis_pid = redis_child.id().unwrap_or(0);
-        let redis_url = format!("redis://127.0.0.1:{redis_port}/");
-        let client = redis::Client::open(redis_url.as_str())?;
-        let redis = loop {
-            if let Ok(c) = client.get_multiplexed_async_connection().await {
-                break c;
+            ]);
+            let dir = std::env::temp_dir().join(format!(
+                "htq-bench-{}-node-{redis_port}",
+                std::process::id()
+            ));
+            if nodes > 1 {
+                std::fs::create_dir_all(&dir)?;
+                cmd.args(["--cluster-enabled", "yes", "--dir"]).arg(&dir);
             }
-            tokio::time::sleep(Duration::from_millis(20)).await;
+            let child = cmd.stdout(Stdio::null()).spawn().context("redis-server")?;
+            redis_pids.push(child.id().unwrap_or(0));
+            children.push(Child(child));
+            let url = format!("redis://127.0.0.1:{redis_port}/");
+            let client = redis::Client::open(url.as_str())?;
+            conns.push(loop {
+                if let Ok(c) = client.get_multiplexed_async_connection().await {
+                    break c;
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            });
+            node_urls.push(url);
+        }
+        if nodes > 1 {
+            cluster::form(&mut conns, &node_urls).await?;
+        }
+        let redis_url = node_urls[0].clone();
+        let redis = conns.swap_remove(0);
+        let redis_flag = if nodes > 1 {
+            [
+                "--redis-cluster".to_owned(),
+                node_urls
+                    .iter()
+                    .map(|u| u.trim_start_matches("redis://").trim_end_matches('/'))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ]
+        } else {
+            ["--redis-url".to_owned(), redis_url.clone()]
         };
-        let data = std::env::temp_dir().join(format!("htq-bench-{}", std::process::id()));
+        let data = std::env::temp_dir().join(format!("htq-bench-{}-{nodes}", std::process::id()));
         let port = free_port()?;
         let htq_child = tokio::process::Command::new(&args.htq)
             .args([
                 "serve",
                 "--listen",
                 &format!("127.0.0.1:{port}"),
-                "--redis-url",
-                &redis_url,
                 "--token",
                 TOKEN,
             ])
@@ -158,6 +197,7 @@ impl Env {
                 "--legacy-scope",
                 "all",
             ])
+            .args(&redis_flag)
             .arg("--data-dir")
             .arg(&data)
             // HTQ_BENCH_LOG sets the server's log filter (default: errors only).
@@ -189,11 +229,15 @@ impl Env {
             redis,
             htq_addr,
             htq_pid,
-            redis_pid,
+            redis_pids,
+            node_urls,
             sink: Sink::start().await?,
             channels,
             bearer: Bearer(format!("Bearer {TOKEN}").parse()?),
-            _children: vec![Child(htq_child), Child(redis_child)],
+            _children: {
+                children.insert(0, Child(htq_child));
+                children
+            },
         };
         for alg in &env.args.sign {
             let algorithm = match alg.as_str() {
@@ -298,7 +342,7 @@ impl Env {
     pub fn cpu(&self) -> Cpu {
         Cpu {
             htq: cpu_secs(self.htq_pid),
-            redis: cpu_secs(self.redis_pid),
+            redis: self.redis_pids.iter().map(|p| cpu_secs(*p)).sum(),
             bench: cpu_secs(std::process::id()),
             at: Instant::now(),
         }

@@ -106,7 +106,7 @@ fn entry(url: String, when: Option<pb::task_entry::When>) -> pb::TaskEntry {
 
 /// Pushes `n` tasks made by `url(i)` into `queues` (round robin) in batches of 500,
 /// `callers` at a time.
-async fn push_batches(
+pub(crate) async fn push_batches(
     env: &Env,
     queues: &[String],
     n: usize,
@@ -825,6 +825,7 @@ pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
     let mut figs = Figures::default();
     let want = |s: &str| env.args.only.is_empty() || env.args.only.iter().any(|o| o == s);
     let x = want("x");
+    let k = want("k");
     let (a, b, c, d, e, f, g, h) = (
         want("a"),
         want("b"),
@@ -868,6 +869,10 @@ pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
         if h {
             eprintln!("  h. one push per call + deliver");
             crate::path::path(env, &mut figs).await?;
+        }
+        if k {
+            eprintln!("  k. one Redis and a cluster");
+            crate::cluster::compare(env, &mut figs).await?;
         }
         if x {
             eprintln!("  x. delivery client");
