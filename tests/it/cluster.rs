@@ -186,3 +186,35 @@ async fn three_processes_one_killed_again_and_again_lose_nothing() {
         "{dups} duplicates for {kills} kills (bound {bound})"
     );
 }
+
+#[tokio::test]
+async fn a_cluster_that_wants_a_password_gets_it_from_the_url_template() {
+    let redis = TestRedis::cluster(&["--requirepass", "pw-7", "--masterauth", "pw-7"]);
+    let sink = Sink::start().await;
+    let mut cfg = test_config(&redis);
+    // The nodes as host:port; the template gives the scheme and the password.
+    cfg.redis_url = Some("redis://:pw-7@/".into());
+    let htq = TestHtq::start_with(cfg.clone()).await;
+    let mut c = client(htq.addr, Some(TOKEN)).await;
+    for i in 0..3 {
+        let q = queue_on_master(i);
+        create_queue(&mut c, &q, |_| {}).await;
+        push_get(&mut c, &q, &sink.url(&format!("/auth{i}"))).await;
+    }
+    for i in 0..3 {
+        sink.wait_for(Some(&format!("/auth{i}")), 1, Duration::from_secs(10))
+            .await;
+    }
+    htq.stop().await;
+    // A wrong password stops the start, with a message that names the cluster
+    // but not the password.
+    cfg.redis_url = Some("redis://:wrong-pw@/".into());
+    let data = tempfile::tempdir().unwrap();
+    cfg.data_dir = data.path().to_path_buf();
+    let err = match htq::server::Server::start(cfg).await {
+        Ok(_) => panic!("started with a wrong password"),
+        Err(e) => format!("{e:#}"),
+    };
+    assert!(err.contains("Redis Cluster"), "{err}");
+    assert!(!err.contains("wrong-pw"), "{err}");
+}

@@ -239,7 +239,14 @@ impl TestRedis {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("redis-server must be installed (apt-get install redis-server)");
-            let url = format!("redis://127.0.0.1:{port}/");
+            // With `--requirepass`, the URL carries the password.
+            let auth = extra
+                .iter()
+                .position(|a| *a == "--requirepass")
+                .and_then(|i| extra.get(i + 1))
+                .map(|pw| format!(":{pw}@"))
+                .unwrap_or_default();
+            let url = format!("redis://{auth}127.0.0.1:{port}/");
             let client = redis::Client::open(url.as_str()).unwrap();
             let deadline = Instant::now() + Duration::from_secs(5);
             while Instant::now() < deadline {
@@ -351,7 +358,9 @@ impl TestRedis {
     pub fn conn(&self) -> TestConn {
         if self.is_cluster() {
             let client = redis::cluster::ClusterClient::new(
-                self.nodes().iter().map(|n| format!("redis://{n}/")),
+                std::iter::once(self)
+                    .chain(&self.others)
+                    .map(|n| n.url.clone()),
             )
             .unwrap();
             TestConn::Cluster(Box::new(client.get_connection().unwrap()))
