@@ -225,7 +225,8 @@ mod tests {
         // Redis Cluster's own examples.
         assert_eq!(slot("123456789"), 12739);
         assert_eq!(slot("{user1000}.following"), slot("user1000"));
-        assert_eq!(slot("foo{}{bar}"), slot("foo{}{bar}"));
+        // An empty tag: the whole key counts.
+        assert_eq!(slot("foo{}{bar}"), 8363);
         assert_ne!(slot("foo{}{bar}"), slot("bar"));
         assert_eq!(slot("foo{{bar}}zap"), slot("{bar"));
         // One-to-one: a name spelling another's encoding stays apart.

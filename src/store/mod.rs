@@ -442,11 +442,12 @@ impl Store {
         // The default sections hold memory, persistence and replication. A cluster
         // answers with one per master.
         let info: redis::Value = self.query("info", &redis::cmd("INFO")).await?;
+        let unreadable = |e: redis::ParsingError| Error::Storage(format!("INFO: {e}"));
         let infos: Vec<String> = match info {
             redis::Value::Map(per_node) => per_node
                 .into_iter()
-                .filter_map(|(_, v)| redis::from_redis_value(v).ok())
-                .collect(),
+                .map(|(_, v)| redis::from_redis_value(v).map_err(unreadable))
+                .collect::<Result<_>>()?,
             v => {
                 vec![redis::from_redis_value(v).map_err(|e| Error::Storage(format!("INFO: {e}")))?]
             }
@@ -459,7 +460,7 @@ impl Store {
             .ok();
         let mut engine = Engine {
             maxmemory_policy: "noeviction".into(),
-            aof: true,
+            aof: !infos.is_empty(),
             rdb: save.map(|s| s.get(1).is_some_and(|v| !v.trim().is_empty())),
             replicas: u64::MAX,
         };
@@ -540,12 +541,27 @@ impl Store {
             .query("cluster_nodes", redis::cmd("CLUSTER").arg("NODES"))
             .await?;
         // `<id> <ip:port@cport[,hostname]> <flags> ...`, one node per line.
-        Ok(nodes
+        let mut urls: Vec<String> = nodes
             .lines()
             .filter_map(|l| l.split(' ').nth(1)?.split('@').next())
-            .filter(|a| !a.starts_with(':'))
-            .map(|a| format!("redis://{a}/"))
-            .collect())
+            .filter_map(|a| {
+                let (host, port) = a.rsplit_once(':')?;
+                match host {
+                    "" | "?" => None,
+                    h if h.contains(':') => Some(format!("redis://[{h}]:{port}/")),
+                    h => Some(format!("redis://{h}:{port}/")),
+                }
+            })
+            .collect();
+        // The seeds too, however the cluster names them.
+        urls.extend(
+            self.link()
+                .nodes
+                .iter()
+                .map(|c| c.get_connection_info().addr().to_string())
+                .map(|a| format!("redis://{a}/")),
+        );
+        Ok(urls)
     }
 
     /// Groups `streams` (queue, key, position) by the cluster master that holds
@@ -684,7 +700,14 @@ impl Store {
                 let apart = link.cluster && !call.before.is_empty();
                 if apart {
                     for cmd in &call.before {
-                        let _: redis::Value = cmd.query_async(&mut *conn).await?;
+                        let mut pipe = redis::pipe();
+                        pipe.add_command(cmd.clone()).ignore();
+                        add_wait(&mut pipe, wait);
+                        // Confirmed by a replica too, like the script after it.
+                        let replicas: Vec<i64> = pipe.query_async(&mut *conn).await?;
+                        if let (Some(within), Some(0)) = (wait, replicas.first()) {
+                            return Err(unconfirmed(call.script.name, within));
+                        }
                     }
                 }
                 let before: &[redis::Cmd] = if apart { &[] } else { &call.before };

@@ -219,6 +219,19 @@ impl Store {
     ) -> Result<TickTaken> {
         let mut taken = TickTaken::Skipped;
         if let Some((queue, row)) = task {
+            // Still at this tick (not moved on, skipped or deleted by another
+            // process since it was read): else nothing to push.
+            let at: Option<f64> = self
+                .query(
+                    "schedule_tick",
+                    redis::cmd("ZSCORE")
+                        .arg(self.keys.schedule_next())
+                        .arg(name),
+                )
+                .await?;
+            if at != Some(tick as f64) {
+                return Ok(TickTaken::ByOther);
+            }
             let k = self.keys.queue(queue);
             let mut call = self.call(&self.scripts.cron_push, &[&k.settings, &k.tasks, &k.state]);
             call.arg(name)
@@ -252,6 +265,8 @@ impl Store {
         let reply = self.run_coded(&call).await?;
         Ok(match reply.code {
             Code::Done => taken,
+            // The task this call pushed stands, whoever moved the tick on.
+            Code::NotTaken if taken == TickTaken::Pushed => taken,
             Code::NotTaken => TickTaken::ByOther,
             _ => {
                 return Err(Error::Internal(format!(
