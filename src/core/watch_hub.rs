@@ -31,6 +31,9 @@ const READ_COUNT: usize = 200;
 /// On a cluster, where reads do not block: the pause after a read that found
 /// nothing (a new stream is read at once all the same).
 const POLL: Duration = Duration::from_millis(100);
+/// On a cluster: how long reads may keep failing (a master failing over, its
+/// replica taking its slots) before the watches end.
+const RIDE_OUT: Duration = Duration::from_secs(15);
 /// Longest blocking read. Only idle time: the reader reads again at once after
 /// events, and is woken when a stream is added. A blocking read over many streams
 /// costs Redis in proportion to their number, so it is long.
@@ -80,6 +83,8 @@ pub(crate) struct Hub {
     no_unblock: std::sync::atomic::AtomicBool,
     /// On a cluster: wakes the reader from its pause (a new stream to read).
     added: tokio::sync::Notify,
+    /// On a cluster: since when the watches' own reads have been failing.
+    side_failing: Mutex<Option<tokio::time::Instant>>,
 }
 
 /// A list of queue names: Redis's clock before it, the names, when it was read.
@@ -95,6 +100,7 @@ impl Hub {
             names: tokio::sync::Mutex::new(None),
             no_unblock: std::sync::atomic::AtomicBool::new(false),
             added: tokio::sync::Notify::new(),
+            side_failing: Mutex::new(None),
         })
     }
 
@@ -191,6 +197,16 @@ impl Hub {
         }
     }
 
+    /// A watch's own read failed on a cluster: true while the failures have lasted
+    /// less than [`RIDE_OUT`].
+    fn ride_out(&self) -> bool {
+        let mut since = self.side_failing.lock().unwrap_or_else(|e| e.into_inner());
+        since
+            .get_or_insert_with(tokio::time::Instant::now)
+            .elapsed()
+            < RIDE_OUT
+    }
+
     /// Wakes the reader from a blocking read (a new stream to read).
     async fn unblock(&self, id: i64) {
         if let Ok(mut c) = self.side().await {
@@ -254,9 +270,21 @@ impl Hub {
             }
             if !direct.is_empty() {
                 let mut side = self.side().await?;
-                let (events, c) = self.store.read_events(&mut side, &direct, 0, count).await?;
-                out.extend(events);
-                clock = clock.min(c);
+                match self.store.read_events(&mut side, &direct, 0, count).await {
+                    Ok((events, c)) => {
+                        *self.side_failing.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                        out.extend(events);
+                        clock = clock.min(c);
+                    }
+                    Err(e) if self.store.is_cluster() && self.ride_out() => {
+                        // As the reader does (see RIDE_OUT): nothing handed out
+                        // meanwhile, the watch's position holds.
+                        tracing::debug!(error = %e, "cluster watch read failed; trying again");
+                        tokio::time::sleep(POLL * 5).await;
+                        return Ok((Vec::new(), 0));
+                    }
+                    Err(e) => return Err(e),
+                }
             }
             if clock == u64::MAX {
                 clock = 0;
@@ -279,6 +307,8 @@ impl Hub {
     async fn run(self: Arc<Self>) {
         let mut conn: Option<Conn> = None;
         let mut block = BLOCK_MS;
+        // On a cluster: since when reads have been failing.
+        let mut failing: Option<tokio::time::Instant> = None;
         loop {
             let list: Vec<(String, String, StreamId)> = {
                 let mut st = self.lock();
@@ -308,6 +338,7 @@ impl Hub {
             let Some(c) = conn.as_mut() else { continue };
             match self.store.read_events(c, &list, block, READ_COUNT).await {
                 Ok((events, clock)) if self.store.is_cluster() => {
+                    failing = None;
                     let got = !events.is_empty();
                     self.take(&list, events, clock);
                     self.reads.send_modify(|n| *n += 1);
@@ -331,7 +362,21 @@ impl Hub {
                     };
                 }
                 Err(e) if e.to_string().contains("UNBLOCKED") => block = 0,
+                Err(e)
+                    if self.store.is_cluster()
+                        && failing
+                            .get_or_insert_with(tokio::time::Instant::now)
+                            .elapsed()
+                            < RIDE_OUT =>
+                {
+                    // The watches wait (their positions hold) while the cluster
+                    // moves the slots of a master that failed.
+                    tracing::debug!(error = %e, "cluster watch read failed; trying again");
+                    tokio::time::sleep(POLL * 5).await;
+                    continue;
+                }
                 Err(e) => {
+                    failing = None;
                     tracing::warn!(error = %e, "watch reader failed; its watches end");
                     conn = None;
                     self.fail(&list, e);

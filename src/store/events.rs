@@ -137,13 +137,27 @@ impl Store {
         if !matches!(conn, Conn::Cluster(_)) {
             return Self::read_slot(conn, streams, block_ms, count).await;
         }
-        let groups = match self.group_by_master(conn, streams).await {
-            Ok(g) => g,
+        match self.read_masters(conn, streams, count).await {
+            Ok(r) => Ok(r),
             Err(e) => {
+                // The slots moved (a failover, a resharding): map them again and
+                // try once more before the watches hear of it.
+                tracing::debug!(error = %e, "cluster read failed; mapping the slots again");
                 self.forget_slot_map();
-                return Err(e);
+                self.read_masters(conn, streams, count).await
             }
-        };
+        }
+    }
+
+    /// One read of `streams` grouped per master, as the slot map says (see
+    /// [`Store::read_events`]).
+    async fn read_masters(
+        &self,
+        conn: &mut Conn,
+        streams: &[(String, String, StreamId)],
+        count: usize,
+    ) -> Result<(Vec<Event>, u64)> {
+        let groups = self.group_by_master(conn, streams).await?;
         let reads = groups.into_iter().map(|group| {
             let mut c = conn.clone();
             async move { Self::read_master(&mut c, &group, count).await }
@@ -151,17 +165,9 @@ impl Store {
         let mut out = Vec::new();
         let mut clock = u64::MAX;
         for r in futures::future::join_all(reads).await {
-            match r {
-                Ok((events, c)) => {
-                    out.extend(events);
-                    clock = clock.min(c);
-                }
-                Err(e) => {
-                    // The slots moved (a failover, a resharding): map them again.
-                    self.forget_slot_map();
-                    return Err(e);
-                }
-            }
+            let (events, c) = r?;
+            out.extend(events);
+            clock = clock.min(c);
         }
         Ok((out, if clock == u64::MAX { 0 } else { clock }))
     }
@@ -180,7 +186,10 @@ impl Store {
             return Self::read_slot(conn, group, 0, count).await;
         };
         let mut cmd = redis::cmd("EVAL");
-        cmd.arg(READ_MASTER).arg(0).arg(count);
+        // The first stream is named as a key too: sent to a node that does not hold
+        // its slot (a failover the client has not heard of), the call gets MOVED,
+        // which the client follows and learns from.
+        cmd.arg(READ_MASTER).arg(1).arg(&first.1).arg(count);
         for (_, key, after) in group {
             cmd.arg(key).arg(after.to_string());
         }
@@ -192,8 +201,12 @@ impl Store {
                 RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(route)),
             )
             .await?;
-        let Value::Array(mut items) = reply else {
-            return Err(bad("the read script's reply is not a list"));
+        let mut items = match reply {
+            Value::Array(items) => items,
+            // A master that is failing over, or a slot that moved: a Redis error,
+            // which the reader rides out.
+            Value::ServerError(e) => return Err(Error::Storage(format!("{e:?}"))),
+            other => return Err(bad(format!("the read script's reply: {other:?}"))),
         };
         if items.len() != group.len() + 1 {
             return Err(bad("the read script's reply has the wrong length"));
@@ -205,6 +218,7 @@ impl Store {
         for ((queue, _, _), reply) in group.iter().zip(per) {
             let per_stream: Vec<(String, Vec<Entry>)> = match reply {
                 Value::Nil | Value::Boolean(false) => continue,
+                Value::ServerError(e) => return Err(Error::Storage(format!("{e:?}"))),
                 other => redis::from_redis_value(other).map_err(bad)?,
             };
             for (_, entries) in per_stream {
@@ -329,9 +343,10 @@ impl Store {
 }
 
 /// Reads streams of several slots on one master (see [`Store::read_events`]):
+/// KEYS[1] the first stream (so that Redis checks the call reached its node),
 /// ARGV count, then stream key and position pairs. Returns Redis's clock first,
-/// then each stream's XREAD reply (false: nothing new). Keys are named in ARGV, not
-/// KEYS, so that one call may span the master's slots; it writes nothing.
+/// then each stream's XREAD reply (false: nothing new). The streams are named in
+/// ARGV, so that one call may span the master's slots; it writes nothing.
 const READ_MASTER: &str = "#!lua flags=no-writes,allow-cross-slot-keys
 local out = {redis.call('TIME')}
 for i = 2, #ARGV, 2 do

@@ -51,11 +51,36 @@ async fn a_master_killed_mid_drain_loses_no_confirmed_push() {
         })
         .await;
     }
+    // A watch of every queue rides the failover out: it sees the tasks pushed
+    // after it, on the master that stays and on the one that took over.
+    let mut watch = c
+        .watch_queue(pb::WatchQueueRequest::default())
+        .await
+        .unwrap()
+        .into_inner();
+    let watched = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::new()));
+    let seen_by_watch = watched.clone();
+    let watcher = tokio::spawn(async move {
+        loop {
+            match watch.message().await {
+                Ok(Some(m)) => {
+                    if let Some(pb::watch_queue_response::Item::Event(e)) = m.item {
+                        seen_by_watch.lock().unwrap().insert(e.task_id);
+                    }
+                }
+                other => {
+                    eprintln!("the watch ended: {other:?}");
+                    return;
+                }
+            }
+        }
+    });
     // 400 single pushes, alternating queues, each retried with its idempotency key
     // until confirmed; the second master dies after the 150th.
     const N: usize = 400;
     let started = Instant::now();
     let mut refused = 0;
+    let mut last_ids = Vec::new();
     for i in 0..N {
         if i == 150 {
             redis.kill_node(1);
@@ -68,10 +93,18 @@ async fn a_master_killed_mid_drain_loses_no_confirmed_push() {
             ..Default::default()
         };
         let deadline = Instant::now() + Duration::from_secs(40);
-        while let Err(e) = c.push_task(req.clone()).await {
-            refused += 1;
-            assert!(Instant::now() < deadline, "push {i} never confirmed: {e:?}");
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        let pushed = loop {
+            match c.push_task(req.clone()).await {
+                Ok(r) => break r.into_inner(),
+                Err(e) => {
+                    refused += 1;
+                    assert!(Instant::now() < deadline, "push {i} never confirmed: {e:?}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        };
+        if i >= N - 2 {
+            last_ids.push(pushed.task_id);
         }
     }
     let pushed_in = started.elapsed();
@@ -93,6 +126,19 @@ async fn a_master_killed_mid_drain_loses_no_confirmed_push() {
     );
     assert_eq!(seen.len(), N, "confirmed pushes were lost");
     assert!(refused > 0, "the failover was noticed");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !last_ids
+        .iter()
+        .all(|id| watched.lock().unwrap().contains(id))
+    {
+        assert!(!watcher.is_finished(), "the watch ended at the failover");
+        assert!(
+            Instant::now() < deadline,
+            "the watch missed the last pushes"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    watcher.abort();
     // The replica took the dead master's slots: the doomed queue still takes work.
     push_get(&mut c, &doomed, &sink.url("/after")).await;
     sink.wait_for(Some("/after"), 1, Duration::from_secs(10))
