@@ -22,7 +22,9 @@
 //! - [`core`]: the application service every front door calls; input rules in
 //!   [`core::validate`], cron schedules in [`core::schedule`], event watches in
 //!   [`core::watch`] (fed by one stream reader per process, `core/watch_hub.rs`),
-//!   page tokens in [`core::page_token`], signing key management in
+//!   page tokens in [`core::page_token`], partitioned queues (pushes routed,
+//!   changes and reads fanned out to the partitions) in `core/partitions.rs`,
+//!   signing key management in
 //!   `core/signing.rs`, the legacy rules applied
 //!   in [`core::legacy`] and the legacy importer in [`core::legacy_import`].
 //! - [`store`]: the only module that speaks Redis for HTQ's data, through one call

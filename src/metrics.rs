@@ -162,9 +162,10 @@ impl Metrics {
         self.max_queues
     }
 
-    /// The label of queue `name`: its name, or `other` once `max_queues` names are
-    /// in use.
+    /// The label of queue `name` (a partition's is its queue's): its name, or
+    /// `other` once `max_queues` names are in use.
     fn queue(&self, name: &str) -> String {
+        let name = crate::model::Partition::queue_of(name);
         let mut seen = self.queues.lock().unwrap_or_else(|e| e.into_inner());
         if seen.contains(name) {
             return name.to_owned();

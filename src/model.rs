@@ -138,6 +138,9 @@ pub struct Queue {
     pub max_events: u32,
     /// Attempt records keep no reply excerpt.
     pub hide_replies: bool,
+    /// Hash tags the queue's tasks are spread over (1: the queue's own; see
+    /// [`Partition`]). Fixed when the queue is created.
+    pub partitions: u32,
 }
 
 impl Queue {
@@ -167,7 +170,72 @@ impl Queue {
             attempt_history: 10,
             max_events: 10_000,
             hide_replies: false,
+            partitions: 1,
         }
+    }
+
+    /// The settings partition `index` of this queue runs with: the queue-wide
+    /// concurrency split so that the partitions' shares add up to it exactly (the
+    /// first `max_concurrency % partitions` get one more), the rate divided evenly
+    /// and the burst rounded up. Per-key limits stay whole: a flow key lives in
+    /// one partition.
+    pub fn partition_settings(&self, index: u32) -> Queue {
+        let n = self.partitions.max(1);
+        let mut p = self.clone();
+        p.name = Partition::name(&self.name, index, n);
+        p.partitions = 1;
+        p.max_concurrency = self.max_concurrency / n + u32::from(index < self.max_concurrency % n);
+        p.rate = self.rate / f64::from(n);
+        p.burst = self.burst.div_ceil(n).max(1);
+        p
+    }
+}
+
+/// A partition of a queue spread over several hash tags: a queue of its own in
+/// Redis (its keys, its settings share, its lease and event stream), named by the
+/// queue's name, a unit separator (never in a queue name: control characters are
+/// refused) and `index/count`. The count is part of the name, so a process that
+/// still routes by an older count of a re-created queue finds no such partition
+/// and reads the count again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partition<'a> {
+    /// The queue it belongs to.
+    pub queue: &'a str,
+    /// Its index, 0 to count - 1.
+    pub index: u32,
+    /// The queue's partitions.
+    pub count: u32,
+}
+
+impl<'a> Partition<'a> {
+    /// The separator between a queue's name and a partition's number.
+    pub const MARK: char = '\u{1f}';
+
+    /// The store's name of partition `index` of `count` of `queue`.
+    pub fn name(queue: &str, index: u32, count: u32) -> String {
+        format!("{queue}{}{index}/{count}", Self::MARK)
+    }
+
+    /// The partition a store name denotes, None for a queue's own name.
+    pub fn of(name: &'a str) -> Option<Partition<'a>> {
+        let (queue, rest) = name.rsplit_once(Self::MARK)?;
+        let (index, count) = rest.split_once('/')?;
+        Some(Partition {
+            queue,
+            index: index.parse().ok()?,
+            count: count.parse().ok()?,
+        })
+    }
+
+    /// The queue a store name belongs to: the name itself, or a partition's queue.
+    pub fn queue_of(name: &str) -> &str {
+        Partition::of(name).map_or(name, |p| p.queue)
+    }
+
+    /// The partition of `count` a task goes to by its routing key (flow key,
+    /// idempotency key or chosen id): the same key always lands in the same one.
+    pub fn route(key: &str, count: u32) -> u32 {
+        u32::from(crc16::State::<crc16::ARC>::calculate(key.as_bytes())) % count.max(1)
     }
 }
 
@@ -316,6 +384,17 @@ pub struct TaskCounts {
     pub finished: u64,
     /// Dead tasks evicted by the dead-letter bounds, ever.
     pub evicted: u64,
+}
+
+impl std::ops::AddAssign for TaskCounts {
+    fn add_assign(&mut self, c: TaskCounts) {
+        self.scheduled += c.scheduled;
+        self.due += c.due;
+        self.active += c.active;
+        self.dead += c.dead;
+        self.finished += c.finished;
+        self.evicted += c.evicted;
+    }
 }
 
 /// What this process adds to its own clock to tell Redis's time (set by

@@ -1,7 +1,8 @@
 //! k. The same batch enqueue and drain on one Redis and on a Redis Cluster of
 //! three masters (one machine: the cluster cannot be faster here, but it shows
 //! whether the work spreads evenly over the masters and whether a task costs Redis
-//! more than on one node).
+//! more than on one node). Then one busy queue on the cluster, alone in its slot
+//! and spread over six partitions: how much of its work leaves the busiest master.
 
 use std::time::Instant;
 
@@ -88,13 +89,41 @@ async fn node_costs(env: &Env) -> anyhow::Result<Vec<(f64, f64)>> {
     Ok(out)
 }
 
-/// Batch enqueue (paused queues), then drain, of `n` tasks over 12 queues on
+/// How the tasks of a run are spread: over several queues, or one queue of
+/// several partitions (1: none).
+#[derive(Clone, Copy)]
+enum Spread {
+    Queues(usize),
+    Partitions(i32),
+}
+
+/// Batch enqueue (paused queues), then drain, of `n` tasks spread by `spread` on
 /// `env`; figures named with `label`.
-async fn batch_cost(env: &Env, label: &str, figs: &mut Figures) -> anyhow::Result<()> {
+async fn batch_cost(
+    env: &Env,
+    spread: Spread,
+    label: &str,
+    figs: &mut Figures,
+) -> anyhow::Result<()> {
     let n = counts(env.args.quick, 60_000, 12_000);
-    let queues: Vec<String> = (0..12).map(|i| format!("k{i}")).collect();
+    let (queues, what): (Vec<String>, String) = match spread {
+        Spread::Queues(q) => (
+            (0..q).map(|i| format!("k{i}")).collect(),
+            format!("{q} queues, concurrency 50 each"),
+        ),
+        Spread::Partitions(p) => (
+            vec!["kp".to_owned()],
+            match p {
+                1 => "1 queue, concurrency 48".to_owned(),
+                p => format!("1 queue of {p} partitions, concurrency 48"),
+            },
+        ),
+    };
     for q in &queues {
-        env.create_queue(q, 50, true).await?;
+        match spread {
+            Spread::Queues(_) => env.create_queue(q, 50, true).await?,
+            Spread::Partitions(p) => env.create_partitioned(q, 48, true, p).await?,
+        }
     }
     env.sink.reset();
     let sink = env.sink.url("/k");
@@ -118,7 +147,7 @@ async fn batch_cost(env: &Env, label: &str, figs: &mut Figures) -> anyhow::Resul
     }
     let per_task = |a: f64, b: f64| (b - a) * 1e6 / n as f64;
     figs.add(
-        &format!("k. batch enqueue (500 per call, 12 queues), {label}"),
+        &format!("k. batch enqueue (500 per call, {what}), {label}"),
         "tasks/s",
         true,
         "",
@@ -126,21 +155,21 @@ async fn batch_cost(env: &Env, label: &str, figs: &mut Figures) -> anyhow::Resul
         None,
     );
     figs.add(
-        &format!("k. drain (12 queues, concurrency 50 each), {label}"),
+        &format!("k. drain ({what}), {label}"),
         "tasks/s",
         true,
         "",
         n as f64 / drained.as_secs_f64(),
         None,
     );
-    for (what, a, b, na, nb) in [
+    for (step, a, b, na, nb) in [
         ("enqueue", &c0, &c1, &n0, &n1),
         ("drain", &c1, &c2, &n1, &n2),
     ] {
         let time: f64 = na.iter().zip(nb).map(|(x, y)| y.1 - x.1).sum();
         // Each master's share of the scripts' time: how evenly the queues spread.
         figs.add(
-            &format!("k. Redis time in scripts per task, {what}, {label}"),
+            &format!("k. Redis time in scripts per task, {step}, {what}, {label}"),
             "µs",
             false,
             "cluster no higher than one node",
@@ -148,7 +177,7 @@ async fn batch_cost(env: &Env, label: &str, figs: &mut Figures) -> anyhow::Resul
             None,
         );
         figs.add(
-            &format!("k. Redis CPU per task, {what}, {label}"),
+            &format!("k. Redis CPU per task, {step}, {what}, {label}"),
             "µs",
             false,
             "",
@@ -156,7 +185,7 @@ async fn batch_cost(env: &Env, label: &str, figs: &mut Figures) -> anyhow::Resul
             None,
         );
         figs.add(
-            &format!("k. HTQ CPU per task, {what}, {label}"),
+            &format!("k. HTQ CPU per task, {step}, {what}, {label}"),
             "µs",
             false,
             "",
@@ -167,7 +196,7 @@ async fn batch_cost(env: &Env, label: &str, figs: &mut Figures) -> anyhow::Resul
             let shares: Vec<f64> = na.iter().zip(nb).map(|(x, y)| y.1 - x.1).collect();
             let busiest = shares.iter().cloned().fold(0.0, f64::max);
             figs.add(
-                &format!("k. busiest master's share of Redis time, {what}, {label}"),
+                &format!("k. busiest master's share of Redis time, {step}, {what}, {label}"),
                 "%",
                 false,
                 "near 100 / masters",
@@ -179,9 +208,13 @@ async fn batch_cost(env: &Env, label: &str, figs: &mut Figures) -> anyhow::Resul
     Ok(())
 }
 
-/// k. Batch enqueue and drain on one Redis (`env`'s) and on a cluster of three.
+/// k. Batch enqueue and drain on one Redis (`env`'s) and on a cluster of three;
+/// then, on the cluster, one busy queue without and with partitions.
 pub async fn compare(env: &Env, figs: &mut Figures) -> anyhow::Result<()> {
-    batch_cost(env, "one Redis", figs).await?;
+    batch_cost(env, Spread::Queues(12), "one Redis", figs).await?;
     let cluster = Env::start_on(env.args.clone(), 3).await?;
-    batch_cost(&cluster, "cluster of 3 masters", figs).await
+    let on = "cluster of 3 masters";
+    batch_cost(&cluster, Spread::Queues(12), on, figs).await?;
+    batch_cost(&cluster, Spread::Partitions(1), on, figs).await?;
+    batch_cost(&cluster, Spread::Partitions(6), on, figs).await
 }

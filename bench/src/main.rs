@@ -269,6 +269,18 @@ impl Env {
         max_concurrency: i32,
         paused: bool,
     ) -> anyhow::Result<()> {
+        self.create_partitioned(name, max_concurrency, paused, 0)
+            .await
+    }
+
+    /// A queue spread over `partitions` hash tags (0: one).
+    pub async fn create_partitioned(
+        &self,
+        name: &str,
+        max_concurrency: i32,
+        paused: bool,
+        partitions: i32,
+    ) -> anyhow::Result<()> {
         self.client(0)
             .create_queue(pb::CreateQueueRequest {
                 queue: Some(pb::Queue {
@@ -276,6 +288,7 @@ impl Env {
                     kind: pb::QueueKind::RealTime as i32,
                     max_concurrency,
                     paused,
+                    partitions,
                     ..Default::default()
                 }),
             })

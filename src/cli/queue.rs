@@ -21,6 +21,10 @@ pub enum QueueCommand {
         /// Keep no reply excerpt in the attempt history.
         #[arg(long)]
         hide_replies: bool,
+        /// Spread the queue over this many hash tags (Redis Cluster shards); at
+        /// most max-concurrency. Fixed once created.
+        #[arg(long, default_value_t = 0)]
+        partitions: i32,
     },
     /// Every queue.
     List,
@@ -68,12 +72,14 @@ pub async fn run(conn: &Conn, command: QueueCommand) -> anyhow::Result<()> {
             kind,
             max_concurrency,
             hide_replies,
+            partitions,
         } => {
             let q = pb::Queue {
                 name,
                 kind: parse::queue_kind(&kind)? as i32,
                 max_concurrency,
                 hide_replies,
+                partitions,
                 ..Default::default()
             };
             let request = pb::CreateQueueRequest { queue: Some(q) };

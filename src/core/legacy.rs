@@ -183,7 +183,15 @@ impl Htq {
             Err(Error::NotFound(_)) => return Ok(0),
             r => r?,
         }
-        self.store.count_waiting(name, now_ms()).await
+        let members = match self.members(name).await {
+            Err(Error::NotFound(_)) => return Ok(0),
+            r => r?,
+        };
+        let mut n = 0;
+        for member in members {
+            n += self.store.count_waiting(&member, now_ms()).await?;
+        }
+        Ok(n)
     }
 
     /// `addTask`: validates everything first, then creates an unknown queue (as

@@ -6,6 +6,7 @@ mod batch;
 pub mod legacy;
 pub mod legacy_import;
 pub mod page_token;
+mod partitions;
 pub mod schedule;
 mod signing;
 pub mod validate;
@@ -74,6 +75,8 @@ pub struct QueueInput {
     /// Zero: the default; -1: no cap.
     pub max_events: Option<i64>,
     pub hide_replies: Option<bool>,
+    /// Hash tags the tasks are spread over (zero: 1). Set at creation only.
+    pub partitions: Option<i64>,
 }
 
 /// A pushed task as the caller sees it.
@@ -143,6 +146,8 @@ pub struct Htq {
     hub: Arc<watch_hub::Hub>,
     /// The keys this process signs deliveries with, read again after a change here.
     keys: Arc<crate::signing::KeyRing>,
+    /// Partition counts of queues pushed to (see `partitions`).
+    routes: Arc<partitions::Routes>,
 }
 
 impl Htq {
@@ -175,6 +180,7 @@ impl Htq {
             legacy,
             closing: tokio_util::sync::CancellationToken::new(),
             watchers: Arc::default(),
+            routes: Arc::default(),
         }
     }
 
@@ -198,9 +204,8 @@ impl Htq {
     /// queues that have a label of their own): (media type, body).
     pub async fn metrics_exposition(&self, accept: Option<&str>) -> (&'static str, String) {
         if let Ok(names) = self.store.queue_names().await {
-            let now = now_ms();
             for name in names.iter().take(self.metrics.max_queues()) {
-                if let Ok(c) = self.store.count_tasks(name, now).await {
+                if let Ok(c) = self.counts(name).await {
                     self.metrics.depth(name, &c);
                 }
             }
@@ -322,6 +327,28 @@ impl Htq {
         if let Some(h) = input.hide_replies {
             q.hide_replies = h;
         }
+        if let Some(v) = input.partitions {
+            let n = validate::count("queue.partitions", v, partitions::MAX_PARTITIONS)?.max(1);
+            if n != q.partitions && q.created_ms != 0 {
+                return Err(Error::invalid(
+                    "queue.partitions",
+                    format!(
+                        "is fixed when the queue is created (it has {}): delete and re-create the queue to change it",
+                        q.partitions
+                    ),
+                ));
+            }
+            q.partitions = n;
+        }
+        if q.partitions > 1 && q.max_concurrency < q.partitions {
+            return Err(Error::invalid(
+                "queue.max_concurrency",
+                format!(
+                    "must be at least partitions ({}): each partition takes a share of it",
+                    q.partitions
+                ),
+            ));
+        }
         if q.retry.min_backoff > q.retry.max_backoff {
             return Err(Error::invalid(
                 "queue.retry.min_backoff",
@@ -340,6 +367,13 @@ impl Htq {
         );
         Self::apply(&mut q, &input)?;
         q.created_ms = now_ms();
+        if q.partitions > 1 {
+            if self.store.get_queue(&q.name).await?.is_some() {
+                return Err(Error::AlreadyExists(format!("queue {:?}", q.name)));
+            }
+            // The partitions first: the queue is there only once they all are.
+            self.create_partitions(&q).await?;
+        }
         if !self.store.create_queue(&q).await? {
             return Err(Error::AlreadyExists(format!("queue {:?}", q.name)));
         }
@@ -411,6 +445,9 @@ impl Htq {
         if q.legacy && q.legacy_attribute.is_none() {
             old.legacy = false;
         }
+        if q.partitions > 1 {
+            self.update_partitions(&old, &q).await?;
+        }
         if !self.store.update_queue(&old, &q).await? {
             return Err(Error::NotFound(format!("queue {:?}", q.name)));
         }
@@ -421,6 +458,13 @@ impl Htq {
     /// Deletes a queue and its tasks.
     pub async fn delete_queue(&self, name: &str) -> Result<()> {
         validate::name("name", name)?;
+        // Partitions first: a delete cut short leaves the queue, to delete again.
+        for member in self.members(name).await? {
+            if member != name {
+                self.store.delete_queue(&member).await?;
+            }
+        }
+        self.routes.forget(name);
         if !self.store.delete_queue(name).await? {
             return Err(Error::NotFound(format!("queue {name:?}")));
         }
@@ -505,18 +549,8 @@ impl Htq {
                 duplicate: false,
             })
             .collect();
-        let duplicates = if chosen {
-            // A taken id refuses this call alone: not grouped with others.
-            let pushed = self.store.push(queue, &rows, None, true, now).await?;
-            self.batcher
-                .committer()
-                .stored(queue, rows.len(), &pushed, now);
-            pushed.duplicates
-        } else {
-            batch::push(&self.batcher, queue, rows, None)
-                .await?
-                .duplicates
-        };
+        // A taken id refuses this call alone: such pushes are not grouped.
+        let duplicates = self.push_rows(queue, rows, chosen, None).await?.duplicates;
         for (i, first) in duplicates {
             if let Some(t) = out.get_mut(i) {
                 *t = PushedTask {
@@ -557,19 +591,20 @@ impl Htq {
         rows: Vec<NewRow>,
         create: Option<Queue>,
     ) -> Result<bool> {
-        Ok(batch::push(&self.batcher, queue, rows, create)
-            .await?
-            .created)
+        Ok(self.push_rows(queue, rows, false, create).await?.created)
     }
 
     /// One task.
     pub async fn get_task(&self, queue: &str, id: &str) -> Result<Task> {
         validate::name("queue", queue)?;
         validate::name("id", id)?;
-        self.store
-            .get_task(queue, id, now_ms())
-            .await?
-            .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))
+        let now = now_ms();
+        self.find_in(queue, |name| async move {
+            self.store.get_task(&name, id, now).await
+        })
+        .await?
+        .map(|(_, t)| t)
+        .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))
     }
 
     fn page_size(size: i64) -> Result<u32> {
@@ -598,46 +633,69 @@ impl Htq {
             ));
         }
         let size = Self::page_size(page_size)?;
-        let offset: u64 = match page_token::decode(page_token::TASKS, page_token)?.as_str() {
-            "" => 0,
-            o => o
-                .parse::<u64>()
+        // An offset, after the partition it is in (partitioned queues list one
+        // partition after another).
+        let position = page_token::decode(page_token::TASKS, page_token)?;
+        let (mut part, mut offset) = match position.split_once('.') {
+            None if position.is_empty() => (0, 0),
+            Some((p, o)) => p
+                .parse::<usize>()
                 .ok()
-                .filter(|o| *o < (1 << 53))
+                .zip(o.parse::<u64>().ok())
                 .ok_or_else(page_token::refused)?,
+            None => (
+                0,
+                position.parse::<u64>().map_err(|_| page_token::refused())?,
+            ),
         };
-        self.get_queue(queue).await?;
-        let tasks = self
-            .store
-            .list_tasks(queue, state, now_ms(), offset, size)
-            .await?;
-        let next = if tasks.len() == size as usize {
-            page_token::encode(page_token::TASKS, &(offset + size as u64).to_string())
-        } else {
-            String::new()
+        if offset >= 1 << 53 {
+            return Err(page_token::refused());
+        }
+        let members = self.members(queue).await?;
+        let now = now_ms();
+        let mut tasks = Vec::new();
+        while let Some(name) = members.get(part) {
+            let want = size - tasks.len() as u32;
+            let got = self
+                .store
+                .list_tasks(name, state, now, offset, want)
+                .await?;
+            offset += got.len() as u64;
+            let full = got.len() as u32 == want;
+            tasks.extend(got);
+            if full {
+                break;
+            }
+            (part, offset) = (part + 1, 0);
+        }
+        let next = match (tasks.len() == size as usize, members.len()) {
+            (false, _) => String::new(),
+            (true, 1) => page_token::encode(page_token::TASKS, &offset.to_string()),
+            (true, _) => page_token::encode(page_token::TASKS, &format!("{part}.{offset}")),
         };
         Ok((tasks, next))
     }
 
     /// Task counts by state.
     pub async fn count_tasks(&self, queue: &str) -> Result<TaskCounts> {
-        self.get_queue(queue).await?;
-        self.store.count_tasks(queue, now_ms()).await
+        validate::name("queue", queue)?;
+        self.counts(queue).await
     }
 
     /// Cancels a task that has not finished.
     pub async fn cancel_task(&self, queue: &str, id: &str) -> Result<Task> {
         validate::name("queue", queue)?;
         validate::name("id", id)?;
-        let task = self
-            .store
-            .cancel(queue, id, now_ms())
+        let (name, task) = self
+            .find_in(queue, |name| async move {
+                self.store.cancel(&name, id, now_ms()).await
+            })
             .await?
             .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
         // It may have held a slot of a full queue.
-        self.waker.wake_now(queue);
+        self.waker.wake_now(&name);
         // A retained cancelled task expires; the janitor works out when.
-        self.maintenance.note(queue, now_ms());
+        self.maintenance.note(&name, now_ms());
         tracing::info!(queue = %queue, task_id = %id, "task cancelled");
         Ok(task)
     }
@@ -658,13 +716,16 @@ impl Htq {
     /// Removes every task of a queue; returns how many.
     pub async fn purge_queue(&self, name: &str) -> Result<u64> {
         validate::name("name", name)?;
-        let n = self
-            .store
-            .purge(name)
-            .await?
-            .ok_or_else(|| Error::NotFound(format!("queue {name:?}")))?;
-        // Slots held by purged tasks are free.
-        self.waker.wake_now(name);
+        let mut n = 0;
+        for member in self.members(name).await? {
+            n += self
+                .store
+                .purge(&member)
+                .await?
+                .ok_or_else(|| Error::NotFound(format!("queue {name:?}")))?;
+            // Slots held by purged tasks are free.
+            self.waker.wake_now(&member);
+        }
         tracing::info!(queue = %name, purged = n, "queue purged");
         Ok(n)
     }
@@ -674,24 +735,28 @@ impl Htq {
     pub async fn run_task(&self, queue: &str, id: &str, dead_only: bool) -> Result<Task> {
         validate::name("queue", queue)?;
         validate::name("id", id)?;
-        let task = self
-            .store
-            .run_task(queue, id, now_ms(), dead_only)
+        let (name, task) = self
+            .find_in(queue, |name| async move {
+                self.store.run_task(&name, id, now_ms(), dead_only).await
+            })
             .await?
             .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
-        self.waker.wake_at(queue, task.schedule_ms);
+        self.waker.wake_at(&name, task.schedule_ms);
         Ok(task)
     }
 
     /// Puts every dead task of a queue back; returns how many.
     pub async fn retry_all_dead(&self, queue: &str) -> Result<u64> {
         validate::name("queue", queue)?;
-        let n = self
-            .store
-            .retry_all_dead(queue, now_ms())
-            .await?
-            .ok_or_else(|| Error::NotFound(format!("queue {queue:?}")))?;
-        self.waker.wake_now(queue);
+        let mut n = 0;
+        for member in self.members(queue).await? {
+            n += self
+                .store
+                .retry_all_dead(&member, now_ms())
+                .await?
+                .ok_or_else(|| Error::NotFound(format!("queue {queue:?}")))?;
+            self.waker.wake_now(&member);
+        }
         Ok(n)
     }
 
@@ -699,7 +764,12 @@ impl Htq {
     pub async fn delete_dead(&self, queue: &str, id: &str) -> Result<()> {
         validate::name("queue", queue)?;
         validate::name("id", id)?;
-        if !self.store.delete_dead(queue, id).await? {
+        let found = self
+            .find_in(queue, |name| async move {
+                Ok(self.store.delete_dead(&name, id).await?.then_some(()))
+            })
+            .await?;
+        if found.is_none() {
             return Err(Error::NotFound(format!(
                 "dead task {id:?} in queue {queue:?}"
             )));

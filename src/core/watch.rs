@@ -22,7 +22,7 @@ use tokio::sync::mpsc;
 
 use super::{Htq, validate};
 use crate::error::{Error, Result};
-use crate::model::{Event, EventKind, TaskCounts, now_ms};
+use crate::model::{Event, EventKind, Partition, TaskCounts, now_ms};
 use crate::store::{Store, StreamId};
 
 /// Events read per stream per call.
@@ -237,10 +237,18 @@ fn parse_cursor(spec: &WatchSpec) -> Result<Start> {
 impl Htq {
     /// Starts a watch; items arrive on the returned channel until the client drops
     /// it, the server stops, or Redis fails (a last `Err`).
-    pub async fn watch(&self, spec: WatchSpec) -> Result<mpsc::Receiver<Result<WatchItem>>> {
-        if let Some(q) = &spec.queue {
-            validate::name("queue", q)?;
-            self.get_queue(q).await?;
+    pub async fn watch(&self, mut spec: WatchSpec) -> Result<mpsc::Receiver<Result<WatchItem>>> {
+        if let Some(q) = spec.queue.clone() {
+            validate::name("queue", &q)?;
+            if self.get_queue(&q).await?.partitions > 1 {
+                // A partitioned queue is watched as every queue is, through the
+                // queue's own stream and its partitions' (cursors name the stream).
+                let only = spec.only.take();
+                spec.only = Some(QueueFilter(std::sync::Arc::new(move |n: &str| {
+                    Partition::queue_of(n) == q && only.as_ref().is_none_or(|f| (f.0)(n))
+                })));
+                spec.queue = None;
+            }
         }
         if let Some(t) = &spec.task_id {
             validate::name("task_id", t)?;
@@ -423,10 +431,12 @@ impl Watcher {
                 } else {
                     pos.to_string()
                 };
-                self.buffer.insert(
-                    (id, e.queue.clone(), e.part),
-                    WatchItem::Event { cursor, event: e },
-                );
+                let at = (id, e.queue.clone(), e.part);
+                let mut event = e;
+                if let Some(p) = Partition::of(&event.queue) {
+                    event.queue = p.queue.to_owned();
+                }
+                self.buffer.insert(at, WatchItem::Event { cursor, event });
             }
             // A stream read cut short may hold events older than another stream's:
             // hand out nothing past the smallest such cut.
@@ -574,7 +584,7 @@ impl Watcher {
             self.buffer.insert(
                 (resume, q.to_owned(), None),
                 WatchItem::Gap {
-                    queue: q.to_owned(),
+                    queue: Partition::queue_of(q).to_owned(),
                     from: cursor(from),
                     resume: cursor(resume),
                 },
@@ -586,12 +596,23 @@ impl Watcher {
         Ok(())
     }
 
-    /// Sends a snapshot of each watched queue.
+    /// Sends a snapshot of each watched queue (a partitioned one's partitions
+    /// summed).
     async fn stats(&mut self) -> Result<()> {
-        let queues: Vec<String> = self.streams.keys().cloned().collect();
-        for q in queues {
-            let counts = self.store.count_tasks(&q, now_ms()).await?;
-            let (started, failed) = self.store.stats_counters(&q).await?;
+        let mut queues: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for name in self.streams.keys() {
+            queues
+                .entry(Partition::queue_of(name).to_owned())
+                .or_default()
+                .push(name.clone());
+        }
+        for (q, members) in queues {
+            let (mut counts, mut started, mut failed) = (TaskCounts::default(), 0, 0);
+            for name in &members {
+                counts += self.store.count_tasks(name, now_ms()).await?;
+                let (s, f) = self.store.stats_counters(name).await?;
+                (started, failed) = (started + s, failed + f);
+            }
             let now = Instant::now();
             let (dispatch_rate, error_rate) = match self.rates.get(&q) {
                 Some((s0, f0, t0)) => {

@@ -114,7 +114,7 @@ impl Hub {
             return Ok((*clock, list.clone()));
         }
         let clock = self.store.clock_ms().await?;
-        let list = Arc::new(self.store.queue_names().await?);
+        let list = Arc::new(self.store.served_names().await?);
         *names = Some((clock, list.clone(), std::time::Instant::now()));
         Ok((clock, list))
     }

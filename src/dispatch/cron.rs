@@ -11,7 +11,7 @@ use super::Shared;
 use crate::error::Result;
 use crate::metrics::Metrics;
 use crate::model::cron::{self, MISFIRE_GRACE_MS};
-use crate::model::{new_task_id, now_ms};
+use crate::model::{Partition, new_task_id, now_ms};
 use crate::store::{NewRow, Store, TickTaken};
 
 /// Longest sleep without looking at the schedules (a change announced while the
@@ -106,19 +106,31 @@ pub async fn fire(
             ..Default::default()
         }
     });
+    // A partitioned queue takes the task in the partition of its flow key, or of
+    // the schedule's name: the same one whichever process takes the tick.
+    let target = match store.queue_partitions(&row.def.queue).await? {
+        Some(n) if n > 1 => {
+            let key = match row.def.flow_key.as_str() {
+                "" => name,
+                k => k,
+            };
+            Partition::name(&row.def.queue, Partition::route(key, n), n)
+        }
+        _ => row.def.queue.clone(),
+    };
     let taken = store
         .take_tick(
             name,
             tick,
             next,
-            task.as_ref().map(|r| (row.def.queue.as_str(), r)),
+            task.as_ref().map(|r| (target.as_str(), r)),
         )
         .await?;
     Ok(match taken {
         TickTaken::ByOther => Tick::Taken,
         TickTaken::Pushed => {
             metrics.pushed(&row.def.queue, 1);
-            Tick::Pushed(row.def.queue)
+            Tick::Pushed(target)
         }
         TickTaken::NoQueue => {
             tracing::warn!(schedule = %name, queue = %row.def.queue, "tick skipped: the queue does not exist");

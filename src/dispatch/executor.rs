@@ -89,7 +89,8 @@ impl Executor {
 
     /// Performs `task`'s request of queue `queue` within `timeout`; `variable` says
     /// whether the queue is a variable one (its calls are signed as messages of
-    /// their own, see [`signing::message_id`]).
+    /// their own, see [`signing::message_id`]). A partition's task goes out as its
+    /// queue's: named and signed as such.
     pub async fn perform(
         &self,
         queue: &str,
@@ -97,6 +98,7 @@ impl Executor {
         variable: bool,
         timeout: Duration,
     ) -> Attempt {
+        let queue = crate::model::Partition::queue_of(queue);
         let failed = |error: String, refused: bool| Attempt {
             error: Some(error),
             refused,

@@ -185,7 +185,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             ready.push(queue);
                         }
                     }
-                    Wake::All => match shared.store.queue_names().await {
+                    Wake::All => match shared.store.served_names().await {
                         Ok(names) => ready.extend(names),
                         Err(e) => {
                             tracing::warn!(error = %e, "cannot list queues; trying again shortly");

@@ -247,7 +247,7 @@ impl TaskStateJson {
 
 /// The settings hash fields of a queue.
 pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
-    vec![
+    let mut fields = vec![
         ("kind", q.kind.as_str().to_owned()),
         ("max_concurrency", q.max_concurrency.to_string()),
         ("timeout_ms", ms(q.request_timeout).to_string()),
@@ -279,7 +279,16 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
             "hide_replies",
             if q.hide_replies { "1" } else { "" }.to_owned(),
         ),
-    ]
+    ];
+    // Only a partitioned queue has the field: its own keys then hold no tasks, and
+    // the push scripts refuse them (see push.lua).
+    if q.partitions > 1 {
+        fields.push(("partitions", q.partitions.to_string()));
+    }
+    if crate::model::Partition::of(&q.name).is_some() {
+        fields.push(("partition", "1".to_owned()));
+    }
+    fields
 }
 
 /// Whether a queue's `legacy` and `legacy_attr` fields make it a legacy one: the
@@ -347,6 +356,7 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         attempt_history: num_or("history", u64::from(defaults.attempt_history))? as u32,
         max_events: num_or("max_events", u64::from(defaults.max_events))? as u32,
         hide_replies: get("hide_replies") == Some("1"),
+        partitions: num_or("partitions", 1)?.max(1) as u32,
     })
 }
 

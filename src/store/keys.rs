@@ -143,13 +143,15 @@ impl Keys {
     }
 }
 
-/// A queue name as its keys carry it: `%`, `{` and `}` percent-encoded. The hash tag
-/// then always ends where the name does, and no name (nor flow key after it) can
+/// A queue name as its keys carry it: `%`, `{` and `}` percent-encoded, and a
+/// partition's separator (see [`crate::model::Partition`]) as `%1F`, so partition 3
+/// of 8 of `orders` has the tag `orders%1F3/8`. The hash tag then always ends where
+/// the name does, and no name (nor flow key after it) can
 /// spell a key of another queue: the encoding is one-to-one and every key of a
 /// queue starts with `<prefix>:{<tag>}:`. Names without those characters are their
 /// own tag, so most keys read as the name.
 pub fn tag(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.contains(['%', '{', '}']) {
+    if !name.contains(['%', '{', '}', crate::model::Partition::MARK]) {
         return std::borrow::Cow::Borrowed(name);
     }
     let mut out = String::with_capacity(name.len() + 6);
@@ -158,6 +160,7 @@ pub fn tag(name: &str) -> std::borrow::Cow<'_, str> {
             '%' => out.push_str("%25"),
             '{' => out.push_str("%7B"),
             '}' => out.push_str("%7D"),
+            crate::model::Partition::MARK => out.push_str("%1F"),
             c => out.push(c),
         }
     }
@@ -231,5 +234,10 @@ mod tests {
         assert_eq!(slot("foo{{bar}}zap"), slot("{bar"));
         // One-to-one: a name spelling another's encoding stays apart.
         assert_ne!(k.queue("%7D").settings, k.queue("}").settings);
+        // Partitions: a tag of their own no queue name can spell.
+        let p = crate::model::Partition::name("orders", 3, 8);
+        assert_eq!(k.queue(&p).due, "htq:{orders%1F3/8}:due");
+        assert_ne!(k.queue(&p).due, k.queue("orders%1F3/8").due);
+        assert_ne!(slot(&k.queue(&p).due), slot(&k.queue("orders").due));
     }
 }

@@ -3,7 +3,7 @@
 use super::reply::{self, Code};
 use super::{Store, codec};
 use crate::error::{Error, Result};
-use crate::model::Queue;
+use crate::model::{Partition, Queue};
 
 impl Store {
     /// Creates a queue; false when the name is taken.
@@ -58,8 +58,32 @@ impl Store {
         Ok(kind.map(|_| codec::is_legacy(flag.as_deref(), attr.as_deref())))
     }
 
-    /// Every queue name in the index, sorted (may include just-deleted names).
+    /// Every queue name in the index, sorted (may include just-deleted names),
+    /// without the partitions of partitioned queues.
     pub async fn queue_names(&self) -> Result<Vec<String>> {
+        let mut names = self.served_names().await?;
+        names.retain(|n| Partition::of(n).is_none());
+        Ok(names)
+    }
+
+    /// The partitions a queue's tasks are spread over (1: none, its own keys
+    /// hold them); None when the queue does not exist.
+    pub async fn queue_partitions(&self, name: &str) -> Result<Option<u32>> {
+        let k = self.keys.queue(name);
+        let (kind, parts): (Option<String>, Option<u32>) = self
+            .query(
+                "queue_partitions",
+                redis::cmd("HMGET")
+                    .arg(&k.settings)
+                    .arg("kind")
+                    .arg("partitions"),
+            )
+            .await?;
+        Ok(kind.map(|_| parts.unwrap_or(1).max(1)))
+    }
+
+    /// Every name the dispatcher serves, sorted: queues and partitions.
+    pub async fn served_names(&self) -> Result<Vec<String>> {
         let mut names: Vec<String> = self
             .query(
                 "queue_names",

@@ -16,6 +16,7 @@ mod interop;
 mod json;
 mod keys;
 mod legacy;
+mod partitions;
 mod process;
 mod scopes;
 mod scripts;

@@ -542,7 +542,27 @@ type Queue struct {
 	MaxEvents int32 `protobuf:"varint,16,opt,name=max_events,json=maxEvents,proto3" json:"max_events,omitempty"`
 	// Attempts record no reply excerpt (GetTask shows status and error only); for
 	// queues whose targets answer with data callers should not read back.
-	HideReplies   bool `protobuf:"varint,17,opt,name=hide_replies,json=hideReplies,proto3" json:"hide_replies,omitempty"`
+	HideReplies bool `protobuf:"varint,17,opt,name=hide_replies,json=hideReplies,proto3" json:"hide_replies,omitempty"`
+	// Hash tags the queue's tasks are spread over, 1 to 64; 0 means 1. With N > 1
+	// the queue is N partitions, each a queue of its own in Redis under its own hash
+	// tag, so on a Redis Cluster one busy queue uses up to N shards. Fixed when the
+	// queue is created (an update that changes it is refused with INVALID_ARGUMENT).
+	//
+	// Routing: a task with a flow key goes to the partition its flow key hashes to,
+	// so a key's order and per-key limits (`flow`) stay exact. Without one, a task
+	// with an idempotency key goes by that key (duplicates stay detected), one with
+	// an id its caller chose by that id, and the rest round-robin.
+	//
+	// Queue-wide limits are split, never exceeded: partition i may have
+	// max_concurrency / N tasks in flight, plus one for the first
+	// max_concurrency % N partitions, so the shares add up to exactly
+	// `max_concurrency` (which must therefore be at least N); each partition
+	// dispatches at most max_dispatches_per_second / N with a burst of
+	// ceil(max_burst / N). A partition with nothing to do leaves its share unused:
+	// the queue as a whole never goes over either limit, and reaches them only when
+	// every partition has work. A PushTasks batch is all or none within each
+	// partition. Ordered queues (max_concurrency 1) cannot be partitioned.
+	Partitions    int32 `protobuf:"varint,18,opt,name=partitions,proto3" json:"partitions,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -694,6 +714,13 @@ func (x *Queue) GetHideReplies() bool {
 		return x.HideReplies
 	}
 	return false
+}
+
+func (x *Queue) GetPartitions() int32 {
+	if x != nil {
+		return x.Partitions
+	}
+	return 0
 }
 
 // Limits that apply to each flow key of a queue on its own. Tasks of different
@@ -4428,7 +4455,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\rmax_doublings\x18\x04 \x01(\x05R\fmaxDoublings\"\x98\x01\n" +
 	"\x10VariableSettings\x12F\n" +
 	"\x11stepping_interval\x18\x01 \x01(\v2\x19.google.protobuf.DurationR\x10steppingInterval\x12<\n" +
-	"\fmax_interval\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\vmaxInterval\"\x83\x06\n" +
+	"\fmax_interval\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\vmaxInterval\"\xa3\x06\n" +
 	"\x05Queue\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12%\n" +
 	"\x04kind\x18\x02 \x01(\x0e2\x11.htq.v1.QueueKindR\x04kind\x12'\n" +
@@ -4450,7 +4477,10 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x0fattempt_history\x18\x0f \x01(\x05R\x0eattemptHistory\x12\x1d\n" +
 	"\n" +
 	"max_events\x18\x10 \x01(\x05R\tmaxEvents\x12!\n" +
-	"\fhide_replies\x18\x11 \x01(\bR\vhideReplies\"\x8e\x01\n" +
+	"\fhide_replies\x18\x11 \x01(\bR\vhideReplies\x12\x1e\n" +
+	"\n" +
+	"partitions\x18\x12 \x01(\x05R\n" +
+	"partitions\"\x8e\x01\n" +
 	"\vFlowControl\x12'\n" +
 	"\x0fmax_concurrency\x18\x01 \x01(\x05R\x0emaxConcurrency\x129\n" +
 	"\x19max_dispatches_per_second\x18\x02 \x01(\x01R\x16maxDispatchesPerSecond\x12\x1b\n" +

@@ -91,7 +91,7 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
         })
     };
     if let Some(m) = mask {
-        const KNOWN: [&str; 25] = [
+        const KNOWN: [&str; 26] = [
             "max_concurrency",
             "request_timeout",
             "retry",
@@ -117,6 +117,7 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
             "attempt_history",
             "max_events",
             "hide_replies",
+            "partitions",
         ];
         if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
             return Err(Error::invalid(
@@ -206,6 +207,9 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
     if wants("hide_replies") && (masked || q.hide_replies) {
         input.hide_replies = Some(q.hide_replies);
     }
+    if wants("partitions") {
+        input.partitions = num(q.partitions);
+    }
     Ok(input)
 }
 
@@ -248,6 +252,7 @@ impl From<Queue> for pb::Queue {
                 q.max_events as i32
             },
             hide_replies: q.hide_replies,
+            partitions: q.partitions as i32,
         }
     }
 }

@@ -8,11 +8,14 @@
 -- ARGV[1] schedule name, ARGV[2] tick (ms), ARGV[3] task id, ARGV[4] encoded task,
 -- ARGV[5] initial state JSON ('' none), ARGV[6] due time (ms), ARGV[7] wake
 -- channel, ARGV[8] wake message
--- Returns DONE pushed, NOT_TAKEN pushed before, NO_QUEUE the queue does not exist.
+-- Returns DONE pushed, NOT_TAKEN pushed before, NO_QUEUE the queue does not exist
+-- (or is a partitioned queue's own keys: its tasks go to its partitions).
 -- Emits: pushed.
 -- Other keys of the queue it names (qkey): cron, due, events, fdue:<key>, flows,
 -- stats.
-if redis.call('EXISTS', KEYS[1]) == 0 then return NO_QUEUE end
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'partitions') == 1 then
+  return NO_QUEUE
+end
 local k_cron = qkey(KEYS[1], 'cron')
 local last = redis.call('HGET', k_cron, ARGV[1])
 if last and tonumber(last) >= tonumber(ARGV[2]) then return NOT_TAKEN end

@@ -13,7 +13,9 @@
 -- stored else 0, then per duplicate: its index (1-based) and the first task's id}:
 -- earliest is the queue's new earliest due time when the push moved it forward
 -- (dispatchers were told on the channel), '' when not; created 1 when the queue was
--- created. {NO_QUEUE}, or {EXISTS, id} when a task with that id exists.
+-- created. {NO_QUEUE} (also for a partitioned queue's own keys, which hold no
+-- tasks: its tasks go to its partitions), or {EXISTS, id} when a task with that id
+-- exists.
 -- Emits: pushed, scheduled.
 -- Other keys of the queue it names (qkey): dedup, dedupx, events, fdue:<key>, flows, stats.
 local n, m = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -55,6 +57,8 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * m))
   settings_written(KEYS[1])
   created = 1
+elseif redis.call('HEXISTS', KEYS[1], 'partitions') == 1 then
+  return {NO_QUEUE}
 end
 local before = first_score(KEYS[2])
 local flowing = redis.call('EXISTS', k_flows) == 1

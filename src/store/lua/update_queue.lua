@@ -3,14 +3,15 @@
 -- KEYS[1] queue settings hash
 -- ARGV[1] wake channel, ARGV[2] wake message, then field, value, ...
 -- Returns DONE, or NO_QUEUE.
--- Emits: paused, resumed.
+-- Emits: paused, resumed (not for a partition: its queue emits them).
 -- Other keys of the queue it names (qkey): events, fdue:<key>, flows, stats.
 if redis.call('EXISTS', KEYS[1]) == 0 then return NO_QUEUE end
 local was = redis.call('HGET', KEYS[1], 'paused')
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 settings_written(KEYS[1])
 local is = redis.call('HGET', KEYS[1], 'paused')
-if was ~= is then
+-- A partition's pause is its queue's, told once by the queue itself.
+if was ~= is and redis.call('HEXISTS', KEYS[1], 'partition') == 0 then
   if is == '1' then emit(KEYS[1], 'paused', '') else emit(KEYS[1], 'resumed', '') end
 end
 -- Per-key limits changed: keys held back by the old ones are looked at again now

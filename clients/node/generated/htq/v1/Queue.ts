@@ -26,6 +26,7 @@ export interface Queue {
   'attemptHistory'?: (number);
   'maxEvents'?: (number);
   'hideReplies'?: (boolean);
+  'partitions'?: (number);
 }
 
 export interface Queue__Output {
@@ -46,4 +47,5 @@ export interface Queue__Output {
   'attemptHistory': (number);
   'maxEvents': (number);
   'hideReplies': (boolean);
+  'partitions': (number);
 }

@@ -110,7 +110,7 @@ class VariableSettings(_message.Message):
     def __init__(self, stepping_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
 
 class Queue(_message.Message):
-    __slots__ = ("name", "kind", "max_concurrency", "request_timeout", "retry", "variable", "paused", "create_time", "max_dispatches_per_second", "max_burst", "flow", "dead_letter", "retention", "dedup_window", "attempt_history", "max_events", "hide_replies")
+    __slots__ = ("name", "kind", "max_concurrency", "request_timeout", "retry", "variable", "paused", "create_time", "max_dispatches_per_second", "max_burst", "flow", "dead_letter", "retention", "dedup_window", "attempt_history", "max_events", "hide_replies", "partitions")
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     MAX_CONCURRENCY_FIELD_NUMBER: _ClassVar[int]
@@ -128,6 +128,7 @@ class Queue(_message.Message):
     ATTEMPT_HISTORY_FIELD_NUMBER: _ClassVar[int]
     MAX_EVENTS_FIELD_NUMBER: _ClassVar[int]
     HIDE_REPLIES_FIELD_NUMBER: _ClassVar[int]
+    PARTITIONS_FIELD_NUMBER: _ClassVar[int]
     name: str
     kind: QueueKind
     max_concurrency: int
@@ -145,7 +146,8 @@ class Queue(_message.Message):
     attempt_history: int
     max_events: int
     hide_replies: bool
-    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[QueueKind, str]] = ..., max_concurrency: _Optional[int] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., variable: _Optional[_Union[VariableSettings, _Mapping]] = ..., paused: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ..., flow: _Optional[_Union[FlowControl, _Mapping]] = ..., dead_letter: _Optional[_Union[DeadLetterPolicy, _Mapping]] = ..., retention: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dedup_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., attempt_history: _Optional[int] = ..., max_events: _Optional[int] = ..., hide_replies: _Optional[bool] = ...) -> None: ...
+    partitions: int
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[QueueKind, str]] = ..., max_concurrency: _Optional[int] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., variable: _Optional[_Union[VariableSettings, _Mapping]] = ..., paused: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ..., flow: _Optional[_Union[FlowControl, _Mapping]] = ..., dead_letter: _Optional[_Union[DeadLetterPolicy, _Mapping]] = ..., retention: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dedup_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., attempt_history: _Optional[int] = ..., max_events: _Optional[int] = ..., hide_replies: _Optional[bool] = ..., partitions: _Optional[int] = ...) -> None: ...
 
 class FlowControl(_message.Message):
     __slots__ = ("max_concurrency", "max_dispatches_per_second", "max_burst")

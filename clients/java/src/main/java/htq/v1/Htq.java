@@ -3424,6 +3424,34 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * @return The hideReplies.
      */
     boolean getHideReplies();
+
+    /**
+     * <pre>
+     * Hash tags the queue's tasks are spread over, 1 to 64; 0 means 1. With N &gt; 1
+     * the queue is N partitions, each a queue of its own in Redis under its own hash
+     * tag, so on a Redis Cluster one busy queue uses up to N shards. Fixed when the
+     * queue is created (an update that changes it is refused with INVALID_ARGUMENT).
+     *
+     * Routing: a task with a flow key goes to the partition its flow key hashes to,
+     * so a key's order and per-key limits (`flow`) stay exact. Without one, a task
+     * with an idempotency key goes by that key (duplicates stay detected), one with
+     * an id its caller chose by that id, and the rest round-robin.
+     *
+     * Queue-wide limits are split, never exceeded: partition i may have
+     * max_concurrency / N tasks in flight, plus one for the first
+     * max_concurrency % N partitions, so the shares add up to exactly
+     * `max_concurrency` (which must therefore be at least N); each partition
+     * dispatches at most max_dispatches_per_second / N with a burst of
+     * ceil(max_burst / N). A partition with nothing to do leaves its share unused:
+     * the queue as a whole never goes over either limit, and reaches them only when
+     * every partition has work. A PushTasks batch is all or none within each
+     * partition. Ordered queues (max_concurrency 1) cannot be partitioned.
+     * </pre>
+     *
+     * <code>int32 partitions = 18;</code>
+     * @return The partitions.
+     */
+    int getPartitions();
   }
   /**
    * <pre>
@@ -3965,6 +3993,39 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       return hideReplies_;
     }
 
+    public static final int PARTITIONS_FIELD_NUMBER = 18;
+    private int partitions_ = 0;
+    /**
+     * <pre>
+     * Hash tags the queue's tasks are spread over, 1 to 64; 0 means 1. With N &gt; 1
+     * the queue is N partitions, each a queue of its own in Redis under its own hash
+     * tag, so on a Redis Cluster one busy queue uses up to N shards. Fixed when the
+     * queue is created (an update that changes it is refused with INVALID_ARGUMENT).
+     *
+     * Routing: a task with a flow key goes to the partition its flow key hashes to,
+     * so a key's order and per-key limits (`flow`) stay exact. Without one, a task
+     * with an idempotency key goes by that key (duplicates stay detected), one with
+     * an id its caller chose by that id, and the rest round-robin.
+     *
+     * Queue-wide limits are split, never exceeded: partition i may have
+     * max_concurrency / N tasks in flight, plus one for the first
+     * max_concurrency % N partitions, so the shares add up to exactly
+     * `max_concurrency` (which must therefore be at least N); each partition
+     * dispatches at most max_dispatches_per_second / N with a burst of
+     * ceil(max_burst / N). A partition with nothing to do leaves its share unused:
+     * the queue as a whole never goes over either limit, and reaches them only when
+     * every partition has work. A PushTasks batch is all or none within each
+     * partition. Ordered queues (max_concurrency 1) cannot be partitioned.
+     * </pre>
+     *
+     * <code>int32 partitions = 18;</code>
+     * @return The partitions.
+     */
+    @java.lang.Override
+    public int getPartitions() {
+      return partitions_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -4029,6 +4090,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (hideReplies_ != false) {
         output.writeBool(17, hideReplies_);
+      }
+      if (partitions_ != 0) {
+        output.writeInt32(18, partitions_);
       }
       getUnknownFields().writeTo(output);
     }
@@ -4100,6 +4164,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (hideReplies_ != false) {
         size += com.google.protobuf.CodedOutputStream
           .computeBoolSize(17, hideReplies_);
+      }
+      if (partitions_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt32Size(18, partitions_);
       }
       return size;
     }
@@ -4183,6 +4251,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           != other.getMaxEvents()) return false;
       if (getHideReplies()
           != other.getHideReplies()) return false;
+      if (getPartitions()
+          != other.getPartitions()) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -4247,6 +4317,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (37 * hash) + HIDE_REPLIES_FIELD_NUMBER;
       hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
           getHideReplies());
+      hash = (37 * hash) + PARTITIONS_FIELD_NUMBER;
+      hash = (53 * hash) + getPartitions();
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -4444,6 +4516,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         attemptHistory_ = 0;
         maxEvents_ = 0;
         hideReplies_ = false;
+        partitions_ = 0;
         return this;
       }
 
@@ -4553,6 +4626,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00010000) != 0)) {
           result.hideReplies_ = hideReplies_;
         }
+        if (((from_bitField0_ & 0x00020000) != 0)) {
+          result.partitions_ = partitions_;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -4620,6 +4696,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         }
         if (other.getHideReplies() != false) {
           setHideReplies(other.getHideReplies());
+        }
+        if (other.getPartitions() != 0) {
+          setPartitions(other.getPartitions());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -4746,6 +4825,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00010000;
                 break;
               } // case 136
+              case 144: {
+                partitions_ = input.readInt32();
+                bitField0_ |= 0x00020000;
+                break;
+              } // case 144
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -6498,6 +6582,104 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       public Builder clearHideReplies() {
         bitField0_ = (bitField0_ & ~0x00010000);
         hideReplies_ = false;
+        onChanged();
+        return this;
+      }
+
+      private int partitions_ ;
+      /**
+       * <pre>
+       * Hash tags the queue's tasks are spread over, 1 to 64; 0 means 1. With N &gt; 1
+       * the queue is N partitions, each a queue of its own in Redis under its own hash
+       * tag, so on a Redis Cluster one busy queue uses up to N shards. Fixed when the
+       * queue is created (an update that changes it is refused with INVALID_ARGUMENT).
+       *
+       * Routing: a task with a flow key goes to the partition its flow key hashes to,
+       * so a key's order and per-key limits (`flow`) stay exact. Without one, a task
+       * with an idempotency key goes by that key (duplicates stay detected), one with
+       * an id its caller chose by that id, and the rest round-robin.
+       *
+       * Queue-wide limits are split, never exceeded: partition i may have
+       * max_concurrency / N tasks in flight, plus one for the first
+       * max_concurrency % N partitions, so the shares add up to exactly
+       * `max_concurrency` (which must therefore be at least N); each partition
+       * dispatches at most max_dispatches_per_second / N with a burst of
+       * ceil(max_burst / N). A partition with nothing to do leaves its share unused:
+       * the queue as a whole never goes over either limit, and reaches them only when
+       * every partition has work. A PushTasks batch is all or none within each
+       * partition. Ordered queues (max_concurrency 1) cannot be partitioned.
+       * </pre>
+       *
+       * <code>int32 partitions = 18;</code>
+       * @return The partitions.
+       */
+      @java.lang.Override
+      public int getPartitions() {
+        return partitions_;
+      }
+      /**
+       * <pre>
+       * Hash tags the queue's tasks are spread over, 1 to 64; 0 means 1. With N &gt; 1
+       * the queue is N partitions, each a queue of its own in Redis under its own hash
+       * tag, so on a Redis Cluster one busy queue uses up to N shards. Fixed when the
+       * queue is created (an update that changes it is refused with INVALID_ARGUMENT).
+       *
+       * Routing: a task with a flow key goes to the partition its flow key hashes to,
+       * so a key's order and per-key limits (`flow`) stay exact. Without one, a task
+       * with an idempotency key goes by that key (duplicates stay detected), one with
+       * an id its caller chose by that id, and the rest round-robin.
+       *
+       * Queue-wide limits are split, never exceeded: partition i may have
+       * max_concurrency / N tasks in flight, plus one for the first
+       * max_concurrency % N partitions, so the shares add up to exactly
+       * `max_concurrency` (which must therefore be at least N); each partition
+       * dispatches at most max_dispatches_per_second / N with a burst of
+       * ceil(max_burst / N). A partition with nothing to do leaves its share unused:
+       * the queue as a whole never goes over either limit, and reaches them only when
+       * every partition has work. A PushTasks batch is all or none within each
+       * partition. Ordered queues (max_concurrency 1) cannot be partitioned.
+       * </pre>
+       *
+       * <code>int32 partitions = 18;</code>
+       * @param value The partitions to set.
+       * @return This builder for chaining.
+       */
+      public Builder setPartitions(int value) {
+
+        partitions_ = value;
+        bitField0_ |= 0x00020000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Hash tags the queue's tasks are spread over, 1 to 64; 0 means 1. With N &gt; 1
+       * the queue is N partitions, each a queue of its own in Redis under its own hash
+       * tag, so on a Redis Cluster one busy queue uses up to N shards. Fixed when the
+       * queue is created (an update that changes it is refused with INVALID_ARGUMENT).
+       *
+       * Routing: a task with a flow key goes to the partition its flow key hashes to,
+       * so a key's order and per-key limits (`flow`) stay exact. Without one, a task
+       * with an idempotency key goes by that key (duplicates stay detected), one with
+       * an id its caller chose by that id, and the rest round-robin.
+       *
+       * Queue-wide limits are split, never exceeded: partition i may have
+       * max_concurrency / N tasks in flight, plus one for the first
+       * max_concurrency % N partitions, so the shares add up to exactly
+       * `max_concurrency` (which must therefore be at least N); each partition
+       * dispatches at most max_dispatches_per_second / N with a burst of
+       * ceil(max_burst / N). A partition with nothing to do leaves its share unused:
+       * the queue as a whole never goes over either limit, and reaches them only when
+       * every partition has work. A PushTasks batch is all or none within each
+       * partition. Ordered queues (max_concurrency 1) cannot be partitioned.
+       * </pre>
+       *
+       * <code>int32 partitions = 18;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearPartitions() {
+        bitField0_ = (bitField0_ & ~0x00020000);
+        partitions_ = 0;
         onChanged();
         return this;
       }
@@ -61732,7 +61914,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "(\005\"y\n\020VariableSettings\0224\n\021stepping_inter" +
       "val\030\001 \001(\0132\031.google.protobuf.Duration\022/\n\014" +
       "max_interval\030\002 \001(\0132\031.google.protobuf.Dur" +
-      "ation\"\276\004\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
+      "ation\"\322\004\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
       "\001(\0162\021.htq.v1.QueueKind\022\027\n\017max_concurrenc" +
       "y\030\003 \001(\005\0222\n\017request_timeout\030\004 \001(\0132\031.googl" +
       "e.protobuf.Duration\022\"\n\005retry\030\005 \001(\0132\023.htq" +
@@ -61746,207 +61928,207 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "\031.google.protobuf.Duration\022/\n\014dedup_wind" +
       "ow\030\016 \001(\0132\031.google.protobuf.Duration\022\027\n\017a" +
       "ttempt_history\030\017 \001(\005\022\022\n\nmax_events\030\020 \001(\005" +
-      "\022\024\n\014hide_replies\030\021 \001(\010\"\\\n\013FlowControl\022\027\n" +
-      "\017max_concurrency\030\001 \001(\005\022!\n\031max_dispatches" +
-      "_per_second\030\002 \001(\001\022\021\n\tmax_burst\030\003 \001(\005\"Q\n\020" +
-      "DeadLetterPolicy\022\021\n\tmax_tasks\030\001 \001(\005\022*\n\007m" +
-      "ax_age\030\002 \001(\0132\031.google.protobuf.Duration\"" +
-      "%\n\006Header\022\014\n\004name\030\001 \001(\t\022\r\n\005value\030\002 \001(\t\")" +
-      "\n\004Form\022!\n\006fields\030\001 \003(\0132\021.htq.v1.FormFiel" +
-      "d\"(\n\tFormField\022\014\n\004name\030\001 \001(\t\022\r\n\005value\030\002 " +
-      "\001(\t\"\201\001\n\013HttpRequest\022\016\n\006method\030\001 \001(\t\022\013\n\003u" +
-      "rl\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.htq.v1.Heade" +
-      "r\022\016\n\004data\030\004 \001(\014H\000\022\034\n\004form\030\005 \001(\0132\014.htq.v1" +
-      ".FormH\000B\006\n\004body\"\267\003\n\004Task\022\n\n\002id\030\001 \001(\t\022\r\n\005" +
-      "queue\030\002 \001(\t\022$\n\007request\030\003 \001(\0132\023.htq.v1.Ht" +
-      "tpRequest\0221\n\rschedule_time\030\004 \001(\0132\032.googl" +
-      "e.protobuf.Timestamp\022 \n\005state\030\005 \001(\0162\021.ht" +
-      "q.v1.TaskState\022\020\n\010attempts\030\006 \001(\005\022\023\n\013last" +
-      "_status\030\007 \001(\005\022\022\n\nlast_error\030\010 \001(\t\022/\n\013cre" +
-      "ate_time\030\t \001(\0132\032.google.protobuf.Timesta" +
-      "mp\0225\n\021last_attempt_time\030\n \001(\0132\032.google.p" +
-      "rotobuf.Timestamp\022\021\n\trun_count\030\013 \001(\005\022\020\n\010" +
-      "flow_key\030\014 \001(\t\022 \n\007history\030\r \003(\0132\017.htq.v1" +
-      ".Attempt\022/\n\013finish_time\030\016 \001(\0132\032.google.p" +
-      "rotobuf.Timestamp\"\223\001\n\007Attempt\022.\n\nstart_t" +
-      "ime\030\001 \001(\0132\032.google.protobuf.Timestamp\022*\n" +
-      "\007latency\030\002 \001(\0132\031.google.protobuf.Duratio" +
-      "n\022\016\n\006status\030\003 \001(\005\022\r\n\005error\030\004 \001(\t\022\r\n\005repl" +
-      "y\030\005 \001(\t\"2\n\022CreateQueueRequest\022\034\n\005queue\030\001" +
-      " \001(\0132\r.htq.v1.Queue\"\037\n\017GetQueueRequest\022\014" +
-      "\n\004name\030\001 \001(\t\":\n\021ListQueuesRequest\022\021\n\tpag" +
-      "e_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001(\t\"L\n\022List" +
-      "QueuesResponse\022\035\n\006queues\030\001 \003(\0132\r.htq.v1." +
-      "Queue\022\027\n\017next_page_token\030\002 \001(\t\"c\n\022Update" +
-      "QueueRequest\022\034\n\005queue\030\001 \001(\0132\r.htq.v1.Que" +
-      "ue\022/\n\013update_mask\030\002 \001(\0132\032.google.protobu" +
-      "f.FieldMask\"\"\n\022DeleteQueueRequest\022\014\n\004nam" +
-      "e\030\001 \001(\t\"\025\n\023DeleteQueueResponse\"\202\001\n\017PushT" +
-      "askRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007request\030\002 \001" +
-      "(\0132\023.htq.v1.HttpRequest\022\017\n\007task_id\030\003 \001(\t" +
-      "\022\027\n\017idempotency_key\030\004 \001(\t\022\020\n\010flow_key\030\005 " +
-      "\001(\t\"i\n\020PushTaskResponse\022\017\n\007task_id\030\001 \001(\t" +
-      "\0221\n\rschedule_time\030\002 \001(\0132\032.google.protobu" +
-      "f.Timestamp\022\021\n\tduplicate\030\003 \001(\010\"C\n\020PushTa" +
-      "sksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005tasks\030\002 \003(\013" +
-      "2\021.htq.v1.TaskEntry\"\326\001\n\tTaskEntry\022$\n\007req" +
-      "uest\030\001 \001(\0132\023.htq.v1.HttpRequest\0223\n\rsched" +
-      "ule_time\030\002 \001(\0132\032.google.protobuf.Timesta" +
-      "mpH\000\022*\n\005delay\030\003 \001(\0132\031.google.protobuf.Du" +
-      "rationH\000\022\017\n\007task_id\030\004 \001(\t\022\027\n\017idempotency" +
-      "_key\030\005 \001(\t\022\020\n\010flow_key\030\006 \001(\tB\006\n\004when\"9\n\021" +
-      "PushTasksResponse\022\020\n\010task_ids\030\001 \003(\t\022\022\n\nd" +
-      "uplicates\030\002 \003(\010\"\357\001\n\023ScheduleTaskRequest\022" +
-      "\r\n\005queue\030\001 \001(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1" +
-      ".HttpRequest\0223\n\rschedule_time\030\003 \001(\0132\032.go" +
-      "ogle.protobuf.TimestampH\000\022*\n\005delay\030\004 \001(\013" +
-      "2\031.google.protobuf.DurationH\000\022\017\n\007task_id" +
-      "\030\005 \001(\t\022\027\n\017idempotency_key\030\006 \001(\t\022\020\n\010flow_" +
-      "key\030\007 \001(\tB\006\n\004when\"+\n\016GetTaskRequest\022\r\n\005q" +
-      "ueue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"j\n\020ListTasksReque" +
-      "st\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.htq.v" +
-      "1.TaskState\022\021\n\tpage_size\030\003 \001(\005\022\022\n\npage_t" +
-      "oken\030\004 \001(\t\"I\n\021ListTasksResponse\022\033\n\005tasks" +
-      "\030\001 \003(\0132\014.htq.v1.Task\022\027\n\017next_page_token\030" +
-      "\002 \001(\t\"\"\n\021CountTasksRequest\022\r\n\005queue\030\001 \001(" +
-      "\t\"u\n\022CountTasksResponse\022\021\n\tscheduled\030\001 \001" +
-      "(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006active\030\003 \001(\003\022\014\n\004dead\030" +
-      "\004 \001(\003\022\020\n\010finished\030\005 \001(\003\022\017\n\007evicted\030\006 \001(\003" +
-      "\".\n\021CancelTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002" +
-      "id\030\002 \001(\t\"\230\001\n\021WatchQueueRequest\022\r\n\005queue\030" +
-      "\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 \n\005kinds\030\003 \003(\0162\021.h" +
-      "tq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\0221\n\016stat" +
-      "s_interval\030\005 \001(\0132\031.google.protobuf.Durat" +
-      "ion\"\207\001\n\022WatchQueueResponse\022#\n\005event\030\001 \001(" +
-      "\0132\022.htq.v1.QueueEventH\000\022\037\n\003gap\030\002 \001(\0132\020.h" +
-      "tq.v1.EventGapH\000\022#\n\005stats\030\003 \001(\0132\022.htq.v1" +
-      ".QueueStatsH\000B\006\n\004item\"\211\002\n\nQueueEvent\022\016\n\006" +
-      "cursor\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\037\n\004kind\030\003 \001(" +
-      "\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\022(\n" +
-      "\004time\030\005 \001(\0132\032.google.protobuf.Timestamp\022" +
-      "\017\n\007attempt\030\006 \001(\005\022\016\n\006status\030\007 \001(\005\022\r\n\005erro" +
-      "r\030\010 \001(\t\0221\n\rschedule_time\030\t \001(\0132\032.google." +
-      "protobuf.Timestamp\022\016\n\006reason\030\n \001(\t\022\r\n\005co" +
-      "unt\030\013 \001(\003\"E\n\010EventGap\022\r\n\005queue\030\001 \001(\t\022\023\n\013" +
-      "from_cursor\030\002 \001(\t\022\025\n\rresume_cursor\030\003 \001(\t" +
-      "\"\234\001\n\nQueueStats\022\r\n\005queue\030\001 \001(\t\022(\n\004time\030\002" +
-      " \001(\0132\032.google.protobuf.Timestamp\022*\n\006coun" +
-      "ts\030\003 \001(\0132\032.htq.v1.CountTasksResponse\022\025\n\r" +
-      "dispatch_rate\030\004 \001(\001\022\022\n\nerror_rate\030\005 \001(\001\"" +
-      "!\n\021PauseQueueRequest\022\014\n\004name\030\001 \001(\t\"\"\n\022Re" +
-      "sumeQueueRequest\022\014\n\004name\030\001 \001(\t\"!\n\021PurgeQ" +
-      "ueueRequest\022\014\n\004name\030\001 \001(\t\"$\n\022PurgeQueueR" +
-      "esponse\022\016\n\006purged\030\001 \001(\003\"+\n\016RunTaskReques" +
-      "t\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"1\n\024RetryDea" +
-      "dTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"" +
-      ")\n\030RetryAllDeadTasksRequest\022\r\n\005queue\030\001 \001" +
-      "(\t\",\n\031RetryAllDeadTasksResponse\022\017\n\007retri" +
-      "ed\030\001 \001(\003\"2\n\025DeleteDeadTaskRequest\022\r\n\005que" +
-      "ue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTaskRe" +
-      "sponse\"\272\002\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n\005que" +
-      "ue\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030\004 \001(" +
-      "\t\022$\n\007request\030\005 \001(\0132\023.htq.v1.HttpRequest\022" +
-      "\020\n\010flow_key\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162\017.ht" +
-      "q.v1.CatchUp\0221\n\rnext_run_time\030\010 \001(\0132\032.go" +
-      "ogle.protobuf.Timestamp\0221\n\rlast_run_time" +
-      "\030\t \001(\0132\032.google.protobuf.Timestamp\022/\n\013cr" +
-      "eate_time\030\n \001(\0132\032.google.protobuf.Timest" +
-      "amp\";\n\025CreateScheduleRequest\022\"\n\010schedule" +
-      "\030\001 \001(\0132\020.htq.v1.Schedule\"\"\n\022GetScheduleR" +
-      "equest\022\014\n\004name\030\001 \001(\t\"=\n\024ListSchedulesReq" +
-      "uest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_token\030\002 " +
-      "\001(\t\"U\n\025ListSchedulesResponse\022#\n\tschedule" +
-      "s\030\001 \003(\0132\020.htq.v1.Schedule\022\027\n\017next_page_t" +
-      "oken\030\002 \001(\t\"%\n\025DeleteScheduleRequest\022\014\n\004n" +
-      "ame\030\001 \001(\t\"\030\n\026DeleteScheduleResponse\"\332\001\n\n" +
-      "SigningKey\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022+\n" +
-      "\talgorithm\030\003 \001(\0162\030.htq.v1.SigningAlgorit" +
-      "hm\022\016\n\006secret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001(\t\022/" +
-      "\n\013create_time\030\006 \001(\0132\032.google.protobuf.Ti" +
-      "mestamp\022/\n\013expire_time\030\007 \001(\0132\032.google.pr" +
-      "otobuf.Timestamp\"U\n\027CreateSigningKeyRequ" +
-      "est\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030." +
-      "htq.v1.SigningAlgorithm\"4\n\026ListSigningKe" +
-      "ysRequest\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(\010\";\n" +
-      "\027ListSigningKeysResponse\022 \n\004keys\030\001 \003(\0132\022" +
-      ".htq.v1.SigningKey\"\201\001\n\027RotateSigningKeyR" +
-      "equest\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\016" +
-      "2\030.htq.v1.SigningAlgorithm\022*\n\007overlap\030\003 " +
-      "\001(\0132\031.google.protobuf.Duration\"a\n\030Rotate" +
-      "SigningKeyResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1" +
-      ".SigningKey\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.S" +
-      "igningKey\"%\n\027RetireSigningKeyRequest\022\n\n\002" +
-      "id\030\001 \001(\t\"\032\n\030RetireSigningKeyResponse*q\n\t" +
-      "QueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n" +
-      "\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TI" +
-      "MING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTask" +
-      "State\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TAS" +
-      "K_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022" +
-      "\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUC" +
-      "CEEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_ST" +
-      "ATE_CANCELLED\020\006*\344\002\n\tEventKind\022\032\n\026EVENT_K" +
-      "IND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001" +
-      "\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_S" +
-      "UCCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017E" +
-      "VENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDUL" +
-      "ED\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_" +
-      "KIND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t" +
-      "\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RE" +
-      "SUMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_" +
-      "KIND_DELETED\020\r*H\n\007CatchUp\022\030\n\024CATCH_UP_UN" +
-      "SPECIFIED\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCATCH_U" +
-      "P_SKIP\020\002*w\n\020SigningAlgorithm\022!\n\035SIGNING_" +
-      "ALGORITHM_UNSPECIFIED\020\000\022!\n\035SIGNING_ALGOR" +
-      "ITHM_HMAC_SHA256\020\001\022\035\n\031SIGNING_ALGORITHM_" +
-      "ED25519\020\0022\371\016\n\nHtqService\0228\n\013CreateQueue\022" +
-      "\032.htq.v1.CreateQueueRequest\032\r.htq.v1.Que" +
-      "ue\0222\n\010GetQueue\022\027.htq.v1.GetQueueRequest\032" +
-      "\r.htq.v1.Queue\022C\n\nListQueues\022\031.htq.v1.Li" +
-      "stQueuesRequest\032\032.htq.v1.ListQueuesRespo" +
-      "nse\0228\n\013UpdateQueue\022\032.htq.v1.UpdateQueueR" +
-      "equest\032\r.htq.v1.Queue\022F\n\013DeleteQueue\022\032.h" +
-      "tq.v1.DeleteQueueRequest\032\033.htq.v1.Delete" +
-      "QueueResponse\022=\n\010PushTask\022\027.htq.v1.PushT" +
-      "askRequest\032\030.htq.v1.PushTaskResponse\022@\n\t" +
-      "PushTasks\022\030.htq.v1.PushTasksRequest\032\031.ht" +
-      "q.v1.PushTasksResponse\022E\n\014ScheduleTask\022\033" +
-      ".htq.v1.ScheduleTaskRequest\032\030.htq.v1.Pus" +
-      "hTaskResponse\022/\n\007GetTask\022\026.htq.v1.GetTas" +
-      "kRequest\032\014.htq.v1.Task\022@\n\tListTasks\022\030.ht" +
-      "q.v1.ListTasksRequest\032\031.htq.v1.ListTasks" +
-      "Response\022C\n\nCountTasks\022\031.htq.v1.CountTas" +
-      "ksRequest\032\032.htq.v1.CountTasksResponse\0225\n" +
-      "\nCancelTask\022\031.htq.v1.CancelTaskRequest\032\014" +
-      ".htq.v1.Task\022E\n\nWatchQueue\022\031.htq.v1.Watc" +
-      "hQueueRequest\032\032.htq.v1.WatchQueueRespons" +
-      "e0\001\0226\n\nPauseQueue\022\031.htq.v1.PauseQueueReq" +
-      "uest\032\r.htq.v1.Queue\0228\n\013ResumeQueue\022\032.htq" +
-      ".v1.ResumeQueueRequest\032\r.htq.v1.Queue\022C\n" +
-      "\nPurgeQueue\022\031.htq.v1.PurgeQueueRequest\032\032" +
-      ".htq.v1.PurgeQueueResponse\022/\n\007RunTask\022\026." +
-      "htq.v1.RunTaskRequest\032\014.htq.v1.Task\022;\n\rR" +
-      "etryDeadTask\022\034.htq.v1.RetryDeadTaskReque" +
-      "st\032\014.htq.v1.Task\022X\n\021RetryAllDeadTasks\022 ." +
-      "htq.v1.RetryAllDeadTasksRequest\032!.htq.v1" +
-      ".RetryAllDeadTasksResponse\022O\n\016DeleteDead" +
-      "Task\022\035.htq.v1.DeleteDeadTaskRequest\032\036.ht" +
-      "q.v1.DeleteDeadTaskResponse\022A\n\016CreateSch" +
-      "edule\022\035.htq.v1.CreateScheduleRequest\032\020.h" +
-      "tq.v1.Schedule\022;\n\013GetSchedule\022\032.htq.v1.G" +
-      "etScheduleRequest\032\020.htq.v1.Schedule\022L\n\rL" +
-      "istSchedules\022\034.htq.v1.ListSchedulesReque" +
-      "st\032\035.htq.v1.ListSchedulesResponse\022O\n\016Del" +
-      "eteSchedule\022\035.htq.v1.DeleteScheduleReque" +
-      "st\032\036.htq.v1.DeleteScheduleResponse\022G\n\020Cr" +
-      "eateSigningKey\022\037.htq.v1.CreateSigningKey" +
-      "Request\032\022.htq.v1.SigningKey\022R\n\017ListSigni" +
-      "ngKeys\022\036.htq.v1.ListSigningKeysRequest\032\037" +
-      ".htq.v1.ListSigningKeysResponse\022U\n\020Rotat" +
-      "eSigningKey\022\037.htq.v1.RotateSigningKeyReq" +
-      "uest\032 .htq.v1.RotateSigningKeyResponse\022U" +
-      "\n\020RetireSigningKey\022\037.htq.v1.RetireSignin" +
-      "gKeyRequest\032 .htq.v1.RetireSigningKeyRes" +
-      "ponseb\006proto3"
+      "\022\024\n\014hide_replies\030\021 \001(\010\022\022\n\npartitions\030\022 \001" +
+      "(\005\"\\\n\013FlowControl\022\027\n\017max_concurrency\030\001 \001" +
+      "(\005\022!\n\031max_dispatches_per_second\030\002 \001(\001\022\021\n" +
+      "\tmax_burst\030\003 \001(\005\"Q\n\020DeadLetterPolicy\022\021\n\t" +
+      "max_tasks\030\001 \001(\005\022*\n\007max_age\030\002 \001(\0132\031.googl" +
+      "e.protobuf.Duration\"%\n\006Header\022\014\n\004name\030\001 " +
+      "\001(\t\022\r\n\005value\030\002 \001(\t\")\n\004Form\022!\n\006fields\030\001 \003" +
+      "(\0132\021.htq.v1.FormField\"(\n\tFormField\022\014\n\004na" +
+      "me\030\001 \001(\t\022\r\n\005value\030\002 \001(\t\"\201\001\n\013HttpRequest\022" +
+      "\016\n\006method\030\001 \001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030" +
+      "\003 \003(\0132\016.htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\034\n" +
+      "\004form\030\005 \001(\0132\014.htq.v1.FormH\000B\006\n\004body\"\267\003\n\004" +
+      "Task\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022$\n\007reque" +
+      "st\030\003 \001(\0132\023.htq.v1.HttpRequest\0221\n\rschedul" +
+      "e_time\030\004 \001(\0132\032.google.protobuf.Timestamp" +
+      "\022 \n\005state\030\005 \001(\0162\021.htq.v1.TaskState\022\020\n\010at" +
+      "tempts\030\006 \001(\005\022\023\n\013last_status\030\007 \001(\005\022\022\n\nlas" +
+      "t_error\030\010 \001(\t\022/\n\013create_time\030\t \001(\0132\032.goo" +
+      "gle.protobuf.Timestamp\0225\n\021last_attempt_t" +
+      "ime\030\n \001(\0132\032.google.protobuf.Timestamp\022\021\n" +
+      "\trun_count\030\013 \001(\005\022\020\n\010flow_key\030\014 \001(\t\022 \n\007hi" +
+      "story\030\r \003(\0132\017.htq.v1.Attempt\022/\n\013finish_t" +
+      "ime\030\016 \001(\0132\032.google.protobuf.Timestamp\"\223\001" +
+      "\n\007Attempt\022.\n\nstart_time\030\001 \001(\0132\032.google.p" +
+      "rotobuf.Timestamp\022*\n\007latency\030\002 \001(\0132\031.goo" +
+      "gle.protobuf.Duration\022\016\n\006status\030\003 \001(\005\022\r\n" +
+      "\005error\030\004 \001(\t\022\r\n\005reply\030\005 \001(\t\"2\n\022CreateQue" +
+      "ueRequest\022\034\n\005queue\030\001 \001(\0132\r.htq.v1.Queue\"" +
+      "\037\n\017GetQueueRequest\022\014\n\004name\030\001 \001(\t\":\n\021List" +
+      "QueuesRequest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage" +
+      "_token\030\002 \001(\t\"L\n\022ListQueuesResponse\022\035\n\006qu" +
+      "eues\030\001 \003(\0132\r.htq.v1.Queue\022\027\n\017next_page_t" +
+      "oken\030\002 \001(\t\"c\n\022UpdateQueueRequest\022\034\n\005queu" +
+      "e\030\001 \001(\0132\r.htq.v1.Queue\022/\n\013update_mask\030\002 " +
+      "\001(\0132\032.google.protobuf.FieldMask\"\"\n\022Delet" +
+      "eQueueRequest\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQue" +
+      "ueResponse\"\202\001\n\017PushTaskRequest\022\r\n\005queue\030" +
+      "\001 \001(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1.HttpRequ" +
+      "est\022\017\n\007task_id\030\003 \001(\t\022\027\n\017idempotency_key\030" +
+      "\004 \001(\t\022\020\n\010flow_key\030\005 \001(\t\"i\n\020PushTaskRespo" +
+      "nse\022\017\n\007task_id\030\001 \001(\t\0221\n\rschedule_time\030\002 " +
+      "\001(\0132\032.google.protobuf.Timestamp\022\021\n\tdupli" +
+      "cate\030\003 \001(\010\"C\n\020PushTasksRequest\022\r\n\005queue\030" +
+      "\001 \001(\t\022 \n\005tasks\030\002 \003(\0132\021.htq.v1.TaskEntry\"" +
+      "\326\001\n\tTaskEntry\022$\n\007request\030\001 \001(\0132\023.htq.v1." +
+      "HttpRequest\0223\n\rschedule_time\030\002 \001(\0132\032.goo" +
+      "gle.protobuf.TimestampH\000\022*\n\005delay\030\003 \001(\0132" +
+      "\031.google.protobuf.DurationH\000\022\017\n\007task_id\030" +
+      "\004 \001(\t\022\027\n\017idempotency_key\030\005 \001(\t\022\020\n\010flow_k" +
+      "ey\030\006 \001(\tB\006\n\004when\"9\n\021PushTasksResponse\022\020\n" +
+      "\010task_ids\030\001 \003(\t\022\022\n\nduplicates\030\002 \003(\010\"\357\001\n\023" +
+      "ScheduleTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007re" +
+      "quest\030\002 \001(\0132\023.htq.v1.HttpRequest\0223\n\rsche" +
+      "dule_time\030\003 \001(\0132\032.google.protobuf.Timest" +
+      "ampH\000\022*\n\005delay\030\004 \001(\0132\031.google.protobuf.D" +
+      "urationH\000\022\017\n\007task_id\030\005 \001(\t\022\027\n\017idempotenc" +
+      "y_key\030\006 \001(\t\022\020\n\010flow_key\030\007 \001(\tB\006\n\004when\"+\n" +
+      "\016GetTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001" +
+      "(\t\"j\n\020ListTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n" +
+      "\005state\030\002 \001(\0162\021.htq.v1.TaskState\022\021\n\tpage_" +
+      "size\030\003 \001(\005\022\022\n\npage_token\030\004 \001(\t\"I\n\021ListTa" +
+      "sksResponse\022\033\n\005tasks\030\001 \003(\0132\014.htq.v1.Task" +
+      "\022\027\n\017next_page_token\030\002 \001(\t\"\"\n\021CountTasksR" +
+      "equest\022\r\n\005queue\030\001 \001(\t\"u\n\022CountTasksRespo" +
+      "nse\022\021\n\tscheduled\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006a" +
+      "ctive\030\003 \001(\003\022\014\n\004dead\030\004 \001(\003\022\020\n\010finished\030\005 " +
+      "\001(\003\022\017\n\007evicted\030\006 \001(\003\".\n\021CancelTaskReques" +
+      "t\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQu" +
+      "eueRequest\022\r\n\005queue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(" +
+      "\t\022 \n\005kinds\030\003 \003(\0162\021.htq.v1.EventKind\022\017\n\007t" +
+      "ask_id\030\004 \001(\t\0221\n\016stats_interval\030\005 \001(\0132\031.g" +
+      "oogle.protobuf.Duration\"\207\001\n\022WatchQueueRe" +
+      "sponse\022#\n\005event\030\001 \001(\0132\022.htq.v1.QueueEven" +
+      "tH\000\022\037\n\003gap\030\002 \001(\0132\020.htq.v1.EventGapH\000\022#\n\005" +
+      "stats\030\003 \001(\0132\022.htq.v1.QueueStatsH\000B\006\n\004ite" +
+      "m\"\211\002\n\nQueueEvent\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queu" +
+      "e\030\002 \001(\t\022\037\n\004kind\030\003 \001(\0162\021.htq.v1.EventKind" +
+      "\022\017\n\007task_id\030\004 \001(\t\022(\n\004time\030\005 \001(\0132\032.google" +
+      ".protobuf.Timestamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006" +
+      "status\030\007 \001(\005\022\r\n\005error\030\010 \001(\t\0221\n\rschedule_" +
+      "time\030\t \001(\0132\032.google.protobuf.Timestamp\022\016" +
+      "\n\006reason\030\n \001(\t\022\r\n\005count\030\013 \001(\003\"E\n\010EventGa" +
+      "p\022\r\n\005queue\030\001 \001(\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n" +
+      "\rresume_cursor\030\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005q" +
+      "ueue\030\001 \001(\t\022(\n\004time\030\002 \001(\0132\032.google.protob" +
+      "uf.Timestamp\022*\n\006counts\030\003 \001(\0132\032.htq.v1.Co" +
+      "untTasksResponse\022\025\n\rdispatch_rate\030\004 \001(\001\022" +
+      "\022\n\nerror_rate\030\005 \001(\001\"!\n\021PauseQueueRequest" +
+      "\022\014\n\004name\030\001 \001(\t\"\"\n\022ResumeQueueRequest\022\014\n\004" +
+      "name\030\001 \001(\t\"!\n\021PurgeQueueRequest\022\014\n\004name\030" +
+      "\001 \001(\t\"$\n\022PurgeQueueResponse\022\016\n\006purged\030\001 " +
+      "\001(\003\"+\n\016RunTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002" +
+      "id\030\002 \001(\t\"1\n\024RetryDeadTaskRequest\022\r\n\005queu" +
+      "e\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\")\n\030RetryAllDeadTasks" +
+      "Request\022\r\n\005queue\030\001 \001(\t\",\n\031RetryAllDeadTa" +
+      "sksResponse\022\017\n\007retried\030\001 \001(\003\"2\n\025DeleteDe" +
+      "adTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t" +
+      "\"\030\n\026DeleteDeadTaskResponse\"\272\002\n\010Schedule\022" +
+      "\014\n\004name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\014\n\004cron\030\003 \001" +
+      "(\t\022\021\n\ttime_zone\030\004 \001(\t\022$\n\007request\030\005 \001(\0132\023" +
+      ".htq.v1.HttpRequest\022\020\n\010flow_key\030\006 \001(\t\022!\n" +
+      "\010catch_up\030\007 \001(\0162\017.htq.v1.CatchUp\0221\n\rnext" +
+      "_run_time\030\010 \001(\0132\032.google.protobuf.Timest" +
+      "amp\0221\n\rlast_run_time\030\t \001(\0132\032.google.prot" +
+      "obuf.Timestamp\022/\n\013create_time\030\n \001(\0132\032.go" +
+      "ogle.protobuf.Timestamp\";\n\025CreateSchedul" +
+      "eRequest\022\"\n\010schedule\030\001 \001(\0132\020.htq.v1.Sche" +
+      "dule\"\"\n\022GetScheduleRequest\022\014\n\004name\030\001 \001(\t" +
+      "\"=\n\024ListSchedulesRequest\022\021\n\tpage_size\030\001 " +
+      "\001(\005\022\022\n\npage_token\030\002 \001(\t\"U\n\025ListSchedules" +
+      "Response\022#\n\tschedules\030\001 \003(\0132\020.htq.v1.Sch" +
+      "edule\022\027\n\017next_page_token\030\002 \001(\t\"%\n\025Delete" +
+      "ScheduleRequest\022\014\n\004name\030\001 \001(\t\"\030\n\026DeleteS" +
+      "cheduleResponse\"\332\001\n\nSigningKey\022\n\n\002id\030\001 \001" +
+      "(\t\022\r\n\005queue\030\002 \001(\t\022+\n\talgorithm\030\003 \001(\0162\030.h" +
+      "tq.v1.SigningAlgorithm\022\016\n\006secret\030\004 \001(\t\022\022" +
+      "\n\npublic_key\030\005 \001(\t\022/\n\013create_time\030\006 \001(\0132" +
+      "\032.google.protobuf.Timestamp\022/\n\013expire_ti" +
+      "me\030\007 \001(\0132\032.google.protobuf.Timestamp\"U\n\027" +
+      "CreateSigningKeyRequest\022\r\n\005queue\030\001 \001(\t\022+" +
+      "\n\talgorithm\030\002 \001(\0162\030.htq.v1.SigningAlgori" +
+      "thm\"4\n\026ListSigningKeysRequest\022\r\n\005queue\030\001" +
+      " \001(\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSigningKeysResp" +
+      "onse\022 \n\004keys\030\001 \003(\0132\022.htq.v1.SigningKey\"\201" +
+      "\001\n\027RotateSigningKeyRequest\022\r\n\005queue\030\001 \001(" +
+      "\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1.SigningAlg" +
+      "orithm\022*\n\007overlap\030\003 \001(\0132\031.google.protobu" +
+      "f.Duration\"a\n\030RotateSigningKeyResponse\022\037" +
+      "\n\003key\030\001 \001(\0132\022.htq.v1.SigningKey\022$\n\010repla" +
+      "ced\030\002 \003(\0132\022.htq.v1.SigningKey\"%\n\027RetireS" +
+      "igningKeyRequest\022\n\n\002id\030\001 \001(\t\"\032\n\030RetireSi" +
+      "gningKeyResponse*q\n\tQueueKind\022\032\n\026QUEUE_K" +
+      "IND_UNSPECIFIED\020\000\022\030\n\024QUEUE_KIND_REAL_TIM" +
+      "E\020\001\022\025\n\021QUEUE_KIND_TIMING\020\002\022\027\n\023QUEUE_KIND" +
+      "_VARIABLE\020\003*\265\001\n\tTaskState\022\032\n\026TASK_STATE_" +
+      "UNSPECIFIED\020\000\022\030\n\024TASK_STATE_SCHEDULED\020\001\022" +
+      "\022\n\016TASK_STATE_DUE\020\002\022\025\n\021TASK_STATE_ACTIVE" +
+      "\020\003\022\030\n\024TASK_STATE_SUCCEEDED\020\004\022\023\n\017TASK_STA" +
+      "TE_DEAD\020\005\022\030\n\024TASK_STATE_CANCELLED\020\006*\344\002\n\t" +
+      "EventKind\022\032\n\026EVENT_KIND_UNSPECIFIED\020\000\022\025\n" +
+      "\021EVENT_KIND_PUSHED\020\001\022\026\n\022EVENT_KIND_START" +
+      "ED\020\002\022\030\n\024EVENT_KIND_SUCCEEDED\020\003\022\027\n\023EVENT_" +
+      "KIND_RETRYING\020\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026" +
+      "EVENT_KIND_RESCHEDULED\020\006\022\030\n\024EVENT_KIND_C" +
+      "ANCELLED\020\007\022\026\n\022EVENT_KIND_EVICTED\020\010\022\030\n\024EV" +
+      "ENT_KIND_SCHEDULED\020\t\022\025\n\021EVENT_KIND_PAUSE" +
+      "D\020\n\022\026\n\022EVENT_KIND_RESUMED\020\013\022\025\n\021EVENT_KIN" +
+      "D_PURGED\020\014\022\026\n\022EVENT_KIND_DELETED\020\r*H\n\007Ca" +
+      "tchUp\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH" +
+      "_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningA" +
+      "lgorithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIE" +
+      "D\020\000\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035" +
+      "\n\031SIGNING_ALGORITHM_ED25519\020\0022\371\016\n\nHtqSer" +
+      "vice\0228\n\013CreateQueue\022\032.htq.v1.CreateQueue" +
+      "Request\032\r.htq.v1.Queue\0222\n\010GetQueue\022\027.htq" +
+      ".v1.GetQueueRequest\032\r.htq.v1.Queue\022C\n\nLi" +
+      "stQueues\022\031.htq.v1.ListQueuesRequest\032\032.ht" +
+      "q.v1.ListQueuesResponse\0228\n\013UpdateQueue\022\032" +
+      ".htq.v1.UpdateQueueRequest\032\r.htq.v1.Queu" +
+      "e\022F\n\013DeleteQueue\022\032.htq.v1.DeleteQueueReq" +
+      "uest\032\033.htq.v1.DeleteQueueResponse\022=\n\010Pus" +
+      "hTask\022\027.htq.v1.PushTaskRequest\032\030.htq.v1." +
+      "PushTaskResponse\022@\n\tPushTasks\022\030.htq.v1.P" +
+      "ushTasksRequest\032\031.htq.v1.PushTasksRespon" +
+      "se\022E\n\014ScheduleTask\022\033.htq.v1.ScheduleTask" +
+      "Request\032\030.htq.v1.PushTaskResponse\022/\n\007Get" +
+      "Task\022\026.htq.v1.GetTaskRequest\032\014.htq.v1.Ta" +
+      "sk\022@\n\tListTasks\022\030.htq.v1.ListTasksReques" +
+      "t\032\031.htq.v1.ListTasksResponse\022C\n\nCountTas" +
+      "ks\022\031.htq.v1.CountTasksRequest\032\032.htq.v1.C" +
+      "ountTasksResponse\0225\n\nCancelTask\022\031.htq.v1" +
+      ".CancelTaskRequest\032\014.htq.v1.Task\022E\n\nWatc" +
+      "hQueue\022\031.htq.v1.WatchQueueRequest\032\032.htq." +
+      "v1.WatchQueueResponse0\001\0226\n\nPauseQueue\022\031." +
+      "htq.v1.PauseQueueRequest\032\r.htq.v1.Queue\022" +
+      "8\n\013ResumeQueue\022\032.htq.v1.ResumeQueueReque" +
+      "st\032\r.htq.v1.Queue\022C\n\nPurgeQueue\022\031.htq.v1" +
+      ".PurgeQueueRequest\032\032.htq.v1.PurgeQueueRe" +
+      "sponse\022/\n\007RunTask\022\026.htq.v1.RunTaskReques" +
+      "t\032\014.htq.v1.Task\022;\n\rRetryDeadTask\022\034.htq.v" +
+      "1.RetryDeadTaskRequest\032\014.htq.v1.Task\022X\n\021" +
+      "RetryAllDeadTasks\022 .htq.v1.RetryAllDeadT" +
+      "asksRequest\032!.htq.v1.RetryAllDeadTasksRe" +
+      "sponse\022O\n\016DeleteDeadTask\022\035.htq.v1.Delete" +
+      "DeadTaskRequest\032\036.htq.v1.DeleteDeadTaskR" +
+      "esponse\022A\n\016CreateSchedule\022\035.htq.v1.Creat" +
+      "eScheduleRequest\032\020.htq.v1.Schedule\022;\n\013Ge" +
+      "tSchedule\022\032.htq.v1.GetScheduleRequest\032\020." +
+      "htq.v1.Schedule\022L\n\rListSchedules\022\034.htq.v" +
+      "1.ListSchedulesRequest\032\035.htq.v1.ListSche" +
+      "dulesResponse\022O\n\016DeleteSchedule\022\035.htq.v1" +
+      ".DeleteScheduleRequest\032\036.htq.v1.DeleteSc" +
+      "heduleResponse\022G\n\020CreateSigningKey\022\037.htq" +
+      ".v1.CreateSigningKeyRequest\032\022.htq.v1.Sig" +
+      "ningKey\022R\n\017ListSigningKeys\022\036.htq.v1.List" +
+      "SigningKeysRequest\032\037.htq.v1.ListSigningK" +
+      "eysResponse\022U\n\020RotateSigningKey\022\037.htq.v1" +
+      ".RotateSigningKeyRequest\032 .htq.v1.Rotate" +
+      "SigningKeyResponse\022U\n\020RetireSigningKey\022\037" +
+      ".htq.v1.RetireSigningKeyRequest\032 .htq.v1" +
+      ".RetireSigningKeyResponseb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -61972,7 +62154,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_Queue_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Queue_descriptor,
-        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", "HideReplies", });
+        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", "HideReplies", "Partitions", });
     internal_static_htq_v1_FlowControl_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_htq_v1_FlowControl_fieldAccessorTable = new
