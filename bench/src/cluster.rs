@@ -114,15 +114,15 @@ async fn batch_cost(
         Spread::Partitions(p) => (
             vec!["kp".to_owned()],
             match p {
-                1 => "1 queue, concurrency 48".to_owned(),
-                p => format!("1 queue of {p} partitions, concurrency 48"),
+                1 => "1 queue, concurrency 240".to_owned(),
+                p => format!("1 queue of {p} partitions, concurrency 240"),
             },
         ),
     };
     for q in &queues {
         match spread {
             Spread::Queues(_) => env.create_queue(q, 50, true).await?,
-            Spread::Partitions(p) => env.create_partitioned(q, 48, true, p).await?,
+            Spread::Partitions(p) => env.create_partitioned(q, 240, true, p).await?,
         }
     }
     env.sink.reset();

@@ -1,17 +1,40 @@
 //! The wake listener: follows the Redis wake channel on a dedicated connection, so a
 //! push or a freed slot in another HTQ process wakes this one at once.
+//!
+//! On a Redis Cluster, a queue's wake-ups go on the queue's own sharded channel
+//! (`SPUBLISH`, see `Store::wake_channel_of`), so each travels only within the
+//! shard that holds the queue instead of to every node. The listener then also
+//! follows every queue's channel (`SSUBSCRIBE`): the queues listed at start, those
+//! announced on the common channel when created, and the list again every
+//! [`RELIST`]. Each (re)subscription, including those the client makes by itself
+//! after a reconnection or a slot move, wakes its queue, since what was sent while
+//! it was not followed is lost. The common channel still carries what concerns
+//! every process: schedules and signing keys changed, queues created.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
+use tokio::sync::mpsc;
 
 use super::Shared;
 use crate::store::{SIGNING_KEYS_CHANGED, Store};
 
-/// Listens until dispatch stops; reconnects with backoff. After every (re)subscribe it
-/// wakes every queue, since messages sent while it was away are lost.
+/// How often, on a cluster, the queue list is read again for queues whose
+/// channels are not followed yet (creations are announced; this catches one whose
+/// announcement was missed) or no longer exist.
+pub const RELIST: Duration = Duration::from_secs(10);
+
+/// Follows the wake channels until dispatch stops.
 pub(crate) async fn run(shared: Arc<Shared>) {
+    let (created, announced) = mpsc::unbounded_channel();
+    tokio::join!(common(shared.clone(), created), sharded(shared, announced));
+}
+
+/// The common channel. Reconnects with backoff; after every (re)subscribe it
+/// wakes every queue, since messages sent while it was away are lost.
+async fn common(shared: Arc<Shared>, created: mpsc::UnboundedSender<String>) {
     let channel = shared.store.keys().wake_channel();
     let mut backoff = Duration::from_millis(100);
     while !shared.stop.is_cancelled() {
@@ -62,9 +85,133 @@ pub(crate) async fn run(shared: Arc<Shared>) {
                     shared.waker.signing_keys_changed()
                 }
                 Some(m) if m.queue.is_empty() => shared.waker.schedules_changed(),
-                Some(m) => shared.waker.wake_at(m.queue, m.at_ms),
+                Some(m) => {
+                    shared.waker.wake_at(m.queue, m.at_ms);
+                    // On a cluster, a queue named here was just created.
+                    let _ = created.send(m.queue.to_owned());
+                }
                 None => {}
             }
         }
+    }
+}
+
+/// The queue channels followed: by queue, and the queue of each channel.
+#[derive(Default)]
+struct Followed {
+    channels: HashMap<String, String>,
+    queues: HashSet<String>,
+}
+
+/// On a cluster: every queue's own channel. Returns at once on one Redis.
+async fn sharded(shared: Arc<Shared>, mut announced: mpsc::UnboundedReceiver<String>) {
+    if !shared.store.is_cluster() {
+        return;
+    }
+    let mut backoff = Duration::from_millis(100);
+    while !shared.stop.is_cancelled() {
+        let (pushes, mut received) = mpsc::unbounded_channel();
+        let mut conn = match shared.store.shard_subscriber(pushes).await {
+            Ok(Some(c)) => c,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::warn!(error = %e, "queue channels: cannot connect; retrying");
+                tokio::select! {
+                    _ = tokio::time::sleep(backoff) => {}
+                    _ = shared.stop.cancelled() => return,
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+                continue;
+            }
+        };
+        backoff = Duration::from_millis(100);
+        let mut followed = Followed::default();
+        let mut relist = tokio::time::interval(RELIST);
+        loop {
+            tokio::select! {
+                _ = relist.tick() => match shared.store.served_names().await {
+                    Ok(names) => follow_only(&shared, &mut conn, &mut followed, names).await,
+                    Err(e) => tracing::warn!(error = %e, "queue channels: cannot list the queues"),
+                },
+                Some(queue) = announced.recv() => {
+                    if !followed.queues.contains(&queue) {
+                        follow(&shared, &mut conn, &mut followed, queue).await;
+                    }
+                }
+                push = received.recv() => {
+                    let Some(push) = push else { break };
+                    on_push(&shared, &followed, push);
+                }
+                _ = shared.stop.cancelled() => return,
+            }
+        }
+    }
+}
+
+/// Follows `queue`'s channel; left out of `followed` when that fails, so the next
+/// listing tries again.
+async fn follow(
+    shared: &Shared,
+    conn: &mut redis::cluster_async::ClusterConnection,
+    followed: &mut Followed,
+    queue: String,
+) {
+    let channel = shared.store.wake_channel_of(&queue);
+    // Known before the confirmation comes back: it wakes the queue.
+    followed.channels.insert(channel.clone(), queue.clone());
+    followed.queues.insert(queue.clone());
+    if let Err(e) = conn.ssubscribe(&channel).await {
+        tracing::warn!(error = %e, channel = %channel, "queue channel: cannot subscribe");
+        followed.channels.remove(&channel);
+        followed.queues.remove(&queue);
+    }
+}
+
+/// Follows the channels of `names` (a fresh queue list) and no others.
+async fn follow_only(
+    shared: &Shared,
+    conn: &mut redis::cluster_async::ClusterConnection,
+    followed: &mut Followed,
+    names: Vec<String>,
+) {
+    let wanted: HashSet<&String> = names.iter().collect();
+    let gone: Vec<(String, String)> = followed
+        .channels
+        .iter()
+        .filter(|(_, q)| !wanted.contains(q))
+        .map(|(c, q)| (c.clone(), q.clone()))
+        .collect();
+    for (channel, queue) in gone {
+        followed.channels.remove(&channel);
+        followed.queues.remove(&queue);
+        if let Err(e) = conn.sunsubscribe(&channel).await {
+            tracing::debug!(error = %e, channel = %channel, "queue channel: cannot unsubscribe");
+        }
+    }
+    for name in names {
+        if !followed.queues.contains(&name) {
+            follow(shared, conn, followed, name).await;
+        }
+    }
+}
+
+/// A message or a (re)subscription on a queue's channel.
+fn on_push(shared: &Shared, followed: &Followed, push: redis::PushInfo) {
+    let text = |i: usize| match push.data.get(i) {
+        Some(redis::Value::BulkString(b)) => std::str::from_utf8(b).ok(),
+        _ => None,
+    };
+    match push.kind {
+        redis::PushKind::SMessage => match text(1).and_then(Store::parse_wake) {
+            Some(m) if m.pid == shared.store.pid() || m.queue.is_empty() => {}
+            Some(m) => shared.waker.wake_at(m.queue, m.at_ms),
+            None => {}
+        },
+        redis::PushKind::SSubscribe => {
+            if let Some(queue) = text(0).and_then(|c| followed.channels.get(c)) {
+                shared.waker.wake_now(queue);
+            }
+        }
+        _ => {}
     }
 }

@@ -143,7 +143,7 @@ impl Store {
         call.arg(now)
             .arg(self.opts.max_interruptions)
             .arg(self.opts.recover_batch)
-            .arg(self.keys.wake_channel())
+            .arg(self.wake_channel_of(queue))
             .arg(self.wake_message(queue, now));
         let reply = self.run_coded(&call).await?;
         if reply.code != Code::Done {

@@ -44,6 +44,7 @@ pub struct QueueKeys {
 //   done        sorted set: retained finished task id -> finish time
 //   hist        hash: task id -> its latest attempts (JSON array)
 //   dedup       hash: idempotency key -> first task id; dedupx: key -> expiry (ms)
+//   wake        not a key: on a cluster, the queue's sharded wake channel
 
 impl Keys {
     /// Keys under `prefix` (default `htq`).
@@ -116,7 +117,9 @@ impl Keys {
         format!("{}:{{%signing}}:ver", self.prefix)
     }
 
-    /// Pub/sub channel on which dispatchers are told a queue has work.
+    /// Pub/sub channel on which dispatchers are told a queue has work (on a
+    /// cluster, of new queues only: a queue's wake-ups go on its own sharded
+    /// channel, see `Store::wake_channel_of`).
     pub fn wake_channel(&self) -> String {
         format!("{}:wake", self.prefix)
     }

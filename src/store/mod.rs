@@ -125,6 +125,8 @@ struct Link {
     /// The node the next dedicated connection goes to (a cluster's seeds in turn,
     /// so that one that died is passed over).
     turn: std::sync::atomic::AtomicUsize,
+    /// A cluster's seed URLs and CA, for the connection of sharded subscriptions.
+    seeds: Option<(Vec<String>, Option<Vec<u8>>)>,
 }
 
 impl Link {
@@ -147,6 +149,7 @@ impl Link {
             target,
             nodes,
             turn: Default::default(),
+            seeds: None,
         })
     }
 }
@@ -296,14 +299,15 @@ impl Store {
             .iter()
             .map(|u| node_client(u, ca.as_deref()))
             .collect::<Result<Vec<_>>>()?;
-        if let Some(ca) = ca {
+        if let Some(ca) = ca.clone() {
             builder = builder.certs(redis::TlsCertificates {
                 client_tls: None,
                 root_cert: Some(ca),
             });
         }
         let client = builder.build().map_err(bad)?;
-        let link = Link::over(pool::Target::Cluster(Box::new(client)), nodes).await?;
+        let mut link = Link::over(pool::Target::Cluster(Box::new(client)), nodes).await?;
+        link.seeds = Some((urls, ca));
         Self::open(link, prefix, opts, metrics).await
     }
 
@@ -609,6 +613,46 @@ impl Store {
         self.link().cluster
     }
 
+    /// On a cluster, a connection for sharded subscriptions (`SSUBSCRIBE`, RESP3):
+    /// their messages and confirmations go to `pushes`, and the client subscribes
+    /// again by itself after a reconnection or a change of slots. None on one Redis.
+    pub async fn shard_subscriber(
+        &self,
+        pushes: tokio::sync::mpsc::UnboundedSender<redis::PushInfo>,
+    ) -> Result<Option<redis::cluster_async::ClusterConnection>> {
+        let Some((urls, ca)) = self.link().seeds.clone() else {
+            return Ok(None);
+        };
+        let mut builder = redis::cluster::ClusterClient::builder(urls)
+            .connection_timeout(pool::CONNECT_TIMEOUT)
+            .response_timeout(pool::RESPONSE_TIMEOUT)
+            .use_protocol(redis::ProtocolVersion::RESP3)
+            .push_sender(pushes);
+        if let Some(ca) = ca {
+            builder = builder.certs(redis::TlsCertificates {
+                client_tls: None,
+                root_cert: Some(ca),
+            });
+        }
+        Ok(Some(builder.build()?.get_async_connection().await?))
+    }
+
+    /// On a cluster, tells every process that queue `name` was created, on the
+    /// channel they all follow: they then follow its own (sharded) channel.
+    pub(crate) async fn announce_queue(&self, name: &str) -> Result<()> {
+        if self.is_cluster() {
+            let _: i64 = self
+                .query(
+                    "announce_queue",
+                    redis::cmd("PUBLISH")
+                        .arg(self.keys.wake_channel())
+                        .arg(self.wake_message(name, 0)),
+                )
+                .await?;
+        }
+        Ok(())
+    }
+
     /// A connection of its own, for blocking reads (on a cluster, one to every
     /// master; reads there never block, see [`Store::read_events`]).
     pub async fn dedicated(&self) -> Result<Conn> {
@@ -632,6 +676,18 @@ impl Store {
     /// The connections of the master of the moment (one reference count, no copy).
     fn link(&self) -> Arc<Link> {
         self.link.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The channel a queue's wake-ups go out on: on a cluster its own sharded
+    /// channel (`<prefix>:{<tag>}:wake`, in the queue's slot, so only the shard
+    /// that holds the queue carries it; see the wake listener), else the one
+    /// channel every process follows.
+    pub fn wake_channel_of(&self, queue: &str) -> String {
+        if self.is_cluster() {
+            self.keys.queue(queue).other("wake")
+        } else {
+            self.keys.wake_channel()
+        }
     }
 
     fn wake_message(&self, queue: &str, at: i64) -> String {

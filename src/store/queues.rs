@@ -22,7 +22,10 @@ impl Store {
             call.arg(f).arg(v);
         }
         match self.run_coded(&call).await?.code {
-            Code::Done => Ok(true),
+            Code::Done => {
+                self.announce_queue(&q.name).await?;
+                Ok(true)
+            }
             Code::Exists => Ok(false),
             other => Err(Error::Internal(format!("create_queue returned {other:?}"))),
         }
@@ -101,7 +104,7 @@ impl Store {
         let k = self.keys.queue(&new.name);
         let before = codec::queue_fields(old);
         let mut call = self.call(&self.scripts.update_queue, &[&k.settings]);
-        call.arg(self.keys.wake_channel())
+        call.arg(self.wake_channel_of(&new.name))
             .arg(self.wake_message(&new.name, 0));
         let mut changed = 0;
         for (f, v) in codec::queue_fields(new) {

@@ -240,7 +240,7 @@ impl Store {
                 .arg(row.blob())
                 .arg(row.initial_state())
                 .arg(row.due_ms)
-                .arg(self.keys.wake_channel())
+                .arg(self.wake_channel_of(queue))
                 .arg(self.wake_message(queue, tick));
             let reply = self.run_coded(&call).await?;
             taken = match reply.code {

@@ -170,7 +170,7 @@ impl Store {
             &self.scripts.push,
             &[&k.settings, &k.due, &k.tasks, &k.state],
         );
-        call.arg(self.keys.wake_channel())
+        call.arg(self.wake_channel_of(queue))
             .arg(format!("{}\t{}\t", self.pid, queue))
             .arg(tasks.len());
         let fields = create.map(codec::queue_fields).unwrap_or_default();
@@ -217,9 +217,13 @@ impl Store {
                 _ => Err(Error::Internal("push: ragged reply".into())),
             })
             .collect::<Result<_>>()?;
+        let created = reply::int(reply.get(1)?)? == 1;
+        if created {
+            self.announce_queue(queue).await?;
+        }
         Ok(Pushed {
             earliest: reply::opt_ms(reply.get(0)?)?,
-            created: reply::int(reply.get(1)?)? == 1,
+            created,
             dedup_window_ms: Some(reply::int(reply.get(2)?)?).filter(|w| *w > 0),
             duplicates,
         })
@@ -233,7 +237,7 @@ impl Store {
             &self.scripts.import_task,
             &[&k.settings, &k.due, &k.tasks, &k.state, &k.imported],
         );
-        call.arg(self.keys.wake_channel())
+        call.arg(self.wake_channel_of(queue))
             .arg(self.wake_message(queue, row.due_ms))
             .arg(&row.id)
             .arg(row.due_ms)
@@ -440,7 +444,7 @@ impl Store {
     /// The arguments of a finish (see `finish.lua`).
     fn finish_args(&self, call: &mut Call<'_>, queue: &str, now: i64, outcomes: &[Outcome]) {
         call.arg(now)
-            .arg(self.keys.wake_channel())
+            .arg(self.wake_channel_of(queue))
             .arg(self.wake_message(queue, now))
             .arg(outcomes.len());
         for o in outcomes {
@@ -482,7 +486,7 @@ impl Store {
         call.arg(id)
             .arg(token)
             .arg(now)
-            .arg(self.keys.wake_channel())
+            .arg(self.wake_channel_of(queue))
             .arg(self.wake_message(queue, now));
         let reply = self.run_coded(&call).await?;
         match reply.code {
@@ -499,7 +503,7 @@ impl Store {
         let mut call = self.call(&self.scripts.cancel, &[&k.settings, &k.tasks, &k.state]);
         call.arg(id)
             .arg(now)
-            .arg(self.keys.wake_channel())
+            .arg(self.wake_channel_of(queue))
             .arg(self.wake_message(queue, now));
         let reply = self.run_coded(&call).await?;
         match reply.code {
@@ -536,7 +540,7 @@ impl Store {
         let mut call = self.call(&self.scripts.run_task, &[&k.settings, &k.tasks, &k.state]);
         call.arg(id)
             .arg(now)
-            .arg(self.keys.wake_channel())
+            .arg(self.wake_channel_of(queue))
             .arg(self.wake_message(queue, now))
             .arg(if dead_only { "dead" } else { "" });
         let reply = self.run_coded(&call).await?;
@@ -573,7 +577,7 @@ impl Store {
             let mut call = self.call(&self.scripts.retry_dead, &[&k.settings, &k.state]);
             call.arg(now)
                 .arg(BATCH)
-                .arg(self.keys.wake_channel())
+                .arg(self.wake_channel_of(queue))
                 .arg(self.wake_message(queue, now));
             let reply = self.run_coded(&call).await?;
             let n = match reply.code {

@@ -264,3 +264,66 @@ async fn a_cluster_that_wants_a_password_gets_it_from_the_url_template() {
     assert!(err.contains("Redis Cluster"), "{err}");
     assert!(!err.contains("wrong-pw"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wake_ups_travel_on_each_queues_shard_channel() {
+    let redis = TestRedis::cluster(&[]);
+    let sink = Sink::start().await;
+    let flag = redis.flag();
+    let dir = tempfile::tempdir().unwrap();
+    let _htq = HtqProcess::start(&[flag[0].as_str(), &flag[1], "--token", TOKEN], dir.path());
+    // Another HTQ's store: its queue creation is announced on the common channel,
+    // its pushes go out on the queue's own channel.
+    let other = redis
+        .store("htq", htq::store::StoreOptions::default())
+        .await;
+    let q = queue_on_master(1);
+    let mut queue = htq::model::Queue::new(q.clone(), htq::model::QueueKind::RealTime);
+    queue.created_ms = now_ms();
+    assert!(other.create_queue(&queue).await.unwrap());
+    let channel = format!("htq:{{{q}}}:wake");
+    let mut master = redis::Client::open(format!("redis://{}", redis.nodes()[1]))
+        .unwrap()
+        .get_connection()
+        .unwrap();
+    let followers = |node: &mut redis::Connection| -> i64 {
+        let (_, n): (String, i64) = redis::cmd("PUBSUB")
+            .arg("SHARDNUMSUB")
+            .arg(&channel)
+            .query(node)
+            .unwrap();
+        n
+    };
+    // Followed at once: well before the queue list is read again (10 s).
+    let since = Instant::now();
+    while followers(&mut master) < 1 {
+        assert!(
+            since.elapsed() < Duration::from_secs(3),
+            "the new queue's channel was not followed"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let publishes = || redis.command_calls(|c| c == "publish");
+    let (classic, sharded) = (publishes(), redis.command_calls(|c| c == "spublish"));
+    // A push by the other store wakes the process through the shard channel: it
+    // had no timer for the queue, so only the wake-up brings the task out soon.
+    let pushed = Instant::now();
+    let (id, created_ms) = htq::model::new_task_id();
+    let row = htq::store::NewRow {
+        id,
+        due_ms: now_ms(),
+        created_ms,
+        request: htq::model::HttpRequest {
+            method: "GET".into(),
+            url: sink.url("/woken"),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    other.push(&q, &[row], None, false, now_ms()).await.unwrap();
+    sink.wait_for(Some("/woken"), 1, Duration::from_secs(1))
+        .await;
+    println!("delivered {:?} after the push", pushed.elapsed());
+    assert!(redis.command_calls(|c| c == "spublish") > sharded);
+    assert_eq!(publishes(), classic, "a queue's wake-up went to every node");
+}

@@ -69,20 +69,48 @@ async fn all_events(s: &Store) -> Vec<htq::model::Event> {
     events
 }
 
-/// Messages on the wake channel, from now on.
-async fn wakes(s: &Store) -> impl futures::Stream<Item = redis::Msg> {
-    let mut sub = s.client().get_async_pubsub().await.unwrap();
-    sub.subscribe("t:wake").await.unwrap();
-    sub.into_on_message()
+/// Messages on queue `q`'s wake channel (on a cluster, its sharded one), from now
+/// on.
+async fn wakes(s: &Store) -> tokio::sync::mpsc::UnboundedReceiver<String> {
+    use futures::StreamExt;
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let channel = s.wake_channel_of("q");
+    let (pushes, mut received) = tokio::sync::mpsc::unbounded_channel::<redis::PushInfo>();
+    if let Some(mut conn) = s.shard_subscriber(pushes).await.unwrap() {
+        conn.ssubscribe(&channel).await.unwrap();
+        tokio::spawn(async move {
+            let _conn = conn;
+            while let Some(p) = received.recv().await {
+                if let (redis::PushKind::SMessage, Some(redis::Value::BulkString(b))) =
+                    (&p.kind, p.data.get(1))
+                    && tx.send(String::from_utf8_lossy(b).into_owned()).is_err()
+                {
+                    return;
+                }
+            }
+        });
+    } else {
+        let mut sub = s.client().get_async_pubsub().await.unwrap();
+        sub.subscribe(&channel).await.unwrap();
+        tokio::spawn(async move {
+            let mut messages = sub.into_on_message();
+            while let Some(m) = messages.next().await {
+                if let Ok(text) = m.get_payload::<String>()
+                    && tx.send(text).is_err()
+                {
+                    return;
+                }
+            }
+        });
+    }
+    rx
 }
 
 /// The next wake message, waiting at most 2 s.
-async fn next_wake(msgs: &mut (impl futures::Stream<Item = redis::Msg> + Unpin)) -> Option<String> {
-    use futures::StreamExt;
-    let msg = tokio::time::timeout(Duration::from_secs(2), msgs.next())
+async fn next_wake(msgs: &mut tokio::sync::mpsc::UnboundedReceiver<String>) -> Option<String> {
+    tokio::time::timeout(Duration::from_secs(2), msgs.recv())
         .await
-        .ok()??;
-    msg.get_payload().ok()
+        .ok()?
 }
 
 fn zset(c: &mut TestConn, key: &str) -> Vec<(String, i64)> {
@@ -129,7 +157,7 @@ async fn push_stores_all_or_nothing_and_wakes_on_an_earlier_due_time() {
     let redis = TestRedis::start();
     let s = store(&redis).await;
     seed(&s, 1, &[]).await;
-    let mut msgs = std::pin::pin!(wakes(&s).await);
+    let mut msgs = wakes(&s).await;
 
     let pushed = s
         .push("q", &[row("a", 5000), row("b", 4000)], None, true, now_ms())
@@ -276,7 +304,7 @@ async fn succeed_removes_the_task_and_wakes_blocked_processes() {
     seed(&s, 1, &[("a", 1000), ("b", 1000)]).await;
     s.claim("q", 1000, 5, false).await.unwrap().unwrap();
     assert!(s.claim("q", 1001, 5, false).await.unwrap().unwrap().blocked);
-    let mut msgs = std::pin::pin!(wakes(&s).await);
+    let mut msgs = wakes(&s).await;
     assert!(
         !s.finish("q", "a", "7", 1100, &Finish::Succeed { status: 200 }, "")
             .await
@@ -539,7 +567,7 @@ async fn cancel_removes_a_task_from_anywhere() {
     // The queue is full and a claim saw work waiting (seeded: the flag such a claim
     // sets): cancelling the in-flight task frees the slot and tells the others.
     let _: () = redis.conn().hset("t:{q}:queue", "blocked", "1").unwrap();
-    let mut msgs = std::pin::pin!(wakes(&s).await);
+    let mut msgs = wakes(&s).await;
     let t = s.cancel("q", "a", 1100).await.unwrap().unwrap();
     assert_eq!((t.state, t.attempts), (TaskState::Cancelled, 1));
     let woke = next_wake(&mut msgs).await;

@@ -29,5 +29,5 @@ end
 enqueue(KEYS[1], st, id, ARGV[6])
 emit(KEYS[1], 'pushed', id, 'at', ARGV[6], 'reason', 'schedule ' .. ARGV[1])
 redis.call('HSET', k_cron, ARGV[1], ARGV[2])
-redis.call('PUBLISH', ARGV[7], ARGV[8])
+publish(ARGV[7], ARGV[8])
 return DONE

@@ -15,5 +15,5 @@ redis.call('ZREM', KEYS[2], id)
 release(KEYS[1], st, now)
 emit(KEYS[1], 'retrying', id, 'attempt', st.a, 'error', 'handed back: the HTQ process stopped', 'at', now)
 enqueue(KEYS[1], st, id, now)
-redis.call('PUBLISH', ARGV[4], ARGV[5])
+publish(ARGV[4], ARGV[5])
 return DONE

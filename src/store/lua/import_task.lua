@@ -18,5 +18,5 @@ else
   emit(KEYS[1], 'pushed', id)
 end
 if ARGV[6] ~= '' then redis.call('HSET', KEYS[4], id, ARGV[6]) end
-redis.call('PUBLISH', ARGV[1], ARGV[2])
+publish(ARGV[1], ARGV[2])
 return DONE

@@ -53,11 +53,23 @@ local function held(k_active, k_state, id, token)
   return st
 end
 
+-- Sends a wake-up: on a queue's own channel (`<prefix>:{<tag>}:wake`, in the
+-- queue's slot) with sharded pub/sub, which a Redis Cluster delivers by the
+-- channel's shard alone; on the one channel every process follows (one Redis)
+-- with classic pub/sub.
+local function publish(channel, message)
+  if string.sub(channel, -6) == '}:wake' then
+    redis.call('SPUBLISH', channel, message)
+  else
+    redis.call('PUBLISH', channel, message)
+  end
+end
+
 -- Tells other HTQ processes that a queue has work again, when a claim found it
 -- blocked by max_concurrency (the claim set the `blocked` flag).
 local function wake_blocked(k_queue, channel, message)
   if redis.call('HDEL', k_queue, 'blocked') == 1 then
-    redis.call('PUBLISH', channel, message)
+    publish(channel, message)
   end
 end
 

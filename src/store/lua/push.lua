@@ -131,7 +131,7 @@ end
 local result = {DONE, '', created, remembered}
 if earliest ~= nil and (before == '' or earliest < tonumber(before)) then
   local at = string.format('%d', earliest)
-  redis.call('PUBLISH', ARGV[1], ARGV[2] .. at)
+  publish(ARGV[1], ARGV[2] .. at)
   result = {DONE, at, created, remembered}
 end
 for _, v in ipairs(out) do result[#result + 1] = v end

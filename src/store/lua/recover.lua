@@ -7,5 +7,5 @@
 -- Emits: dead, evicted, retrying.
 -- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, state, stats, tasks.
 local n = recover_expired(KEYS[1], KEYS[2], KEYS[3], KEYS[4], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]))
-if n > 0 then redis.call('PUBLISH', ARGV[4], ARGV[5]) end
+if n > 0 then publish(ARGV[4], ARGV[5]) end
 return {DONE, n, first_score(KEYS[2])}

@@ -16,5 +16,5 @@ for _, id in ipairs(ids) do
   enqueue(KEYS[1], st, id, now)
   emit(KEYS[1], 'rescheduled', id, 'at', now, 'reason', 'dead task retried')
 end
-if #ids > 0 then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
+if #ids > 0 then publish(ARGV[3], ARGV[4]) end
 return {DONE, #ids}

@@ -28,6 +28,6 @@ else
 end
 enqueue(KEYS[1], st, id, at)
 emit(KEYS[1], 'rescheduled', id, 'at', at, 'reason', reason)
-redis.call('PUBLISH', ARGV[3], ARGV[4])
+publish(ARGV[3], ARGV[4])
 return {DONE, string.format('%d', at), redis.call('HGET', KEYS[2], id),
   redis.call('HGET', KEYS[3], id) or ''}

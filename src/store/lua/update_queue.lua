@@ -30,5 +30,5 @@ for i = 3, #ARGV, 2 do
     break
   end
 end
-redis.call('PUBLISH', ARGV[1], ARGV[2])
+publish(ARGV[1], ARGV[2])
 return DONE
