@@ -638,19 +638,24 @@ impl Store {
     }
 
     /// On a cluster, tells every process that queue `name` was created, on the
-    /// channel they all follow: they then follow its own (sharded) channel.
-    pub(crate) async fn announce_queue(&self, name: &str) -> Result<()> {
-        if self.is_cluster() {
-            let _: i64 = self
-                .query(
-                    "announce_queue",
-                    redis::cmd("PUBLISH")
-                        .arg(self.keys.wake_channel())
-                        .arg(self.wake_message(name, 0)),
-                )
-                .await?;
+    /// channel they all follow: they then follow its own (sharded) channel. An
+    /// announcement that fails is logged (the queue exists all the same; the
+    /// processes find it when they next read the queue list).
+    pub(crate) async fn announce_queue(&self, name: &str) {
+        if !self.is_cluster() {
+            return;
         }
-        Ok(())
+        let sent: Result<i64> = self
+            .query(
+                "announce_queue",
+                redis::cmd("PUBLISH")
+                    .arg(self.keys.wake_channel())
+                    .arg(self.wake_message(name, 0)),
+            )
+            .await;
+        if let Err(e) = sent {
+            tracing::warn!(queue = %name, error = %e, "new queue not announced");
+        }
     }
 
     /// A connection of its own, for blocking reads (on a cluster, one to every

@@ -23,7 +23,7 @@ impl Store {
         }
         match self.run_coded(&call).await?.code {
             Code::Done => {
-                self.announce_queue(&q.name).await?;
+                self.announce_queue(&q.name).await;
                 Ok(true)
             }
             Code::Exists => Ok(false),

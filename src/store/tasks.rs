@@ -219,7 +219,7 @@ impl Store {
             .collect::<Result<_>>()?;
         let created = reply::int(reply.get(1)?)? == 1;
         if created {
-            self.announce_queue(queue).await?;
+            self.announce_queue(queue).await;
         }
         Ok(Pushed {
             earliest: reply::opt_ms(reply.get(0)?)?,
