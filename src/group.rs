@@ -1,5 +1,5 @@
-//! Group commit: concurrent requests for the same key (a queue) share one Redis
-//! call. A request for a key with no call in flight goes to Redis at once (no
+//! Group commit: concurrent requests for the same key (a queue, a lane) share one
+//! Redis call. A request for a key with no call in flight goes to Redis at once (no
 //! added wait when idle); requests that arrive while one is in flight wait for it
 //! and go together in the next call, up to a weight cap. Every caller is answered
 //! only once the call that carried its request has returned, so nothing is

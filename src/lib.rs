@@ -15,8 +15,8 @@
 //!   ([`model::cron`]) and the process's clock (set to Redis's by the store); no I/O.
 //! - [`wake`]: how one process's parts tell each other of work: the [`wake::Waker`]
 //!   (to the dispatcher) and [`wake::Notes`] (to a time-index sweeper).
-//! - [`group`]: group commit, so concurrent pushes (and attempt outcomes) of one
-//!   queue share one Redis call.
+//! - [`group`]: group commit, so concurrent pushes (of every queue, on one Redis)
+//!   and attempt outcomes (of one queue) share one Redis call.
 //! - [`signing`]: signed deliveries (Standard Webhooks): key records, their text
 //!   forms, and the key ring each process signs with.
 //! - [`core`]: the application service every front door calls; input rules in

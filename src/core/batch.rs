@@ -1,5 +1,8 @@
-//! Group commit of pushes (see [`crate::group`]): concurrent pushes to the same
-//! queue share one push script call, up to [`super::MAX_BATCH`] tasks.
+//! Group commit of pushes (see [`crate::group`]): concurrent pushes share one
+//! push script call, up to [`super::MAX_BATCH`] tasks. On one Redis the pushes of
+//! every queue share one lane (a call then holds a section per queue, see
+//! push_multi.lua); on a Redis Cluster, whose scripts stay within one slot, each
+//! queue has a lane of its own.
 //!
 //! Only pushes whose ids HTQ made are grouped: a caller-chosen id that exists must
 //! refuse that caller's push alone, while the script refuses a whole batch.
@@ -23,8 +26,9 @@ pub(crate) struct Committed {
     pub created: bool,
 }
 
-/// One caller's push: its rows, and the queue to create when missing.
+/// One caller's push: its queue, its rows, and the queue to create when missing.
 pub(crate) struct Pending {
+    queue: String,
     rows: Vec<NewRow>,
     create: Option<Queue>,
 }
@@ -65,8 +69,18 @@ pub(crate) async fn push(
     rows: Vec<NewRow>,
     create: Option<Queue>,
 ) -> Result<Committed> {
+    let lane = if batcher.committer().store.is_cluster() {
+        queue
+    } else {
+        ""
+    };
+    let pending = Pending {
+        queue: queue.to_owned(),
+        rows,
+        create,
+    };
     batcher
-        .submit(queue, Pending { rows, create })
+        .submit(lane, pending)
         .await
         .unwrap_or_else(|| Err(Error::Internal("push batch dropped".into())))
 }
@@ -96,48 +110,80 @@ impl Commit for Pusher {
     }
 
     /// One push script call for `batch`; an answer for every caller in it.
-    async fn commit(&self, queue: &str, batch: Vec<Pending>) -> Vec<Result<Committed>> {
-        let mut rows = Vec::with_capacity(batch.iter().map(|p| p.rows.len()).sum());
-        let mut spans = Vec::with_capacity(batch.len());
-        let mut create = None;
+    async fn commit(&self, _lane: &str, batch: Vec<Pending>) -> Vec<Result<Committed>> {
+        // Sections by queue, in the order each first came.
+        let mut sections: Vec<Section> = Vec::new();
+        let mut callers = Vec::with_capacity(batch.len());
         for p in batch {
-            spans.push((rows.len(), p.rows.len(), p.create.is_some()));
-            rows.extend(p.rows);
-            if create.is_none() {
-                create = p.create;
+            let i = match sections.iter().position(|s| s.queue == p.queue) {
+                Some(i) => i,
+                None => {
+                    sections.push(Section {
+                        queue: p.queue,
+                        rows: Vec::new(),
+                        create: None,
+                    });
+                    sections.len() - 1
+                }
+            };
+            let s = &mut sections[i];
+            callers.push((i, s.rows.len(), p.rows.len(), p.create.is_some()));
+            s.rows.extend(p.rows);
+            if s.create.is_none() {
+                s.create = p.create;
             }
         }
         let now = now_ms();
-        let pushed = match self
-            .store
-            .push(queue, &rows, create.as_ref(), false, now)
-            .await
-        {
-            Ok(p) => p,
-            Err(e) => {
-                // The tasks may be stored all the same (no replica confirmed them,
-                // or the connection dropped after the write): look at the queue.
-                self.waker.wake_now(queue);
-                return spans.iter().map(|_| Err(e.clone())).collect();
+        let results: Vec<Result<Pushed>> = match sections.as_slice() {
+            [one] => vec![
+                self.store
+                    .push(&one.queue, &one.rows, one.create.as_ref(), false, now)
+                    .await,
+            ],
+            many => {
+                let parts: Vec<(&str, &[NewRow], Option<&Queue>)> = many
+                    .iter()
+                    .map(|s| (s.queue.as_str(), s.rows.as_slice(), s.create.as_ref()))
+                    .collect();
+                match self.store.push_multi(&parts, now).await {
+                    Ok(r) => r,
+                    Err(e) => many.iter().map(|_| Err(e.clone())).collect(),
+                }
             }
         };
-        self.stored(queue, rows.len(), &pushed, now);
-        let mut created = pushed.created;
-        spans
+        let mut created: Vec<bool> = Vec::with_capacity(sections.len());
+        for (s, r) in sections.iter().zip(&results) {
+            match r {
+                Ok(pushed) => self.stored(&s.queue, s.rows.len(), pushed, now),
+                // The tasks may be stored all the same (no replica confirmed them,
+                // or the connection dropped after the write): look at the queue.
+                Err(_) => self.waker.wake_now(&s.queue),
+            }
+            created.push(r.as_ref().is_ok_and(|p| p.created));
+        }
+        callers
             .into_iter()
-            .map(|(start, len, creates)| {
+            .map(|(i, start, len, creates)| {
+                let pushed = results[i].as_ref().map_err(Clone::clone)?;
                 let duplicates = pushed
                     .duplicates
                     .iter()
-                    .filter(|(i, _)| (start..start + len).contains(i))
-                    .map(|(i, id)| (i - start, id.clone()))
+                    .filter(|(d, _)| (start..start + len).contains(d))
+                    .map(|(d, id)| (d - start, id.clone()))
                     .collect();
                 Ok(Committed {
                     duplicates,
                     // The creation is reported once, to a caller that asked for it.
-                    created: creates && std::mem::take(&mut created),
+                    created: creates && std::mem::take(&mut created[i]),
                 })
             })
             .collect()
     }
+}
+
+/// The pushes of one queue within a group call.
+struct Section {
+    queue: String,
+    rows: Vec<NewRow>,
+    create: Option<Queue>,
 }

@@ -77,6 +77,7 @@ const ACKNOWLEDGED: &[&str] = &[
     "delete_queue",
     "purge",
     "push",
+    "push_multi",
     "cancel",
     "run_task",
     "retry_dead",

@@ -99,6 +99,7 @@ scripts!(
     index_take,
     index_settle;
     finish_claim = finish claim,
+    push_multi = push,
 );
 
 impl Default for Scripts {
@@ -154,7 +155,7 @@ mod tests {
         let s = Scripts::new();
         assert!(s.library.starts_with("#!lua name=htq_"));
         let registered = s.library.matches("redis.register_function(").count();
-        assert_eq!(registered, 25);
+        assert_eq!(registered, 26);
         assert!(s.library.contains(&format!("'{}'", s.push.function)));
         assert!(s.push.function.ends_with("_push"));
     }

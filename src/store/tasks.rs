@@ -170,6 +170,58 @@ impl Store {
             &self.scripts.push,
             &[&k.settings, &k.due, &k.tasks, &k.state],
         );
+        self.push_args(&mut call, queue, tasks, create, check_ids, now);
+        let reply = self.run_coded(&call).await?;
+        self.pushed(queue, reply).await
+    }
+
+    /// The pushes of several queues (`sections`: queue, rows, queue to create when
+    /// missing) in one call, for one Redis; each is stored as [`Store::push`]
+    /// stores it (ids HTQ made), and answered on its own.
+    pub async fn push_multi(
+        &self,
+        sections: &[(&str, &[NewRow], Option<&Queue>)],
+        now: i64,
+    ) -> Result<Vec<Result<Pushed>>> {
+        let mut keys = Vec::with_capacity(4 * sections.len());
+        for (queue, _, _) in sections {
+            let k = self.keys.queue(queue);
+            keys.extend([k.settings, k.due, k.tasks, k.state]);
+        }
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut call = self.call(&self.scripts.push_multi, &keys);
+        call.arg(sections.len());
+        for (queue, rows, create) in sections {
+            let mut part = self.call(&self.scripts.push, &[]);
+            self.push_args(&mut part, queue, rows, *create, false, now);
+            call.arg(part.args.len());
+            call.args.append(&mut part.args);
+            call.before.append(&mut part.before);
+        }
+        let replies: Vec<Reply> = self.run(&call).await?;
+        if replies.len() != sections.len() {
+            return Err(Error::Internal(
+                "push_multi: a reply per section expected".into(),
+            ));
+        }
+        let mut out = Vec::with_capacity(sections.len());
+        for ((queue, _, _), reply) in sections.iter().zip(replies) {
+            out.push(self.pushed(queue, reply).await);
+        }
+        Ok(out)
+    }
+
+    /// Push's arguments (see push.lua) for `tasks` of `queue`, and the index write
+    /// that goes before a push that may create the queue.
+    fn push_args(
+        &self,
+        call: &mut Call<'_>,
+        queue: &str,
+        tasks: &[NewRow],
+        create: Option<&Queue>,
+        check_ids: bool,
+        now: i64,
+    ) {
         call.arg(self.wake_channel_of(queue))
             .arg(format!("{}\t{}\t", self.pid, queue))
             .arg(tasks.len());
@@ -197,7 +249,10 @@ impl Store {
                     .clone(),
             );
         }
-        let reply = self.run_coded(&call).await?;
+    }
+
+    /// Decodes push's reply for `queue`.
+    async fn pushed(&self, queue: &str, reply: Reply) -> Result<Pushed> {
         match reply.code {
             Code::Done => {}
             Code::NoQueue => return Err(Error::NotFound(format!("queue {queue:?}"))),

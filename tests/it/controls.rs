@@ -1248,3 +1248,56 @@ async fn a_queue_made_again_under_its_old_name_runs_at_its_new_concurrency() {
     assert_eq!(sink.max_in_flight(), 20);
     htq.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn single_pushes_into_many_queues_share_script_calls() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let queues: Vec<String> = (0..10).map(|i| format!("m{i}")).collect();
+    for q in &queues {
+        create_queue(&mut htq.client, q, |x| x.max_concurrency = 20).await;
+    }
+    let (push0, multi0) = (
+        script_runs(&htq, "push").await,
+        script_runs(&htq, "push_multi").await,
+    );
+    // 24 callers, 10 single pushes each, round the 10 queues.
+    let mut callers = Vec::new();
+    for c in 0..24 {
+        let mut client = client(htq.addr, Some(TOKEN)).await;
+        let queues = queues.clone();
+        let url = sink.url("/m");
+        callers.push(tokio::spawn(async move {
+            for i in 0..10 {
+                push_get(&mut client, &queues[(c + i) % 10], &url).await;
+            }
+        }));
+    }
+    for c in callers {
+        c.await.unwrap();
+    }
+    let hits = sink
+        .wait_for(Some("/m"), 240, Duration::from_secs(20))
+        .await;
+    assert_eq!(hits.len(), 240);
+    let (push1, multi1) = (
+        script_runs(&htq, "push").await,
+        script_runs(&htq, "push_multi").await,
+    );
+    let calls = (push1 - push0) + (multi1 - multi0);
+    println!(
+        "240 pushes: {} push calls, {} push_multi calls",
+        push1 - push0,
+        multi1 - multi0
+    );
+    if redis.is_cluster() {
+        // Each queue's pushes go alone on a cluster.
+        assert_eq!(multi1, multi0);
+    } else {
+        // Pushes into different queues went together.
+        assert!(multi1 > multi0, "no call held several queues");
+        assert!(calls < 240, "{calls} calls for 240 pushes");
+    }
+    htq.stop().await;
+}

@@ -1186,3 +1186,76 @@ async fn schedule_keys_of_an_older_version_move_under_their_hash_tag() {
     let def: String = c.hget("t:{%schedules}:defs", "every").unwrap();
     assert_eq!(def, "def");
 }
+
+#[tokio::test]
+async fn push_multi_stores_each_queue_on_its_own() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    for name in ["a", "b"] {
+        assert!(
+            s.create_queue(&Queue::new(name, QueueKind::RealTime))
+                .await
+                .unwrap()
+        );
+    }
+    let keyed = |id: &str| NewRow {
+        idempotency_key: Some("k".into()),
+        ..row(id, 1000)
+    };
+    let a = [row("a1", 1000), row("a2", 1000), row("a3", 1000)];
+    let gone = [row("g1", 1000)];
+    let b = [keyed("b1"), keyed("b2")];
+    let sections = [
+        ("a", &a[..], None),
+        ("gone", &gone[..], None),
+        ("b", &b[..], None),
+    ];
+    let replies = s.push_multi(&sections, now_ms()).await;
+    if redis.is_cluster() {
+        // Keys of several slots in one script: a cluster refuses the call whole,
+        // which is why each queue's pushes go alone there.
+        assert!(replies.is_err());
+        assert!(redis.keys().iter().all(|k| !k.contains("tasks")));
+        return;
+    }
+    let replies = replies.unwrap();
+    assert_eq!(replies.len(), 3);
+    assert_eq!(replies[0].as_ref().unwrap().earliest, Some(1000));
+    // The missing queue is refused on its own; the others are stored.
+    assert!(
+        matches!(replies[1], Err(htq::Error::NotFound(_))),
+        "{:?}",
+        replies[1]
+    );
+    assert_eq!(
+        replies[2].as_ref().unwrap().duplicates,
+        [(1, "b1".to_owned())]
+    );
+    let mut c = redis.conn();
+    let held = |c: &mut TestConn, key: &str| -> usize { c.hlen(key).unwrap() };
+    assert_eq!(held(&mut c, "t:{a}:tasks"), 3);
+    assert_eq!(held(&mut c, "t:{b}:tasks"), 1);
+    assert!(redis.keys().iter().all(|k| !k.contains("gone")));
+    // Each queue's events went to its own stream.
+    let events = |c: &mut TestConn, key: &str| -> String {
+        let v: redis::Value = redis::cmd("XRANGE")
+            .arg(key)
+            .arg("-")
+            .arg("+")
+            .query(c)
+            .unwrap();
+        format!("{v:?}")
+    };
+    let (ea, eb) = (
+        events(&mut c, "t:{a}:events"),
+        events(&mut c, "t:{b}:events"),
+    );
+    assert!(
+        ["a1", "a2", "a3"].iter().all(|id| ea.contains(id)) && !ea.contains("b1"),
+        "{ea}"
+    );
+    assert!(
+        eb.contains("b1") && !eb.contains("b2") && !eb.contains("a1"),
+        "{eb}"
+    );
+}
