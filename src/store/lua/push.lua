@@ -52,12 +52,16 @@ for i = 0, n - 1 do
   end
 end
 local created = 0
-if redis.call('EXISTS', KEYS[1]) == 0 then
+-- One read for what push needs of the settings: whether the queue exists (every
+-- queue has a kind), whether it is partitioned, its dedup window.
+local conf = redis.call('HMGET', KEYS[1], 'kind', 'partitions', 'dedup_ms')
+if not conf[1] then
   if m == 0 then return {NO_QUEUE} end
   redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * m))
   settings_written(KEYS[1])
   created = 1
-elseif redis.call('HEXISTS', KEYS[1], 'partitions') == 1 then
+  conf[3] = redis.call('HGET', KEYS[1], 'dedup_ms')
+elseif conf[2] then
   return {NO_QUEUE}
 end
 local before = first_score(KEYS[2])
@@ -66,7 +70,7 @@ if flowing then
   local f = redis.call('ZRANGE', k_flows, 0, 0, 'WITHSCORES')
   if #f > 0 and f[2] ~= 'inf' and (before == '' or tonumber(f[2]) < tonumber(before)) then before = f[2] end
 end
-local window = tonumber(redis.call('HGET', KEYS[1], 'dedup_ms') or '600000') or 600000
+local window = tonumber(conf[3] or '600000') or 600000
 local earliest = nil
 -- One variadic HSET and ZADD per chunk instead of two calls per task: most of a
 -- batch's cost in Redis is the calls themselves.
