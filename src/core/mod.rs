@@ -328,17 +328,8 @@ impl Htq {
             q.hide_replies = h;
         }
         if let Some(v) = input.partitions {
-            let n = validate::count("queue.partitions", v, partitions::MAX_PARTITIONS)?.max(1);
-            if n != q.partitions && q.created_ms != 0 {
-                return Err(Error::invalid(
-                    "queue.partitions",
-                    format!(
-                        "is fixed when the queue is created (it has {}): delete and re-create the queue to change it",
-                        q.partitions
-                    ),
-                ));
-            }
-            q.partitions = n;
+            q.partitions =
+                validate::count("queue.partitions", v, partitions::MAX_PARTITIONS)?.max(1);
         }
         if q.partitions > 1 && q.max_concurrency < q.partitions {
             return Err(Error::invalid(
@@ -435,6 +426,15 @@ impl Htq {
         }
         let before = q.variable;
         Self::apply(&mut q, &input)?;
+        if q.partitions != old.partitions {
+            return Err(Error::invalid(
+                "queue.partitions",
+                format!(
+                    "is fixed when the queue is created (it has {}): delete and re-create the queue to change it",
+                    old.partitions
+                ),
+            ));
+        }
         if q.variable != before {
             // The legacy attribute spoke of the old pace; derive it from now on.
             q.legacy_attribute = None;

@@ -48,11 +48,9 @@ async fn common(shared: Arc<Shared>, created: mpsc::UnboundedSender<String>) {
                 Ok(p) => p,
                 Err(e) => {
                     tracing::warn!(error = %e, "wake channel: cannot subscribe; retrying");
-                    tokio::select! {
-                        _ = tokio::time::sleep(backoff) => {}
-                        _ = shared.stop.cancelled() => return,
+                    if !pause(&shared, &mut backoff).await {
+                        return;
                     }
-                    backoff = (backoff * 2).min(Duration::from_secs(5));
                     continue;
                 }
             },
@@ -96,6 +94,17 @@ async fn common(shared: Arc<Shared>, created: mpsc::UnboundedSender<String>) {
     }
 }
 
+/// Waits `backoff` before a new attempt, and doubles it (up to 5 s); false when
+/// dispatch stops meanwhile.
+async fn pause(shared: &Shared, backoff: &mut Duration) -> bool {
+    tokio::select! {
+        _ = tokio::time::sleep(*backoff) => {}
+        _ = shared.stop.cancelled() => return false,
+    }
+    *backoff = (*backoff * 2).min(Duration::from_secs(5));
+    true
+}
+
 /// The queue channels followed: by queue, and the queue of each channel.
 #[derive(Default)]
 struct Followed {
@@ -116,11 +125,9 @@ async fn sharded(shared: Arc<Shared>, mut announced: mpsc::UnboundedReceiver<Str
             Ok(None) => return,
             Err(e) => {
                 tracing::warn!(error = %e, "queue channels: cannot connect; retrying");
-                tokio::select! {
-                    _ = tokio::time::sleep(backoff) => {}
-                    _ = shared.stop.cancelled() => return,
+                if !pause(&shared, &mut backoff).await {
+                    return;
                 }
-                backoff = (backoff * 2).min(Duration::from_secs(5));
                 continue;
             }
         };

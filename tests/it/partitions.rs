@@ -73,6 +73,15 @@ fn masters_of(redis: &TestRedis, keys: &[String]) -> HashSet<String> {
     owners
 }
 
+/// A queue of `n` partitions and a concurrency of one per partition.
+async fn create_partitioned(c: &mut Client, name: &str, n: i32) {
+    create_queue(c, name, |q| {
+        q.max_concurrency = n;
+        q.partitions = n;
+    })
+    .await;
+}
+
 fn hget(redis: &TestRedis, key: &str, field: &str) -> Option<String> {
     redis::cmd("HGET")
         .arg(key)
@@ -279,37 +288,24 @@ async fn partitions_are_fixed_need_a_share_each_and_act_as_one_queue() {
     let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
     let before = redis.keys();
-    let refused = |q: pb::Queue| pb::CreateQueueRequest { queue: Some(q) };
-    let err = c
-        .create_queue(refused(pb::Queue {
+    // A share of less than one per partition; more than 64 partitions.
+    for (max_concurrency, partitions, field) in [
+        (2, 4, "queue.max_concurrency:"),
+        (100, 65, "queue.partitions:"),
+    ] {
+        let q = pb::Queue {
             name: "x".into(),
-            max_concurrency: 2,
-            partitions: 4,
+            max_concurrency,
+            partitions,
             ..Default::default()
-        }))
-        .await
-        .unwrap_err();
-    assert_eq!(err.code(), Code::InvalidArgument);
-    assert!(
-        err.message().starts_with("queue.max_concurrency:"),
-        "{}",
-        err.message()
-    );
-    let err = c
-        .create_queue(refused(pb::Queue {
-            name: "x".into(),
-            max_concurrency: 100,
-            partitions: 65,
-            ..Default::default()
-        }))
-        .await
-        .unwrap_err();
-    assert_eq!(err.code(), Code::InvalidArgument);
-    assert!(
-        err.message().starts_with("queue.partitions:"),
-        "{}",
-        err.message()
-    );
+        };
+        let err = c
+            .create_queue(pb::CreateQueueRequest { queue: Some(q) })
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), Code::InvalidArgument);
+        assert!(err.message().starts_with(field), "{}", err.message());
+    }
     assert_eq!(redis.keys(), before, "a refused queue left keys");
 
     create_queue(c, "q", |q| {
@@ -452,11 +448,7 @@ async fn a_partitioned_queue_is_watched_as_one() {
     let sink = Sink::start().await;
     let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
-    create_queue(c, "w", |q| {
-        q.max_concurrency = 4;
-        q.partitions = 4;
-    })
-    .await;
+    create_partitioned(c, "w", 4).await;
     let mut w = c
         .watch_queue(pb::WatchQueueRequest {
             queue: "w".into(),
@@ -521,11 +513,7 @@ async fn cron_ticks_once_into_a_partition_of_a_partitioned_queue() {
     let sink = Sink::start().await;
     let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
-    create_queue(c, "pc", |q| {
-        q.max_concurrency = 4;
-        q.partitions = 4;
-    })
-    .await;
+    create_partitioned(c, "pc", 4).await;
     c.create_schedule(pb::CreateScheduleRequest {
         schedule: Some(pb::Schedule {
             name: "every-second".into(),
