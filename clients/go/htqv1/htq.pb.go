@@ -551,7 +551,9 @@ type Queue struct {
 	// Routing: a task with a flow key goes to the partition its flow key hashes to,
 	// so a key's order and per-key limits (`flow`) stay exact. Without one, a task
 	// with an idempotency key goes by that key (duplicates stay detected), one with
-	// an id its caller chose by that id, and the rest round-robin.
+	// an id its caller chose by that id, and the rest round-robin. A chosen id or
+	// an idempotency key is checked in the partition its task goes to, so pushed
+	// again with another flow key it can land, unseen, in another partition.
 	//
 	// Queue-wide limits are split, never exceeded: partition i may have
 	// max_concurrency / N tasks in flight, plus one for the first
