@@ -468,6 +468,19 @@ impl Config {
         {
             anyhow::bail!("redis_sentinel and redis_cluster exclude each other");
         }
+        let key_prefix = args
+            .key_prefix
+            .clone()
+            .or(file.key_prefix.clone())
+            .unwrap_or(d.key_prefix.clone());
+        // Braces would start a key's hash tag before the queue's own (every key
+        // would share one Redis Cluster slot), and tell a queue's sharded wake
+        // channel from the common one wrongly (see `publish` in the prelude).
+        if key_prefix.is_empty() || key_prefix.contains(['{', '}']) {
+            anyhow::bail!(
+                "key_prefix: must not be empty nor hold '{{' or '}}' (got {key_prefix:?})"
+            );
+        }
         Ok(Config {
             tls,
             clock_skew_ms: args.clock_skew_ms.unwrap_or(0),
@@ -509,11 +522,7 @@ impl Config {
                 .clone()
                 .or(file.data_dir)
                 .unwrap_or(d.data_dir),
-            key_prefix: args
-                .key_prefix
-                .clone()
-                .or(file.key_prefix)
-                .unwrap_or(d.key_prefix),
+            key_prefix,
             tokens,
             tokens_file: args.tokens_file.clone().or(file.tokens_file.clone()),
             max_in_flight: args
@@ -651,6 +660,11 @@ mod tests {
         args.tokens = vec!["b".into()];
         let c = Config::resolve(&args).unwrap();
         assert_eq!(c.key_prefix, "flag");
+        for bad in ["", "a{b}", "htq}"] {
+            args.key_prefix = Some(bad.into());
+            let err = Config::resolve(&args).unwrap_err().to_string();
+            assert!(err.starts_with("key_prefix:"), "{err}");
+        }
         assert_eq!(c.tokens, ["b"]);
     }
 
