@@ -28,13 +28,14 @@ pub const RELIST: Duration = Duration::from_secs(10);
 
 /// Follows the wake channels until dispatch stops.
 pub(crate) async fn run(shared: Arc<Shared>) {
-    let (created, announced) = mpsc::unbounded_channel();
+    let (created, announced) = mpsc::unbounded_channel::<Notice>();
     tokio::join!(common(shared.clone(), created), sharded(shared, announced));
 }
 
 /// The common channel. Reconnects with backoff; after every (re)subscribe it
 /// wakes every queue, since messages sent while it was away are lost.
-async fn common(shared: Arc<Shared>, created: mpsc::UnboundedSender<String>) {
+async fn common(shared: Arc<Shared>, created: mpsc::UnboundedSender<Notice>) {
+    let cluster = shared.store.is_cluster();
     let channel = shared.store.keys().wake_channel();
     let mut backoff = Duration::from_millis(100);
     while !shared.stop.is_cancelled() {
@@ -58,6 +59,11 @@ async fn common(shared: Arc<Shared>, created: mpsc::UnboundedSender<String>) {
         };
         backoff = Duration::from_millis(100);
         shared.waker.wake_all();
+        // A queue created while this channel was not followed had its
+        // announcement lost: the queue channels are listed again.
+        if cluster {
+            let _ = created.send(Notice::Relist);
+        }
         shared.waker.schedules_changed();
         shared.waker.signing_keys_changed();
         let mut messages = pubsub.on_message();
@@ -76,18 +82,20 @@ async fn common(shared: Arc<Shared>, created: mpsc::UnboundedSender<String>) {
             let Ok(text) = msg.get_payload::<String>() else {
                 continue;
             };
-            match Store::parse_wake(&text) {
+            let wake = Store::parse_wake(&text);
+            // On a cluster, a queue named here was just created (by this process
+            // too): follow its own channel.
+            if let Some(m) = wake.filter(|m| cluster && !m.queue.is_empty()) {
+                let _ = created.send(Notice::Created(m.queue.to_owned()));
+            }
+            match wake {
                 Some(m) if m.pid == shared.store.pid() => {}
                 // No queue: the cron schedules or the signing keys changed.
                 Some(m) if m.queue.is_empty() && m.at_ms == SIGNING_KEYS_CHANGED => {
                     shared.waker.signing_keys_changed()
                 }
                 Some(m) if m.queue.is_empty() => shared.waker.schedules_changed(),
-                Some(m) => {
-                    shared.waker.wake_at(m.queue, m.at_ms);
-                    // On a cluster, a queue named here was just created.
-                    let _ = created.send(m.queue.to_owned());
-                }
+                Some(m) => shared.waker.wake_at(m.queue, m.at_ms),
                 None => {}
             }
         }
@@ -105,6 +113,14 @@ async fn pause(shared: &Shared, backoff: &mut Duration) -> bool {
     true
 }
 
+/// What the common channel tells the follower of queue channels.
+enum Notice {
+    /// This queue was created.
+    Created(String),
+    /// Announcements may have been missed: list the queues again.
+    Relist,
+}
+
 /// The queue channels followed: by queue, and the queue of each channel.
 #[derive(Default)]
 struct Followed {
@@ -113,7 +129,7 @@ struct Followed {
 }
 
 /// On a cluster: every queue's own channel. Returns at once on one Redis.
-async fn sharded(shared: Arc<Shared>, mut announced: mpsc::UnboundedReceiver<String>) {
+async fn sharded(shared: Arc<Shared>, mut announced: mpsc::UnboundedReceiver<Notice>) {
     if !shared.store.is_cluster() {
         return;
     }
@@ -140,11 +156,14 @@ async fn sharded(shared: Arc<Shared>, mut announced: mpsc::UnboundedReceiver<Str
                     Ok(names) => follow_only(&shared, &mut conn, &mut followed, names).await,
                     Err(e) => tracing::warn!(error = %e, "queue channels: cannot list the queues"),
                 },
-                Some(queue) = announced.recv() => {
-                    if !followed.queues.contains(&queue) {
-                        follow(&shared, &mut conn, &mut followed, queue).await;
+                Some(notice) = announced.recv() => match notice {
+                    Notice::Created(queue) => {
+                        if !followed.queues.contains(&queue) {
+                            follow(&shared, &mut conn, &mut followed, queue).await;
+                        }
                     }
-                }
+                    Notice::Relist => relist.reset_immediately(),
+                },
                 push = received.recv() => {
                     let Some(push) = push else { break };
                     on_push(&shared, &followed, push);
