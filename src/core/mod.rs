@@ -716,16 +716,13 @@ impl Htq {
     /// Removes every task of a queue; returns how many.
     pub async fn purge_queue(&self, name: &str) -> Result<u64> {
         validate::name("name", name)?;
-        let mut n = 0;
-        for member in self.members(name).await? {
-            n += self
-                .store
-                .purge(&member)
-                .await?
-                .ok_or_else(|| Error::NotFound(format!("queue {name:?}")))?;
-            // Slots held by purged tasks are free.
-            self.waker.wake_now(&member);
-        }
+        // Slots held by purged tasks are free: each partition is woken.
+        let n = self
+            .sum_in(
+                name,
+                |member| async move { self.store.purge(&member).await },
+            )
+            .await?;
         tracing::info!(queue = %name, purged = n, "queue purged");
         Ok(n)
     }
@@ -748,16 +745,10 @@ impl Htq {
     /// Puts every dead task of a queue back; returns how many.
     pub async fn retry_all_dead(&self, queue: &str) -> Result<u64> {
         validate::name("queue", queue)?;
-        let mut n = 0;
-        for member in self.members(queue).await? {
-            n += self
-                .store
-                .retry_all_dead(&member, now_ms())
-                .await?
-                .ok_or_else(|| Error::NotFound(format!("queue {queue:?}")))?;
-            self.waker.wake_now(&member);
-        }
-        Ok(n)
+        self.sum_in(queue, |member| async move {
+            self.store.retry_all_dead(&member, now_ms()).await
+        })
+        .await
     }
 
     /// Deletes one dead task.

@@ -228,6 +228,23 @@ impl Htq {
         Ok(sum)
     }
 
+    /// The sum of `f` over the store names of `queue`'s tasks (NOT_FOUND when one
+    /// is gone), each woken after: `f` changes what its dispatcher may take.
+    pub(super) async fn sum_in<F, Fut>(&self, queue: &str, f: F) -> Result<u64>
+    where
+        F: Fn(String) -> Fut,
+        Fut: std::future::Future<Output = Result<Option<u64>>>,
+    {
+        let mut n = 0;
+        for name in self.members(queue).await? {
+            n += f(name.clone())
+                .await?
+                .ok_or_else(|| Error::NotFound(format!("queue {queue:?}")))?;
+            self.waker.wake_now(&name);
+        }
+        Ok(n)
+    }
+
     /// The first `Some` of `f` over the store names of `queue`'s tasks, with the
     /// name it came from: a task lives in one partition.
     pub(super) async fn find_in<T, F, Fut>(&self, queue: &str, f: F) -> Result<Option<(String, T)>>

@@ -181,6 +181,21 @@ pub struct Store {
     slot_map: Arc<std::sync::Mutex<Option<Arc<SlotMap>>>>,
 }
 
+/// A Redis Cluster client's settings for the nodes at `urls` (TLS checked against
+/// `ca` when given), as every cluster connection of the store has them.
+fn cluster_builder(urls: &[String], ca: Option<Vec<u8>>) -> redis::cluster::ClusterClientBuilder {
+    let builder = redis::cluster::ClusterClient::builder(urls.iter().map(String::as_str))
+        .connection_timeout(pool::CONNECT_TIMEOUT)
+        .response_timeout(pool::RESPONSE_TIMEOUT);
+    match ca {
+        Some(ca) => builder.certs(redis::TlsCertificates {
+            client_tls: None,
+            root_cert: Some(ca),
+        }),
+        None => builder,
+    }
+}
+
 /// A cluster's slot ranges and the master that holds each: (first, last, address).
 type SlotMap = Vec<(u16, u16, String)>;
 
@@ -292,21 +307,14 @@ impl Store {
                 false => sentinel::with_address(template, s),
             })
             .collect::<Result<Vec<_>>>()?;
-        let mut builder = redis::cluster::ClusterClient::builder(urls.iter().map(String::as_str))
-            .connection_timeout(pool::CONNECT_TIMEOUT)
-            .response_timeout(pool::RESPONSE_TIMEOUT)
-            .retries(6);
         let nodes = urls
             .iter()
             .map(|u| node_client(u, ca.as_deref()))
             .collect::<Result<Vec<_>>>()?;
-        if let Some(ca) = ca.clone() {
-            builder = builder.certs(redis::TlsCertificates {
-                client_tls: None,
-                root_cert: Some(ca),
-            });
-        }
-        let client = builder.build().map_err(bad)?;
+        let client = cluster_builder(&urls, ca.clone())
+            .retries(6)
+            .build()
+            .map_err(bad)?;
         let mut link = Link::over(pool::Target::Cluster(Box::new(client)), nodes).await?;
         link.seeds = Some((urls, ca));
         Self::open(link, prefix, opts, metrics).await
@@ -624,18 +632,11 @@ impl Store {
         let Some((urls, ca)) = self.link().seeds.clone() else {
             return Ok(None);
         };
-        let mut builder = redis::cluster::ClusterClient::builder(urls)
-            .connection_timeout(pool::CONNECT_TIMEOUT)
-            .response_timeout(pool::RESPONSE_TIMEOUT)
+        let client = cluster_builder(&urls, ca)
             .use_protocol(redis::ProtocolVersion::RESP3)
-            .push_sender(pushes);
-        if let Some(ca) = ca {
-            builder = builder.certs(redis::TlsCertificates {
-                client_tls: None,
-                root_cert: Some(ca),
-            });
-        }
-        Ok(Some(builder.build()?.get_async_connection().await?))
+            .push_sender(pushes)
+            .build()?;
+        Ok(Some(client.get_async_connection().await?))
     }
 
     /// On a cluster, tells every process that queue `name` was created, on the

@@ -171,8 +171,11 @@ impl Store {
             &[&k.settings, &k.due, &k.tasks, &k.state],
         );
         self.push_args(&mut call, queue, tasks, create, check_ids, now);
-        let reply = self.run_coded(&call).await?;
-        self.pushed(queue, reply).await
+        let pushed = Self::pushed(queue, self.run_coded(&call).await?)?;
+        if pushed.created {
+            self.announce_queue(queue).await;
+        }
+        Ok(pushed)
     }
 
     /// The pushes of several queues (`sections`: queue, rows, queue to create when
@@ -206,7 +209,11 @@ impl Store {
         }
         let mut out = Vec::with_capacity(sections.len());
         for ((queue, _, _), reply) in sections.iter().zip(replies) {
-            out.push(self.pushed(queue, reply).await);
+            let pushed = Self::pushed(queue, reply);
+            if pushed.as_ref().is_ok_and(|p| p.created) {
+                self.announce_queue(queue).await;
+            }
+            out.push(pushed);
         }
         Ok(out)
     }
@@ -252,7 +259,7 @@ impl Store {
     }
 
     /// Decodes push's reply for `queue`.
-    async fn pushed(&self, queue: &str, reply: Reply) -> Result<Pushed> {
+    fn pushed(queue: &str, reply: Reply) -> Result<Pushed> {
         match reply.code {
             Code::Done => {}
             Code::NoQueue => return Err(Error::NotFound(format!("queue {queue:?}"))),
@@ -272,13 +279,9 @@ impl Store {
                 _ => Err(Error::Internal("push: ragged reply".into())),
             })
             .collect::<Result<_>>()?;
-        let created = reply::int(reply.get(1)?)? == 1;
-        if created {
-            self.announce_queue(queue).await;
-        }
         Ok(Pushed {
             earliest: reply::opt_ms(reply.get(0)?)?,
-            created,
+            created: reply::int(reply.get(1)?)? == 1,
             dedup_window_ms: Some(reply::int(reply.get(2)?)?).filter(|w| *w > 0),
             duplicates,
         })
