@@ -119,7 +119,7 @@ fn wrapped(name: &str, body: &str) -> String {
 fn register(name: &str) -> String {
     format!(
         "redis.register_function('{{PREFIX}}{name}', function(KEYS, ARGV)\n\
-         events_cap, events_grouped = nil, nil\n\
+         events_cap, events_grouped, conf_cache = nil, nil, nil\n\
          return body_{name}(KEYS, ARGV)\nend)\n"
     )
 }

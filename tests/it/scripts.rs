@@ -475,6 +475,63 @@ async fn retry_dead_and_reschedule_move_the_task() {
 }
 
 #[tokio::test]
+async fn a_task_that_succeeds_leaves_no_history_behind() {
+    let redis = TestRedis::start();
+    let s = store(&redis).await;
+    seed(&s, 3, &[("a", 1000), ("b", 1000), ("c", 1000)]).await;
+    s.claim("q", 1000, 3, false).await.unwrap().unwrap();
+    let rec = r#"{"s":503,"d":4}"#;
+    // a fails once and c runs once (a variable task): each attempt is recorded.
+    let retry = Finish::Retry {
+        at: 2000,
+        status: 503,
+        error: "HTTP 503".into(),
+    };
+    assert!(
+        s.finish("q", "a", &lease(&redis, "a"), 1100, &retry, rec)
+            .await
+            .unwrap()
+    );
+    let again = Finish::Reschedule {
+        at: 2000,
+        run_count: 1,
+        status: 200,
+        error: String::new(),
+    };
+    assert!(
+        s.finish("q", "c", &lease(&redis, "c"), 1100, &again, rec)
+            .await
+            .unwrap()
+    );
+    let mut c = redis.conn();
+    let mut hist: Vec<String> = c.hkeys("t:{q}:hist").unwrap();
+    hist.sort();
+    assert_eq!(hist, ["a", "c"]);
+    // b succeeds at its first attempt, a and c at their second: none keeps a history.
+    let ok = |id: &str| Outcome {
+        id: id.into(),
+        token: lease(&redis, id),
+        finish: Finish::Succeed { status: 200 },
+        record: rec.into(),
+    };
+    let (held, _) = s.finish_claim("q", 1200, &[ok("b")], 3).await.unwrap();
+    assert_eq!(held, [true]);
+    let claim = s.claim("q", 2000, 3, false).await.unwrap().unwrap();
+    assert_eq!(claim.tasks.len(), 2);
+    let (held, _) = s
+        .finish_claim("q", 2100, &[ok("a"), ok("c")], 3)
+        .await
+        .unwrap();
+    assert_eq!(held, [true, true]);
+    let hist: Vec<String> = c.hkeys("t:{q}:hist").unwrap();
+    assert!(hist.is_empty(), "history left: {hist:?}");
+    let tasks: Vec<String> = c.hkeys("t:{q}:tasks").unwrap();
+    assert!(tasks.is_empty(), "tasks left: {tasks:?}");
+    let states: Vec<String> = c.hkeys("t:{q}:state").unwrap();
+    assert!(states.is_empty(), "states left: {states:?}");
+}
+
+#[tokio::test]
 async fn reschedule_after_queue_deletion_leaves_no_orphan() {
     let redis = TestRedis::start();
     let s = store(&redis).await;

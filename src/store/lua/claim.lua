@@ -24,14 +24,10 @@
 -- Emits: dead, evicted, retrying, started.
 -- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, pace, state, stats, tasks.
 local k_queue, k_due, k_active, k_tasks, k_state, k_dead = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
--- The settings this script reads; the whole hash goes back to the dispatcher only
--- when it does not hold their current version.
-local FIELDS = {'max_concurrency', 'paused', 'timeout_ms', 'rate', 'burst', 'fconc', 'frate',
-  'fburst', 'lease_seq', 'max_events', 'ver'}
-local values = redis.call('HMGET', k_queue, unpack(FIELDS))
-if not values[1] then return {NO_QUEUE} end
-local S = {}
-for i, f in ipairs(FIELDS) do S[f] = values[i] end
+-- The settings this script reads (see queue_conf); the whole hash goes back to the
+-- dispatcher only when it does not hold their current version.
+local S = queue_conf(k_queue)
+if not S.max_concurrency then return {NO_QUEUE} end
 -- Settings written before they had versions get one.
 if not S.ver then S.ver = settings_written(k_queue) end
 local settings = {}
@@ -83,7 +79,10 @@ local function due_waiting()
 end
 
 if not paused then
-  local n = math.min(tonumber(conf[1]) - redis.call('ZCARD', k_active), tonumber(ARGV[2]))
+  -- No lease left (none before, none taken back): nothing is in flight.
+  local active = 0
+  if lease_head ~= '' then active = redis.call('ZCARD', k_active) end
+  local n = math.min(tonumber(conf[1]) - active, tonumber(ARGV[2]))
   if n <= 0 then
     if due_waiting() then
       redis.call('HSET', k_queue, 'blocked', '1')

@@ -24,13 +24,15 @@ end
 -- The lease check of every outcome in two calls: active, and the token in its state.
 local scores = redis.call('ZMSCORE', KEYS[3], unpack(ids))
 local raws = redis.call('HMGET', KEYS[4], unpack(ids))
-local conf = redis.call('HMGET', KEYS[1], 'history', 'retention_ms', 'max_events', 'blocked')
-local history = tonumber(conf[1] or '10') or 10
-local keep = (tonumber(conf[2] or '0') or 0) > 0
-events_cap = tonumber(conf[3] or '10000') or 10000
+local conf = queue_conf(KEYS[1])
+local history = tonumber(conf.history or '10') or 10
+local keep = (tonumber(conf.retention_ms or '0') or 0) > 0
+events_cap = tonumber(conf.max_events or '10000') or 10000
 local result = {DONE}
--- Succeeded tasks that leave no trace: removed together, one event for all.
-local gone, gone_status = {}, {}
+-- Succeeded tasks that leave no trace: removed together, one event for all. Only
+-- a task that ran before (a retry, a variable task's earlier runs, a dead task
+-- retried) can have attempts in its history: the others have none to remove.
+local gone, gone_status, gone_hist = {}, {}, {}
 local held_ids = {}
 for i = 1, n do
   local at = 4 + (i - 1) * W
@@ -52,6 +54,7 @@ for i = 1, n do
     if mode == 'succeed' and not keep then
       gone[#gone + 1] = id
       gone_status[#gone_status + 1] = status
+      if (st.a or 0) > 1 or st.b or st.r then gone_hist[#gone_hist + 1] = id end
     else
       redis.call('ZREM', KEYS[3], id)
       if mode == 'succeed' then
@@ -89,7 +92,9 @@ if #gone > 0 then
   redis.call('ZREM', KEYS[3], unpack(gone))
   emit_group(KEYS[1], 'succeeded', gone, {status = gone_status})
   -- Tasks that were running: never among the retained finished ones.
-  forget_all(KEYS[1], gone, false)
+  redis.call('HDEL', qkey(KEYS[1], 'tasks'), unpack(gone))
+  redis.call('HDEL', KEYS[4], unpack(gone))
+  if #gone_hist > 0 then redis.call('HDEL', qkey(KEYS[1], 'hist'), unpack(gone_hist)) end
 end
-if conf[4] then wake_blocked(KEYS[1], ARGV[2], ARGV[3]) end
+if conf.blocked then wake_blocked(KEYS[1], ARGV[2], ARGV[3]) end
 return result

@@ -130,6 +130,24 @@ local function settings_written(k_queue)
   return ver
 end
 
+-- The queue's settings a task script reads, each call reading them at most once
+-- (finish_claim runs finish and claim on one read): `queue_conf` reads them all
+-- with one HMGET. Forgotten at each call (see scripts.rs).
+local CONF_FIELDS = {'max_concurrency', 'paused', 'timeout_ms', 'rate', 'burst', 'fconc',
+  'frate', 'fburst', 'lease_seq', 'max_events', 'ver', 'history', 'retention_ms', 'blocked'}
+local conf_cache = nil
+
+-- The fields above of the queue's settings hash `k_queue`, by name (nil when unset;
+-- `max_concurrency` is set on every queue, so nil there means no queue).
+local function queue_conf(k_queue)
+  if conf_cache == nil then
+    local values = redis.call('HMGET', k_queue, unpack(CONF_FIELDS))
+    conf_cache = {}
+    for i, f in ipairs(CONF_FIELDS) do conf_cache[f] = values[i] end
+  end
+  return conf_cache
+end
+
 -- Events the queue's stream keeps (its `max_events` setting, read once per call;
 -- approximately: Redis trims whole blocks), 0 for no cap.
 local events_cap = nil
@@ -274,18 +292,12 @@ local function release(k, st, now)
   end
 end
 
--- Removes every trace of the tasks `ids` (a list) but their dedup entries;
--- `retained` false when none of them is a retained finished task.
-local function forget_all(k, ids, retained)
-  redis.call('HDEL', qkey(k, 'tasks'), unpack(ids))
-  redis.call('HDEL', qkey(k, 'state'), unpack(ids))
-  redis.call('HDEL', qkey(k, 'hist'), unpack(ids))
-  if retained ~= false then redis.call('ZREM', qkey(k, 'done'), unpack(ids)) end
-end
-
 -- Removes every trace of task `id` but its dedup entry.
 local function forget(k, id)
-  forget_all(k, {id})
+  redis.call('HDEL', qkey(k, 'tasks'), id)
+  redis.call('HDEL', qkey(k, 'state'), id)
+  redis.call('HDEL', qkey(k, 'hist'), id)
+  redis.call('ZREM', qkey(k, 'done'), id)
 end
 
 -- Drops retained finished tasks that finished before `before`, at most `limit`.

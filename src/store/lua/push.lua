@@ -24,11 +24,9 @@ local now = tonumber(ARGV[6 + 2 * m])
 local base = 7 + 2 * m
 local W = 6
 local k_dedup, k_dedupx, k_flows = qkey(KEYS[1], 'dedup'), qkey(KEYS[1], 'dedupx'), qkey(KEYS[1], 'flows')
--- Forget idempotency keys whose window is over.
-for _, key in ipairs(redis.call('ZRANGE', k_dedupx, '-inf', now, 'BYSCORE', 'LIMIT', 0, 100)) do
-  redis.call('HDEL', k_dedup, key)
-  redis.call('ZREM', k_dedupx, key)
-end
+-- A key whose window is over counts as unseen (its expiry in `dedupx` is checked);
+-- maintain forgets it, at its expiry (the reply's dedup window tells the caller to
+-- schedule that).
 -- Checks first, so a refused batch writes nothing.
 local dups, seen, ids = {}, {}, {}
 for i = 0, n - 1 do

@@ -15,7 +15,7 @@ for s = 0, tonumber(ARGV[1]) - 1 do
   local args = {}
   for i = at + 1, at + a do args[#args + 1] = ARGV[i] end
   -- What the prelude reads once per call is read again for each queue.
-  events_cap, events_grouped = nil, nil
+  events_cap, events_grouped, conf_cache = nil, nil, nil
   out[s + 1] = body_push({KEYS[4 * s + 1], KEYS[4 * s + 2], KEYS[4 * s + 3], KEYS[4 * s + 4]}, args)
   at = at + a + 1
 end
