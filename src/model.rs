@@ -141,7 +141,19 @@ pub struct Queue {
     /// Hash tags the queue's tasks are spread over (1: the queue's own; see
     /// [`Partition`]). Fixed when the queue is created.
     pub partitions: u32,
+    /// 3xx replies are followed (else they are failures).
+    pub follow_redirects: bool,
+    /// Each attempt's record keeps its response (headers and body); else only a
+    /// short excerpt of the body.
+    pub capture_responses: bool,
+    /// Body bytes a captured response keeps.
+    pub capture_body_bytes: u32,
 }
+
+/// Body bytes a captured response keeps unless the queue says otherwise.
+pub const DEFAULT_CAPTURE_BYTES: u32 = 4096;
+/// The most body bytes a captured response may keep.
+pub const MAX_CAPTURE_BYTES: u32 = 65_536;
 
 impl Queue {
     /// A queue with every setting at its default.
@@ -171,6 +183,9 @@ impl Queue {
             max_events: 10_000,
             hide_replies: false,
             partitions: 1,
+            follow_redirects: false,
+            capture_responses: false,
+            capture_body_bytes: DEFAULT_CAPTURE_BYTES,
         }
     }
 
@@ -340,9 +355,27 @@ pub struct AttemptRecord {
     /// Transport error or timeout text.
     #[serde(rename = "e", default, skip_serializing_if = "String::is_empty")]
     pub error: String,
-    /// The first bytes of the reply, as text.
+    /// The first bytes of the reply, as text; with a captured response, the body
+    /// as kept (see `base64`).
     #[serde(rename = "b", default, skip_serializing_if = "String::is_empty")]
     pub reply: String,
+    /// A captured response: its headers (name, value), in the order received.
+    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<(String, String)>>,
+    /// A captured body that was not UTF-8: `reply` holds its base64.
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub base64: bool,
+    /// A captured body that was longer than what was kept.
+    #[serde(rename = "c", default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+}
+
+impl AttemptRecord {
+    /// Whether the attempt's response was captured (the queue captured responses
+    /// and a reply came).
+    pub fn captured(&self) -> bool {
+        self.headers.is_some()
+    }
 }
 
 /// A task to add: its request and when it is due.

@@ -675,7 +675,87 @@ async fn footprint(env: &mut Env, figs: &mut Figures) -> anyhow::Result<()> {
     for i in 0..idle {
         env.delete_queue(&format!("idle{i}")).await?;
     }
+
+    // What a captured response costs: finished tasks kept (retention) whose one
+    // attempt's reply (a 1 KiB body) is captured, against the same without.
+    let plain = kept_task_memory(env, false).await?;
+    let captured = kept_task_memory(env, true).await?;
+    figs.add(
+        "f. Redis memory per finished task kept, reply excerpt only",
+        "bytes",
+        false,
+        "",
+        plain,
+        None,
+    );
+    figs.add(
+        "f. Redis memory per finished task kept, response captured (1 KiB body)",
+        "bytes",
+        false,
+        "",
+        captured,
+        None,
+    );
     Ok(())
+}
+
+/// Redis memory per finished task kept for an hour after one attempt whose reply
+/// had a 1 KiB body and the sink's two headers: with the response captured (4 KiB
+/// cap), or with the 256-byte excerpt every attempt keeps.
+async fn kept_task_memory(env: &mut Env, capture: bool) -> anyhow::Result<f64> {
+    let n = counts(env.args.quick, 10_000, 2_000);
+    let name = if capture { "captured" } else { "excerpt" };
+    env.client(0)
+        .create_queue(pb::CreateQueueRequest {
+            queue: Some(pb::Queue {
+                name: name.into(),
+                kind: pb::QueueKind::RealTime as i32,
+                max_concurrency: 50,
+                retention: Some(pbjson_types::Duration {
+                    seconds: 3600,
+                    nanos: 0,
+                }),
+                capture_responses: capture,
+                ..Default::default()
+            }),
+        })
+        .await?;
+    let used = |info: &std::collections::HashMap<String, String>| {
+        info["used_memory"].parse::<f64>().unwrap_or(0.0)
+    };
+    // Keys deleted before (UNLINK) may still be being freed.
+    let settled = Instant::now();
+    while settled.elapsed() < Duration::from_secs(30) {
+        let info = env.info("memory").await?;
+        if info.get("lazyfree_pending_objects").map(String::as_str) == Some("0") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let before = used(&env.info("memory").await?);
+    env.sink.reset();
+    let url = env.sink.url("/reply/1024");
+    push_batches(env, &[name.to_owned()], n, BATCH_CALLERS, |_| url.clone()).await?;
+    let t0 = Instant::now();
+    env.sink
+        .wait_count(n as u64, t0, Duration::from_secs(120))
+        .await
+        .ok_or_else(|| anyhow::anyhow!("{name}: not every task arrived"))?;
+    // The last outcomes are recorded a moment after their requests arrive.
+    let mut client = env.client(0);
+    loop {
+        let counts = client
+            .count_tasks(pb::CountTasksRequest { queue: name.into() })
+            .await?
+            .into_inner();
+        if counts.finished as usize >= n || t0.elapsed() > Duration::from_secs(130) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let after = used(&env.info("memory").await?);
+    env.delete_queue(name).await?;
+    Ok((after - before) / n as f64)
 }
 
 /// g. Breadth: many queues of a few tasks each, drained.

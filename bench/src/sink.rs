@@ -1,5 +1,6 @@
 //! A fast HTTP sink: answers 200 at once, counts requests, and for requests tagged
-//! `?t=<µs>` records how long after that instant they arrived.
+//! `?t=<µs>` records how long after that instant they arrived. A path
+//! `/reply/<n>` answers with a body of n bytes (at most 1 MiB), else `ok`.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -48,6 +49,12 @@ impl Sink {
                         let s = s.clone();
                         async move {
                             let arrived = now_us();
+                            let size = req
+                                .uri()
+                                .path()
+                                .strip_prefix("/reply/")
+                                .and_then(|n| n.parse::<usize>().ok())
+                                .map(|n| n.min(1 << 20));
                             let tag = req.uri().query().and_then(|q| {
                                 q.split('&')
                                     .find_map(|kv| kv.strip_prefix("t="))
@@ -59,7 +66,11 @@ impl Sink {
                                 s.delays.lock().unwrap().push(arrived - t);
                             }
                             s.count.fetch_add(1, Ordering::Relaxed);
-                            Ok::<_, Infallible>(Response::new(Full::new(Bytes::from_static(b"ok"))))
+                            let body = match size {
+                                Some(n) => Bytes::from(vec![b'x'; n]),
+                                None => Bytes::from_static(b"ok"),
+                            };
+                            Ok::<_, Infallible>(Response::new(Full::new(body)))
                         }
                     });
                     let _ = http1::Builder::new()

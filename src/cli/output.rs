@@ -55,6 +55,38 @@ pub fn task_line(t: &pb::Task) -> String {
     )
 }
 
+/// A task and its attempts, newest last: each attempt's status (or error), its
+/// latency and the reply excerpt; a captured response with its headers and body.
+pub fn task_detail(t: &pb::Task) -> String {
+    let mut out = task_line(t);
+    for (i, a) in t.history.iter().enumerate() {
+        let latency = a
+            .latency
+            .as_ref()
+            .map(|d| d.seconds * 1000 + i64::from(d.nanos) / 1_000_000)
+            .unwrap_or(0);
+        let outcome = if a.status > 0 {
+            format!("HTTP {}", a.status)
+        } else {
+            a.error.clone()
+        };
+        out.push_str(&format!("\n  attempt {}: {outcome} in {latency} ms", i + 1));
+        match &a.response {
+            Some(r) => {
+                for h in &r.headers {
+                    out.push_str(&format!("\n    {}: {}", h.name, h.value));
+                }
+                let kind = if r.body_base64 { " (base64)" } else { "" };
+                let cut = if r.body_truncated { " (truncated)" } else { "" };
+                out.push_str(&format!("\n    body{kind}{cut}: {}", r.body));
+            }
+            None if !a.reply.is_empty() => out.push_str(&format!("\n    reply: {}", a.reply)),
+            None => {}
+        }
+    }
+    out
+}
+
 pub fn event_line(e: &pb::QueueEvent) -> String {
     let kind = enum_name(
         pb::EventKind::try_from(e.kind)

@@ -25,6 +25,15 @@ pub enum QueueCommand {
         /// most max-concurrency. Fixed once created.
         #[arg(long, default_value_t = 0)]
         partitions: i32,
+        /// Follow 3xx replies (else a 3xx is a failure).
+        #[arg(long)]
+        follow_redirects: bool,
+        /// Keep each attempt's response (headers and body) in its history.
+        #[arg(long)]
+        capture_responses: bool,
+        /// Body bytes a captured response keeps (default 4096, at most 65536).
+        #[arg(long, default_value_t = 0)]
+        capture_body_bytes: i32,
     },
     /// Every queue.
     List,
@@ -60,6 +69,15 @@ pub struct UpdateArgs {
     /// Keep (false) or drop (true) reply excerpts in the attempt history.
     #[arg(long)]
     hide_replies: Option<bool>,
+    /// Follow 3xx replies (true) or count them as failures (false).
+    #[arg(long)]
+    follow_redirects: Option<bool>,
+    /// Keep each attempt's response (true) or a short excerpt only (false).
+    #[arg(long)]
+    capture_responses: Option<bool>,
+    /// Body bytes a captured response keeps (0: the default, 4096).
+    #[arg(long)]
+    capture_body_bytes: Option<i32>,
 }
 
 /// Runs `command` against the server `conn` names.
@@ -73,6 +91,9 @@ pub async fn run(conn: &Conn, command: QueueCommand) -> anyhow::Result<()> {
             max_concurrency,
             hide_replies,
             partitions,
+            follow_redirects,
+            capture_responses,
+            capture_body_bytes,
         } => {
             let q = pb::Queue {
                 name,
@@ -80,6 +101,9 @@ pub async fn run(conn: &Conn, command: QueueCommand) -> anyhow::Result<()> {
                 max_concurrency,
                 hide_replies,
                 partitions,
+                follow_redirects,
+                capture_responses,
+                capture_body_bytes,
                 ..Default::default()
             };
             let request = pb::CreateQueueRequest { queue: Some(q) };
@@ -173,6 +197,18 @@ impl UpdateArgs {
         if let Some(v) = self.hide_replies {
             q.hide_replies = v;
             paths.push("hide_replies".to_owned());
+        }
+        if let Some(v) = self.follow_redirects {
+            q.follow_redirects = v;
+            paths.push("follow_redirects".to_owned());
+        }
+        if let Some(v) = self.capture_responses {
+            q.capture_responses = v;
+            paths.push("capture_responses".to_owned());
+        }
+        if let Some(v) = self.capture_body_bytes {
+            q.capture_body_bytes = v;
+            paths.push("capture_body_bytes".to_owned());
         }
         anyhow::ensure!(!paths.is_empty(), "nothing to change: give a setting");
         Ok(pb::UpdateQueueRequest {

@@ -3,7 +3,7 @@
 use htq::api::pb::{self, schedule_task_request::When};
 
 use super::conn::{Conn, connect};
-use super::output::{lines, show, task_line};
+use super::output::{lines, show, task_detail, task_line};
 use super::parse;
 
 #[derive(clap::Subcommand)]
@@ -63,7 +63,7 @@ pub async fn run(conn: &Conn, command: TaskCommand) -> anyhow::Result<()> {
         TaskCommand::Get { queue, id } => {
             let request = pb::GetTaskRequest { queue, id };
             let t = connect(conn).await?.get_task(request).await?;
-            show(conn.json, t.get_ref(), task_line);
+            show(conn.json, t.get_ref(), task_detail);
             Ok(())
         }
         TaskCommand::List {

@@ -106,6 +106,8 @@ pub fn legacy_queue(
         max_time_interval,
     ));
     q.legacy = true;
+    // Legacy HTQ followed redirects.
+    q.follow_redirects = true;
     q.created_ms = now_ms();
     Ok(q)
 }

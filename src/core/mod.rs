@@ -77,6 +77,10 @@ pub struct QueueInput {
     pub hide_replies: Option<bool>,
     /// Hash tags the tasks are spread over (zero: 1). Set at creation only.
     pub partitions: Option<i64>,
+    pub follow_redirects: Option<bool>,
+    pub capture_responses: Option<bool>,
+    /// Zero: the default.
+    pub capture_body_bytes: Option<i64>,
 }
 
 /// A pushed task as the caller sees it.
@@ -326,6 +330,28 @@ impl Htq {
         }
         if let Some(h) = input.hide_replies {
             q.hide_replies = h;
+        }
+        if let Some(f) = input.follow_redirects {
+            q.follow_redirects = f;
+        }
+        if let Some(c) = input.capture_responses {
+            q.capture_responses = c;
+        }
+        if let Some(v) = input.capture_body_bytes {
+            q.capture_body_bytes = pick(
+                validate::count(
+                    "queue.capture_body_bytes",
+                    v,
+                    i64::from(crate::model::MAX_CAPTURE_BYTES),
+                )?,
+                crate::model::DEFAULT_CAPTURE_BYTES,
+            );
+        }
+        if q.capture_responses && q.hide_replies {
+            return Err(Error::invalid(
+                "queue.capture_responses",
+                "cannot be on with hide_replies: hidden replies are not captured",
+            ));
         }
         if let Some(v) = input.partitions {
             q.partitions =

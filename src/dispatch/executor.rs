@@ -1,8 +1,8 @@
 //! Performs a task's HTTP request: one pooled reqwest client, one deadline per
 //! request covering connect, headers, body and redirects. Every target, and every
 //! redirect hop, passes the egress policy ([`super::egress`]); redirects are
-//! followed here, not by the client, so each hop is checked and a hop to another
-//! origin does not carry the task's headers there. Requests are signed with the
+//! followed here (when the queue follows them), not by the client, so each hop is
+//! checked and a hop to another origin does not carry the task's headers there. Requests are signed with the
 //! process's [`KeyRing`] (Standard Webhooks; see [`crate::signing`]).
 
 use std::sync::Arc;
@@ -16,7 +16,7 @@ use reqwest::{Method, StatusCode, Url};
 
 use super::egress::{self, Policy, Refused};
 use super::outcome::Attempt;
-use crate::model::{Body, now_ms};
+use crate::model::{Body, Queue, QueueKind, now_ms};
 use crate::signing::{self, KeyRing};
 use crate::store::ClaimedTask;
 
@@ -24,8 +24,8 @@ use crate::store::ClaimedTask;
 const MAX_REPLY_BYTES: usize = 64 * 1024;
 /// Longest error text stored with a task.
 const MAX_ERROR_LEN: usize = 500;
-/// Redirects followed for one attempt.
-const MAX_REDIRECTS: usize = 10;
+/// Redirects followed for one attempt (as many as legacy HTQ followed).
+const MAX_REDIRECTS: usize = 20;
 /// The header that counts how many HTQ deliveries led to a request; pushes that
 /// arrive with too many are refused (see [`crate::core`]).
 pub const HOPS_HEADER: &str = "x-htq-hops";
@@ -36,6 +36,16 @@ pub struct Executor {
     client: reqwest::Client,
     policy: Arc<Policy>,
     keys: Arc<KeyRing>,
+}
+
+/// How one task's request goes out: for which queue (a partition's as its
+/// queue's), signed as a variable queue's call or not, following redirects or not,
+/// capturing the response's headers or not.
+struct How<'a> {
+    queue: &'a str,
+    variable: bool,
+    follow: bool,
+    capture: bool,
 }
 
 /// Where one hop of a request goes, and what it carries.
@@ -87,24 +97,25 @@ impl Executor {
         })
     }
 
-    /// Performs `task`'s request of queue `queue` within `timeout`; `variable` says
-    /// whether the queue is a variable one (its calls are signed as messages of
-    /// their own, see [`signing::message_id`]). A partition's task goes out as its
-    /// queue's: named and signed as such.
-    pub async fn perform(
-        &self,
-        queue: &str,
-        task: &ClaimedTask,
-        variable: bool,
-        timeout: Duration,
-    ) -> Attempt {
-        let queue = crate::model::Partition::queue_of(queue);
+    /// Performs `task`'s request of `queue` within the queue's request timeout,
+    /// following redirects and capturing the response as the queue says. A
+    /// variable queue's calls are signed as messages of their own (see
+    /// [`signing::message_id`]). A partition's task goes out as its queue's: named
+    /// and signed as such.
+    pub async fn perform(&self, queue: &Queue, task: &ClaimedTask) -> Attempt {
+        let timeout = queue.request_timeout;
+        let how = How {
+            queue: crate::model::Partition::queue_of(&queue.name),
+            variable: queue.kind == QueueKind::Variable,
+            follow: queue.follow_redirects,
+            capture: queue.capture_responses,
+        };
         let failed = |error: String, refused: bool| Attempt {
             error: Some(error),
             refused,
             ..Default::default()
         };
-        match tokio::time::timeout(timeout, self.send(queue, task, variable)).await {
+        match tokio::time::timeout(timeout, self.send(&how, task)).await {
             Ok(Ok(attempt)) => attempt,
             Ok(Err(Failed::Http(e))) => failed(describe(&e), false),
             Ok(Err(Failed::Refused(r))) => failed(cut(r.to_string()), true),
@@ -113,12 +124,8 @@ impl Executor {
         }
     }
 
-    async fn send(
-        &self,
-        queue: &str,
-        task: &ClaimedTask,
-        variable: bool,
-    ) -> Result<Attempt, Failed> {
+    async fn send(&self, how: &How<'_>, task: &ClaimedTask) -> Result<Attempt, Failed> {
+        let (queue, variable) = (how.queue, how.variable);
         let req = &task.request;
         let mut method = Method::from_bytes(req.method.as_bytes()).unwrap_or(Method::GET);
         let mut url = Url::parse(&req.url).map_err(|e| Failed::Other(format!("bad URL: {e}")))?;
@@ -135,13 +142,13 @@ impl Executor {
             let builder = self.request(queue, task, variable, method.clone(), hop);
             let mut resp = builder.send().await?;
             let status = resp.status();
-            if status.is_redirection()
-                && let Some(next) = resp
-                    .headers()
-                    .get(LOCATION)
-                    .and_then(|l| l.to_str().ok())
-                    .and_then(|l| url.join(l).ok())
-            {
+            let location = status
+                .is_redirection()
+                .then(|| resp.headers().get(LOCATION))
+                .flatten()
+                .and_then(|l| l.to_str().ok())
+                .and_then(|l| url.join(l).ok());
+            if let Some(next) = location.clone().filter(|_| how.follow) {
                 if !matches!(next.scheme(), "http" | "https") {
                     return Err(Failed::Other(format!(
                         "redirect to {}: not http or https",
@@ -167,18 +174,33 @@ impl Executor {
                 .get(RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(parse_retry_after);
+            let headers = how.capture.then(|| {
+                resp.headers()
+                    .iter()
+                    .map(|(name, value)| {
+                        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                        (name.as_str().to_owned(), value)
+                    })
+                    .collect()
+            });
             let mut body = BytesMut::new();
-            while body.len() < MAX_REPLY_BYTES {
-                match resp.chunk().await? {
-                    Some(chunk) => body
-                        .extend_from_slice(&chunk[..chunk.len().min(MAX_REPLY_BYTES - body.len())]),
-                    None => break,
+            let mut truncated = false;
+            while let Some(chunk) = resp.chunk().await? {
+                let room = MAX_REPLY_BYTES - body.len();
+                if chunk.len() > room {
+                    body.extend_from_slice(&chunk[..room]);
+                    truncated = true;
+                    break;
                 }
+                body.extend_from_slice(&chunk);
             }
             return Ok(Attempt {
                 status: Some(status.as_u16()),
                 body: Bytes::from(body),
+                truncated,
+                headers,
                 retry_after,
+                redirect: location.map(|l| cut(l.to_string())),
                 ..Default::default()
             });
         }

@@ -20,6 +20,12 @@ pub struct Attempt {
     pub retry_after: Option<Duration>,
     /// The first bytes of the reply body.
     pub body: Bytes,
+    /// The reply body was longer than `body`.
+    pub truncated: bool,
+    /// The reply's headers, when the queue captures responses.
+    pub headers: Option<Vec<(String, String)>>,
+    /// Where a 3xx reply pointed, when it was not followed.
+    pub redirect: Option<String>,
     /// The egress policy refused the target: a permanent failure.
     pub refused: bool,
 }
@@ -45,7 +51,13 @@ impl Attempt {
                     .ok()
                     .and_then(|c| c.canonical_reason())
                     .unwrap_or("");
-                (s, format!("HTTP {s} {reason}").trim_end().to_owned())
+                let mut text = format!("HTTP {s} {reason}").trim_end().to_owned();
+                if let Some(to) = &self.redirect {
+                    text.push_str(&format!(
+                        " to {to}: not followed (the queue's follow_redirects is off)"
+                    ));
+                }
+                (s, text)
             }
             (None, Some(e)) => (0, e.clone()),
             (None, None) => (0, "no reply".to_owned()),
@@ -57,27 +69,61 @@ impl Attempt {
 pub const RECORD_REPLY_BYTES: usize = 256;
 
 /// The attempt's record for the task's history, as JSON (its start time is added
-/// by the store: the task's last start); without the reply excerpt when `hide_reply`.
-pub fn record(attempt: &Attempt, latency: Duration, hide_reply: bool) -> String {
+/// by the store: the task's last start): a short excerpt of the reply, none when
+/// the queue hides replies, the whole response up to its capture size when it
+/// captures them (see [`captured_body`]).
+pub fn record(attempt: &Attempt, latency: Duration, queue: &Queue) -> String {
     let (status, error) = match (attempt.status, &attempt.error) {
         (Some(s), _) => (s, String::new()),
         (None, Some(e)) => (0, e.clone()),
         (None, None) => (0, "no reply".to_owned()),
     };
-    let kept = if hide_reply { 0 } else { RECORD_REPLY_BYTES };
-    let mut cut = attempt.body.len().min(kept);
-    // Cut on a character boundary when the reply is text.
-    while cut > 0 && cut < attempt.body.len() && (attempt.body[cut] & 0xC0) == 0x80 {
-        cut -= 1;
-    }
-    let rec = AttemptRecord {
+    let mut rec = AttemptRecord {
         start_ms: 0,
         latency_ms: ms(latency),
         status,
         error,
-        reply: String::from_utf8_lossy(&attempt.body[..cut]).into_owned(),
+        ..Default::default()
     };
+    if let Some(headers) = attempt.headers.as_ref().filter(|_| queue.capture_responses) {
+        let (body, base64, truncated) =
+            captured_body(&attempt.body, queue.capture_body_bytes as usize);
+        rec.headers = Some(headers.clone());
+        rec.reply = body;
+        rec.base64 = base64;
+        rec.truncated = truncated || attempt.truncated;
+    } else if !queue.hide_replies {
+        let body = &attempt.body[..text_cut(&attempt.body, RECORD_REPLY_BYTES)];
+        rec.reply = String::from_utf8_lossy(body).into_owned();
+    }
     serde_json::to_string(&rec).unwrap_or_default()
+}
+
+/// Where to cut `body` to keep at most `max` bytes without splitting a UTF-8
+/// character (when it is text).
+fn text_cut(body: &[u8], max: usize) -> usize {
+    let mut cut = body.len().min(max);
+    while cut > 0 && cut < body.len() && (body[cut] & 0xC0) == 0x80 {
+        cut -= 1;
+    }
+    cut
+}
+
+/// A captured body of at most `max` bytes: (the text when it is UTF-8, else its
+/// base64; whether it is base64; whether bytes were left out). A text body is cut
+/// on a character boundary.
+pub fn captured_body(body: &[u8], max: usize) -> (String, bool, bool) {
+    use base64::Engine as _;
+    let truncated = body.len() > max;
+    let cut = text_cut(body, max);
+    match std::str::from_utf8(&body[..cut]) {
+        Ok(text) => (text.to_owned(), false, truncated),
+        Err(_) => {
+            let kept = &body[..body.len().min(max)];
+            let encoded = base64::engine::general_purpose::STANDARD.encode(kept);
+            (encoded, true, truncated)
+        }
+    }
 }
 
 /// The delay before retry number `completed` (1 = first retry): min_backoff doubled
@@ -317,5 +363,75 @@ mod tests {
             decide(&q, &state(1.0), &reply(200, ""), 0, 1.0),
             Finish::Reschedule { at: 1000, .. }
         ));
+    }
+
+    #[test]
+    fn captured_bodies_are_cut_on_characters_and_base64_when_binary() {
+        assert_eq!(
+            captured_body(b"hello", 16),
+            ("hello".to_owned(), false, false)
+        );
+        // "é" is two bytes: a cut through it keeps the text before it.
+        assert_eq!(
+            captured_body("abcé".as_bytes(), 4),
+            ("abc".to_owned(), false, true)
+        );
+        assert_eq!(
+            captured_body(&[0xff, 0x00, 0x01], 16),
+            ("/wAB".to_owned(), true, false)
+        );
+        assert_eq!(
+            captured_body(&[0xff, 0x00, 0x01], 2),
+            ("/wA=".to_owned(), true, true)
+        );
+    }
+
+    #[test]
+    fn a_record_keeps_the_response_only_when_the_queue_captures() {
+        let mut q = queue(QueueKind::RealTime);
+        let attempt = Attempt {
+            status: Some(200),
+            body: Bytes::from(vec![b'x'; 300]),
+            headers: Some(vec![("x-a".into(), "1".into())]),
+            ..Default::default()
+        };
+        let rec = |q: &Queue| -> AttemptRecord {
+            serde_json::from_str(&record(&attempt, Duration::from_millis(3), q)).unwrap()
+        };
+        let plain = rec(&q);
+        assert_eq!(
+            (plain.reply.len(), plain.headers),
+            (RECORD_REPLY_BYTES, None)
+        );
+        q.capture_responses = true;
+        q.capture_body_bytes = 1000;
+        let captured = rec(&q);
+        assert_eq!(captured.reply.len(), 300);
+        assert_eq!(captured.headers, Some(vec![("x-a".into(), "1".into())]));
+        assert!(!captured.truncated && !captured.base64);
+        q.capture_responses = false;
+        q.hide_replies = true;
+        assert_eq!(rec(&q).reply, "");
+    }
+
+    #[test]
+    fn an_unfollowed_redirect_names_its_location() {
+        let q = queue(QueueKind::RealTime);
+        let attempt = Attempt {
+            status: Some(302),
+            redirect: Some("https://example.com/new".into()),
+            ..Default::default()
+        };
+        match decide(&q, &state(1.0), &attempt, 0, 1.0) {
+            Finish::Dead { status, error } => {
+                assert_eq!(status, 302);
+                assert_eq!(
+                    error,
+                    "HTTP 302 Found to https://example.com/new: not followed \
+                     (the queue's follow_redirects is off)"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

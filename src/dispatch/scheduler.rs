@@ -386,9 +386,8 @@ async fn perform(
     let delay = (task.attempt() == 1)
         .then(|| Duration::from_millis((now_ms() - task.due_ms).max(0) as u64));
     metrics.dispatched(&queue.name, delay);
-    let variable = queue.kind == crate::model::QueueKind::Variable;
     let attempt = tokio::select! {
-        a = shared.executor.perform(&queue.name, &task, variable, queue.request_timeout) => Some(a),
+        a = shared.executor.perform(&queue, &task) => Some(a),
         _ = shared.hard_stop.cancelled() => None,
     };
     let latency = started.elapsed();
@@ -422,7 +421,7 @@ async fn perform(
             tracing::debug!(next_in_ms = at - now, run_count, "rescheduled")
         }
     }
-    let record = outcome::record(&attempt, latency, queue.hide_replies);
+    let record = outcome::record(&attempt, latency, &queue);
     let kind = match &finish {
         Finish::Succeed { .. } => "succeeded",
         Finish::Retry { .. } => "retried",

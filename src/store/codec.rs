@@ -14,7 +14,8 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::model::ms;
 use crate::model::{
-    Body, FlowControl, HttpRequest, Queue, QueueKind, RetryPolicy, VariableSettings,
+    Body, DEFAULT_CAPTURE_BYTES, FlowControl, HttpRequest, Queue, QueueKind, RetryPolicy,
+    VariableSettings,
 };
 
 /// The stored form of a task's immutable part. Compact on purpose (it is most of a
@@ -279,6 +280,15 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
             "hide_replies",
             if q.hide_replies { "1" } else { "" }.to_owned(),
         ),
+        (
+            "redirects",
+            if q.follow_redirects { "1" } else { "0" }.to_owned(),
+        ),
+        (
+            "capture",
+            if q.capture_responses { "1" } else { "" }.to_owned(),
+        ),
+        ("capture_bytes", q.capture_body_bytes.to_string()),
     ];
     // Only a partitioned queue has the field: its own keys then hold no tasks, and
     // the push scripts refuse them (see push.lua).
@@ -321,6 +331,7 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
     let kind = get("kind")
         .and_then(QueueKind::parse)
         .ok_or_else(|| Error::Internal(format!("queue {name}: bad kind")))?;
+    let legacy = is_legacy(get("legacy"), get("legacy_attr"));
     Ok(Queue {
         name: name.to_owned(),
         kind,
@@ -341,7 +352,7 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         legacy_attribute: get("legacy_attr")
             .filter(|a| !a.is_empty())
             .map(str::to_owned),
-        legacy: is_legacy(get("legacy"), get("legacy_attr")),
+        legacy,
         rate: rate("rate")?,
         burst: num_or("burst", 1)? as u32,
         flow: FlowControl {
@@ -357,6 +368,13 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         max_events: num_or("max_events", u64::from(defaults.max_events))? as u32,
         hide_replies: get("hide_replies") == Some("1"),
         partitions: num_or("partitions", 1)?.max(1) as u32,
+        // Queues stored before the setting existed: legacy ones followed redirects.
+        follow_redirects: match get("redirects") {
+            Some(v) => v == "1",
+            None => legacy,
+        },
+        capture_responses: get("capture") == Some("1"),
+        capture_body_bytes: num_or("capture_bytes", u64::from(DEFAULT_CAPTURE_BYTES))? as u32,
     })
 }
 
@@ -431,6 +449,24 @@ mod tests {
         assert!(decode_queue("q", &stored(&q)).unwrap().legacy);
         q.legacy = false;
         assert!(!decode_queue("q", &stored(&q)).unwrap().legacy);
+
+        // Redirects and capture round-trip; a queue stored before the redirect
+        // setting existed follows redirects when it is a legacy one, as before.
+        q.follow_redirects = true;
+        q.capture_responses = true;
+        q.capture_body_bytes = 100;
+        assert_eq!(decode_queue("q", &stored(&q)).unwrap(), q);
+        let before = |q: &Queue| -> Vec<(String, String)> {
+            stored(q)
+                .into_iter()
+                .filter(|(k, _)| k != "redirects")
+                .collect()
+        };
+        assert!(!decode_queue("q", &before(&q)).unwrap().follow_redirects);
+        q.legacy = true;
+        assert!(decode_queue("q", &before(&q)).unwrap().follow_redirects);
+        q.follow_redirects = false;
+        assert!(!decode_queue("q", &stored(&q)).unwrap().follow_redirects);
     }
 
     #[test]

@@ -143,6 +143,73 @@ async fn command_line_manages_queues_and_tasks() {
 }
 
 #[tokio::test]
+async fn command_line_sets_redirects_and_capture_and_shows_attempts() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let a = htq.addr;
+    let (code, out, err) = htq_cli(
+        a,
+        &[
+            "queue",
+            "create",
+            "cap",
+            "--capture-responses",
+            "--capture-body-bytes",
+            "5",
+            "--follow-redirects",
+        ],
+    )
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("created cap"), "{out}");
+    let (code, out, _) = htq_cli(
+        a,
+        &[
+            "queue",
+            "update",
+            "cap",
+            "--follow-redirects",
+            "false",
+            "--json",
+        ],
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    let q: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(q.get("followRedirects"), None, "switched off: {q}");
+    assert_eq!(q["captureResponses"], true);
+    assert_eq!(q["captureBodyBytes"], 5);
+
+    // A failed attempt stays in the history of the waiting task: its response shows.
+    sink.script(
+        "/busy",
+        vec![
+            Reply::status(503)
+                .header("x-why", "busy")
+                .body("come back later"),
+        ],
+    );
+    let url = sink.url("/busy");
+    let (code, id, _) = htq_cli(a, &["push", "cap", &url]).await;
+    assert_eq!(code, 0);
+    sink.wait_for(Some("/busy"), 1, Duration::from_secs(5))
+        .await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    let out = loop {
+        let (_, out, _) = htq_cli(a, &["task", "get", "cap", id.trim()]).await;
+        if out.contains("attempt 1") || tokio::time::Instant::now() > deadline {
+            break out;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(out.contains("attempt 1: HTTP 503"), "{out}");
+    assert!(out.contains("x-why: busy"), "{out}");
+    assert!(out.contains("body (truncated): come "), "{out}");
+    htq.stop().await;
+}
+
+#[tokio::test]
 async fn command_line_manages_signing_keys() {
     let redis = TestRedis::start();
     let htq = TestHtq::start(&redis).await;

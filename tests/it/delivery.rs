@@ -543,3 +543,283 @@ async fn paused_queue_with_due_tasks_leaves_redis_quiet_until_resumed() {
     sink.wait_for(Some("/p"), 3, Duration::from_secs(3)).await;
     htq.stop().await;
 }
+
+/// Waits until task `id` of `queue` is in `state`; returns it.
+async fn task_in(c: &mut Client, queue: &str, id: &str, state: pb::TaskState) -> pb::Task {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let t = c
+            .get_task(pb::GetTaskRequest {
+                queue: queue.into(),
+                id: id.into(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        if t.state == state as i32 {
+            return t;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "task {id} of {queue} never reached {state:?}: {t:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Pushes a POST of `body` to `url` into `queue`; returns the task id.
+async fn push_post(c: &mut Client, queue: &str, url: &str, body: &[u8]) -> String {
+    c.push_task(pb::PushTaskRequest {
+        queue: queue.into(),
+        request: Some(pb::HttpRequest {
+            method: "POST".into(),
+            url: url.into(),
+            body: Some(pb::http_request::Body::Data(body.to_vec())),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+    .into_inner()
+    .task_id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redirect_is_a_failure_unless_the_queue_follows_redirects() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    let retrying = |q: &mut pb::Queue| {
+        q.max_concurrency = 4;
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 3,
+            min_backoff: Some(ms_duration(10)),
+            ..Default::default()
+        });
+    };
+    create_queue(c, "plain", retrying).await;
+    create_queue(c, "follows", |q| {
+        retrying(q);
+        q.follow_redirects = true;
+    })
+    .await;
+    let plain = c
+        .get_queue(pb::GetQueueRequest {
+            name: "plain".into(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(!plain.follow_redirects, "following is off by default");
+
+    // By default a 302 is a failure, for good: dead at once, its error naming
+    // where it pointed, and the target it pointed to never called.
+    sink.script(
+        "/moved",
+        vec![Reply::status(302).header("location", "/landed")],
+    );
+    let id = push_post(c, "plain", &sink.url("/moved"), b"payload").await;
+    let t = task_in(c, "plain", &id, pb::TaskState::Dead).await;
+    assert_eq!((t.attempts, t.last_status), (1, 302));
+    assert!(
+        t.last_error.contains("HTTP 302 Found") && t.last_error.contains("/landed"),
+        "{}",
+        t.last_error
+    );
+    assert!(t.last_error.contains("not followed"), "{}", t.last_error);
+    assert!(
+        sink.hits_on("/landed").is_empty(),
+        "the redirect was followed"
+    );
+
+    // Followed: a 307 keeps the method and the body; a 302 after a POST goes on
+    // as a GET without the body.
+    sink.script(
+        "/temp",
+        vec![Reply::status(307).header("location", "/kept")],
+    );
+    sink.script(
+        "/found",
+        vec![Reply::status(302).header("location", "/as-get")],
+    );
+    let kept = push_post(c, "follows", &sink.url("/temp"), b"payload").await;
+    let as_get = push_post(c, "follows", &sink.url("/found"), b"payload").await;
+    let hit = sink
+        .wait_for(Some("/kept"), 1, Duration::from_secs(5))
+        .await;
+    assert_eq!(hit[0].method, "POST");
+    assert_eq!(&hit[0].body[..], b"payload");
+    let hit = sink
+        .wait_for(Some("/as-get"), 1, Duration::from_secs(5))
+        .await;
+    assert_eq!(hit[0].method, "GET");
+    assert!(hit[0].body.is_empty());
+    for id in [kept, as_get] {
+        let t = c
+            .get_task(pb::GetTaskRequest {
+                queue: "follows".into(),
+                id,
+            })
+            .await;
+        // Succeeded and gone (no retention).
+        assert_eq!(t.unwrap_err().code(), Code::NotFound);
+    }
+
+    // Switched off by an update, a 307 fails too.
+    c.update_queue(pb::UpdateQueueRequest {
+        queue: Some(pb::Queue {
+            name: "follows".into(),
+            follow_redirects: false,
+            ..Default::default()
+        }),
+        update_mask: Some(pbjson_types::FieldMask {
+            paths: vec!["follow_redirects".into()],
+        }),
+    })
+    .await
+    .unwrap();
+    let id = push_post(c, "follows", &sink.url("/temp"), b"again").await;
+    let t = task_in(c, "follows", &id, pb::TaskState::Dead).await;
+    assert_eq!(t.last_status, 307);
+    assert_eq!(sink.hits_on("/kept").len(), 1, "followed after the update");
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn captured_responses_keep_status_headers_and_a_capped_body() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "cap", |q| {
+        q.max_concurrency = 4;
+        q.capture_responses = true;
+        q.capture_body_bytes = 16;
+        q.retention = Some(ms_duration(3_600_000));
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 3,
+            min_backoff: Some(ms_duration(10)),
+            ..Default::default()
+        });
+    })
+    .await;
+    // A failure, then a success with a body longer than the cap.
+    sink.script(
+        "/text",
+        vec![
+            Reply::status(503).header("x-why", "busy").body("try later"),
+            Reply::status(200)
+                .header("x-reply", "yes")
+                .body("hello, captured world!"),
+        ],
+    );
+    sink.script(
+        "/binary",
+        vec![Reply::status(200).bytes(&[0xff, 0x00, 0x01, 0xfe])],
+    );
+    let text = push_get(c, "cap", &sink.url("/text")).await;
+    let binary = push_get(c, "cap", &sink.url("/binary")).await;
+    let t = task_in(c, "cap", &text, pb::TaskState::Succeeded).await;
+    assert_eq!(t.history.len(), 2);
+    let header = |r: &pb::CapturedResponse, name: &str| {
+        r.headers
+            .iter()
+            .find(|h| h.name == name)
+            .map(|h| h.value.clone())
+    };
+    let first = t.history[0].response.as_ref().expect("first response kept");
+    assert_eq!(t.history[0].status, 503);
+    assert_eq!(header(first, "x-why").as_deref(), Some("busy"));
+    assert_eq!(
+        (first.body.as_str(), first.body_base64, first.body_truncated),
+        ("try later", false, false)
+    );
+    let second = t.history[1]
+        .response
+        .as_ref()
+        .expect("second response kept");
+    assert_eq!(t.history[1].status, 200);
+    assert_eq!(header(second, "x-reply").as_deref(), Some("yes"));
+    assert_eq!(header(second, "content-length").as_deref(), Some("22"));
+    assert_eq!(
+        (
+            second.body.as_str(),
+            second.body_base64,
+            second.body_truncated
+        ),
+        ("hello, captured ", false, true)
+    );
+    assert_eq!(t.history[1].reply, "hello, captured ");
+
+    let t = task_in(c, "cap", &binary, pb::TaskState::Succeeded).await;
+    let r = t.history[0]
+        .response
+        .as_ref()
+        .expect("binary response kept");
+    assert_eq!((r.body.as_str(), r.body_base64), ("/wAB/g==", true));
+
+    // The JSON API shows the same.
+    let http = reqwest::Client::new();
+    let json: serde_json::Value = http
+        .get(format!("http://{}/v1/queues/cap/tasks/{binary}", htq.addr))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let response = &json["history"][0]["response"];
+    assert_eq!(response["body"], "/wAB/g==", "{json}");
+    assert_eq!(response["bodyBase64"], true, "{json}");
+
+    // Without capture, an attempt keeps its short excerpt and no response.
+    create_queue(c, "plain", |q| q.retention = Some(ms_duration(3_600_000))).await;
+    sink.script("/plain", vec![Reply::status(200).body("fine")]);
+    let id = push_get(c, "plain", &sink.url("/plain")).await;
+    let t = task_in(c, "plain", &id, pb::TaskState::Succeeded).await;
+    assert_eq!(t.history[0].reply, "fine");
+    assert!(t.history[0].response.is_none());
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn capture_settings_out_of_bounds_are_refused_by_name() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    let before = redis.dump();
+    type Tweak = fn(&mut pb::Queue);
+    let cases: [(Tweak, &str); 3] = [
+        (
+            |q| {
+                q.capture_responses = true;
+                q.hide_replies = true;
+            },
+            "queue.capture_responses",
+        ),
+        (
+            |q| q.capture_body_bytes = 65_537,
+            "queue.capture_body_bytes",
+        ),
+        (|q| q.capture_body_bytes = -1, "queue.capture_body_bytes"),
+    ];
+    for (tweak, field) in cases {
+        let mut q = pb::Queue {
+            name: "bad".into(),
+            kind: pb::QueueKind::RealTime as i32,
+            ..Default::default()
+        };
+        tweak(&mut q);
+        let e = c
+            .create_queue(pb::CreateQueueRequest { queue: Some(q) })
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::InvalidArgument);
+        assert!(e.message().contains(field), "{field}: {}", e.message());
+    }
+    assert_eq!(redis.dump(), before, "a refused queue left keys");
+    htq.stop().await;
+}

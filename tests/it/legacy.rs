@@ -691,6 +691,16 @@ async fn serial_order_and_one_attempt() {
         "a failed legacy task is not retried"
     );
     assert_eq!(l.count("q50").await, 0);
+    // Legacy HTQ followed redirects, and its queues still do.
+    sink.script(
+        "/moved",
+        vec![Reply::status(302).header("location", "/landed")],
+    );
+    let moved = sink.url("/moved");
+    l.call("/api/addTask", &[("queue_name", "q51"), ("url", &moved)])
+        .await;
+    sink.wait_for(Some("/landed"), 1, Duration::from_secs(5))
+        .await;
     l.htq.stop().await;
 }
 

@@ -147,7 +147,16 @@ async fn redirects_are_checked_hop_by_hop_and_keep_headers_home() {
     let other = Sink::start().await;
     let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
-    retrying_queue(c, "r").await;
+    create_queue(c, "r", |q| {
+        q.max_concurrency = 8;
+        q.follow_redirects = true;
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 5,
+            min_backoff: Some(ms_duration(10)),
+            ..Default::default()
+        });
+    })
+    .await;
     // To an internal target: refused at the hop, for good.
     sink.script(
         "/to-metadata",

@@ -95,6 +95,7 @@ async fn deliveries_carry_signatures_of_every_active_key_and_rotation_overlaps()
     let htq = TestHtq::start(&redis).await;
     let mut c = client(htq.addr, Some(TOKEN)).await;
     create_queue(&mut c, "signed", |q| {
+        q.follow_redirects = true;
         q.retry = Some(pb::RetryPolicy {
             max_attempts: 3,
             min_backoff: Some(ms_duration(10)),

@@ -564,9 +564,23 @@ type Queue struct {
 	// the queue as a whole never goes over either limit, and reaches them only when
 	// every partition has work. A PushTasks batch is all or none within each
 	// partition. Ordered queues (max_concurrency 1) cannot be partitioned.
-	Partitions    int32 `protobuf:"varint,18,opt,name=partitions,proto3" json:"partitions,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Partitions int32 `protobuf:"varint,18,opt,name=partitions,proto3" json:"partitions,omitempty"`
+	// Follow 3xx replies (at most 20 hops; every hop passes the same target checks
+	// as the task's URL; 307 and 308 keep method and body, 303, and 301 or 302
+	// after a POST, go on as GET without the body; the task's headers and the
+	// signature do not go to another origin). Off by default: a 3xx reply is a
+	// failure, as for 4xx (the task is dead-lettered, its error naming the
+	// Location), since a webhook target that moved should be updated, not chased.
+	// Queues made by the legacy addTask follow them, as legacy HTQ did.
+	FollowRedirects bool `protobuf:"varint,19,opt,name=follow_redirects,json=followRedirects,proto3" json:"follow_redirects,omitempty"`
+	// Each attempt keeps its response: status, headers and the body up to
+	// capture_body_bytes (see Attempt.response). Cannot be set with hide_replies.
+	CaptureResponses bool `protobuf:"varint,20,opt,name=capture_responses,json=captureResponses,proto3" json:"capture_responses,omitempty"`
+	// Body bytes an attempt keeps when capture_responses is on: 0 means the
+	// default (4,096); at most 65,536.
+	CaptureBodyBytes int32 `protobuf:"varint,21,opt,name=capture_body_bytes,json=captureBodyBytes,proto3" json:"capture_body_bytes,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Queue) Reset() {
@@ -721,6 +735,27 @@ func (x *Queue) GetHideReplies() bool {
 func (x *Queue) GetPartitions() int32 {
 	if x != nil {
 		return x.Partitions
+	}
+	return 0
+}
+
+func (x *Queue) GetFollowRedirects() bool {
+	if x != nil {
+		return x.FollowRedirects
+	}
+	return false
+}
+
+func (x *Queue) GetCaptureResponses() bool {
+	if x != nil {
+		return x.CaptureResponses
+	}
+	return false
+}
+
+func (x *Queue) GetCaptureBodyBytes() int32 {
+	if x != nil {
+		return x.CaptureBodyBytes
 	}
 	return 0
 }
@@ -1294,7 +1329,10 @@ type Attempt struct {
 	// The transport error or timeout, when there was no reply.
 	Error string `protobuf:"bytes,4,opt,name=error,proto3" json:"error,omitempty"`
 	// The first bytes of the reply body (at most 256), as text.
-	Reply         string `protobuf:"bytes,5,opt,name=reply,proto3" json:"reply,omitempty"`
+	Reply string `protobuf:"bytes,5,opt,name=reply,proto3" json:"reply,omitempty"`
+	// The whole response as received, when the queue captures responses
+	// (Queue.capture_responses); unset otherwise, and when there was no reply.
+	Response      *CapturedResponse `protobuf:"bytes,6,opt,name=response,proto3" json:"response,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1364,6 +1402,87 @@ func (x *Attempt) GetReply() string {
 	return ""
 }
 
+func (x *Attempt) GetResponse() *CapturedResponse {
+	if x != nil {
+		return x.Response
+	}
+	return nil
+}
+
+// A reply as an attempt received it.
+type CapturedResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Its headers, in the order received.
+	Headers []*Header `protobuf:"bytes,1,rep,name=headers,proto3" json:"headers,omitempty"`
+	// Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+	// else its base64 (body_base64 true).
+	Body string `protobuf:"bytes,2,opt,name=body,proto3" json:"body,omitempty"`
+	// The body is base64 (standard alphabet, padded): it was not UTF-8.
+	BodyBase64 bool `protobuf:"varint,3,opt,name=body_base64,json=bodyBase64,proto3" json:"body_base64,omitempty"`
+	// The body was longer than what was kept.
+	BodyTruncated bool `protobuf:"varint,4,opt,name=body_truncated,json=bodyTruncated,proto3" json:"body_truncated,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CapturedResponse) Reset() {
+	*x = CapturedResponse{}
+	mi := &file_htq_v1_htq_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CapturedResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CapturedResponse) ProtoMessage() {}
+
+func (x *CapturedResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CapturedResponse.ProtoReflect.Descriptor instead.
+func (*CapturedResponse) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *CapturedResponse) GetHeaders() []*Header {
+	if x != nil {
+		return x.Headers
+	}
+	return nil
+}
+
+func (x *CapturedResponse) GetBody() string {
+	if x != nil {
+		return x.Body
+	}
+	return ""
+}
+
+func (x *CapturedResponse) GetBodyBase64() bool {
+	if x != nil {
+		return x.BodyBase64
+	}
+	return false
+}
+
+func (x *CapturedResponse) GetBodyTruncated() bool {
+	if x != nil {
+		return x.BodyTruncated
+	}
+	return false
+}
+
 // CreateQueue input.
 type CreateQueueRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1375,7 +1494,7 @@ type CreateQueueRequest struct {
 
 func (x *CreateQueueRequest) Reset() {
 	*x = CreateQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[11]
+	mi := &file_htq_v1_htq_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1387,7 +1506,7 @@ func (x *CreateQueueRequest) String() string {
 func (*CreateQueueRequest) ProtoMessage() {}
 
 func (x *CreateQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[11]
+	mi := &file_htq_v1_htq_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1400,7 +1519,7 @@ func (x *CreateQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateQueueRequest.ProtoReflect.Descriptor instead.
 func (*CreateQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{11}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *CreateQueueRequest) GetQueue() *Queue {
@@ -1421,7 +1540,7 @@ type GetQueueRequest struct {
 
 func (x *GetQueueRequest) Reset() {
 	*x = GetQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[12]
+	mi := &file_htq_v1_htq_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1433,7 +1552,7 @@ func (x *GetQueueRequest) String() string {
 func (*GetQueueRequest) ProtoMessage() {}
 
 func (x *GetQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[12]
+	mi := &file_htq_v1_htq_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1446,7 +1565,7 @@ func (x *GetQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetQueueRequest.ProtoReflect.Descriptor instead.
 func (*GetQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{12}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *GetQueueRequest) GetName() string {
@@ -1469,7 +1588,7 @@ type ListQueuesRequest struct {
 
 func (x *ListQueuesRequest) Reset() {
 	*x = ListQueuesRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[13]
+	mi := &file_htq_v1_htq_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1481,7 +1600,7 @@ func (x *ListQueuesRequest) String() string {
 func (*ListQueuesRequest) ProtoMessage() {}
 
 func (x *ListQueuesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[13]
+	mi := &file_htq_v1_htq_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1494,7 +1613,7 @@ func (x *ListQueuesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQueuesRequest.ProtoReflect.Descriptor instead.
 func (*ListQueuesRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{13}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ListQueuesRequest) GetPageSize() int32 {
@@ -1524,7 +1643,7 @@ type ListQueuesResponse struct {
 
 func (x *ListQueuesResponse) Reset() {
 	*x = ListQueuesResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[14]
+	mi := &file_htq_v1_htq_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1536,7 +1655,7 @@ func (x *ListQueuesResponse) String() string {
 func (*ListQueuesResponse) ProtoMessage() {}
 
 func (x *ListQueuesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[14]
+	mi := &file_htq_v1_htq_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1549,7 +1668,7 @@ func (x *ListQueuesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQueuesResponse.ProtoReflect.Descriptor instead.
 func (*ListQueuesResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{14}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ListQueuesResponse) GetQueues() []*Queue {
@@ -1592,7 +1711,7 @@ type UpdateQueueRequest struct {
 
 func (x *UpdateQueueRequest) Reset() {
 	*x = UpdateQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[15]
+	mi := &file_htq_v1_htq_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1604,7 +1723,7 @@ func (x *UpdateQueueRequest) String() string {
 func (*UpdateQueueRequest) ProtoMessage() {}
 
 func (x *UpdateQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[15]
+	mi := &file_htq_v1_htq_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1617,7 +1736,7 @@ func (x *UpdateQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateQueueRequest.ProtoReflect.Descriptor instead.
 func (*UpdateQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{15}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *UpdateQueueRequest) GetQueue() *Queue {
@@ -1645,7 +1764,7 @@ type DeleteQueueRequest struct {
 
 func (x *DeleteQueueRequest) Reset() {
 	*x = DeleteQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[16]
+	mi := &file_htq_v1_htq_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1657,7 +1776,7 @@ func (x *DeleteQueueRequest) String() string {
 func (*DeleteQueueRequest) ProtoMessage() {}
 
 func (x *DeleteQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[16]
+	mi := &file_htq_v1_htq_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1670,7 +1789,7 @@ func (x *DeleteQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteQueueRequest.ProtoReflect.Descriptor instead.
 func (*DeleteQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{16}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *DeleteQueueRequest) GetName() string {
@@ -1689,7 +1808,7 @@ type DeleteQueueResponse struct {
 
 func (x *DeleteQueueResponse) Reset() {
 	*x = DeleteQueueResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[17]
+	mi := &file_htq_v1_htq_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1701,7 +1820,7 @@ func (x *DeleteQueueResponse) String() string {
 func (*DeleteQueueResponse) ProtoMessage() {}
 
 func (x *DeleteQueueResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[17]
+	mi := &file_htq_v1_htq_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1714,7 +1833,7 @@ func (x *DeleteQueueResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteQueueResponse.ProtoReflect.Descriptor instead.
 func (*DeleteQueueResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{17}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{18}
 }
 
 // PushTask input.
@@ -1740,7 +1859,7 @@ type PushTaskRequest struct {
 
 func (x *PushTaskRequest) Reset() {
 	*x = PushTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[18]
+	mi := &file_htq_v1_htq_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1752,7 +1871,7 @@ func (x *PushTaskRequest) String() string {
 func (*PushTaskRequest) ProtoMessage() {}
 
 func (x *PushTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[18]
+	mi := &file_htq_v1_htq_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1765,7 +1884,7 @@ func (x *PushTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTaskRequest.ProtoReflect.Descriptor instead.
 func (*PushTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{18}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *PushTaskRequest) GetQueue() string {
@@ -1818,7 +1937,7 @@ type PushTaskResponse struct {
 
 func (x *PushTaskResponse) Reset() {
 	*x = PushTaskResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[19]
+	mi := &file_htq_v1_htq_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1830,7 +1949,7 @@ func (x *PushTaskResponse) String() string {
 func (*PushTaskResponse) ProtoMessage() {}
 
 func (x *PushTaskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[19]
+	mi := &file_htq_v1_htq_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1843,7 +1962,7 @@ func (x *PushTaskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTaskResponse.ProtoReflect.Descriptor instead.
 func (*PushTaskResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{19}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *PushTaskResponse) GetTaskId() string {
@@ -1880,7 +1999,7 @@ type PushTasksRequest struct {
 
 func (x *PushTasksRequest) Reset() {
 	*x = PushTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[20]
+	mi := &file_htq_v1_htq_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1892,7 +2011,7 @@ func (x *PushTasksRequest) String() string {
 func (*PushTasksRequest) ProtoMessage() {}
 
 func (x *PushTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[20]
+	mi := &file_htq_v1_htq_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1905,7 +2024,7 @@ func (x *PushTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTasksRequest.ProtoReflect.Descriptor instead.
 func (*PushTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{20}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *PushTasksRequest) GetQueue() string {
@@ -1950,7 +2069,7 @@ type TaskEntry struct {
 
 func (x *TaskEntry) Reset() {
 	*x = TaskEntry{}
-	mi := &file_htq_v1_htq_proto_msgTypes[21]
+	mi := &file_htq_v1_htq_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1962,7 +2081,7 @@ func (x *TaskEntry) String() string {
 func (*TaskEntry) ProtoMessage() {}
 
 func (x *TaskEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[21]
+	mi := &file_htq_v1_htq_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1975,7 +2094,7 @@ func (x *TaskEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TaskEntry.ProtoReflect.Descriptor instead.
 func (*TaskEntry) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{21}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *TaskEntry) GetRequest() *HttpRequest {
@@ -2063,7 +2182,7 @@ type PushTasksResponse struct {
 
 func (x *PushTasksResponse) Reset() {
 	*x = PushTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[22]
+	mi := &file_htq_v1_htq_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2075,7 +2194,7 @@ func (x *PushTasksResponse) String() string {
 func (*PushTasksResponse) ProtoMessage() {}
 
 func (x *PushTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[22]
+	mi := &file_htq_v1_htq_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2088,7 +2207,7 @@ func (x *PushTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTasksResponse.ProtoReflect.Descriptor instead.
 func (*PushTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{22}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *PushTasksResponse) GetTaskIds() []string {
@@ -2135,7 +2254,7 @@ type ScheduleTaskRequest struct {
 
 func (x *ScheduleTaskRequest) Reset() {
 	*x = ScheduleTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[23]
+	mi := &file_htq_v1_htq_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2147,7 +2266,7 @@ func (x *ScheduleTaskRequest) String() string {
 func (*ScheduleTaskRequest) ProtoMessage() {}
 
 func (x *ScheduleTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[23]
+	mi := &file_htq_v1_htq_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2160,7 +2279,7 @@ func (x *ScheduleTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ScheduleTaskRequest.ProtoReflect.Descriptor instead.
 func (*ScheduleTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{23}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *ScheduleTaskRequest) GetQueue() string {
@@ -2254,7 +2373,7 @@ type GetTaskRequest struct {
 
 func (x *GetTaskRequest) Reset() {
 	*x = GetTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[24]
+	mi := &file_htq_v1_htq_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2266,7 +2385,7 @@ func (x *GetTaskRequest) String() string {
 func (*GetTaskRequest) ProtoMessage() {}
 
 func (x *GetTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[24]
+	mi := &file_htq_v1_htq_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2279,7 +2398,7 @@ func (x *GetTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetTaskRequest.ProtoReflect.Descriptor instead.
 func (*GetTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{24}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *GetTaskRequest) GetQueue() string {
@@ -2313,7 +2432,7 @@ type ListTasksRequest struct {
 
 func (x *ListTasksRequest) Reset() {
 	*x = ListTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[25]
+	mi := &file_htq_v1_htq_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2325,7 +2444,7 @@ func (x *ListTasksRequest) String() string {
 func (*ListTasksRequest) ProtoMessage() {}
 
 func (x *ListTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[25]
+	mi := &file_htq_v1_htq_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2338,7 +2457,7 @@ func (x *ListTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTasksRequest.ProtoReflect.Descriptor instead.
 func (*ListTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{25}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *ListTasksRequest) GetQueue() string {
@@ -2383,7 +2502,7 @@ type ListTasksResponse struct {
 
 func (x *ListTasksResponse) Reset() {
 	*x = ListTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[26]
+	mi := &file_htq_v1_htq_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2395,7 +2514,7 @@ func (x *ListTasksResponse) String() string {
 func (*ListTasksResponse) ProtoMessage() {}
 
 func (x *ListTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[26]
+	mi := &file_htq_v1_htq_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2408,7 +2527,7 @@ func (x *ListTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTasksResponse.ProtoReflect.Descriptor instead.
 func (*ListTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{26}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *ListTasksResponse) GetTasks() []*Task {
@@ -2436,7 +2555,7 @@ type CountTasksRequest struct {
 
 func (x *CountTasksRequest) Reset() {
 	*x = CountTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[27]
+	mi := &file_htq_v1_htq_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2448,7 +2567,7 @@ func (x *CountTasksRequest) String() string {
 func (*CountTasksRequest) ProtoMessage() {}
 
 func (x *CountTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[27]
+	mi := &file_htq_v1_htq_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2461,7 +2580,7 @@ func (x *CountTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CountTasksRequest.ProtoReflect.Descriptor instead.
 func (*CountTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{27}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *CountTasksRequest) GetQueue() string {
@@ -2492,7 +2611,7 @@ type CountTasksResponse struct {
 
 func (x *CountTasksResponse) Reset() {
 	*x = CountTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[28]
+	mi := &file_htq_v1_htq_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2504,7 +2623,7 @@ func (x *CountTasksResponse) String() string {
 func (*CountTasksResponse) ProtoMessage() {}
 
 func (x *CountTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[28]
+	mi := &file_htq_v1_htq_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2517,7 +2636,7 @@ func (x *CountTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CountTasksResponse.ProtoReflect.Descriptor instead.
 func (*CountTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{28}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *CountTasksResponse) GetScheduled() int64 {
@@ -2575,7 +2694,7 @@ type CancelTaskRequest struct {
 
 func (x *CancelTaskRequest) Reset() {
 	*x = CancelTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[29]
+	mi := &file_htq_v1_htq_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2587,7 +2706,7 @@ func (x *CancelTaskRequest) String() string {
 func (*CancelTaskRequest) ProtoMessage() {}
 
 func (x *CancelTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[29]
+	mi := &file_htq_v1_htq_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2600,7 +2719,7 @@ func (x *CancelTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CancelTaskRequest.ProtoReflect.Descriptor instead.
 func (*CancelTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{29}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *CancelTaskRequest) GetQueue() string {
@@ -2637,7 +2756,7 @@ type WatchQueueRequest struct {
 
 func (x *WatchQueueRequest) Reset() {
 	*x = WatchQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[30]
+	mi := &file_htq_v1_htq_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2649,7 +2768,7 @@ func (x *WatchQueueRequest) String() string {
 func (*WatchQueueRequest) ProtoMessage() {}
 
 func (x *WatchQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[30]
+	mi := &file_htq_v1_htq_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2662,7 +2781,7 @@ func (x *WatchQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchQueueRequest.ProtoReflect.Descriptor instead.
 func (*WatchQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{30}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *WatchQueueRequest) GetQueue() string {
@@ -2717,7 +2836,7 @@ type WatchQueueResponse struct {
 
 func (x *WatchQueueResponse) Reset() {
 	*x = WatchQueueResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[31]
+	mi := &file_htq_v1_htq_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2729,7 +2848,7 @@ func (x *WatchQueueResponse) String() string {
 func (*WatchQueueResponse) ProtoMessage() {}
 
 func (x *WatchQueueResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[31]
+	mi := &file_htq_v1_htq_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2742,7 +2861,7 @@ func (x *WatchQueueResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchQueueResponse.ProtoReflect.Descriptor instead.
 func (*WatchQueueResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{31}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *WatchQueueResponse) GetItem() isWatchQueueResponse_Item {
@@ -2837,7 +2956,7 @@ type QueueEvent struct {
 
 func (x *QueueEvent) Reset() {
 	*x = QueueEvent{}
-	mi := &file_htq_v1_htq_proto_msgTypes[32]
+	mi := &file_htq_v1_htq_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2849,7 +2968,7 @@ func (x *QueueEvent) String() string {
 func (*QueueEvent) ProtoMessage() {}
 
 func (x *QueueEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[32]
+	mi := &file_htq_v1_htq_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2862,7 +2981,7 @@ func (x *QueueEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueueEvent.ProtoReflect.Descriptor instead.
 func (*QueueEvent) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{32}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *QueueEvent) GetCursor() string {
@@ -2957,7 +3076,7 @@ type EventGap struct {
 
 func (x *EventGap) Reset() {
 	*x = EventGap{}
-	mi := &file_htq_v1_htq_proto_msgTypes[33]
+	mi := &file_htq_v1_htq_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2969,7 +3088,7 @@ func (x *EventGap) String() string {
 func (*EventGap) ProtoMessage() {}
 
 func (x *EventGap) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[33]
+	mi := &file_htq_v1_htq_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2982,7 +3101,7 @@ func (x *EventGap) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventGap.ProtoReflect.Descriptor instead.
 func (*EventGap) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{33}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *EventGap) GetQueue() string {
@@ -3025,7 +3144,7 @@ type QueueStats struct {
 
 func (x *QueueStats) Reset() {
 	*x = QueueStats{}
-	mi := &file_htq_v1_htq_proto_msgTypes[34]
+	mi := &file_htq_v1_htq_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3037,7 +3156,7 @@ func (x *QueueStats) String() string {
 func (*QueueStats) ProtoMessage() {}
 
 func (x *QueueStats) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[34]
+	mi := &file_htq_v1_htq_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3050,7 +3169,7 @@ func (x *QueueStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueueStats.ProtoReflect.Descriptor instead.
 func (*QueueStats) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{34}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *QueueStats) GetQueue() string {
@@ -3099,7 +3218,7 @@ type PauseQueueRequest struct {
 
 func (x *PauseQueueRequest) Reset() {
 	*x = PauseQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[35]
+	mi := &file_htq_v1_htq_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3111,7 +3230,7 @@ func (x *PauseQueueRequest) String() string {
 func (*PauseQueueRequest) ProtoMessage() {}
 
 func (x *PauseQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[35]
+	mi := &file_htq_v1_htq_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3124,7 +3243,7 @@ func (x *PauseQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PauseQueueRequest.ProtoReflect.Descriptor instead.
 func (*PauseQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{35}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *PauseQueueRequest) GetName() string {
@@ -3145,7 +3264,7 @@ type ResumeQueueRequest struct {
 
 func (x *ResumeQueueRequest) Reset() {
 	*x = ResumeQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[36]
+	mi := &file_htq_v1_htq_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3157,7 +3276,7 @@ func (x *ResumeQueueRequest) String() string {
 func (*ResumeQueueRequest) ProtoMessage() {}
 
 func (x *ResumeQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[36]
+	mi := &file_htq_v1_htq_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3170,7 +3289,7 @@ func (x *ResumeQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResumeQueueRequest.ProtoReflect.Descriptor instead.
 func (*ResumeQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{36}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *ResumeQueueRequest) GetName() string {
@@ -3191,7 +3310,7 @@ type PurgeQueueRequest struct {
 
 func (x *PurgeQueueRequest) Reset() {
 	*x = PurgeQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[37]
+	mi := &file_htq_v1_htq_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3203,7 +3322,7 @@ func (x *PurgeQueueRequest) String() string {
 func (*PurgeQueueRequest) ProtoMessage() {}
 
 func (x *PurgeQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[37]
+	mi := &file_htq_v1_htq_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3216,7 +3335,7 @@ func (x *PurgeQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurgeQueueRequest.ProtoReflect.Descriptor instead.
 func (*PurgeQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{37}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *PurgeQueueRequest) GetName() string {
@@ -3237,7 +3356,7 @@ type PurgeQueueResponse struct {
 
 func (x *PurgeQueueResponse) Reset() {
 	*x = PurgeQueueResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[38]
+	mi := &file_htq_v1_htq_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3249,7 +3368,7 @@ func (x *PurgeQueueResponse) String() string {
 func (*PurgeQueueResponse) ProtoMessage() {}
 
 func (x *PurgeQueueResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[38]
+	mi := &file_htq_v1_htq_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3262,7 +3381,7 @@ func (x *PurgeQueueResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurgeQueueResponse.ProtoReflect.Descriptor instead.
 func (*PurgeQueueResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{38}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *PurgeQueueResponse) GetPurged() int64 {
@@ -3285,7 +3404,7 @@ type RunTaskRequest struct {
 
 func (x *RunTaskRequest) Reset() {
 	*x = RunTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[39]
+	mi := &file_htq_v1_htq_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3297,7 +3416,7 @@ func (x *RunTaskRequest) String() string {
 func (*RunTaskRequest) ProtoMessage() {}
 
 func (x *RunTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[39]
+	mi := &file_htq_v1_htq_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3310,7 +3429,7 @@ func (x *RunTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RunTaskRequest.ProtoReflect.Descriptor instead.
 func (*RunTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{39}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *RunTaskRequest) GetQueue() string {
@@ -3340,7 +3459,7 @@ type RetryDeadTaskRequest struct {
 
 func (x *RetryDeadTaskRequest) Reset() {
 	*x = RetryDeadTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[40]
+	mi := &file_htq_v1_htq_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3352,7 +3471,7 @@ func (x *RetryDeadTaskRequest) String() string {
 func (*RetryDeadTaskRequest) ProtoMessage() {}
 
 func (x *RetryDeadTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[40]
+	mi := &file_htq_v1_htq_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3365,7 +3484,7 @@ func (x *RetryDeadTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetryDeadTaskRequest.ProtoReflect.Descriptor instead.
 func (*RetryDeadTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{40}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *RetryDeadTaskRequest) GetQueue() string {
@@ -3393,7 +3512,7 @@ type RetryAllDeadTasksRequest struct {
 
 func (x *RetryAllDeadTasksRequest) Reset() {
 	*x = RetryAllDeadTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[41]
+	mi := &file_htq_v1_htq_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3405,7 +3524,7 @@ func (x *RetryAllDeadTasksRequest) String() string {
 func (*RetryAllDeadTasksRequest) ProtoMessage() {}
 
 func (x *RetryAllDeadTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[41]
+	mi := &file_htq_v1_htq_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3418,7 +3537,7 @@ func (x *RetryAllDeadTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetryAllDeadTasksRequest.ProtoReflect.Descriptor instead.
 func (*RetryAllDeadTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{41}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *RetryAllDeadTasksRequest) GetQueue() string {
@@ -3439,7 +3558,7 @@ type RetryAllDeadTasksResponse struct {
 
 func (x *RetryAllDeadTasksResponse) Reset() {
 	*x = RetryAllDeadTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[42]
+	mi := &file_htq_v1_htq_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3451,7 +3570,7 @@ func (x *RetryAllDeadTasksResponse) String() string {
 func (*RetryAllDeadTasksResponse) ProtoMessage() {}
 
 func (x *RetryAllDeadTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[42]
+	mi := &file_htq_v1_htq_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3464,7 +3583,7 @@ func (x *RetryAllDeadTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetryAllDeadTasksResponse.ProtoReflect.Descriptor instead.
 func (*RetryAllDeadTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{42}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *RetryAllDeadTasksResponse) GetRetried() int64 {
@@ -3487,7 +3606,7 @@ type DeleteDeadTaskRequest struct {
 
 func (x *DeleteDeadTaskRequest) Reset() {
 	*x = DeleteDeadTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[43]
+	mi := &file_htq_v1_htq_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3499,7 +3618,7 @@ func (x *DeleteDeadTaskRequest) String() string {
 func (*DeleteDeadTaskRequest) ProtoMessage() {}
 
 func (x *DeleteDeadTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[43]
+	mi := &file_htq_v1_htq_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3512,7 +3631,7 @@ func (x *DeleteDeadTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteDeadTaskRequest.ProtoReflect.Descriptor instead.
 func (*DeleteDeadTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{43}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *DeleteDeadTaskRequest) GetQueue() string {
@@ -3538,7 +3657,7 @@ type DeleteDeadTaskResponse struct {
 
 func (x *DeleteDeadTaskResponse) Reset() {
 	*x = DeleteDeadTaskResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	mi := &file_htq_v1_htq_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3550,7 +3669,7 @@ func (x *DeleteDeadTaskResponse) String() string {
 func (*DeleteDeadTaskResponse) ProtoMessage() {}
 
 func (x *DeleteDeadTaskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	mi := &file_htq_v1_htq_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3563,7 +3682,7 @@ func (x *DeleteDeadTaskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteDeadTaskResponse.ProtoReflect.Descriptor instead.
 func (*DeleteDeadTaskResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{44}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{45}
 }
 
 // A cron schedule: a task pushed into a queue at every tick.
@@ -3597,7 +3716,7 @@ type Schedule struct {
 
 func (x *Schedule) Reset() {
 	*x = Schedule{}
-	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	mi := &file_htq_v1_htq_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3609,7 +3728,7 @@ func (x *Schedule) String() string {
 func (*Schedule) ProtoMessage() {}
 
 func (x *Schedule) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	mi := &file_htq_v1_htq_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3622,7 +3741,7 @@ func (x *Schedule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Schedule.ProtoReflect.Descriptor instead.
 func (*Schedule) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{45}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *Schedule) GetName() string {
@@ -3706,7 +3825,7 @@ type CreateScheduleRequest struct {
 
 func (x *CreateScheduleRequest) Reset() {
 	*x = CreateScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[46]
+	mi := &file_htq_v1_htq_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3718,7 +3837,7 @@ func (x *CreateScheduleRequest) String() string {
 func (*CreateScheduleRequest) ProtoMessage() {}
 
 func (x *CreateScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[46]
+	mi := &file_htq_v1_htq_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3731,7 +3850,7 @@ func (x *CreateScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateScheduleRequest.ProtoReflect.Descriptor instead.
 func (*CreateScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{46}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *CreateScheduleRequest) GetSchedule() *Schedule {
@@ -3752,7 +3871,7 @@ type GetScheduleRequest struct {
 
 func (x *GetScheduleRequest) Reset() {
 	*x = GetScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[47]
+	mi := &file_htq_v1_htq_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3764,7 +3883,7 @@ func (x *GetScheduleRequest) String() string {
 func (*GetScheduleRequest) ProtoMessage() {}
 
 func (x *GetScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[47]
+	mi := &file_htq_v1_htq_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3777,7 +3896,7 @@ func (x *GetScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetScheduleRequest.ProtoReflect.Descriptor instead.
 func (*GetScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{47}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *GetScheduleRequest) GetName() string {
@@ -3800,7 +3919,7 @@ type ListSchedulesRequest struct {
 
 func (x *ListSchedulesRequest) Reset() {
 	*x = ListSchedulesRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[48]
+	mi := &file_htq_v1_htq_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3812,7 +3931,7 @@ func (x *ListSchedulesRequest) String() string {
 func (*ListSchedulesRequest) ProtoMessage() {}
 
 func (x *ListSchedulesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[48]
+	mi := &file_htq_v1_htq_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3825,7 +3944,7 @@ func (x *ListSchedulesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSchedulesRequest.ProtoReflect.Descriptor instead.
 func (*ListSchedulesRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{48}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *ListSchedulesRequest) GetPageSize() int32 {
@@ -3855,7 +3974,7 @@ type ListSchedulesResponse struct {
 
 func (x *ListSchedulesResponse) Reset() {
 	*x = ListSchedulesResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[49]
+	mi := &file_htq_v1_htq_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3867,7 +3986,7 @@ func (x *ListSchedulesResponse) String() string {
 func (*ListSchedulesResponse) ProtoMessage() {}
 
 func (x *ListSchedulesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[49]
+	mi := &file_htq_v1_htq_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3880,7 +3999,7 @@ func (x *ListSchedulesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSchedulesResponse.ProtoReflect.Descriptor instead.
 func (*ListSchedulesResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{49}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *ListSchedulesResponse) GetSchedules() []*Schedule {
@@ -3908,7 +4027,7 @@ type DeleteScheduleRequest struct {
 
 func (x *DeleteScheduleRequest) Reset() {
 	*x = DeleteScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[50]
+	mi := &file_htq_v1_htq_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3920,7 +4039,7 @@ func (x *DeleteScheduleRequest) String() string {
 func (*DeleteScheduleRequest) ProtoMessage() {}
 
 func (x *DeleteScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[50]
+	mi := &file_htq_v1_htq_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3933,7 +4052,7 @@ func (x *DeleteScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteScheduleRequest.ProtoReflect.Descriptor instead.
 func (*DeleteScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{50}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *DeleteScheduleRequest) GetName() string {
@@ -3952,7 +4071,7 @@ type DeleteScheduleResponse struct {
 
 func (x *DeleteScheduleResponse) Reset() {
 	*x = DeleteScheduleResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[51]
+	mi := &file_htq_v1_htq_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3964,7 +4083,7 @@ func (x *DeleteScheduleResponse) String() string {
 func (*DeleteScheduleResponse) ProtoMessage() {}
 
 func (x *DeleteScheduleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[51]
+	mi := &file_htq_v1_htq_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3977,7 +4096,7 @@ func (x *DeleteScheduleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteScheduleResponse.ProtoReflect.Descriptor instead.
 func (*DeleteScheduleResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{51}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{52}
 }
 
 // A key that signs deliveries. Every request HTQ performs for a task carries
@@ -4008,7 +4127,7 @@ type SigningKey struct {
 
 func (x *SigningKey) Reset() {
 	*x = SigningKey{}
-	mi := &file_htq_v1_htq_proto_msgTypes[52]
+	mi := &file_htq_v1_htq_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4020,7 +4139,7 @@ func (x *SigningKey) String() string {
 func (*SigningKey) ProtoMessage() {}
 
 func (x *SigningKey) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[52]
+	mi := &file_htq_v1_htq_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4033,7 +4152,7 @@ func (x *SigningKey) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SigningKey.ProtoReflect.Descriptor instead.
 func (*SigningKey) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{52}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *SigningKey) GetId() string {
@@ -4098,7 +4217,7 @@ type CreateSigningKeyRequest struct {
 
 func (x *CreateSigningKeyRequest) Reset() {
 	*x = CreateSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[53]
+	mi := &file_htq_v1_htq_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4110,7 +4229,7 @@ func (x *CreateSigningKeyRequest) String() string {
 func (*CreateSigningKeyRequest) ProtoMessage() {}
 
 func (x *CreateSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[53]
+	mi := &file_htq_v1_htq_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4123,7 +4242,7 @@ func (x *CreateSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*CreateSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{53}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *CreateSigningKeyRequest) GetQueue() string {
@@ -4153,7 +4272,7 @@ type ListSigningKeysRequest struct {
 
 func (x *ListSigningKeysRequest) Reset() {
 	*x = ListSigningKeysRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[54]
+	mi := &file_htq_v1_htq_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4165,7 +4284,7 @@ func (x *ListSigningKeysRequest) String() string {
 func (*ListSigningKeysRequest) ProtoMessage() {}
 
 func (x *ListSigningKeysRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[54]
+	mi := &file_htq_v1_htq_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4178,7 +4297,7 @@ func (x *ListSigningKeysRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSigningKeysRequest.ProtoReflect.Descriptor instead.
 func (*ListSigningKeysRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{54}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *ListSigningKeysRequest) GetQueue() string {
@@ -4206,7 +4325,7 @@ type ListSigningKeysResponse struct {
 
 func (x *ListSigningKeysResponse) Reset() {
 	*x = ListSigningKeysResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[55]
+	mi := &file_htq_v1_htq_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4218,7 +4337,7 @@ func (x *ListSigningKeysResponse) String() string {
 func (*ListSigningKeysResponse) ProtoMessage() {}
 
 func (x *ListSigningKeysResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[55]
+	mi := &file_htq_v1_htq_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4231,7 +4350,7 @@ func (x *ListSigningKeysResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSigningKeysResponse.ProtoReflect.Descriptor instead.
 func (*ListSigningKeysResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{55}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *ListSigningKeysResponse) GetKeys() []*SigningKey {
@@ -4256,7 +4375,7 @@ type RotateSigningKeyRequest struct {
 
 func (x *RotateSigningKeyRequest) Reset() {
 	*x = RotateSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[56]
+	mi := &file_htq_v1_htq_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4268,7 +4387,7 @@ func (x *RotateSigningKeyRequest) String() string {
 func (*RotateSigningKeyRequest) ProtoMessage() {}
 
 func (x *RotateSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[56]
+	mi := &file_htq_v1_htq_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4281,7 +4400,7 @@ func (x *RotateSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RotateSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*RotateSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{56}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *RotateSigningKeyRequest) GetQueue() string {
@@ -4318,7 +4437,7 @@ type RotateSigningKeyResponse struct {
 
 func (x *RotateSigningKeyResponse) Reset() {
 	*x = RotateSigningKeyResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[57]
+	mi := &file_htq_v1_htq_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4330,7 +4449,7 @@ func (x *RotateSigningKeyResponse) String() string {
 func (*RotateSigningKeyResponse) ProtoMessage() {}
 
 func (x *RotateSigningKeyResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[57]
+	mi := &file_htq_v1_htq_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4343,7 +4462,7 @@ func (x *RotateSigningKeyResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RotateSigningKeyResponse.ProtoReflect.Descriptor instead.
 func (*RotateSigningKeyResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{57}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *RotateSigningKeyResponse) GetKey() *SigningKey {
@@ -4371,7 +4490,7 @@ type RetireSigningKeyRequest struct {
 
 func (x *RetireSigningKeyRequest) Reset() {
 	*x = RetireSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[58]
+	mi := &file_htq_v1_htq_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4383,7 +4502,7 @@ func (x *RetireSigningKeyRequest) String() string {
 func (*RetireSigningKeyRequest) ProtoMessage() {}
 
 func (x *RetireSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[58]
+	mi := &file_htq_v1_htq_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4396,7 +4515,7 @@ func (x *RetireSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetireSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*RetireSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{58}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *RetireSigningKeyRequest) GetId() string {
@@ -4415,7 +4534,7 @@ type RetireSigningKeyResponse struct {
 
 func (x *RetireSigningKeyResponse) Reset() {
 	*x = RetireSigningKeyResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[59]
+	mi := &file_htq_v1_htq_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4427,7 +4546,7 @@ func (x *RetireSigningKeyResponse) String() string {
 func (*RetireSigningKeyResponse) ProtoMessage() {}
 
 func (x *RetireSigningKeyResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[59]
+	mi := &file_htq_v1_htq_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4440,7 +4559,7 @@ func (x *RetireSigningKeyResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetireSigningKeyResponse.ProtoReflect.Descriptor instead.
 func (*RetireSigningKeyResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{59}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{60}
 }
 
 var File_htq_v1_htq_proto protoreflect.FileDescriptor
@@ -4457,7 +4576,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\rmax_doublings\x18\x04 \x01(\x05R\fmaxDoublings\"\x98\x01\n" +
 	"\x10VariableSettings\x12F\n" +
 	"\x11stepping_interval\x18\x01 \x01(\v2\x19.google.protobuf.DurationR\x10steppingInterval\x12<\n" +
-	"\fmax_interval\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\vmaxInterval\"\xa3\x06\n" +
+	"\fmax_interval\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\vmaxInterval\"\xa9\a\n" +
 	"\x05Queue\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12%\n" +
 	"\x04kind\x18\x02 \x01(\x0e2\x11.htq.v1.QueueKindR\x04kind\x12'\n" +
@@ -4482,7 +4601,10 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\fhide_replies\x18\x11 \x01(\bR\vhideReplies\x12\x1e\n" +
 	"\n" +
 	"partitions\x18\x12 \x01(\x05R\n" +
-	"partitions\"\x8e\x01\n" +
+	"partitions\x12)\n" +
+	"\x10follow_redirects\x18\x13 \x01(\bR\x0ffollowRedirects\x12+\n" +
+	"\x11capture_responses\x18\x14 \x01(\bR\x10captureResponses\x12,\n" +
+	"\x12capture_body_bytes\x18\x15 \x01(\x05R\x10captureBodyBytes\"\x8e\x01\n" +
 	"\vFlowControl\x12'\n" +
 	"\x0fmax_concurrency\x18\x01 \x01(\x05R\x0emaxConcurrency\x129\n" +
 	"\x19max_dispatches_per_second\x18\x02 \x01(\x01R\x16maxDispatchesPerSecond\x12\x1b\n" +
@@ -4524,14 +4646,21 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\bflow_key\x18\f \x01(\tR\aflowKey\x12)\n" +
 	"\ahistory\x18\r \x03(\v2\x0f.htq.v1.AttemptR\ahistory\x12;\n" +
 	"\vfinish_time\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"finishTime\"\xbd\x01\n" +
+	"finishTime\"\xf3\x01\n" +
 	"\aAttempt\x129\n" +
 	"\n" +
 	"start_time\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x123\n" +
 	"\alatency\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\alatency\x12\x16\n" +
 	"\x06status\x18\x03 \x01(\x05R\x06status\x12\x14\n" +
 	"\x05error\x18\x04 \x01(\tR\x05error\x12\x14\n" +
-	"\x05reply\x18\x05 \x01(\tR\x05reply\"9\n" +
+	"\x05reply\x18\x05 \x01(\tR\x05reply\x124\n" +
+	"\bresponse\x18\x06 \x01(\v2\x18.htq.v1.CapturedResponseR\bresponse\"\x98\x01\n" +
+	"\x10CapturedResponse\x12(\n" +
+	"\aheaders\x18\x01 \x03(\v2\x0e.htq.v1.HeaderR\aheaders\x12\x12\n" +
+	"\x04body\x18\x02 \x01(\tR\x04body\x12\x1f\n" +
+	"\vbody_base64\x18\x03 \x01(\bR\n" +
+	"bodyBase64\x12%\n" +
+	"\x0ebody_truncated\x18\x04 \x01(\bR\rbodyTruncated\"9\n" +
 	"\x12CreateQueueRequest\x12#\n" +
 	"\x05queue\x18\x01 \x01(\v2\r.htq.v1.QueueR\x05queue\"%\n" +
 	"\x0fGetQueueRequest\x12\x12\n" +
@@ -4813,7 +4942,7 @@ func file_htq_v1_htq_proto_rawDescGZIP() []byte {
 }
 
 var file_htq_v1_htq_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
-var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 60)
+var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 61)
 var file_htq_v1_htq_proto_goTypes = []any{
 	(QueueKind)(0),                    // 0: htq.v1.QueueKind
 	(TaskState)(0),                    // 1: htq.v1.TaskState
@@ -4831,188 +4960,191 @@ var file_htq_v1_htq_proto_goTypes = []any{
 	(*HttpRequest)(nil),               // 13: htq.v1.HttpRequest
 	(*Task)(nil),                      // 14: htq.v1.Task
 	(*Attempt)(nil),                   // 15: htq.v1.Attempt
-	(*CreateQueueRequest)(nil),        // 16: htq.v1.CreateQueueRequest
-	(*GetQueueRequest)(nil),           // 17: htq.v1.GetQueueRequest
-	(*ListQueuesRequest)(nil),         // 18: htq.v1.ListQueuesRequest
-	(*ListQueuesResponse)(nil),        // 19: htq.v1.ListQueuesResponse
-	(*UpdateQueueRequest)(nil),        // 20: htq.v1.UpdateQueueRequest
-	(*DeleteQueueRequest)(nil),        // 21: htq.v1.DeleteQueueRequest
-	(*DeleteQueueResponse)(nil),       // 22: htq.v1.DeleteQueueResponse
-	(*PushTaskRequest)(nil),           // 23: htq.v1.PushTaskRequest
-	(*PushTaskResponse)(nil),          // 24: htq.v1.PushTaskResponse
-	(*PushTasksRequest)(nil),          // 25: htq.v1.PushTasksRequest
-	(*TaskEntry)(nil),                 // 26: htq.v1.TaskEntry
-	(*PushTasksResponse)(nil),         // 27: htq.v1.PushTasksResponse
-	(*ScheduleTaskRequest)(nil),       // 28: htq.v1.ScheduleTaskRequest
-	(*GetTaskRequest)(nil),            // 29: htq.v1.GetTaskRequest
-	(*ListTasksRequest)(nil),          // 30: htq.v1.ListTasksRequest
-	(*ListTasksResponse)(nil),         // 31: htq.v1.ListTasksResponse
-	(*CountTasksRequest)(nil),         // 32: htq.v1.CountTasksRequest
-	(*CountTasksResponse)(nil),        // 33: htq.v1.CountTasksResponse
-	(*CancelTaskRequest)(nil),         // 34: htq.v1.CancelTaskRequest
-	(*WatchQueueRequest)(nil),         // 35: htq.v1.WatchQueueRequest
-	(*WatchQueueResponse)(nil),        // 36: htq.v1.WatchQueueResponse
-	(*QueueEvent)(nil),                // 37: htq.v1.QueueEvent
-	(*EventGap)(nil),                  // 38: htq.v1.EventGap
-	(*QueueStats)(nil),                // 39: htq.v1.QueueStats
-	(*PauseQueueRequest)(nil),         // 40: htq.v1.PauseQueueRequest
-	(*ResumeQueueRequest)(nil),        // 41: htq.v1.ResumeQueueRequest
-	(*PurgeQueueRequest)(nil),         // 42: htq.v1.PurgeQueueRequest
-	(*PurgeQueueResponse)(nil),        // 43: htq.v1.PurgeQueueResponse
-	(*RunTaskRequest)(nil),            // 44: htq.v1.RunTaskRequest
-	(*RetryDeadTaskRequest)(nil),      // 45: htq.v1.RetryDeadTaskRequest
-	(*RetryAllDeadTasksRequest)(nil),  // 46: htq.v1.RetryAllDeadTasksRequest
-	(*RetryAllDeadTasksResponse)(nil), // 47: htq.v1.RetryAllDeadTasksResponse
-	(*DeleteDeadTaskRequest)(nil),     // 48: htq.v1.DeleteDeadTaskRequest
-	(*DeleteDeadTaskResponse)(nil),    // 49: htq.v1.DeleteDeadTaskResponse
-	(*Schedule)(nil),                  // 50: htq.v1.Schedule
-	(*CreateScheduleRequest)(nil),     // 51: htq.v1.CreateScheduleRequest
-	(*GetScheduleRequest)(nil),        // 52: htq.v1.GetScheduleRequest
-	(*ListSchedulesRequest)(nil),      // 53: htq.v1.ListSchedulesRequest
-	(*ListSchedulesResponse)(nil),     // 54: htq.v1.ListSchedulesResponse
-	(*DeleteScheduleRequest)(nil),     // 55: htq.v1.DeleteScheduleRequest
-	(*DeleteScheduleResponse)(nil),    // 56: htq.v1.DeleteScheduleResponse
-	(*SigningKey)(nil),                // 57: htq.v1.SigningKey
-	(*CreateSigningKeyRequest)(nil),   // 58: htq.v1.CreateSigningKeyRequest
-	(*ListSigningKeysRequest)(nil),    // 59: htq.v1.ListSigningKeysRequest
-	(*ListSigningKeysResponse)(nil),   // 60: htq.v1.ListSigningKeysResponse
-	(*RotateSigningKeyRequest)(nil),   // 61: htq.v1.RotateSigningKeyRequest
-	(*RotateSigningKeyResponse)(nil),  // 62: htq.v1.RotateSigningKeyResponse
-	(*RetireSigningKeyRequest)(nil),   // 63: htq.v1.RetireSigningKeyRequest
-	(*RetireSigningKeyResponse)(nil),  // 64: htq.v1.RetireSigningKeyResponse
-	(*durationpb.Duration)(nil),       // 65: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),     // 66: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),     // 67: google.protobuf.FieldMask
+	(*CapturedResponse)(nil),          // 16: htq.v1.CapturedResponse
+	(*CreateQueueRequest)(nil),        // 17: htq.v1.CreateQueueRequest
+	(*GetQueueRequest)(nil),           // 18: htq.v1.GetQueueRequest
+	(*ListQueuesRequest)(nil),         // 19: htq.v1.ListQueuesRequest
+	(*ListQueuesResponse)(nil),        // 20: htq.v1.ListQueuesResponse
+	(*UpdateQueueRequest)(nil),        // 21: htq.v1.UpdateQueueRequest
+	(*DeleteQueueRequest)(nil),        // 22: htq.v1.DeleteQueueRequest
+	(*DeleteQueueResponse)(nil),       // 23: htq.v1.DeleteQueueResponse
+	(*PushTaskRequest)(nil),           // 24: htq.v1.PushTaskRequest
+	(*PushTaskResponse)(nil),          // 25: htq.v1.PushTaskResponse
+	(*PushTasksRequest)(nil),          // 26: htq.v1.PushTasksRequest
+	(*TaskEntry)(nil),                 // 27: htq.v1.TaskEntry
+	(*PushTasksResponse)(nil),         // 28: htq.v1.PushTasksResponse
+	(*ScheduleTaskRequest)(nil),       // 29: htq.v1.ScheduleTaskRequest
+	(*GetTaskRequest)(nil),            // 30: htq.v1.GetTaskRequest
+	(*ListTasksRequest)(nil),          // 31: htq.v1.ListTasksRequest
+	(*ListTasksResponse)(nil),         // 32: htq.v1.ListTasksResponse
+	(*CountTasksRequest)(nil),         // 33: htq.v1.CountTasksRequest
+	(*CountTasksResponse)(nil),        // 34: htq.v1.CountTasksResponse
+	(*CancelTaskRequest)(nil),         // 35: htq.v1.CancelTaskRequest
+	(*WatchQueueRequest)(nil),         // 36: htq.v1.WatchQueueRequest
+	(*WatchQueueResponse)(nil),        // 37: htq.v1.WatchQueueResponse
+	(*QueueEvent)(nil),                // 38: htq.v1.QueueEvent
+	(*EventGap)(nil),                  // 39: htq.v1.EventGap
+	(*QueueStats)(nil),                // 40: htq.v1.QueueStats
+	(*PauseQueueRequest)(nil),         // 41: htq.v1.PauseQueueRequest
+	(*ResumeQueueRequest)(nil),        // 42: htq.v1.ResumeQueueRequest
+	(*PurgeQueueRequest)(nil),         // 43: htq.v1.PurgeQueueRequest
+	(*PurgeQueueResponse)(nil),        // 44: htq.v1.PurgeQueueResponse
+	(*RunTaskRequest)(nil),            // 45: htq.v1.RunTaskRequest
+	(*RetryDeadTaskRequest)(nil),      // 46: htq.v1.RetryDeadTaskRequest
+	(*RetryAllDeadTasksRequest)(nil),  // 47: htq.v1.RetryAllDeadTasksRequest
+	(*RetryAllDeadTasksResponse)(nil), // 48: htq.v1.RetryAllDeadTasksResponse
+	(*DeleteDeadTaskRequest)(nil),     // 49: htq.v1.DeleteDeadTaskRequest
+	(*DeleteDeadTaskResponse)(nil),    // 50: htq.v1.DeleteDeadTaskResponse
+	(*Schedule)(nil),                  // 51: htq.v1.Schedule
+	(*CreateScheduleRequest)(nil),     // 52: htq.v1.CreateScheduleRequest
+	(*GetScheduleRequest)(nil),        // 53: htq.v1.GetScheduleRequest
+	(*ListSchedulesRequest)(nil),      // 54: htq.v1.ListSchedulesRequest
+	(*ListSchedulesResponse)(nil),     // 55: htq.v1.ListSchedulesResponse
+	(*DeleteScheduleRequest)(nil),     // 56: htq.v1.DeleteScheduleRequest
+	(*DeleteScheduleResponse)(nil),    // 57: htq.v1.DeleteScheduleResponse
+	(*SigningKey)(nil),                // 58: htq.v1.SigningKey
+	(*CreateSigningKeyRequest)(nil),   // 59: htq.v1.CreateSigningKeyRequest
+	(*ListSigningKeysRequest)(nil),    // 60: htq.v1.ListSigningKeysRequest
+	(*ListSigningKeysResponse)(nil),   // 61: htq.v1.ListSigningKeysResponse
+	(*RotateSigningKeyRequest)(nil),   // 62: htq.v1.RotateSigningKeyRequest
+	(*RotateSigningKeyResponse)(nil),  // 63: htq.v1.RotateSigningKeyResponse
+	(*RetireSigningKeyRequest)(nil),   // 64: htq.v1.RetireSigningKeyRequest
+	(*RetireSigningKeyResponse)(nil),  // 65: htq.v1.RetireSigningKeyResponse
+	(*durationpb.Duration)(nil),       // 66: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),     // 67: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),     // 68: google.protobuf.FieldMask
 }
 var file_htq_v1_htq_proto_depIdxs = []int32{
-	65, // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
-	65, // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
-	65, // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
-	65, // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
+	66, // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
+	66, // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
+	66, // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
+	66, // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
 	0,  // 4: htq.v1.Queue.kind:type_name -> htq.v1.QueueKind
-	65, // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
+	66, // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
 	5,  // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
 	6,  // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
-	66, // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
+	67, // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
 	8,  // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
 	9,  // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
-	65, // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
-	65, // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
-	65, // 13: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
+	66, // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
+	66, // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
+	66, // 13: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
 	12, // 14: htq.v1.Form.fields:type_name -> htq.v1.FormField
 	10, // 15: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
 	11, // 16: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
 	13, // 17: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
-	66, // 18: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
+	67, // 18: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
 	1,  // 19: htq.v1.Task.state:type_name -> htq.v1.TaskState
-	66, // 20: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
-	66, // 21: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
+	67, // 20: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
+	67, // 21: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
 	15, // 22: htq.v1.Task.history:type_name -> htq.v1.Attempt
-	66, // 23: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
-	66, // 24: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
-	65, // 25: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
-	7,  // 26: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
-	7,  // 27: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
-	7,  // 28: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
-	67, // 29: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
-	13, // 30: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
-	66, // 31: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
-	26, // 32: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
-	13, // 33: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
-	66, // 34: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
-	65, // 35: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
-	13, // 36: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
-	66, // 37: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
-	65, // 38: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
-	1,  // 39: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
-	14, // 40: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
-	2,  // 41: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
-	65, // 42: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
-	37, // 43: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
-	38, // 44: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
-	39, // 45: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
-	2,  // 46: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
-	66, // 47: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
-	66, // 48: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
-	66, // 49: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
-	33, // 50: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
-	13, // 51: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
-	3,  // 52: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
-	66, // 53: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
-	66, // 54: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
-	66, // 55: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
-	50, // 56: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
-	50, // 57: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
-	4,  // 58: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
-	66, // 59: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
-	66, // 60: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
-	4,  // 61: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	57, // 62: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
-	4,  // 63: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	65, // 64: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
-	57, // 65: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
-	57, // 66: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
-	16, // 67: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
-	17, // 68: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
-	18, // 69: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
-	20, // 70: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
-	21, // 71: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
-	23, // 72: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
-	25, // 73: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
-	28, // 74: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
-	29, // 75: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
-	30, // 76: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
-	32, // 77: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
-	34, // 78: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
-	35, // 79: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
-	40, // 80: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
-	41, // 81: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
-	42, // 82: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
-	44, // 83: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
-	45, // 84: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
-	46, // 85: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
-	48, // 86: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
-	51, // 87: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
-	52, // 88: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
-	53, // 89: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
-	55, // 90: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
-	58, // 91: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
-	59, // 92: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
-	61, // 93: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
-	63, // 94: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
-	7,  // 95: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
-	7,  // 96: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
-	19, // 97: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
-	7,  // 98: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
-	22, // 99: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
-	24, // 100: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
-	27, // 101: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
-	24, // 102: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
-	14, // 103: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
-	31, // 104: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
-	33, // 105: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
-	14, // 106: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
-	36, // 107: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
-	7,  // 108: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
-	7,  // 109: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
-	43, // 110: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
-	14, // 111: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
-	14, // 112: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
-	47, // 113: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
-	49, // 114: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
-	50, // 115: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
-	50, // 116: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
-	54, // 117: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
-	56, // 118: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
-	57, // 119: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
-	60, // 120: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
-	62, // 121: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
-	64, // 122: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
-	95, // [95:123] is the sub-list for method output_type
-	67, // [67:95] is the sub-list for method input_type
-	67, // [67:67] is the sub-list for extension type_name
-	67, // [67:67] is the sub-list for extension extendee
-	0,  // [0:67] is the sub-list for field type_name
+	67, // 23: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
+	67, // 24: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
+	66, // 25: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
+	16, // 26: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
+	10, // 27: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
+	7,  // 28: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
+	7,  // 29: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
+	7,  // 30: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
+	68, // 31: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
+	13, // 32: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
+	67, // 33: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
+	27, // 34: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
+	13, // 35: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
+	67, // 36: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
+	66, // 37: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
+	13, // 38: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
+	67, // 39: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
+	66, // 40: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
+	1,  // 41: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
+	14, // 42: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
+	2,  // 43: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
+	66, // 44: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
+	38, // 45: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
+	39, // 46: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
+	40, // 47: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
+	2,  // 48: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
+	67, // 49: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
+	67, // 50: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
+	67, // 51: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
+	34, // 52: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
+	13, // 53: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
+	3,  // 54: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
+	67, // 55: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
+	67, // 56: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
+	67, // 57: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
+	51, // 58: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
+	51, // 59: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
+	4,  // 60: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
+	67, // 61: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
+	67, // 62: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
+	4,  // 63: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	58, // 64: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
+	4,  // 65: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	66, // 66: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
+	58, // 67: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
+	58, // 68: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
+	17, // 69: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
+	18, // 70: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
+	19, // 71: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
+	21, // 72: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
+	22, // 73: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
+	24, // 74: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
+	26, // 75: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
+	29, // 76: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
+	30, // 77: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
+	31, // 78: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
+	33, // 79: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
+	35, // 80: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
+	36, // 81: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
+	41, // 82: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
+	42, // 83: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
+	43, // 84: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
+	45, // 85: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
+	46, // 86: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
+	47, // 87: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
+	49, // 88: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
+	52, // 89: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
+	53, // 90: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
+	54, // 91: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
+	56, // 92: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
+	59, // 93: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
+	60, // 94: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
+	62, // 95: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
+	64, // 96: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
+	7,  // 97: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
+	7,  // 98: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
+	20, // 99: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
+	7,  // 100: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
+	23, // 101: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
+	25, // 102: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
+	28, // 103: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
+	25, // 104: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
+	14, // 105: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
+	32, // 106: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
+	34, // 107: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
+	14, // 108: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
+	37, // 109: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
+	7,  // 110: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
+	7,  // 111: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
+	44, // 112: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
+	14, // 113: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
+	14, // 114: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
+	48, // 115: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
+	50, // 116: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
+	51, // 117: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
+	51, // 118: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
+	55, // 119: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
+	57, // 120: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
+	58, // 121: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
+	61, // 122: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
+	63, // 123: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
+	65, // 124: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
+	97, // [97:125] is the sub-list for method output_type
+	69, // [69:97] is the sub-list for method input_type
+	69, // [69:69] is the sub-list for extension type_name
+	69, // [69:69] is the sub-list for extension extendee
+	0,  // [0:69] is the sub-list for field type_name
 }
 
 func init() { file_htq_v1_htq_proto_init() }
@@ -5024,15 +5156,15 @@ func file_htq_v1_htq_proto_init() {
 		(*HttpRequest_Data)(nil),
 		(*HttpRequest_Form)(nil),
 	}
-	file_htq_v1_htq_proto_msgTypes[21].OneofWrappers = []any{
+	file_htq_v1_htq_proto_msgTypes[22].OneofWrappers = []any{
 		(*TaskEntry_ScheduleTime)(nil),
 		(*TaskEntry_Delay)(nil),
 	}
-	file_htq_v1_htq_proto_msgTypes[23].OneofWrappers = []any{
+	file_htq_v1_htq_proto_msgTypes[24].OneofWrappers = []any{
 		(*ScheduleTaskRequest_ScheduleTime)(nil),
 		(*ScheduleTaskRequest_Delay)(nil),
 	}
-	file_htq_v1_htq_proto_msgTypes[31].OneofWrappers = []any{
+	file_htq_v1_htq_proto_msgTypes[32].OneofWrappers = []any{
 		(*WatchQueueResponse_Event)(nil),
 		(*WatchQueueResponse_Gap)(nil),
 		(*WatchQueueResponse_Stats)(nil),
@@ -5043,7 +5175,7 @@ func file_htq_v1_htq_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_htq_v1_htq_proto_rawDesc), len(file_htq_v1_htq_proto_rawDesc)),
 			NumEnums:      5,
-			NumMessages:   60,
+			NumMessages:   61,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

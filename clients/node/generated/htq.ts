@@ -6,6 +6,7 @@ import type { FieldMask as _google_protobuf_FieldMask, FieldMask__Output as _goo
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
 import type { Attempt as _htq_v1_Attempt, Attempt__Output as _htq_v1_Attempt__Output } from './htq/v1/Attempt';
 import type { CancelTaskRequest as _htq_v1_CancelTaskRequest, CancelTaskRequest__Output as _htq_v1_CancelTaskRequest__Output } from './htq/v1/CancelTaskRequest';
+import type { CapturedResponse as _htq_v1_CapturedResponse, CapturedResponse__Output as _htq_v1_CapturedResponse__Output } from './htq/v1/CapturedResponse';
 import type { CountTasksRequest as _htq_v1_CountTasksRequest, CountTasksRequest__Output as _htq_v1_CountTasksRequest__Output } from './htq/v1/CountTasksRequest';
 import type { CountTasksResponse as _htq_v1_CountTasksResponse, CountTasksResponse__Output as _htq_v1_CountTasksResponse__Output } from './htq/v1/CountTasksResponse';
 import type { CreateQueueRequest as _htq_v1_CreateQueueRequest, CreateQueueRequest__Output as _htq_v1_CreateQueueRequest__Output } from './htq/v1/CreateQueueRequest';
@@ -82,6 +83,7 @@ export interface ProtoGrpcType {
     v1: {
       Attempt: MessageTypeDefinition<_htq_v1_Attempt, _htq_v1_Attempt__Output>
       CancelTaskRequest: MessageTypeDefinition<_htq_v1_CancelTaskRequest, _htq_v1_CancelTaskRequest__Output>
+      CapturedResponse: MessageTypeDefinition<_htq_v1_CapturedResponse, _htq_v1_CapturedResponse__Output>
       CatchUp: EnumTypeDefinition
       CountTasksRequest: MessageTypeDefinition<_htq_v1_CountTasksRequest, _htq_v1_CountTasksRequest__Output>
       CountTasksResponse: MessageTypeDefinition<_htq_v1_CountTasksResponse, _htq_v1_CountTasksResponse__Output>

@@ -91,7 +91,7 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
         })
     };
     if let Some(m) = mask {
-        const KNOWN: [&str; 26] = [
+        const KNOWN: [&str; 29] = [
             "max_concurrency",
             "request_timeout",
             "retry",
@@ -118,6 +118,9 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
             "max_events",
             "hide_replies",
             "partitions",
+            "follow_redirects",
+            "capture_responses",
+            "capture_body_bytes",
         ];
         if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
             return Err(Error::invalid(
@@ -210,6 +213,15 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
     if wants("partitions") {
         input.partitions = num(q.partitions);
     }
+    if wants("follow_redirects") && (masked || q.follow_redirects) {
+        input.follow_redirects = Some(q.follow_redirects);
+    }
+    if wants("capture_responses") && (masked || q.capture_responses) {
+        input.capture_responses = Some(q.capture_responses);
+    }
+    if wants("capture_body_bytes") {
+        input.capture_body_bytes = num(q.capture_body_bytes);
+    }
     Ok(input)
 }
 
@@ -253,6 +265,9 @@ impl From<Queue> for pb::Queue {
             },
             hide_replies: q.hide_replies,
             partitions: q.partitions as i32,
+            follow_redirects: q.follow_redirects,
+            capture_responses: q.capture_responses,
+            capture_body_bytes: q.capture_body_bytes as i32,
         }
     }
 }
@@ -343,22 +358,50 @@ impl From<Task> for pb::Task {
             last_attempt_time: (t.last_attempt_ms > 0).then(|| to_timestamp(t.last_attempt_ms)),
             run_count: t.run_count as i32,
             flow_key: t.flow_key,
-            history: t
-                .history
-                .into_iter()
-                .map(|a| pb::Attempt {
-                    start_time: Some(to_timestamp(a.start_ms)),
-                    latency: Some(to_duration(std::time::Duration::from_millis(
-                        a.latency_ms.max(0) as u64,
-                    ))),
-                    status: i32::from(a.status),
-                    error: a.error,
-                    reply: a.reply,
-                })
-                .collect(),
+            history: t.history.into_iter().map(attempt_to_pb).collect(),
             finish_time: (t.finished_ms > 0).then(|| to_timestamp(t.finished_ms)),
         }
     }
+}
+
+/// An attempt of a task's history. A captured response keeps its whole body;
+/// `reply` still gives the first bytes of it as text.
+fn attempt_to_pb(a: crate::model::AttemptRecord) -> pb::Attempt {
+    let captured = a.captured();
+    let reply = if captured && !a.base64 {
+        excerpt(&a.reply, crate::dispatch::outcome::RECORD_REPLY_BYTES).to_owned()
+    } else if captured {
+        String::new()
+    } else {
+        a.reply.clone()
+    };
+    pb::Attempt {
+        start_time: Some(to_timestamp(a.start_ms)),
+        latency: Some(to_duration(std::time::Duration::from_millis(
+            a.latency_ms.max(0) as u64,
+        ))),
+        status: i32::from(a.status),
+        error: a.error,
+        reply,
+        response: a.headers.map(|headers| pb::CapturedResponse {
+            headers: headers
+                .into_iter()
+                .map(|(name, value)| pb::Header { name, value })
+                .collect(),
+            body: a.reply,
+            body_base64: a.base64,
+            body_truncated: a.truncated,
+        }),
+    }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character.
+fn excerpt(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
 }
 
 pub(super) fn event_kind_from_pb(k: i32) -> Result<EventKind, Error> {

@@ -463,7 +463,7 @@ impl Hit {
 #[derive(Debug, Clone)]
 pub struct Reply {
     pub status: u16,
-    pub body: String,
+    pub body: Bytes,
     pub delay: Duration,
     pub headers: Vec<(String, String)>,
 }
@@ -472,7 +472,7 @@ impl Reply {
     pub fn status(status: u16) -> Reply {
         Reply {
             status,
-            body: String::new(),
+            body: Bytes::new(),
             delay: Duration::ZERO,
             headers: Vec::new(),
         }
@@ -481,8 +481,11 @@ impl Reply {
         self.delay = d;
         self
     }
-    pub fn body(mut self, b: &str) -> Reply {
-        self.body = b.to_owned();
+    pub fn body(self, b: &str) -> Reply {
+        self.bytes(b.as_bytes())
+    }
+    pub fn bytes(mut self, b: &[u8]) -> Reply {
+        self.body = Bytes::copy_from_slice(b);
         self
     }
     pub fn header(mut self, k: &str, v: &str) -> Reply {

@@ -2,6 +2,7 @@
 
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp';
 import type { Duration as _google_protobuf_Duration, Duration__Output as _google_protobuf_Duration__Output } from '../../google/protobuf/Duration';
+import type { CapturedResponse as _htq_v1_CapturedResponse, CapturedResponse__Output as _htq_v1_CapturedResponse__Output } from '../../htq/v1/CapturedResponse';
 
 export interface Attempt {
   'startTime'?: (_google_protobuf_Timestamp | null);
@@ -9,6 +10,7 @@ export interface Attempt {
   'status'?: (number);
   'error'?: (string);
   'reply'?: (string);
+  'response'?: (_htq_v1_CapturedResponse | null);
 }
 
 export interface Attempt__Output {
@@ -17,4 +19,5 @@ export interface Attempt__Output {
   'status': (number);
   'error': (string);
   'reply': (string);
+  'response': (_htq_v1_CapturedResponse__Output | null);
 }

@@ -27,6 +27,9 @@ export interface Queue {
   'maxEvents'?: (number);
   'hideReplies'?: (boolean);
   'partitions'?: (number);
+  'followRedirects'?: (boolean);
+  'captureResponses'?: (boolean);
+  'captureBodyBytes'?: (number);
 }
 
 export interface Queue__Output {
@@ -48,4 +51,7 @@ export interface Queue__Output {
   'maxEvents': (number);
   'hideReplies': (boolean);
   'partitions': (number);
+  'followRedirects': (boolean);
+  'captureResponses': (boolean);
+  'captureBodyBytes': (number);
 }

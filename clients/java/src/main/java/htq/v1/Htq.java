@@ -3454,6 +3454,44 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * @return The partitions.
      */
     int getPartitions();
+
+    /**
+     * <pre>
+     * Follow 3xx replies (at most 20 hops; every hop passes the same target checks
+     * as the task's URL; 307 and 308 keep method and body, 303, and 301 or 302
+     * after a POST, go on as GET without the body; the task's headers and the
+     * signature do not go to another origin). Off by default: a 3xx reply is a
+     * failure, as for 4xx (the task is dead-lettered, its error naming the
+     * Location), since a webhook target that moved should be updated, not chased.
+     * Queues made by the legacy addTask follow them, as legacy HTQ did.
+     * </pre>
+     *
+     * <code>bool follow_redirects = 19;</code>
+     * @return The followRedirects.
+     */
+    boolean getFollowRedirects();
+
+    /**
+     * <pre>
+     * Each attempt keeps its response: status, headers and the body up to
+     * capture_body_bytes (see Attempt.response). Cannot be set with hide_replies.
+     * </pre>
+     *
+     * <code>bool capture_responses = 20;</code>
+     * @return The captureResponses.
+     */
+    boolean getCaptureResponses();
+
+    /**
+     * <pre>
+     * Body bytes an attempt keeps when capture_responses is on: 0 means the
+     * default (4,096); at most 65,536.
+     * </pre>
+     *
+     * <code>int32 capture_body_bytes = 21;</code>
+     * @return The captureBodyBytes.
+     */
+    int getCaptureBodyBytes();
   }
   /**
    * <pre>
@@ -4030,6 +4068,59 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       return partitions_;
     }
 
+    public static final int FOLLOW_REDIRECTS_FIELD_NUMBER = 19;
+    private boolean followRedirects_ = false;
+    /**
+     * <pre>
+     * Follow 3xx replies (at most 20 hops; every hop passes the same target checks
+     * as the task's URL; 307 and 308 keep method and body, 303, and 301 or 302
+     * after a POST, go on as GET without the body; the task's headers and the
+     * signature do not go to another origin). Off by default: a 3xx reply is a
+     * failure, as for 4xx (the task is dead-lettered, its error naming the
+     * Location), since a webhook target that moved should be updated, not chased.
+     * Queues made by the legacy addTask follow them, as legacy HTQ did.
+     * </pre>
+     *
+     * <code>bool follow_redirects = 19;</code>
+     * @return The followRedirects.
+     */
+    @java.lang.Override
+    public boolean getFollowRedirects() {
+      return followRedirects_;
+    }
+
+    public static final int CAPTURE_RESPONSES_FIELD_NUMBER = 20;
+    private boolean captureResponses_ = false;
+    /**
+     * <pre>
+     * Each attempt keeps its response: status, headers and the body up to
+     * capture_body_bytes (see Attempt.response). Cannot be set with hide_replies.
+     * </pre>
+     *
+     * <code>bool capture_responses = 20;</code>
+     * @return The captureResponses.
+     */
+    @java.lang.Override
+    public boolean getCaptureResponses() {
+      return captureResponses_;
+    }
+
+    public static final int CAPTURE_BODY_BYTES_FIELD_NUMBER = 21;
+    private int captureBodyBytes_ = 0;
+    /**
+     * <pre>
+     * Body bytes an attempt keeps when capture_responses is on: 0 means the
+     * default (4,096); at most 65,536.
+     * </pre>
+     *
+     * <code>int32 capture_body_bytes = 21;</code>
+     * @return The captureBodyBytes.
+     */
+    @java.lang.Override
+    public int getCaptureBodyBytes() {
+      return captureBodyBytes_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -4097,6 +4188,15 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (partitions_ != 0) {
         output.writeInt32(18, partitions_);
+      }
+      if (followRedirects_ != false) {
+        output.writeBool(19, followRedirects_);
+      }
+      if (captureResponses_ != false) {
+        output.writeBool(20, captureResponses_);
+      }
+      if (captureBodyBytes_ != 0) {
+        output.writeInt32(21, captureBodyBytes_);
       }
       getUnknownFields().writeTo(output);
     }
@@ -4172,6 +4272,18 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (partitions_ != 0) {
         size += com.google.protobuf.CodedOutputStream
           .computeInt32Size(18, partitions_);
+      }
+      if (followRedirects_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(19, followRedirects_);
+      }
+      if (captureResponses_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(20, captureResponses_);
+      }
+      if (captureBodyBytes_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt32Size(21, captureBodyBytes_);
       }
       return size;
     }
@@ -4257,6 +4369,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           != other.getHideReplies()) return false;
       if (getPartitions()
           != other.getPartitions()) return false;
+      if (getFollowRedirects()
+          != other.getFollowRedirects()) return false;
+      if (getCaptureResponses()
+          != other.getCaptureResponses()) return false;
+      if (getCaptureBodyBytes()
+          != other.getCaptureBodyBytes()) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -4323,6 +4441,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           getHideReplies());
       hash = (37 * hash) + PARTITIONS_FIELD_NUMBER;
       hash = (53 * hash) + getPartitions();
+      hash = (37 * hash) + FOLLOW_REDIRECTS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getFollowRedirects());
+      hash = (37 * hash) + CAPTURE_RESPONSES_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getCaptureResponses());
+      hash = (37 * hash) + CAPTURE_BODY_BYTES_FIELD_NUMBER;
+      hash = (53 * hash) + getCaptureBodyBytes();
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -4521,6 +4647,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         maxEvents_ = 0;
         hideReplies_ = false;
         partitions_ = 0;
+        followRedirects_ = false;
+        captureResponses_ = false;
+        captureBodyBytes_ = 0;
         return this;
       }
 
@@ -4633,6 +4762,15 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00020000) != 0)) {
           result.partitions_ = partitions_;
         }
+        if (((from_bitField0_ & 0x00040000) != 0)) {
+          result.followRedirects_ = followRedirects_;
+        }
+        if (((from_bitField0_ & 0x00080000) != 0)) {
+          result.captureResponses_ = captureResponses_;
+        }
+        if (((from_bitField0_ & 0x00100000) != 0)) {
+          result.captureBodyBytes_ = captureBodyBytes_;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -4703,6 +4841,15 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         }
         if (other.getPartitions() != 0) {
           setPartitions(other.getPartitions());
+        }
+        if (other.getFollowRedirects() != false) {
+          setFollowRedirects(other.getFollowRedirects());
+        }
+        if (other.getCaptureResponses() != false) {
+          setCaptureResponses(other.getCaptureResponses());
+        }
+        if (other.getCaptureBodyBytes() != 0) {
+          setCaptureBodyBytes(other.getCaptureBodyBytes());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -4834,6 +4981,21 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00020000;
                 break;
               } // case 144
+              case 152: {
+                followRedirects_ = input.readBool();
+                bitField0_ |= 0x00040000;
+                break;
+              } // case 152
+              case 160: {
+                captureResponses_ = input.readBool();
+                bitField0_ |= 0x00080000;
+                break;
+              } // case 160
+              case 168: {
+                captureBodyBytes_ = input.readInt32();
+                bitField0_ |= 0x00100000;
+                break;
+              } // case 168
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -6690,6 +6852,162 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       public Builder clearPartitions() {
         bitField0_ = (bitField0_ & ~0x00020000);
         partitions_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private boolean followRedirects_ ;
+      /**
+       * <pre>
+       * Follow 3xx replies (at most 20 hops; every hop passes the same target checks
+       * as the task's URL; 307 and 308 keep method and body, 303, and 301 or 302
+       * after a POST, go on as GET without the body; the task's headers and the
+       * signature do not go to another origin). Off by default: a 3xx reply is a
+       * failure, as for 4xx (the task is dead-lettered, its error naming the
+       * Location), since a webhook target that moved should be updated, not chased.
+       * Queues made by the legacy addTask follow them, as legacy HTQ did.
+       * </pre>
+       *
+       * <code>bool follow_redirects = 19;</code>
+       * @return The followRedirects.
+       */
+      @java.lang.Override
+      public boolean getFollowRedirects() {
+        return followRedirects_;
+      }
+      /**
+       * <pre>
+       * Follow 3xx replies (at most 20 hops; every hop passes the same target checks
+       * as the task's URL; 307 and 308 keep method and body, 303, and 301 or 302
+       * after a POST, go on as GET without the body; the task's headers and the
+       * signature do not go to another origin). Off by default: a 3xx reply is a
+       * failure, as for 4xx (the task is dead-lettered, its error naming the
+       * Location), since a webhook target that moved should be updated, not chased.
+       * Queues made by the legacy addTask follow them, as legacy HTQ did.
+       * </pre>
+       *
+       * <code>bool follow_redirects = 19;</code>
+       * @param value The followRedirects to set.
+       * @return This builder for chaining.
+       */
+      public Builder setFollowRedirects(boolean value) {
+
+        followRedirects_ = value;
+        bitField0_ |= 0x00040000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Follow 3xx replies (at most 20 hops; every hop passes the same target checks
+       * as the task's URL; 307 and 308 keep method and body, 303, and 301 or 302
+       * after a POST, go on as GET without the body; the task's headers and the
+       * signature do not go to another origin). Off by default: a 3xx reply is a
+       * failure, as for 4xx (the task is dead-lettered, its error naming the
+       * Location), since a webhook target that moved should be updated, not chased.
+       * Queues made by the legacy addTask follow them, as legacy HTQ did.
+       * </pre>
+       *
+       * <code>bool follow_redirects = 19;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearFollowRedirects() {
+        bitField0_ = (bitField0_ & ~0x00040000);
+        followRedirects_ = false;
+        onChanged();
+        return this;
+      }
+
+      private boolean captureResponses_ ;
+      /**
+       * <pre>
+       * Each attempt keeps its response: status, headers and the body up to
+       * capture_body_bytes (see Attempt.response). Cannot be set with hide_replies.
+       * </pre>
+       *
+       * <code>bool capture_responses = 20;</code>
+       * @return The captureResponses.
+       */
+      @java.lang.Override
+      public boolean getCaptureResponses() {
+        return captureResponses_;
+      }
+      /**
+       * <pre>
+       * Each attempt keeps its response: status, headers and the body up to
+       * capture_body_bytes (see Attempt.response). Cannot be set with hide_replies.
+       * </pre>
+       *
+       * <code>bool capture_responses = 20;</code>
+       * @param value The captureResponses to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCaptureResponses(boolean value) {
+
+        captureResponses_ = value;
+        bitField0_ |= 0x00080000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Each attempt keeps its response: status, headers and the body up to
+       * capture_body_bytes (see Attempt.response). Cannot be set with hide_replies.
+       * </pre>
+       *
+       * <code>bool capture_responses = 20;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearCaptureResponses() {
+        bitField0_ = (bitField0_ & ~0x00080000);
+        captureResponses_ = false;
+        onChanged();
+        return this;
+      }
+
+      private int captureBodyBytes_ ;
+      /**
+       * <pre>
+       * Body bytes an attempt keeps when capture_responses is on: 0 means the
+       * default (4,096); at most 65,536.
+       * </pre>
+       *
+       * <code>int32 capture_body_bytes = 21;</code>
+       * @return The captureBodyBytes.
+       */
+      @java.lang.Override
+      public int getCaptureBodyBytes() {
+        return captureBodyBytes_;
+      }
+      /**
+       * <pre>
+       * Body bytes an attempt keeps when capture_responses is on: 0 means the
+       * default (4,096); at most 65,536.
+       * </pre>
+       *
+       * <code>int32 capture_body_bytes = 21;</code>
+       * @param value The captureBodyBytes to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCaptureBodyBytes(int value) {
+
+        captureBodyBytes_ = value;
+        bitField0_ |= 0x00100000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Body bytes an attempt keeps when capture_responses is on: 0 means the
+       * default (4,096); at most 65,536.
+       * </pre>
+       *
+       * <code>int32 capture_body_bytes = 21;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearCaptureBodyBytes() {
+        bitField0_ = (bitField0_ & ~0x00100000);
+        captureBodyBytes_ = 0;
         onChanged();
         return this;
       }
@@ -15664,6 +15982,36 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      */
     com.google.protobuf.ByteString
         getReplyBytes();
+
+    /**
+     * <pre>
+     * The whole response as received, when the queue captures responses
+     * (Queue.capture_responses); unset otherwise, and when there was no reply.
+     * </pre>
+     *
+     * <code>.htq.v1.CapturedResponse response = 6;</code>
+     * @return Whether the response field is set.
+     */
+    boolean hasResponse();
+    /**
+     * <pre>
+     * The whole response as received, when the queue captures responses
+     * (Queue.capture_responses); unset otherwise, and when there was no reply.
+     * </pre>
+     *
+     * <code>.htq.v1.CapturedResponse response = 6;</code>
+     * @return The response.
+     */
+    htq.v1.Htq.CapturedResponse getResponse();
+    /**
+     * <pre>
+     * The whole response as received, when the queue captures responses
+     * (Queue.capture_responses); unset otherwise, and when there was no reply.
+     * </pre>
+     *
+     * <code>.htq.v1.CapturedResponse response = 6;</code>
+     */
+    htq.v1.Htq.CapturedResponseOrBuilder getResponseOrBuilder();
   }
   /**
    * <pre>
@@ -15899,6 +16247,47 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
     }
 
+    public static final int RESPONSE_FIELD_NUMBER = 6;
+    private htq.v1.Htq.CapturedResponse response_;
+    /**
+     * <pre>
+     * The whole response as received, when the queue captures responses
+     * (Queue.capture_responses); unset otherwise, and when there was no reply.
+     * </pre>
+     *
+     * <code>.htq.v1.CapturedResponse response = 6;</code>
+     * @return Whether the response field is set.
+     */
+    @java.lang.Override
+    public boolean hasResponse() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The whole response as received, when the queue captures responses
+     * (Queue.capture_responses); unset otherwise, and when there was no reply.
+     * </pre>
+     *
+     * <code>.htq.v1.CapturedResponse response = 6;</code>
+     * @return The response.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CapturedResponse getResponse() {
+      return response_ == null ? htq.v1.Htq.CapturedResponse.getDefaultInstance() : response_;
+    }
+    /**
+     * <pre>
+     * The whole response as received, when the queue captures responses
+     * (Queue.capture_responses); unset otherwise, and when there was no reply.
+     * </pre>
+     *
+     * <code>.htq.v1.CapturedResponse response = 6;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CapturedResponseOrBuilder getResponseOrBuilder() {
+      return response_ == null ? htq.v1.Htq.CapturedResponse.getDefaultInstance() : response_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -15928,6 +16317,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(reply_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 5, reply_);
       }
+      if (((bitField0_ & 0x00000004) != 0)) {
+        output.writeMessage(6, getResponse());
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -15949,6 +16341,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(reply_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(5, reply_);
+      }
+      if (((bitField0_ & 0x00000004) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(6, getResponse());
       }
       return size;
     }
@@ -15990,6 +16386,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           .equals(other.getError())) return false;
       if (!getReply()
           .equals(other.getReply())) return false;
+      if (hasResponse() != other.hasResponse()) return false;
+      if (hasResponse()) {
+        if (!getResponse()
+            .equals(other.getResponse())) return false;
+      }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -16015,6 +16416,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getError().hashCode();
       hash = (37 * hash) + REPLY_FIELD_NUMBER;
       hash = (53 * hash) + getReply().hashCode();
+      if (hasResponse()) {
+        hash = (37 * hash) + RESPONSE_FIELD_NUMBER;
+        hash = (53 * hash) + getResponse().hashCode();
+      }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -16151,6 +16556,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 .alwaysUseFieldBuilders) {
           internalGetStartTimeFieldBuilder();
           internalGetLatencyFieldBuilder();
+          internalGetResponseFieldBuilder();
         }
       }
       @java.lang.Override
@@ -16170,6 +16576,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         status_ = 0;
         error_ = "";
         reply_ = "";
+        response_ = null;
+        if (responseBuilder_ != null) {
+          responseBuilder_.dispose();
+          responseBuilder_ = null;
+        }
         return this;
       }
 
@@ -16225,6 +16636,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000010) != 0)) {
           result.reply_ = reply_;
         }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.response_ = responseBuilder_ == null
+              ? response_
+              : responseBuilder_.build();
+          to_bitField0_ |= 0x00000004;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -16258,6 +16675,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           reply_ = other.reply_;
           bitField0_ |= 0x00000010;
           onChanged();
+        }
+        if (other.hasResponse()) {
+          mergeResponse(other.getResponse());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -16312,6 +16732,13 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000010;
                 break;
               } // case 42
+              case 50: {
+                input.readMessage(
+                    internalGetResponseFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 50
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -16867,6 +17294,170 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         return this;
       }
 
+      private htq.v1.Htq.CapturedResponse response_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.CapturedResponse, htq.v1.Htq.CapturedResponse.Builder, htq.v1.Htq.CapturedResponseOrBuilder> responseBuilder_;
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       * @return Whether the response field is set.
+       */
+      public boolean hasResponse() {
+        return ((bitField0_ & 0x00000020) != 0);
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       * @return The response.
+       */
+      public htq.v1.Htq.CapturedResponse getResponse() {
+        if (responseBuilder_ == null) {
+          return response_ == null ? htq.v1.Htq.CapturedResponse.getDefaultInstance() : response_;
+        } else {
+          return responseBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       */
+      public Builder setResponse(htq.v1.Htq.CapturedResponse value) {
+        if (responseBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          response_ = value;
+        } else {
+          responseBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       */
+      public Builder setResponse(
+          htq.v1.Htq.CapturedResponse.Builder builderForValue) {
+        if (responseBuilder_ == null) {
+          response_ = builderForValue.build();
+        } else {
+          responseBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       */
+      public Builder mergeResponse(htq.v1.Htq.CapturedResponse value) {
+        if (responseBuilder_ == null) {
+          if (((bitField0_ & 0x00000020) != 0) &&
+            response_ != null &&
+            response_ != htq.v1.Htq.CapturedResponse.getDefaultInstance()) {
+            getResponseBuilder().mergeFrom(value);
+          } else {
+            response_ = value;
+          }
+        } else {
+          responseBuilder_.mergeFrom(value);
+        }
+        if (response_ != null) {
+          bitField0_ |= 0x00000020;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       */
+      public Builder clearResponse() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        response_ = null;
+        if (responseBuilder_ != null) {
+          responseBuilder_.dispose();
+          responseBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       */
+      public htq.v1.Htq.CapturedResponse.Builder getResponseBuilder() {
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return internalGetResponseFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       */
+      public htq.v1.Htq.CapturedResponseOrBuilder getResponseOrBuilder() {
+        if (responseBuilder_ != null) {
+          return responseBuilder_.getMessageOrBuilder();
+        } else {
+          return response_ == null ?
+              htq.v1.Htq.CapturedResponse.getDefaultInstance() : response_;
+        }
+      }
+      /**
+       * <pre>
+       * The whole response as received, when the queue captures responses
+       * (Queue.capture_responses); unset otherwise, and when there was no reply.
+       * </pre>
+       *
+       * <code>.htq.v1.CapturedResponse response = 6;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.CapturedResponse, htq.v1.Htq.CapturedResponse.Builder, htq.v1.Htq.CapturedResponseOrBuilder> 
+          internalGetResponseFieldBuilder() {
+        if (responseBuilder_ == null) {
+          responseBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.CapturedResponse, htq.v1.Htq.CapturedResponse.Builder, htq.v1.Htq.CapturedResponseOrBuilder>(
+                  getResponse(),
+                  getParentForChildren(),
+                  isClean());
+          response_ = null;
+        }
+        return responseBuilder_;
+      }
+
       // @@protoc_insertion_point(builder_scope:htq.v1.Attempt)
     }
 
@@ -16913,6 +17504,1251 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
     @java.lang.Override
     public htq.v1.Htq.Attempt getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface CapturedResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.CapturedResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    java.util.List<htq.v1.Htq.Header> 
+        getHeadersList();
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    htq.v1.Htq.Header getHeaders(int index);
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    int getHeadersCount();
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList();
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index);
+
+    /**
+     * <pre>
+     * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+     * else its base64 (body_base64 true).
+     * </pre>
+     *
+     * <code>string body = 2;</code>
+     * @return The body.
+     */
+    java.lang.String getBody();
+    /**
+     * <pre>
+     * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+     * else its base64 (body_base64 true).
+     * </pre>
+     *
+     * <code>string body = 2;</code>
+     * @return The bytes for body.
+     */
+    com.google.protobuf.ByteString
+        getBodyBytes();
+
+    /**
+     * <pre>
+     * The body is base64 (standard alphabet, padded): it was not UTF-8.
+     * </pre>
+     *
+     * <code>bool body_base64 = 3;</code>
+     * @return The bodyBase64.
+     */
+    boolean getBodyBase64();
+
+    /**
+     * <pre>
+     * The body was longer than what was kept.
+     * </pre>
+     *
+     * <code>bool body_truncated = 4;</code>
+     * @return The bodyTruncated.
+     */
+    boolean getBodyTruncated();
+  }
+  /**
+   * <pre>
+   * A reply as an attempt received it.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.CapturedResponse}
+   */
+  public static final class CapturedResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.CapturedResponse)
+      CapturedResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "CapturedResponse");
+    }
+    // Use CapturedResponse.newBuilder() to construct.
+    private CapturedResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private CapturedResponse() {
+      headers_ = java.util.Collections.emptyList();
+      body_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_CapturedResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_CapturedResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_CapturedResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.CapturedResponse.class, htq.v1.Htq.CapturedResponse.Builder.class);
+    }
+
+    public static final int HEADERS_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.Header> headers_;
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+      return headers_;
+    }
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList() {
+      return headers_;
+    }
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    @java.lang.Override
+    public int getHeadersCount() {
+      return headers_.size();
+    }
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Header getHeaders(int index) {
+      return headers_.get(index);
+    }
+    /**
+     * <pre>
+     * Its headers, in the order received.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index) {
+      return headers_.get(index);
+    }
+
+    public static final int BODY_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object body_ = "";
+    /**
+     * <pre>
+     * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+     * else its base64 (body_base64 true).
+     * </pre>
+     *
+     * <code>string body = 2;</code>
+     * @return The body.
+     */
+    @java.lang.Override
+    public java.lang.String getBody() {
+      java.lang.Object ref = body_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        body_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+     * else its base64 (body_base64 true).
+     * </pre>
+     *
+     * <code>string body = 2;</code>
+     * @return The bytes for body.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getBodyBytes() {
+      java.lang.Object ref = body_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        body_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int BODY_BASE64_FIELD_NUMBER = 3;
+    private boolean bodyBase64_ = false;
+    /**
+     * <pre>
+     * The body is base64 (standard alphabet, padded): it was not UTF-8.
+     * </pre>
+     *
+     * <code>bool body_base64 = 3;</code>
+     * @return The bodyBase64.
+     */
+    @java.lang.Override
+    public boolean getBodyBase64() {
+      return bodyBase64_;
+    }
+
+    public static final int BODY_TRUNCATED_FIELD_NUMBER = 4;
+    private boolean bodyTruncated_ = false;
+    /**
+     * <pre>
+     * The body was longer than what was kept.
+     * </pre>
+     *
+     * <code>bool body_truncated = 4;</code>
+     * @return The bodyTruncated.
+     */
+    @java.lang.Override
+    public boolean getBodyTruncated() {
+      return bodyTruncated_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      for (int i = 0; i < headers_.size(); i++) {
+        output.writeMessage(1, headers_.get(i));
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(body_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, body_);
+      }
+      if (bodyBase64_ != false) {
+        output.writeBool(3, bodyBase64_);
+      }
+      if (bodyTruncated_ != false) {
+        output.writeBool(4, bodyTruncated_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+
+          {
+            final int count = headers_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(headers_.get(i));
+            }
+            size += 1 * count;
+          }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(body_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, body_);
+      }
+      if (bodyBase64_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(3, bodyBase64_);
+      }
+      if (bodyTruncated_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(4, bodyTruncated_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.CapturedResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.CapturedResponse other = (htq.v1.Htq.CapturedResponse) obj;
+
+      if (!getHeadersList()
+          .equals(other.getHeadersList())) return false;
+      if (!getBody()
+          .equals(other.getBody())) return false;
+      if (getBodyBase64()
+          != other.getBodyBase64()) return false;
+      if (getBodyTruncated()
+          != other.getBodyTruncated()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (getHeadersCount() > 0) {
+        hash = (37 * hash) + HEADERS_FIELD_NUMBER;
+        hash = (53 * hash) + getHeadersList().hashCode();
+      }
+      hash = (37 * hash) + BODY_FIELD_NUMBER;
+      hash = (53 * hash) + getBody().hashCode();
+      hash = (37 * hash) + BODY_BASE64_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getBodyBase64());
+      hash = (37 * hash) + BODY_TRUNCATED_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getBodyTruncated());
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.CapturedResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.CapturedResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.CapturedResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.CapturedResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * A reply as an attempt received it.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.CapturedResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.CapturedResponse)
+        htq.v1.Htq.CapturedResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_CapturedResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_CapturedResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.CapturedResponse.class, htq.v1.Htq.CapturedResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.CapturedResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+        } else {
+          headers_ = null;
+          headersBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000001);
+        body_ = "";
+        bodyBase64_ = false;
+        bodyTruncated_ = false;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_CapturedResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CapturedResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.CapturedResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CapturedResponse build() {
+        htq.v1.Htq.CapturedResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CapturedResponse buildPartial() {
+        htq.v1.Htq.CapturedResponse result = new htq.v1.Htq.CapturedResponse(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.CapturedResponse result) {
+        if (headersBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0)) {
+            headers_ = java.util.Collections.unmodifiableList(headers_);
+            bitField0_ = (bitField0_ & ~0x00000001);
+          }
+          result.headers_ = headers_;
+        } else {
+          result.headers_ = headersBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.CapturedResponse result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.body_ = body_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.bodyBase64_ = bodyBase64_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.bodyTruncated_ = bodyTruncated_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.CapturedResponse) {
+          return mergeFrom((htq.v1.Htq.CapturedResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.CapturedResponse other) {
+        if (other == htq.v1.Htq.CapturedResponse.getDefaultInstance()) return this;
+        if (headersBuilder_ == null) {
+          if (!other.headers_.isEmpty()) {
+            if (headers_.isEmpty()) {
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+            } else {
+              ensureHeadersIsMutable();
+              headers_.addAll(other.headers_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.headers_.isEmpty()) {
+            if (headersBuilder_.isEmpty()) {
+              headersBuilder_.dispose();
+              headersBuilder_ = null;
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+              headersBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetHeadersFieldBuilder() : null;
+            } else {
+              headersBuilder_.addAllMessages(other.headers_);
+            }
+          }
+        }
+        if (!other.getBody().isEmpty()) {
+          body_ = other.body_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (other.getBodyBase64() != false) {
+          setBodyBase64(other.getBodyBase64());
+        }
+        if (other.getBodyTruncated() != false) {
+          setBodyTruncated(other.getBodyTruncated());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                htq.v1.Htq.Header m =
+                    input.readMessage(
+                        htq.v1.Htq.Header.parser(),
+                        extensionRegistry);
+                if (headersBuilder_ == null) {
+                  ensureHeadersIsMutable();
+                  headers_.add(m);
+                } else {
+                  headersBuilder_.addMessage(m);
+                }
+                break;
+              } // case 10
+              case 18: {
+                body_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 24: {
+                bodyBase64_ = input.readBool();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 24
+              case 32: {
+                bodyTruncated_ = input.readBool();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 32
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.util.List<htq.v1.Htq.Header> headers_ =
+        java.util.Collections.emptyList();
+      private void ensureHeadersIsMutable() {
+        if (!((bitField0_ & 0x00000001) != 0)) {
+          headers_ = new java.util.ArrayList<htq.v1.Htq.Header>(headers_);
+          bitField0_ |= 0x00000001;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> headersBuilder_;
+
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+        if (headersBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(headers_);
+        } else {
+          return headersBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public int getHeadersCount() {
+        if (headersBuilder_ == null) {
+          return headers_.size();
+        } else {
+          return headersBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public htq.v1.Htq.Header getHeaders(int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);
+        } else {
+          return headersBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.set(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder addHeaders(htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder addHeaders(
+          htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder addAllHeaders(
+          java.lang.Iterable<? extends htq.v1.Htq.Header> values) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, headers_);
+          onChanged();
+        } else {
+          headersBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder clearHeaders() {
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000001);
+          onChanged();
+        } else {
+          headersBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public Builder removeHeaders(int index) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.remove(index);
+          onChanged();
+        } else {
+          headersBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public htq.v1.Htq.Header.Builder getHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+          int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);  } else {
+          return headersBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+           getHeadersOrBuilderList() {
+        if (headersBuilder_ != null) {
+          return headersBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(headers_);
+        }
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder() {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            index, htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Its headers, in the order received.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header.Builder> 
+           getHeadersBuilderList() {
+        return internalGetHeadersFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> 
+          internalGetHeadersFieldBuilder() {
+        if (headersBuilder_ == null) {
+          headersBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder>(
+                  headers_,
+                  ((bitField0_ & 0x00000001) != 0),
+                  getParentForChildren(),
+                  isClean());
+          headers_ = null;
+        }
+        return headersBuilder_;
+      }
+
+      private java.lang.Object body_ = "";
+      /**
+       * <pre>
+       * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+       * else its base64 (body_base64 true).
+       * </pre>
+       *
+       * <code>string body = 2;</code>
+       * @return The body.
+       */
+      public java.lang.String getBody() {
+        java.lang.Object ref = body_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          body_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+       * else its base64 (body_base64 true).
+       * </pre>
+       *
+       * <code>string body = 2;</code>
+       * @return The bytes for body.
+       */
+      public com.google.protobuf.ByteString
+          getBodyBytes() {
+        java.lang.Object ref = body_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          body_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+       * else its base64 (body_base64 true).
+       * </pre>
+       *
+       * <code>string body = 2;</code>
+       * @param value The body to set.
+       * @return This builder for chaining.
+       */
+      public Builder setBody(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        body_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+       * else its base64 (body_base64 true).
+       * </pre>
+       *
+       * <code>string body = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearBody() {
+        body_ = getDefaultInstance().getBody();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its body up to the queue's capture_body_bytes: the text when it is UTF-8,
+       * else its base64 (body_base64 true).
+       * </pre>
+       *
+       * <code>string body = 2;</code>
+       * @param value The bytes for body to set.
+       * @return This builder for chaining.
+       */
+      public Builder setBodyBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        body_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private boolean bodyBase64_ ;
+      /**
+       * <pre>
+       * The body is base64 (standard alphabet, padded): it was not UTF-8.
+       * </pre>
+       *
+       * <code>bool body_base64 = 3;</code>
+       * @return The bodyBase64.
+       */
+      @java.lang.Override
+      public boolean getBodyBase64() {
+        return bodyBase64_;
+      }
+      /**
+       * <pre>
+       * The body is base64 (standard alphabet, padded): it was not UTF-8.
+       * </pre>
+       *
+       * <code>bool body_base64 = 3;</code>
+       * @param value The bodyBase64 to set.
+       * @return This builder for chaining.
+       */
+      public Builder setBodyBase64(boolean value) {
+
+        bodyBase64_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The body is base64 (standard alphabet, padded): it was not UTF-8.
+       * </pre>
+       *
+       * <code>bool body_base64 = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearBodyBase64() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        bodyBase64_ = false;
+        onChanged();
+        return this;
+      }
+
+      private boolean bodyTruncated_ ;
+      /**
+       * <pre>
+       * The body was longer than what was kept.
+       * </pre>
+       *
+       * <code>bool body_truncated = 4;</code>
+       * @return The bodyTruncated.
+       */
+      @java.lang.Override
+      public boolean getBodyTruncated() {
+        return bodyTruncated_;
+      }
+      /**
+       * <pre>
+       * The body was longer than what was kept.
+       * </pre>
+       *
+       * <code>bool body_truncated = 4;</code>
+       * @param value The bodyTruncated to set.
+       * @return This builder for chaining.
+       */
+      public Builder setBodyTruncated(boolean value) {
+
+        bodyTruncated_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The body was longer than what was kept.
+       * </pre>
+       *
+       * <code>bool body_truncated = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearBodyTruncated() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        bodyTruncated_ = false;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.CapturedResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.CapturedResponse)
+    private static final htq.v1.Htq.CapturedResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.CapturedResponse();
+    }
+
+    public static htq.v1.Htq.CapturedResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<CapturedResponse>
+        PARSER = new com.google.protobuf.AbstractParser<CapturedResponse>() {
+      @java.lang.Override
+      public CapturedResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<CapturedResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<CapturedResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.CapturedResponse getDefaultInstanceForType() {
       return DEFAULT_INSTANCE;
     }
 
@@ -61661,6 +63497,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_htq_v1_Attempt_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_CapturedResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_CapturedResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_htq_v1_CreateQueueRequest_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -61924,7 +63765,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "(\005\"y\n\020VariableSettings\0224\n\021stepping_inter" +
       "val\030\001 \001(\0132\031.google.protobuf.Duration\022/\n\014" +
       "max_interval\030\002 \001(\0132\031.google.protobuf.Dur" +
-      "ation\"\322\004\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
+      "ation\"\243\005\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
       "\001(\0162\021.htq.v1.QueueKind\022\027\n\017max_concurrenc" +
       "y\030\003 \001(\005\0222\n\017request_timeout\030\004 \001(\0132\031.googl" +
       "e.protobuf.Duration\022\"\n\005retry\030\005 \001(\0132\023.htq" +
@@ -61939,206 +63780,212 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "ow\030\016 \001(\0132\031.google.protobuf.Duration\022\027\n\017a" +
       "ttempt_history\030\017 \001(\005\022\022\n\nmax_events\030\020 \001(\005" +
       "\022\024\n\014hide_replies\030\021 \001(\010\022\022\n\npartitions\030\022 \001" +
-      "(\005\"\\\n\013FlowControl\022\027\n\017max_concurrency\030\001 \001" +
-      "(\005\022!\n\031max_dispatches_per_second\030\002 \001(\001\022\021\n" +
-      "\tmax_burst\030\003 \001(\005\"Q\n\020DeadLetterPolicy\022\021\n\t" +
-      "max_tasks\030\001 \001(\005\022*\n\007max_age\030\002 \001(\0132\031.googl" +
-      "e.protobuf.Duration\"%\n\006Header\022\014\n\004name\030\001 " +
-      "\001(\t\022\r\n\005value\030\002 \001(\t\")\n\004Form\022!\n\006fields\030\001 \003" +
-      "(\0132\021.htq.v1.FormField\"(\n\tFormField\022\014\n\004na" +
-      "me\030\001 \001(\t\022\r\n\005value\030\002 \001(\t\"\201\001\n\013HttpRequest\022" +
-      "\016\n\006method\030\001 \001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030" +
-      "\003 \003(\0132\016.htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\034\n" +
-      "\004form\030\005 \001(\0132\014.htq.v1.FormH\000B\006\n\004body\"\267\003\n\004" +
-      "Task\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022$\n\007reque" +
-      "st\030\003 \001(\0132\023.htq.v1.HttpRequest\0221\n\rschedul" +
-      "e_time\030\004 \001(\0132\032.google.protobuf.Timestamp" +
-      "\022 \n\005state\030\005 \001(\0162\021.htq.v1.TaskState\022\020\n\010at" +
-      "tempts\030\006 \001(\005\022\023\n\013last_status\030\007 \001(\005\022\022\n\nlas" +
-      "t_error\030\010 \001(\t\022/\n\013create_time\030\t \001(\0132\032.goo" +
-      "gle.protobuf.Timestamp\0225\n\021last_attempt_t" +
-      "ime\030\n \001(\0132\032.google.protobuf.Timestamp\022\021\n" +
-      "\trun_count\030\013 \001(\005\022\020\n\010flow_key\030\014 \001(\t\022 \n\007hi" +
-      "story\030\r \003(\0132\017.htq.v1.Attempt\022/\n\013finish_t" +
-      "ime\030\016 \001(\0132\032.google.protobuf.Timestamp\"\223\001" +
-      "\n\007Attempt\022.\n\nstart_time\030\001 \001(\0132\032.google.p" +
-      "rotobuf.Timestamp\022*\n\007latency\030\002 \001(\0132\031.goo" +
-      "gle.protobuf.Duration\022\016\n\006status\030\003 \001(\005\022\r\n" +
-      "\005error\030\004 \001(\t\022\r\n\005reply\030\005 \001(\t\"2\n\022CreateQue" +
-      "ueRequest\022\034\n\005queue\030\001 \001(\0132\r.htq.v1.Queue\"" +
-      "\037\n\017GetQueueRequest\022\014\n\004name\030\001 \001(\t\":\n\021List" +
-      "QueuesRequest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage" +
-      "_token\030\002 \001(\t\"L\n\022ListQueuesResponse\022\035\n\006qu" +
-      "eues\030\001 \003(\0132\r.htq.v1.Queue\022\027\n\017next_page_t" +
-      "oken\030\002 \001(\t\"c\n\022UpdateQueueRequest\022\034\n\005queu" +
-      "e\030\001 \001(\0132\r.htq.v1.Queue\022/\n\013update_mask\030\002 " +
-      "\001(\0132\032.google.protobuf.FieldMask\"\"\n\022Delet" +
-      "eQueueRequest\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQue" +
-      "ueResponse\"\202\001\n\017PushTaskRequest\022\r\n\005queue\030" +
-      "\001 \001(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1.HttpRequ" +
-      "est\022\017\n\007task_id\030\003 \001(\t\022\027\n\017idempotency_key\030" +
-      "\004 \001(\t\022\020\n\010flow_key\030\005 \001(\t\"i\n\020PushTaskRespo" +
-      "nse\022\017\n\007task_id\030\001 \001(\t\0221\n\rschedule_time\030\002 " +
-      "\001(\0132\032.google.protobuf.Timestamp\022\021\n\tdupli" +
-      "cate\030\003 \001(\010\"C\n\020PushTasksRequest\022\r\n\005queue\030" +
-      "\001 \001(\t\022 \n\005tasks\030\002 \003(\0132\021.htq.v1.TaskEntry\"" +
-      "\326\001\n\tTaskEntry\022$\n\007request\030\001 \001(\0132\023.htq.v1." +
-      "HttpRequest\0223\n\rschedule_time\030\002 \001(\0132\032.goo" +
-      "gle.protobuf.TimestampH\000\022*\n\005delay\030\003 \001(\0132" +
-      "\031.google.protobuf.DurationH\000\022\017\n\007task_id\030" +
-      "\004 \001(\t\022\027\n\017idempotency_key\030\005 \001(\t\022\020\n\010flow_k" +
-      "ey\030\006 \001(\tB\006\n\004when\"9\n\021PushTasksResponse\022\020\n" +
-      "\010task_ids\030\001 \003(\t\022\022\n\nduplicates\030\002 \003(\010\"\357\001\n\023" +
-      "ScheduleTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007re" +
-      "quest\030\002 \001(\0132\023.htq.v1.HttpRequest\0223\n\rsche" +
-      "dule_time\030\003 \001(\0132\032.google.protobuf.Timest" +
-      "ampH\000\022*\n\005delay\030\004 \001(\0132\031.google.protobuf.D" +
-      "urationH\000\022\017\n\007task_id\030\005 \001(\t\022\027\n\017idempotenc" +
-      "y_key\030\006 \001(\t\022\020\n\010flow_key\030\007 \001(\tB\006\n\004when\"+\n" +
-      "\016GetTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001" +
-      "(\t\"j\n\020ListTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n" +
-      "\005state\030\002 \001(\0162\021.htq.v1.TaskState\022\021\n\tpage_" +
-      "size\030\003 \001(\005\022\022\n\npage_token\030\004 \001(\t\"I\n\021ListTa" +
-      "sksResponse\022\033\n\005tasks\030\001 \003(\0132\014.htq.v1.Task" +
-      "\022\027\n\017next_page_token\030\002 \001(\t\"\"\n\021CountTasksR" +
-      "equest\022\r\n\005queue\030\001 \001(\t\"u\n\022CountTasksRespo" +
-      "nse\022\021\n\tscheduled\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006a" +
-      "ctive\030\003 \001(\003\022\014\n\004dead\030\004 \001(\003\022\020\n\010finished\030\005 " +
-      "\001(\003\022\017\n\007evicted\030\006 \001(\003\".\n\021CancelTaskReques" +
-      "t\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQu" +
-      "eueRequest\022\r\n\005queue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(" +
-      "\t\022 \n\005kinds\030\003 \003(\0162\021.htq.v1.EventKind\022\017\n\007t" +
-      "ask_id\030\004 \001(\t\0221\n\016stats_interval\030\005 \001(\0132\031.g" +
-      "oogle.protobuf.Duration\"\207\001\n\022WatchQueueRe" +
-      "sponse\022#\n\005event\030\001 \001(\0132\022.htq.v1.QueueEven" +
-      "tH\000\022\037\n\003gap\030\002 \001(\0132\020.htq.v1.EventGapH\000\022#\n\005" +
-      "stats\030\003 \001(\0132\022.htq.v1.QueueStatsH\000B\006\n\004ite" +
-      "m\"\211\002\n\nQueueEvent\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queu" +
-      "e\030\002 \001(\t\022\037\n\004kind\030\003 \001(\0162\021.htq.v1.EventKind" +
-      "\022\017\n\007task_id\030\004 \001(\t\022(\n\004time\030\005 \001(\0132\032.google" +
-      ".protobuf.Timestamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006" +
-      "status\030\007 \001(\005\022\r\n\005error\030\010 \001(\t\0221\n\rschedule_" +
-      "time\030\t \001(\0132\032.google.protobuf.Timestamp\022\016" +
-      "\n\006reason\030\n \001(\t\022\r\n\005count\030\013 \001(\003\"E\n\010EventGa" +
-      "p\022\r\n\005queue\030\001 \001(\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n" +
-      "\rresume_cursor\030\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005q" +
-      "ueue\030\001 \001(\t\022(\n\004time\030\002 \001(\0132\032.google.protob" +
-      "uf.Timestamp\022*\n\006counts\030\003 \001(\0132\032.htq.v1.Co" +
-      "untTasksResponse\022\025\n\rdispatch_rate\030\004 \001(\001\022" +
-      "\022\n\nerror_rate\030\005 \001(\001\"!\n\021PauseQueueRequest" +
-      "\022\014\n\004name\030\001 \001(\t\"\"\n\022ResumeQueueRequest\022\014\n\004" +
-      "name\030\001 \001(\t\"!\n\021PurgeQueueRequest\022\014\n\004name\030" +
-      "\001 \001(\t\"$\n\022PurgeQueueResponse\022\016\n\006purged\030\001 " +
-      "\001(\003\"+\n\016RunTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002" +
-      "id\030\002 \001(\t\"1\n\024RetryDeadTaskRequest\022\r\n\005queu" +
-      "e\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\")\n\030RetryAllDeadTasks" +
-      "Request\022\r\n\005queue\030\001 \001(\t\",\n\031RetryAllDeadTa" +
-      "sksResponse\022\017\n\007retried\030\001 \001(\003\"2\n\025DeleteDe" +
-      "adTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t" +
-      "\"\030\n\026DeleteDeadTaskResponse\"\272\002\n\010Schedule\022" +
-      "\014\n\004name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\014\n\004cron\030\003 \001" +
-      "(\t\022\021\n\ttime_zone\030\004 \001(\t\022$\n\007request\030\005 \001(\0132\023" +
-      ".htq.v1.HttpRequest\022\020\n\010flow_key\030\006 \001(\t\022!\n" +
-      "\010catch_up\030\007 \001(\0162\017.htq.v1.CatchUp\0221\n\rnext" +
-      "_run_time\030\010 \001(\0132\032.google.protobuf.Timest" +
-      "amp\0221\n\rlast_run_time\030\t \001(\0132\032.google.prot" +
-      "obuf.Timestamp\022/\n\013create_time\030\n \001(\0132\032.go" +
-      "ogle.protobuf.Timestamp\";\n\025CreateSchedul" +
-      "eRequest\022\"\n\010schedule\030\001 \001(\0132\020.htq.v1.Sche" +
-      "dule\"\"\n\022GetScheduleRequest\022\014\n\004name\030\001 \001(\t" +
-      "\"=\n\024ListSchedulesRequest\022\021\n\tpage_size\030\001 " +
-      "\001(\005\022\022\n\npage_token\030\002 \001(\t\"U\n\025ListSchedules" +
-      "Response\022#\n\tschedules\030\001 \003(\0132\020.htq.v1.Sch" +
-      "edule\022\027\n\017next_page_token\030\002 \001(\t\"%\n\025Delete" +
-      "ScheduleRequest\022\014\n\004name\030\001 \001(\t\"\030\n\026DeleteS" +
-      "cheduleResponse\"\332\001\n\nSigningKey\022\n\n\002id\030\001 \001" +
-      "(\t\022\r\n\005queue\030\002 \001(\t\022+\n\talgorithm\030\003 \001(\0162\030.h" +
-      "tq.v1.SigningAlgorithm\022\016\n\006secret\030\004 \001(\t\022\022" +
-      "\n\npublic_key\030\005 \001(\t\022/\n\013create_time\030\006 \001(\0132" +
-      "\032.google.protobuf.Timestamp\022/\n\013expire_ti" +
-      "me\030\007 \001(\0132\032.google.protobuf.Timestamp\"U\n\027" +
-      "CreateSigningKeyRequest\022\r\n\005queue\030\001 \001(\t\022+" +
+      "(\005\022\030\n\020follow_redirects\030\023 \001(\010\022\031\n\021capture_" +
+      "responses\030\024 \001(\010\022\032\n\022capture_body_bytes\030\025 " +
+      "\001(\005\"\\\n\013FlowControl\022\027\n\017max_concurrency\030\001 " +
+      "\001(\005\022!\n\031max_dispatches_per_second\030\002 \001(\001\022\021" +
+      "\n\tmax_burst\030\003 \001(\005\"Q\n\020DeadLetterPolicy\022\021\n" +
+      "\tmax_tasks\030\001 \001(\005\022*\n\007max_age\030\002 \001(\0132\031.goog" +
+      "le.protobuf.Duration\"%\n\006Header\022\014\n\004name\030\001" +
+      " \001(\t\022\r\n\005value\030\002 \001(\t\")\n\004Form\022!\n\006fields\030\001 " +
+      "\003(\0132\021.htq.v1.FormField\"(\n\tFormField\022\014\n\004n" +
+      "ame\030\001 \001(\t\022\r\n\005value\030\002 \001(\t\"\201\001\n\013HttpRequest" +
+      "\022\016\n\006method\030\001 \001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers" +
+      "\030\003 \003(\0132\016.htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\034" +
+      "\n\004form\030\005 \001(\0132\014.htq.v1.FormH\000B\006\n\004body\"\267\003\n" +
+      "\004Task\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022$\n\007requ" +
+      "est\030\003 \001(\0132\023.htq.v1.HttpRequest\0221\n\rschedu" +
+      "le_time\030\004 \001(\0132\032.google.protobuf.Timestam" +
+      "p\022 \n\005state\030\005 \001(\0162\021.htq.v1.TaskState\022\020\n\010a" +
+      "ttempts\030\006 \001(\005\022\023\n\013last_status\030\007 \001(\005\022\022\n\nla" +
+      "st_error\030\010 \001(\t\022/\n\013create_time\030\t \001(\0132\032.go" +
+      "ogle.protobuf.Timestamp\0225\n\021last_attempt_" +
+      "time\030\n \001(\0132\032.google.protobuf.Timestamp\022\021" +
+      "\n\trun_count\030\013 \001(\005\022\020\n\010flow_key\030\014 \001(\t\022 \n\007h" +
+      "istory\030\r \003(\0132\017.htq.v1.Attempt\022/\n\013finish_" +
+      "time\030\016 \001(\0132\032.google.protobuf.Timestamp\"\277" +
+      "\001\n\007Attempt\022.\n\nstart_time\030\001 \001(\0132\032.google." +
+      "protobuf.Timestamp\022*\n\007latency\030\002 \001(\0132\031.go" +
+      "ogle.protobuf.Duration\022\016\n\006status\030\003 \001(\005\022\r" +
+      "\n\005error\030\004 \001(\t\022\r\n\005reply\030\005 \001(\t\022*\n\010response" +
+      "\030\006 \001(\0132\030.htq.v1.CapturedResponse\"n\n\020Capt" +
+      "uredResponse\022\037\n\007headers\030\001 \003(\0132\016.htq.v1.H" +
+      "eader\022\014\n\004body\030\002 \001(\t\022\023\n\013body_base64\030\003 \001(\010" +
+      "\022\026\n\016body_truncated\030\004 \001(\010\"2\n\022CreateQueueR" +
+      "equest\022\034\n\005queue\030\001 \001(\0132\r.htq.v1.Queue\"\037\n\017" +
+      "GetQueueRequest\022\014\n\004name\030\001 \001(\t\":\n\021ListQue" +
+      "uesRequest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_to" +
+      "ken\030\002 \001(\t\"L\n\022ListQueuesResponse\022\035\n\006queue" +
+      "s\030\001 \003(\0132\r.htq.v1.Queue\022\027\n\017next_page_toke" +
+      "n\030\002 \001(\t\"c\n\022UpdateQueueRequest\022\034\n\005queue\030\001" +
+      " \001(\0132\r.htq.v1.Queue\022/\n\013update_mask\030\002 \001(\013" +
+      "2\032.google.protobuf.FieldMask\"\"\n\022DeleteQu" +
+      "eueRequest\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQueueR" +
+      "esponse\"\202\001\n\017PushTaskRequest\022\r\n\005queue\030\001 \001" +
+      "(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1.HttpRequest" +
+      "\022\017\n\007task_id\030\003 \001(\t\022\027\n\017idempotency_key\030\004 \001" +
+      "(\t\022\020\n\010flow_key\030\005 \001(\t\"i\n\020PushTaskResponse" +
+      "\022\017\n\007task_id\030\001 \001(\t\0221\n\rschedule_time\030\002 \001(\013" +
+      "2\032.google.protobuf.Timestamp\022\021\n\tduplicat" +
+      "e\030\003 \001(\010\"C\n\020PushTasksRequest\022\r\n\005queue\030\001 \001" +
+      "(\t\022 \n\005tasks\030\002 \003(\0132\021.htq.v1.TaskEntry\"\326\001\n" +
+      "\tTaskEntry\022$\n\007request\030\001 \001(\0132\023.htq.v1.Htt" +
+      "pRequest\0223\n\rschedule_time\030\002 \001(\0132\032.google" +
+      ".protobuf.TimestampH\000\022*\n\005delay\030\003 \001(\0132\031.g" +
+      "oogle.protobuf.DurationH\000\022\017\n\007task_id\030\004 \001" +
+      "(\t\022\027\n\017idempotency_key\030\005 \001(\t\022\020\n\010flow_key\030" +
+      "\006 \001(\tB\006\n\004when\"9\n\021PushTasksResponse\022\020\n\010ta" +
+      "sk_ids\030\001 \003(\t\022\022\n\nduplicates\030\002 \003(\010\"\357\001\n\023Sch" +
+      "eduleTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007reque" +
+      "st\030\002 \001(\0132\023.htq.v1.HttpRequest\0223\n\rschedul" +
+      "e_time\030\003 \001(\0132\032.google.protobuf.Timestamp" +
+      "H\000\022*\n\005delay\030\004 \001(\0132\031.google.protobuf.Dura" +
+      "tionH\000\022\017\n\007task_id\030\005 \001(\t\022\027\n\017idempotency_k" +
+      "ey\030\006 \001(\t\022\020\n\010flow_key\030\007 \001(\tB\006\n\004when\"+\n\016Ge" +
+      "tTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"" +
+      "j\n\020ListTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005st" +
+      "ate\030\002 \001(\0162\021.htq.v1.TaskState\022\021\n\tpage_siz" +
+      "e\030\003 \001(\005\022\022\n\npage_token\030\004 \001(\t\"I\n\021ListTasks" +
+      "Response\022\033\n\005tasks\030\001 \003(\0132\014.htq.v1.Task\022\027\n" +
+      "\017next_page_token\030\002 \001(\t\"\"\n\021CountTasksRequ" +
+      "est\022\r\n\005queue\030\001 \001(\t\"u\n\022CountTasksResponse" +
+      "\022\021\n\tscheduled\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006acti" +
+      "ve\030\003 \001(\003\022\014\n\004dead\030\004 \001(\003\022\020\n\010finished\030\005 \001(\003" +
+      "\022\017\n\007evicted\030\006 \001(\003\".\n\021CancelTaskRequest\022\r" +
+      "\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueue" +
+      "Request\022\r\n\005queue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 " +
+      "\n\005kinds\030\003 \003(\0162\021.htq.v1.EventKind\022\017\n\007task" +
+      "_id\030\004 \001(\t\0221\n\016stats_interval\030\005 \001(\0132\031.goog" +
+      "le.protobuf.Duration\"\207\001\n\022WatchQueueRespo" +
+      "nse\022#\n\005event\030\001 \001(\0132\022.htq.v1.QueueEventH\000" +
+      "\022\037\n\003gap\030\002 \001(\0132\020.htq.v1.EventGapH\000\022#\n\005sta" +
+      "ts\030\003 \001(\0132\022.htq.v1.QueueStatsH\000B\006\n\004item\"\211" +
+      "\002\n\nQueueEvent\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030\002" +
+      " \001(\t\022\037\n\004kind\030\003 \001(\0162\021.htq.v1.EventKind\022\017\n" +
+      "\007task_id\030\004 \001(\t\022(\n\004time\030\005 \001(\0132\032.google.pr" +
+      "otobuf.Timestamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006sta" +
+      "tus\030\007 \001(\005\022\r\n\005error\030\010 \001(\t\0221\n\rschedule_tim" +
+      "e\030\t \001(\0132\032.google.protobuf.Timestamp\022\016\n\006r" +
+      "eason\030\n \001(\t\022\r\n\005count\030\013 \001(\003\"E\n\010EventGap\022\r" +
+      "\n\005queue\030\001 \001(\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rre" +
+      "sume_cursor\030\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005queu" +
+      "e\030\001 \001(\t\022(\n\004time\030\002 \001(\0132\032.google.protobuf." +
+      "Timestamp\022*\n\006counts\030\003 \001(\0132\032.htq.v1.Count" +
+      "TasksResponse\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n\n" +
+      "error_rate\030\005 \001(\001\"!\n\021PauseQueueRequest\022\014\n" +
+      "\004name\030\001 \001(\t\"\"\n\022ResumeQueueRequest\022\014\n\004nam" +
+      "e\030\001 \001(\t\"!\n\021PurgeQueueRequest\022\014\n\004name\030\001 \001" +
+      "(\t\"$\n\022PurgeQueueResponse\022\016\n\006purged\030\001 \001(\003" +
+      "\"+\n\016RunTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030" +
+      "\002 \001(\t\"1\n\024RetryDeadTaskRequest\022\r\n\005queue\030\001" +
+      " \001(\t\022\n\n\002id\030\002 \001(\t\")\n\030RetryAllDeadTasksReq" +
+      "uest\022\r\n\005queue\030\001 \001(\t\",\n\031RetryAllDeadTasks" +
+      "Response\022\017\n\007retried\030\001 \001(\003\"2\n\025DeleteDeadT" +
+      "askRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030\n" +
+      "\026DeleteDeadTaskResponse\"\272\002\n\010Schedule\022\014\n\004" +
+      "name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t\022" +
+      "\021\n\ttime_zone\030\004 \001(\t\022$\n\007request\030\005 \001(\0132\023.ht" +
+      "q.v1.HttpRequest\022\020\n\010flow_key\030\006 \001(\t\022!\n\010ca" +
+      "tch_up\030\007 \001(\0162\017.htq.v1.CatchUp\0221\n\rnext_ru" +
+      "n_time\030\010 \001(\0132\032.google.protobuf.Timestamp" +
+      "\0221\n\rlast_run_time\030\t \001(\0132\032.google.protobu" +
+      "f.Timestamp\022/\n\013create_time\030\n \001(\0132\032.googl" +
+      "e.protobuf.Timestamp\";\n\025CreateScheduleRe" +
+      "quest\022\"\n\010schedule\030\001 \001(\0132\020.htq.v1.Schedul" +
+      "e\"\"\n\022GetScheduleRequest\022\014\n\004name\030\001 \001(\t\"=\n" +
+      "\024ListSchedulesRequest\022\021\n\tpage_size\030\001 \001(\005" +
+      "\022\022\n\npage_token\030\002 \001(\t\"U\n\025ListSchedulesRes" +
+      "ponse\022#\n\tschedules\030\001 \003(\0132\020.htq.v1.Schedu" +
+      "le\022\027\n\017next_page_token\030\002 \001(\t\"%\n\025DeleteSch" +
+      "eduleRequest\022\014\n\004name\030\001 \001(\t\"\030\n\026DeleteSche" +
+      "duleResponse\"\332\001\n\nSigningKey\022\n\n\002id\030\001 \001(\t\022" +
+      "\r\n\005queue\030\002 \001(\t\022+\n\talgorithm\030\003 \001(\0162\030.htq." +
+      "v1.SigningAlgorithm\022\016\n\006secret\030\004 \001(\t\022\022\n\np" +
+      "ublic_key\030\005 \001(\t\022/\n\013create_time\030\006 \001(\0132\032.g" +
+      "oogle.protobuf.Timestamp\022/\n\013expire_time\030" +
+      "\007 \001(\0132\032.google.protobuf.Timestamp\"U\n\027Cre" +
+      "ateSigningKeyRequest\022\r\n\005queue\030\001 \001(\t\022+\n\ta" +
+      "lgorithm\030\002 \001(\0162\030.htq.v1.SigningAlgorithm" +
+      "\"4\n\026ListSigningKeysRequest\022\r\n\005queue\030\001 \001(" +
+      "\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSigningKeysRespons" +
+      "e\022 \n\004keys\030\001 \003(\0132\022.htq.v1.SigningKey\"\201\001\n\027" +
+      "RotateSigningKeyRequest\022\r\n\005queue\030\001 \001(\t\022+" +
       "\n\talgorithm\030\002 \001(\0162\030.htq.v1.SigningAlgori" +
-      "thm\"4\n\026ListSigningKeysRequest\022\r\n\005queue\030\001" +
-      " \001(\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSigningKeysResp" +
-      "onse\022 \n\004keys\030\001 \003(\0132\022.htq.v1.SigningKey\"\201" +
-      "\001\n\027RotateSigningKeyRequest\022\r\n\005queue\030\001 \001(" +
-      "\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1.SigningAlg" +
-      "orithm\022*\n\007overlap\030\003 \001(\0132\031.google.protobu" +
-      "f.Duration\"a\n\030RotateSigningKeyResponse\022\037" +
-      "\n\003key\030\001 \001(\0132\022.htq.v1.SigningKey\022$\n\010repla" +
-      "ced\030\002 \003(\0132\022.htq.v1.SigningKey\"%\n\027RetireS" +
-      "igningKeyRequest\022\n\n\002id\030\001 \001(\t\"\032\n\030RetireSi" +
-      "gningKeyResponse*q\n\tQueueKind\022\032\n\026QUEUE_K" +
-      "IND_UNSPECIFIED\020\000\022\030\n\024QUEUE_KIND_REAL_TIM" +
-      "E\020\001\022\025\n\021QUEUE_KIND_TIMING\020\002\022\027\n\023QUEUE_KIND" +
-      "_VARIABLE\020\003*\265\001\n\tTaskState\022\032\n\026TASK_STATE_" +
-      "UNSPECIFIED\020\000\022\030\n\024TASK_STATE_SCHEDULED\020\001\022" +
-      "\022\n\016TASK_STATE_DUE\020\002\022\025\n\021TASK_STATE_ACTIVE" +
-      "\020\003\022\030\n\024TASK_STATE_SUCCEEDED\020\004\022\023\n\017TASK_STA" +
-      "TE_DEAD\020\005\022\030\n\024TASK_STATE_CANCELLED\020\006*\344\002\n\t" +
-      "EventKind\022\032\n\026EVENT_KIND_UNSPECIFIED\020\000\022\025\n" +
-      "\021EVENT_KIND_PUSHED\020\001\022\026\n\022EVENT_KIND_START" +
-      "ED\020\002\022\030\n\024EVENT_KIND_SUCCEEDED\020\003\022\027\n\023EVENT_" +
-      "KIND_RETRYING\020\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026" +
-      "EVENT_KIND_RESCHEDULED\020\006\022\030\n\024EVENT_KIND_C" +
-      "ANCELLED\020\007\022\026\n\022EVENT_KIND_EVICTED\020\010\022\030\n\024EV" +
-      "ENT_KIND_SCHEDULED\020\t\022\025\n\021EVENT_KIND_PAUSE" +
-      "D\020\n\022\026\n\022EVENT_KIND_RESUMED\020\013\022\025\n\021EVENT_KIN" +
-      "D_PURGED\020\014\022\026\n\022EVENT_KIND_DELETED\020\r*H\n\007Ca" +
-      "tchUp\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH" +
-      "_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningA" +
-      "lgorithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIE" +
-      "D\020\000\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035" +
-      "\n\031SIGNING_ALGORITHM_ED25519\020\0022\371\016\n\nHtqSer" +
-      "vice\0228\n\013CreateQueue\022\032.htq.v1.CreateQueue" +
-      "Request\032\r.htq.v1.Queue\0222\n\010GetQueue\022\027.htq" +
-      ".v1.GetQueueRequest\032\r.htq.v1.Queue\022C\n\nLi" +
-      "stQueues\022\031.htq.v1.ListQueuesRequest\032\032.ht" +
-      "q.v1.ListQueuesResponse\0228\n\013UpdateQueue\022\032" +
-      ".htq.v1.UpdateQueueRequest\032\r.htq.v1.Queu" +
-      "e\022F\n\013DeleteQueue\022\032.htq.v1.DeleteQueueReq" +
-      "uest\032\033.htq.v1.DeleteQueueResponse\022=\n\010Pus" +
-      "hTask\022\027.htq.v1.PushTaskRequest\032\030.htq.v1." +
-      "PushTaskResponse\022@\n\tPushTasks\022\030.htq.v1.P" +
-      "ushTasksRequest\032\031.htq.v1.PushTasksRespon" +
-      "se\022E\n\014ScheduleTask\022\033.htq.v1.ScheduleTask" +
-      "Request\032\030.htq.v1.PushTaskResponse\022/\n\007Get" +
-      "Task\022\026.htq.v1.GetTaskRequest\032\014.htq.v1.Ta" +
-      "sk\022@\n\tListTasks\022\030.htq.v1.ListTasksReques" +
-      "t\032\031.htq.v1.ListTasksResponse\022C\n\nCountTas" +
-      "ks\022\031.htq.v1.CountTasksRequest\032\032.htq.v1.C" +
-      "ountTasksResponse\0225\n\nCancelTask\022\031.htq.v1" +
-      ".CancelTaskRequest\032\014.htq.v1.Task\022E\n\nWatc" +
-      "hQueue\022\031.htq.v1.WatchQueueRequest\032\032.htq." +
-      "v1.WatchQueueResponse0\001\0226\n\nPauseQueue\022\031." +
-      "htq.v1.PauseQueueRequest\032\r.htq.v1.Queue\022" +
-      "8\n\013ResumeQueue\022\032.htq.v1.ResumeQueueReque" +
-      "st\032\r.htq.v1.Queue\022C\n\nPurgeQueue\022\031.htq.v1" +
-      ".PurgeQueueRequest\032\032.htq.v1.PurgeQueueRe" +
-      "sponse\022/\n\007RunTask\022\026.htq.v1.RunTaskReques" +
-      "t\032\014.htq.v1.Task\022;\n\rRetryDeadTask\022\034.htq.v" +
-      "1.RetryDeadTaskRequest\032\014.htq.v1.Task\022X\n\021" +
-      "RetryAllDeadTasks\022 .htq.v1.RetryAllDeadT" +
-      "asksRequest\032!.htq.v1.RetryAllDeadTasksRe" +
-      "sponse\022O\n\016DeleteDeadTask\022\035.htq.v1.Delete" +
-      "DeadTaskRequest\032\036.htq.v1.DeleteDeadTaskR" +
-      "esponse\022A\n\016CreateSchedule\022\035.htq.v1.Creat" +
-      "eScheduleRequest\032\020.htq.v1.Schedule\022;\n\013Ge" +
-      "tSchedule\022\032.htq.v1.GetScheduleRequest\032\020." +
-      "htq.v1.Schedule\022L\n\rListSchedules\022\034.htq.v" +
-      "1.ListSchedulesRequest\032\035.htq.v1.ListSche" +
-      "dulesResponse\022O\n\016DeleteSchedule\022\035.htq.v1" +
-      ".DeleteScheduleRequest\032\036.htq.v1.DeleteSc" +
-      "heduleResponse\022G\n\020CreateSigningKey\022\037.htq" +
-      ".v1.CreateSigningKeyRequest\032\022.htq.v1.Sig" +
-      "ningKey\022R\n\017ListSigningKeys\022\036.htq.v1.List" +
-      "SigningKeysRequest\032\037.htq.v1.ListSigningK" +
-      "eysResponse\022U\n\020RotateSigningKey\022\037.htq.v1" +
-      ".RotateSigningKeyRequest\032 .htq.v1.Rotate" +
-      "SigningKeyResponse\022U\n\020RetireSigningKey\022\037" +
-      ".htq.v1.RetireSigningKeyRequest\032 .htq.v1" +
-      ".RetireSigningKeyResponseb\006proto3"
+      "thm\022*\n\007overlap\030\003 \001(\0132\031.google.protobuf.D" +
+      "uration\"a\n\030RotateSigningKeyResponse\022\037\n\003k" +
+      "ey\030\001 \001(\0132\022.htq.v1.SigningKey\022$\n\010replaced" +
+      "\030\002 \003(\0132\022.htq.v1.SigningKey\"%\n\027RetireSign" +
+      "ingKeyRequest\022\n\n\002id\030\001 \001(\t\"\032\n\030RetireSigni" +
+      "ngKeyResponse*q\n\tQueueKind\022\032\n\026QUEUE_KIND" +
+      "_UNSPECIFIED\020\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001" +
+      "\022\025\n\021QUEUE_KIND_TIMING\020\002\022\027\n\023QUEUE_KIND_VA" +
+      "RIABLE\020\003*\265\001\n\tTaskState\022\032\n\026TASK_STATE_UNS" +
+      "PECIFIED\020\000\022\030\n\024TASK_STATE_SCHEDULED\020\001\022\022\n\016" +
+      "TASK_STATE_DUE\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022" +
+      "\030\n\024TASK_STATE_SUCCEEDED\020\004\022\023\n\017TASK_STATE_" +
+      "DEAD\020\005\022\030\n\024TASK_STATE_CANCELLED\020\006*\344\002\n\tEve" +
+      "ntKind\022\032\n\026EVENT_KIND_UNSPECIFIED\020\000\022\025\n\021EV" +
+      "ENT_KIND_PUSHED\020\001\022\026\n\022EVENT_KIND_STARTED\020" +
+      "\002\022\030\n\024EVENT_KIND_SUCCEEDED\020\003\022\027\n\023EVENT_KIN" +
+      "D_RETRYING\020\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVE" +
+      "NT_KIND_RESCHEDULED\020\006\022\030\n\024EVENT_KIND_CANC" +
+      "ELLED\020\007\022\026\n\022EVENT_KIND_EVICTED\020\010\022\030\n\024EVENT" +
+      "_KIND_SCHEDULED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n" +
+      "\022\026\n\022EVENT_KIND_RESUMED\020\013\022\025\n\021EVENT_KIND_P" +
+      "URGED\020\014\022\026\n\022EVENT_KIND_DELETED\020\r*H\n\007Catch" +
+      "Up\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH_UP" +
+      "_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningAlgo" +
+      "rithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIED\020\000" +
+      "\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035\n\031S" +
+      "IGNING_ALGORITHM_ED25519\020\0022\371\016\n\nHtqServic" +
+      "e\0228\n\013CreateQueue\022\032.htq.v1.CreateQueueReq" +
+      "uest\032\r.htq.v1.Queue\0222\n\010GetQueue\022\027.htq.v1" +
+      ".GetQueueRequest\032\r.htq.v1.Queue\022C\n\nListQ" +
+      "ueues\022\031.htq.v1.ListQueuesRequest\032\032.htq.v" +
+      "1.ListQueuesResponse\0228\n\013UpdateQueue\022\032.ht" +
+      "q.v1.UpdateQueueRequest\032\r.htq.v1.Queue\022F" +
+      "\n\013DeleteQueue\022\032.htq.v1.DeleteQueueReques" +
+      "t\032\033.htq.v1.DeleteQueueResponse\022=\n\010PushTa" +
+      "sk\022\027.htq.v1.PushTaskRequest\032\030.htq.v1.Pus" +
+      "hTaskResponse\022@\n\tPushTasks\022\030.htq.v1.Push" +
+      "TasksRequest\032\031.htq.v1.PushTasksResponse\022" +
+      "E\n\014ScheduleTask\022\033.htq.v1.ScheduleTaskReq" +
+      "uest\032\030.htq.v1.PushTaskResponse\022/\n\007GetTas" +
+      "k\022\026.htq.v1.GetTaskRequest\032\014.htq.v1.Task\022" +
+      "@\n\tListTasks\022\030.htq.v1.ListTasksRequest\032\031" +
+      ".htq.v1.ListTasksResponse\022C\n\nCountTasks\022" +
+      "\031.htq.v1.CountTasksRequest\032\032.htq.v1.Coun" +
+      "tTasksResponse\0225\n\nCancelTask\022\031.htq.v1.Ca" +
+      "ncelTaskRequest\032\014.htq.v1.Task\022E\n\nWatchQu" +
+      "eue\022\031.htq.v1.WatchQueueRequest\032\032.htq.v1." +
+      "WatchQueueResponse0\001\0226\n\nPauseQueue\022\031.htq" +
+      ".v1.PauseQueueRequest\032\r.htq.v1.Queue\0228\n\013" +
+      "ResumeQueue\022\032.htq.v1.ResumeQueueRequest\032" +
+      "\r.htq.v1.Queue\022C\n\nPurgeQueue\022\031.htq.v1.Pu" +
+      "rgeQueueRequest\032\032.htq.v1.PurgeQueueRespo" +
+      "nse\022/\n\007RunTask\022\026.htq.v1.RunTaskRequest\032\014" +
+      ".htq.v1.Task\022;\n\rRetryDeadTask\022\034.htq.v1.R" +
+      "etryDeadTaskRequest\032\014.htq.v1.Task\022X\n\021Ret" +
+      "ryAllDeadTasks\022 .htq.v1.RetryAllDeadTask" +
+      "sRequest\032!.htq.v1.RetryAllDeadTasksRespo" +
+      "nse\022O\n\016DeleteDeadTask\022\035.htq.v1.DeleteDea" +
+      "dTaskRequest\032\036.htq.v1.DeleteDeadTaskResp" +
+      "onse\022A\n\016CreateSchedule\022\035.htq.v1.CreateSc" +
+      "heduleRequest\032\020.htq.v1.Schedule\022;\n\013GetSc" +
+      "hedule\022\032.htq.v1.GetScheduleRequest\032\020.htq" +
+      ".v1.Schedule\022L\n\rListSchedules\022\034.htq.v1.L" +
+      "istSchedulesRequest\032\035.htq.v1.ListSchedul" +
+      "esResponse\022O\n\016DeleteSchedule\022\035.htq.v1.De" +
+      "leteScheduleRequest\032\036.htq.v1.DeleteSched" +
+      "uleResponse\022G\n\020CreateSigningKey\022\037.htq.v1" +
+      ".CreateSigningKeyRequest\032\022.htq.v1.Signin" +
+      "gKey\022R\n\017ListSigningKeys\022\036.htq.v1.ListSig" +
+      "ningKeysRequest\032\037.htq.v1.ListSigningKeys" +
+      "Response\022U\n\020RotateSigningKey\022\037.htq.v1.Ro" +
+      "tateSigningKeyRequest\032 .htq.v1.RotateSig" +
+      "ningKeyResponse\022U\n\020RetireSigningKey\022\037.ht" +
+      "q.v1.RetireSigningKeyRequest\032 .htq.v1.Re" +
+      "tireSigningKeyResponseb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -62164,7 +64011,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_Queue_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Queue_descriptor,
-        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", "HideReplies", "Partitions", });
+        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", "HideReplies", "Partitions", "FollowRedirects", "CaptureResponses", "CaptureBodyBytes", });
     internal_static_htq_v1_FlowControl_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_htq_v1_FlowControl_fieldAccessorTable = new
@@ -62212,297 +64059,303 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_Attempt_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Attempt_descriptor,
-        new java.lang.String[] { "StartTime", "Latency", "Status", "Error", "Reply", });
-    internal_static_htq_v1_CreateQueueRequest_descriptor =
+        new java.lang.String[] { "StartTime", "Latency", "Status", "Error", "Reply", "Response", });
+    internal_static_htq_v1_CapturedResponse_descriptor =
       getDescriptor().getMessageType(11);
+    internal_static_htq_v1_CapturedResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_CapturedResponse_descriptor,
+        new java.lang.String[] { "Headers", "Body", "BodyBase64", "BodyTruncated", });
+    internal_static_htq_v1_CreateQueueRequest_descriptor =
+      getDescriptor().getMessageType(12);
     internal_static_htq_v1_CreateQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateQueueRequest_descriptor,
         new java.lang.String[] { "Queue", });
     internal_static_htq_v1_GetQueueRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(13);
     internal_static_htq_v1_GetQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_GetQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_ListQueuesRequest_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(14);
     internal_static_htq_v1_ListQueuesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListQueuesRequest_descriptor,
         new java.lang.String[] { "PageSize", "PageToken", });
     internal_static_htq_v1_ListQueuesResponse_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(15);
     internal_static_htq_v1_ListQueuesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListQueuesResponse_descriptor,
         new java.lang.String[] { "Queues", "NextPageToken", });
     internal_static_htq_v1_UpdateQueueRequest_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(16);
     internal_static_htq_v1_UpdateQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_UpdateQueueRequest_descriptor,
         new java.lang.String[] { "Queue", "UpdateMask", });
     internal_static_htq_v1_DeleteQueueRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(17);
     internal_static_htq_v1_DeleteQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_DeleteQueueResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(18);
     internal_static_htq_v1_DeleteQueueResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteQueueResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_PushTaskRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(19);
     internal_static_htq_v1_PushTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Request", "TaskId", "IdempotencyKey", "FlowKey", });
     internal_static_htq_v1_PushTaskResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(20);
     internal_static_htq_v1_PushTaskResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTaskResponse_descriptor,
         new java.lang.String[] { "TaskId", "ScheduleTime", "Duplicate", });
     internal_static_htq_v1_PushTasksRequest_descriptor =
-      getDescriptor().getMessageType(20);
+      getDescriptor().getMessageType(21);
     internal_static_htq_v1_PushTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTasksRequest_descriptor,
         new java.lang.String[] { "Queue", "Tasks", });
     internal_static_htq_v1_TaskEntry_descriptor =
-      getDescriptor().getMessageType(21);
+      getDescriptor().getMessageType(22);
     internal_static_htq_v1_TaskEntry_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_TaskEntry_descriptor,
         new java.lang.String[] { "Request", "ScheduleTime", "Delay", "TaskId", "IdempotencyKey", "FlowKey", "When", });
     internal_static_htq_v1_PushTasksResponse_descriptor =
-      getDescriptor().getMessageType(22);
+      getDescriptor().getMessageType(23);
     internal_static_htq_v1_PushTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTasksResponse_descriptor,
         new java.lang.String[] { "TaskIds", "Duplicates", });
     internal_static_htq_v1_ScheduleTaskRequest_descriptor =
-      getDescriptor().getMessageType(23);
+      getDescriptor().getMessageType(24);
     internal_static_htq_v1_ScheduleTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ScheduleTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Request", "ScheduleTime", "Delay", "TaskId", "IdempotencyKey", "FlowKey", "When", });
     internal_static_htq_v1_GetTaskRequest_descriptor =
-      getDescriptor().getMessageType(24);
+      getDescriptor().getMessageType(25);
     internal_static_htq_v1_GetTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_GetTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_ListTasksRequest_descriptor =
-      getDescriptor().getMessageType(25);
+      getDescriptor().getMessageType(26);
     internal_static_htq_v1_ListTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListTasksRequest_descriptor,
         new java.lang.String[] { "Queue", "State", "PageSize", "PageToken", });
     internal_static_htq_v1_ListTasksResponse_descriptor =
-      getDescriptor().getMessageType(26);
+      getDescriptor().getMessageType(27);
     internal_static_htq_v1_ListTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListTasksResponse_descriptor,
         new java.lang.String[] { "Tasks", "NextPageToken", });
     internal_static_htq_v1_CountTasksRequest_descriptor =
-      getDescriptor().getMessageType(27);
+      getDescriptor().getMessageType(28);
     internal_static_htq_v1_CountTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CountTasksRequest_descriptor,
         new java.lang.String[] { "Queue", });
     internal_static_htq_v1_CountTasksResponse_descriptor =
-      getDescriptor().getMessageType(28);
+      getDescriptor().getMessageType(29);
     internal_static_htq_v1_CountTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CountTasksResponse_descriptor,
         new java.lang.String[] { "Scheduled", "Due", "Active", "Dead", "Finished", "Evicted", });
     internal_static_htq_v1_CancelTaskRequest_descriptor =
-      getDescriptor().getMessageType(29);
+      getDescriptor().getMessageType(30);
     internal_static_htq_v1_CancelTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CancelTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_WatchQueueRequest_descriptor =
-      getDescriptor().getMessageType(30);
+      getDescriptor().getMessageType(31);
     internal_static_htq_v1_WatchQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_WatchQueueRequest_descriptor,
         new java.lang.String[] { "Queue", "Cursor", "Kinds", "TaskId", "StatsInterval", });
     internal_static_htq_v1_WatchQueueResponse_descriptor =
-      getDescriptor().getMessageType(31);
+      getDescriptor().getMessageType(32);
     internal_static_htq_v1_WatchQueueResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_WatchQueueResponse_descriptor,
         new java.lang.String[] { "Event", "Gap", "Stats", "Item", });
     internal_static_htq_v1_QueueEvent_descriptor =
-      getDescriptor().getMessageType(32);
+      getDescriptor().getMessageType(33);
     internal_static_htq_v1_QueueEvent_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_QueueEvent_descriptor,
         new java.lang.String[] { "Cursor", "Queue", "Kind", "TaskId", "Time", "Attempt", "Status", "Error", "ScheduleTime", "Reason", "Count", });
     internal_static_htq_v1_EventGap_descriptor =
-      getDescriptor().getMessageType(33);
+      getDescriptor().getMessageType(34);
     internal_static_htq_v1_EventGap_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_EventGap_descriptor,
         new java.lang.String[] { "Queue", "FromCursor", "ResumeCursor", });
     internal_static_htq_v1_QueueStats_descriptor =
-      getDescriptor().getMessageType(34);
+      getDescriptor().getMessageType(35);
     internal_static_htq_v1_QueueStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_QueueStats_descriptor,
         new java.lang.String[] { "Queue", "Time", "Counts", "DispatchRate", "ErrorRate", });
     internal_static_htq_v1_PauseQueueRequest_descriptor =
-      getDescriptor().getMessageType(35);
+      getDescriptor().getMessageType(36);
     internal_static_htq_v1_PauseQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PauseQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_ResumeQueueRequest_descriptor =
-      getDescriptor().getMessageType(36);
+      getDescriptor().getMessageType(37);
     internal_static_htq_v1_ResumeQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ResumeQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_PurgeQueueRequest_descriptor =
-      getDescriptor().getMessageType(37);
+      getDescriptor().getMessageType(38);
     internal_static_htq_v1_PurgeQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PurgeQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_PurgeQueueResponse_descriptor =
-      getDescriptor().getMessageType(38);
+      getDescriptor().getMessageType(39);
     internal_static_htq_v1_PurgeQueueResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PurgeQueueResponse_descriptor,
         new java.lang.String[] { "Purged", });
     internal_static_htq_v1_RunTaskRequest_descriptor =
-      getDescriptor().getMessageType(39);
+      getDescriptor().getMessageType(40);
     internal_static_htq_v1_RunTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RunTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_RetryDeadTaskRequest_descriptor =
-      getDescriptor().getMessageType(40);
+      getDescriptor().getMessageType(41);
     internal_static_htq_v1_RetryDeadTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetryDeadTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_RetryAllDeadTasksRequest_descriptor =
-      getDescriptor().getMessageType(41);
+      getDescriptor().getMessageType(42);
     internal_static_htq_v1_RetryAllDeadTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetryAllDeadTasksRequest_descriptor,
         new java.lang.String[] { "Queue", });
     internal_static_htq_v1_RetryAllDeadTasksResponse_descriptor =
-      getDescriptor().getMessageType(42);
+      getDescriptor().getMessageType(43);
     internal_static_htq_v1_RetryAllDeadTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetryAllDeadTasksResponse_descriptor,
         new java.lang.String[] { "Retried", });
     internal_static_htq_v1_DeleteDeadTaskRequest_descriptor =
-      getDescriptor().getMessageType(43);
+      getDescriptor().getMessageType(44);
     internal_static_htq_v1_DeleteDeadTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteDeadTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_DeleteDeadTaskResponse_descriptor =
-      getDescriptor().getMessageType(44);
+      getDescriptor().getMessageType(45);
     internal_static_htq_v1_DeleteDeadTaskResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteDeadTaskResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_Schedule_descriptor =
-      getDescriptor().getMessageType(45);
+      getDescriptor().getMessageType(46);
     internal_static_htq_v1_Schedule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Schedule_descriptor,
         new java.lang.String[] { "Name", "Queue", "Cron", "TimeZone", "Request", "FlowKey", "CatchUp", "NextRunTime", "LastRunTime", "CreateTime", });
     internal_static_htq_v1_CreateScheduleRequest_descriptor =
-      getDescriptor().getMessageType(46);
+      getDescriptor().getMessageType(47);
     internal_static_htq_v1_CreateScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateScheduleRequest_descriptor,
         new java.lang.String[] { "Schedule", });
     internal_static_htq_v1_GetScheduleRequest_descriptor =
-      getDescriptor().getMessageType(47);
+      getDescriptor().getMessageType(48);
     internal_static_htq_v1_GetScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_GetScheduleRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_ListSchedulesRequest_descriptor =
-      getDescriptor().getMessageType(48);
+      getDescriptor().getMessageType(49);
     internal_static_htq_v1_ListSchedulesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSchedulesRequest_descriptor,
         new java.lang.String[] { "PageSize", "PageToken", });
     internal_static_htq_v1_ListSchedulesResponse_descriptor =
-      getDescriptor().getMessageType(49);
+      getDescriptor().getMessageType(50);
     internal_static_htq_v1_ListSchedulesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSchedulesResponse_descriptor,
         new java.lang.String[] { "Schedules", "NextPageToken", });
     internal_static_htq_v1_DeleteScheduleRequest_descriptor =
-      getDescriptor().getMessageType(50);
+      getDescriptor().getMessageType(51);
     internal_static_htq_v1_DeleteScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteScheduleRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_DeleteScheduleResponse_descriptor =
-      getDescriptor().getMessageType(51);
+      getDescriptor().getMessageType(52);
     internal_static_htq_v1_DeleteScheduleResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteScheduleResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_SigningKey_descriptor =
-      getDescriptor().getMessageType(52);
+      getDescriptor().getMessageType(53);
     internal_static_htq_v1_SigningKey_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_SigningKey_descriptor,
         new java.lang.String[] { "Id", "Queue", "Algorithm", "Secret", "PublicKey", "CreateTime", "ExpireTime", });
     internal_static_htq_v1_CreateSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(53);
+      getDescriptor().getMessageType(54);
     internal_static_htq_v1_CreateSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateSigningKeyRequest_descriptor,
         new java.lang.String[] { "Queue", "Algorithm", });
     internal_static_htq_v1_ListSigningKeysRequest_descriptor =
-      getDescriptor().getMessageType(54);
+      getDescriptor().getMessageType(55);
     internal_static_htq_v1_ListSigningKeysRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSigningKeysRequest_descriptor,
         new java.lang.String[] { "Queue", "All", });
     internal_static_htq_v1_ListSigningKeysResponse_descriptor =
-      getDescriptor().getMessageType(55);
+      getDescriptor().getMessageType(56);
     internal_static_htq_v1_ListSigningKeysResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSigningKeysResponse_descriptor,
         new java.lang.String[] { "Keys", });
     internal_static_htq_v1_RotateSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(56);
+      getDescriptor().getMessageType(57);
     internal_static_htq_v1_RotateSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RotateSigningKeyRequest_descriptor,
         new java.lang.String[] { "Queue", "Algorithm", "Overlap", });
     internal_static_htq_v1_RotateSigningKeyResponse_descriptor =
-      getDescriptor().getMessageType(57);
+      getDescriptor().getMessageType(58);
     internal_static_htq_v1_RotateSigningKeyResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RotateSigningKeyResponse_descriptor,
         new java.lang.String[] { "Key", "Replaced", });
     internal_static_htq_v1_RetireSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(58);
+      getDescriptor().getMessageType(59);
     internal_static_htq_v1_RetireSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetireSigningKeyRequest_descriptor,
         new java.lang.String[] { "Id", });
     internal_static_htq_v1_RetireSigningKeyResponse_descriptor =
-      getDescriptor().getMessageType(59);
+      getDescriptor().getMessageType(60);
     internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetireSigningKeyResponse_descriptor,
