@@ -50,6 +50,7 @@ pub fn queue_kind(name: &str) -> anyhow::Result<pb::QueueKind> {
 
 /// A task state: scheduled, due, active or dead.
 pub fn task_state(name: &str) -> anyhow::Result<pb::TaskState> {
-    pb::TaskState::from_str_name(&format!("TASK_STATE_{}", name.to_ascii_uppercase()))
-        .with_context(|| format!("unknown state {name:?}: scheduled, due, active or dead"))
+    pb::TaskState::from_str_name(&format!("TASK_STATE_{}", name.to_ascii_uppercase())).with_context(
+        || format!("unknown state {name:?}: scheduled, due, active, dead, succeeded or cancelled"),
+    )
 }

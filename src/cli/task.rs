@@ -33,6 +33,29 @@ pub enum TaskCommand {
     },
     /// Cancel a task that has not finished.
     Cancel { queue: String, id: String },
+    /// Run dead tasks and retained finished tasks again, as new attempts, those
+    /// that match every filter given.
+    Replay {
+        queue: String,
+        /// Only tasks in this state: dead, succeeded or cancelled.
+        #[arg(long)]
+        state: Option<String>,
+        /// Only tasks that died or finished at or after this time (RFC 3339).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only tasks that died or finished before this time (RFC 3339).
+        #[arg(long)]
+        until: Option<String>,
+        /// Only tasks whose last reply had this HTTP status.
+        #[arg(long)]
+        status: Option<i32>,
+        /// Only tasks with this flow key.
+        #[arg(long)]
+        flow_key: Option<String>,
+        /// At most this many (default 1000, at most 10000).
+        #[arg(long, default_value_t = 0)]
+        limit: i32,
+    },
 }
 
 #[derive(clap::Args)]
@@ -71,6 +94,39 @@ pub async fn run(conn: &Conn, command: TaskCommand) -> anyhow::Result<()> {
             state,
             limit,
         } => list(conn, queue, state.as_deref(), limit).await,
+        TaskCommand::Replay {
+            queue,
+            state,
+            since,
+            until,
+            status,
+            flow_key,
+            limit,
+        } => {
+            let time = |t: Option<String>| t.as_deref().map(parse::timestamp).transpose();
+            let request = pb::ReplayTasksRequest {
+                state: match state {
+                    Some(s) => parse::task_state(&s)? as i32,
+                    None => 0,
+                },
+                since: time(since)?,
+                until: time(until)?,
+                last_status: status.unwrap_or(0),
+                flow_key: flow_key.unwrap_or_default(),
+                limit,
+                queue,
+            };
+            let r = connect(conn).await?.replay_tasks(request).await?;
+            show(conn.json, r.get_ref(), |r| {
+                let more = if r.more {
+                    " (more match: run it again)"
+                } else {
+                    ""
+                };
+                format!("replayed {} tasks{more}", r.replayed)
+            });
+            Ok(())
+        }
         TaskCommand::Cancel { queue, id } => {
             let request = pb::CancelTaskRequest { queue, id };
             let t = connect(conn).await?.cancel_task(request).await?;

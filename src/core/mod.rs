@@ -22,7 +22,7 @@ use crate::model::ms;
 use crate::model::{
     HttpRequest, NewTask, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms,
 };
-use crate::store::{NewRow, Store};
+use crate::store::{NewRow, ReplayFilter, ReplaySet, Store};
 use crate::wake::{Notes, Waker};
 
 /// Most tasks in one PushTasks call.
@@ -38,6 +38,10 @@ const MAX_RATE: f64 = 1_000_000.0;
 const MAX_BURST: i64 = 1_000_000;
 const MAX_DEAD: i64 = 10_000_000;
 const MAX_KEEP: Duration = Duration::from_secs(366 * 24 * 3600);
+/// Most tasks one ReplayTasks call puts back, and how many when the caller does
+/// not say.
+const MAX_REPLAY: i64 = 10_000;
+const DEFAULT_REPLAY: u64 = 1_000;
 const MAX_HISTORY: i64 = 100;
 const MAX_EVENTS: i64 = 10_000_000;
 
@@ -775,6 +779,70 @@ impl Htq {
             self.store.retry_all_dead(&member, now_ms()).await
         })
         .await
+    }
+
+    /// Replays the dead and retained finished tasks of `queue` in `states` (dead,
+    /// succeeded, cancelled; empty: all three) that match `filter`, at most `limit`
+    /// (0: the default): (how many, whether the limit left candidates unread).
+    pub async fn replay(
+        &self,
+        queue: &str,
+        states: &[TaskState],
+        filter: &ReplayFilter,
+        limit: i64,
+    ) -> Result<(u64, bool)> {
+        validate::name("queue", queue)?;
+        let limit = match validate::count("limit", limit, MAX_REPLAY)? {
+            0 => DEFAULT_REPLAY,
+            n => u64::from(n),
+        };
+        if let Some(flow) = &filter.flow_key {
+            validate::name("flow_key", flow)?;
+        }
+        if let (Some(since), Some(until)) = (filter.since_ms, filter.until_ms)
+            && since >= until
+        {
+            return Err(Error::invalid("until", "must be after since"));
+        }
+        let all = states.is_empty();
+        let wants = |s: TaskState| all || states.contains(&s);
+        let mut sets = Vec::new();
+        if wants(TaskState::Dead) {
+            sets.push(ReplaySet::Dead);
+        }
+        match (wants(TaskState::Succeeded), wants(TaskState::Cancelled)) {
+            (true, true) => sets.push(ReplaySet::Finished("")),
+            (true, false) => sets.push(ReplaySet::Finished("s")),
+            (false, true) => sets.push(ReplaySet::Finished("c")),
+            (false, false) => {}
+        }
+        if sets.is_empty() {
+            return Err(Error::invalid(
+                "state",
+                "must be TASK_STATE_DEAD, TASK_STATE_SUCCEEDED or TASK_STATE_CANCELLED",
+            ));
+        }
+        let now = now_ms();
+        let (mut total, mut more) = (0u64, false);
+        'members: for name in self.members(queue).await? {
+            for &set in &sets {
+                if total >= limit {
+                    more = true;
+                    break 'members;
+                }
+                let (n, left) = self
+                    .store
+                    .replay(&name, set, filter, limit - total, now)
+                    .await?
+                    .ok_or_else(|| Error::NotFound(format!("queue {queue:?}")))?;
+                total += n;
+                more |= left;
+                if n > 0 {
+                    self.waker.wake_now(&name);
+                }
+            }
+        }
+        Ok((total, more))
     }
 
     /// Deletes one dead task.

@@ -51,7 +51,7 @@ pub use schedules::{ScheduleDef, ScheduleRow, TickTaken};
 pub use sentinel::SentinelSpec;
 
 use scripts::{NamedScript, Scripts};
-pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed};
+pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed, ReplayFilter, ReplaySet};
 
 /// Tuning of the store's recovery rules.
 #[derive(Debug, Clone, Copy)]
@@ -81,6 +81,7 @@ const ACKNOWLEDGED: &[&str] = &[
     "cancel",
     "run_task",
     "retry_dead",
+    "replay",
     "delete_dead",
     "create_schedule",
     "delete_schedule",

@@ -85,6 +85,7 @@ scripts!(
     count_tasks,
     run_task,
     retry_dead,
+    replay,
     delete_dead,
     maintain,
     cron_tick,
@@ -155,7 +156,11 @@ mod tests {
         let s = Scripts::new();
         assert!(s.library.starts_with("#!lua name=htq_"));
         let registered = s.library.matches("redis.register_function(").count();
-        assert_eq!(registered, 26);
+        assert_eq!(registered, s.all().len());
+        for script in s.all() {
+            let name = format!("'{}'", script.function);
+            assert_eq!(s.library.matches(&name).count(), 1, "{name}");
+        }
         assert!(s.library.contains(&format!("'{}'", s.push.function)));
         assert!(s.push.function.ends_with("_push"));
     }

@@ -120,6 +120,28 @@ impl ClaimedTask {
     }
 }
 
+/// Which tasks a replay looks at (see [`Store::replay`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplaySet {
+    /// Dead tasks.
+    Dead,
+    /// Retained finished tasks of this kind: "s" succeeded, "c" cancelled, "" both.
+    Finished(&'static str),
+}
+
+/// What a replayed task must match; each condition that is set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReplayFilter {
+    /// Dead-lettered or finished at or after (ms).
+    pub since_ms: Option<i64>,
+    /// ... before (ms).
+    pub until_ms: Option<i64>,
+    /// Its last reply's status.
+    pub last_status: Option<u16>,
+    /// Its flow key ("" for tasks without one).
+    pub flow_key: Option<String>,
+}
+
 /// One attempt's outcome, for [`Store::finish_many`].
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -646,6 +668,69 @@ impl Store {
             total += n as u64;
             if n < BATCH {
                 return Ok(Some(total));
+            }
+        }
+    }
+
+    /// Replays the tasks of one set of `queue` (see [`Replay`]) that match
+    /// `filter`, at most `limit`: (how many, whether the limit stopped it before
+    /// the end of the range). None when the queue does not exist.
+    pub async fn replay(
+        &self,
+        queue: &str,
+        set: ReplaySet,
+        filter: &ReplayFilter,
+        limit: u64,
+        now: i64,
+    ) -> Result<Option<(u64, bool)>> {
+        const WINDOW: i64 = 500;
+        let k = self.keys.queue(queue);
+        let (name, kind) = match set {
+            ReplaySet::Dead => ("dead", ""),
+            ReplaySet::Finished(kind) => ("done", kind),
+        };
+        let bound = |ms: Option<i64>, open: &str| ms.map_or(open.to_owned(), |v| v.to_string());
+        let (from, to) = (
+            bound(filter.since_ms, "-inf"),
+            // `until` is exclusive.
+            filter
+                .until_ms
+                .map_or("+inf".to_owned(), |v| format!("({v}")),
+        );
+        let status = filter.last_status.map_or(String::new(), |s| s.to_string());
+        let (mut replayed, mut skip) = (0u64, 0i64);
+        loop {
+            let mut call = self.call(&self.scripts.replay, &[&k.settings, &k.state]);
+            call.arg(now)
+                .arg(name)
+                .arg(kind)
+                .arg(&from)
+                .arg(&to)
+                .arg(&status)
+                .arg(if filter.flow_key.is_some() { "1" } else { "0" })
+                .arg(filter.flow_key.as_deref().unwrap_or(""))
+                .arg(skip)
+                .arg(WINDOW)
+                .arg(limit - replayed)
+                .arg(self.wake_channel_of(queue))
+                .arg(self.wake_message(queue, now));
+            let reply = self.run_coded(&call).await?;
+            let (n, left, looked, window) = match reply.code {
+                Code::Done => (
+                    reply::int(reply.get(0)?)? as u64,
+                    reply::int(reply.get(1)?)?,
+                    reply::int(reply.get(2)?)?,
+                    reply::int(reply.get(3)?)?,
+                ),
+                Code::NoQueue => return Ok(None),
+                _ => return Err(reply.unexpected("replay")),
+            };
+            replayed += n;
+            skip += left;
+            // The range goes on past a full window.
+            let rest = looked < window || window == WINDOW;
+            if replayed >= limit || !rest {
+                return Ok(Some((replayed, replayed >= limit && rest)));
             }
         }
     }

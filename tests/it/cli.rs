@@ -181,7 +181,9 @@ async fn command_line_sets_redirects_and_capture_and_shows_attempts() {
     assert_eq!(q["captureResponses"], true);
     assert_eq!(q["captureBodyBytes"], 5);
 
-    // A failed attempt stays in the history of the waiting task: its response shows.
+    let (code, _, err) = htq_cli(a, &["queue", "update", "cap", "--max-attempts", "1"]).await;
+    assert_eq!(code, 0, "{err}");
+    // A failed attempt stays in the history of the dead task: its response shows.
     sink.script(
         "/busy",
         vec![
@@ -206,6 +208,20 @@ async fn command_line_sets_redirects_and_capture_and_shows_attempts() {
     assert!(out.contains("attempt 1: HTTP 503"), "{out}");
     assert!(out.contains("x-why: busy"), "{out}");
     assert!(out.contains("body (truncated): come "), "{out}");
+    // Replayed: it runs once more.
+    let (code, out, err) = htq_cli(
+        a,
+        &[
+            "task", "replay", "cap", "--state", "dead", "--status", "503",
+        ],
+    )
+    .await;
+    assert_eq!((code, out.trim()), (0, "replayed 1 tasks"), "{err}");
+    sink.wait_for(Some("/busy"), 2, Duration::from_secs(5))
+        .await;
+    let (code, _, err) = htq_cli(a, &["task", "replay", "cap", "--state", "due"]).await;
+    assert_eq!(code, 13, "INVALID_ARGUMENT: {err}");
+    assert!(err.contains("state"), "{err}");
     htq.stop().await;
 }
 

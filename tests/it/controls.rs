@@ -1301,3 +1301,217 @@ async fn single_pushes_into_many_queues_share_script_calls() {
     }
     htq.stop().await;
 }
+
+/// Waits until `queue` counts `dead` dead and `finished` retained finished tasks,
+/// with nothing waiting or running.
+async fn settled(c: &mut Client, queue: &str, dead: i64, finished: i64) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let n = counts(c, queue).await;
+        if (n.dead, n.finished, n.due + n.scheduled + n.active) == (dead, finished, 0) {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{queue}: wanted {dead} dead and {finished} finished, got {n:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn replay(c: &mut Client, r: pb::ReplayTasksRequest) -> (i64, bool) {
+    let r = c.replay_tasks(r).await.unwrap().into_inner();
+    (r.replayed, r.more)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replay_reruns_exactly_the_dead_and_retained_tasks_that_match() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "r", |q| {
+        q.max_concurrency = 20;
+        q.retention = Some(ms_duration(3_600_000));
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        });
+    })
+    .await;
+    sink.script("/a", vec![Reply::status(500)]);
+    sink.script("/b", vec![Reply::status(503)]);
+    // 50 dead tasks: 30 answered 500, 20 answered 503 (5 of those with flow key k).
+    push_many(c, "r", 30, &sink.url("/a"), |_, _| {}).await;
+    push_many(c, "r", 20, &sink.url("/b"), |i, e| {
+        if i < 5 {
+            e.flow_key = "k".into();
+        }
+    })
+    .await;
+    settled(c, "r", 50, 0).await;
+    let base = pb::ReplayTasksRequest {
+        queue: "r".into(),
+        ..Default::default()
+    };
+
+    // The 20 whose last reply was a 503, and only those, run again.
+    let (n, more) = replay(
+        c,
+        pb::ReplayTasksRequest {
+            last_status: 503,
+            ..base.clone()
+        },
+    )
+    .await;
+    assert_eq!((n, more), (20, false));
+    sink.wait_for(Some("/b"), 40, Duration::from_secs(5)).await;
+    settled(c, "r", 50, 0).await;
+    assert_eq!(sink.hits_on("/a").len(), 30);
+    assert_eq!(sink.hits_on("/b").len(), 40);
+    let t = c
+        .list_tasks(pb::ListTasksRequest {
+            queue: "r".into(),
+            state: pb::TaskState::Dead as i32,
+            page_size: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .tasks;
+    let b = t
+        .iter()
+        .find(|t| t.request.as_ref().is_some_and(|r| r.url.ends_with("/b")))
+        .unwrap();
+    let b = c
+        .get_task(pb::GetTaskRequest {
+            queue: "r".into(),
+            id: b.id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(b.attempts, 2);
+    assert_eq!(b.history.len(), 2, "the history goes on: {b:?}");
+
+    // A flow key, then a limit: 10 of the 30 500s, then the rest.
+    let (n, _) = replay(
+        c,
+        pb::ReplayTasksRequest {
+            flow_key: "k".into(),
+            ..base.clone()
+        },
+    )
+    .await;
+    assert_eq!(n, 5);
+    sink.wait_for(Some("/b"), 45, Duration::from_secs(5)).await;
+    settled(c, "r", 50, 0).await;
+    let only_500 = pb::ReplayTasksRequest {
+        last_status: 500,
+        state: pb::TaskState::Dead as i32,
+        ..base.clone()
+    };
+    let (n, more) = replay(
+        c,
+        pb::ReplayTasksRequest {
+            limit: 10,
+            ..only_500.clone()
+        },
+    )
+    .await;
+    assert_eq!((n, more), (10, true));
+    sink.wait_for(Some("/a"), 40, Duration::from_secs(5)).await;
+    settled(c, "r", 50, 0).await;
+    // A time range that ends before the first death matches nothing.
+    let (n, more) = replay(
+        c,
+        pb::ReplayTasksRequest {
+            until: Some(htq::api::wkt::Timestamp {
+                seconds: 1,
+                nanos: 0,
+            }),
+            ..only_500.clone()
+        },
+    )
+    .await;
+    assert_eq!((n, more), (0, false));
+    let (n, more) = replay(c, only_500.clone()).await;
+    assert_eq!((n, more), (30, false));
+    sink.wait_for(Some("/a"), 70, Duration::from_secs(5)).await;
+    settled(c, "r", 50, 0).await;
+
+    // Retained succeeded tasks, over the JSON API.
+    push_many(c, "r", 3, &sink.url("/ok"), |_, _| {}).await;
+    settled(c, "r", 50, 3).await;
+    let http = reqwest::Client::new();
+    let r: serde_json::Value = http
+        .post(format!("http://{}/v1/queues/r/tasks/replay", htq.addr))
+        .bearer_auth(TOKEN)
+        .json(&serde_json::json!({"state": "TASK_STATE_SUCCEEDED"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(r["replayed"], "3", "{r}");
+    sink.wait_for(Some("/ok"), 6, Duration::from_secs(5)).await;
+    settled(c, "r", 50, 3).await;
+    assert_eq!(sink.hits_on("/a").len(), 70);
+    assert_eq!(sink.hits_on("/b").len(), 45);
+
+    // Bad filters are refused by name and change nothing.
+    let before = redis.dump();
+    for (bad, field) in [
+        (
+            pb::ReplayTasksRequest {
+                state: pb::TaskState::Scheduled as i32,
+                ..base.clone()
+            },
+            "state",
+        ),
+        (
+            pb::ReplayTasksRequest {
+                limit: 10_001,
+                ..base.clone()
+            },
+            "limit",
+        ),
+        (
+            pb::ReplayTasksRequest {
+                last_status: 42,
+                ..base.clone()
+            },
+            "last_status",
+        ),
+        (
+            pb::ReplayTasksRequest {
+                since: Some(htq::api::wkt::Timestamp {
+                    seconds: 10,
+                    nanos: 0,
+                }),
+                until: Some(htq::api::wkt::Timestamp {
+                    seconds: 5,
+                    nanos: 0,
+                }),
+                ..base.clone()
+            },
+            "until",
+        ),
+    ] {
+        let e = c.replay_tasks(bad).await.unwrap_err();
+        assert_eq!(e.code(), Code::InvalidArgument, "{field}");
+        assert!(e.message().starts_with(field), "{field}: {}", e.message());
+    }
+    let e = c
+        .replay_tasks(pb::ReplayTasksRequest {
+            queue: "nope".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::NotFound);
+    assert_eq!(redis.dump(), before);
+    htq.stop().await;
+}

@@ -3593,6 +3593,164 @@ func (x *RetryAllDeadTasksResponse) GetRetried() int64 {
 	return 0
 }
 
+// ReplayTasks input: the queue and the filter; every condition set must hold.
+type ReplayTasksRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The queue's name.
+	Queue string `protobuf:"bytes,1,opt,name=queue,proto3" json:"queue,omitempty"`
+	// TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+	// TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+	State TaskState `protobuf:"varint,2,opt,name=state,proto3,enum=htq.v1.TaskState" json:"state,omitempty"`
+	// Only tasks dead-lettered or finished at or after this time.
+	Since *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=since,proto3" json:"since,omitempty"`
+	// Only tasks dead-lettered or finished before this time.
+	Until *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=until,proto3" json:"until,omitempty"`
+	// Only tasks whose last reply had this HTTP status; 0 means any.
+	LastStatus int32 `protobuf:"varint,5,opt,name=last_status,json=lastStatus,proto3" json:"last_status,omitempty"`
+	// Only tasks with this flow key; empty means any.
+	FlowKey string `protobuf:"bytes,6,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
+	// At most this many tasks; 0 means 1,000; at most 10,000. Tasks are taken
+	// oldest first (by the time they died or finished), dead ones before finished.
+	Limit         int32 `protobuf:"varint,7,opt,name=limit,proto3" json:"limit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReplayTasksRequest) Reset() {
+	*x = ReplayTasksRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReplayTasksRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReplayTasksRequest) ProtoMessage() {}
+
+func (x *ReplayTasksRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReplayTasksRequest.ProtoReflect.Descriptor instead.
+func (*ReplayTasksRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{44}
+}
+
+func (x *ReplayTasksRequest) GetQueue() string {
+	if x != nil {
+		return x.Queue
+	}
+	return ""
+}
+
+func (x *ReplayTasksRequest) GetState() TaskState {
+	if x != nil {
+		return x.State
+	}
+	return TaskState_TASK_STATE_UNSPECIFIED
+}
+
+func (x *ReplayTasksRequest) GetSince() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Since
+	}
+	return nil
+}
+
+func (x *ReplayTasksRequest) GetUntil() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Until
+	}
+	return nil
+}
+
+func (x *ReplayTasksRequest) GetLastStatus() int32 {
+	if x != nil {
+		return x.LastStatus
+	}
+	return 0
+}
+
+func (x *ReplayTasksRequest) GetFlowKey() string {
+	if x != nil {
+		return x.FlowKey
+	}
+	return ""
+}
+
+func (x *ReplayTasksRequest) GetLimit() int32 {
+	if x != nil {
+		return x.Limit
+	}
+	return 0
+}
+
+// ReplayTasks output.
+type ReplayTasksResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Tasks put back.
+	Replayed int64 `protobuf:"varint,1,opt,name=replayed,proto3" json:"replayed,omitempty"`
+	// The limit stopped the call before every candidate was looked at: call again
+	// for the rest.
+	More          bool `protobuf:"varint,2,opt,name=more,proto3" json:"more,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReplayTasksResponse) Reset() {
+	*x = ReplayTasksResponse{}
+	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReplayTasksResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReplayTasksResponse) ProtoMessage() {}
+
+func (x *ReplayTasksResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReplayTasksResponse.ProtoReflect.Descriptor instead.
+func (*ReplayTasksResponse) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{45}
+}
+
+func (x *ReplayTasksResponse) GetReplayed() int64 {
+	if x != nil {
+		return x.Replayed
+	}
+	return 0
+}
+
+func (x *ReplayTasksResponse) GetMore() bool {
+	if x != nil {
+		return x.More
+	}
+	return false
+}
+
 // DeleteDeadTask input.
 type DeleteDeadTaskRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -3606,7 +3764,7 @@ type DeleteDeadTaskRequest struct {
 
 func (x *DeleteDeadTaskRequest) Reset() {
 	*x = DeleteDeadTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	mi := &file_htq_v1_htq_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3618,7 +3776,7 @@ func (x *DeleteDeadTaskRequest) String() string {
 func (*DeleteDeadTaskRequest) ProtoMessage() {}
 
 func (x *DeleteDeadTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	mi := &file_htq_v1_htq_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3631,7 +3789,7 @@ func (x *DeleteDeadTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteDeadTaskRequest.ProtoReflect.Descriptor instead.
 func (*DeleteDeadTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{44}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *DeleteDeadTaskRequest) GetQueue() string {
@@ -3657,7 +3815,7 @@ type DeleteDeadTaskResponse struct {
 
 func (x *DeleteDeadTaskResponse) Reset() {
 	*x = DeleteDeadTaskResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	mi := &file_htq_v1_htq_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3669,7 +3827,7 @@ func (x *DeleteDeadTaskResponse) String() string {
 func (*DeleteDeadTaskResponse) ProtoMessage() {}
 
 func (x *DeleteDeadTaskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	mi := &file_htq_v1_htq_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3682,7 +3840,7 @@ func (x *DeleteDeadTaskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteDeadTaskResponse.ProtoReflect.Descriptor instead.
 func (*DeleteDeadTaskResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{45}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{47}
 }
 
 // A cron schedule: a task pushed into a queue at every tick.
@@ -3716,7 +3874,7 @@ type Schedule struct {
 
 func (x *Schedule) Reset() {
 	*x = Schedule{}
-	mi := &file_htq_v1_htq_proto_msgTypes[46]
+	mi := &file_htq_v1_htq_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3728,7 +3886,7 @@ func (x *Schedule) String() string {
 func (*Schedule) ProtoMessage() {}
 
 func (x *Schedule) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[46]
+	mi := &file_htq_v1_htq_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3741,7 +3899,7 @@ func (x *Schedule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Schedule.ProtoReflect.Descriptor instead.
 func (*Schedule) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{46}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *Schedule) GetName() string {
@@ -3825,7 +3983,7 @@ type CreateScheduleRequest struct {
 
 func (x *CreateScheduleRequest) Reset() {
 	*x = CreateScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[47]
+	mi := &file_htq_v1_htq_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3837,7 +3995,7 @@ func (x *CreateScheduleRequest) String() string {
 func (*CreateScheduleRequest) ProtoMessage() {}
 
 func (x *CreateScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[47]
+	mi := &file_htq_v1_htq_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3850,7 +4008,7 @@ func (x *CreateScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateScheduleRequest.ProtoReflect.Descriptor instead.
 func (*CreateScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{47}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *CreateScheduleRequest) GetSchedule() *Schedule {
@@ -3871,7 +4029,7 @@ type GetScheduleRequest struct {
 
 func (x *GetScheduleRequest) Reset() {
 	*x = GetScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[48]
+	mi := &file_htq_v1_htq_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3883,7 +4041,7 @@ func (x *GetScheduleRequest) String() string {
 func (*GetScheduleRequest) ProtoMessage() {}
 
 func (x *GetScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[48]
+	mi := &file_htq_v1_htq_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3896,7 +4054,7 @@ func (x *GetScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetScheduleRequest.ProtoReflect.Descriptor instead.
 func (*GetScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{48}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *GetScheduleRequest) GetName() string {
@@ -3919,7 +4077,7 @@ type ListSchedulesRequest struct {
 
 func (x *ListSchedulesRequest) Reset() {
 	*x = ListSchedulesRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[49]
+	mi := &file_htq_v1_htq_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3931,7 +4089,7 @@ func (x *ListSchedulesRequest) String() string {
 func (*ListSchedulesRequest) ProtoMessage() {}
 
 func (x *ListSchedulesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[49]
+	mi := &file_htq_v1_htq_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3944,7 +4102,7 @@ func (x *ListSchedulesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSchedulesRequest.ProtoReflect.Descriptor instead.
 func (*ListSchedulesRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{49}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *ListSchedulesRequest) GetPageSize() int32 {
@@ -3974,7 +4132,7 @@ type ListSchedulesResponse struct {
 
 func (x *ListSchedulesResponse) Reset() {
 	*x = ListSchedulesResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[50]
+	mi := &file_htq_v1_htq_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3986,7 +4144,7 @@ func (x *ListSchedulesResponse) String() string {
 func (*ListSchedulesResponse) ProtoMessage() {}
 
 func (x *ListSchedulesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[50]
+	mi := &file_htq_v1_htq_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3999,7 +4157,7 @@ func (x *ListSchedulesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSchedulesResponse.ProtoReflect.Descriptor instead.
 func (*ListSchedulesResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{50}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *ListSchedulesResponse) GetSchedules() []*Schedule {
@@ -4027,7 +4185,7 @@ type DeleteScheduleRequest struct {
 
 func (x *DeleteScheduleRequest) Reset() {
 	*x = DeleteScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[51]
+	mi := &file_htq_v1_htq_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4039,7 +4197,7 @@ func (x *DeleteScheduleRequest) String() string {
 func (*DeleteScheduleRequest) ProtoMessage() {}
 
 func (x *DeleteScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[51]
+	mi := &file_htq_v1_htq_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4052,7 +4210,7 @@ func (x *DeleteScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteScheduleRequest.ProtoReflect.Descriptor instead.
 func (*DeleteScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{51}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *DeleteScheduleRequest) GetName() string {
@@ -4071,7 +4229,7 @@ type DeleteScheduleResponse struct {
 
 func (x *DeleteScheduleResponse) Reset() {
 	*x = DeleteScheduleResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[52]
+	mi := &file_htq_v1_htq_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4083,7 +4241,7 @@ func (x *DeleteScheduleResponse) String() string {
 func (*DeleteScheduleResponse) ProtoMessage() {}
 
 func (x *DeleteScheduleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[52]
+	mi := &file_htq_v1_htq_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4096,7 +4254,7 @@ func (x *DeleteScheduleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteScheduleResponse.ProtoReflect.Descriptor instead.
 func (*DeleteScheduleResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{52}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{54}
 }
 
 // A key that signs deliveries. Every request HTQ performs for a task carries
@@ -4127,7 +4285,7 @@ type SigningKey struct {
 
 func (x *SigningKey) Reset() {
 	*x = SigningKey{}
-	mi := &file_htq_v1_htq_proto_msgTypes[53]
+	mi := &file_htq_v1_htq_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4139,7 +4297,7 @@ func (x *SigningKey) String() string {
 func (*SigningKey) ProtoMessage() {}
 
 func (x *SigningKey) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[53]
+	mi := &file_htq_v1_htq_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4152,7 +4310,7 @@ func (x *SigningKey) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SigningKey.ProtoReflect.Descriptor instead.
 func (*SigningKey) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{53}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *SigningKey) GetId() string {
@@ -4217,7 +4375,7 @@ type CreateSigningKeyRequest struct {
 
 func (x *CreateSigningKeyRequest) Reset() {
 	*x = CreateSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[54]
+	mi := &file_htq_v1_htq_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4229,7 +4387,7 @@ func (x *CreateSigningKeyRequest) String() string {
 func (*CreateSigningKeyRequest) ProtoMessage() {}
 
 func (x *CreateSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[54]
+	mi := &file_htq_v1_htq_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4242,7 +4400,7 @@ func (x *CreateSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*CreateSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{54}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *CreateSigningKeyRequest) GetQueue() string {
@@ -4272,7 +4430,7 @@ type ListSigningKeysRequest struct {
 
 func (x *ListSigningKeysRequest) Reset() {
 	*x = ListSigningKeysRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[55]
+	mi := &file_htq_v1_htq_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4284,7 +4442,7 @@ func (x *ListSigningKeysRequest) String() string {
 func (*ListSigningKeysRequest) ProtoMessage() {}
 
 func (x *ListSigningKeysRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[55]
+	mi := &file_htq_v1_htq_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4297,7 +4455,7 @@ func (x *ListSigningKeysRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSigningKeysRequest.ProtoReflect.Descriptor instead.
 func (*ListSigningKeysRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{55}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *ListSigningKeysRequest) GetQueue() string {
@@ -4325,7 +4483,7 @@ type ListSigningKeysResponse struct {
 
 func (x *ListSigningKeysResponse) Reset() {
 	*x = ListSigningKeysResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[56]
+	mi := &file_htq_v1_htq_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4337,7 +4495,7 @@ func (x *ListSigningKeysResponse) String() string {
 func (*ListSigningKeysResponse) ProtoMessage() {}
 
 func (x *ListSigningKeysResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[56]
+	mi := &file_htq_v1_htq_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4350,7 +4508,7 @@ func (x *ListSigningKeysResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSigningKeysResponse.ProtoReflect.Descriptor instead.
 func (*ListSigningKeysResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{56}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *ListSigningKeysResponse) GetKeys() []*SigningKey {
@@ -4375,7 +4533,7 @@ type RotateSigningKeyRequest struct {
 
 func (x *RotateSigningKeyRequest) Reset() {
 	*x = RotateSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[57]
+	mi := &file_htq_v1_htq_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4387,7 +4545,7 @@ func (x *RotateSigningKeyRequest) String() string {
 func (*RotateSigningKeyRequest) ProtoMessage() {}
 
 func (x *RotateSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[57]
+	mi := &file_htq_v1_htq_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4400,7 +4558,7 @@ func (x *RotateSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RotateSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*RotateSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{57}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *RotateSigningKeyRequest) GetQueue() string {
@@ -4437,7 +4595,7 @@ type RotateSigningKeyResponse struct {
 
 func (x *RotateSigningKeyResponse) Reset() {
 	*x = RotateSigningKeyResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[58]
+	mi := &file_htq_v1_htq_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4449,7 +4607,7 @@ func (x *RotateSigningKeyResponse) String() string {
 func (*RotateSigningKeyResponse) ProtoMessage() {}
 
 func (x *RotateSigningKeyResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[58]
+	mi := &file_htq_v1_htq_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4462,7 +4620,7 @@ func (x *RotateSigningKeyResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RotateSigningKeyResponse.ProtoReflect.Descriptor instead.
 func (*RotateSigningKeyResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{58}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *RotateSigningKeyResponse) GetKey() *SigningKey {
@@ -4490,7 +4648,7 @@ type RetireSigningKeyRequest struct {
 
 func (x *RetireSigningKeyRequest) Reset() {
 	*x = RetireSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[59]
+	mi := &file_htq_v1_htq_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4502,7 +4660,7 @@ func (x *RetireSigningKeyRequest) String() string {
 func (*RetireSigningKeyRequest) ProtoMessage() {}
 
 func (x *RetireSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[59]
+	mi := &file_htq_v1_htq_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4515,7 +4673,7 @@ func (x *RetireSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetireSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*RetireSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{59}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *RetireSigningKeyRequest) GetId() string {
@@ -4534,7 +4692,7 @@ type RetireSigningKeyResponse struct {
 
 func (x *RetireSigningKeyResponse) Reset() {
 	*x = RetireSigningKeyResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[60]
+	mi := &file_htq_v1_htq_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4546,7 +4704,7 @@ func (x *RetireSigningKeyResponse) String() string {
 func (*RetireSigningKeyResponse) ProtoMessage() {}
 
 func (x *RetireSigningKeyResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[60]
+	mi := &file_htq_v1_htq_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4559,7 +4717,7 @@ func (x *RetireSigningKeyResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetireSigningKeyResponse.ProtoReflect.Descriptor instead.
 func (*RetireSigningKeyResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{60}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{62}
 }
 
 var File_htq_v1_htq_proto protoreflect.FileDescriptor
@@ -4793,7 +4951,19 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x18RetryAllDeadTasksRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\"5\n" +
 	"\x19RetryAllDeadTasksResponse\x12\x18\n" +
-	"\aretried\x18\x01 \x01(\x03R\aretried\"=\n" +
+	"\aretried\x18\x01 \x01(\x03R\aretried\"\x89\x02\n" +
+	"\x12ReplayTasksRequest\x12\x14\n" +
+	"\x05queue\x18\x01 \x01(\tR\x05queue\x12'\n" +
+	"\x05state\x18\x02 \x01(\x0e2\x11.htq.v1.TaskStateR\x05state\x120\n" +
+	"\x05since\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\x05since\x120\n" +
+	"\x05until\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\x05until\x12\x1f\n" +
+	"\vlast_status\x18\x05 \x01(\x05R\n" +
+	"lastStatus\x12\x19\n" +
+	"\bflow_key\x18\x06 \x01(\tR\aflowKey\x12\x14\n" +
+	"\x05limit\x18\a \x01(\x05R\x05limit\"E\n" +
+	"\x13ReplayTasksResponse\x12\x1a\n" +
+	"\breplayed\x18\x01 \x01(\x03R\breplayed\x12\x12\n" +
+	"\x04more\x18\x02 \x01(\bR\x04more\"=\n" +
 	"\x15DeleteDeadTaskRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12\x0e\n" +
 	"\x02id\x18\x02 \x01(\tR\x02id\"\x18\n" +
@@ -4891,7 +5061,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x10SigningAlgorithm\x12!\n" +
 	"\x1dSIGNING_ALGORITHM_UNSPECIFIED\x10\x00\x12!\n" +
 	"\x1dSIGNING_ALGORITHM_HMAC_SHA256\x10\x01\x12\x1d\n" +
-	"\x19SIGNING_ALGORITHM_ED25519\x10\x022\xf9\x0e\n" +
+	"\x19SIGNING_ALGORITHM_ED25519\x10\x022\xc1\x0f\n" +
 	"\n" +
 	"HtqService\x128\n" +
 	"\vCreateQueue\x12\x1a.htq.v1.CreateQueueRequest\x1a\r.htq.v1.Queue\x122\n" +
@@ -4919,7 +5089,8 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\aRunTask\x12\x16.htq.v1.RunTaskRequest\x1a\f.htq.v1.Task\x12;\n" +
 	"\rRetryDeadTask\x12\x1c.htq.v1.RetryDeadTaskRequest\x1a\f.htq.v1.Task\x12X\n" +
 	"\x11RetryAllDeadTasks\x12 .htq.v1.RetryAllDeadTasksRequest\x1a!.htq.v1.RetryAllDeadTasksResponse\x12O\n" +
-	"\x0eDeleteDeadTask\x12\x1d.htq.v1.DeleteDeadTaskRequest\x1a\x1e.htq.v1.DeleteDeadTaskResponse\x12A\n" +
+	"\x0eDeleteDeadTask\x12\x1d.htq.v1.DeleteDeadTaskRequest\x1a\x1e.htq.v1.DeleteDeadTaskResponse\x12F\n" +
+	"\vReplayTasks\x12\x1a.htq.v1.ReplayTasksRequest\x1a\x1b.htq.v1.ReplayTasksResponse\x12A\n" +
 	"\x0eCreateSchedule\x12\x1d.htq.v1.CreateScheduleRequest\x1a\x10.htq.v1.Schedule\x12;\n" +
 	"\vGetSchedule\x12\x1a.htq.v1.GetScheduleRequest\x1a\x10.htq.v1.Schedule\x12L\n" +
 	"\rListSchedules\x12\x1c.htq.v1.ListSchedulesRequest\x1a\x1d.htq.v1.ListSchedulesResponse\x12O\n" +
@@ -4942,7 +5113,7 @@ func file_htq_v1_htq_proto_rawDescGZIP() []byte {
 }
 
 var file_htq_v1_htq_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
-var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 61)
+var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 63)
 var file_htq_v1_htq_proto_goTypes = []any{
 	(QueueKind)(0),                    // 0: htq.v1.QueueKind
 	(TaskState)(0),                    // 1: htq.v1.TaskState
@@ -4993,158 +5164,165 @@ var file_htq_v1_htq_proto_goTypes = []any{
 	(*RetryDeadTaskRequest)(nil),      // 46: htq.v1.RetryDeadTaskRequest
 	(*RetryAllDeadTasksRequest)(nil),  // 47: htq.v1.RetryAllDeadTasksRequest
 	(*RetryAllDeadTasksResponse)(nil), // 48: htq.v1.RetryAllDeadTasksResponse
-	(*DeleteDeadTaskRequest)(nil),     // 49: htq.v1.DeleteDeadTaskRequest
-	(*DeleteDeadTaskResponse)(nil),    // 50: htq.v1.DeleteDeadTaskResponse
-	(*Schedule)(nil),                  // 51: htq.v1.Schedule
-	(*CreateScheduleRequest)(nil),     // 52: htq.v1.CreateScheduleRequest
-	(*GetScheduleRequest)(nil),        // 53: htq.v1.GetScheduleRequest
-	(*ListSchedulesRequest)(nil),      // 54: htq.v1.ListSchedulesRequest
-	(*ListSchedulesResponse)(nil),     // 55: htq.v1.ListSchedulesResponse
-	(*DeleteScheduleRequest)(nil),     // 56: htq.v1.DeleteScheduleRequest
-	(*DeleteScheduleResponse)(nil),    // 57: htq.v1.DeleteScheduleResponse
-	(*SigningKey)(nil),                // 58: htq.v1.SigningKey
-	(*CreateSigningKeyRequest)(nil),   // 59: htq.v1.CreateSigningKeyRequest
-	(*ListSigningKeysRequest)(nil),    // 60: htq.v1.ListSigningKeysRequest
-	(*ListSigningKeysResponse)(nil),   // 61: htq.v1.ListSigningKeysResponse
-	(*RotateSigningKeyRequest)(nil),   // 62: htq.v1.RotateSigningKeyRequest
-	(*RotateSigningKeyResponse)(nil),  // 63: htq.v1.RotateSigningKeyResponse
-	(*RetireSigningKeyRequest)(nil),   // 64: htq.v1.RetireSigningKeyRequest
-	(*RetireSigningKeyResponse)(nil),  // 65: htq.v1.RetireSigningKeyResponse
-	(*durationpb.Duration)(nil),       // 66: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),     // 67: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),     // 68: google.protobuf.FieldMask
+	(*ReplayTasksRequest)(nil),        // 49: htq.v1.ReplayTasksRequest
+	(*ReplayTasksResponse)(nil),       // 50: htq.v1.ReplayTasksResponse
+	(*DeleteDeadTaskRequest)(nil),     // 51: htq.v1.DeleteDeadTaskRequest
+	(*DeleteDeadTaskResponse)(nil),    // 52: htq.v1.DeleteDeadTaskResponse
+	(*Schedule)(nil),                  // 53: htq.v1.Schedule
+	(*CreateScheduleRequest)(nil),     // 54: htq.v1.CreateScheduleRequest
+	(*GetScheduleRequest)(nil),        // 55: htq.v1.GetScheduleRequest
+	(*ListSchedulesRequest)(nil),      // 56: htq.v1.ListSchedulesRequest
+	(*ListSchedulesResponse)(nil),     // 57: htq.v1.ListSchedulesResponse
+	(*DeleteScheduleRequest)(nil),     // 58: htq.v1.DeleteScheduleRequest
+	(*DeleteScheduleResponse)(nil),    // 59: htq.v1.DeleteScheduleResponse
+	(*SigningKey)(nil),                // 60: htq.v1.SigningKey
+	(*CreateSigningKeyRequest)(nil),   // 61: htq.v1.CreateSigningKeyRequest
+	(*ListSigningKeysRequest)(nil),    // 62: htq.v1.ListSigningKeysRequest
+	(*ListSigningKeysResponse)(nil),   // 63: htq.v1.ListSigningKeysResponse
+	(*RotateSigningKeyRequest)(nil),   // 64: htq.v1.RotateSigningKeyRequest
+	(*RotateSigningKeyResponse)(nil),  // 65: htq.v1.RotateSigningKeyResponse
+	(*RetireSigningKeyRequest)(nil),   // 66: htq.v1.RetireSigningKeyRequest
+	(*RetireSigningKeyResponse)(nil),  // 67: htq.v1.RetireSigningKeyResponse
+	(*durationpb.Duration)(nil),       // 68: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),     // 69: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),     // 70: google.protobuf.FieldMask
 }
 var file_htq_v1_htq_proto_depIdxs = []int32{
-	66, // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
-	66, // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
-	66, // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
-	66, // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
-	0,  // 4: htq.v1.Queue.kind:type_name -> htq.v1.QueueKind
-	66, // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
-	5,  // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
-	6,  // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
-	67, // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
-	8,  // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
-	9,  // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
-	66, // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
-	66, // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
-	66, // 13: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
-	12, // 14: htq.v1.Form.fields:type_name -> htq.v1.FormField
-	10, // 15: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
-	11, // 16: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
-	13, // 17: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
-	67, // 18: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
-	1,  // 19: htq.v1.Task.state:type_name -> htq.v1.TaskState
-	67, // 20: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
-	67, // 21: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
-	15, // 22: htq.v1.Task.history:type_name -> htq.v1.Attempt
-	67, // 23: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
-	67, // 24: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
-	66, // 25: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
-	16, // 26: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
-	10, // 27: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
-	7,  // 28: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
-	7,  // 29: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
-	7,  // 30: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
-	68, // 31: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
-	13, // 32: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
-	67, // 33: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
-	27, // 34: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
-	13, // 35: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
-	67, // 36: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
-	66, // 37: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
-	13, // 38: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
-	67, // 39: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
-	66, // 40: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
-	1,  // 41: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
-	14, // 42: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
-	2,  // 43: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
-	66, // 44: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
-	38, // 45: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
-	39, // 46: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
-	40, // 47: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
-	2,  // 48: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
-	67, // 49: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
-	67, // 50: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
-	67, // 51: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
-	34, // 52: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
-	13, // 53: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
-	3,  // 54: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
-	67, // 55: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
-	67, // 56: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
-	67, // 57: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
-	51, // 58: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
-	51, // 59: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
-	4,  // 60: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
-	67, // 61: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
-	67, // 62: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
-	4,  // 63: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	58, // 64: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
-	4,  // 65: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	66, // 66: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
-	58, // 67: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
-	58, // 68: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
-	17, // 69: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
-	18, // 70: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
-	19, // 71: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
-	21, // 72: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
-	22, // 73: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
-	24, // 74: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
-	26, // 75: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
-	29, // 76: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
-	30, // 77: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
-	31, // 78: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
-	33, // 79: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
-	35, // 80: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
-	36, // 81: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
-	41, // 82: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
-	42, // 83: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
-	43, // 84: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
-	45, // 85: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
-	46, // 86: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
-	47, // 87: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
-	49, // 88: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
-	52, // 89: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
-	53, // 90: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
-	54, // 91: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
-	56, // 92: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
-	59, // 93: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
-	60, // 94: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
-	62, // 95: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
-	64, // 96: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
-	7,  // 97: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
-	7,  // 98: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
-	20, // 99: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
-	7,  // 100: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
-	23, // 101: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
-	25, // 102: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
-	28, // 103: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
-	25, // 104: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
-	14, // 105: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
-	32, // 106: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
-	34, // 107: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
-	14, // 108: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
-	37, // 109: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
-	7,  // 110: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
-	7,  // 111: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
-	44, // 112: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
-	14, // 113: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
-	14, // 114: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
-	48, // 115: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
-	50, // 116: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
-	51, // 117: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
-	51, // 118: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
-	55, // 119: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
-	57, // 120: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
-	58, // 121: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
-	61, // 122: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
-	63, // 123: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
-	65, // 124: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
-	97, // [97:125] is the sub-list for method output_type
-	69, // [69:97] is the sub-list for method input_type
-	69, // [69:69] is the sub-list for extension type_name
-	69, // [69:69] is the sub-list for extension extendee
-	0,  // [0:69] is the sub-list for field type_name
+	68,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
+	68,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
+	68,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
+	68,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
+	0,   // 4: htq.v1.Queue.kind:type_name -> htq.v1.QueueKind
+	68,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
+	5,   // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
+	6,   // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
+	69,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
+	8,   // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
+	9,   // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
+	68,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
+	68,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
+	68,  // 13: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
+	12,  // 14: htq.v1.Form.fields:type_name -> htq.v1.FormField
+	10,  // 15: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
+	11,  // 16: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
+	13,  // 17: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
+	69,  // 18: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
+	1,   // 19: htq.v1.Task.state:type_name -> htq.v1.TaskState
+	69,  // 20: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
+	69,  // 21: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
+	15,  // 22: htq.v1.Task.history:type_name -> htq.v1.Attempt
+	69,  // 23: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
+	69,  // 24: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
+	68,  // 25: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
+	16,  // 26: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
+	10,  // 27: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
+	7,   // 28: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
+	7,   // 29: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
+	7,   // 30: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
+	70,  // 31: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
+	13,  // 32: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
+	69,  // 33: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
+	27,  // 34: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
+	13,  // 35: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
+	69,  // 36: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
+	68,  // 37: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
+	13,  // 38: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
+	69,  // 39: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
+	68,  // 40: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
+	1,   // 41: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
+	14,  // 42: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
+	2,   // 43: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
+	68,  // 44: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
+	38,  // 45: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
+	39,  // 46: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
+	40,  // 47: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
+	2,   // 48: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
+	69,  // 49: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
+	69,  // 50: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
+	69,  // 51: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
+	34,  // 52: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
+	1,   // 53: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
+	69,  // 54: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
+	69,  // 55: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
+	13,  // 56: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
+	3,   // 57: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
+	69,  // 58: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
+	69,  // 59: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
+	69,  // 60: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
+	53,  // 61: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
+	53,  // 62: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
+	4,   // 63: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
+	69,  // 64: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
+	69,  // 65: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
+	4,   // 66: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	60,  // 67: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
+	4,   // 68: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	68,  // 69: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
+	60,  // 70: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
+	60,  // 71: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
+	17,  // 72: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
+	18,  // 73: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
+	19,  // 74: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
+	21,  // 75: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
+	22,  // 76: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
+	24,  // 77: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
+	26,  // 78: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
+	29,  // 79: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
+	30,  // 80: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
+	31,  // 81: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
+	33,  // 82: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
+	35,  // 83: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
+	36,  // 84: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
+	41,  // 85: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
+	42,  // 86: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
+	43,  // 87: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
+	45,  // 88: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
+	46,  // 89: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
+	47,  // 90: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
+	51,  // 91: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
+	49,  // 92: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
+	54,  // 93: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
+	55,  // 94: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
+	56,  // 95: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
+	58,  // 96: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
+	61,  // 97: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
+	62,  // 98: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
+	64,  // 99: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
+	66,  // 100: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
+	7,   // 101: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
+	7,   // 102: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
+	20,  // 103: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
+	7,   // 104: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
+	23,  // 105: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
+	25,  // 106: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
+	28,  // 107: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
+	25,  // 108: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
+	14,  // 109: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
+	32,  // 110: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
+	34,  // 111: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
+	14,  // 112: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
+	37,  // 113: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
+	7,   // 114: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
+	7,   // 115: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
+	44,  // 116: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
+	14,  // 117: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
+	14,  // 118: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
+	48,  // 119: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
+	52,  // 120: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
+	50,  // 121: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
+	53,  // 122: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
+	53,  // 123: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
+	57,  // 124: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
+	59,  // 125: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
+	60,  // 126: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
+	63,  // 127: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
+	65,  // 128: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
+	67,  // 129: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
+	101, // [101:130] is the sub-list for method output_type
+	72,  // [72:101] is the sub-list for method input_type
+	72,  // [72:72] is the sub-list for extension type_name
+	72,  // [72:72] is the sub-list for extension extendee
+	0,   // [0:72] is the sub-list for field type_name
 }
 
 func init() { file_htq_v1_htq_proto_init() }
@@ -5175,7 +5353,7 @@ func file_htq_v1_htq_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_htq_v1_htq_proto_rawDesc), len(file_htq_v1_htq_proto_rawDesc)),
 			NumEnums:      5,
-			NumMessages:   61,
+			NumMessages:   63,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

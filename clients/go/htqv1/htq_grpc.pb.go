@@ -50,6 +50,7 @@ const (
 	HtqService_RetryDeadTask_FullMethodName     = "/htq.v1.HtqService/RetryDeadTask"
 	HtqService_RetryAllDeadTasks_FullMethodName = "/htq.v1.HtqService/RetryAllDeadTasks"
 	HtqService_DeleteDeadTask_FullMethodName    = "/htq.v1.HtqService/DeleteDeadTask"
+	HtqService_ReplayTasks_FullMethodName       = "/htq.v1.HtqService/ReplayTasks"
 	HtqService_CreateSchedule_FullMethodName    = "/htq.v1.HtqService/CreateSchedule"
 	HtqService_GetSchedule_FullMethodName       = "/htq.v1.HtqService/GetSchedule"
 	HtqService_ListSchedules_FullMethodName     = "/htq.v1.HtqService/ListSchedules"
@@ -115,6 +116,11 @@ type HtqServiceClient interface {
 	RetryAllDeadTasks(ctx context.Context, in *RetryAllDeadTasksRequest, opts ...grpc.CallOption) (*RetryAllDeadTasksResponse, error)
 	// Deletes one dead task for good.
 	DeleteDeadTask(ctx context.Context, in *DeleteDeadTaskRequest, opts ...grpc.CallOption) (*DeleteDeadTaskResponse, error)
+	// Runs again, as new attempts, the dead tasks and the retained finished tasks of
+	// a queue that match a filter: each is put back due now with a fresh set of
+	// attempts (its attempt history goes on), with a `rescheduled` event, up to a
+	// limit per call.
+	ReplayTasks(ctx context.Context, in *ReplayTasksRequest, opts ...grpc.CallOption) (*ReplayTasksResponse, error)
 	// Creates a cron schedule: each tick pushes a task made from its template,
 	// exactly once across every HTQ process on the same Redis.
 	CreateSchedule(ctx context.Context, in *CreateScheduleRequest, opts ...grpc.CallOption) (*Schedule, error)
@@ -354,6 +360,16 @@ func (c *htqServiceClient) DeleteDeadTask(ctx context.Context, in *DeleteDeadTas
 	return out, nil
 }
 
+func (c *htqServiceClient) ReplayTasks(ctx context.Context, in *ReplayTasksRequest, opts ...grpc.CallOption) (*ReplayTasksResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReplayTasksResponse)
+	err := c.cc.Invoke(ctx, HtqService_ReplayTasks_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *htqServiceClient) CreateSchedule(ctx context.Context, in *CreateScheduleRequest, opts ...grpc.CallOption) (*Schedule, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Schedule)
@@ -489,6 +505,11 @@ type HtqServiceServer interface {
 	RetryAllDeadTasks(context.Context, *RetryAllDeadTasksRequest) (*RetryAllDeadTasksResponse, error)
 	// Deletes one dead task for good.
 	DeleteDeadTask(context.Context, *DeleteDeadTaskRequest) (*DeleteDeadTaskResponse, error)
+	// Runs again, as new attempts, the dead tasks and the retained finished tasks of
+	// a queue that match a filter: each is put back due now with a fresh set of
+	// attempts (its attempt history goes on), with a `rescheduled` event, up to a
+	// limit per call.
+	ReplayTasks(context.Context, *ReplayTasksRequest) (*ReplayTasksResponse, error)
 	// Creates a cron schedule: each tick pushes a task made from its template,
 	// exactly once across every HTQ process on the same Redis.
 	CreateSchedule(context.Context, *CreateScheduleRequest) (*Schedule, error)
@@ -578,6 +599,9 @@ func (UnimplementedHtqServiceServer) RetryAllDeadTasks(context.Context, *RetryAl
 }
 func (UnimplementedHtqServiceServer) DeleteDeadTask(context.Context, *DeleteDeadTaskRequest) (*DeleteDeadTaskResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method DeleteDeadTask not implemented")
+}
+func (UnimplementedHtqServiceServer) ReplayTasks(context.Context, *ReplayTasksRequest) (*ReplayTasksResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ReplayTasks not implemented")
 }
 func (UnimplementedHtqServiceServer) CreateSchedule(context.Context, *CreateScheduleRequest) (*Schedule, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method CreateSchedule not implemented")
@@ -977,6 +1001,24 @@ func _HtqService_DeleteDeadTask_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _HtqService_ReplayTasks_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReplayTasksRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).ReplayTasks(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_ReplayTasks_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).ReplayTasks(ctx, req.(*ReplayTasksRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _HtqService_CreateSchedule_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(CreateScheduleRequest)
 	if err := dec(in); err != nil {
@@ -1203,6 +1245,10 @@ var HtqService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "DeleteDeadTask",
 			Handler:    _HtqService_DeleteDeadTask_Handler,
+		},
+		{
+			MethodName: "ReplayTasks",
+			Handler:    _HtqService_ReplayTasks_Handler,
 		},
 		{
 			MethodName: "CreateSchedule",

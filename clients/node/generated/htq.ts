@@ -47,6 +47,8 @@ import type { PushTasksResponse as _htq_v1_PushTasksResponse, PushTasksResponse_
 import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } from './htq/v1/Queue';
 import type { QueueEvent as _htq_v1_QueueEvent, QueueEvent__Output as _htq_v1_QueueEvent__Output } from './htq/v1/QueueEvent';
 import type { QueueStats as _htq_v1_QueueStats, QueueStats__Output as _htq_v1_QueueStats__Output } from './htq/v1/QueueStats';
+import type { ReplayTasksRequest as _htq_v1_ReplayTasksRequest, ReplayTasksRequest__Output as _htq_v1_ReplayTasksRequest__Output } from './htq/v1/ReplayTasksRequest';
+import type { ReplayTasksResponse as _htq_v1_ReplayTasksResponse, ReplayTasksResponse__Output as _htq_v1_ReplayTasksResponse__Output } from './htq/v1/ReplayTasksResponse';
 import type { ResumeQueueRequest as _htq_v1_ResumeQueueRequest, ResumeQueueRequest__Output as _htq_v1_ResumeQueueRequest__Output } from './htq/v1/ResumeQueueRequest';
 import type { RetireSigningKeyRequest as _htq_v1_RetireSigningKeyRequest, RetireSigningKeyRequest__Output as _htq_v1_RetireSigningKeyRequest__Output } from './htq/v1/RetireSigningKeyRequest';
 import type { RetireSigningKeyResponse as _htq_v1_RetireSigningKeyResponse, RetireSigningKeyResponse__Output as _htq_v1_RetireSigningKeyResponse__Output } from './htq/v1/RetireSigningKeyResponse';
@@ -127,6 +129,8 @@ export interface ProtoGrpcType {
       QueueEvent: MessageTypeDefinition<_htq_v1_QueueEvent, _htq_v1_QueueEvent__Output>
       QueueKind: EnumTypeDefinition
       QueueStats: MessageTypeDefinition<_htq_v1_QueueStats, _htq_v1_QueueStats__Output>
+      ReplayTasksRequest: MessageTypeDefinition<_htq_v1_ReplayTasksRequest, _htq_v1_ReplayTasksRequest__Output>
+      ReplayTasksResponse: MessageTypeDefinition<_htq_v1_ReplayTasksResponse, _htq_v1_ReplayTasksResponse__Output>
       ResumeQueueRequest: MessageTypeDefinition<_htq_v1_ResumeQueueRequest, _htq_v1_ResumeQueueRequest__Output>
       RetireSigningKeyRequest: MessageTypeDefinition<_htq_v1_RetireSigningKeyRequest, _htq_v1_RetireSigningKeyRequest__Output>
       RetireSigningKeyResponse: MessageTypeDefinition<_htq_v1_RetireSigningKeyResponse, _htq_v1_RetireSigningKeyResponse__Output>

@@ -325,6 +325,42 @@ impl HtqService for GrpcService {
         }))
     }
 
+    async fn replay_tasks(
+        &self,
+        req: Request<pb::ReplayTasksRequest>,
+    ) -> Reply<pb::ReplayTasksResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().queue))?;
+        let r = req.into_inner();
+        let states = match r.state {
+            0 => Vec::new(),
+            s => vec![state_from_pb(s)?],
+        };
+        let filter = crate::store::ReplayFilter {
+            since_ms: r.since.as_ref().map(timestamp_ms),
+            until_ms: r.until.as_ref().map(timestamp_ms),
+            last_status: match r.last_status {
+                0 => None,
+                s => Some(
+                    u16::try_from(s)
+                        .ok()
+                        .filter(|s| (100..=599).contains(s))
+                        .ok_or_else(|| {
+                            Error::invalid("last_status", "must be an HTTP status, 100 to 599")
+                        })?,
+                ),
+            },
+            flow_key: (!r.flow_key.is_empty()).then_some(r.flow_key),
+        };
+        let (replayed, more) = self
+            .core
+            .replay(&r.queue, &states, &filter, i64::from(r.limit))
+            .await?;
+        Ok(Response::new(pb::ReplayTasksResponse {
+            replayed: replayed as i64,
+            more,
+        }))
+    }
+
     async fn delete_dead_task(
         &self,
         req: Request<pb::DeleteDeadTaskRequest>,

@@ -170,6 +170,7 @@ pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
             post(push_tasks).layer(batch),
         )
         .route("/v1/queues/{name}/tasks/schedule", post(schedule_task))
+        .route("/v1/queues/{name}/tasks/replay", post(replay_tasks))
         .route(
             "/v1/queues/{name}/tasks/{id}",
             get(get_task).delete(cancel_task),
@@ -415,6 +416,20 @@ async fn push_tasks(
     };
     r.queue = queue;
     reply(s.push_tasks(traced(&c, r, &headers)).await)
+}
+
+async fn replay_tasks(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(queue): Path<String>,
+    b: Bytes,
+) -> Response {
+    let mut r: pb::ReplayTasksRequest = match body(&b) {
+        Ok(r) => r,
+        Err(m) => return bad_request(m),
+    };
+    r.queue = queue;
+    reply(s.replay_tasks(req(&c, r)).await)
 }
 
 async fn schedule_task(

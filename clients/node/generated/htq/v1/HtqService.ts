@@ -33,6 +33,8 @@ import type { PushTaskResponse as _htq_v1_PushTaskResponse, PushTaskResponse__Ou
 import type { PushTasksRequest as _htq_v1_PushTasksRequest, PushTasksRequest__Output as _htq_v1_PushTasksRequest__Output } from '../../htq/v1/PushTasksRequest';
 import type { PushTasksResponse as _htq_v1_PushTasksResponse, PushTasksResponse__Output as _htq_v1_PushTasksResponse__Output } from '../../htq/v1/PushTasksResponse';
 import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } from '../../htq/v1/Queue';
+import type { ReplayTasksRequest as _htq_v1_ReplayTasksRequest, ReplayTasksRequest__Output as _htq_v1_ReplayTasksRequest__Output } from '../../htq/v1/ReplayTasksRequest';
+import type { ReplayTasksResponse as _htq_v1_ReplayTasksResponse, ReplayTasksResponse__Output as _htq_v1_ReplayTasksResponse__Output } from '../../htq/v1/ReplayTasksResponse';
 import type { ResumeQueueRequest as _htq_v1_ResumeQueueRequest, ResumeQueueRequest__Output as _htq_v1_ResumeQueueRequest__Output } from '../../htq/v1/ResumeQueueRequest';
 import type { RetireSigningKeyRequest as _htq_v1_RetireSigningKeyRequest, RetireSigningKeyRequest__Output as _htq_v1_RetireSigningKeyRequest__Output } from '../../htq/v1/RetireSigningKeyRequest';
 import type { RetireSigningKeyResponse as _htq_v1_RetireSigningKeyResponse, RetireSigningKeyResponse__Output as _htq_v1_RetireSigningKeyResponse__Output } from '../../htq/v1/RetireSigningKeyResponse';
@@ -222,6 +224,15 @@ export interface HtqServiceClient extends grpc.Client {
   pushTasks(argument: _htq_v1_PushTasksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PushTasksResponse__Output>): grpc.ClientUnaryCall;
   pushTasks(argument: _htq_v1_PushTasksRequest, callback: grpc.requestCallback<_htq_v1_PushTasksResponse__Output>): grpc.ClientUnaryCall;
   
+  ReplayTasks(argument: _htq_v1_ReplayTasksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  ReplayTasks(argument: _htq_v1_ReplayTasksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  ReplayTasks(argument: _htq_v1_ReplayTasksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  ReplayTasks(argument: _htq_v1_ReplayTasksRequest, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  replayTasks(argument: _htq_v1_ReplayTasksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  replayTasks(argument: _htq_v1_ReplayTasksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  replayTasks(argument: _htq_v1_ReplayTasksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  replayTasks(argument: _htq_v1_ReplayTasksRequest, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
+  
   ResumeQueue(argument: _htq_v1_ResumeQueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   ResumeQueue(argument: _htq_v1_ResumeQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   ResumeQueue(argument: _htq_v1_ResumeQueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
@@ -340,6 +351,8 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   PushTasks: grpc.handleUnaryCall<_htq_v1_PushTasksRequest__Output, _htq_v1_PushTasksResponse>;
   
+  ReplayTasks: grpc.handleUnaryCall<_htq_v1_ReplayTasksRequest__Output, _htq_v1_ReplayTasksResponse>;
+  
   ResumeQueue: grpc.handleUnaryCall<_htq_v1_ResumeQueueRequest__Output, _htq_v1_Queue>;
   
   RetireSigningKey: grpc.handleUnaryCall<_htq_v1_RetireSigningKeyRequest__Output, _htq_v1_RetireSigningKeyResponse>;
@@ -380,6 +393,7 @@ export interface HtqServiceDefinition extends grpc.ServiceDefinition {
   PurgeQueue: MethodDefinition<_htq_v1_PurgeQueueRequest, _htq_v1_PurgeQueueResponse, _htq_v1_PurgeQueueRequest__Output, _htq_v1_PurgeQueueResponse__Output>
   PushTask: MethodDefinition<_htq_v1_PushTaskRequest, _htq_v1_PushTaskResponse, _htq_v1_PushTaskRequest__Output, _htq_v1_PushTaskResponse__Output>
   PushTasks: MethodDefinition<_htq_v1_PushTasksRequest, _htq_v1_PushTasksResponse, _htq_v1_PushTasksRequest__Output, _htq_v1_PushTasksResponse__Output>
+  ReplayTasks: MethodDefinition<_htq_v1_ReplayTasksRequest, _htq_v1_ReplayTasksResponse, _htq_v1_ReplayTasksRequest__Output, _htq_v1_ReplayTasksResponse__Output>
   ResumeQueue: MethodDefinition<_htq_v1_ResumeQueueRequest, _htq_v1_Queue, _htq_v1_ResumeQueueRequest__Output, _htq_v1_Queue__Output>
   RetireSigningKey: MethodDefinition<_htq_v1_RetireSigningKeyRequest, _htq_v1_RetireSigningKeyResponse, _htq_v1_RetireSigningKeyRequest__Output, _htq_v1_RetireSigningKeyResponse__Output>
   RetryAllDeadTasks: MethodDefinition<_htq_v1_RetryAllDeadTasksRequest, _htq_v1_RetryAllDeadTasksResponse, _htq_v1_RetryAllDeadTasksRequest__Output, _htq_v1_RetryAllDeadTasksResponse__Output>

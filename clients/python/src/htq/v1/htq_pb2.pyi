@@ -573,6 +573,32 @@ class RetryAllDeadTasksResponse(_message.Message):
     retried: int
     def __init__(self, retried: _Optional[int] = ...) -> None: ...
 
+class ReplayTasksRequest(_message.Message):
+    __slots__ = ("queue", "state", "since", "until", "last_status", "flow_key", "limit")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    UNTIL_FIELD_NUMBER: _ClassVar[int]
+    LAST_STATUS_FIELD_NUMBER: _ClassVar[int]
+    FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    state: TaskState
+    since: _timestamp_pb2.Timestamp
+    until: _timestamp_pb2.Timestamp
+    last_status: int
+    flow_key: str
+    limit: int
+    def __init__(self, queue: _Optional[str] = ..., state: _Optional[_Union[TaskState, str]] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_status: _Optional[int] = ..., flow_key: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ReplayTasksResponse(_message.Message):
+    __slots__ = ("replayed", "more")
+    REPLAYED_FIELD_NUMBER: _ClassVar[int]
+    MORE_FIELD_NUMBER: _ClassVar[int]
+    replayed: int
+    more: bool
+    def __init__(self, replayed: _Optional[int] = ..., more: _Optional[bool] = ...) -> None: ...
+
 class DeleteDeadTaskRequest(_message.Message):
     __slots__ = ("queue", "id")
     QUEUE_FIELD_NUMBER: _ClassVar[int]

@@ -135,6 +135,11 @@ class HtqServiceStub:
                 request_serializer=htq_dot_v1_dot_htq__pb2.DeleteDeadTaskRequest.SerializeToString,
                 response_deserializer=htq_dot_v1_dot_htq__pb2.DeleteDeadTaskResponse.FromString,
                 _registered_method=True)
+        self.ReplayTasks = channel.unary_unary(
+                '/htq.v1.HtqService/ReplayTasks',
+                request_serializer=htq_dot_v1_dot_htq__pb2.ReplayTasksRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.ReplayTasksResponse.FromString,
+                _registered_method=True)
         self.CreateSchedule = channel.unary_unary(
                 '/htq.v1.HtqService/CreateSchedule',
                 request_serializer=htq_dot_v1_dot_htq__pb2.CreateScheduleRequest.SerializeToString,
@@ -330,6 +335,16 @@ class HtqServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReplayTasks(self, request, context):
+        """Runs again, as new attempts, the dead tasks and the retained finished tasks of
+        a queue that match a filter: each is put back due now with a fresh set of
+        attempts (its attempt history goes on), with a `rescheduled` event, up to a
+        limit per call.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateSchedule(self, request, context):
         """Creates a cron schedule: each tick pushes a task made from its template,
         exactly once across every HTQ process on the same Redis.
@@ -492,6 +507,11 @@ def add_HtqServiceServicer_to_server(servicer, server):
                     servicer.DeleteDeadTask,
                     request_deserializer=htq_dot_v1_dot_htq__pb2.DeleteDeadTaskRequest.FromString,
                     response_serializer=htq_dot_v1_dot_htq__pb2.DeleteDeadTaskResponse.SerializeToString,
+            ),
+            'ReplayTasks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReplayTasks,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.ReplayTasksRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.ReplayTasksResponse.SerializeToString,
             ),
             'CreateSchedule': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateSchedule,
@@ -1075,6 +1095,33 @@ class HtqService:
             '/htq.v1.HtqService/DeleteDeadTask',
             htq_dot_v1_dot_htq__pb2.DeleteDeadTaskRequest.SerializeToString,
             htq_dot_v1_dot_htq__pb2.DeleteDeadTaskResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReplayTasks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/ReplayTasks',
+            htq_dot_v1_dot_htq__pb2.ReplayTasksRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.ReplayTasksResponse.FromString,
             options,
             channel_credentials,
             insecure,

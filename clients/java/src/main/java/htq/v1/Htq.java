@@ -48969,6 +48969,2181 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
   }
 
+  public interface ReplayTasksRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.ReplayTasksRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The queue's name.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * The queue's name.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+
+    /**
+     * <pre>
+     * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+     * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+     * </pre>
+     *
+     * <code>.htq.v1.TaskState state = 2;</code>
+     * @return The enum numeric value on the wire for state.
+     */
+    int getStateValue();
+    /**
+     * <pre>
+     * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+     * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+     * </pre>
+     *
+     * <code>.htq.v1.TaskState state = 2;</code>
+     * @return The state.
+     */
+    htq.v1.Htq.TaskState getState();
+
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished at or after this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp since = 3;</code>
+     * @return Whether the since field is set.
+     */
+    boolean hasSince();
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished at or after this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp since = 3;</code>
+     * @return The since.
+     */
+    com.google.protobuf.Timestamp getSince();
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished at or after this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp since = 3;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getSinceOrBuilder();
+
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished before this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp until = 4;</code>
+     * @return Whether the until field is set.
+     */
+    boolean hasUntil();
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished before this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp until = 4;</code>
+     * @return The until.
+     */
+    com.google.protobuf.Timestamp getUntil();
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished before this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp until = 4;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getUntilOrBuilder();
+
+    /**
+     * <pre>
+     * Only tasks whose last reply had this HTTP status; 0 means any.
+     * </pre>
+     *
+     * <code>int32 last_status = 5;</code>
+     * @return The lastStatus.
+     */
+    int getLastStatus();
+
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means any.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The flowKey.
+     */
+    java.lang.String getFlowKey();
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means any.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The bytes for flowKey.
+     */
+    com.google.protobuf.ByteString
+        getFlowKeyBytes();
+
+    /**
+     * <pre>
+     * At most this many tasks; 0 means 1,000; at most 10,000. Tasks are taken
+     * oldest first (by the time they died or finished), dead ones before finished.
+     * </pre>
+     *
+     * <code>int32 limit = 7;</code>
+     * @return The limit.
+     */
+    int getLimit();
+  }
+  /**
+   * <pre>
+   * ReplayTasks input: the queue and the filter; every condition set must hold.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.ReplayTasksRequest}
+   */
+  public static final class ReplayTasksRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.ReplayTasksRequest)
+      ReplayTasksRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "ReplayTasksRequest");
+    }
+    // Use ReplayTasksRequest.newBuilder() to construct.
+    private ReplayTasksRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private ReplayTasksRequest() {
+      queue_ = "";
+      state_ = 0;
+      flowKey_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_ReplayTasksRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_ReplayTasksRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_ReplayTasksRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.ReplayTasksRequest.class, htq.v1.Htq.ReplayTasksRequest.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int QUEUE_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * The queue's name.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The queue's name.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int STATE_FIELD_NUMBER = 2;
+    private int state_ = 0;
+    /**
+     * <pre>
+     * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+     * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+     * </pre>
+     *
+     * <code>.htq.v1.TaskState state = 2;</code>
+     * @return The enum numeric value on the wire for state.
+     */
+    @java.lang.Override public int getStateValue() {
+      return state_;
+    }
+    /**
+     * <pre>
+     * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+     * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+     * </pre>
+     *
+     * <code>.htq.v1.TaskState state = 2;</code>
+     * @return The state.
+     */
+    @java.lang.Override public htq.v1.Htq.TaskState getState() {
+      htq.v1.Htq.TaskState result = htq.v1.Htq.TaskState.forNumber(state_);
+      return result == null ? htq.v1.Htq.TaskState.UNRECOGNIZED : result;
+    }
+
+    public static final int SINCE_FIELD_NUMBER = 3;
+    private com.google.protobuf.Timestamp since_;
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished at or after this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp since = 3;</code>
+     * @return Whether the since field is set.
+     */
+    @java.lang.Override
+    public boolean hasSince() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished at or after this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp since = 3;</code>
+     * @return The since.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getSince() {
+      return since_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : since_;
+    }
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished at or after this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp since = 3;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getSinceOrBuilder() {
+      return since_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : since_;
+    }
+
+    public static final int UNTIL_FIELD_NUMBER = 4;
+    private com.google.protobuf.Timestamp until_;
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished before this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp until = 4;</code>
+     * @return Whether the until field is set.
+     */
+    @java.lang.Override
+    public boolean hasUntil() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished before this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp until = 4;</code>
+     * @return The until.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getUntil() {
+      return until_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : until_;
+    }
+    /**
+     * <pre>
+     * Only tasks dead-lettered or finished before this time.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp until = 4;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getUntilOrBuilder() {
+      return until_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : until_;
+    }
+
+    public static final int LAST_STATUS_FIELD_NUMBER = 5;
+    private int lastStatus_ = 0;
+    /**
+     * <pre>
+     * Only tasks whose last reply had this HTTP status; 0 means any.
+     * </pre>
+     *
+     * <code>int32 last_status = 5;</code>
+     * @return The lastStatus.
+     */
+    @java.lang.Override
+    public int getLastStatus() {
+      return lastStatus_;
+    }
+
+    public static final int FLOW_KEY_FIELD_NUMBER = 6;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object flowKey_ = "";
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means any.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The flowKey.
+     */
+    @java.lang.Override
+    public java.lang.String getFlowKey() {
+      java.lang.Object ref = flowKey_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        flowKey_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means any.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The bytes for flowKey.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getFlowKeyBytes() {
+      java.lang.Object ref = flowKey_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        flowKey_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int LIMIT_FIELD_NUMBER = 7;
+    private int limit_ = 0;
+    /**
+     * <pre>
+     * At most this many tasks; 0 means 1,000; at most 10,000. Tasks are taken
+     * oldest first (by the time they died or finished), dead ones before finished.
+     * </pre>
+     *
+     * <code>int32 limit = 7;</code>
+     * @return The limit.
+     */
+    @java.lang.Override
+    public int getLimit() {
+      return limit_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, queue_);
+      }
+      if (state_ != htq.v1.Htq.TaskState.TASK_STATE_UNSPECIFIED.getNumber()) {
+        output.writeEnum(2, state_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(3, getSince());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(4, getUntil());
+      }
+      if (lastStatus_ != 0) {
+        output.writeInt32(5, lastStatus_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 6, flowKey_);
+      }
+      if (limit_ != 0) {
+        output.writeInt32(7, limit_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, queue_);
+      }
+      if (state_ != htq.v1.Htq.TaskState.TASK_STATE_UNSPECIFIED.getNumber()) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeEnumSize(2, state_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(3, getSince());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(4, getUntil());
+      }
+      if (lastStatus_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt32Size(5, lastStatus_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(6, flowKey_);
+      }
+      if (limit_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt32Size(7, limit_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.ReplayTasksRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.ReplayTasksRequest other = (htq.v1.Htq.ReplayTasksRequest) obj;
+
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (state_ != other.state_) return false;
+      if (hasSince() != other.hasSince()) return false;
+      if (hasSince()) {
+        if (!getSince()
+            .equals(other.getSince())) return false;
+      }
+      if (hasUntil() != other.hasUntil()) return false;
+      if (hasUntil()) {
+        if (!getUntil()
+            .equals(other.getUntil())) return false;
+      }
+      if (getLastStatus()
+          != other.getLastStatus()) return false;
+      if (!getFlowKey()
+          .equals(other.getFlowKey())) return false;
+      if (getLimit()
+          != other.getLimit()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (37 * hash) + STATE_FIELD_NUMBER;
+      hash = (53 * hash) + state_;
+      if (hasSince()) {
+        hash = (37 * hash) + SINCE_FIELD_NUMBER;
+        hash = (53 * hash) + getSince().hashCode();
+      }
+      if (hasUntil()) {
+        hash = (37 * hash) + UNTIL_FIELD_NUMBER;
+        hash = (53 * hash) + getUntil().hashCode();
+      }
+      hash = (37 * hash) + LAST_STATUS_FIELD_NUMBER;
+      hash = (53 * hash) + getLastStatus();
+      hash = (37 * hash) + FLOW_KEY_FIELD_NUMBER;
+      hash = (53 * hash) + getFlowKey().hashCode();
+      hash = (37 * hash) + LIMIT_FIELD_NUMBER;
+      hash = (53 * hash) + getLimit();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.ReplayTasksRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.ReplayTasksRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ReplayTasksRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.ReplayTasksRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * ReplayTasks input: the queue and the filter; every condition set must hold.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.ReplayTasksRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.ReplayTasksRequest)
+        htq.v1.Htq.ReplayTasksRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_ReplayTasksRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_ReplayTasksRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.ReplayTasksRequest.class, htq.v1.Htq.ReplayTasksRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.ReplayTasksRequest.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetSinceFieldBuilder();
+          internalGetUntilFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        queue_ = "";
+        state_ = 0;
+        since_ = null;
+        if (sinceBuilder_ != null) {
+          sinceBuilder_.dispose();
+          sinceBuilder_ = null;
+        }
+        until_ = null;
+        if (untilBuilder_ != null) {
+          untilBuilder_.dispose();
+          untilBuilder_ = null;
+        }
+        lastStatus_ = 0;
+        flowKey_ = "";
+        limit_ = 0;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_ReplayTasksRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ReplayTasksRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.ReplayTasksRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ReplayTasksRequest build() {
+        htq.v1.Htq.ReplayTasksRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ReplayTasksRequest buildPartial() {
+        htq.v1.Htq.ReplayTasksRequest result = new htq.v1.Htq.ReplayTasksRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.ReplayTasksRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.queue_ = queue_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.state_ = state_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.since_ = sinceBuilder_ == null
+              ? since_
+              : sinceBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.until_ = untilBuilder_ == null
+              ? until_
+              : untilBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.lastStatus_ = lastStatus_;
+        }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.flowKey_ = flowKey_;
+        }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.limit_ = limit_;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.ReplayTasksRequest) {
+          return mergeFrom((htq.v1.Htq.ReplayTasksRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.ReplayTasksRequest other) {
+        if (other == htq.v1.Htq.ReplayTasksRequest.getDefaultInstance()) return this;
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (other.state_ != 0) {
+          setStateValue(other.getStateValue());
+        }
+        if (other.hasSince()) {
+          mergeSince(other.getSince());
+        }
+        if (other.hasUntil()) {
+          mergeUntil(other.getUntil());
+        }
+        if (other.getLastStatus() != 0) {
+          setLastStatus(other.getLastStatus());
+        }
+        if (!other.getFlowKey().isEmpty()) {
+          flowKey_ = other.flowKey_;
+          bitField0_ |= 0x00000020;
+          onChanged();
+        }
+        if (other.getLimit() != 0) {
+          setLimit(other.getLimit());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 16: {
+                state_ = input.readEnum();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
+              case 26: {
+                input.readMessage(
+                    internalGetSinceFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 26
+              case 34: {
+                input.readMessage(
+                    internalGetUntilFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 34
+              case 40: {
+                lastStatus_ = input.readInt32();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 40
+              case 50: {
+                flowKey_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 50
+              case 56: {
+                limit_ = input.readInt32();
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 56
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * The queue's name.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue's name.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue's name.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue's name.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue's name.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private int state_ = 0;
+      /**
+       * <pre>
+       * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+       * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+       * </pre>
+       *
+       * <code>.htq.v1.TaskState state = 2;</code>
+       * @return The enum numeric value on the wire for state.
+       */
+      @java.lang.Override public int getStateValue() {
+        return state_;
+      }
+      /**
+       * <pre>
+       * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+       * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+       * </pre>
+       *
+       * <code>.htq.v1.TaskState state = 2;</code>
+       * @param value The enum numeric value on the wire for state to set.
+       * @return This builder for chaining.
+       */
+      public Builder setStateValue(int value) {
+        state_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+       * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+       * </pre>
+       *
+       * <code>.htq.v1.TaskState state = 2;</code>
+       * @return The state.
+       */
+      @java.lang.Override
+      public htq.v1.Htq.TaskState getState() {
+        htq.v1.Htq.TaskState result = htq.v1.Htq.TaskState.forNumber(state_);
+        return result == null ? htq.v1.Htq.TaskState.UNRECOGNIZED : result;
+      }
+      /**
+       * <pre>
+       * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+       * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+       * </pre>
+       *
+       * <code>.htq.v1.TaskState state = 2;</code>
+       * @param value The state to set.
+       * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+       * @return This builder for chaining.
+       */
+      public Builder setState(htq.v1.Htq.TaskState value) {
+        java.util.Objects.requireNonNull(value);
+        bitField0_ |= 0x00000002;
+        state_ = value.getNumber();
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * TASK_STATE_DEAD, or a retained finished task's TASK_STATE_SUCCEEDED or
+       * TASK_STATE_CANCELLED (see Queue.retention); unspecified: all three.
+       * </pre>
+       *
+       * <code>.htq.v1.TaskState state = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearState() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        state_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Timestamp since_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> sinceBuilder_;
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       * @return Whether the since field is set.
+       */
+      public boolean hasSince() {
+        return ((bitField0_ & 0x00000004) != 0);
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       * @return The since.
+       */
+      public com.google.protobuf.Timestamp getSince() {
+        if (sinceBuilder_ == null) {
+          return since_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : since_;
+        } else {
+          return sinceBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       */
+      public Builder setSince(com.google.protobuf.Timestamp value) {
+        if (sinceBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          since_ = value;
+        } else {
+          sinceBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       */
+      public Builder setSince(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (sinceBuilder_ == null) {
+          since_ = builderForValue.build();
+        } else {
+          sinceBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       */
+      public Builder mergeSince(com.google.protobuf.Timestamp value) {
+        if (sinceBuilder_ == null) {
+          if (((bitField0_ & 0x00000004) != 0) &&
+            since_ != null &&
+            since_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getSinceBuilder().mergeFrom(value);
+          } else {
+            since_ = value;
+          }
+        } else {
+          sinceBuilder_.mergeFrom(value);
+        }
+        if (since_ != null) {
+          bitField0_ |= 0x00000004;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       */
+      public Builder clearSince() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        since_ = null;
+        if (sinceBuilder_ != null) {
+          sinceBuilder_.dispose();
+          sinceBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getSinceBuilder() {
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return internalGetSinceFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getSinceOrBuilder() {
+        if (sinceBuilder_ != null) {
+          return sinceBuilder_.getMessageOrBuilder();
+        } else {
+          return since_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : since_;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished at or after this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp since = 3;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetSinceFieldBuilder() {
+        if (sinceBuilder_ == null) {
+          sinceBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getSince(),
+                  getParentForChildren(),
+                  isClean());
+          since_ = null;
+        }
+        return sinceBuilder_;
+      }
+
+      private com.google.protobuf.Timestamp until_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> untilBuilder_;
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       * @return Whether the until field is set.
+       */
+      public boolean hasUntil() {
+        return ((bitField0_ & 0x00000008) != 0);
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       * @return The until.
+       */
+      public com.google.protobuf.Timestamp getUntil() {
+        if (untilBuilder_ == null) {
+          return until_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : until_;
+        } else {
+          return untilBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       */
+      public Builder setUntil(com.google.protobuf.Timestamp value) {
+        if (untilBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          until_ = value;
+        } else {
+          untilBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       */
+      public Builder setUntil(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (untilBuilder_ == null) {
+          until_ = builderForValue.build();
+        } else {
+          untilBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       */
+      public Builder mergeUntil(com.google.protobuf.Timestamp value) {
+        if (untilBuilder_ == null) {
+          if (((bitField0_ & 0x00000008) != 0) &&
+            until_ != null &&
+            until_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getUntilBuilder().mergeFrom(value);
+          } else {
+            until_ = value;
+          }
+        } else {
+          untilBuilder_.mergeFrom(value);
+        }
+        if (until_ != null) {
+          bitField0_ |= 0x00000008;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       */
+      public Builder clearUntil() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        until_ = null;
+        if (untilBuilder_ != null) {
+          untilBuilder_.dispose();
+          untilBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getUntilBuilder() {
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return internalGetUntilFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getUntilOrBuilder() {
+        if (untilBuilder_ != null) {
+          return untilBuilder_.getMessageOrBuilder();
+        } else {
+          return until_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : until_;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks dead-lettered or finished before this time.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp until = 4;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetUntilFieldBuilder() {
+        if (untilBuilder_ == null) {
+          untilBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getUntil(),
+                  getParentForChildren(),
+                  isClean());
+          until_ = null;
+        }
+        return untilBuilder_;
+      }
+
+      private int lastStatus_ ;
+      /**
+       * <pre>
+       * Only tasks whose last reply had this HTTP status; 0 means any.
+       * </pre>
+       *
+       * <code>int32 last_status = 5;</code>
+       * @return The lastStatus.
+       */
+      @java.lang.Override
+      public int getLastStatus() {
+        return lastStatus_;
+      }
+      /**
+       * <pre>
+       * Only tasks whose last reply had this HTTP status; 0 means any.
+       * </pre>
+       *
+       * <code>int32 last_status = 5;</code>
+       * @param value The lastStatus to set.
+       * @return This builder for chaining.
+       */
+      public Builder setLastStatus(int value) {
+
+        lastStatus_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks whose last reply had this HTTP status; 0 means any.
+       * </pre>
+       *
+       * <code>int32 last_status = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearLastStatus() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        lastStatus_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object flowKey_ = "";
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means any.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @return The flowKey.
+       */
+      public java.lang.String getFlowKey() {
+        java.lang.Object ref = flowKey_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          flowKey_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means any.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @return The bytes for flowKey.
+       */
+      public com.google.protobuf.ByteString
+          getFlowKeyBytes() {
+        java.lang.Object ref = flowKey_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          flowKey_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means any.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @param value The flowKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setFlowKey(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        flowKey_ = value;
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means any.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearFlowKey() {
+        flowKey_ = getDefaultInstance().getFlowKey();
+        bitField0_ = (bitField0_ & ~0x00000020);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means any.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @param value The bytes for flowKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setFlowKeyBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        flowKey_ = value;
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+
+      private int limit_ ;
+      /**
+       * <pre>
+       * At most this many tasks; 0 means 1,000; at most 10,000. Tasks are taken
+       * oldest first (by the time they died or finished), dead ones before finished.
+       * </pre>
+       *
+       * <code>int32 limit = 7;</code>
+       * @return The limit.
+       */
+      @java.lang.Override
+      public int getLimit() {
+        return limit_;
+      }
+      /**
+       * <pre>
+       * At most this many tasks; 0 means 1,000; at most 10,000. Tasks are taken
+       * oldest first (by the time they died or finished), dead ones before finished.
+       * </pre>
+       *
+       * <code>int32 limit = 7;</code>
+       * @param value The limit to set.
+       * @return This builder for chaining.
+       */
+      public Builder setLimit(int value) {
+
+        limit_ = value;
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * At most this many tasks; 0 means 1,000; at most 10,000. Tasks are taken
+       * oldest first (by the time they died or finished), dead ones before finished.
+       * </pre>
+       *
+       * <code>int32 limit = 7;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearLimit() {
+        bitField0_ = (bitField0_ & ~0x00000040);
+        limit_ = 0;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.ReplayTasksRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.ReplayTasksRequest)
+    private static final htq.v1.Htq.ReplayTasksRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.ReplayTasksRequest();
+    }
+
+    public static htq.v1.Htq.ReplayTasksRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<ReplayTasksRequest>
+        PARSER = new com.google.protobuf.AbstractParser<ReplayTasksRequest>() {
+      @java.lang.Override
+      public ReplayTasksRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<ReplayTasksRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<ReplayTasksRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.ReplayTasksRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface ReplayTasksResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.ReplayTasksResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * Tasks put back.
+     * </pre>
+     *
+     * <code>int64 replayed = 1;</code>
+     * @return The replayed.
+     */
+    long getReplayed();
+
+    /**
+     * <pre>
+     * The limit stopped the call before every candidate was looked at: call again
+     * for the rest.
+     * </pre>
+     *
+     * <code>bool more = 2;</code>
+     * @return The more.
+     */
+    boolean getMore();
+  }
+  /**
+   * <pre>
+   * ReplayTasks output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.ReplayTasksResponse}
+   */
+  public static final class ReplayTasksResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.ReplayTasksResponse)
+      ReplayTasksResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "ReplayTasksResponse");
+    }
+    // Use ReplayTasksResponse.newBuilder() to construct.
+    private ReplayTasksResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private ReplayTasksResponse() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_ReplayTasksResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_ReplayTasksResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_ReplayTasksResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.ReplayTasksResponse.class, htq.v1.Htq.ReplayTasksResponse.Builder.class);
+    }
+
+    public static final int REPLAYED_FIELD_NUMBER = 1;
+    private long replayed_ = 0L;
+    /**
+     * <pre>
+     * Tasks put back.
+     * </pre>
+     *
+     * <code>int64 replayed = 1;</code>
+     * @return The replayed.
+     */
+    @java.lang.Override
+    public long getReplayed() {
+      return replayed_;
+    }
+
+    public static final int MORE_FIELD_NUMBER = 2;
+    private boolean more_ = false;
+    /**
+     * <pre>
+     * The limit stopped the call before every candidate was looked at: call again
+     * for the rest.
+     * </pre>
+     *
+     * <code>bool more = 2;</code>
+     * @return The more.
+     */
+    @java.lang.Override
+    public boolean getMore() {
+      return more_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (replayed_ != 0L) {
+        output.writeInt64(1, replayed_);
+      }
+      if (more_ != false) {
+        output.writeBool(2, more_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (replayed_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(1, replayed_);
+      }
+      if (more_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(2, more_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.ReplayTasksResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.ReplayTasksResponse other = (htq.v1.Htq.ReplayTasksResponse) obj;
+
+      if (getReplayed()
+          != other.getReplayed()) return false;
+      if (getMore()
+          != other.getMore()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + REPLAYED_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getReplayed());
+      hash = (37 * hash) + MORE_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getMore());
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.ReplayTasksResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.ReplayTasksResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ReplayTasksResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.ReplayTasksResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * ReplayTasks output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.ReplayTasksResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.ReplayTasksResponse)
+        htq.v1.Htq.ReplayTasksResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_ReplayTasksResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_ReplayTasksResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.ReplayTasksResponse.class, htq.v1.Htq.ReplayTasksResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.ReplayTasksResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        replayed_ = 0L;
+        more_ = false;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_ReplayTasksResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ReplayTasksResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.ReplayTasksResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ReplayTasksResponse build() {
+        htq.v1.Htq.ReplayTasksResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ReplayTasksResponse buildPartial() {
+        htq.v1.Htq.ReplayTasksResponse result = new htq.v1.Htq.ReplayTasksResponse(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.ReplayTasksResponse result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.replayed_ = replayed_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.more_ = more_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.ReplayTasksResponse) {
+          return mergeFrom((htq.v1.Htq.ReplayTasksResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.ReplayTasksResponse other) {
+        if (other == htq.v1.Htq.ReplayTasksResponse.getDefaultInstance()) return this;
+        if (other.getReplayed() != 0L) {
+          setReplayed(other.getReplayed());
+        }
+        if (other.getMore() != false) {
+          setMore(other.getMore());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 8: {
+                replayed_ = input.readInt64();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 8
+              case 16: {
+                more_ = input.readBool();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private long replayed_ ;
+      /**
+       * <pre>
+       * Tasks put back.
+       * </pre>
+       *
+       * <code>int64 replayed = 1;</code>
+       * @return The replayed.
+       */
+      @java.lang.Override
+      public long getReplayed() {
+        return replayed_;
+      }
+      /**
+       * <pre>
+       * Tasks put back.
+       * </pre>
+       *
+       * <code>int64 replayed = 1;</code>
+       * @param value The replayed to set.
+       * @return This builder for chaining.
+       */
+      public Builder setReplayed(long value) {
+
+        replayed_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Tasks put back.
+       * </pre>
+       *
+       * <code>int64 replayed = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearReplayed() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        replayed_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private boolean more_ ;
+      /**
+       * <pre>
+       * The limit stopped the call before every candidate was looked at: call again
+       * for the rest.
+       * </pre>
+       *
+       * <code>bool more = 2;</code>
+       * @return The more.
+       */
+      @java.lang.Override
+      public boolean getMore() {
+        return more_;
+      }
+      /**
+       * <pre>
+       * The limit stopped the call before every candidate was looked at: call again
+       * for the rest.
+       * </pre>
+       *
+       * <code>bool more = 2;</code>
+       * @param value The more to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMore(boolean value) {
+
+        more_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The limit stopped the call before every candidate was looked at: call again
+       * for the rest.
+       * </pre>
+       *
+       * <code>bool more = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMore() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        more_ = false;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.ReplayTasksResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.ReplayTasksResponse)
+    private static final htq.v1.Htq.ReplayTasksResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.ReplayTasksResponse();
+    }
+
+    public static htq.v1.Htq.ReplayTasksResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<ReplayTasksResponse>
+        PARSER = new com.google.protobuf.AbstractParser<ReplayTasksResponse>() {
+      @java.lang.Override
+      public ReplayTasksResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<ReplayTasksResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<ReplayTasksResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.ReplayTasksResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
   public interface DeleteDeadTaskRequestOrBuilder extends
       // @@protoc_insertion_point(interface_extends:htq.v1.DeleteDeadTaskRequest)
       com.google.protobuf.MessageOrBuilder {
@@ -63662,6 +65837,16 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_htq_v1_RetryAllDeadTasksResponse_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_ReplayTasksRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_ReplayTasksRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_ReplayTasksResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_ReplayTasksResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_htq_v1_DeleteDeadTaskRequest_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -63880,112 +66065,121 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "\002 \001(\t\"1\n\024RetryDeadTaskRequest\022\r\n\005queue\030\001" +
       " \001(\t\022\n\n\002id\030\002 \001(\t\")\n\030RetryAllDeadTasksReq" +
       "uest\022\r\n\005queue\030\001 \001(\t\",\n\031RetryAllDeadTasks" +
-      "Response\022\017\n\007retried\030\001 \001(\003\"2\n\025DeleteDeadT" +
-      "askRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030\n" +
-      "\026DeleteDeadTaskResponse\"\272\002\n\010Schedule\022\014\n\004" +
-      "name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t\022" +
-      "\021\n\ttime_zone\030\004 \001(\t\022$\n\007request\030\005 \001(\0132\023.ht" +
-      "q.v1.HttpRequest\022\020\n\010flow_key\030\006 \001(\t\022!\n\010ca" +
-      "tch_up\030\007 \001(\0162\017.htq.v1.CatchUp\0221\n\rnext_ru" +
-      "n_time\030\010 \001(\0132\032.google.protobuf.Timestamp" +
-      "\0221\n\rlast_run_time\030\t \001(\0132\032.google.protobu" +
-      "f.Timestamp\022/\n\013create_time\030\n \001(\0132\032.googl" +
-      "e.protobuf.Timestamp\";\n\025CreateScheduleRe" +
-      "quest\022\"\n\010schedule\030\001 \001(\0132\020.htq.v1.Schedul" +
-      "e\"\"\n\022GetScheduleRequest\022\014\n\004name\030\001 \001(\t\"=\n" +
-      "\024ListSchedulesRequest\022\021\n\tpage_size\030\001 \001(\005" +
-      "\022\022\n\npage_token\030\002 \001(\t\"U\n\025ListSchedulesRes" +
-      "ponse\022#\n\tschedules\030\001 \003(\0132\020.htq.v1.Schedu" +
-      "le\022\027\n\017next_page_token\030\002 \001(\t\"%\n\025DeleteSch" +
-      "eduleRequest\022\014\n\004name\030\001 \001(\t\"\030\n\026DeleteSche" +
-      "duleResponse\"\332\001\n\nSigningKey\022\n\n\002id\030\001 \001(\t\022" +
-      "\r\n\005queue\030\002 \001(\t\022+\n\talgorithm\030\003 \001(\0162\030.htq." +
-      "v1.SigningAlgorithm\022\016\n\006secret\030\004 \001(\t\022\022\n\np" +
-      "ublic_key\030\005 \001(\t\022/\n\013create_time\030\006 \001(\0132\032.g" +
-      "oogle.protobuf.Timestamp\022/\n\013expire_time\030" +
-      "\007 \001(\0132\032.google.protobuf.Timestamp\"U\n\027Cre" +
-      "ateSigningKeyRequest\022\r\n\005queue\030\001 \001(\t\022+\n\ta" +
-      "lgorithm\030\002 \001(\0162\030.htq.v1.SigningAlgorithm" +
-      "\"4\n\026ListSigningKeysRequest\022\r\n\005queue\030\001 \001(" +
-      "\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSigningKeysRespons" +
-      "e\022 \n\004keys\030\001 \003(\0132\022.htq.v1.SigningKey\"\201\001\n\027" +
-      "RotateSigningKeyRequest\022\r\n\005queue\030\001 \001(\t\022+" +
-      "\n\talgorithm\030\002 \001(\0162\030.htq.v1.SigningAlgori" +
-      "thm\022*\n\007overlap\030\003 \001(\0132\031.google.protobuf.D" +
-      "uration\"a\n\030RotateSigningKeyResponse\022\037\n\003k" +
-      "ey\030\001 \001(\0132\022.htq.v1.SigningKey\022$\n\010replaced" +
-      "\030\002 \003(\0132\022.htq.v1.SigningKey\"%\n\027RetireSign" +
-      "ingKeyRequest\022\n\n\002id\030\001 \001(\t\"\032\n\030RetireSigni" +
-      "ngKeyResponse*q\n\tQueueKind\022\032\n\026QUEUE_KIND" +
-      "_UNSPECIFIED\020\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001" +
-      "\022\025\n\021QUEUE_KIND_TIMING\020\002\022\027\n\023QUEUE_KIND_VA" +
-      "RIABLE\020\003*\265\001\n\tTaskState\022\032\n\026TASK_STATE_UNS" +
-      "PECIFIED\020\000\022\030\n\024TASK_STATE_SCHEDULED\020\001\022\022\n\016" +
-      "TASK_STATE_DUE\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022" +
-      "\030\n\024TASK_STATE_SUCCEEDED\020\004\022\023\n\017TASK_STATE_" +
-      "DEAD\020\005\022\030\n\024TASK_STATE_CANCELLED\020\006*\344\002\n\tEve" +
-      "ntKind\022\032\n\026EVENT_KIND_UNSPECIFIED\020\000\022\025\n\021EV" +
-      "ENT_KIND_PUSHED\020\001\022\026\n\022EVENT_KIND_STARTED\020" +
-      "\002\022\030\n\024EVENT_KIND_SUCCEEDED\020\003\022\027\n\023EVENT_KIN" +
-      "D_RETRYING\020\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVE" +
-      "NT_KIND_RESCHEDULED\020\006\022\030\n\024EVENT_KIND_CANC" +
-      "ELLED\020\007\022\026\n\022EVENT_KIND_EVICTED\020\010\022\030\n\024EVENT" +
-      "_KIND_SCHEDULED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n" +
-      "\022\026\n\022EVENT_KIND_RESUMED\020\013\022\025\n\021EVENT_KIND_P" +
-      "URGED\020\014\022\026\n\022EVENT_KIND_DELETED\020\r*H\n\007Catch" +
-      "Up\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH_UP" +
-      "_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningAlgo" +
-      "rithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIED\020\000" +
-      "\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035\n\031S" +
-      "IGNING_ALGORITHM_ED25519\020\0022\371\016\n\nHtqServic" +
-      "e\0228\n\013CreateQueue\022\032.htq.v1.CreateQueueReq" +
-      "uest\032\r.htq.v1.Queue\0222\n\010GetQueue\022\027.htq.v1" +
-      ".GetQueueRequest\032\r.htq.v1.Queue\022C\n\nListQ" +
-      "ueues\022\031.htq.v1.ListQueuesRequest\032\032.htq.v" +
-      "1.ListQueuesResponse\0228\n\013UpdateQueue\022\032.ht" +
-      "q.v1.UpdateQueueRequest\032\r.htq.v1.Queue\022F" +
-      "\n\013DeleteQueue\022\032.htq.v1.DeleteQueueReques" +
-      "t\032\033.htq.v1.DeleteQueueResponse\022=\n\010PushTa" +
-      "sk\022\027.htq.v1.PushTaskRequest\032\030.htq.v1.Pus" +
-      "hTaskResponse\022@\n\tPushTasks\022\030.htq.v1.Push" +
-      "TasksRequest\032\031.htq.v1.PushTasksResponse\022" +
-      "E\n\014ScheduleTask\022\033.htq.v1.ScheduleTaskReq" +
-      "uest\032\030.htq.v1.PushTaskResponse\022/\n\007GetTas" +
-      "k\022\026.htq.v1.GetTaskRequest\032\014.htq.v1.Task\022" +
-      "@\n\tListTasks\022\030.htq.v1.ListTasksRequest\032\031" +
-      ".htq.v1.ListTasksResponse\022C\n\nCountTasks\022" +
-      "\031.htq.v1.CountTasksRequest\032\032.htq.v1.Coun" +
-      "tTasksResponse\0225\n\nCancelTask\022\031.htq.v1.Ca" +
-      "ncelTaskRequest\032\014.htq.v1.Task\022E\n\nWatchQu" +
-      "eue\022\031.htq.v1.WatchQueueRequest\032\032.htq.v1." +
-      "WatchQueueResponse0\001\0226\n\nPauseQueue\022\031.htq" +
-      ".v1.PauseQueueRequest\032\r.htq.v1.Queue\0228\n\013" +
-      "ResumeQueue\022\032.htq.v1.ResumeQueueRequest\032" +
-      "\r.htq.v1.Queue\022C\n\nPurgeQueue\022\031.htq.v1.Pu" +
-      "rgeQueueRequest\032\032.htq.v1.PurgeQueueRespo" +
-      "nse\022/\n\007RunTask\022\026.htq.v1.RunTaskRequest\032\014" +
-      ".htq.v1.Task\022;\n\rRetryDeadTask\022\034.htq.v1.R" +
-      "etryDeadTaskRequest\032\014.htq.v1.Task\022X\n\021Ret" +
-      "ryAllDeadTasks\022 .htq.v1.RetryAllDeadTask" +
-      "sRequest\032!.htq.v1.RetryAllDeadTasksRespo" +
-      "nse\022O\n\016DeleteDeadTask\022\035.htq.v1.DeleteDea" +
-      "dTaskRequest\032\036.htq.v1.DeleteDeadTaskResp" +
-      "onse\022A\n\016CreateSchedule\022\035.htq.v1.CreateSc" +
-      "heduleRequest\032\020.htq.v1.Schedule\022;\n\013GetSc" +
-      "hedule\022\032.htq.v1.GetScheduleRequest\032\020.htq" +
-      ".v1.Schedule\022L\n\rListSchedules\022\034.htq.v1.L" +
-      "istSchedulesRequest\032\035.htq.v1.ListSchedul" +
-      "esResponse\022O\n\016DeleteSchedule\022\035.htq.v1.De" +
-      "leteScheduleRequest\032\036.htq.v1.DeleteSched" +
-      "uleResponse\022G\n\020CreateSigningKey\022\037.htq.v1" +
-      ".CreateSigningKeyRequest\032\022.htq.v1.Signin" +
-      "gKey\022R\n\017ListSigningKeys\022\036.htq.v1.ListSig" +
-      "ningKeysRequest\032\037.htq.v1.ListSigningKeys" +
-      "Response\022U\n\020RotateSigningKey\022\037.htq.v1.Ro" +
-      "tateSigningKeyRequest\032 .htq.v1.RotateSig" +
-      "ningKeyResponse\022U\n\020RetireSigningKey\022\037.ht" +
-      "q.v1.RetireSigningKeyRequest\032 .htq.v1.Re" +
-      "tireSigningKeyResponseb\006proto3"
+      "Response\022\017\n\007retried\030\001 \001(\003\"\321\001\n\022ReplayTask" +
+      "sRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021" +
+      ".htq.v1.TaskState\022)\n\005since\030\003 \001(\0132\032.googl" +
+      "e.protobuf.Timestamp\022)\n\005until\030\004 \001(\0132\032.go" +
+      "ogle.protobuf.Timestamp\022\023\n\013last_status\030\005" +
+      " \001(\005\022\020\n\010flow_key\030\006 \001(\t\022\r\n\005limit\030\007 \001(\005\"5\n" +
+      "\023ReplayTasksResponse\022\020\n\010replayed\030\001 \001(\003\022\014" +
+      "\n\004more\030\002 \001(\010\"2\n\025DeleteDeadTaskRequest\022\r\n" +
+      "\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTa" +
+      "skResponse\"\272\002\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n" +
+      "\005queue\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030" +
+      "\004 \001(\t\022$\n\007request\030\005 \001(\0132\023.htq.v1.HttpRequ" +
+      "est\022\020\n\010flow_key\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162" +
+      "\017.htq.v1.CatchUp\0221\n\rnext_run_time\030\010 \001(\0132" +
+      "\032.google.protobuf.Timestamp\0221\n\rlast_run_" +
+      "time\030\t \001(\0132\032.google.protobuf.Timestamp\022/" +
+      "\n\013create_time\030\n \001(\0132\032.google.protobuf.Ti" +
+      "mestamp\";\n\025CreateScheduleRequest\022\"\n\010sche" +
+      "dule\030\001 \001(\0132\020.htq.v1.Schedule\"\"\n\022GetSched" +
+      "uleRequest\022\014\n\004name\030\001 \001(\t\"=\n\024ListSchedule" +
+      "sRequest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_toke" +
+      "n\030\002 \001(\t\"U\n\025ListSchedulesResponse\022#\n\tsche" +
+      "dules\030\001 \003(\0132\020.htq.v1.Schedule\022\027\n\017next_pa" +
+      "ge_token\030\002 \001(\t\"%\n\025DeleteScheduleRequest\022" +
+      "\014\n\004name\030\001 \001(\t\"\030\n\026DeleteScheduleResponse\"" +
+      "\332\001\n\nSigningKey\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(" +
+      "\t\022+\n\talgorithm\030\003 \001(\0162\030.htq.v1.SigningAlg" +
+      "orithm\022\016\n\006secret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001" +
+      "(\t\022/\n\013create_time\030\006 \001(\0132\032.google.protobu" +
+      "f.Timestamp\022/\n\013expire_time\030\007 \001(\0132\032.googl" +
+      "e.protobuf.Timestamp\"U\n\027CreateSigningKey" +
+      "Request\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(" +
+      "\0162\030.htq.v1.SigningAlgorithm\"4\n\026ListSigni" +
+      "ngKeysRequest\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(" +
+      "\010\";\n\027ListSigningKeysResponse\022 \n\004keys\030\001 \003" +
+      "(\0132\022.htq.v1.SigningKey\"\201\001\n\027RotateSigning" +
+      "KeyRequest\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002" +
+      " \001(\0162\030.htq.v1.SigningAlgorithm\022*\n\007overla" +
+      "p\030\003 \001(\0132\031.google.protobuf.Duration\"a\n\030Ro" +
+      "tateSigningKeyResponse\022\037\n\003key\030\001 \001(\0132\022.ht" +
+      "q.v1.SigningKey\022$\n\010replaced\030\002 \003(\0132\022.htq." +
+      "v1.SigningKey\"%\n\027RetireSigningKeyRequest" +
+      "\022\n\n\002id\030\001 \001(\t\"\032\n\030RetireSigningKeyResponse" +
+      "*q\n\tQueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020" +
+      "\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIN" +
+      "D_TIMING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\t" +
+      "TaskState\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n" +
+      "\024TASK_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DU" +
+      "E\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE" +
+      "_SUCCEEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TAS" +
+      "K_STATE_CANCELLED\020\006*\344\002\n\tEventKind\022\032\n\026EVE" +
+      "NT_KIND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSH" +
+      "ED\020\001\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KI" +
+      "ND_SUCCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022" +
+      "\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCH" +
+      "EDULED\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EV" +
+      "ENT_KIND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDUL" +
+      "ED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIN" +
+      "D_RESUMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EV" +
+      "ENT_KIND_DELETED\020\r*H\n\007CatchUp\022\030\n\024CATCH_U" +
+      "P_UNSPECIFIED\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCAT" +
+      "CH_UP_SKIP\020\002*w\n\020SigningAlgorithm\022!\n\035SIGN" +
+      "ING_ALGORITHM_UNSPECIFIED\020\000\022!\n\035SIGNING_A" +
+      "LGORITHM_HMAC_SHA256\020\001\022\035\n\031SIGNING_ALGORI" +
+      "THM_ED25519\020\0022\301\017\n\nHtqService\0228\n\013CreateQu" +
+      "eue\022\032.htq.v1.CreateQueueRequest\032\r.htq.v1" +
+      ".Queue\0222\n\010GetQueue\022\027.htq.v1.GetQueueRequ" +
+      "est\032\r.htq.v1.Queue\022C\n\nListQueues\022\031.htq.v" +
+      "1.ListQueuesRequest\032\032.htq.v1.ListQueuesR" +
+      "esponse\0228\n\013UpdateQueue\022\032.htq.v1.UpdateQu" +
+      "eueRequest\032\r.htq.v1.Queue\022F\n\013DeleteQueue" +
+      "\022\032.htq.v1.DeleteQueueRequest\032\033.htq.v1.De" +
+      "leteQueueResponse\022=\n\010PushTask\022\027.htq.v1.P" +
+      "ushTaskRequest\032\030.htq.v1.PushTaskResponse" +
+      "\022@\n\tPushTasks\022\030.htq.v1.PushTasksRequest\032" +
+      "\031.htq.v1.PushTasksResponse\022E\n\014ScheduleTa" +
+      "sk\022\033.htq.v1.ScheduleTaskRequest\032\030.htq.v1" +
+      ".PushTaskResponse\022/\n\007GetTask\022\026.htq.v1.Ge" +
+      "tTaskRequest\032\014.htq.v1.Task\022@\n\tListTasks\022" +
+      "\030.htq.v1.ListTasksRequest\032\031.htq.v1.ListT" +
+      "asksResponse\022C\n\nCountTasks\022\031.htq.v1.Coun" +
+      "tTasksRequest\032\032.htq.v1.CountTasksRespons" +
+      "e\0225\n\nCancelTask\022\031.htq.v1.CancelTaskReque" +
+      "st\032\014.htq.v1.Task\022E\n\nWatchQueue\022\031.htq.v1." +
+      "WatchQueueRequest\032\032.htq.v1.WatchQueueRes" +
+      "ponse0\001\0226\n\nPauseQueue\022\031.htq.v1.PauseQueu" +
+      "eRequest\032\r.htq.v1.Queue\0228\n\013ResumeQueue\022\032" +
+      ".htq.v1.ResumeQueueRequest\032\r.htq.v1.Queu" +
+      "e\022C\n\nPurgeQueue\022\031.htq.v1.PurgeQueueReque" +
+      "st\032\032.htq.v1.PurgeQueueResponse\022/\n\007RunTas" +
+      "k\022\026.htq.v1.RunTaskRequest\032\014.htq.v1.Task\022" +
+      ";\n\rRetryDeadTask\022\034.htq.v1.RetryDeadTaskR" +
+      "equest\032\014.htq.v1.Task\022X\n\021RetryAllDeadTask" +
+      "s\022 .htq.v1.RetryAllDeadTasksRequest\032!.ht" +
+      "q.v1.RetryAllDeadTasksResponse\022O\n\016Delete" +
+      "DeadTask\022\035.htq.v1.DeleteDeadTaskRequest\032" +
+      "\036.htq.v1.DeleteDeadTaskResponse\022F\n\013Repla" +
+      "yTasks\022\032.htq.v1.ReplayTasksRequest\032\033.htq" +
+      ".v1.ReplayTasksResponse\022A\n\016CreateSchedul" +
+      "e\022\035.htq.v1.CreateScheduleRequest\032\020.htq.v" +
+      "1.Schedule\022;\n\013GetSchedule\022\032.htq.v1.GetSc" +
+      "heduleRequest\032\020.htq.v1.Schedule\022L\n\rListS" +
+      "chedules\022\034.htq.v1.ListSchedulesRequest\032\035" +
+      ".htq.v1.ListSchedulesResponse\022O\n\016DeleteS" +
+      "chedule\022\035.htq.v1.DeleteScheduleRequest\032\036" +
+      ".htq.v1.DeleteScheduleResponse\022G\n\020Create" +
+      "SigningKey\022\037.htq.v1.CreateSigningKeyRequ" +
+      "est\032\022.htq.v1.SigningKey\022R\n\017ListSigningKe" +
+      "ys\022\036.htq.v1.ListSigningKeysRequest\032\037.htq" +
+      ".v1.ListSigningKeysResponse\022U\n\020RotateSig" +
+      "ningKey\022\037.htq.v1.RotateSigningKeyRequest" +
+      "\032 .htq.v1.RotateSigningKeyResponse\022U\n\020Re" +
+      "tireSigningKey\022\037.htq.v1.RetireSigningKey" +
+      "Request\032 .htq.v1.RetireSigningKeyRespons" +
+      "eb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -64258,104 +66452,116 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetryAllDeadTasksResponse_descriptor,
         new java.lang.String[] { "Retried", });
-    internal_static_htq_v1_DeleteDeadTaskRequest_descriptor =
+    internal_static_htq_v1_ReplayTasksRequest_descriptor =
       getDescriptor().getMessageType(44);
+    internal_static_htq_v1_ReplayTasksRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_ReplayTasksRequest_descriptor,
+        new java.lang.String[] { "Queue", "State", "Since", "Until", "LastStatus", "FlowKey", "Limit", });
+    internal_static_htq_v1_ReplayTasksResponse_descriptor =
+      getDescriptor().getMessageType(45);
+    internal_static_htq_v1_ReplayTasksResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_ReplayTasksResponse_descriptor,
+        new java.lang.String[] { "Replayed", "More", });
+    internal_static_htq_v1_DeleteDeadTaskRequest_descriptor =
+      getDescriptor().getMessageType(46);
     internal_static_htq_v1_DeleteDeadTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteDeadTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_DeleteDeadTaskResponse_descriptor =
-      getDescriptor().getMessageType(45);
+      getDescriptor().getMessageType(47);
     internal_static_htq_v1_DeleteDeadTaskResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteDeadTaskResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_Schedule_descriptor =
-      getDescriptor().getMessageType(46);
+      getDescriptor().getMessageType(48);
     internal_static_htq_v1_Schedule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Schedule_descriptor,
         new java.lang.String[] { "Name", "Queue", "Cron", "TimeZone", "Request", "FlowKey", "CatchUp", "NextRunTime", "LastRunTime", "CreateTime", });
     internal_static_htq_v1_CreateScheduleRequest_descriptor =
-      getDescriptor().getMessageType(47);
+      getDescriptor().getMessageType(49);
     internal_static_htq_v1_CreateScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateScheduleRequest_descriptor,
         new java.lang.String[] { "Schedule", });
     internal_static_htq_v1_GetScheduleRequest_descriptor =
-      getDescriptor().getMessageType(48);
+      getDescriptor().getMessageType(50);
     internal_static_htq_v1_GetScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_GetScheduleRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_ListSchedulesRequest_descriptor =
-      getDescriptor().getMessageType(49);
+      getDescriptor().getMessageType(51);
     internal_static_htq_v1_ListSchedulesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSchedulesRequest_descriptor,
         new java.lang.String[] { "PageSize", "PageToken", });
     internal_static_htq_v1_ListSchedulesResponse_descriptor =
-      getDescriptor().getMessageType(50);
+      getDescriptor().getMessageType(52);
     internal_static_htq_v1_ListSchedulesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSchedulesResponse_descriptor,
         new java.lang.String[] { "Schedules", "NextPageToken", });
     internal_static_htq_v1_DeleteScheduleRequest_descriptor =
-      getDescriptor().getMessageType(51);
+      getDescriptor().getMessageType(53);
     internal_static_htq_v1_DeleteScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteScheduleRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_DeleteScheduleResponse_descriptor =
-      getDescriptor().getMessageType(52);
+      getDescriptor().getMessageType(54);
     internal_static_htq_v1_DeleteScheduleResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteScheduleResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_SigningKey_descriptor =
-      getDescriptor().getMessageType(53);
+      getDescriptor().getMessageType(55);
     internal_static_htq_v1_SigningKey_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_SigningKey_descriptor,
         new java.lang.String[] { "Id", "Queue", "Algorithm", "Secret", "PublicKey", "CreateTime", "ExpireTime", });
     internal_static_htq_v1_CreateSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(54);
+      getDescriptor().getMessageType(56);
     internal_static_htq_v1_CreateSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateSigningKeyRequest_descriptor,
         new java.lang.String[] { "Queue", "Algorithm", });
     internal_static_htq_v1_ListSigningKeysRequest_descriptor =
-      getDescriptor().getMessageType(55);
+      getDescriptor().getMessageType(57);
     internal_static_htq_v1_ListSigningKeysRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSigningKeysRequest_descriptor,
         new java.lang.String[] { "Queue", "All", });
     internal_static_htq_v1_ListSigningKeysResponse_descriptor =
-      getDescriptor().getMessageType(56);
+      getDescriptor().getMessageType(58);
     internal_static_htq_v1_ListSigningKeysResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSigningKeysResponse_descriptor,
         new java.lang.String[] { "Keys", });
     internal_static_htq_v1_RotateSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(57);
+      getDescriptor().getMessageType(59);
     internal_static_htq_v1_RotateSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RotateSigningKeyRequest_descriptor,
         new java.lang.String[] { "Queue", "Algorithm", "Overlap", });
     internal_static_htq_v1_RotateSigningKeyResponse_descriptor =
-      getDescriptor().getMessageType(58);
+      getDescriptor().getMessageType(60);
     internal_static_htq_v1_RotateSigningKeyResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RotateSigningKeyResponse_descriptor,
         new java.lang.String[] { "Key", "Replaced", });
     internal_static_htq_v1_RetireSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(59);
+      getDescriptor().getMessageType(61);
     internal_static_htq_v1_RetireSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetireSigningKeyRequest_descriptor,
         new java.lang.String[] { "Id", });
     internal_static_htq_v1_RetireSigningKeyResponse_descriptor =
-      getDescriptor().getMessageType(60);
+      getDescriptor().getMessageType(62);
     internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetireSigningKeyResponse_descriptor,

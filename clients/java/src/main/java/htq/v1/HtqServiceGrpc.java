@@ -635,6 +635,37 @@ public final class HtqServiceGrpc {
     return getDeleteDeadTaskMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.ReplayTasksRequest,
+      htq.v1.Htq.ReplayTasksResponse> getReplayTasksMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ReplayTasks",
+      requestType = htq.v1.Htq.ReplayTasksRequest.class,
+      responseType = htq.v1.Htq.ReplayTasksResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.ReplayTasksRequest,
+      htq.v1.Htq.ReplayTasksResponse> getReplayTasksMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.ReplayTasksRequest, htq.v1.Htq.ReplayTasksResponse> getReplayTasksMethod;
+    if ((getReplayTasksMethod = HtqServiceGrpc.getReplayTasksMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getReplayTasksMethod = HtqServiceGrpc.getReplayTasksMethod) == null) {
+          HtqServiceGrpc.getReplayTasksMethod = getReplayTasksMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.ReplayTasksRequest, htq.v1.Htq.ReplayTasksResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ReplayTasks"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.ReplayTasksRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.ReplayTasksResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("ReplayTasks"))
+              .build();
+        }
+      }
+    }
+    return getReplayTasksMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.CreateScheduleRequest,
       htq.v1.Htq.Schedule> getCreateScheduleMethod;
 
@@ -1160,6 +1191,19 @@ public final class HtqServiceGrpc {
 
     /**
      * <pre>
+     * Runs again, as new attempts, the dead tasks and the retained finished tasks of
+     * a queue that match a filter: each is put back due now with a fresh set of
+     * attempts (its attempt history goes on), with a `rescheduled` event, up to a
+     * limit per call.
+     * </pre>
+     */
+    default void replayTasks(htq.v1.Htq.ReplayTasksRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.ReplayTasksResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getReplayTasksMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Creates a cron schedule: each tick pushes a task made from its template,
      * exactly once across every HTQ process on the same Redis.
      * </pre>
@@ -1507,6 +1551,20 @@ public final class HtqServiceGrpc {
 
     /**
      * <pre>
+     * Runs again, as new attempts, the dead tasks and the retained finished tasks of
+     * a queue that match a filter: each is put back due now with a fresh set of
+     * attempts (its attempt history goes on), with a `rescheduled` event, up to a
+     * limit per call.
+     * </pre>
+     */
+    public void replayTasks(htq.v1.Htq.ReplayTasksRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.ReplayTasksResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getReplayTasksMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Creates a cron schedule: each tick pushes a task made from its template,
      * exactly once across every HTQ process on the same Redis.
      * </pre>
@@ -1830,6 +1888,19 @@ public final class HtqServiceGrpc {
 
     /**
      * <pre>
+     * Runs again, as new attempts, the dead tasks and the retained finished tasks of
+     * a queue that match a filter: each is put back due now with a fresh set of
+     * attempts (its attempt history goes on), with a `rescheduled` event, up to a
+     * limit per call.
+     * </pre>
+     */
+    public htq.v1.Htq.ReplayTasksResponse replayTasks(htq.v1.Htq.ReplayTasksRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getReplayTasksMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Creates a cron schedule: each tick pushes a task made from its template,
      * exactly once across every HTQ process on the same Redis.
      * </pre>
@@ -2140,6 +2211,19 @@ public final class HtqServiceGrpc {
     public htq.v1.Htq.DeleteDeadTaskResponse deleteDeadTask(htq.v1.Htq.DeleteDeadTaskRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getDeleteDeadTaskMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Runs again, as new attempts, the dead tasks and the retained finished tasks of
+     * a queue that match a filter: each is put back due now with a fresh set of
+     * attempts (its attempt history goes on), with a `rescheduled` event, up to a
+     * limit per call.
+     * </pre>
+     */
+    public htq.v1.Htq.ReplayTasksResponse replayTasks(htq.v1.Htq.ReplayTasksRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getReplayTasksMethod(), getCallOptions(), request);
     }
 
     /**
@@ -2464,6 +2548,20 @@ public final class HtqServiceGrpc {
 
     /**
      * <pre>
+     * Runs again, as new attempts, the dead tasks and the retained finished tasks of
+     * a queue that match a filter: each is put back due now with a fresh set of
+     * attempts (its attempt history goes on), with a `rescheduled` event, up to a
+     * limit per call.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.ReplayTasksResponse> replayTasks(
+        htq.v1.Htq.ReplayTasksRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getReplayTasksMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Creates a cron schedule: each tick pushes a task made from its template,
      * exactly once across every HTQ process on the same Redis.
      * </pre>
@@ -2575,14 +2673,15 @@ public final class HtqServiceGrpc {
   private static final int METHODID_RETRY_DEAD_TASK = 17;
   private static final int METHODID_RETRY_ALL_DEAD_TASKS = 18;
   private static final int METHODID_DELETE_DEAD_TASK = 19;
-  private static final int METHODID_CREATE_SCHEDULE = 20;
-  private static final int METHODID_GET_SCHEDULE = 21;
-  private static final int METHODID_LIST_SCHEDULES = 22;
-  private static final int METHODID_DELETE_SCHEDULE = 23;
-  private static final int METHODID_CREATE_SIGNING_KEY = 24;
-  private static final int METHODID_LIST_SIGNING_KEYS = 25;
-  private static final int METHODID_ROTATE_SIGNING_KEY = 26;
-  private static final int METHODID_RETIRE_SIGNING_KEY = 27;
+  private static final int METHODID_REPLAY_TASKS = 20;
+  private static final int METHODID_CREATE_SCHEDULE = 21;
+  private static final int METHODID_GET_SCHEDULE = 22;
+  private static final int METHODID_LIST_SCHEDULES = 23;
+  private static final int METHODID_DELETE_SCHEDULE = 24;
+  private static final int METHODID_CREATE_SIGNING_KEY = 25;
+  private static final int METHODID_LIST_SIGNING_KEYS = 26;
+  private static final int METHODID_ROTATE_SIGNING_KEY = 27;
+  private static final int METHODID_RETIRE_SIGNING_KEY = 28;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -2680,6 +2779,10 @@ public final class HtqServiceGrpc {
         case METHODID_DELETE_DEAD_TASK:
           serviceImpl.deleteDeadTask((htq.v1.Htq.DeleteDeadTaskRequest) request,
               (io.grpc.stub.StreamObserver<htq.v1.Htq.DeleteDeadTaskResponse>) responseObserver);
+          break;
+        case METHODID_REPLAY_TASKS:
+          serviceImpl.replayTasks((htq.v1.Htq.ReplayTasksRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.ReplayTasksResponse>) responseObserver);
           break;
         case METHODID_CREATE_SCHEDULE:
           serviceImpl.createSchedule((htq.v1.Htq.CreateScheduleRequest) request,
@@ -2872,6 +2975,13 @@ public final class HtqServiceGrpc {
               htq.v1.Htq.DeleteDeadTaskResponse>(
                 service, METHODID_DELETE_DEAD_TASK)))
         .addMethod(
+          getReplayTasksMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.ReplayTasksRequest,
+              htq.v1.Htq.ReplayTasksResponse>(
+                service, METHODID_REPLAY_TASKS)))
+        .addMethod(
           getCreateScheduleMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
             new MethodHandlers<
@@ -2995,6 +3105,7 @@ public final class HtqServiceGrpc {
               .addMethod(getRetryDeadTaskMethod())
               .addMethod(getRetryAllDeadTasksMethod())
               .addMethod(getDeleteDeadTaskMethod())
+              .addMethod(getReplayTasksMethod())
               .addMethod(getCreateScheduleMethod())
               .addMethod(getGetScheduleMethod())
               .addMethod(getListSchedulesMethod())
