@@ -99,6 +99,40 @@ func (c *Client) Cancel(ctx context.Context, queue, id string) (*pb.Task, error)
 	return c.Raw.CancelTask(ctx, &pb.CancelTaskRequest{Queue: queue, Id: id})
 }
 
+// ReplayFilter says which dead and retained finished tasks Replay runs again: each
+// condition that is set must hold.
+type ReplayFilter struct {
+	// State: pb.TaskState_TASK_STATE_DEAD, _SUCCEEDED or _CANCELLED; unset, all three.
+	State pb.TaskState
+	// Since and Until bound when the tasks died or finished (Until exclusive).
+	Since, Until time.Time
+	// LastStatus is the HTTP status of their last reply.
+	LastStatus int32
+	// FlowKey is their flow key.
+	FlowKey string
+	// Limit is the most tasks this call replays (0: 1,000).
+	Limit int32
+}
+
+// Replay runs again, as new attempts, the dead and retained finished tasks of
+// queue that match f: how many, and whether more match beyond the limit.
+func (c *Client) Replay(ctx context.Context, queue string, f ReplayFilter) (*pb.ReplayTasksResponse, error) {
+	req := &pb.ReplayTasksRequest{
+		Queue:      queue,
+		State:      f.State,
+		LastStatus: f.LastStatus,
+		FlowKey:    f.FlowKey,
+		Limit:      f.Limit,
+	}
+	if !f.Since.IsZero() {
+		req.Since = timestamppb.New(f.Since)
+	}
+	if !f.Until.IsZero() {
+		req.Until = timestamppb.New(f.Until)
+	}
+	return c.Raw.ReplayTasks(ctx, req)
+}
+
 // Watch streams the queue's events ("" for every queue) from now, or after cursor,
 // on the returned channel until ctx ends or the stream fails; the error channel
 // then receives the reason (nil when ctx ended).

@@ -5,9 +5,19 @@ import type { HttpRequest } from "./generated/htq/v1/HttpRequest";
 import type { Queue, Queue__Output } from "./generated/htq/v1/Queue";
 import type { Task__Output } from "./generated/htq/v1/Task";
 import type { QueueEvent__Output } from "./generated/htq/v1/QueueEvent";
+import type { ReplayTasksResponse__Output } from "./generated/htq/v1/ReplayTasksResponse";
 
 export type { ServiceError, HttpRequest, Queue, Task__Output as Task, QueueEvent__Output as QueueEvent };
 export declare const status: typeof Status;
+
+export interface ReplayFilter {
+  state?: "TASK_STATE_DEAD" | "TASK_STATE_SUCCEEDED" | "TASK_STATE_CANCELLED";
+  since?: Date;
+  until?: Date;
+  lastStatus?: number;
+  flowKey?: string;
+  limit?: number;
+}
 
 export interface PushOptions {
   taskId?: string;
@@ -27,6 +37,7 @@ export declare class HtqClient {
   schedule(queue: string, request: HttpRequest, at: Date, options?: PushOptions): Promise<string>;
   getTask(queue: string, id: string): Promise<Task__Output>;
   cancel(queue: string, id: string): Promise<Task__Output>;
+  replay(queue: string, filter?: ReplayFilter): Promise<ReplayTasksResponse__Output>;
   watch(queue?: string, cursor?: string): AsyncIterable<QueueEvent__Output>;
   close(): void;
 }

@@ -70,6 +70,20 @@ class HtqClient {
   }
 
   /**
+   * Runs again the dead and retained finished tasks that match every filter given:
+   * `state` ("TASK_STATE_DEAD", "TASK_STATE_SUCCEEDED", "TASK_STATE_CANCELLED"),
+   * `since` and `until` (Dates), `lastStatus`, `flowKey`, `limit`. Resolves to
+   * `{ replayed, more }` (replayed as a string: an int64).
+   */
+  replay(queue, filter = {}) {
+    const { since, until, ...rest } = filter;
+    const request = { queue, ...rest };
+    if (since) request.since = timestamp(since);
+    if (until) request.until = timestamp(until);
+    return this.call("ReplayTasks", request);
+  }
+
+  /**
    * The queue's events ("" for every queue), from now or after `cursor`, as an
    * async iterator. Breaking out of the loop ends the watch.
    */

@@ -1,7 +1,7 @@
 // Smoke test against a live HTQ: node smoke.js HOST:PORT TOKEN SINK_URL
 "use strict";
 const assert = require("assert");
-const { HtqClient, post, status } = require("./index.js");
+const { HtqClient, get, post, status } = require("./index.js");
 
 async function main() {
   const [address, token, sink] = process.argv.slice(2);
@@ -23,6 +23,17 @@ async function main() {
   assert.deepStrictEqual(kinds(pushed), ["EVENT_KIND_PUSHED", "EVENT_KIND_STARTED", "EVENT_KIND_SUCCEEDED"]);
   assert.deepStrictEqual(kinds(later), ["EVENT_KIND_SCHEDULED", "EVENT_KIND_CANCELLED"]);
   await events.return();
+  // Replay: a task that died on a 503 runs again (the caller counts the calls).
+  await htq.createQueue({ name: "node-replay", retry: { maxAttempts: 1 } });
+  const dead = await htq.push("node-replay", get(sink + "-fail"));
+  const deadline = Date.now() + 10000;
+  while ((await htq.getTask("node-replay", dead)).state !== "TASK_STATE_DEAD") {
+    assert.ok(Date.now() < deadline, "the task never died");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const replayed = await htq.replay("node-replay", { state: "TASK_STATE_DEAD", lastStatus: 503 });
+  assert.deepStrictEqual([replayed.replayed, replayed.more], ["1", false]);
+  assert.strictEqual((await htq.replay("node-replay", { lastStatus: 500 })).replayed, "0");
   const bad = new HtqClient(address, "wrong");
   await assert.rejects(bad.createQueue({ name: "nope" }), (e) => e.code === status.UNAUTHENTICATED);
   bad.close();

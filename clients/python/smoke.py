@@ -9,7 +9,7 @@ import sys
 
 import grpc
 
-from htq_client import AsyncClient, Client, HtqError, pb, post
+from htq_client import AsyncClient, Client, HtqError, get, pb, post
 
 
 def kinds(events, task_id):
@@ -38,6 +38,16 @@ def sync(target, token, sink):
                 break
         assert kinds(seen, pushed) == ["EVENT_KIND_PUSHED", "EVENT_KIND_STARTED", "EVENT_KIND_SUCCEEDED"], seen
         assert kinds(seen, later) == ["EVENT_KIND_SCHEDULED", "EVENT_KIND_CANCELLED"], seen
+        # Replay: a task that died on a 503 runs again (the caller counts the calls).
+        htq.create_queue("py-replay", retry=pb.RetryPolicy(max_attempts=1))
+        dead = htq.push("py-replay", get(sink + "-fail"))
+        deadline = time.time() + 10
+        while htq.get_task("py-replay", dead).state != pb.TASK_STATE_DEAD:
+            assert time.time() < deadline, "the task never died"
+            time.sleep(0.05)
+        replayed = htq.replay("py-replay", state=pb.TASK_STATE_DEAD, last_status=503)
+        assert (replayed.replayed, replayed.more) == (1, False), replayed
+        assert htq.replay("py-replay", last_status=500).replayed == 0
     try:
         with Client(target, "wrong") as bad:
             bad.create_queue("nope")

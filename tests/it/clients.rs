@@ -61,6 +61,40 @@ async fn rust_client_smoke() {
     };
     assert_eq!(of(&id), [Pushed, Started, Succeeded]);
     assert_eq!(of(&later), [Scheduled, Cancelled]);
+    // Replay: a task that died on a 503 runs again.
+    sink.script("/rs-fail", vec![Reply::status(503)]);
+    let mut q = queue("rs-replay");
+    q.retry = Some(htq_client::pb::RetryPolicy {
+        max_attempts: 1,
+        ..Default::default()
+    });
+    c.create_queue(q).await.unwrap();
+    let dead = c
+        .push("rs-replay", request::get(&sink.url("/rs-fail")))
+        .await
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while c.get_task("rs-replay", &dead).await.unwrap().state() != htq_client::pb::TaskState::Dead {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the task never died"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let r = c
+        .replay(
+            "rs-replay",
+            htq_client::pb::ReplayTasksRequest {
+                state: htq_client::pb::TaskState::Dead as i32,
+                last_status: 503,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!((r.replayed, r.more), (1, false));
+    sink.wait_for(Some("/rs-fail"), 2, Duration::from_secs(5))
+        .await;
     let bad = Client::connect(format!("http://{}", htq.addr), "wrong")
         .await
         .unwrap()
@@ -128,6 +162,7 @@ async fn generated_stubs_are_current_and_python_node_go_clients_work() {
 async fn python_client_smoke() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
+    sink.script("/py-fail", vec![Reply::status(503)]);
     let htq = TestHtq::start(&redis).await;
     let out = run_script(
         "clients/python/run-smoke",
@@ -136,6 +171,9 @@ async fn python_client_smoke() {
     )
     .await;
     assert!(out.contains("ok: python"), "{out}");
+    // The replayed task ran a second time.
+    sink.wait_for(Some("/py-fail"), 2, Duration::from_secs(5))
+        .await;
     let hits = sink.hits_on("/py");
     for from in ["py-sync", "py-async"] {
         assert!(
@@ -150,6 +188,7 @@ async fn python_client_smoke() {
 async fn node_client_smoke() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
+    sink.script("/node-fail", vec![Reply::status(503)]);
     let htq = TestHtq::start(&redis).await;
     let out = run_script(
         "clients/node/run-smoke",
@@ -158,6 +197,9 @@ async fn node_client_smoke() {
     )
     .await;
     assert!(out.contains("ok: node client"), "{out}");
+    // The replayed task ran a second time.
+    sink.wait_for(Some("/node-fail"), 2, Duration::from_secs(5))
+        .await;
     let hits = sink.hits_on("/node");
     assert!(
         hits.iter().any(|h| h.uri.ends_with("from=node")),
@@ -201,6 +243,7 @@ async fn php_client_smoke_speaks_legacy_and_json() {
 async fn go_client_smoke() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
+    sink.script("/go-fail", vec![Reply::status(503)]);
     let htq = TestHtq::start(&redis).await;
     let out = run_script(
         "clients/go/run-smoke",
@@ -209,6 +252,9 @@ async fn go_client_smoke() {
     )
     .await;
     assert!(out.contains("ok: go client"), "{out}");
+    // The replayed task ran a second time.
+    sink.wait_for(Some("/go-fail"), 2, Duration::from_secs(5))
+        .await;
     assert!(
         sink.hits_on("/go")
             .iter()

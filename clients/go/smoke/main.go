@@ -57,6 +57,24 @@ func main() {
 	}
 	want := []pb.EventKind{pb.EventKind_EVENT_KIND_PUSHED, pb.EventKind_EVENT_KIND_STARTED, pb.EventKind_EVENT_KIND_SUCCEEDED}
 	check(fmt.Sprint(kinds[pushed]) == fmt.Sprint(want), "pushed events: %v", kinds[pushed])
+	// Replay: a task that died on a 503 runs again (the caller counts the calls).
+	_, err = c.CreateQueue(ctx, &pb.Queue{Name: "go-replay", Retry: &pb.RetryPolicy{MaxAttempts: 1}})
+	check(err == nil, "create go-replay: %v", err)
+	dead, err := c.Push(ctx, "go-replay", htq.Get(sink+"-fail"))
+	check(err == nil, "push: %v", err)
+	for {
+		t, err := c.GetTask(ctx, "go-replay", dead)
+		check(err == nil, "get: %v", err)
+		if t.State == pb.TaskState_TASK_STATE_DEAD {
+			break
+		}
+		check(ctx.Err() == nil, "the task never died")
+		time.Sleep(50 * time.Millisecond)
+	}
+	r, err := c.Replay(ctx, "go-replay", htq.ReplayFilter{State: pb.TaskState_TASK_STATE_DEAD, LastStatus: 503})
+	check(err == nil && r.Replayed == 1 && !r.More, "replay: %v %v", r, err)
+	r, err = c.Replay(ctx, "go-replay", htq.ReplayFilter{LastStatus: 500})
+	check(err == nil && r.Replayed == 0, "replay 500: %v %v", r, err)
 	bad, _ := htq.Dial(addr, "wrong")
 	_, err = bad.CreateQueue(ctx, &pb.Queue{Name: "nope"})
 	check(status.Code(err) == codes.Unauthenticated, "wrong token: %v", err)

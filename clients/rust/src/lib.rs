@@ -190,6 +190,21 @@ impl Client {
         Ok(self.raw.cancel_task(req).await?.into_inner())
     }
 
+    /// Runs again, as new attempts, the dead and retained finished tasks of `queue`
+    /// that match `filter` (its `queue` field is set from `queue`): how many, and
+    /// whether more match beyond its `limit`.
+    pub async fn replay(
+        &mut self,
+        queue: &str,
+        filter: pb::ReplayTasksRequest,
+    ) -> Result<pb::ReplayTasksResponse, Error> {
+        let req = pb::ReplayTasksRequest {
+            queue: queue.to_owned(),
+            ..filter
+        };
+        Ok(self.raw.replay_tasks(req).await?.into_inner())
+    }
+
     /// The queue's events from now on (or after `cursor`), as a stream of
     /// [`pb::WatchQueueResponse`] items (events, gaps, stats).
     pub async fn watch(

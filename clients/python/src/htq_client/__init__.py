@@ -62,6 +62,16 @@ def _timestamp(at: _dt.datetime) -> timestamp_pb2.Timestamp:
     return ts
 
 
+def _replay_request(queue: str, state: int, since: Optional[_dt.datetime], until: Optional[_dt.datetime],
+                    last_status: int, flow_key: str, limit: int) -> "pb.ReplayTasksRequest":
+    req = pb.ReplayTasksRequest(queue=queue, state=state, last_status=last_status, flow_key=flow_key, limit=limit)
+    if since is not None:
+        req.since.CopyFrom(_timestamp(since))
+    if until is not None:
+        req.until.CopyFrom(_timestamp(until))
+    return req
+
+
 class Client:
     """A blocking client. Use as a context manager, or call `close()`."""
 
@@ -104,6 +114,15 @@ class Client:
 
     def cancel(self, queue: str, task_id: str) -> pb.Task:
         return self._call(self.stub.CancelTask, pb.CancelTaskRequest(queue=queue, id=task_id))
+
+    def replay(self, queue: str, *, state: int = 0, since: Optional[_dt.datetime] = None,
+               until: Optional[_dt.datetime] = None, last_status: int = 0, flow_key: str = "",
+               limit: int = 0) -> pb.ReplayTasksResponse:
+        """Runs again the dead and retained finished tasks matching every filter given
+        (state: pb.TASK_STATE_DEAD, _SUCCEEDED or _CANCELLED); returns how many and
+        whether more match beyond `limit`."""
+        req = _replay_request(queue, state, since, until, last_status, flow_key, limit)
+        return self._call(self.stub.ReplayTasks, req)
 
     def watch(self, queue: str = "", cursor: str = "") -> Iterator[pb.QueueEvent]:
         """The queue's events (every queue's with ""), from now or after `cursor`.
@@ -164,6 +183,12 @@ class AsyncClient:
 
     async def cancel(self, queue: str, task_id: str) -> pb.Task:
         return await self._call(self.stub.CancelTask, pb.CancelTaskRequest(queue=queue, id=task_id))
+
+    async def replay(self, queue: str, *, state: int = 0, since: Optional[_dt.datetime] = None,
+                     until: Optional[_dt.datetime] = None, last_status: int = 0, flow_key: str = "",
+                     limit: int = 0) -> pb.ReplayTasksResponse:
+        req = _replay_request(queue, state, since, until, last_status, flow_key, limit)
+        return await self._call(self.stub.ReplayTasks, req)
 
     def watch(self, queue: str = "", cursor: str = "") -> AsyncIterator[pb.QueueEvent]:
         """The queue's events as an async iterator; the watch starts when this is
