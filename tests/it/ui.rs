@@ -14,6 +14,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         "/slow",
         vec![Reply::status(200).delay(Duration::from_millis(300))],
     );
+    sink.script("/gone", vec![Reply::status(404)]);
     // A read-only token, and a writer of other queues.
     let dir = tempfile::tempdir().unwrap();
     let tokens = dir.path().join("tokens.toml");
@@ -46,6 +47,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         .arg("dashboard-demo")
         .arg(&shot)
         .env("SINK_URL", sink.url("/slow"))
+        .env("GONE_URL", sink.url("/gone"))
         .env("READ_TOKEN", "read-token")
         .env("OTHER_TOKEN", "other-token")
         .kill_on_drop(true)
@@ -73,7 +75,11 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         std::fs::metadata(&shot).unwrap().len() > 10_000,
         "a screenshot"
     );
-    // What the page did, the server did: dispatch ran, paused, ran again.
+    // What the page did, the server did: dispatch ran, paused, ran again; the
+    // three dead tasks ran twice each.
     assert!(sink.hits_on("/slow").len() >= 2);
+    assert!(stdout.contains("ok: replayed 3"), "{stdout}");
+    sink.wait_for(Some("/gone"), 6, Duration::from_secs(20))
+        .await;
     htq.stop().await;
 }

@@ -91,6 +91,23 @@ async function main() {
     }
     console.log(`ok: due ${before.due} held while paused, dispatch restarted on resume`);
 
+    // Replay from the page: tasks dead on a 404 run again, those only.
+    const gone = process.env.GONE_URL;
+    if (gone) {
+      const dead = Array.from({ length: 3 }, () => ({ request: { url: gone } }));
+      await api("POST", `/v1/queues/${encodeURIComponent(queue)}/tasks/batch`, { tasks: dead });
+      await page.waitForFunction(
+        (sel) => Number(document.querySelector(sel + " .dead").textContent) >= 3,
+        row, { timeout: 20000 });
+      await page.fill("#replay-status", "500");
+      await page.click("#replay");
+      await page.waitForSelector("#replay-result:has-text('replayed 0')", { timeout: 5000 });
+      await page.fill("#replay-status", "404");
+      await page.click("#replay");
+      await page.waitForSelector("#replay-result:has-text('replayed 3')", { timeout: 5000 });
+      console.log("ok: replayed 3 dead tasks from the page");
+    }
+
     // A read-only token sees the queue but is offered no action; a token scoped to
     // other queues does not see it at all.
     const readToken = process.env.READ_TOKEN;
@@ -103,7 +120,7 @@ async function main() {
       await ro.waitForSelector("#who:has-text('read')", { timeout: 5000 });
       await ro.click(row);
       await ro.waitForSelector("#detail:not(.hidden)", { timeout: 5000 });
-      for (const sel of ["#pause", "#resume", "#retry-all"]) {
+      for (const sel of ["#pause", "#resume", "#retry-all", "#replay-form"]) {
         if (await ro.isVisible(sel)) fail(`${sel} is offered to a read-only token`);
       }
       await ro.close();
