@@ -544,29 +544,6 @@ async fn paused_queue_with_due_tasks_leaves_redis_quiet_until_resumed() {
     htq.stop().await;
 }
 
-/// Waits until task `id` of `queue` is in `state`; returns it.
-async fn task_in(c: &mut Client, queue: &str, id: &str, state: pb::TaskState) -> pb::Task {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let t = c
-            .get_task(pb::GetTaskRequest {
-                queue: queue.into(),
-                id: id.into(),
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        if t.state == state as i32 {
-            return t;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "task {id} of {queue} never reached {state:?}: {t:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 /// Pushes a POST of `body` to `url` into `queue`; returns the task id.
 async fn push_post(c: &mut Client, queue: &str, url: &str, body: &[u8]) -> String {
     c.push_task(pb::PushTaskRequest {

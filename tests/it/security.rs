@@ -10,25 +10,7 @@ use crate::common::*;
 
 /// Waits until task `id` of `queue` is dead; returns it.
 async fn dead_task(c: &mut Client, queue: &str, id: &str) -> pb::Task {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let t = c
-            .get_task(pb::GetTaskRequest {
-                queue: queue.into(),
-                id: id.into(),
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        if t.state == pb::TaskState::Dead as i32 {
-            return t;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "task {id} of {queue} never died: {t:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    task_in(c, queue, id, pb::TaskState::Dead).await
 }
 
 /// A queue that would retry five times: a refusal must not.

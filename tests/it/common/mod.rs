@@ -780,6 +780,34 @@ pub async fn push_get(c: &mut Client, queue: &str, url: &str) -> String {
     .task_id
 }
 
+/// Waits until task `id` of `queue` is in `state` (at most 10 s); returns it.
+pub async fn task_in(
+    c: &mut Client,
+    queue: &str,
+    id: &str,
+    state: htq::api::pb::TaskState,
+) -> htq::api::pb::Task {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let t = c
+            .get_task(htq::api::pb::GetTaskRequest {
+                queue: queue.into(),
+                id: id.into(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        if t.state == state as i32 {
+            return t;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "task {id} of {queue} never reached {state:?}: {t:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Creates queue `name` with `tweak` applied to the default settings.
 pub async fn create_queue(
     c: &mut Client,
