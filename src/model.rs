@@ -154,6 +154,9 @@ pub struct Queue {
 pub const DEFAULT_CAPTURE_BYTES: u32 = 4096;
 /// The most body bytes a captured response may keep.
 pub const MAX_CAPTURE_BYTES: u32 = 65_536;
+/// The most body bytes a task's captured attempts may keep together:
+/// `capture_body_bytes` times `attempt_history`.
+pub const MAX_CAPTURED_HISTORY_BYTES: u64 = 1 << 20;
 
 impl Queue {
     /// A queue with every setting at its default.
@@ -360,7 +363,12 @@ pub struct AttemptRecord {
     #[serde(rename = "b", default, skip_serializing_if = "String::is_empty")]
     pub reply: String,
     /// A captured response: its headers (name, value), in the order received.
-    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "h",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "header_list"
+    )]
     pub headers: Option<Vec<(String, String)>>,
     /// A captured body that was not UTF-8: `reply` holds its base64.
     #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
@@ -368,6 +376,28 @@ pub struct AttemptRecord {
     /// A captured body that was longer than what was kept.
     #[serde(rename = "c", default, skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
+}
+
+/// A captured response's headers as stored: a list of pairs, or `{}` for none
+/// (Redis's Lua re-encodes an empty list as an empty object).
+fn header_list<'de, D>(d: D) -> Result<Option<Vec<(String, String)>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        List(Vec<(String, String)>),
+        Empty(std::collections::BTreeMap<String, String>),
+    }
+    match <Option<Stored> as serde::Deserialize>::deserialize(d)? {
+        None => Ok(None),
+        Some(Stored::List(list)) => Ok(Some(list)),
+        Some(Stored::Empty(map)) if map.is_empty() => Ok(Some(Vec::new())),
+        Some(Stored::Empty(_)) => Err(serde::de::Error::custom(
+            "captured headers: an object that is not empty",
+        )),
+    }
 }
 
 impl AttemptRecord {

@@ -352,9 +352,41 @@ impl Htq {
             );
         }
         if q.capture_responses && q.hide_replies {
+            // Name the setting this change turned on.
+            return Err(
+                if input.hide_replies.is_some() && input.capture_responses.is_none() {
+                    Error::invalid(
+                        "queue.hide_replies",
+                        "cannot be on with capture_responses: captured replies are not hidden",
+                    )
+                } else {
+                    Error::invalid(
+                        "queue.capture_responses",
+                        "cannot be on with hide_replies: hidden replies are not captured",
+                    )
+                },
+            );
+        }
+        // A task's captured history is read and written whole by each attempt's
+        // script: keep it to what Redis handles in well under a millisecond.
+        if q.capture_responses
+            && u64::from(q.capture_body_bytes) * u64::from(q.attempt_history)
+                > crate::model::MAX_CAPTURED_HISTORY_BYTES
+        {
+            let field = if input.attempt_history.is_some() && input.capture_body_bytes.is_none() {
+                "queue.attempt_history"
+            } else {
+                "queue.capture_body_bytes"
+            };
             return Err(Error::invalid(
-                "queue.capture_responses",
-                "cannot be on with hide_replies: hidden replies are not captured",
+                field,
+                format!(
+                    "capture_body_bytes ({}) times attempt_history ({}) is over {} with \
+                     capture_responses on",
+                    q.capture_body_bytes,
+                    q.attempt_history,
+                    crate::model::MAX_CAPTURED_HISTORY_BYTES
+                ),
             ));
         }
         if let Some(v) = input.partitions {
@@ -826,8 +858,9 @@ impl Htq {
         let (mut total, mut more) = (0u64, false);
         'members: for name in self.members(queue).await? {
             for &set in &sets {
-                if total >= limit {
-                    more = true;
+                // Once the limit is reached, the calls replay nothing and only
+                // tell whether candidates are left.
+                if more {
                     break 'members;
                 }
                 let (n, left) = self

@@ -86,8 +86,11 @@ pub fn record(attempt: &Attempt, latency: Duration, queue: &Queue) -> String {
         ..Default::default()
     };
     if let Some(headers) = attempt.headers.as_ref().filter(|_| queue.capture_responses) {
-        let (body, base64, truncated) =
-            captured_body(&attempt.body, queue.capture_body_bytes as usize);
+        let (body, base64, truncated) = captured_body(
+            &attempt.body,
+            queue.capture_body_bytes as usize,
+            attempt.truncated,
+        );
         rec.headers = Some(headers.clone());
         rec.reply = body;
         rec.base64 = base64;
@@ -111,13 +114,18 @@ fn text_cut(body: &[u8], max: usize) -> usize {
 
 /// A captured body of at most `max` bytes: (the text when it is UTF-8, else its
 /// base64; whether it is base64; whether bytes were left out). A text body is cut
-/// on a character boundary.
-pub fn captured_body(body: &[u8], max: usize) -> (String, bool, bool) {
+/// on a character boundary; `cut_short` says `body` is already a cut (the reply
+/// went on), so a character it ends inside of is left out, not taken for binary.
+pub fn captured_body(body: &[u8], max: usize, cut_short: bool) -> (String, bool, bool) {
     use base64::Engine as _;
     let truncated = body.len() > max;
     let cut = text_cut(body, max);
     match std::str::from_utf8(&body[..cut]) {
         Ok(text) => (text.to_owned(), false, truncated),
+        Err(e) if e.error_len().is_none() && cut_short => {
+            let text = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();
+            (text.to_owned(), false, true)
+        }
         Err(_) => {
             let kept = &body[..body.len().min(max)];
             let encoded = base64::engine::general_purpose::STANDARD.encode(kept);
@@ -368,22 +376,44 @@ mod tests {
     #[test]
     fn captured_bodies_are_cut_on_characters_and_base64_when_binary() {
         assert_eq!(
-            captured_body(b"hello", 16),
+            captured_body(b"hello", 16, false),
             ("hello".to_owned(), false, false)
         );
         // "é" is two bytes: a cut through it keeps the text before it.
         assert_eq!(
-            captured_body("abcé".as_bytes(), 4),
+            captured_body("abcé".as_bytes(), 4, false),
             ("abc".to_owned(), false, true)
         );
         assert_eq!(
-            captured_body(&[0xff, 0x00, 0x01], 16),
+            captured_body(&[0xff, 0x00, 0x01], 16, false),
             ("/wAB".to_owned(), true, false)
         );
         assert_eq!(
-            captured_body(&[0xff, 0x00, 0x01], 2),
+            captured_body(&[0xff, 0x00, 0x01], 2, false),
             ("/wA=".to_owned(), true, true)
         );
+        // A reply cut short inside "é" is text without it; a whole reply that
+        // ends inside a character is not UTF-8.
+        let cut = &"abcé".as_bytes()[..4];
+        assert_eq!(
+            captured_body(cut, 16, true),
+            ("abc".to_owned(), false, true)
+        );
+        assert_eq!(
+            captured_body(cut, 16, false),
+            ("YWJjww==".to_owned(), true, false)
+        );
+    }
+
+    #[test]
+    fn captured_headers_read_back_when_none_came() {
+        // Redis's Lua writes an empty list back as an empty object.
+        let rec: AttemptRecord = serde_json::from_str(r#"{"t":1,"s":204,"h":{}}"#).unwrap();
+        assert_eq!((rec.status, rec.headers), (204, Some(Vec::new())));
+        let rec: AttemptRecord =
+            serde_json::from_str(r#"{"t":1,"s":200,"h":[["a","1"]]}"#).unwrap();
+        assert_eq!(rec.headers, Some(vec![("a".into(), "1".into())]));
+        assert!(serde_json::from_str::<AttemptRecord>(r#"{"h":{"a":"1"}}"#).is_err());
     }
 
     #[test]

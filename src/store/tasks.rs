@@ -138,7 +138,7 @@ pub struct ReplayFilter {
     pub until_ms: Option<i64>,
     /// Its last reply's status.
     pub last_status: Option<u16>,
-    /// Its flow key ("" for tasks without one).
+    /// Its flow key (a task without one never matches).
     pub flow_key: Option<String>,
 }
 
@@ -689,14 +689,10 @@ impl Store {
             ReplaySet::Dead => ("dead", ""),
             ReplaySet::Finished(kind) => ("done", kind),
         };
-        let bound = |ms: Option<i64>, open: &str| ms.map_or(open.to_owned(), |v| v.to_string());
-        let (from, to) = (
-            bound(filter.since_ms, "-inf"),
-            // `until` is exclusive.
-            filter
-                .until_ms
-                .map_or("+inf".to_owned(), |v| format!("({v}")),
-        );
+        let mut from = filter.since_ms.map_or("-inf".to_owned(), |v| v.to_string());
+        // `until` is exclusive, and so is `now`: a task replayed here that dies
+        // again before the last window is read is not replayed twice.
+        let to = format!("({}", filter.until_ms.map_or(now, |v| v.min(now)));
         let status = filter.last_status.map_or(String::new(), |s| s.to_string());
         let (mut replayed, mut skip) = (0u64, 0i64);
         loop {
@@ -715,18 +711,25 @@ impl Store {
                 .arg(self.wake_channel_of(queue))
                 .arg(self.wake_message(queue, now));
             let reply = self.run_coded(&call).await?;
-            let (n, left, looked, window) = match reply.code {
-                Code::Done => (
-                    reply::int(reply.get(0)?)? as u64,
-                    reply::int(reply.get(1)?)?,
-                    reply::int(reply.get(2)?)?,
-                    reply::int(reply.get(3)?)?,
-                ),
-                Code::NoQueue => return Ok(None),
-                _ => return Err(reply.unexpected("replay")),
-            };
+            if reply.code == Code::NoQueue {
+                return Ok(None);
+            }
+            if reply.code != Code::Done {
+                return Err(reply.unexpected("replay"));
+            }
+            let n = reply::int(reply.get(0)?)? as u64;
+            let looked = reply::int(reply.get(1)?)?;
+            let window = reply::int(reply.get(2)?)?;
+            let last = reply::string(reply.get(3)?)?;
+            let tail = reply::int(reply.get(4)?)?;
             replayed += n;
-            skip += left;
+            // The next window starts at the last score looked at, past the
+            // entries of that score left in place (more of them when the whole
+            // window had the score it started at).
+            if looked > 0 {
+                skip = if last == from { skip + tail } else { tail };
+                from = last;
+            }
             // The range goes on past a full window.
             let rest = looked < window || window == WINDOW;
             if replayed >= limit || !rest {

@@ -1499,6 +1499,13 @@ async fn replay_reruns_exactly_the_dead_and_retained_tasks_that_match() {
             },
             "until",
         ),
+        (
+            pb::ReplayTasksRequest {
+                state: 99,
+                ..base.clone()
+            },
+            "state: must be TASK_STATE_DEAD",
+        ),
     ] {
         let e = c.replay_tasks(bad).await.unwrap_err();
         assert_eq!(e.code(), Code::InvalidArgument, "{field}");
@@ -1513,5 +1520,53 @@ async fn replay_reruns_exactly_the_dead_and_retained_tasks_that_match() {
         .unwrap_err();
     assert_eq!(e.code(), Code::NotFound);
     assert_eq!(redis.dump(), before);
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replay_reads_past_windows_of_tasks_left_in_place() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "w", |q| {
+        q.max_concurrency = 50;
+        q.retry = Some(pb::RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        });
+    })
+    .await;
+    sink.script("/a", vec![Reply::status(500)]);
+    sink.script("/b", vec![Reply::status(503)]);
+    // 650 tasks die on a 500 first (many in the same millisecond), then 30 on a
+    // 503: the 503s lie past the first window of the dead set.
+    push_many(c, "w", 650, &sink.url("/a"), |_, _| {}).await;
+    settled(c, "w", 650, 0).await;
+    push_many(c, "w", 30, &sink.url("/b"), |_, _| {}).await;
+    settled(c, "w", 680, 0).await;
+    let only_503 = pb::ReplayTasksRequest {
+        queue: "w".into(),
+        last_status: 503,
+        ..Default::default()
+    };
+    let (n, more) = replay(
+        c,
+        pb::ReplayTasksRequest {
+            limit: 12,
+            ..only_503.clone()
+        },
+    )
+    .await;
+    assert_eq!((n, more), (12, true));
+    // The rest, and the 12 that died again meanwhile, once each.
+    sink.wait_for(Some("/b"), 42, Duration::from_secs(5)).await;
+    settled(c, "w", 680, 0).await;
+    let (n, more) = replay(c, only_503.clone()).await;
+    assert_eq!((n, more), (30, false));
+    sink.wait_for(Some("/b"), 72, Duration::from_secs(5)).await;
+    settled(c, "w", 680, 0).await;
+    assert_eq!(sink.hits_on("/b").len(), 72);
+    assert_eq!(sink.hits_on("/a").len(), 650);
     htq.stop().await;
 }

@@ -763,13 +763,63 @@ async fn captured_responses_keep_status_headers_and_a_capped_body() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_capture_without_headers_or_cut_inside_a_character_reads_back() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "cap", |q| {
+        q.capture_responses = true;
+        q.capture_body_bytes = 65_536;
+        q.retention = Some(ms_duration(3_600_000));
+    })
+    .await;
+    // A reply with no header at all: a 204 written by hand.
+    let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let bare_url = format!("http://{}/bare", bare.local_addr().unwrap());
+    tokio::spawn(async move {
+        let (mut conn, _) = bare.accept().await.unwrap();
+        let mut request = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = conn.read(&mut buf).await.unwrap();
+            assert!(n > 0, "request cut short");
+            request.extend_from_slice(&buf[..n]);
+        }
+        conn.write_all(b"HTTP/1.1 204 No Content\r\n\r\n")
+            .await
+            .unwrap();
+        conn.shutdown().await.unwrap();
+    });
+    // A text reply longer than what HTQ reads, cut inside a two-byte character.
+    let long = format!("a{}", "é".repeat(40_000));
+    sink.script("/long", vec![Reply::status(200).body(&long)]);
+    let bare_id = push_get(c, "cap", &bare_url).await;
+    let long_id = push_get(c, "cap", &sink.url("/long")).await;
+
+    let t = task_in(c, "cap", &bare_id, pb::TaskState::Succeeded).await;
+    let r = t.history[0].response.as_ref().expect("response kept");
+    assert_eq!((t.history[0].status, r.headers.len()), (204, 0));
+    assert_eq!((r.body.as_str(), r.body_base64), ("", false));
+
+    let t = task_in(c, "cap", &long_id, pb::TaskState::Succeeded).await;
+    let r = t.history[0].response.as_ref().expect("response kept");
+    assert!(!r.body_base64, "a cut text body became base64");
+    assert!(r.body_truncated);
+    assert_eq!(r.body.len(), 65_535);
+    assert_eq!(r.body.as_str(), &long[..65_535]);
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn capture_settings_out_of_bounds_are_refused_by_name() {
     let redis = TestRedis::start();
     let mut htq = TestHtq::start(&redis).await;
     let c = &mut htq.client;
     let before = redis.dump();
     type Tweak = fn(&mut pb::Queue);
-    let cases: [(Tweak, &str); 3] = [
+    let cases: [(Tweak, &str); 4] = [
         (
             |q| {
                 q.capture_responses = true;
@@ -782,6 +832,14 @@ async fn capture_settings_out_of_bounds_are_refused_by_name() {
             "queue.capture_body_bytes",
         ),
         (|q| q.capture_body_bytes = -1, "queue.capture_body_bytes"),
+        (
+            |q| {
+                q.capture_responses = true;
+                q.capture_body_bytes = 65_536;
+                q.attempt_history = 17;
+            },
+            "queue.capture_body_bytes",
+        ),
     ];
     for (tweak, field) in cases {
         let mut q = pb::Queue {
@@ -798,5 +856,28 @@ async fn capture_settings_out_of_bounds_are_refused_by_name() {
         assert!(e.message().contains(field), "{field}: {}", e.message());
     }
     assert_eq!(redis.dump(), before, "a refused queue left keys");
+    // Hiding the replies of a queue that captures them names the setting changed.
+    create_queue(c, "cap", |q| q.capture_responses = true).await;
+    let before = redis.dump();
+    let e = c
+        .update_queue(pb::UpdateQueueRequest {
+            queue: Some(pb::Queue {
+                name: "cap".into(),
+                hide_replies: true,
+                ..Default::default()
+            }),
+            update_mask: Some(pbjson_types::FieldMask {
+                paths: vec!["hide_replies".into()],
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::InvalidArgument);
+    assert!(
+        e.message().starts_with("queue.hide_replies"),
+        "{}",
+        e.message()
+    );
+    assert_eq!(redis.dump(), before, "a refused update changed keys");
     htq.stop().await;
 }

@@ -372,3 +372,42 @@ async fn grpc_web_calls_are_served() {
     assert!(trailers.contains("grpc-status:0"), "{trailers}");
     htq.stop().await;
 }
+
+#[tokio::test]
+async fn tasks_named_like_a_queue_action_are_read_and_cancelled() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let htq = TestHtq::start(&redis).await;
+    let api = Api::new(&htq);
+    let (s, q) = api
+        .call(
+            "POST",
+            "/v1/queues",
+            Some(json!({"name": "p", "kind": "QUEUE_KIND_REAL_TIME", "paused": true})),
+        )
+        .await;
+    assert_eq!(s, 200, "{q}");
+    for id in ["batch", "schedule", "replay"] {
+        let (s, pushed) = api
+            .call(
+                "POST",
+                "/v1/queues/p/tasks",
+                Some(json!({"request": {"url": sink.url("/named")}, "taskId": id})),
+            )
+            .await;
+        assert_eq!((s, pushed["taskId"].as_str()), (200, Some(id)), "{pushed}");
+        let (s, t) = api
+            .call("GET", &format!("/v1/queues/p/tasks/{id}"), None)
+            .await;
+        assert_eq!((s, t["id"].as_str()), (200, Some(id)), "{t}");
+        let (s, t) = api
+            .call("DELETE", &format!("/v1/queues/p/tasks/{id}"), None)
+            .await;
+        assert_eq!(s, 200, "{id}: {t}");
+        let (s, t) = api
+            .call("GET", &format!("/v1/queues/p/tasks/{id}"), None)
+            .await;
+        assert_eq!(s, 404, "{id} still there: {t}");
+    }
+    assert!(sink.hits().is_empty());
+}

@@ -577,7 +577,8 @@ type Queue struct {
 	// capture_body_bytes (see Attempt.response). Cannot be set with hide_replies.
 	CaptureResponses bool `protobuf:"varint,20,opt,name=capture_responses,json=captureResponses,proto3" json:"capture_responses,omitempty"`
 	// Body bytes an attempt keeps when capture_responses is on: 0 means the
-	// default (4,096); at most 65,536.
+	// default (4,096); at most 65,536, and capture_body_bytes times
+	// attempt_history at most 1 MiB (for example 16 attempts of 65,536 bytes).
 	CaptureBodyBytes int32 `protobuf:"varint,21,opt,name=capture_body_bytes,json=captureBodyBytes,proto3" json:"capture_body_bytes,omitempty"`
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache

@@ -333,7 +333,12 @@ impl HtqService for GrpcService {
         let r = req.into_inner();
         let states = match r.state {
             0 => Vec::new(),
-            s => vec![state_from_pb(s)?],
+            s => vec![state_from_pb(s).map_err(|_| {
+                Error::invalid(
+                    "state",
+                    "must be TASK_STATE_DEAD, TASK_STATE_SUCCEEDED or TASK_STATE_CANCELLED",
+                )
+            })?],
         };
         let filter = crate::store::ReplayFilter {
             since_ms: r.since.as_ref().map(timestamp_ms),

@@ -167,10 +167,16 @@ pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
         .route("/v1/queues/{name}/tasks", get(list_tasks).post(push_task))
         .route(
             "/v1/queues/{name}/tasks/batch",
-            post(push_tasks).layer(batch),
+            task_named("batch").post(push_tasks).layer(batch),
         )
-        .route("/v1/queues/{name}/tasks/schedule", post(schedule_task))
-        .route("/v1/queues/{name}/tasks/replay", post(replay_tasks))
+        .route(
+            "/v1/queues/{name}/tasks/schedule",
+            task_named("schedule").post(schedule_task),
+        )
+        .route(
+            "/v1/queues/{name}/tasks/replay",
+            task_named("replay").post(replay_tasks),
+        )
         .route(
             "/v1/queues/{name}/tasks/{id}",
             get(get_task).delete(cancel_task),
@@ -453,6 +459,21 @@ async fn get_task(
     Path((queue, id)): Path<(String, String)>,
 ) -> Response {
     reply(s.get_task(req(&c, pb::GetTaskRequest { queue, id })).await)
+}
+
+/// GET and DELETE of the task whose id is the word a queue's POST route takes
+/// (`batch`, `schedule`, `replay`): the route's word shadows `{id}`.
+fn task_named(id: &'static str) -> axum::routing::MethodRouter<GrpcService> {
+    get(
+        move |s: Svc, c: Extension<Caller>, Path(queue): Path<String>| async move {
+            get_task(s, c, Path((queue, id.to_owned()))).await
+        },
+    )
+    .delete(
+        move |s: Svc, c: Extension<Caller>, Path(queue): Path<String>| async move {
+            cancel_task(s, c, Path((queue, id.to_owned()))).await
+        },
+    )
 }
 
 async fn cancel_task(

@@ -3485,7 +3485,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Body bytes an attempt keeps when capture_responses is on: 0 means the
-     * default (4,096); at most 65,536.
+     * default (4,096); at most 65,536, and capture_body_bytes times
+     * attempt_history at most 1 MiB (for example 16 attempts of 65,536 bytes).
      * </pre>
      *
      * <code>int32 capture_body_bytes = 21;</code>
@@ -4110,7 +4111,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Body bytes an attempt keeps when capture_responses is on: 0 means the
-     * default (4,096); at most 65,536.
+     * default (4,096); at most 65,536, and capture_body_bytes times
+     * attempt_history at most 1 MiB (for example 16 attempts of 65,536 bytes).
      * </pre>
      *
      * <code>int32 capture_body_bytes = 21;</code>
@@ -6969,7 +6971,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Body bytes an attempt keeps when capture_responses is on: 0 means the
-       * default (4,096); at most 65,536.
+       * default (4,096); at most 65,536, and capture_body_bytes times
+       * attempt_history at most 1 MiB (for example 16 attempts of 65,536 bytes).
        * </pre>
        *
        * <code>int32 capture_body_bytes = 21;</code>
@@ -6982,7 +6985,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Body bytes an attempt keeps when capture_responses is on: 0 means the
-       * default (4,096); at most 65,536.
+       * default (4,096); at most 65,536, and capture_body_bytes times
+       * attempt_history at most 1 MiB (for example 16 attempts of 65,536 bytes).
        * </pre>
        *
        * <code>int32 capture_body_bytes = 21;</code>
@@ -6999,7 +7003,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Body bytes an attempt keeps when capture_responses is on: 0 means the
-       * default (4,096); at most 65,536.
+       * default (4,096); at most 65,536, and capture_body_bytes times
+       * attempt_history at most 1 MiB (for example 16 attempts of 65,536 bytes).
        * </pre>
        *
        * <code>int32 capture_body_bytes = 21;</code>
