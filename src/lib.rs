@@ -39,8 +39,9 @@
 //!   its egress policy ([`dispatch::egress`]: which targets requests may reach),
 //!   the outcome rules, the finisher (outcomes of a queue grouped into one call that
 //!   also claims into the slots they free), the two sweepers of the time indexes (leases; the janitor's
-//!   time bounds), the wake listener, the cron loop and the signing keys' reloader
-//!   ([`dispatch::keys`]).
+//!   time bounds), the callback relay ([`dispatch::callbacks`]: final outcomes from
+//!   a queue's outbox to callback tasks), the wake listener, the cron loop and the
+//!   signing keys' reloader ([`dispatch::keys`]).
 //! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
 //!   `execute_time`, `header`/`data`).
 //! - [`api`]: front doors: gRPC and gRPC-web ([`api::grpc`], conversions in its

@@ -148,6 +148,91 @@ pub struct Queue {
     pub capture_responses: bool,
     /// Body bytes a captured response keeps.
     pub capture_body_bytes: u32,
+    /// The callbacks of its tasks that name none of their own.
+    pub callbacks: Option<Callbacks>,
+}
+
+/// Requests made once a task reaches its final outcome (see the proto's
+/// `Callbacks`): each becomes a task of its own in `queue`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Callbacks {
+    /// Called when the task succeeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_success: Option<Callback>,
+    /// Called when the task is dead-lettered (and cancelled, with `on_cancel`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_failure: Option<Callback>,
+    /// `on_failure` is called when the task is cancelled too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_cancel: bool,
+    /// The queue the callback tasks go to; empty: the task queue's default, else
+    /// the task's own queue.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub queue: String,
+}
+
+impl Callbacks {
+    /// The request for a final outcome, if one is to be made.
+    pub fn for_outcome(&self, outcome: FinalOutcome) -> Option<&Callback> {
+        match outcome {
+            FinalOutcome::Succeeded => self.on_success.as_ref(),
+            FinalOutcome::Dead => self.on_failure.as_ref(),
+            FinalOutcome::Cancelled => self.on_failure.as_ref().filter(|_| self.on_cancel),
+        }
+    }
+}
+
+/// One callback request; its body is the outcome as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Callback {
+    /// Its method, uppercase.
+    pub method: String,
+    /// Its absolute http(s) URL.
+    pub url: String,
+    /// Its headers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<(String, String)>,
+}
+
+/// A task's final outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinalOutcome {
+    /// It succeeded.
+    Succeeded,
+    /// It was dead-lettered.
+    Dead,
+    /// It was cancelled before it finished.
+    Cancelled,
+}
+
+impl FinalOutcome {
+    /// Its name in a callback's body.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FinalOutcome::Succeeded => "succeeded",
+            FinalOutcome::Dead => "dead",
+            FinalOutcome::Cancelled => "cancelled",
+        }
+    }
+
+    /// Its letter in a callback outbox entry (see store/lua/prelude.lua).
+    pub fn letter(self) -> &'static str {
+        match self {
+            FinalOutcome::Succeeded => "s",
+            FinalOutcome::Dead => "d",
+            FinalOutcome::Cancelled => "c",
+        }
+    }
+
+    /// The outcome a letter names.
+    pub fn from_letter(s: &str) -> Option<FinalOutcome> {
+        match s {
+            "s" => Some(FinalOutcome::Succeeded),
+            "d" => Some(FinalOutcome::Dead),
+            "c" => Some(FinalOutcome::Cancelled),
+            _ => None,
+        }
+    }
 }
 
 /// Body bytes a captured response keeps unless the queue says otherwise.
@@ -189,6 +274,7 @@ impl Queue {
             follow_redirects: false,
             capture_responses: false,
             capture_body_bytes: DEFAULT_CAPTURE_BYTES,
+            callbacks: None,
         }
     }
 
@@ -341,6 +427,8 @@ pub struct Task {
     pub history: Vec<AttemptRecord>,
     /// When it succeeded or was cancelled (retained tasks), ms; 0 otherwise.
     pub finished_ms: i64,
+    /// The callbacks it was pushed with.
+    pub callbacks: Option<Callbacks>,
 }
 
 /// One attempt of a task, as GetTask reports it.
@@ -430,6 +518,8 @@ pub struct PushOptions {
     pub traceparent: Option<String>,
     /// HTQ deliveries that led to this push: the `x-htq-hops` it arrived with.
     pub hops: u32,
+    /// Requests to make on its final outcome; None: the queue's.
+    pub callbacks: Option<Callbacks>,
 }
 
 /// Task counts of one queue by state.

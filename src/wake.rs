@@ -19,6 +19,8 @@ pub enum Wake {
     Pushed { queue: String, at_ms: i64 },
     /// Every queue may have work (start, or the wake channel reconnected).
     All,
+    /// `queue`'s callback outbox has outcomes to relay (a cancel).
+    Outbox { queue: String },
     /// Tasks of `queue` that this process performed are done, freeing `freed`
     /// slots; `refill` tells what was claimed into them in the same call.
     Finished {
@@ -111,6 +113,13 @@ impl Waker {
             queue: queue.to_owned(),
             freed,
             refill,
+        });
+    }
+
+    /// `queue`'s callback outbox may have outcomes to relay.
+    pub fn outbox(&self, queue: &str) {
+        let _ = self.tx.send(Wake::Outbox {
+            queue: queue.to_owned(),
         });
     }
 

@@ -54,3 +54,40 @@ pub fn task_state(name: &str) -> anyhow::Result<pb::TaskState> {
         || format!("unknown state {name:?}: scheduled, due, active, dead, succeeded or cancelled"),
     )
 }
+
+/// Callback flags: the requests made once a task reaches its final outcome.
+#[derive(clap::Args, Debug, Default)]
+pub struct CallbackArgs {
+    /// POST the outcome as JSON to this URL when the task succeeds.
+    #[arg(long, value_name = "URL")]
+    pub on_success: Option<String>,
+    /// POST the outcome as JSON to this URL when the task is dead-lettered.
+    #[arg(long, value_name = "URL")]
+    pub on_failure: Option<String>,
+    /// Call --on-failure when the task is cancelled too.
+    #[arg(long)]
+    pub on_cancel: bool,
+    /// The queue the callback tasks go to (default: the task's own).
+    #[arg(long, value_name = "QUEUE")]
+    pub callback_queue: Option<String>,
+}
+
+impl CallbackArgs {
+    /// The callbacks the flags name; None when they name none.
+    pub fn callbacks(self) -> Option<pb::Callbacks> {
+        let hook = |url: Option<String>| {
+            url.map(|url| pb::Callback {
+                method: "POST".into(),
+                url,
+                headers: Vec::new(),
+            })
+        };
+        let c = pb::Callbacks {
+            on_success: hook(self.on_success),
+            on_failure: hook(self.on_failure),
+            on_cancel: self.on_cancel,
+            queue: self.callback_queue.unwrap_or_default(),
+        };
+        (c != pb::Callbacks::default()).then_some(c)
+    }
+}

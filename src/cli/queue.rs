@@ -34,6 +34,9 @@ pub enum QueueCommand {
         /// Body bytes a captured response keeps (default 4096, at most 65536).
         #[arg(long, default_value_t = 0)]
         capture_body_bytes: i32,
+        /// The callbacks of its tasks that name none of their own.
+        #[command(flatten)]
+        callbacks: parse::CallbackArgs,
     },
     /// Every queue.
     List,
@@ -78,6 +81,12 @@ pub struct UpdateArgs {
     /// Body bytes a captured response keeps (0: the default, 4096).
     #[arg(long)]
     capture_body_bytes: Option<i32>,
+    /// Replace the queue's callbacks with those these flags name.
+    #[command(flatten)]
+    callbacks: parse::CallbackArgs,
+    /// Remove the queue's callbacks.
+    #[arg(long, conflicts_with_all = ["on_success", "on_failure", "on_cancel", "callback_queue"])]
+    no_callbacks: bool,
 }
 
 /// Runs `command` against the server `conn` names.
@@ -94,6 +103,7 @@ pub async fn run(conn: &Conn, command: QueueCommand) -> anyhow::Result<()> {
             follow_redirects,
             capture_responses,
             capture_body_bytes,
+            callbacks,
         } => {
             let q = pb::Queue {
                 name,
@@ -104,6 +114,7 @@ pub async fn run(conn: &Conn, command: QueueCommand) -> anyhow::Result<()> {
                 follow_redirects,
                 capture_responses,
                 capture_body_bytes,
+                callbacks: callbacks.callbacks(),
                 ..Default::default()
             };
             let request = pb::CreateQueueRequest { queue: Some(q) };
@@ -209,6 +220,11 @@ impl UpdateArgs {
         if let Some(v) = self.capture_body_bytes {
             q.capture_body_bytes = v;
             paths.push("capture_body_bytes".to_owned());
+        }
+        let callbacks = self.callbacks.callbacks();
+        if callbacks.is_some() || self.no_callbacks {
+            q.callbacks = callbacks;
+            paths.push("callbacks".to_owned());
         }
         anyhow::ensure!(!paths.is_empty(), "nothing to change: give a setting");
         Ok(pb::UpdateQueueRequest {

@@ -76,6 +76,8 @@ pub struct PushArgs {
     /// Perform it after this many seconds instead of now.
     #[arg(long)]
     delay: Option<f64>,
+    #[command(flatten)]
+    callbacks: parse::CallbackArgs,
 }
 
 /// Runs `command` against the server `conn` names.
@@ -179,7 +181,9 @@ pub async fn push(conn: &Conn, task: PushArgs, at: Option<&str>) -> anyhow::Resu
         headers,
         data,
         delay,
+        callbacks,
     } = task;
+    let callbacks = callbacks.callbacks();
     let request = Some(pb::HttpRequest {
         method,
         url,
@@ -199,6 +203,7 @@ pub async fn push(conn: &Conn, task: PushArgs, at: Option<&str>) -> anyhow::Resu
             .push_task(pb::PushTaskRequest {
                 queue,
                 request,
+                callbacks,
                 ..Default::default()
             })
             .await?
@@ -208,6 +213,7 @@ pub async fn push(conn: &Conn, task: PushArgs, at: Option<&str>) -> anyhow::Resu
                 queue,
                 request,
                 when: Some(when),
+                callbacks,
                 ..Default::default()
             })
             .await?

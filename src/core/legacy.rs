@@ -288,6 +288,8 @@ impl Htq {
             idempotency_key: None,
             traceparent: None,
             hops: 0,
+            callbacks: None,
+            is_callback: false,
         };
         self.store.import_task(queue, &row).await
     }

@@ -20,7 +20,8 @@ use crate::error::{Error, Result};
 use crate::metrics::Metrics;
 use crate::model::ms;
 use crate::model::{
-    HttpRequest, NewTask, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState, now_ms,
+    Callbacks, HttpRequest, NewTask, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState,
+    now_ms,
 };
 use crate::store::{NewRow, ReplayFilter, ReplaySet, Store};
 use crate::wake::{Notes, Waker};
@@ -85,6 +86,8 @@ pub struct QueueInput {
     pub capture_responses: Option<bool>,
     /// Zero: the default.
     pub capture_body_bytes: Option<i64>,
+    /// Some(None): none.
+    pub callbacks: Option<Option<Callbacks>>,
 }
 
 /// A pushed task as the caller sees it.
@@ -132,6 +135,10 @@ impl Default for Limits {
         }
     }
 }
+
+/// How soon a lease sweep relays a cancel's callback that the cancelling process
+/// did not, ms.
+const CANCEL_RELAY_MS: i64 = 5_000;
 
 /// The HTQ application service.
 #[derive(Clone)]
@@ -367,6 +374,12 @@ impl Htq {
                 },
             );
         }
+        if let Some(c) = &input.callbacks {
+            q.callbacks = c
+                .clone()
+                .map(|c| validate::callbacks("queue.callbacks", c))
+                .transpose()?;
+        }
         // A task's captured history is read and written whole by each attempt's
         // script: keep it to what Redis handles in well under a millisecond.
         if q.capture_responses
@@ -419,6 +432,8 @@ impl Htq {
             input.kind.unwrap_or(QueueKind::RealTime),
         );
         Self::apply(&mut q, &input)?;
+        self.callback_queue_exists("queue.callbacks.queue", q.callbacks.as_ref(), &q.name)
+            .await?;
         q.created_ms = now_ms();
         if q.partitions > 1 {
             if self.store.get_queue(&q.name).await?.is_some() {
@@ -488,6 +503,8 @@ impl Htq {
         }
         let before = q.variable;
         Self::apply(&mut q, &input)?;
+        self.callback_queue_exists("queue.callbacks.queue", q.callbacks.as_ref(), &q.name)
+            .await?;
         if q.partitions != old.partitions {
             return Err(Error::invalid(
                 "queue.partitions",
@@ -572,6 +589,7 @@ impl Htq {
         let now = now_ms();
         let mut rows = Vec::with_capacity(tasks.len());
         let mut chosen = false;
+        let mut checked_queues: Vec<String> = Vec::new();
         // The task's attempts follow the push's own span when traces are exported
         // (itself a child of the caller's), else the caller's trace context as given.
         let here = crate::telemetry::current_traceparent();
@@ -584,6 +602,9 @@ impl Htq {
                 .and_then(|req| Ok((req, Self::due_ms(when, now)?)))
                 .and_then(|(req, due)| {
                     validate::push_options(&opts)?;
+                    if let Some(c) = opts.callbacks.take() {
+                        opts.callbacks = Some(validate::callbacks("callbacks", c)?);
+                    }
                     Ok((req, due))
                 });
             // Errors of a batch name the entry (formatted only when there is one).
@@ -594,6 +615,18 @@ impl Htq {
                 e => e,
             })?;
             chosen |= opts.id.is_some();
+            if let Some(c) = &opts.callbacks
+                && !c.queue.is_empty()
+                && !checked_queues.contains(&c.queue)
+            {
+                let field = if batch {
+                    format!("tasks[{i}].callbacks.queue")
+                } else {
+                    "callbacks.queue".to_owned()
+                };
+                self.callback_queue_exists(&field, Some(c), queue).await?;
+                checked_queues.push(c.queue.clone());
+            }
             rows.push(Self::row(
                 NewTask {
                     request: req,
@@ -625,6 +658,28 @@ impl Htq {
         Ok(out)
     }
 
+    /// Refuses callbacks that name a queue other than `own` that does not exist.
+    async fn callback_queue_exists(
+        &self,
+        field: &str,
+        callbacks: Option<&Callbacks>,
+        own: &str,
+    ) -> Result<()> {
+        match callbacks {
+            Some(c)
+                if !c.queue.is_empty()
+                    && c.queue != own
+                    && self.store.queue_partitions(&c.queue).await?.is_none() =>
+            {
+                Err(Error::invalid(
+                    field,
+                    format!("no queue {:?} to take the callbacks", c.queue),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// A stored row for a validated task: the caller's id, or a new time-ordered one
     /// (see [`crate::model::new_task_id`]).
     pub(crate) fn row(task: NewTask, run_count: u32, opts: PushOptions) -> NewRow {
@@ -642,6 +697,8 @@ impl Htq {
             idempotency_key: opts.idempotency_key,
             traceparent: opts.traceparent,
             hops: opts.hops,
+            callbacks: opts.callbacks,
+            is_callback: false,
         }
     }
 
@@ -750,12 +807,19 @@ impl Htq {
         validate::name("id", id)?;
         let (name, task) = self
             .find_in(queue, |name| async move {
-                self.store.cancel(&name, id, now_ms()).await
+                // Should this process die before it relays the cancel's callback
+                // (see dispatch::callbacks), a lease sweep relays it.
+                let now = now_ms();
+                self.store
+                    .note(crate::store::Index::Leases, &name, now + CANCEL_RELAY_MS)
+                    .await?;
+                self.store.cancel(&name, id, now).await
             })
             .await?
             .ok_or_else(|| Error::NotFound(format!("task {id:?} in queue {queue:?}")))?;
         // It may have held a slot of a full queue.
         self.waker.wake_now(&name);
+        self.waker.outbox(&name);
         // A retained cancelled task expires; the janitor works out when.
         self.maintenance.note(&name, now_ms());
         tracing::info!(queue = %queue, task_id = %id, "task cancelled");

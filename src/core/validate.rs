@@ -106,6 +106,50 @@ pub fn push_options(opts: &crate::model::PushOptions) -> Result<()> {
     Ok(())
 }
 
+/// Callbacks as given, checked and made ready to store: each request's method
+/// uppercase (POST when empty), its URL and headers under a task request's rules.
+pub fn callbacks(field: &str, mut c: crate::model::Callbacks) -> Result<crate::model::Callbacks> {
+    if c.on_success.is_none() && c.on_failure.is_none() {
+        return Err(Error::invalid(
+            field,
+            "must name on_success or on_failure (or be left out)",
+        ));
+    }
+    if c.on_cancel && c.on_failure.is_none() {
+        return Err(Error::invalid(
+            format!("{field}.on_cancel"),
+            "calls on_failure, which is not set",
+        ));
+    }
+    for (name, hook) in [
+        ("on_success", &mut c.on_success),
+        ("on_failure", &mut c.on_failure),
+    ] {
+        let Some(hook) = hook else { continue };
+        let req = request(
+            &format!("{field}.{name}"),
+            HttpRequest {
+                method: if hook.method.is_empty() {
+                    "POST".to_owned()
+                } else {
+                    std::mem::take(&mut hook.method)
+                },
+                url: std::mem::take(&mut hook.url),
+                headers: std::mem::take(&mut hook.headers),
+                body: crate::model::Body::Empty,
+            },
+            0,
+        )?;
+        hook.method = req.method;
+        hook.url = req.url;
+        hook.headers = req.headers;
+    }
+    if !c.queue.is_empty() {
+        name(&format!("{field}.queue"), &c.queue)?;
+    }
+    Ok(c)
+}
+
 /// A duration in ms that must not be negative nor exceed `max`.
 pub fn duration(field: &str, ms: i64, max: Duration) -> Result<Duration> {
     if ms < 0 {

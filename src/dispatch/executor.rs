@@ -108,7 +108,10 @@ impl Executor {
             queue: crate::model::Partition::queue_of(&queue.name),
             variable: queue.kind == QueueKind::Variable,
             follow: queue.follow_redirects,
-            capture: queue.capture_responses,
+            // A callback carries the final reply's headers.
+            capture: queue.capture_responses
+                || super::callbacks::callbacks_of(queue, task.callbacks.as_ref(), task.is_callback)
+                    .is_some(),
         };
         let failed = |error: String, refused: bool| Attempt {
             error: Some(error),

@@ -8,6 +8,7 @@
 //! the time bounds of dead letters, finished tasks and idempotency keys. Cron
 //! schedules tick in [`cron`]; [`keys`] keeps the signing keys current.
 
+pub mod callbacks;
 pub mod cron;
 pub mod egress;
 pub mod executor;
@@ -88,6 +89,8 @@ pub(crate) struct Shared {
     pub maintenance: Sweeper,
     /// Outcomes of attempts, grouped per queue.
     pub finishes: Arc<finisher::Finishes>,
+    /// The callback relays running here.
+    pub relays: callbacks::Relays,
 }
 
 /// How often this process sets its clock to Redis's again.
@@ -135,6 +138,7 @@ impl Dispatcher {
             maintenance,
             executor,
             finishes: finisher::finishes(shared.clone()),
+            relays: callbacks::Relays::default(),
             permits: Arc::new(Semaphore::new(opts.max_in_flight)),
             store,
             waker,

@@ -11,9 +11,9 @@ use rand::Rng;
 use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use tracing::Instrument;
 
-use super::{Shared, finisher, outcome};
+use super::{Shared, callbacks, finisher, outcome};
 use crate::model::ms;
-use crate::model::{Queue, now_ms};
+use crate::model::{FinalOutcome, Queue, now_ms};
 use crate::store::{ClaimedTask, Finish, Outcome};
 use crate::wake::{Refill, Wake};
 
@@ -185,6 +185,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                             ready.push(queue);
                         }
                     }
+                    Wake::Outbox { queue } => super::callbacks::Relays::kick(&shared, &queue),
                     Wake::All => match shared.store.served_names().await {
                         Ok(names) => ready.extend(names),
                         Err(e) => {
@@ -432,11 +433,22 @@ async fn perform(
     // Redis may be briefly away: try a few times, then leave the task to lease
     // expiry, which runs it again (delivery is at least once).
     let mut delay = Duration::from_millis(100);
+    let callback = match &finish {
+        Finish::Succeed { .. } => {
+            callbacks::finish_entry(&queue, &task, FinalOutcome::Succeeded, &attempt, "", now)
+        }
+        Finish::Dead { error, .. } => {
+            callbacks::finish_entry(&queue, &task, FinalOutcome::Dead, &attempt, error, now)
+        }
+        _ => String::new(),
+    };
+    let relay = !callback.is_empty();
     let outcome = Outcome {
         id: task.id.clone(),
         token: task.token().to_owned(),
         finish: finish.clone(),
         record,
+        callback,
     };
     // The slot goes with the first try: given back, or to a task claimed in its place.
     let mut permit = Some(permit);
@@ -460,6 +472,9 @@ async fn perform(
                 };
                 if let Some(after) = expires {
                     shared.maintenance.note(&queue.name, now + after);
+                }
+                if relay {
+                    callbacks::Relays::kick(&shared, &queue.name);
                 }
                 break;
             }

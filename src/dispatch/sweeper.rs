@@ -155,8 +155,26 @@ pub(crate) async fn recover_leases(
         // Some may have been dead-lettered: the janitor works out when they expire.
         shared.maintenance.note(&queue, now);
     }
+    // Outcomes whose callbacks a process that died did not push (or that died
+    // here by their lease): pushed now; what cannot be is looked at again soon.
+    if r.outbox > 0 {
+        let left = match super::callbacks::relay(&shared, &queue).await {
+            Ok(left) => left,
+            Err(e) => {
+                tracing::warn!(queue = %queue, error = %e, "cannot relay callbacks");
+                r.outbox
+            }
+        };
+        if left > 0 {
+            let soon = now + OUTBOX_RETRY_MS;
+            return Ok(Some(r.next.map_or(soon, |n| n.min(soon))));
+        }
+    }
     Ok(r.next)
 }
+
+/// How soon the lease sweep looks again at outbox entries it could not relay, ms.
+const OUTBOX_RETRY_MS: i64 = 30_000;
 
 /// Items of each kind one maintain call handles.
 const MAINTAIN_LIMIT: u32 = 1000;

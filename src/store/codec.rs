@@ -14,8 +14,8 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::model::ms;
 use crate::model::{
-    Body, DEFAULT_CAPTURE_BYTES, FlowControl, HttpRequest, Queue, QueueKind, RetryPolicy,
-    VariableSettings,
+    Body, Callbacks, DEFAULT_CAPTURE_BYTES, FlowControl, HttpRequest, Queue, QueueKind,
+    RetryPolicy, VariableSettings,
 };
 
 /// The stored form of a task's immutable part. Compact on purpose (it is most of a
@@ -41,6 +41,27 @@ pub struct StoredTask {
     pub created_ms: i64,
     #[prost(sint64, tag = "8")]
     pub schedule_offset_ms: i64,
+    /// Its callbacks as JSON ([`Callbacks`]); empty: none of its own.
+    #[prost(string, tag = "9")]
+    pub callbacks: String,
+    /// It is itself a callback: its queue's callbacks do not apply to it.
+    #[prost(bool, tag = "10")]
+    pub is_callback: bool,
+}
+
+/// A task's immutable part, decoded (see [`decode_task`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedTask {
+    /// The request it performs.
+    pub request: HttpRequest,
+    /// When it was created, ms.
+    pub created_ms: i64,
+    /// When it was first due, ms.
+    pub schedule_ms: i64,
+    /// Its own callbacks.
+    pub callbacks: Option<Callbacks>,
+    /// It is itself a callback.
+    pub is_callback: bool,
 }
 
 /// A form field.
@@ -95,8 +116,16 @@ fn id_time(id: &str) -> Option<i64> {
         .map(|u| u.timestamp_ms() as i64)
 }
 
-/// Encodes task `id`'s request and times.
-pub fn encode_task(id: &str, request: &HttpRequest, created_ms: i64, schedule_ms: i64) -> Vec<u8> {
+/// Encodes task `id`'s request and times, its callbacks, and whether it is itself
+/// a callback.
+pub fn encode_task(
+    id: &str,
+    request: &HttpRequest,
+    created_ms: i64,
+    schedule_ms: i64,
+    callbacks: Option<&Callbacks>,
+    is_callback: bool,
+) -> Vec<u8> {
     let (data, form, is_form) = match &request.body {
         Body::Empty => (None, Vec::new(), false),
         Body::Bytes(b) => (Some(b.clone()), Vec::new(), false),
@@ -142,13 +171,16 @@ pub fn encode_task(id: &str, request: &HttpRequest, created_ms: i64, schedule_ms
             created_ms
         },
         schedule_offset_ms: schedule_ms - created_ms,
+        callbacks: callbacks
+            .map(|c| serde_json::to_string(c).unwrap_or_default())
+            .unwrap_or_default(),
+        is_callback,
     }
     .encode_to_vec()
 }
 
-/// Decodes what [`encode_task`] wrote for task `id`: the request, creation and
-/// schedule time.
-pub fn decode_task(id: &str, blob: &[u8]) -> Result<(HttpRequest, i64, i64)> {
+/// Decodes what [`encode_task`] wrote for task `id`.
+pub fn decode_task(id: &str, blob: &[u8]) -> Result<DecodedTask> {
     let t = StoredTask::decode(blob).map_err(|e| Error::Internal(format!("corrupt task: {e}")))?;
     let body = if t.is_form {
         Body::Form(t.form.into_iter().map(|p| (p.name, p.value)).collect())
@@ -179,7 +211,60 @@ pub fn decode_task(id: &str, blob: &[u8]) -> Result<(HttpRequest, i64, i64)> {
     } else {
         id_time(id).unwrap_or(0)
     };
-    Ok((request, created_ms, created_ms + t.schedule_offset_ms))
+    let callbacks = match t.callbacks.as_str() {
+        "" => None,
+        json => Some(
+            serde_json::from_str(json)
+                .map_err(|e| Error::Internal(format!("corrupt task callbacks: {e}")))?,
+        ),
+    };
+    Ok(DecodedTask {
+        request,
+        created_ms,
+        schedule_ms: created_ms + t.schedule_offset_ms,
+        callbacks,
+        is_callback: t.is_callback,
+    })
+}
+
+/// A final outcome as the callback outbox keeps it (see `outbox` in
+/// lua/prelude.lua): written by the dispatcher for outcomes with a reply, by the
+/// scripts for lease expiries and cancels.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
+pub struct OutboxMeta {
+    /// The task.
+    #[serde(rename = "i")]
+    pub id: String,
+    /// `s` succeeded, `d` dead, `c` cancelled.
+    #[serde(rename = "o")]
+    pub outcome: String,
+    /// Attempts started.
+    #[serde(rename = "a", default)]
+    pub attempts: f64,
+    /// When it ended, ms.
+    #[serde(rename = "t", default)]
+    pub at_ms: f64,
+    /// Start of its last attempt, ms (0: none).
+    #[serde(rename = "st", default)]
+    pub started_ms: f64,
+    /// The last reply's status (0: none).
+    #[serde(rename = "s", default)]
+    pub status: f64,
+    /// The last error.
+    #[serde(rename = "e", default, skip_serializing_if = "String::is_empty")]
+    pub error: String,
+    /// The final reply's headers.
+    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<(String, String)>>,
+    /// The final reply's body as kept: text, or base64 (`base64`).
+    #[serde(rename = "b", default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    /// `body` is base64.
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub base64: bool,
+    /// The reply's body was longer than `body`.
+    #[serde(rename = "c", default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 /// A task's mutable state, as the scripts keep it (see lua/prelude.lua).
@@ -289,6 +374,13 @@ pub fn queue_fields(q: &Queue) -> Vec<(&'static str, String)> {
             if q.capture_responses { "1" } else { "" }.to_owned(),
         ),
         ("capture_bytes", q.capture_body_bytes.to_string()),
+        (
+            "cb",
+            q.callbacks
+                .as_ref()
+                .map(|c| serde_json::to_string(c).unwrap_or_default())
+                .unwrap_or_default(),
+        ),
     ];
     // Only a partitioned queue has the field: its own keys then hold no tasks, and
     // the push scripts refuse them (see push.lua).
@@ -375,6 +467,14 @@ pub fn decode_queue(name: &str, fields: &[(String, String)]) -> Result<Queue> {
         },
         capture_responses: get("capture") == Some("1"),
         capture_body_bytes: num_or("capture_bytes", u64::from(DEFAULT_CAPTURE_BYTES))? as u32,
+        callbacks: match get("cb") {
+            None | Some("") => None,
+            Some(json) => {
+                Some(serde_json::from_str(json).map_err(|e| {
+                    Error::Internal(format!("queue {name:?}: corrupt callbacks: {e}"))
+                })?)
+            }
+        },
     })
 }
 
@@ -398,25 +498,53 @@ mod tests {
                 ],
                 body,
             };
-            let blob = encode_task("not-a-ulid", &req, 11, 22);
+            let blob = encode_task("not-a-ulid", &req, 11, 22, None, false);
+            let t = decode_task("not-a-ulid", &blob).unwrap();
             assert_eq!(
-                decode_task("not-a-ulid", &blob).unwrap(),
-                (req.clone(), 11, 22)
+                (
+                    t.request,
+                    t.created_ms,
+                    t.schedule_ms,
+                    t.callbacks,
+                    t.is_callback
+                ),
+                (req.clone(), 11, 22, None, false)
             );
             // A ULID id carries the creation time; the blob then leaves it out.
             let id = ulid::Ulid::from_parts(1_732_435_200_123, 7).to_string();
-            let short = encode_task(&id, &req, 1_732_435_200_123, 1_732_435_200_123);
-            let long = encode_task("not-a-ulid", &req, 1_732_435_200_123, 1_732_435_200_123);
+            let short = encode_task(&id, &req, 1_732_435_200_123, 1_732_435_200_123, None, false);
+            let long = encode_task(
+                "not-a-ulid",
+                &req,
+                1_732_435_200_123,
+                1_732_435_200_123,
+                None,
+                false,
+            );
             assert!(
                 short.len() + 6 <= long.len(),
                 "{} vs {}",
                 short.len(),
                 long.len()
             );
+            let t = decode_task(&id, &short).unwrap();
             assert_eq!(
-                decode_task(&id, &short).unwrap(),
-                (req, 1_732_435_200_123, 1_732_435_200_123)
+                (t.request, t.created_ms, t.schedule_ms),
+                (req.clone(), 1_732_435_200_123, 1_732_435_200_123)
             );
+            // Callbacks, and the mark of a callback task, round-trip.
+            let cbs = Callbacks {
+                on_failure: Some(crate::model::Callback {
+                    method: "POST".into(),
+                    url: "http://127.0.0.1/failed".into(),
+                    headers: vec![("X-K".into(), "1".into())],
+                }),
+                on_cancel: true,
+                queue: "hooks".into(),
+                ..Default::default()
+            };
+            let t = decode_task(&id, &encode_task(&id, &req, 1, 2, Some(&cbs), true)).unwrap();
+            assert_eq!((t.callbacks, t.is_callback), (Some(cbs), true));
         }
     }
 
@@ -455,6 +583,14 @@ mod tests {
         q.follow_redirects = true;
         q.capture_responses = true;
         q.capture_body_bytes = 100;
+        q.callbacks = Some(Callbacks {
+            on_success: Some(crate::model::Callback {
+                method: "PUT".into(),
+                url: "http://127.0.0.1/ok".into(),
+                headers: Vec::new(),
+            }),
+            ..Default::default()
+        });
         assert_eq!(decode_queue("q", &stored(&q)).unwrap(), q);
         let before = |q: &Queue| -> Vec<(String, String)> {
             stored(q)

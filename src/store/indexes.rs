@@ -27,6 +27,8 @@ pub struct Recovered {
     pub taken: u64,
     /// The earliest lease deadline still running, ms.
     pub next: Option<i64>,
+    /// Final outcomes whose callbacks are still to be pushed.
+    pub outbox: u64,
 }
 
 /// What applying a queue's time bounds did.
@@ -152,6 +154,7 @@ impl Store {
         Ok(Recovered {
             taken: reply::int(reply.get(0)?)?.max(0) as u64,
             next: reply::opt_ms(reply.get(1)?)?,
+            outbox: reply::int(reply.get(2)?)?.max(0) as u64,
         })
     }
 

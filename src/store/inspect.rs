@@ -19,7 +19,9 @@ pub(super) fn build_task(
     score: i64,
     now: i64,
 ) -> Result<Task> {
-    let (request, created_ms, schedule_ms) = decode_task(&id, &reply::bytes(blob)?)?;
+    let decoded = decode_task(&id, &reply::bytes(blob)?)?;
+    let (request, created_ms, schedule_ms) =
+        (decoded.request, decoded.created_ms, decoded.schedule_ms);
     let st = TaskStateJson::parse(&reply::string(state)?)?;
     let (state, schedule_ms) = match place {
         "due" if score > now => (TaskState::Scheduled, score),
@@ -44,6 +46,7 @@ pub(super) fn build_task(
         flow_key: st.flow_key.unwrap_or_default(),
         history: Vec::new(),
         finished_ms: st.finished_ms as i64,
+        callbacks: decoded.callbacks,
     })
 }
 

@@ -31,6 +31,9 @@ pub struct QueueKeys {
     pub events: String,
     /// Hash: the queue's counters (`started`, `failed`, `evicted`).
     pub stats: String,
+    /// Hash: final outcomes whose callbacks are still to be pushed (see
+    /// `outbox` in lua/prelude.lua).
+    pub outbox: String,
 }
 
 // The scripts name a queue's other keys from these (lua/prelude.lua, `qkey`); all
@@ -142,6 +145,7 @@ impl Keys {
             imported: format!("{base}imported"),
             events: format!("{base}events"),
             stats: format!("{base}stats"),
+            outbox: format!("{base}cbox"),
         }
     }
 }

@@ -41,7 +41,7 @@ use tracing::Instrument;
 use crate::error::{Error, Result};
 use crate::metrics::Metrics;
 
-pub use codec::TaskStateJson;
+pub use codec::{DecodedTask, OutboxMeta, TaskStateJson, decode_task};
 pub use events::{StreamBounds, StreamId};
 pub use indexes::{Index, Maintained, Recovered};
 pub use keys::{Keys, QueueKeys, slot};

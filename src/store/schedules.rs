@@ -56,7 +56,7 @@ fn encode(def: &ScheduleDef) -> Vec<u8> {
         queue: def.queue.clone(),
         cron: def.cron.clone(),
         time_zone: def.time_zone.clone(),
-        task: codec::encode_task("", &def.request, 0, 0),
+        task: codec::encode_task("", &def.request, 0, 0, None, false),
         flow_key: def.flow_key.clone(),
         skip_missed: def.skip_missed,
         created_ms: def.created_ms,
@@ -65,7 +65,7 @@ fn encode(def: &ScheduleDef) -> Vec<u8> {
 
 fn decode(blob: &[u8]) -> Result<ScheduleDef> {
     let s = codec::decode_schedule(blob)?;
-    let (request, _, _) = codec::decode_task("", &s.task)?;
+    let request = codec::decode_task("", &s.task)?.request;
     Ok(ScheduleDef {
         queue: s.queue,
         cron: s.cron,

@@ -10,7 +10,10 @@ use super::reply::{self, Code, Reply, int};
 use super::scripts::NamedScript;
 use super::{Call, Held, Store, inspect};
 use crate::error::{Error, Result};
-use crate::model::{HttpRequest, Queue, Task, TaskState};
+use crate::model::{Callbacks, HttpRequest, Queue, Task, TaskState};
+
+/// Arguments per outcome of a finish (`W` in finish.lua).
+const FINISH_WIDTH: usize = 9;
 
 /// A task to store.
 #[derive(Debug, Clone, Default)]
@@ -33,12 +36,23 @@ pub struct NewRow {
     pub traceparent: Option<String>,
     /// HTQ deliveries that led to its push.
     pub hops: u32,
+    /// Its own callbacks, if any.
+    pub callbacks: Option<Callbacks>,
+    /// It is itself a callback (its queue's callbacks do not apply to it).
+    pub is_callback: bool,
 }
 
 impl NewRow {
     /// The encoded task the `tasks` hash keeps.
     pub(super) fn blob(&self) -> Vec<u8> {
-        codec::encode_task(&self.id, &self.request, self.created_ms, self.due_ms)
+        codec::encode_task(
+            &self.id,
+            &self.request,
+            self.created_ms,
+            self.due_ms,
+            self.callbacks.as_ref(),
+            self.is_callback,
+        )
     }
 
     /// The state JSON a new task starts with ('' for none; see lua/prelude.lua).
@@ -55,6 +69,12 @@ impl NewRow {
         }
         if self.hops > 0 {
             st.insert("h".into(), self.hops.into());
+        }
+        // Which callbacks its final outcome has (see outbox in lua/prelude.lua).
+        if self.is_callback {
+            st.insert("c".into(), 0.into());
+        } else if self.callbacks.is_some() {
+            st.insert("c".into(), 1.into());
         }
         if st.is_empty() {
             String::new()
@@ -106,6 +126,10 @@ pub struct ClaimedTask {
     pub state: TaskStateJson,
     /// When it was first due (its schedule time), ms.
     pub due_ms: i64,
+    /// Its own callbacks, if any.
+    pub callbacks: Option<Callbacks>,
+    /// It is itself a callback.
+    pub is_callback: bool,
 }
 
 impl ClaimedTask {
@@ -153,6 +177,9 @@ pub struct Outcome {
     pub finish: Finish,
     /// The attempt record (JSON of an [`crate::model::AttemptRecord`], '' none).
     pub record: String,
+    /// When it succeeds or dies and has a callback for that: the outcome as the
+    /// callback outbox keeps it (JSON of a [`crate::store::OutboxMeta`]), else ''.
+    pub callback: String,
 }
 
 /// How a finished attempt leaves its task.
@@ -378,7 +405,7 @@ impl Store {
     ) -> Result<(Vec<bool>, Option<Claim>)> {
         let held = self.held_settings(queue);
         let mut call = self.claim_call(&self.scripts.finish_claim, queue);
-        call.arg(4 + 8 * outcomes.len());
+        call.arg(4 + FINISH_WIDTH * outcomes.len());
         self.finish_args(&mut call, queue, now, outcomes);
         self.claim_args(&mut call, now, max, held.as_ref());
         let (finished, claimed): (Reply, Reply) = self.run(&call).await?;
@@ -444,12 +471,14 @@ impl Store {
                 return Err(Error::Internal("claim: ragged reply".into()));
             };
             let id = reply::string(id)?;
-            let (request, created_ms, due_ms) = codec::decode_task(&id, &reply::bytes(blob)?)?;
+            let t = codec::decode_task(&id, &reply::bytes(blob)?)?;
             tasks.push(ClaimedTask {
                 id,
-                request,
-                created_ms,
-                due_ms,
+                request: t.request,
+                created_ms: t.created_ms,
+                due_ms: t.schedule_ms,
+                callbacks: t.callbacks,
+                is_callback: t.is_callback,
                 state: TaskStateJson::parse(&reply::string(state)?)?,
             });
         }
@@ -497,6 +526,7 @@ impl Store {
             token: token.to_owned(),
             finish: outcome.clone(),
             record: record.to_owned(),
+            callback: String::new(),
         };
         let held = self
             .finish_many(queue, now, std::slice::from_ref(&one))
@@ -546,7 +576,8 @@ impl Store {
                 .arg(run_count)
                 .arg(status)
                 .arg(error)
-                .arg(&o.record);
+                .arg(&o.record)
+                .arg(&o.callback);
         }
     }
 
@@ -574,6 +605,38 @@ impl Store {
             Code::LeaseLost => Ok(false),
             _ => Err(reply.unexpected("hand_back")),
         }
+    }
+
+    /// Up to about `count` entries of `queue`'s callback outbox from `cursor` (an
+    /// HSCAN): the next cursor (0 at the end) and the entries (field, value).
+    pub async fn outbox_scan(
+        &self,
+        queue: &str,
+        cursor: u64,
+        count: usize,
+    ) -> Result<(u64, Vec<(String, Vec<u8>)>)> {
+        let k = self.keys.queue(queue);
+        self.query(
+            "outbox_scan",
+            redis::cmd("HSCAN")
+                .arg(&k.outbox)
+                .arg(cursor)
+                .arg("COUNT")
+                .arg(count),
+        )
+        .await
+    }
+
+    /// Removes an entry of `queue`'s callback outbox once its callback is pushed.
+    pub async fn outbox_remove(&self, queue: &str, field: &str) -> Result<()> {
+        let k = self.keys.queue(queue);
+        let _: i64 = self
+            .query(
+                "outbox_remove",
+                redis::cmd("HDEL").arg(&k.outbox).arg(field),
+            )
+            .await?;
+        Ok(())
     }
 
     /// Removes a task that has not finished; returns it as it was, None when

@@ -242,6 +242,7 @@ fn fuzzed_grpc_pushes_never_fail_the_server() {
                 task_id,
                 idempotency_key,
                 flow_key,
+                callbacks: None,
             },
         );
     runner()

@@ -3,6 +3,7 @@
 mod common;
 
 mod api;
+mod callbacks;
 mod cli;
 mod clients;
 mod cluster;

@@ -356,6 +356,7 @@ async fn one_finish_call_records_each_outcome_and_refuses_each_lost_lease() {
         token,
         finish,
         record: String::new(),
+        callback: String::new(),
     };
     let outcomes = [
         outcome("a", lease(&redis, "a"), Finish::Succeed { status: 200 }),
@@ -513,6 +514,7 @@ async fn a_task_that_succeeds_leaves_no_history_behind() {
         token: lease(&redis, id),
         finish: Finish::Succeed { status: 200 },
         record: rec.into(),
+        callback: String::new(),
     };
     let (held, _) = s.finish_claim("q", 1200, &[ok("b")], 3).await.unwrap();
     assert_eq!(held, [true]);
@@ -583,14 +585,16 @@ async fn recover_requeues_expired_leases_and_dead_letters_repeat_offenders() {
         s.recover("q", 2400).await.unwrap(),
         Recovered {
             taken: 0,
-            next: Some(2500)
+            next: Some(2500),
+            outbox: 0,
         }
     );
     assert_eq!(
         s.recover("q", 3000).await.unwrap(),
         Recovered {
             taken: 1,
-            next: Some(3500)
+            next: Some(3500),
+            outbox: 0,
         }
     );
     let mut c = redis.conn();
@@ -1078,6 +1082,7 @@ async fn finish_claim_records_outcomes_then_claims_into_the_freed_slots() {
         token,
         finish: Finish::Succeed { status: 200 },
         record: String::new(),
+        callback: String::new(),
     };
     // a's lease holds, b's token is stale: one slot frees, so one task starts
     // though two were asked for (max_concurrency 2, b still active).

@@ -580,8 +580,11 @@ type Queue struct {
 	// default (4,096); at most 65,536, and capture_body_bytes times
 	// attempt_history at most 1 MiB (for example 16 attempts of 65,536 bytes).
 	CaptureBodyBytes int32 `protobuf:"varint,21,opt,name=capture_body_bytes,json=captureBodyBytes,proto3" json:"capture_body_bytes,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// The callbacks of the queue's tasks that name none of their own (see
+	// Callbacks). Tasks pushed as callbacks never get them.
+	Callbacks     *Callbacks `protobuf:"bytes,22,opt,name=callbacks,proto3" json:"callbacks,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Queue) Reset() {
@@ -761,6 +764,164 @@ func (x *Queue) GetCaptureBodyBytes() int32 {
 	return 0
 }
 
+func (x *Queue) GetCallbacks() *Callbacks {
+	if x != nil {
+		return x.Callbacks
+	}
+	return nil
+}
+
+// Requests HTQ makes once a task reaches its final outcome: on_success when it
+// succeeds, on_failure when it is dead-lettered (and, with on_cancel, when it is
+// cancelled before it finished). Once per outcome, never per attempt. Each is an
+// ordinary task pushed into `queue`, with that queue's retries, dead letters,
+// signing and events; its body is JSON: taskId, queue, outcome ("succeeded",
+// "dead" or "cancelled"), attempts, createTime, lastAttemptTime, finishTime, the
+// task's request method and URL, and the final response (status, headers, body up
+// to the task queue's capture_body_bytes, base64 when not UTF-8) or the last error.
+// The script that records the outcome also records the callback, so none is lost
+// when HTQ stops in between: the callback task is then pushed by the lease sweep
+// of a live process. A callback whose queue was deleted meanwhile waits until a
+// queue of that name exists again. The callback task's idempotency key is made of
+// the outcome, so an outcome pushed twice (a race with a process that died) is
+// stored once within that queue's dedup window.
+type Callbacks struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Called when the task succeeds.
+	OnSuccess *Callback `protobuf:"bytes,1,opt,name=on_success,json=onSuccess,proto3" json:"on_success,omitempty"`
+	// Called when the task is dead-lettered.
+	OnFailure *Callback `protobuf:"bytes,2,opt,name=on_failure,json=onFailure,proto3" json:"on_failure,omitempty"`
+	// on_failure is also called when the task is cancelled before it finished.
+	OnCancel bool `protobuf:"varint,3,opt,name=on_cancel,json=onCancel,proto3" json:"on_cancel,omitempty"`
+	// The queue the callback tasks go to (it must exist); empty: the task's queue's
+	// callbacks.queue, else the task's own queue.
+	Queue         string `protobuf:"bytes,4,opt,name=queue,proto3" json:"queue,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Callbacks) Reset() {
+	*x = Callbacks{}
+	mi := &file_htq_v1_htq_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Callbacks) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Callbacks) ProtoMessage() {}
+
+func (x *Callbacks) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Callbacks.ProtoReflect.Descriptor instead.
+func (*Callbacks) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *Callbacks) GetOnSuccess() *Callback {
+	if x != nil {
+		return x.OnSuccess
+	}
+	return nil
+}
+
+func (x *Callbacks) GetOnFailure() *Callback {
+	if x != nil {
+		return x.OnFailure
+	}
+	return nil
+}
+
+func (x *Callbacks) GetOnCancel() bool {
+	if x != nil {
+		return x.OnCancel
+	}
+	return false
+}
+
+func (x *Callbacks) GetQueue() string {
+	if x != nil {
+		return x.Queue
+	}
+	return ""
+}
+
+// One callback request: its body is the outcome, sent as application/json.
+type Callback struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// An HTTP method token; empty means POST.
+	Method string `protobuf:"bytes,1,opt,name=method,proto3" json:"method,omitempty"`
+	// Absolute http:// or https:// URL.
+	Url string `protobuf:"bytes,2,opt,name=url,proto3" json:"url,omitempty"`
+	// Headers sent as given; Content-Type is application/json unless one is given.
+	Headers       []*Header `protobuf:"bytes,3,rep,name=headers,proto3" json:"headers,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Callback) Reset() {
+	*x = Callback{}
+	mi := &file_htq_v1_htq_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Callback) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Callback) ProtoMessage() {}
+
+func (x *Callback) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Callback.ProtoReflect.Descriptor instead.
+func (*Callback) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Callback) GetMethod() string {
+	if x != nil {
+		return x.Method
+	}
+	return ""
+}
+
+func (x *Callback) GetUrl() string {
+	if x != nil {
+		return x.Url
+	}
+	return ""
+}
+
+func (x *Callback) GetHeaders() []*Header {
+	if x != nil {
+		return x.Headers
+	}
+	return nil
+}
+
 // Limits that apply to each flow key of a queue on its own. Tasks of different
 // keys are dispatched fairly: the key served least recently goes first, so a key
 // with a large backlog does not hold back one with a few tasks.
@@ -778,7 +939,7 @@ type FlowControl struct {
 
 func (x *FlowControl) Reset() {
 	*x = FlowControl{}
-	mi := &file_htq_v1_htq_proto_msgTypes[3]
+	mi := &file_htq_v1_htq_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -790,7 +951,7 @@ func (x *FlowControl) String() string {
 func (*FlowControl) ProtoMessage() {}
 
 func (x *FlowControl) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[3]
+	mi := &file_htq_v1_htq_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -803,7 +964,7 @@ func (x *FlowControl) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FlowControl.ProtoReflect.Descriptor instead.
 func (*FlowControl) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{3}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *FlowControl) GetMaxConcurrency() int32 {
@@ -842,7 +1003,7 @@ type DeadLetterPolicy struct {
 
 func (x *DeadLetterPolicy) Reset() {
 	*x = DeadLetterPolicy{}
-	mi := &file_htq_v1_htq_proto_msgTypes[4]
+	mi := &file_htq_v1_htq_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -854,7 +1015,7 @@ func (x *DeadLetterPolicy) String() string {
 func (*DeadLetterPolicy) ProtoMessage() {}
 
 func (x *DeadLetterPolicy) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[4]
+	mi := &file_htq_v1_htq_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -867,7 +1028,7 @@ func (x *DeadLetterPolicy) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeadLetterPolicy.ProtoReflect.Descriptor instead.
 func (*DeadLetterPolicy) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{4}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *DeadLetterPolicy) GetMaxTasks() int32 {
@@ -897,7 +1058,7 @@ type Header struct {
 
 func (x *Header) Reset() {
 	*x = Header{}
-	mi := &file_htq_v1_htq_proto_msgTypes[5]
+	mi := &file_htq_v1_htq_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -909,7 +1070,7 @@ func (x *Header) String() string {
 func (*Header) ProtoMessage() {}
 
 func (x *Header) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[5]
+	mi := &file_htq_v1_htq_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -922,7 +1083,7 @@ func (x *Header) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Header.ProtoReflect.Descriptor instead.
 func (*Header) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{5}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *Header) GetName() string {
@@ -950,7 +1111,7 @@ type Form struct {
 
 func (x *Form) Reset() {
 	*x = Form{}
-	mi := &file_htq_v1_htq_proto_msgTypes[6]
+	mi := &file_htq_v1_htq_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -962,7 +1123,7 @@ func (x *Form) String() string {
 func (*Form) ProtoMessage() {}
 
 func (x *Form) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[6]
+	mi := &file_htq_v1_htq_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -975,7 +1136,7 @@ func (x *Form) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Form.ProtoReflect.Descriptor instead.
 func (*Form) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{6}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *Form) GetFields() []*FormField {
@@ -998,7 +1159,7 @@ type FormField struct {
 
 func (x *FormField) Reset() {
 	*x = FormField{}
-	mi := &file_htq_v1_htq_proto_msgTypes[7]
+	mi := &file_htq_v1_htq_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1010,7 +1171,7 @@ func (x *FormField) String() string {
 func (*FormField) ProtoMessage() {}
 
 func (x *FormField) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[7]
+	mi := &file_htq_v1_htq_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1023,7 +1184,7 @@ func (x *FormField) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FormField.ProtoReflect.Descriptor instead.
 func (*FormField) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{7}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *FormField) GetName() string {
@@ -1062,7 +1223,7 @@ type HttpRequest struct {
 
 func (x *HttpRequest) Reset() {
 	*x = HttpRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[8]
+	mi := &file_htq_v1_htq_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1074,7 +1235,7 @@ func (x *HttpRequest) String() string {
 func (*HttpRequest) ProtoMessage() {}
 
 func (x *HttpRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[8]
+	mi := &file_htq_v1_htq_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1087,7 +1248,7 @@ func (x *HttpRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HttpRequest.ProtoReflect.Descriptor instead.
 func (*HttpRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{8}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *HttpRequest) GetMethod() string {
@@ -1185,14 +1346,16 @@ type Task struct {
 	// The latest attempts, oldest first (at most the queue's attempt_history).
 	History []*Attempt `protobuf:"bytes,13,rep,name=history,proto3" json:"history,omitempty"`
 	// When it succeeded or was cancelled (finished tasks the queue retains).
-	FinishTime    *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=finish_time,json=finishTime,proto3" json:"finish_time,omitempty"`
+	FinishTime *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=finish_time,json=finishTime,proto3" json:"finish_time,omitempty"`
+	// The callbacks the task was pushed with (not the queue's).
+	Callbacks     *Callbacks `protobuf:"bytes,15,opt,name=callbacks,proto3" json:"callbacks,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Task) Reset() {
 	*x = Task{}
-	mi := &file_htq_v1_htq_proto_msgTypes[9]
+	mi := &file_htq_v1_htq_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1204,7 +1367,7 @@ func (x *Task) String() string {
 func (*Task) ProtoMessage() {}
 
 func (x *Task) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[9]
+	mi := &file_htq_v1_htq_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1217,7 +1380,7 @@ func (x *Task) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Task.ProtoReflect.Descriptor instead.
 func (*Task) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{9}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Task) GetId() string {
@@ -1318,6 +1481,13 @@ func (x *Task) GetFinishTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Task) GetCallbacks() *Callbacks {
+	if x != nil {
+		return x.Callbacks
+	}
+	return nil
+}
+
 // One attempt of a task.
 type Attempt struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1340,7 +1510,7 @@ type Attempt struct {
 
 func (x *Attempt) Reset() {
 	*x = Attempt{}
-	mi := &file_htq_v1_htq_proto_msgTypes[10]
+	mi := &file_htq_v1_htq_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1352,7 +1522,7 @@ func (x *Attempt) String() string {
 func (*Attempt) ProtoMessage() {}
 
 func (x *Attempt) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[10]
+	mi := &file_htq_v1_htq_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1365,7 +1535,7 @@ func (x *Attempt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Attempt.ProtoReflect.Descriptor instead.
 func (*Attempt) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{10}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Attempt) GetStartTime() *timestamppb.Timestamp {
@@ -1428,7 +1598,7 @@ type CapturedResponse struct {
 
 func (x *CapturedResponse) Reset() {
 	*x = CapturedResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[11]
+	mi := &file_htq_v1_htq_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1440,7 +1610,7 @@ func (x *CapturedResponse) String() string {
 func (*CapturedResponse) ProtoMessage() {}
 
 func (x *CapturedResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[11]
+	mi := &file_htq_v1_htq_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1453,7 +1623,7 @@ func (x *CapturedResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CapturedResponse.ProtoReflect.Descriptor instead.
 func (*CapturedResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{11}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *CapturedResponse) GetHeaders() []*Header {
@@ -1495,7 +1665,7 @@ type CreateQueueRequest struct {
 
 func (x *CreateQueueRequest) Reset() {
 	*x = CreateQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[12]
+	mi := &file_htq_v1_htq_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1507,7 +1677,7 @@ func (x *CreateQueueRequest) String() string {
 func (*CreateQueueRequest) ProtoMessage() {}
 
 func (x *CreateQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[12]
+	mi := &file_htq_v1_htq_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1520,7 +1690,7 @@ func (x *CreateQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateQueueRequest.ProtoReflect.Descriptor instead.
 func (*CreateQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{12}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *CreateQueueRequest) GetQueue() *Queue {
@@ -1541,7 +1711,7 @@ type GetQueueRequest struct {
 
 func (x *GetQueueRequest) Reset() {
 	*x = GetQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[13]
+	mi := &file_htq_v1_htq_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1553,7 +1723,7 @@ func (x *GetQueueRequest) String() string {
 func (*GetQueueRequest) ProtoMessage() {}
 
 func (x *GetQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[13]
+	mi := &file_htq_v1_htq_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1566,7 +1736,7 @@ func (x *GetQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetQueueRequest.ProtoReflect.Descriptor instead.
 func (*GetQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{13}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *GetQueueRequest) GetName() string {
@@ -1589,7 +1759,7 @@ type ListQueuesRequest struct {
 
 func (x *ListQueuesRequest) Reset() {
 	*x = ListQueuesRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[14]
+	mi := &file_htq_v1_htq_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1601,7 +1771,7 @@ func (x *ListQueuesRequest) String() string {
 func (*ListQueuesRequest) ProtoMessage() {}
 
 func (x *ListQueuesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[14]
+	mi := &file_htq_v1_htq_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1614,7 +1784,7 @@ func (x *ListQueuesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQueuesRequest.ProtoReflect.Descriptor instead.
 func (*ListQueuesRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{14}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ListQueuesRequest) GetPageSize() int32 {
@@ -1644,7 +1814,7 @@ type ListQueuesResponse struct {
 
 func (x *ListQueuesResponse) Reset() {
 	*x = ListQueuesResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[15]
+	mi := &file_htq_v1_htq_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1656,7 +1826,7 @@ func (x *ListQueuesResponse) String() string {
 func (*ListQueuesResponse) ProtoMessage() {}
 
 func (x *ListQueuesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[15]
+	mi := &file_htq_v1_htq_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1669,7 +1839,7 @@ func (x *ListQueuesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQueuesResponse.ProtoReflect.Descriptor instead.
 func (*ListQueuesResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{15}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ListQueuesResponse) GetQueues() []*Queue {
@@ -1712,7 +1882,7 @@ type UpdateQueueRequest struct {
 
 func (x *UpdateQueueRequest) Reset() {
 	*x = UpdateQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[16]
+	mi := &file_htq_v1_htq_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1724,7 +1894,7 @@ func (x *UpdateQueueRequest) String() string {
 func (*UpdateQueueRequest) ProtoMessage() {}
 
 func (x *UpdateQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[16]
+	mi := &file_htq_v1_htq_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1737,7 +1907,7 @@ func (x *UpdateQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateQueueRequest.ProtoReflect.Descriptor instead.
 func (*UpdateQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{16}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *UpdateQueueRequest) GetQueue() *Queue {
@@ -1765,7 +1935,7 @@ type DeleteQueueRequest struct {
 
 func (x *DeleteQueueRequest) Reset() {
 	*x = DeleteQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[17]
+	mi := &file_htq_v1_htq_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1777,7 +1947,7 @@ func (x *DeleteQueueRequest) String() string {
 func (*DeleteQueueRequest) ProtoMessage() {}
 
 func (x *DeleteQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[17]
+	mi := &file_htq_v1_htq_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1790,7 +1960,7 @@ func (x *DeleteQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteQueueRequest.ProtoReflect.Descriptor instead.
 func (*DeleteQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{17}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *DeleteQueueRequest) GetName() string {
@@ -1809,7 +1979,7 @@ type DeleteQueueResponse struct {
 
 func (x *DeleteQueueResponse) Reset() {
 	*x = DeleteQueueResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[18]
+	mi := &file_htq_v1_htq_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1821,7 +1991,7 @@ func (x *DeleteQueueResponse) String() string {
 func (*DeleteQueueResponse) ProtoMessage() {}
 
 func (x *DeleteQueueResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[18]
+	mi := &file_htq_v1_htq_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1834,7 +2004,7 @@ func (x *DeleteQueueResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteQueueResponse.ProtoReflect.Descriptor instead.
 func (*DeleteQueueResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{18}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{20}
 }
 
 // PushTask input.
@@ -1853,14 +2023,16 @@ type PushTaskRequest struct {
 	IdempotencyKey string `protobuf:"bytes,4,opt,name=idempotency_key,json=idempotencyKey,proto3" json:"idempotency_key,omitempty"`
 	// Groups tasks for the queue's per-key limits and fair dispatch (a customer, a
 	// target host). At most 200 bytes; empty means none.
-	FlowKey       string `protobuf:"bytes,5,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
+	FlowKey string `protobuf:"bytes,5,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
+	// Requests made on the task's final outcome; unset: the queue's callbacks.
+	Callbacks     *Callbacks `protobuf:"bytes,6,opt,name=callbacks,proto3" json:"callbacks,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *PushTaskRequest) Reset() {
 	*x = PushTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[19]
+	mi := &file_htq_v1_htq_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1872,7 +2044,7 @@ func (x *PushTaskRequest) String() string {
 func (*PushTaskRequest) ProtoMessage() {}
 
 func (x *PushTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[19]
+	mi := &file_htq_v1_htq_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1885,7 +2057,7 @@ func (x *PushTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTaskRequest.ProtoReflect.Descriptor instead.
 func (*PushTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{19}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *PushTaskRequest) GetQueue() string {
@@ -1923,6 +2095,13 @@ func (x *PushTaskRequest) GetFlowKey() string {
 	return ""
 }
 
+func (x *PushTaskRequest) GetCallbacks() *Callbacks {
+	if x != nil {
+		return x.Callbacks
+	}
+	return nil
+}
+
 // PushTask and ScheduleTask output: the new task.
 type PushTaskResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1938,7 +2117,7 @@ type PushTaskResponse struct {
 
 func (x *PushTaskResponse) Reset() {
 	*x = PushTaskResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[20]
+	mi := &file_htq_v1_htq_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1950,7 +2129,7 @@ func (x *PushTaskResponse) String() string {
 func (*PushTaskResponse) ProtoMessage() {}
 
 func (x *PushTaskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[20]
+	mi := &file_htq_v1_htq_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1963,7 +2142,7 @@ func (x *PushTaskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTaskResponse.ProtoReflect.Descriptor instead.
 func (*PushTaskResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{20}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *PushTaskResponse) GetTaskId() string {
@@ -2000,7 +2179,7 @@ type PushTasksRequest struct {
 
 func (x *PushTasksRequest) Reset() {
 	*x = PushTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[21]
+	mi := &file_htq_v1_htq_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2012,7 +2191,7 @@ func (x *PushTasksRequest) String() string {
 func (*PushTasksRequest) ProtoMessage() {}
 
 func (x *PushTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[21]
+	mi := &file_htq_v1_htq_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2025,7 +2204,7 @@ func (x *PushTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTasksRequest.ProtoReflect.Descriptor instead.
 func (*PushTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{21}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *PushTasksRequest) GetQueue() string {
@@ -2063,14 +2242,16 @@ type TaskEntry struct {
 	IdempotencyKey string `protobuf:"bytes,5,opt,name=idempotency_key,json=idempotencyKey,proto3" json:"idempotency_key,omitempty"`
 	// Groups tasks for the queue's per-key limits and fair dispatch (a customer, a
 	// target host). At most 200 bytes; empty means none.
-	FlowKey       string `protobuf:"bytes,6,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
+	FlowKey string `protobuf:"bytes,6,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
+	// Requests made on the task's final outcome; unset: the queue's callbacks.
+	Callbacks     *Callbacks `protobuf:"bytes,7,opt,name=callbacks,proto3" json:"callbacks,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *TaskEntry) Reset() {
 	*x = TaskEntry{}
-	mi := &file_htq_v1_htq_proto_msgTypes[22]
+	mi := &file_htq_v1_htq_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2082,7 +2263,7 @@ func (x *TaskEntry) String() string {
 func (*TaskEntry) ProtoMessage() {}
 
 func (x *TaskEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[22]
+	mi := &file_htq_v1_htq_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2095,7 +2276,7 @@ func (x *TaskEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TaskEntry.ProtoReflect.Descriptor instead.
 func (*TaskEntry) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{22}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *TaskEntry) GetRequest() *HttpRequest {
@@ -2151,6 +2332,13 @@ func (x *TaskEntry) GetFlowKey() string {
 	return ""
 }
 
+func (x *TaskEntry) GetCallbacks() *Callbacks {
+	if x != nil {
+		return x.Callbacks
+	}
+	return nil
+}
+
 type isTaskEntry_When interface {
 	isTaskEntry_When()
 }
@@ -2183,7 +2371,7 @@ type PushTasksResponse struct {
 
 func (x *PushTasksResponse) Reset() {
 	*x = PushTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[23]
+	mi := &file_htq_v1_htq_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2195,7 +2383,7 @@ func (x *PushTasksResponse) String() string {
 func (*PushTasksResponse) ProtoMessage() {}
 
 func (x *PushTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[23]
+	mi := &file_htq_v1_htq_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2208,7 +2396,7 @@ func (x *PushTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PushTasksResponse.ProtoReflect.Descriptor instead.
 func (*PushTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{23}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *PushTasksResponse) GetTaskIds() []string {
@@ -2248,14 +2436,16 @@ type ScheduleTaskRequest struct {
 	IdempotencyKey string `protobuf:"bytes,6,opt,name=idempotency_key,json=idempotencyKey,proto3" json:"idempotency_key,omitempty"`
 	// Groups tasks for the queue's per-key limits and fair dispatch (a customer, a
 	// target host). At most 200 bytes; empty means none.
-	FlowKey       string `protobuf:"bytes,7,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
+	FlowKey string `protobuf:"bytes,7,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
+	// Requests made on the task's final outcome; unset: the queue's callbacks.
+	Callbacks     *Callbacks `protobuf:"bytes,8,opt,name=callbacks,proto3" json:"callbacks,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ScheduleTaskRequest) Reset() {
 	*x = ScheduleTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[24]
+	mi := &file_htq_v1_htq_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2267,7 +2457,7 @@ func (x *ScheduleTaskRequest) String() string {
 func (*ScheduleTaskRequest) ProtoMessage() {}
 
 func (x *ScheduleTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[24]
+	mi := &file_htq_v1_htq_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2280,7 +2470,7 @@ func (x *ScheduleTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ScheduleTaskRequest.ProtoReflect.Descriptor instead.
 func (*ScheduleTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{24}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *ScheduleTaskRequest) GetQueue() string {
@@ -2343,6 +2533,13 @@ func (x *ScheduleTaskRequest) GetFlowKey() string {
 	return ""
 }
 
+func (x *ScheduleTaskRequest) GetCallbacks() *Callbacks {
+	if x != nil {
+		return x.Callbacks
+	}
+	return nil
+}
+
 type isScheduleTaskRequest_When interface {
 	isScheduleTaskRequest_When()
 }
@@ -2374,7 +2571,7 @@ type GetTaskRequest struct {
 
 func (x *GetTaskRequest) Reset() {
 	*x = GetTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[25]
+	mi := &file_htq_v1_htq_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2386,7 +2583,7 @@ func (x *GetTaskRequest) String() string {
 func (*GetTaskRequest) ProtoMessage() {}
 
 func (x *GetTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[25]
+	mi := &file_htq_v1_htq_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2399,7 +2596,7 @@ func (x *GetTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetTaskRequest.ProtoReflect.Descriptor instead.
 func (*GetTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{25}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *GetTaskRequest) GetQueue() string {
@@ -2433,7 +2630,7 @@ type ListTasksRequest struct {
 
 func (x *ListTasksRequest) Reset() {
 	*x = ListTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[26]
+	mi := &file_htq_v1_htq_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2445,7 +2642,7 @@ func (x *ListTasksRequest) String() string {
 func (*ListTasksRequest) ProtoMessage() {}
 
 func (x *ListTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[26]
+	mi := &file_htq_v1_htq_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2458,7 +2655,7 @@ func (x *ListTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTasksRequest.ProtoReflect.Descriptor instead.
 func (*ListTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{26}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *ListTasksRequest) GetQueue() string {
@@ -2503,7 +2700,7 @@ type ListTasksResponse struct {
 
 func (x *ListTasksResponse) Reset() {
 	*x = ListTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[27]
+	mi := &file_htq_v1_htq_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2515,7 +2712,7 @@ func (x *ListTasksResponse) String() string {
 func (*ListTasksResponse) ProtoMessage() {}
 
 func (x *ListTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[27]
+	mi := &file_htq_v1_htq_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2528,7 +2725,7 @@ func (x *ListTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTasksResponse.ProtoReflect.Descriptor instead.
 func (*ListTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{27}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *ListTasksResponse) GetTasks() []*Task {
@@ -2556,7 +2753,7 @@ type CountTasksRequest struct {
 
 func (x *CountTasksRequest) Reset() {
 	*x = CountTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[28]
+	mi := &file_htq_v1_htq_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2568,7 +2765,7 @@ func (x *CountTasksRequest) String() string {
 func (*CountTasksRequest) ProtoMessage() {}
 
 func (x *CountTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[28]
+	mi := &file_htq_v1_htq_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2581,7 +2778,7 @@ func (x *CountTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CountTasksRequest.ProtoReflect.Descriptor instead.
 func (*CountTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{28}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *CountTasksRequest) GetQueue() string {
@@ -2612,7 +2809,7 @@ type CountTasksResponse struct {
 
 func (x *CountTasksResponse) Reset() {
 	*x = CountTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[29]
+	mi := &file_htq_v1_htq_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2624,7 +2821,7 @@ func (x *CountTasksResponse) String() string {
 func (*CountTasksResponse) ProtoMessage() {}
 
 func (x *CountTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[29]
+	mi := &file_htq_v1_htq_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2637,7 +2834,7 @@ func (x *CountTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CountTasksResponse.ProtoReflect.Descriptor instead.
 func (*CountTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{29}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *CountTasksResponse) GetScheduled() int64 {
@@ -2695,7 +2892,7 @@ type CancelTaskRequest struct {
 
 func (x *CancelTaskRequest) Reset() {
 	*x = CancelTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[30]
+	mi := &file_htq_v1_htq_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2707,7 +2904,7 @@ func (x *CancelTaskRequest) String() string {
 func (*CancelTaskRequest) ProtoMessage() {}
 
 func (x *CancelTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[30]
+	mi := &file_htq_v1_htq_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2720,7 +2917,7 @@ func (x *CancelTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CancelTaskRequest.ProtoReflect.Descriptor instead.
 func (*CancelTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{30}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *CancelTaskRequest) GetQueue() string {
@@ -2757,7 +2954,7 @@ type WatchQueueRequest struct {
 
 func (x *WatchQueueRequest) Reset() {
 	*x = WatchQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[31]
+	mi := &file_htq_v1_htq_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2769,7 +2966,7 @@ func (x *WatchQueueRequest) String() string {
 func (*WatchQueueRequest) ProtoMessage() {}
 
 func (x *WatchQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[31]
+	mi := &file_htq_v1_htq_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2782,7 +2979,7 @@ func (x *WatchQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchQueueRequest.ProtoReflect.Descriptor instead.
 func (*WatchQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{31}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *WatchQueueRequest) GetQueue() string {
@@ -2837,7 +3034,7 @@ type WatchQueueResponse struct {
 
 func (x *WatchQueueResponse) Reset() {
 	*x = WatchQueueResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[32]
+	mi := &file_htq_v1_htq_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2849,7 +3046,7 @@ func (x *WatchQueueResponse) String() string {
 func (*WatchQueueResponse) ProtoMessage() {}
 
 func (x *WatchQueueResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[32]
+	mi := &file_htq_v1_htq_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2862,7 +3059,7 @@ func (x *WatchQueueResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchQueueResponse.ProtoReflect.Descriptor instead.
 func (*WatchQueueResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{32}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *WatchQueueResponse) GetItem() isWatchQueueResponse_Item {
@@ -2957,7 +3154,7 @@ type QueueEvent struct {
 
 func (x *QueueEvent) Reset() {
 	*x = QueueEvent{}
-	mi := &file_htq_v1_htq_proto_msgTypes[33]
+	mi := &file_htq_v1_htq_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2969,7 +3166,7 @@ func (x *QueueEvent) String() string {
 func (*QueueEvent) ProtoMessage() {}
 
 func (x *QueueEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[33]
+	mi := &file_htq_v1_htq_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2982,7 +3179,7 @@ func (x *QueueEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueueEvent.ProtoReflect.Descriptor instead.
 func (*QueueEvent) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{33}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *QueueEvent) GetCursor() string {
@@ -3077,7 +3274,7 @@ type EventGap struct {
 
 func (x *EventGap) Reset() {
 	*x = EventGap{}
-	mi := &file_htq_v1_htq_proto_msgTypes[34]
+	mi := &file_htq_v1_htq_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3089,7 +3286,7 @@ func (x *EventGap) String() string {
 func (*EventGap) ProtoMessage() {}
 
 func (x *EventGap) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[34]
+	mi := &file_htq_v1_htq_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3102,7 +3299,7 @@ func (x *EventGap) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventGap.ProtoReflect.Descriptor instead.
 func (*EventGap) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{34}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *EventGap) GetQueue() string {
@@ -3145,7 +3342,7 @@ type QueueStats struct {
 
 func (x *QueueStats) Reset() {
 	*x = QueueStats{}
-	mi := &file_htq_v1_htq_proto_msgTypes[35]
+	mi := &file_htq_v1_htq_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3157,7 +3354,7 @@ func (x *QueueStats) String() string {
 func (*QueueStats) ProtoMessage() {}
 
 func (x *QueueStats) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[35]
+	mi := &file_htq_v1_htq_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3170,7 +3367,7 @@ func (x *QueueStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueueStats.ProtoReflect.Descriptor instead.
 func (*QueueStats) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{35}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *QueueStats) GetQueue() string {
@@ -3219,7 +3416,7 @@ type PauseQueueRequest struct {
 
 func (x *PauseQueueRequest) Reset() {
 	*x = PauseQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[36]
+	mi := &file_htq_v1_htq_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3231,7 +3428,7 @@ func (x *PauseQueueRequest) String() string {
 func (*PauseQueueRequest) ProtoMessage() {}
 
 func (x *PauseQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[36]
+	mi := &file_htq_v1_htq_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3244,7 +3441,7 @@ func (x *PauseQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PauseQueueRequest.ProtoReflect.Descriptor instead.
 func (*PauseQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{36}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *PauseQueueRequest) GetName() string {
@@ -3265,7 +3462,7 @@ type ResumeQueueRequest struct {
 
 func (x *ResumeQueueRequest) Reset() {
 	*x = ResumeQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[37]
+	mi := &file_htq_v1_htq_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3277,7 +3474,7 @@ func (x *ResumeQueueRequest) String() string {
 func (*ResumeQueueRequest) ProtoMessage() {}
 
 func (x *ResumeQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[37]
+	mi := &file_htq_v1_htq_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3290,7 +3487,7 @@ func (x *ResumeQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResumeQueueRequest.ProtoReflect.Descriptor instead.
 func (*ResumeQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{37}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ResumeQueueRequest) GetName() string {
@@ -3311,7 +3508,7 @@ type PurgeQueueRequest struct {
 
 func (x *PurgeQueueRequest) Reset() {
 	*x = PurgeQueueRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[38]
+	mi := &file_htq_v1_htq_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3323,7 +3520,7 @@ func (x *PurgeQueueRequest) String() string {
 func (*PurgeQueueRequest) ProtoMessage() {}
 
 func (x *PurgeQueueRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[38]
+	mi := &file_htq_v1_htq_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3336,7 +3533,7 @@ func (x *PurgeQueueRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurgeQueueRequest.ProtoReflect.Descriptor instead.
 func (*PurgeQueueRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{38}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *PurgeQueueRequest) GetName() string {
@@ -3357,7 +3554,7 @@ type PurgeQueueResponse struct {
 
 func (x *PurgeQueueResponse) Reset() {
 	*x = PurgeQueueResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[39]
+	mi := &file_htq_v1_htq_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3369,7 +3566,7 @@ func (x *PurgeQueueResponse) String() string {
 func (*PurgeQueueResponse) ProtoMessage() {}
 
 func (x *PurgeQueueResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[39]
+	mi := &file_htq_v1_htq_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3382,7 +3579,7 @@ func (x *PurgeQueueResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurgeQueueResponse.ProtoReflect.Descriptor instead.
 func (*PurgeQueueResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{39}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *PurgeQueueResponse) GetPurged() int64 {
@@ -3405,7 +3602,7 @@ type RunTaskRequest struct {
 
 func (x *RunTaskRequest) Reset() {
 	*x = RunTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[40]
+	mi := &file_htq_v1_htq_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3417,7 +3614,7 @@ func (x *RunTaskRequest) String() string {
 func (*RunTaskRequest) ProtoMessage() {}
 
 func (x *RunTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[40]
+	mi := &file_htq_v1_htq_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3430,7 +3627,7 @@ func (x *RunTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RunTaskRequest.ProtoReflect.Descriptor instead.
 func (*RunTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{40}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *RunTaskRequest) GetQueue() string {
@@ -3460,7 +3657,7 @@ type RetryDeadTaskRequest struct {
 
 func (x *RetryDeadTaskRequest) Reset() {
 	*x = RetryDeadTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[41]
+	mi := &file_htq_v1_htq_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3472,7 +3669,7 @@ func (x *RetryDeadTaskRequest) String() string {
 func (*RetryDeadTaskRequest) ProtoMessage() {}
 
 func (x *RetryDeadTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[41]
+	mi := &file_htq_v1_htq_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3485,7 +3682,7 @@ func (x *RetryDeadTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetryDeadTaskRequest.ProtoReflect.Descriptor instead.
 func (*RetryDeadTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{41}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *RetryDeadTaskRequest) GetQueue() string {
@@ -3513,7 +3710,7 @@ type RetryAllDeadTasksRequest struct {
 
 func (x *RetryAllDeadTasksRequest) Reset() {
 	*x = RetryAllDeadTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[42]
+	mi := &file_htq_v1_htq_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3525,7 +3722,7 @@ func (x *RetryAllDeadTasksRequest) String() string {
 func (*RetryAllDeadTasksRequest) ProtoMessage() {}
 
 func (x *RetryAllDeadTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[42]
+	mi := &file_htq_v1_htq_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3538,7 +3735,7 @@ func (x *RetryAllDeadTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetryAllDeadTasksRequest.ProtoReflect.Descriptor instead.
 func (*RetryAllDeadTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{42}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *RetryAllDeadTasksRequest) GetQueue() string {
@@ -3559,7 +3756,7 @@ type RetryAllDeadTasksResponse struct {
 
 func (x *RetryAllDeadTasksResponse) Reset() {
 	*x = RetryAllDeadTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[43]
+	mi := &file_htq_v1_htq_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3571,7 +3768,7 @@ func (x *RetryAllDeadTasksResponse) String() string {
 func (*RetryAllDeadTasksResponse) ProtoMessage() {}
 
 func (x *RetryAllDeadTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[43]
+	mi := &file_htq_v1_htq_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3584,7 +3781,7 @@ func (x *RetryAllDeadTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetryAllDeadTasksResponse.ProtoReflect.Descriptor instead.
 func (*RetryAllDeadTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{43}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *RetryAllDeadTasksResponse) GetRetried() int64 {
@@ -3619,7 +3816,7 @@ type ReplayTasksRequest struct {
 
 func (x *ReplayTasksRequest) Reset() {
 	*x = ReplayTasksRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	mi := &file_htq_v1_htq_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3631,7 +3828,7 @@ func (x *ReplayTasksRequest) String() string {
 func (*ReplayTasksRequest) ProtoMessage() {}
 
 func (x *ReplayTasksRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[44]
+	mi := &file_htq_v1_htq_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3644,7 +3841,7 @@ func (x *ReplayTasksRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReplayTasksRequest.ProtoReflect.Descriptor instead.
 func (*ReplayTasksRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{44}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *ReplayTasksRequest) GetQueue() string {
@@ -3710,7 +3907,7 @@ type ReplayTasksResponse struct {
 
 func (x *ReplayTasksResponse) Reset() {
 	*x = ReplayTasksResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	mi := &file_htq_v1_htq_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3722,7 +3919,7 @@ func (x *ReplayTasksResponse) String() string {
 func (*ReplayTasksResponse) ProtoMessage() {}
 
 func (x *ReplayTasksResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[45]
+	mi := &file_htq_v1_htq_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3735,7 +3932,7 @@ func (x *ReplayTasksResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReplayTasksResponse.ProtoReflect.Descriptor instead.
 func (*ReplayTasksResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{45}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *ReplayTasksResponse) GetReplayed() int64 {
@@ -3765,7 +3962,7 @@ type DeleteDeadTaskRequest struct {
 
 func (x *DeleteDeadTaskRequest) Reset() {
 	*x = DeleteDeadTaskRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[46]
+	mi := &file_htq_v1_htq_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3777,7 +3974,7 @@ func (x *DeleteDeadTaskRequest) String() string {
 func (*DeleteDeadTaskRequest) ProtoMessage() {}
 
 func (x *DeleteDeadTaskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[46]
+	mi := &file_htq_v1_htq_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3790,7 +3987,7 @@ func (x *DeleteDeadTaskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteDeadTaskRequest.ProtoReflect.Descriptor instead.
 func (*DeleteDeadTaskRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{46}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *DeleteDeadTaskRequest) GetQueue() string {
@@ -3816,7 +4013,7 @@ type DeleteDeadTaskResponse struct {
 
 func (x *DeleteDeadTaskResponse) Reset() {
 	*x = DeleteDeadTaskResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[47]
+	mi := &file_htq_v1_htq_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3828,7 +4025,7 @@ func (x *DeleteDeadTaskResponse) String() string {
 func (*DeleteDeadTaskResponse) ProtoMessage() {}
 
 func (x *DeleteDeadTaskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[47]
+	mi := &file_htq_v1_htq_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3841,7 +4038,7 @@ func (x *DeleteDeadTaskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteDeadTaskResponse.ProtoReflect.Descriptor instead.
 func (*DeleteDeadTaskResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{47}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{49}
 }
 
 // A cron schedule: a task pushed into a queue at every tick.
@@ -3875,7 +4072,7 @@ type Schedule struct {
 
 func (x *Schedule) Reset() {
 	*x = Schedule{}
-	mi := &file_htq_v1_htq_proto_msgTypes[48]
+	mi := &file_htq_v1_htq_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3887,7 +4084,7 @@ func (x *Schedule) String() string {
 func (*Schedule) ProtoMessage() {}
 
 func (x *Schedule) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[48]
+	mi := &file_htq_v1_htq_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3900,7 +4097,7 @@ func (x *Schedule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Schedule.ProtoReflect.Descriptor instead.
 func (*Schedule) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{48}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *Schedule) GetName() string {
@@ -3984,7 +4181,7 @@ type CreateScheduleRequest struct {
 
 func (x *CreateScheduleRequest) Reset() {
 	*x = CreateScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[49]
+	mi := &file_htq_v1_htq_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3996,7 +4193,7 @@ func (x *CreateScheduleRequest) String() string {
 func (*CreateScheduleRequest) ProtoMessage() {}
 
 func (x *CreateScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[49]
+	mi := &file_htq_v1_htq_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4009,7 +4206,7 @@ func (x *CreateScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateScheduleRequest.ProtoReflect.Descriptor instead.
 func (*CreateScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{49}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *CreateScheduleRequest) GetSchedule() *Schedule {
@@ -4030,7 +4227,7 @@ type GetScheduleRequest struct {
 
 func (x *GetScheduleRequest) Reset() {
 	*x = GetScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[50]
+	mi := &file_htq_v1_htq_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4042,7 +4239,7 @@ func (x *GetScheduleRequest) String() string {
 func (*GetScheduleRequest) ProtoMessage() {}
 
 func (x *GetScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[50]
+	mi := &file_htq_v1_htq_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4055,7 +4252,7 @@ func (x *GetScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetScheduleRequest.ProtoReflect.Descriptor instead.
 func (*GetScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{50}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *GetScheduleRequest) GetName() string {
@@ -4078,7 +4275,7 @@ type ListSchedulesRequest struct {
 
 func (x *ListSchedulesRequest) Reset() {
 	*x = ListSchedulesRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[51]
+	mi := &file_htq_v1_htq_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4090,7 +4287,7 @@ func (x *ListSchedulesRequest) String() string {
 func (*ListSchedulesRequest) ProtoMessage() {}
 
 func (x *ListSchedulesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[51]
+	mi := &file_htq_v1_htq_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4103,7 +4300,7 @@ func (x *ListSchedulesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSchedulesRequest.ProtoReflect.Descriptor instead.
 func (*ListSchedulesRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{51}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *ListSchedulesRequest) GetPageSize() int32 {
@@ -4133,7 +4330,7 @@ type ListSchedulesResponse struct {
 
 func (x *ListSchedulesResponse) Reset() {
 	*x = ListSchedulesResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[52]
+	mi := &file_htq_v1_htq_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4145,7 +4342,7 @@ func (x *ListSchedulesResponse) String() string {
 func (*ListSchedulesResponse) ProtoMessage() {}
 
 func (x *ListSchedulesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[52]
+	mi := &file_htq_v1_htq_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4158,7 +4355,7 @@ func (x *ListSchedulesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSchedulesResponse.ProtoReflect.Descriptor instead.
 func (*ListSchedulesResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{52}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *ListSchedulesResponse) GetSchedules() []*Schedule {
@@ -4186,7 +4383,7 @@ type DeleteScheduleRequest struct {
 
 func (x *DeleteScheduleRequest) Reset() {
 	*x = DeleteScheduleRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[53]
+	mi := &file_htq_v1_htq_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4198,7 +4395,7 @@ func (x *DeleteScheduleRequest) String() string {
 func (*DeleteScheduleRequest) ProtoMessage() {}
 
 func (x *DeleteScheduleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[53]
+	mi := &file_htq_v1_htq_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4211,7 +4408,7 @@ func (x *DeleteScheduleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteScheduleRequest.ProtoReflect.Descriptor instead.
 func (*DeleteScheduleRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{53}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *DeleteScheduleRequest) GetName() string {
@@ -4230,7 +4427,7 @@ type DeleteScheduleResponse struct {
 
 func (x *DeleteScheduleResponse) Reset() {
 	*x = DeleteScheduleResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[54]
+	mi := &file_htq_v1_htq_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4242,7 +4439,7 @@ func (x *DeleteScheduleResponse) String() string {
 func (*DeleteScheduleResponse) ProtoMessage() {}
 
 func (x *DeleteScheduleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[54]
+	mi := &file_htq_v1_htq_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4255,7 +4452,7 @@ func (x *DeleteScheduleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteScheduleResponse.ProtoReflect.Descriptor instead.
 func (*DeleteScheduleResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{54}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{56}
 }
 
 // A key that signs deliveries. Every request HTQ performs for a task carries
@@ -4286,7 +4483,7 @@ type SigningKey struct {
 
 func (x *SigningKey) Reset() {
 	*x = SigningKey{}
-	mi := &file_htq_v1_htq_proto_msgTypes[55]
+	mi := &file_htq_v1_htq_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4298,7 +4495,7 @@ func (x *SigningKey) String() string {
 func (*SigningKey) ProtoMessage() {}
 
 func (x *SigningKey) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[55]
+	mi := &file_htq_v1_htq_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4311,7 +4508,7 @@ func (x *SigningKey) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SigningKey.ProtoReflect.Descriptor instead.
 func (*SigningKey) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{55}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *SigningKey) GetId() string {
@@ -4376,7 +4573,7 @@ type CreateSigningKeyRequest struct {
 
 func (x *CreateSigningKeyRequest) Reset() {
 	*x = CreateSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[56]
+	mi := &file_htq_v1_htq_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4388,7 +4585,7 @@ func (x *CreateSigningKeyRequest) String() string {
 func (*CreateSigningKeyRequest) ProtoMessage() {}
 
 func (x *CreateSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[56]
+	mi := &file_htq_v1_htq_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4401,7 +4598,7 @@ func (x *CreateSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*CreateSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{56}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *CreateSigningKeyRequest) GetQueue() string {
@@ -4431,7 +4628,7 @@ type ListSigningKeysRequest struct {
 
 func (x *ListSigningKeysRequest) Reset() {
 	*x = ListSigningKeysRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[57]
+	mi := &file_htq_v1_htq_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4443,7 +4640,7 @@ func (x *ListSigningKeysRequest) String() string {
 func (*ListSigningKeysRequest) ProtoMessage() {}
 
 func (x *ListSigningKeysRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[57]
+	mi := &file_htq_v1_htq_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4456,7 +4653,7 @@ func (x *ListSigningKeysRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSigningKeysRequest.ProtoReflect.Descriptor instead.
 func (*ListSigningKeysRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{57}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *ListSigningKeysRequest) GetQueue() string {
@@ -4484,7 +4681,7 @@ type ListSigningKeysResponse struct {
 
 func (x *ListSigningKeysResponse) Reset() {
 	*x = ListSigningKeysResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[58]
+	mi := &file_htq_v1_htq_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4496,7 +4693,7 @@ func (x *ListSigningKeysResponse) String() string {
 func (*ListSigningKeysResponse) ProtoMessage() {}
 
 func (x *ListSigningKeysResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[58]
+	mi := &file_htq_v1_htq_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4509,7 +4706,7 @@ func (x *ListSigningKeysResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListSigningKeysResponse.ProtoReflect.Descriptor instead.
 func (*ListSigningKeysResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{58}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *ListSigningKeysResponse) GetKeys() []*SigningKey {
@@ -4534,7 +4731,7 @@ type RotateSigningKeyRequest struct {
 
 func (x *RotateSigningKeyRequest) Reset() {
 	*x = RotateSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[59]
+	mi := &file_htq_v1_htq_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4546,7 +4743,7 @@ func (x *RotateSigningKeyRequest) String() string {
 func (*RotateSigningKeyRequest) ProtoMessage() {}
 
 func (x *RotateSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[59]
+	mi := &file_htq_v1_htq_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4559,7 +4756,7 @@ func (x *RotateSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RotateSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*RotateSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{59}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *RotateSigningKeyRequest) GetQueue() string {
@@ -4596,7 +4793,7 @@ type RotateSigningKeyResponse struct {
 
 func (x *RotateSigningKeyResponse) Reset() {
 	*x = RotateSigningKeyResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[60]
+	mi := &file_htq_v1_htq_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4608,7 +4805,7 @@ func (x *RotateSigningKeyResponse) String() string {
 func (*RotateSigningKeyResponse) ProtoMessage() {}
 
 func (x *RotateSigningKeyResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[60]
+	mi := &file_htq_v1_htq_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4621,7 +4818,7 @@ func (x *RotateSigningKeyResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RotateSigningKeyResponse.ProtoReflect.Descriptor instead.
 func (*RotateSigningKeyResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{60}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *RotateSigningKeyResponse) GetKey() *SigningKey {
@@ -4649,7 +4846,7 @@ type RetireSigningKeyRequest struct {
 
 func (x *RetireSigningKeyRequest) Reset() {
 	*x = RetireSigningKeyRequest{}
-	mi := &file_htq_v1_htq_proto_msgTypes[61]
+	mi := &file_htq_v1_htq_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4661,7 +4858,7 @@ func (x *RetireSigningKeyRequest) String() string {
 func (*RetireSigningKeyRequest) ProtoMessage() {}
 
 func (x *RetireSigningKeyRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[61]
+	mi := &file_htq_v1_htq_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4674,7 +4871,7 @@ func (x *RetireSigningKeyRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetireSigningKeyRequest.ProtoReflect.Descriptor instead.
 func (*RetireSigningKeyRequest) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{61}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *RetireSigningKeyRequest) GetId() string {
@@ -4693,7 +4890,7 @@ type RetireSigningKeyResponse struct {
 
 func (x *RetireSigningKeyResponse) Reset() {
 	*x = RetireSigningKeyResponse{}
-	mi := &file_htq_v1_htq_proto_msgTypes[62]
+	mi := &file_htq_v1_htq_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4705,7 +4902,7 @@ func (x *RetireSigningKeyResponse) String() string {
 func (*RetireSigningKeyResponse) ProtoMessage() {}
 
 func (x *RetireSigningKeyResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_htq_v1_htq_proto_msgTypes[62]
+	mi := &file_htq_v1_htq_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4718,7 +4915,7 @@ func (x *RetireSigningKeyResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RetireSigningKeyResponse.ProtoReflect.Descriptor instead.
 func (*RetireSigningKeyResponse) Descriptor() ([]byte, []int) {
-	return file_htq_v1_htq_proto_rawDescGZIP(), []int{62}
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{64}
 }
 
 var File_htq_v1_htq_proto protoreflect.FileDescriptor
@@ -4735,7 +4932,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\rmax_doublings\x18\x04 \x01(\x05R\fmaxDoublings\"\x98\x01\n" +
 	"\x10VariableSettings\x12F\n" +
 	"\x11stepping_interval\x18\x01 \x01(\v2\x19.google.protobuf.DurationR\x10steppingInterval\x12<\n" +
-	"\fmax_interval\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\vmaxInterval\"\xa9\a\n" +
+	"\fmax_interval\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\vmaxInterval\"\xda\a\n" +
 	"\x05Queue\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12%\n" +
 	"\x04kind\x18\x02 \x01(\x0e2\x11.htq.v1.QueueKindR\x04kind\x12'\n" +
@@ -4763,7 +4960,19 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"partitions\x12)\n" +
 	"\x10follow_redirects\x18\x13 \x01(\bR\x0ffollowRedirects\x12+\n" +
 	"\x11capture_responses\x18\x14 \x01(\bR\x10captureResponses\x12,\n" +
-	"\x12capture_body_bytes\x18\x15 \x01(\x05R\x10captureBodyBytes\"\x8e\x01\n" +
+	"\x12capture_body_bytes\x18\x15 \x01(\x05R\x10captureBodyBytes\x12/\n" +
+	"\tcallbacks\x18\x16 \x01(\v2\x11.htq.v1.CallbacksR\tcallbacks\"\xa0\x01\n" +
+	"\tCallbacks\x12/\n" +
+	"\n" +
+	"on_success\x18\x01 \x01(\v2\x10.htq.v1.CallbackR\tonSuccess\x12/\n" +
+	"\n" +
+	"on_failure\x18\x02 \x01(\v2\x10.htq.v1.CallbackR\tonFailure\x12\x1b\n" +
+	"\ton_cancel\x18\x03 \x01(\bR\bonCancel\x12\x14\n" +
+	"\x05queue\x18\x04 \x01(\tR\x05queue\"^\n" +
+	"\bCallback\x12\x16\n" +
+	"\x06method\x18\x01 \x01(\tR\x06method\x12\x10\n" +
+	"\x03url\x18\x02 \x01(\tR\x03url\x12(\n" +
+	"\aheaders\x18\x03 \x03(\v2\x0e.htq.v1.HeaderR\aheaders\"\x8e\x01\n" +
 	"\vFlowControl\x12'\n" +
 	"\x0fmax_concurrency\x18\x01 \x01(\x05R\x0emaxConcurrency\x129\n" +
 	"\x19max_dispatches_per_second\x18\x02 \x01(\x01R\x16maxDispatchesPerSecond\x12\x1b\n" +
@@ -4785,7 +4994,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\aheaders\x18\x03 \x03(\v2\x0e.htq.v1.HeaderR\aheaders\x12\x14\n" +
 	"\x04data\x18\x04 \x01(\fH\x00R\x04data\x12\"\n" +
 	"\x04form\x18\x05 \x01(\v2\f.htq.v1.FormH\x00R\x04formB\x06\n" +
-	"\x04body\"\xc6\x04\n" +
+	"\x04body\"\xf7\x04\n" +
 	"\x04Task\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
 	"\x05queue\x18\x02 \x01(\tR\x05queue\x12-\n" +
@@ -4805,7 +5014,8 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\bflow_key\x18\f \x01(\tR\aflowKey\x12)\n" +
 	"\ahistory\x18\r \x03(\v2\x0f.htq.v1.AttemptR\ahistory\x12;\n" +
 	"\vfinish_time\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"finishTime\"\xf3\x01\n" +
+	"finishTime\x12/\n" +
+	"\tcallbacks\x18\x0f \x01(\v2\x11.htq.v1.CallbacksR\tcallbacks\"\xf3\x01\n" +
 	"\aAttempt\x129\n" +
 	"\n" +
 	"start_time\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x123\n" +
@@ -4837,33 +5047,35 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"updateMask\"(\n" +
 	"\x12DeleteQueueRequest\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\"\x15\n" +
-	"\x13DeleteQueueResponse\"\xb3\x01\n" +
+	"\x13DeleteQueueResponse\"\xe4\x01\n" +
 	"\x0fPushTaskRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12-\n" +
 	"\arequest\x18\x02 \x01(\v2\x13.htq.v1.HttpRequestR\arequest\x12\x17\n" +
 	"\atask_id\x18\x03 \x01(\tR\x06taskId\x12'\n" +
 	"\x0fidempotency_key\x18\x04 \x01(\tR\x0eidempotencyKey\x12\x19\n" +
-	"\bflow_key\x18\x05 \x01(\tR\aflowKey\"\x8a\x01\n" +
+	"\bflow_key\x18\x05 \x01(\tR\aflowKey\x12/\n" +
+	"\tcallbacks\x18\x06 \x01(\v2\x11.htq.v1.CallbacksR\tcallbacks\"\x8a\x01\n" +
 	"\x10PushTaskResponse\x12\x17\n" +
 	"\atask_id\x18\x01 \x01(\tR\x06taskId\x12?\n" +
 	"\rschedule_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\fscheduleTime\x12\x1c\n" +
 	"\tduplicate\x18\x03 \x01(\bR\tduplicate\"Q\n" +
 	"\x10PushTasksRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12'\n" +
-	"\x05tasks\x18\x02 \x03(\v2\x11.htq.v1.TaskEntryR\x05tasks\"\x95\x02\n" +
+	"\x05tasks\x18\x02 \x03(\v2\x11.htq.v1.TaskEntryR\x05tasks\"\xc6\x02\n" +
 	"\tTaskEntry\x12-\n" +
 	"\arequest\x18\x01 \x01(\v2\x13.htq.v1.HttpRequestR\arequest\x12A\n" +
 	"\rschedule_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampH\x00R\fscheduleTime\x121\n" +
 	"\x05delay\x18\x03 \x01(\v2\x19.google.protobuf.DurationH\x00R\x05delay\x12\x17\n" +
 	"\atask_id\x18\x04 \x01(\tR\x06taskId\x12'\n" +
 	"\x0fidempotency_key\x18\x05 \x01(\tR\x0eidempotencyKey\x12\x19\n" +
-	"\bflow_key\x18\x06 \x01(\tR\aflowKeyB\x06\n" +
+	"\bflow_key\x18\x06 \x01(\tR\aflowKey\x12/\n" +
+	"\tcallbacks\x18\a \x01(\v2\x11.htq.v1.CallbacksR\tcallbacksB\x06\n" +
 	"\x04when\"N\n" +
 	"\x11PushTasksResponse\x12\x19\n" +
 	"\btask_ids\x18\x01 \x03(\tR\ataskIds\x12\x1e\n" +
 	"\n" +
 	"duplicates\x18\x02 \x03(\bR\n" +
-	"duplicates\"\xb5\x02\n" +
+	"duplicates\"\xe6\x02\n" +
 	"\x13ScheduleTaskRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12-\n" +
 	"\arequest\x18\x02 \x01(\v2\x13.htq.v1.HttpRequestR\arequest\x12A\n" +
@@ -4871,7 +5083,8 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x05delay\x18\x04 \x01(\v2\x19.google.protobuf.DurationH\x00R\x05delay\x12\x17\n" +
 	"\atask_id\x18\x05 \x01(\tR\x06taskId\x12'\n" +
 	"\x0fidempotency_key\x18\x06 \x01(\tR\x0eidempotencyKey\x12\x19\n" +
-	"\bflow_key\x18\a \x01(\tR\aflowKeyB\x06\n" +
+	"\bflow_key\x18\a \x01(\tR\aflowKey\x12/\n" +
+	"\tcallbacks\x18\b \x01(\v2\x11.htq.v1.CallbacksR\tcallbacksB\x06\n" +
 	"\x04when\"6\n" +
 	"\x0eGetTaskRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12\x0e\n" +
@@ -5114,7 +5327,7 @@ func file_htq_v1_htq_proto_rawDescGZIP() []byte {
 }
 
 var file_htq_v1_htq_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
-var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 63)
+var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 65)
 var file_htq_v1_htq_proto_goTypes = []any{
 	(QueueKind)(0),                    // 0: htq.v1.QueueKind
 	(TaskState)(0),                    // 1: htq.v1.TaskState
@@ -5124,206 +5337,216 @@ var file_htq_v1_htq_proto_goTypes = []any{
 	(*RetryPolicy)(nil),               // 5: htq.v1.RetryPolicy
 	(*VariableSettings)(nil),          // 6: htq.v1.VariableSettings
 	(*Queue)(nil),                     // 7: htq.v1.Queue
-	(*FlowControl)(nil),               // 8: htq.v1.FlowControl
-	(*DeadLetterPolicy)(nil),          // 9: htq.v1.DeadLetterPolicy
-	(*Header)(nil),                    // 10: htq.v1.Header
-	(*Form)(nil),                      // 11: htq.v1.Form
-	(*FormField)(nil),                 // 12: htq.v1.FormField
-	(*HttpRequest)(nil),               // 13: htq.v1.HttpRequest
-	(*Task)(nil),                      // 14: htq.v1.Task
-	(*Attempt)(nil),                   // 15: htq.v1.Attempt
-	(*CapturedResponse)(nil),          // 16: htq.v1.CapturedResponse
-	(*CreateQueueRequest)(nil),        // 17: htq.v1.CreateQueueRequest
-	(*GetQueueRequest)(nil),           // 18: htq.v1.GetQueueRequest
-	(*ListQueuesRequest)(nil),         // 19: htq.v1.ListQueuesRequest
-	(*ListQueuesResponse)(nil),        // 20: htq.v1.ListQueuesResponse
-	(*UpdateQueueRequest)(nil),        // 21: htq.v1.UpdateQueueRequest
-	(*DeleteQueueRequest)(nil),        // 22: htq.v1.DeleteQueueRequest
-	(*DeleteQueueResponse)(nil),       // 23: htq.v1.DeleteQueueResponse
-	(*PushTaskRequest)(nil),           // 24: htq.v1.PushTaskRequest
-	(*PushTaskResponse)(nil),          // 25: htq.v1.PushTaskResponse
-	(*PushTasksRequest)(nil),          // 26: htq.v1.PushTasksRequest
-	(*TaskEntry)(nil),                 // 27: htq.v1.TaskEntry
-	(*PushTasksResponse)(nil),         // 28: htq.v1.PushTasksResponse
-	(*ScheduleTaskRequest)(nil),       // 29: htq.v1.ScheduleTaskRequest
-	(*GetTaskRequest)(nil),            // 30: htq.v1.GetTaskRequest
-	(*ListTasksRequest)(nil),          // 31: htq.v1.ListTasksRequest
-	(*ListTasksResponse)(nil),         // 32: htq.v1.ListTasksResponse
-	(*CountTasksRequest)(nil),         // 33: htq.v1.CountTasksRequest
-	(*CountTasksResponse)(nil),        // 34: htq.v1.CountTasksResponse
-	(*CancelTaskRequest)(nil),         // 35: htq.v1.CancelTaskRequest
-	(*WatchQueueRequest)(nil),         // 36: htq.v1.WatchQueueRequest
-	(*WatchQueueResponse)(nil),        // 37: htq.v1.WatchQueueResponse
-	(*QueueEvent)(nil),                // 38: htq.v1.QueueEvent
-	(*EventGap)(nil),                  // 39: htq.v1.EventGap
-	(*QueueStats)(nil),                // 40: htq.v1.QueueStats
-	(*PauseQueueRequest)(nil),         // 41: htq.v1.PauseQueueRequest
-	(*ResumeQueueRequest)(nil),        // 42: htq.v1.ResumeQueueRequest
-	(*PurgeQueueRequest)(nil),         // 43: htq.v1.PurgeQueueRequest
-	(*PurgeQueueResponse)(nil),        // 44: htq.v1.PurgeQueueResponse
-	(*RunTaskRequest)(nil),            // 45: htq.v1.RunTaskRequest
-	(*RetryDeadTaskRequest)(nil),      // 46: htq.v1.RetryDeadTaskRequest
-	(*RetryAllDeadTasksRequest)(nil),  // 47: htq.v1.RetryAllDeadTasksRequest
-	(*RetryAllDeadTasksResponse)(nil), // 48: htq.v1.RetryAllDeadTasksResponse
-	(*ReplayTasksRequest)(nil),        // 49: htq.v1.ReplayTasksRequest
-	(*ReplayTasksResponse)(nil),       // 50: htq.v1.ReplayTasksResponse
-	(*DeleteDeadTaskRequest)(nil),     // 51: htq.v1.DeleteDeadTaskRequest
-	(*DeleteDeadTaskResponse)(nil),    // 52: htq.v1.DeleteDeadTaskResponse
-	(*Schedule)(nil),                  // 53: htq.v1.Schedule
-	(*CreateScheduleRequest)(nil),     // 54: htq.v1.CreateScheduleRequest
-	(*GetScheduleRequest)(nil),        // 55: htq.v1.GetScheduleRequest
-	(*ListSchedulesRequest)(nil),      // 56: htq.v1.ListSchedulesRequest
-	(*ListSchedulesResponse)(nil),     // 57: htq.v1.ListSchedulesResponse
-	(*DeleteScheduleRequest)(nil),     // 58: htq.v1.DeleteScheduleRequest
-	(*DeleteScheduleResponse)(nil),    // 59: htq.v1.DeleteScheduleResponse
-	(*SigningKey)(nil),                // 60: htq.v1.SigningKey
-	(*CreateSigningKeyRequest)(nil),   // 61: htq.v1.CreateSigningKeyRequest
-	(*ListSigningKeysRequest)(nil),    // 62: htq.v1.ListSigningKeysRequest
-	(*ListSigningKeysResponse)(nil),   // 63: htq.v1.ListSigningKeysResponse
-	(*RotateSigningKeyRequest)(nil),   // 64: htq.v1.RotateSigningKeyRequest
-	(*RotateSigningKeyResponse)(nil),  // 65: htq.v1.RotateSigningKeyResponse
-	(*RetireSigningKeyRequest)(nil),   // 66: htq.v1.RetireSigningKeyRequest
-	(*RetireSigningKeyResponse)(nil),  // 67: htq.v1.RetireSigningKeyResponse
-	(*durationpb.Duration)(nil),       // 68: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),     // 69: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),     // 70: google.protobuf.FieldMask
+	(*Callbacks)(nil),                 // 8: htq.v1.Callbacks
+	(*Callback)(nil),                  // 9: htq.v1.Callback
+	(*FlowControl)(nil),               // 10: htq.v1.FlowControl
+	(*DeadLetterPolicy)(nil),          // 11: htq.v1.DeadLetterPolicy
+	(*Header)(nil),                    // 12: htq.v1.Header
+	(*Form)(nil),                      // 13: htq.v1.Form
+	(*FormField)(nil),                 // 14: htq.v1.FormField
+	(*HttpRequest)(nil),               // 15: htq.v1.HttpRequest
+	(*Task)(nil),                      // 16: htq.v1.Task
+	(*Attempt)(nil),                   // 17: htq.v1.Attempt
+	(*CapturedResponse)(nil),          // 18: htq.v1.CapturedResponse
+	(*CreateQueueRequest)(nil),        // 19: htq.v1.CreateQueueRequest
+	(*GetQueueRequest)(nil),           // 20: htq.v1.GetQueueRequest
+	(*ListQueuesRequest)(nil),         // 21: htq.v1.ListQueuesRequest
+	(*ListQueuesResponse)(nil),        // 22: htq.v1.ListQueuesResponse
+	(*UpdateQueueRequest)(nil),        // 23: htq.v1.UpdateQueueRequest
+	(*DeleteQueueRequest)(nil),        // 24: htq.v1.DeleteQueueRequest
+	(*DeleteQueueResponse)(nil),       // 25: htq.v1.DeleteQueueResponse
+	(*PushTaskRequest)(nil),           // 26: htq.v1.PushTaskRequest
+	(*PushTaskResponse)(nil),          // 27: htq.v1.PushTaskResponse
+	(*PushTasksRequest)(nil),          // 28: htq.v1.PushTasksRequest
+	(*TaskEntry)(nil),                 // 29: htq.v1.TaskEntry
+	(*PushTasksResponse)(nil),         // 30: htq.v1.PushTasksResponse
+	(*ScheduleTaskRequest)(nil),       // 31: htq.v1.ScheduleTaskRequest
+	(*GetTaskRequest)(nil),            // 32: htq.v1.GetTaskRequest
+	(*ListTasksRequest)(nil),          // 33: htq.v1.ListTasksRequest
+	(*ListTasksResponse)(nil),         // 34: htq.v1.ListTasksResponse
+	(*CountTasksRequest)(nil),         // 35: htq.v1.CountTasksRequest
+	(*CountTasksResponse)(nil),        // 36: htq.v1.CountTasksResponse
+	(*CancelTaskRequest)(nil),         // 37: htq.v1.CancelTaskRequest
+	(*WatchQueueRequest)(nil),         // 38: htq.v1.WatchQueueRequest
+	(*WatchQueueResponse)(nil),        // 39: htq.v1.WatchQueueResponse
+	(*QueueEvent)(nil),                // 40: htq.v1.QueueEvent
+	(*EventGap)(nil),                  // 41: htq.v1.EventGap
+	(*QueueStats)(nil),                // 42: htq.v1.QueueStats
+	(*PauseQueueRequest)(nil),         // 43: htq.v1.PauseQueueRequest
+	(*ResumeQueueRequest)(nil),        // 44: htq.v1.ResumeQueueRequest
+	(*PurgeQueueRequest)(nil),         // 45: htq.v1.PurgeQueueRequest
+	(*PurgeQueueResponse)(nil),        // 46: htq.v1.PurgeQueueResponse
+	(*RunTaskRequest)(nil),            // 47: htq.v1.RunTaskRequest
+	(*RetryDeadTaskRequest)(nil),      // 48: htq.v1.RetryDeadTaskRequest
+	(*RetryAllDeadTasksRequest)(nil),  // 49: htq.v1.RetryAllDeadTasksRequest
+	(*RetryAllDeadTasksResponse)(nil), // 50: htq.v1.RetryAllDeadTasksResponse
+	(*ReplayTasksRequest)(nil),        // 51: htq.v1.ReplayTasksRequest
+	(*ReplayTasksResponse)(nil),       // 52: htq.v1.ReplayTasksResponse
+	(*DeleteDeadTaskRequest)(nil),     // 53: htq.v1.DeleteDeadTaskRequest
+	(*DeleteDeadTaskResponse)(nil),    // 54: htq.v1.DeleteDeadTaskResponse
+	(*Schedule)(nil),                  // 55: htq.v1.Schedule
+	(*CreateScheduleRequest)(nil),     // 56: htq.v1.CreateScheduleRequest
+	(*GetScheduleRequest)(nil),        // 57: htq.v1.GetScheduleRequest
+	(*ListSchedulesRequest)(nil),      // 58: htq.v1.ListSchedulesRequest
+	(*ListSchedulesResponse)(nil),     // 59: htq.v1.ListSchedulesResponse
+	(*DeleteScheduleRequest)(nil),     // 60: htq.v1.DeleteScheduleRequest
+	(*DeleteScheduleResponse)(nil),    // 61: htq.v1.DeleteScheduleResponse
+	(*SigningKey)(nil),                // 62: htq.v1.SigningKey
+	(*CreateSigningKeyRequest)(nil),   // 63: htq.v1.CreateSigningKeyRequest
+	(*ListSigningKeysRequest)(nil),    // 64: htq.v1.ListSigningKeysRequest
+	(*ListSigningKeysResponse)(nil),   // 65: htq.v1.ListSigningKeysResponse
+	(*RotateSigningKeyRequest)(nil),   // 66: htq.v1.RotateSigningKeyRequest
+	(*RotateSigningKeyResponse)(nil),  // 67: htq.v1.RotateSigningKeyResponse
+	(*RetireSigningKeyRequest)(nil),   // 68: htq.v1.RetireSigningKeyRequest
+	(*RetireSigningKeyResponse)(nil),  // 69: htq.v1.RetireSigningKeyResponse
+	(*durationpb.Duration)(nil),       // 70: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),     // 71: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),     // 72: google.protobuf.FieldMask
 }
 var file_htq_v1_htq_proto_depIdxs = []int32{
-	68,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
-	68,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
-	68,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
-	68,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
+	70,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
+	70,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
+	70,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
+	70,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
 	0,   // 4: htq.v1.Queue.kind:type_name -> htq.v1.QueueKind
-	68,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
+	70,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
 	5,   // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
 	6,   // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
-	69,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
-	8,   // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
-	9,   // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
-	68,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
-	68,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
-	68,  // 13: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
-	12,  // 14: htq.v1.Form.fields:type_name -> htq.v1.FormField
-	10,  // 15: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
-	11,  // 16: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
-	13,  // 17: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
-	69,  // 18: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
-	1,   // 19: htq.v1.Task.state:type_name -> htq.v1.TaskState
-	69,  // 20: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
-	69,  // 21: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
-	15,  // 22: htq.v1.Task.history:type_name -> htq.v1.Attempt
-	69,  // 23: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
-	69,  // 24: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
-	68,  // 25: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
-	16,  // 26: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
-	10,  // 27: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
-	7,   // 28: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
-	7,   // 29: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
-	7,   // 30: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
-	70,  // 31: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
-	13,  // 32: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
-	69,  // 33: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
-	27,  // 34: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
-	13,  // 35: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
-	69,  // 36: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
-	68,  // 37: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
-	13,  // 38: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
-	69,  // 39: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
-	68,  // 40: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
-	1,   // 41: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
-	14,  // 42: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
-	2,   // 43: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
-	68,  // 44: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
-	38,  // 45: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
-	39,  // 46: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
-	40,  // 47: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
-	2,   // 48: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
-	69,  // 49: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
-	69,  // 50: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
-	69,  // 51: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
-	34,  // 52: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
-	1,   // 53: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
-	69,  // 54: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
-	69,  // 55: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
-	13,  // 56: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
-	3,   // 57: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
-	69,  // 58: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
-	69,  // 59: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
-	69,  // 60: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
-	53,  // 61: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
-	53,  // 62: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
-	4,   // 63: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
-	69,  // 64: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
-	69,  // 65: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
-	4,   // 66: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	60,  // 67: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
-	4,   // 68: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	68,  // 69: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
-	60,  // 70: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
-	60,  // 71: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
-	17,  // 72: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
-	18,  // 73: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
-	19,  // 74: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
-	21,  // 75: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
-	22,  // 76: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
-	24,  // 77: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
-	26,  // 78: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
-	29,  // 79: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
-	30,  // 80: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
-	31,  // 81: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
-	33,  // 82: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
-	35,  // 83: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
-	36,  // 84: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
-	41,  // 85: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
-	42,  // 86: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
-	43,  // 87: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
-	45,  // 88: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
-	46,  // 89: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
-	47,  // 90: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
-	51,  // 91: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
-	49,  // 92: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
-	54,  // 93: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
-	55,  // 94: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
-	56,  // 95: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
-	58,  // 96: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
-	61,  // 97: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
-	62,  // 98: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
-	64,  // 99: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
-	66,  // 100: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
-	7,   // 101: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
-	7,   // 102: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
-	20,  // 103: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
-	7,   // 104: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
-	23,  // 105: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
-	25,  // 106: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
-	28,  // 107: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
-	25,  // 108: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
-	14,  // 109: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
-	32,  // 110: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
-	34,  // 111: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
-	14,  // 112: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
-	37,  // 113: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
-	7,   // 114: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
-	7,   // 115: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
-	44,  // 116: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
-	14,  // 117: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
-	14,  // 118: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
-	48,  // 119: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
-	52,  // 120: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
-	50,  // 121: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
-	53,  // 122: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
-	53,  // 123: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
-	57,  // 124: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
-	59,  // 125: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
-	60,  // 126: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
-	63,  // 127: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
-	65,  // 128: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
-	67,  // 129: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
-	101, // [101:130] is the sub-list for method output_type
-	72,  // [72:101] is the sub-list for method input_type
-	72,  // [72:72] is the sub-list for extension type_name
-	72,  // [72:72] is the sub-list for extension extendee
-	0,   // [0:72] is the sub-list for field type_name
+	71,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
+	10,  // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
+	11,  // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
+	70,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
+	70,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
+	8,   // 13: htq.v1.Queue.callbacks:type_name -> htq.v1.Callbacks
+	9,   // 14: htq.v1.Callbacks.on_success:type_name -> htq.v1.Callback
+	9,   // 15: htq.v1.Callbacks.on_failure:type_name -> htq.v1.Callback
+	12,  // 16: htq.v1.Callback.headers:type_name -> htq.v1.Header
+	70,  // 17: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
+	14,  // 18: htq.v1.Form.fields:type_name -> htq.v1.FormField
+	12,  // 19: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
+	13,  // 20: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
+	15,  // 21: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
+	71,  // 22: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
+	1,   // 23: htq.v1.Task.state:type_name -> htq.v1.TaskState
+	71,  // 24: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
+	71,  // 25: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
+	17,  // 26: htq.v1.Task.history:type_name -> htq.v1.Attempt
+	71,  // 27: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
+	8,   // 28: htq.v1.Task.callbacks:type_name -> htq.v1.Callbacks
+	71,  // 29: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
+	70,  // 30: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
+	18,  // 31: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
+	12,  // 32: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
+	7,   // 33: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
+	7,   // 34: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
+	7,   // 35: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
+	72,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
+	15,  // 37: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
+	8,   // 38: htq.v1.PushTaskRequest.callbacks:type_name -> htq.v1.Callbacks
+	71,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
+	29,  // 40: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
+	15,  // 41: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
+	71,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
+	70,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
+	8,   // 44: htq.v1.TaskEntry.callbacks:type_name -> htq.v1.Callbacks
+	15,  // 45: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
+	71,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
+	70,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
+	8,   // 48: htq.v1.ScheduleTaskRequest.callbacks:type_name -> htq.v1.Callbacks
+	1,   // 49: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
+	16,  // 50: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
+	2,   // 51: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
+	70,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
+	40,  // 53: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
+	41,  // 54: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
+	42,  // 55: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
+	2,   // 56: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
+	71,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
+	71,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
+	71,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
+	36,  // 60: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
+	1,   // 61: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
+	71,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
+	71,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
+	15,  // 64: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
+	3,   // 65: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
+	71,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
+	71,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
+	71,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
+	55,  // 69: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
+	55,  // 70: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
+	4,   // 71: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
+	71,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
+	71,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
+	4,   // 74: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	62,  // 75: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
+	4,   // 76: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	70,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
+	62,  // 78: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
+	62,  // 79: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
+	19,  // 80: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
+	20,  // 81: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
+	21,  // 82: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
+	23,  // 83: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
+	24,  // 84: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
+	26,  // 85: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
+	28,  // 86: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
+	31,  // 87: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
+	32,  // 88: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
+	33,  // 89: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
+	35,  // 90: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
+	37,  // 91: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
+	38,  // 92: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
+	43,  // 93: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
+	44,  // 94: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
+	45,  // 95: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
+	47,  // 96: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
+	48,  // 97: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
+	49,  // 98: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
+	53,  // 99: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
+	51,  // 100: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
+	56,  // 101: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
+	57,  // 102: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
+	58,  // 103: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
+	60,  // 104: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
+	63,  // 105: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
+	64,  // 106: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
+	66,  // 107: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
+	68,  // 108: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
+	7,   // 109: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
+	7,   // 110: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
+	22,  // 111: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
+	7,   // 112: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
+	25,  // 113: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
+	27,  // 114: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
+	30,  // 115: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
+	27,  // 116: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
+	16,  // 117: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
+	34,  // 118: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
+	36,  // 119: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
+	16,  // 120: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
+	39,  // 121: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
+	7,   // 122: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
+	7,   // 123: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
+	46,  // 124: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
+	16,  // 125: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
+	16,  // 126: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
+	50,  // 127: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
+	54,  // 128: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
+	52,  // 129: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
+	55,  // 130: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
+	55,  // 131: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
+	59,  // 132: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
+	61,  // 133: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
+	62,  // 134: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
+	65,  // 135: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
+	67,  // 136: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
+	69,  // 137: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
+	109, // [109:138] is the sub-list for method output_type
+	80,  // [80:109] is the sub-list for method input_type
+	80,  // [80:80] is the sub-list for extension type_name
+	80,  // [80:80] is the sub-list for extension extendee
+	0,   // [0:80] is the sub-list for field type_name
 }
 
 func init() { file_htq_v1_htq_proto_init() }
@@ -5331,19 +5554,19 @@ func file_htq_v1_htq_proto_init() {
 	if File_htq_v1_htq_proto != nil {
 		return
 	}
-	file_htq_v1_htq_proto_msgTypes[8].OneofWrappers = []any{
+	file_htq_v1_htq_proto_msgTypes[10].OneofWrappers = []any{
 		(*HttpRequest_Data)(nil),
 		(*HttpRequest_Form)(nil),
 	}
-	file_htq_v1_htq_proto_msgTypes[22].OneofWrappers = []any{
+	file_htq_v1_htq_proto_msgTypes[24].OneofWrappers = []any{
 		(*TaskEntry_ScheduleTime)(nil),
 		(*TaskEntry_Delay)(nil),
 	}
-	file_htq_v1_htq_proto_msgTypes[24].OneofWrappers = []any{
+	file_htq_v1_htq_proto_msgTypes[26].OneofWrappers = []any{
 		(*ScheduleTaskRequest_ScheduleTime)(nil),
 		(*ScheduleTaskRequest_Delay)(nil),
 	}
-	file_htq_v1_htq_proto_msgTypes[32].OneofWrappers = []any{
+	file_htq_v1_htq_proto_msgTypes[34].OneofWrappers = []any{
 		(*WatchQueueResponse_Event)(nil),
 		(*WatchQueueResponse_Gap)(nil),
 		(*WatchQueueResponse_Stats)(nil),
@@ -5354,7 +5577,7 @@ func file_htq_v1_htq_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_htq_v1_htq_proto_rawDesc), len(file_htq_v1_htq_proto_rawDesc)),
 			NumEnums:      5,
-			NumMessages:   63,
+			NumMessages:   65,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -5,6 +5,8 @@ import type { Duration as _google_protobuf_Duration, Duration__Output as _google
 import type { FieldMask as _google_protobuf_FieldMask, FieldMask__Output as _google_protobuf_FieldMask__Output } from './google/protobuf/FieldMask';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
 import type { Attempt as _htq_v1_Attempt, Attempt__Output as _htq_v1_Attempt__Output } from './htq/v1/Attempt';
+import type { Callback as _htq_v1_Callback, Callback__Output as _htq_v1_Callback__Output } from './htq/v1/Callback';
+import type { Callbacks as _htq_v1_Callbacks, Callbacks__Output as _htq_v1_Callbacks__Output } from './htq/v1/Callbacks';
 import type { CancelTaskRequest as _htq_v1_CancelTaskRequest, CancelTaskRequest__Output as _htq_v1_CancelTaskRequest__Output } from './htq/v1/CancelTaskRequest';
 import type { CapturedResponse as _htq_v1_CapturedResponse, CapturedResponse__Output as _htq_v1_CapturedResponse__Output } from './htq/v1/CapturedResponse';
 import type { CountTasksRequest as _htq_v1_CountTasksRequest, CountTasksRequest__Output as _htq_v1_CountTasksRequest__Output } from './htq/v1/CountTasksRequest';
@@ -84,6 +86,8 @@ export interface ProtoGrpcType {
   htq: {
     v1: {
       Attempt: MessageTypeDefinition<_htq_v1_Attempt, _htq_v1_Attempt__Output>
+      Callback: MessageTypeDefinition<_htq_v1_Callback, _htq_v1_Callback__Output>
+      Callbacks: MessageTypeDefinition<_htq_v1_Callbacks, _htq_v1_Callbacks__Output>
       CancelTaskRequest: MessageTypeDefinition<_htq_v1_CancelTaskRequest, _htq_v1_CancelTaskRequest__Output>
       CapturedResponse: MessageTypeDefinition<_htq_v1_CapturedResponse, _htq_v1_CapturedResponse__Output>
       CatchUp: EnumTypeDefinition

@@ -13,7 +13,8 @@ use crate::core::watch::WatchItem;
 use crate::core::{PushedTask, QueueInput, When};
 use crate::error::Error;
 use crate::model::{
-    Body, EventKind, HttpRequest, PushOptions, Queue, QueueKind, Task, TaskCounts, TaskState,
+    Body, Callback, Callbacks, EventKind, HttpRequest, PushOptions, Queue, QueueKind, Task,
+    TaskCounts, TaskState,
 };
 use crate::signing::{Algorithm, KeyRecord};
 
@@ -91,7 +92,7 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
         })
     };
     if let Some(m) = mask {
-        const KNOWN: [&str; 29] = [
+        const KNOWN: [&str; 30] = [
             "max_concurrency",
             "request_timeout",
             "retry",
@@ -121,6 +122,7 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
             "follow_redirects",
             "capture_responses",
             "capture_body_bytes",
+            "callbacks",
         ];
         if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
             return Err(Error::invalid(
@@ -222,6 +224,9 @@ pub(super) fn queue_input(q: pb::Queue, mask: Option<&[String]>) -> Result<Queue
     if wants("capture_body_bytes") {
         input.capture_body_bytes = num(q.capture_body_bytes);
     }
+    if wants("callbacks") && (masked || q.callbacks.is_some()) {
+        input.callbacks = Some(q.callbacks.map(callbacks_from_pb));
+    }
     Ok(input)
 }
 
@@ -268,7 +273,40 @@ impl From<Queue> for pb::Queue {
             follow_redirects: q.follow_redirects,
             capture_responses: q.capture_responses,
             capture_body_bytes: q.capture_body_bytes as i32,
+            callbacks: q.callbacks.map(callbacks_to_pb),
         }
+    }
+}
+
+pub(super) fn callbacks_from_pb(c: pb::Callbacks) -> Callbacks {
+    let hook = |h: pb::Callback| Callback {
+        method: h.method,
+        url: h.url,
+        headers: h.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+    };
+    Callbacks {
+        on_success: c.on_success.map(hook),
+        on_failure: c.on_failure.map(hook),
+        on_cancel: c.on_cancel,
+        queue: c.queue,
+    }
+}
+
+pub(super) fn callbacks_to_pb(c: Callbacks) -> pb::Callbacks {
+    let hook = |h: Callback| pb::Callback {
+        method: h.method,
+        url: h.url,
+        headers: h
+            .headers
+            .into_iter()
+            .map(|(name, value)| pb::Header { name, value })
+            .collect(),
+    };
+    pb::Callbacks {
+        on_success: c.on_success.map(hook),
+        on_failure: c.on_failure.map(hook),
+        on_cancel: c.on_cancel,
+        queue: c.queue,
     }
 }
 
@@ -360,6 +398,7 @@ impl From<Task> for pb::Task {
             flow_key: t.flow_key,
             history: t.history.into_iter().map(attempt_to_pb).collect(),
             finish_time: (t.finished_ms > 0).then(|| to_timestamp(t.finished_ms)),
+            callbacks: t.callbacks.map(callbacks_to_pb),
         }
     }
 }
@@ -501,6 +540,7 @@ pub(super) fn push_options(
     task_id: String,
     idempotency_key: String,
     flow_key: String,
+    callbacks: Option<pb::Callbacks>,
     origin: &Origin,
 ) -> PushOptions {
     let some = |s: String| (!s.is_empty()).then_some(s);
@@ -510,6 +550,7 @@ pub(super) fn push_options(
         flow_key: some(flow_key),
         traceparent: origin.traceparent.clone(),
         hops: origin.hops,
+        callbacks: callbacks.map(callbacks_from_pb),
     }
 }
 

@@ -111,7 +111,13 @@ impl HtqService for GrpcService {
         allow(&req, Role::Write, Some(&req.get_ref().queue))?;
         let origin = origin(&req);
         let r = req.into_inner();
-        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, &origin);
+        let opts = push_options(
+            r.task_id,
+            r.idempotency_key,
+            r.flow_key,
+            r.callbacks,
+            &origin,
+        );
         let pushed = self
             .core
             .push(
@@ -138,7 +144,13 @@ impl HtqService for GrpcService {
                 (
                     request_from_pb(t.request),
                     when_from_task_entry(t.when),
-                    push_options(t.task_id, t.idempotency_key, t.flow_key, &origin),
+                    push_options(
+                        t.task_id,
+                        t.idempotency_key,
+                        t.flow_key,
+                        t.callbacks,
+                        &origin,
+                    ),
                 )
             })
             .collect();
@@ -165,7 +177,13 @@ impl HtqService for GrpcService {
                 );
             }
         };
-        let opts = push_options(r.task_id, r.idempotency_key, r.flow_key, &origin);
+        let opts = push_options(
+            r.task_id,
+            r.idempotency_key,
+            r.flow_key,
+            r.callbacks,
+            &origin,
+        );
         let pushed = self
             .core
             .push(

@@ -22,7 +22,7 @@
 -- so the next finishing script wakes the other processes), else 0. The next look
 -- is the earliest due time, or the time the rate limit lets the next task start.
 -- Emits: dead, evicted, retrying, started.
--- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, pace, state, stats, tasks.
+-- Other keys of the queue it names (qkey): cbox, dead, done, due, events, fdue:<key>, flowact, flows, hist, pace, state, stats, tasks.
 local k_queue, k_due, k_active, k_tasks, k_state, k_dead = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 -- The settings this script reads (see queue_conf); the whole hash goes back to the
 -- dispatcher only when it does not hold their current version.

@@ -9,14 +9,16 @@
 -- KEYS[1] settings, KEYS[2] due, KEYS[3] active, KEYS[4] state
 -- ARGV[1] now (ms), ARGV[2] wake channel, ARGV[3] wake message, ARGV[4] n, then n
 -- times: mode, task id, lease token, next time (ms, retry and reschedule), run
--- count (reschedule), HTTP status (0 none), error text, attempt record JSON ('' none)
+-- count (reschedule), HTTP status (0 none), error text, attempt record JSON ('' none),
+-- the outcome for the task's callbacks when it succeeds or dies ('' none; see
+-- outbox)
 -- Returns {DONE, then per outcome 1 when recorded, 0 when its lease is no longer
 -- held (the outcome is discarded; also when the queue was deleted meanwhile, so a
 -- deleted queue leaves no orphan task)}.
 -- Emits: dead, evicted, rescheduled, retrying, succeeded.
--- Other keys of the queue it names (qkey): dead, done, due, events, fdue:<key>, flowact, flows, hist, state, stats, tasks.
+-- Other keys of the queue it names (qkey): cbox, dead, done, due, events, fdue:<key>, flowact, flows, hist, state, stats, tasks.
 local now, n = tonumber(ARGV[1]), tonumber(ARGV[4])
-local W = 8
+local W = 9
 local ids = {}
 for i = 1, n do
   ids[i] = ARGV[4 + (i - 1) * W + 2]
@@ -50,7 +52,13 @@ for i = 1, n do
     held_ids[id] = true
     result[#result + 1] = 1
     local next_at, runs, status, err, rec = ARGV[at + 4], ARGV[at + 5], tonumber(ARGV[at + 6]), ARGV[at + 7], ARGV[at + 8]
+    local callback = ARGV[at + 9]
     release(KEYS[1], st, now)
+    if callback ~= '' and (mode == 'succeed' or mode == 'dead') then
+      local o = 'd'
+      if mode == 'succeed' then o = 's' end
+      outbox(KEYS[1], id, st, o, callback)
+    end
     if mode == 'succeed' and not keep then
       gone[#gone + 1] = id
       gone_status[#gone_status + 1] = status

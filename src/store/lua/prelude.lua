@@ -13,6 +13,8 @@
 --   k  flow key, set at push (tasks with one wait in `fdue:<key>`, not in `due`)
 --   p  W3C traceparent of the push, set at push
 --   h  HTQ deliveries that led to the push (x-htq-hops), set at push
+--   c  callbacks, set at push: 1 its own, 0 none (a callback task); absent: the
+--      queue's (see outbox)
 --   x  retained finished tasks: 's' succeeded, 'c' cancelled; f: when, ms
 --
 -- A queue's other keys are named from any key the script was given: they share its
@@ -106,10 +108,13 @@ end
 --   stats     hash: counters (`started`, `failed`, `evicted`, `grouped`)
 --   imported  set: ids of tasks imported from a legacy HTQ Redis
 --   cron      hash: schedule name -> the last tick whose task it pushed here
+--   cbox      hash: final outcomes whose callbacks are still to be pushed (see
+--             outbox); kept by a purge, so no callback of an outcome is lost
 -- Purging empties the task keys; deleting the queue also removes the rest.
 local TASK_KEYS = {'due', 'active', 'tasks', 'state', 'dead', 'done', 'hist', 'flows',
   'flowact', 'pace'}
-local QUEUE_KEYS = {'queue', 'dedup', 'dedupx', 'events', 'stats', 'imported', 'cron'}
+local QUEUE_KEYS = {'queue', 'dedup', 'dedupx', 'events', 'stats', 'imported', 'cron',
+  'cbox'}
 
 -- Removes the task keys of the queue that key `k` belongs to, flow keys' sets too.
 local function unlink_task_keys(k)
@@ -300,6 +305,32 @@ local function forget(k, id)
   redis.call('ZREM', qkey(k, 'done'), id)
 end
 
+-- Records a final outcome of task `id` whose callbacks HTQ must push (or, for one
+-- recorded here without knowing, find it has none): `meta` is the outcome as JSON
+-- (i id, o 's' succeeded, 'd' dead, 'c' cancelled, a attempts, t when, and what
+-- the attempt left), followed by a newline and the task's encoded request (which
+-- names its callbacks) while it is still there. One entry per outcome: its field
+-- is the task id, its attempts and the outcome. Rust pushes the callback tasks
+-- and removes the entry (see dispatch/callbacks.rs).
+-- Tasks pushed with callbacks of their own have `c` 1 in their state, callback
+-- tasks `c` 0; the others have the queue's (its `cb` setting), so an outcome
+-- recorded here goes to the outbox only when it may have a callback.
+local function outbox(k, id, st, outcome, meta)
+  if st.c == 0 then return end
+  if st.c ~= 1 then
+    local cb = redis.call('HGET', qkey(k, 'queue'), 'cb')
+    if not cb or cb == '' then return end
+  end
+  local blob = redis.call('HGET', qkey(k, 'tasks'), id) or ''
+  redis.call('HSET', qkey(k, 'cbox'), id .. ':' .. (st.a or 0) .. ':' .. outcome, meta .. '\n' .. blob)
+end
+
+-- The outcome of a task that ended without a reply to record (its lease expired
+-- too often, or it was cancelled), for `outbox`.
+local function outcome_meta(id, st, outcome, now)
+  return cjson.encode({i = id, o = outcome, a = st.a or 0, t = now, st = st.t, s = st.s or 0, e = st.e})
+end
+
 -- Drops retained finished tasks that finished before `before`, at most `limit`.
 local function trim_done(k, before, limit)
   local ids = redis.call('ZRANGE', qkey(k, 'done'), '-inf', '(' .. before, 'BYSCORE', 'LIMIT', 0, limit)
@@ -399,6 +430,7 @@ local function recover_expired(k_due, k_active, k_state, k_dead, now, max_interr
     tally(k_due, 'failed')
     if st.i > max_interruptions then
       emit(k_due, 'dead', id, 'error', st.e)
+      outbox(k_due, id, st, 'd', outcome_meta(id, st, 'd', now))
       bury(k_due, id, now)
     else
       emit(k_due, 'retrying', id, 'attempt', st.a or 0, 'error', st.e, 'at', now)

@@ -7,6 +7,7 @@ import type { VariableSettings as _htq_v1_VariableSettings, VariableSettings__Ou
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp';
 import type { FlowControl as _htq_v1_FlowControl, FlowControl__Output as _htq_v1_FlowControl__Output } from '../../htq/v1/FlowControl';
 import type { DeadLetterPolicy as _htq_v1_DeadLetterPolicy, DeadLetterPolicy__Output as _htq_v1_DeadLetterPolicy__Output } from '../../htq/v1/DeadLetterPolicy';
+import type { Callbacks as _htq_v1_Callbacks, Callbacks__Output as _htq_v1_Callbacks__Output } from '../../htq/v1/Callbacks';
 
 export interface Queue {
   'name'?: (string);
@@ -30,6 +31,7 @@ export interface Queue {
   'followRedirects'?: (boolean);
   'captureResponses'?: (boolean);
   'captureBodyBytes'?: (number);
+  'callbacks'?: (_htq_v1_Callbacks | null);
 }
 
 export interface Queue__Output {
@@ -54,4 +56,5 @@ export interface Queue__Output {
   'followRedirects': (boolean);
   'captureResponses': (boolean);
   'captureBodyBytes': (number);
+  'callbacks': (_htq_v1_Callbacks__Output | null);
 }

@@ -3,6 +3,7 @@
 import type { HttpRequest as _htq_v1_HttpRequest, HttpRequest__Output as _htq_v1_HttpRequest__Output } from '../../htq/v1/HttpRequest';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp';
 import type { Duration as _google_protobuf_Duration, Duration__Output as _google_protobuf_Duration__Output } from '../../google/protobuf/Duration';
+import type { Callbacks as _htq_v1_Callbacks, Callbacks__Output as _htq_v1_Callbacks__Output } from '../../htq/v1/Callbacks';
 
 export interface ScheduleTaskRequest {
   'queue'?: (string);
@@ -12,6 +13,7 @@ export interface ScheduleTaskRequest {
   'taskId'?: (string);
   'idempotencyKey'?: (string);
   'flowKey'?: (string);
+  'callbacks'?: (_htq_v1_Callbacks | null);
   'when'?: "scheduleTime"|"delay";
 }
 
@@ -23,5 +25,6 @@ export interface ScheduleTaskRequest__Output {
   'taskId': (string);
   'idempotencyKey': (string);
   'flowKey': (string);
+  'callbacks': (_htq_v1_Callbacks__Output | null);
   'when'?: "scheduleTime"|"delay";
 }

@@ -4,6 +4,7 @@ import type { HttpRequest as _htq_v1_HttpRequest, HttpRequest__Output as _htq_v1
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp';
 import type { TaskState as _htq_v1_TaskState, TaskState__Output as _htq_v1_TaskState__Output } from '../../htq/v1/TaskState';
 import type { Attempt as _htq_v1_Attempt, Attempt__Output as _htq_v1_Attempt__Output } from '../../htq/v1/Attempt';
+import type { Callbacks as _htq_v1_Callbacks, Callbacks__Output as _htq_v1_Callbacks__Output } from '../../htq/v1/Callbacks';
 
 export interface Task {
   'id'?: (string);
@@ -20,6 +21,7 @@ export interface Task {
   'flowKey'?: (string);
   'history'?: (_htq_v1_Attempt)[];
   'finishTime'?: (_google_protobuf_Timestamp | null);
+  'callbacks'?: (_htq_v1_Callbacks | null);
 }
 
 export interface Task__Output {
@@ -37,4 +39,5 @@ export interface Task__Output {
   'flowKey': (string);
   'history': (_htq_v1_Attempt__Output)[];
   'finishTime': (_google_protobuf_Timestamp__Output | null);
+  'callbacks': (_htq_v1_Callbacks__Output | null);
 }

@@ -110,7 +110,7 @@ class VariableSettings(_message.Message):
     def __init__(self, stepping_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
 
 class Queue(_message.Message):
-    __slots__ = ("name", "kind", "max_concurrency", "request_timeout", "retry", "variable", "paused", "create_time", "max_dispatches_per_second", "max_burst", "flow", "dead_letter", "retention", "dedup_window", "attempt_history", "max_events", "hide_replies", "partitions", "follow_redirects", "capture_responses", "capture_body_bytes")
+    __slots__ = ("name", "kind", "max_concurrency", "request_timeout", "retry", "variable", "paused", "create_time", "max_dispatches_per_second", "max_burst", "flow", "dead_letter", "retention", "dedup_window", "attempt_history", "max_events", "hide_replies", "partitions", "follow_redirects", "capture_responses", "capture_body_bytes", "callbacks")
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     MAX_CONCURRENCY_FIELD_NUMBER: _ClassVar[int]
@@ -132,6 +132,7 @@ class Queue(_message.Message):
     FOLLOW_REDIRECTS_FIELD_NUMBER: _ClassVar[int]
     CAPTURE_RESPONSES_FIELD_NUMBER: _ClassVar[int]
     CAPTURE_BODY_BYTES_FIELD_NUMBER: _ClassVar[int]
+    CALLBACKS_FIELD_NUMBER: _ClassVar[int]
     name: str
     kind: QueueKind
     max_concurrency: int
@@ -153,7 +154,30 @@ class Queue(_message.Message):
     follow_redirects: bool
     capture_responses: bool
     capture_body_bytes: int
-    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[QueueKind, str]] = ..., max_concurrency: _Optional[int] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., variable: _Optional[_Union[VariableSettings, _Mapping]] = ..., paused: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ..., flow: _Optional[_Union[FlowControl, _Mapping]] = ..., dead_letter: _Optional[_Union[DeadLetterPolicy, _Mapping]] = ..., retention: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dedup_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., attempt_history: _Optional[int] = ..., max_events: _Optional[int] = ..., hide_replies: _Optional[bool] = ..., partitions: _Optional[int] = ..., follow_redirects: _Optional[bool] = ..., capture_responses: _Optional[bool] = ..., capture_body_bytes: _Optional[int] = ...) -> None: ...
+    callbacks: Callbacks
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[QueueKind, str]] = ..., max_concurrency: _Optional[int] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., variable: _Optional[_Union[VariableSettings, _Mapping]] = ..., paused: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_dispatches_per_second: _Optional[float] = ..., max_burst: _Optional[int] = ..., flow: _Optional[_Union[FlowControl, _Mapping]] = ..., dead_letter: _Optional[_Union[DeadLetterPolicy, _Mapping]] = ..., retention: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dedup_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., attempt_history: _Optional[int] = ..., max_events: _Optional[int] = ..., hide_replies: _Optional[bool] = ..., partitions: _Optional[int] = ..., follow_redirects: _Optional[bool] = ..., capture_responses: _Optional[bool] = ..., capture_body_bytes: _Optional[int] = ..., callbacks: _Optional[_Union[Callbacks, _Mapping]] = ...) -> None: ...
+
+class Callbacks(_message.Message):
+    __slots__ = ("on_success", "on_failure", "on_cancel", "queue")
+    ON_SUCCESS_FIELD_NUMBER: _ClassVar[int]
+    ON_FAILURE_FIELD_NUMBER: _ClassVar[int]
+    ON_CANCEL_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    on_success: Callback
+    on_failure: Callback
+    on_cancel: bool
+    queue: str
+    def __init__(self, on_success: _Optional[_Union[Callback, _Mapping]] = ..., on_failure: _Optional[_Union[Callback, _Mapping]] = ..., on_cancel: _Optional[bool] = ..., queue: _Optional[str] = ...) -> None: ...
+
+class Callback(_message.Message):
+    __slots__ = ("method", "url", "headers")
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_FIELD_NUMBER: _ClassVar[int]
+    method: str
+    url: str
+    headers: _containers.RepeatedCompositeFieldContainer[Header]
+    def __init__(self, method: _Optional[str] = ..., url: _Optional[str] = ..., headers: _Optional[_Iterable[_Union[Header, _Mapping]]] = ...) -> None: ...
 
 class FlowControl(_message.Message):
     __slots__ = ("max_concurrency", "max_dispatches_per_second", "max_burst")
@@ -210,7 +234,7 @@ class HttpRequest(_message.Message):
     def __init__(self, method: _Optional[str] = ..., url: _Optional[str] = ..., headers: _Optional[_Iterable[_Union[Header, _Mapping]]] = ..., data: _Optional[bytes] = ..., form: _Optional[_Union[Form, _Mapping]] = ...) -> None: ...
 
 class Task(_message.Message):
-    __slots__ = ("id", "queue", "request", "schedule_time", "state", "attempts", "last_status", "last_error", "create_time", "last_attempt_time", "run_count", "flow_key", "history", "finish_time")
+    __slots__ = ("id", "queue", "request", "schedule_time", "state", "attempts", "last_status", "last_error", "create_time", "last_attempt_time", "run_count", "flow_key", "history", "finish_time", "callbacks")
     ID_FIELD_NUMBER: _ClassVar[int]
     QUEUE_FIELD_NUMBER: _ClassVar[int]
     REQUEST_FIELD_NUMBER: _ClassVar[int]
@@ -225,6 +249,7 @@ class Task(_message.Message):
     FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
     HISTORY_FIELD_NUMBER: _ClassVar[int]
     FINISH_TIME_FIELD_NUMBER: _ClassVar[int]
+    CALLBACKS_FIELD_NUMBER: _ClassVar[int]
     id: str
     queue: str
     request: HttpRequest
@@ -239,7 +264,8 @@ class Task(_message.Message):
     flow_key: str
     history: _containers.RepeatedCompositeFieldContainer[Attempt]
     finish_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[_Union[TaskState, str]] = ..., attempts: _Optional[int] = ..., last_status: _Optional[int] = ..., last_error: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., run_count: _Optional[int] = ..., flow_key: _Optional[str] = ..., history: _Optional[_Iterable[_Union[Attempt, _Mapping]]] = ..., finish_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    callbacks: Callbacks
+    def __init__(self, id: _Optional[str] = ..., queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[_Union[TaskState, str]] = ..., attempts: _Optional[int] = ..., last_status: _Optional[int] = ..., last_error: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., run_count: _Optional[int] = ..., flow_key: _Optional[str] = ..., history: _Optional[_Iterable[_Union[Attempt, _Mapping]]] = ..., finish_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., callbacks: _Optional[_Union[Callbacks, _Mapping]] = ...) -> None: ...
 
 class Attempt(_message.Message):
     __slots__ = ("start_time", "latency", "status", "error", "reply", "response")
@@ -316,18 +342,20 @@ class DeleteQueueResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class PushTaskRequest(_message.Message):
-    __slots__ = ("queue", "request", "task_id", "idempotency_key", "flow_key")
+    __slots__ = ("queue", "request", "task_id", "idempotency_key", "flow_key", "callbacks")
     QUEUE_FIELD_NUMBER: _ClassVar[int]
     REQUEST_FIELD_NUMBER: _ClassVar[int]
     TASK_ID_FIELD_NUMBER: _ClassVar[int]
     IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
     FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    CALLBACKS_FIELD_NUMBER: _ClassVar[int]
     queue: str
     request: HttpRequest
     task_id: str
     idempotency_key: str
     flow_key: str
-    def __init__(self, queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ...) -> None: ...
+    callbacks: Callbacks
+    def __init__(self, queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ..., callbacks: _Optional[_Union[Callbacks, _Mapping]] = ...) -> None: ...
 
 class PushTaskResponse(_message.Message):
     __slots__ = ("task_id", "schedule_time", "duplicate")
@@ -348,20 +376,22 @@ class PushTasksRequest(_message.Message):
     def __init__(self, queue: _Optional[str] = ..., tasks: _Optional[_Iterable[_Union[TaskEntry, _Mapping]]] = ...) -> None: ...
 
 class TaskEntry(_message.Message):
-    __slots__ = ("request", "schedule_time", "delay", "task_id", "idempotency_key", "flow_key")
+    __slots__ = ("request", "schedule_time", "delay", "task_id", "idempotency_key", "flow_key", "callbacks")
     REQUEST_FIELD_NUMBER: _ClassVar[int]
     SCHEDULE_TIME_FIELD_NUMBER: _ClassVar[int]
     DELAY_FIELD_NUMBER: _ClassVar[int]
     TASK_ID_FIELD_NUMBER: _ClassVar[int]
     IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
     FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    CALLBACKS_FIELD_NUMBER: _ClassVar[int]
     request: HttpRequest
     schedule_time: _timestamp_pb2.Timestamp
     delay: _duration_pb2.Duration
     task_id: str
     idempotency_key: str
     flow_key: str
-    def __init__(self, request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ...) -> None: ...
+    callbacks: Callbacks
+    def __init__(self, request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ..., callbacks: _Optional[_Union[Callbacks, _Mapping]] = ...) -> None: ...
 
 class PushTasksResponse(_message.Message):
     __slots__ = ("task_ids", "duplicates")
@@ -372,7 +402,7 @@ class PushTasksResponse(_message.Message):
     def __init__(self, task_ids: _Optional[_Iterable[str]] = ..., duplicates: _Optional[_Iterable[bool]] = ...) -> None: ...
 
 class ScheduleTaskRequest(_message.Message):
-    __slots__ = ("queue", "request", "schedule_time", "delay", "task_id", "idempotency_key", "flow_key")
+    __slots__ = ("queue", "request", "schedule_time", "delay", "task_id", "idempotency_key", "flow_key", "callbacks")
     QUEUE_FIELD_NUMBER: _ClassVar[int]
     REQUEST_FIELD_NUMBER: _ClassVar[int]
     SCHEDULE_TIME_FIELD_NUMBER: _ClassVar[int]
@@ -380,6 +410,7 @@ class ScheduleTaskRequest(_message.Message):
     TASK_ID_FIELD_NUMBER: _ClassVar[int]
     IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
     FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
+    CALLBACKS_FIELD_NUMBER: _ClassVar[int]
     queue: str
     request: HttpRequest
     schedule_time: _timestamp_pb2.Timestamp
@@ -387,7 +418,8 @@ class ScheduleTaskRequest(_message.Message):
     task_id: str
     idempotency_key: str
     flow_key: str
-    def __init__(self, queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ...) -> None: ...
+    callbacks: Callbacks
+    def __init__(self, queue: _Optional[str] = ..., request: _Optional[_Union[HttpRequest, _Mapping]] = ..., schedule_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., task_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., flow_key: _Optional[str] = ..., callbacks: _Optional[_Union[Callbacks, _Mapping]] = ...) -> None: ...
 
 class GetTaskRequest(_message.Message):
     __slots__ = ("queue", "id")

@@ -3493,6 +3493,36 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * @return The captureBodyBytes.
      */
     int getCaptureBodyBytes();
+
+    /**
+     * <pre>
+     * The callbacks of the queue's tasks that name none of their own (see
+     * Callbacks). Tasks pushed as callbacks never get them.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 22;</code>
+     * @return Whether the callbacks field is set.
+     */
+    boolean hasCallbacks();
+    /**
+     * <pre>
+     * The callbacks of the queue's tasks that name none of their own (see
+     * Callbacks). Tasks pushed as callbacks never get them.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 22;</code>
+     * @return The callbacks.
+     */
+    htq.v1.Htq.Callbacks getCallbacks();
+    /**
+     * <pre>
+     * The callbacks of the queue's tasks that name none of their own (see
+     * Callbacks). Tasks pushed as callbacks never get them.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 22;</code>
+     */
+    htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder();
   }
   /**
    * <pre>
@@ -4123,6 +4153,47 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       return captureBodyBytes_;
     }
 
+    public static final int CALLBACKS_FIELD_NUMBER = 22;
+    private htq.v1.Htq.Callbacks callbacks_;
+    /**
+     * <pre>
+     * The callbacks of the queue's tasks that name none of their own (see
+     * Callbacks). Tasks pushed as callbacks never get them.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 22;</code>
+     * @return Whether the callbacks field is set.
+     */
+    @java.lang.Override
+    public boolean hasCallbacks() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * The callbacks of the queue's tasks that name none of their own (see
+     * Callbacks). Tasks pushed as callbacks never get them.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 22;</code>
+     * @return The callbacks.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callbacks getCallbacks() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+    /**
+     * <pre>
+     * The callbacks of the queue's tasks that name none of their own (see
+     * Callbacks). Tasks pushed as callbacks never get them.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 22;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -4199,6 +4270,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (captureBodyBytes_ != 0) {
         output.writeInt32(21, captureBodyBytes_);
+      }
+      if (((bitField0_ & 0x00000100) != 0)) {
+        output.writeMessage(22, getCallbacks());
       }
       getUnknownFields().writeTo(output);
     }
@@ -4286,6 +4360,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (captureBodyBytes_ != 0) {
         size += com.google.protobuf.CodedOutputStream
           .computeInt32Size(21, captureBodyBytes_);
+      }
+      if (((bitField0_ & 0x00000100) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(22, getCallbacks());
       }
       return size;
     }
@@ -4377,6 +4455,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           != other.getCaptureResponses()) return false;
       if (getCaptureBodyBytes()
           != other.getCaptureBodyBytes()) return false;
+      if (hasCallbacks() != other.hasCallbacks()) return false;
+      if (hasCallbacks()) {
+        if (!getCallbacks()
+            .equals(other.getCallbacks())) return false;
+      }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -4451,6 +4534,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           getCaptureResponses());
       hash = (37 * hash) + CAPTURE_BODY_BYTES_FIELD_NUMBER;
       hash = (53 * hash) + getCaptureBodyBytes();
+      if (hasCallbacks()) {
+        hash = (37 * hash) + CALLBACKS_FIELD_NUMBER;
+        hash = (53 * hash) + getCallbacks().hashCode();
+      }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -4593,6 +4680,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           internalGetDeadLetterFieldBuilder();
           internalGetRetentionFieldBuilder();
           internalGetDedupWindowFieldBuilder();
+          internalGetCallbacksFieldBuilder();
         }
       }
       @java.lang.Override
@@ -4652,6 +4740,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         followRedirects_ = false;
         captureResponses_ = false;
         captureBodyBytes_ = 0;
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
         return this;
       }
 
@@ -4773,6 +4866,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00100000) != 0)) {
           result.captureBodyBytes_ = captureBodyBytes_;
         }
+        if (((from_bitField0_ & 0x00200000) != 0)) {
+          result.callbacks_ = callbacksBuilder_ == null
+              ? callbacks_
+              : callbacksBuilder_.build();
+          to_bitField0_ |= 0x00000100;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -4852,6 +4951,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         }
         if (other.getCaptureBodyBytes() != 0) {
           setCaptureBodyBytes(other.getCaptureBodyBytes());
+        }
+        if (other.hasCallbacks()) {
+          mergeCallbacks(other.getCallbacks());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -4998,6 +5100,13 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00100000;
                 break;
               } // case 168
+              case 178: {
+                input.readMessage(
+                    internalGetCallbacksFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00200000;
+                break;
+              } // case 178
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -7017,6 +7126,170 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         return this;
       }
 
+      private htq.v1.Htq.Callbacks callbacks_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> callbacksBuilder_;
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       * @return Whether the callbacks field is set.
+       */
+      public boolean hasCallbacks() {
+        return ((bitField0_ & 0x00200000) != 0);
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       * @return The callbacks.
+       */
+      public htq.v1.Htq.Callbacks getCallbacks() {
+        if (callbacksBuilder_ == null) {
+          return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        } else {
+          return callbacksBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       */
+      public Builder setCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          callbacks_ = value;
+        } else {
+          callbacksBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00200000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       */
+      public Builder setCallbacks(
+          htq.v1.Htq.Callbacks.Builder builderForValue) {
+        if (callbacksBuilder_ == null) {
+          callbacks_ = builderForValue.build();
+        } else {
+          callbacksBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00200000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       */
+      public Builder mergeCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          if (((bitField0_ & 0x00200000) != 0) &&
+            callbacks_ != null &&
+            callbacks_ != htq.v1.Htq.Callbacks.getDefaultInstance()) {
+            getCallbacksBuilder().mergeFrom(value);
+          } else {
+            callbacks_ = value;
+          }
+        } else {
+          callbacksBuilder_.mergeFrom(value);
+        }
+        if (callbacks_ != null) {
+          bitField0_ |= 0x00200000;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       */
+      public Builder clearCallbacks() {
+        bitField0_ = (bitField0_ & ~0x00200000);
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       */
+      public htq.v1.Htq.Callbacks.Builder getCallbacksBuilder() {
+        bitField0_ |= 0x00200000;
+        onChanged();
+        return internalGetCallbacksFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       */
+      public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+        if (callbacksBuilder_ != null) {
+          return callbacksBuilder_.getMessageOrBuilder();
+        } else {
+          return callbacks_ == null ?
+              htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        }
+      }
+      /**
+       * <pre>
+       * The callbacks of the queue's tasks that name none of their own (see
+       * Callbacks). Tasks pushed as callbacks never get them.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 22;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> 
+          internalGetCallbacksFieldBuilder() {
+        if (callbacksBuilder_ == null) {
+          callbacksBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder>(
+                  getCallbacks(),
+                  getParentForChildren(),
+                  isClean());
+          callbacks_ = null;
+        }
+        return callbacksBuilder_;
+      }
+
       // @@protoc_insertion_point(builder_scope:htq.v1.Queue)
     }
 
@@ -7063,6 +7336,2453 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
     @java.lang.Override
     public htq.v1.Htq.Queue getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface CallbacksOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.Callbacks)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * Called when the task succeeds.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_success = 1;</code>
+     * @return Whether the onSuccess field is set.
+     */
+    boolean hasOnSuccess();
+    /**
+     * <pre>
+     * Called when the task succeeds.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_success = 1;</code>
+     * @return The onSuccess.
+     */
+    htq.v1.Htq.Callback getOnSuccess();
+    /**
+     * <pre>
+     * Called when the task succeeds.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_success = 1;</code>
+     */
+    htq.v1.Htq.CallbackOrBuilder getOnSuccessOrBuilder();
+
+    /**
+     * <pre>
+     * Called when the task is dead-lettered.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_failure = 2;</code>
+     * @return Whether the onFailure field is set.
+     */
+    boolean hasOnFailure();
+    /**
+     * <pre>
+     * Called when the task is dead-lettered.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_failure = 2;</code>
+     * @return The onFailure.
+     */
+    htq.v1.Htq.Callback getOnFailure();
+    /**
+     * <pre>
+     * Called when the task is dead-lettered.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_failure = 2;</code>
+     */
+    htq.v1.Htq.CallbackOrBuilder getOnFailureOrBuilder();
+
+    /**
+     * <pre>
+     * on_failure is also called when the task is cancelled before it finished.
+     * </pre>
+     *
+     * <code>bool on_cancel = 3;</code>
+     * @return The onCancel.
+     */
+    boolean getOnCancel();
+
+    /**
+     * <pre>
+     * The queue the callback tasks go to (it must exist); empty: the task's queue's
+     * callbacks.queue, else the task's own queue.
+     * </pre>
+     *
+     * <code>string queue = 4;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * The queue the callback tasks go to (it must exist); empty: the task's queue's
+     * callbacks.queue, else the task's own queue.
+     * </pre>
+     *
+     * <code>string queue = 4;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+  }
+  /**
+   * <pre>
+   * Requests HTQ makes once a task reaches its final outcome: on_success when it
+   * succeeds, on_failure when it is dead-lettered (and, with on_cancel, when it is
+   * cancelled before it finished). Once per outcome, never per attempt. Each is an
+   * ordinary task pushed into `queue`, with that queue's retries, dead letters,
+   * signing and events; its body is JSON: taskId, queue, outcome ("succeeded",
+   * "dead" or "cancelled"), attempts, createTime, lastAttemptTime, finishTime, the
+   * task's request method and URL, and the final response (status, headers, body up
+   * to the task queue's capture_body_bytes, base64 when not UTF-8) or the last error.
+   * The script that records the outcome also records the callback, so none is lost
+   * when HTQ stops in between: the callback task is then pushed by the lease sweep
+   * of a live process. A callback whose queue was deleted meanwhile waits until a
+   * queue of that name exists again. The callback task's idempotency key is made of
+   * the outcome, so an outcome pushed twice (a race with a process that died) is
+   * stored once within that queue's dedup window.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.Callbacks}
+   */
+  public static final class Callbacks extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.Callbacks)
+      CallbacksOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "Callbacks");
+    }
+    // Use Callbacks.newBuilder() to construct.
+    private Callbacks(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private Callbacks() {
+      queue_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_Callbacks_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_Callbacks_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_Callbacks_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.Callbacks.class, htq.v1.Htq.Callbacks.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int ON_SUCCESS_FIELD_NUMBER = 1;
+    private htq.v1.Htq.Callback onSuccess_;
+    /**
+     * <pre>
+     * Called when the task succeeds.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_success = 1;</code>
+     * @return Whether the onSuccess field is set.
+     */
+    @java.lang.Override
+    public boolean hasOnSuccess() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Called when the task succeeds.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_success = 1;</code>
+     * @return The onSuccess.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callback getOnSuccess() {
+      return onSuccess_ == null ? htq.v1.Htq.Callback.getDefaultInstance() : onSuccess_;
+    }
+    /**
+     * <pre>
+     * Called when the task succeeds.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_success = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbackOrBuilder getOnSuccessOrBuilder() {
+      return onSuccess_ == null ? htq.v1.Htq.Callback.getDefaultInstance() : onSuccess_;
+    }
+
+    public static final int ON_FAILURE_FIELD_NUMBER = 2;
+    private htq.v1.Htq.Callback onFailure_;
+    /**
+     * <pre>
+     * Called when the task is dead-lettered.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_failure = 2;</code>
+     * @return Whether the onFailure field is set.
+     */
+    @java.lang.Override
+    public boolean hasOnFailure() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Called when the task is dead-lettered.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_failure = 2;</code>
+     * @return The onFailure.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callback getOnFailure() {
+      return onFailure_ == null ? htq.v1.Htq.Callback.getDefaultInstance() : onFailure_;
+    }
+    /**
+     * <pre>
+     * Called when the task is dead-lettered.
+     * </pre>
+     *
+     * <code>.htq.v1.Callback on_failure = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbackOrBuilder getOnFailureOrBuilder() {
+      return onFailure_ == null ? htq.v1.Htq.Callback.getDefaultInstance() : onFailure_;
+    }
+
+    public static final int ON_CANCEL_FIELD_NUMBER = 3;
+    private boolean onCancel_ = false;
+    /**
+     * <pre>
+     * on_failure is also called when the task is cancelled before it finished.
+     * </pre>
+     *
+     * <code>bool on_cancel = 3;</code>
+     * @return The onCancel.
+     */
+    @java.lang.Override
+    public boolean getOnCancel() {
+      return onCancel_;
+    }
+
+    public static final int QUEUE_FIELD_NUMBER = 4;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * The queue the callback tasks go to (it must exist); empty: the task's queue's
+     * callbacks.queue, else the task's own queue.
+     * </pre>
+     *
+     * <code>string queue = 4;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The queue the callback tasks go to (it must exist); empty: the task's queue's
+     * callbacks.queue, else the task's own queue.
+     * </pre>
+     *
+     * <code>string queue = 4;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(1, getOnSuccess());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(2, getOnFailure());
+      }
+      if (onCancel_ != false) {
+        output.writeBool(3, onCancel_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 4, queue_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(1, getOnSuccess());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(2, getOnFailure());
+      }
+      if (onCancel_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(3, onCancel_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(4, queue_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.Callbacks)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.Callbacks other = (htq.v1.Htq.Callbacks) obj;
+
+      if (hasOnSuccess() != other.hasOnSuccess()) return false;
+      if (hasOnSuccess()) {
+        if (!getOnSuccess()
+            .equals(other.getOnSuccess())) return false;
+      }
+      if (hasOnFailure() != other.hasOnFailure()) return false;
+      if (hasOnFailure()) {
+        if (!getOnFailure()
+            .equals(other.getOnFailure())) return false;
+      }
+      if (getOnCancel()
+          != other.getOnCancel()) return false;
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasOnSuccess()) {
+        hash = (37 * hash) + ON_SUCCESS_FIELD_NUMBER;
+        hash = (53 * hash) + getOnSuccess().hashCode();
+      }
+      if (hasOnFailure()) {
+        hash = (37 * hash) + ON_FAILURE_FIELD_NUMBER;
+        hash = (53 * hash) + getOnFailure().hashCode();
+      }
+      hash = (37 * hash) + ON_CANCEL_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getOnCancel());
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.Callbacks parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.Callbacks parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.Callbacks parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Callbacks parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.Callbacks prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * Requests HTQ makes once a task reaches its final outcome: on_success when it
+     * succeeds, on_failure when it is dead-lettered (and, with on_cancel, when it is
+     * cancelled before it finished). Once per outcome, never per attempt. Each is an
+     * ordinary task pushed into `queue`, with that queue's retries, dead letters,
+     * signing and events; its body is JSON: taskId, queue, outcome ("succeeded",
+     * "dead" or "cancelled"), attempts, createTime, lastAttemptTime, finishTime, the
+     * task's request method and URL, and the final response (status, headers, body up
+     * to the task queue's capture_body_bytes, base64 when not UTF-8) or the last error.
+     * The script that records the outcome also records the callback, so none is lost
+     * when HTQ stops in between: the callback task is then pushed by the lease sweep
+     * of a live process. A callback whose queue was deleted meanwhile waits until a
+     * queue of that name exists again. The callback task's idempotency key is made of
+     * the outcome, so an outcome pushed twice (a race with a process that died) is
+     * stored once within that queue's dedup window.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.Callbacks}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.Callbacks)
+        htq.v1.Htq.CallbacksOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_Callbacks_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_Callbacks_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.Callbacks.class, htq.v1.Htq.Callbacks.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.Callbacks.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetOnSuccessFieldBuilder();
+          internalGetOnFailureFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        onSuccess_ = null;
+        if (onSuccessBuilder_ != null) {
+          onSuccessBuilder_.dispose();
+          onSuccessBuilder_ = null;
+        }
+        onFailure_ = null;
+        if (onFailureBuilder_ != null) {
+          onFailureBuilder_.dispose();
+          onFailureBuilder_ = null;
+        }
+        onCancel_ = false;
+        queue_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_Callbacks_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Callbacks getDefaultInstanceForType() {
+        return htq.v1.Htq.Callbacks.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Callbacks build() {
+        htq.v1.Htq.Callbacks result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Callbacks buildPartial() {
+        htq.v1.Htq.Callbacks result = new htq.v1.Htq.Callbacks(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.Callbacks result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.onSuccess_ = onSuccessBuilder_ == null
+              ? onSuccess_
+              : onSuccessBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.onFailure_ = onFailureBuilder_ == null
+              ? onFailure_
+              : onFailureBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.onCancel_ = onCancel_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.queue_ = queue_;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.Callbacks) {
+          return mergeFrom((htq.v1.Htq.Callbacks)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.Callbacks other) {
+        if (other == htq.v1.Htq.Callbacks.getDefaultInstance()) return this;
+        if (other.hasOnSuccess()) {
+          mergeOnSuccess(other.getOnSuccess());
+        }
+        if (other.hasOnFailure()) {
+          mergeOnFailure(other.getOnFailure());
+        }
+        if (other.getOnCancel() != false) {
+          setOnCancel(other.getOnCancel());
+        }
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000008;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                input.readMessage(
+                    internalGetOnSuccessFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                input.readMessage(
+                    internalGetOnFailureFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 24: {
+                onCancel_ = input.readBool();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 24
+              case 34: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 34
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private htq.v1.Htq.Callback onSuccess_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callback, htq.v1.Htq.Callback.Builder, htq.v1.Htq.CallbackOrBuilder> onSuccessBuilder_;
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       * @return Whether the onSuccess field is set.
+       */
+      public boolean hasOnSuccess() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       * @return The onSuccess.
+       */
+      public htq.v1.Htq.Callback getOnSuccess() {
+        if (onSuccessBuilder_ == null) {
+          return onSuccess_ == null ? htq.v1.Htq.Callback.getDefaultInstance() : onSuccess_;
+        } else {
+          return onSuccessBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       */
+      public Builder setOnSuccess(htq.v1.Htq.Callback value) {
+        if (onSuccessBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          onSuccess_ = value;
+        } else {
+          onSuccessBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       */
+      public Builder setOnSuccess(
+          htq.v1.Htq.Callback.Builder builderForValue) {
+        if (onSuccessBuilder_ == null) {
+          onSuccess_ = builderForValue.build();
+        } else {
+          onSuccessBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       */
+      public Builder mergeOnSuccess(htq.v1.Htq.Callback value) {
+        if (onSuccessBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0) &&
+            onSuccess_ != null &&
+            onSuccess_ != htq.v1.Htq.Callback.getDefaultInstance()) {
+            getOnSuccessBuilder().mergeFrom(value);
+          } else {
+            onSuccess_ = value;
+          }
+        } else {
+          onSuccessBuilder_.mergeFrom(value);
+        }
+        if (onSuccess_ != null) {
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       */
+      public Builder clearOnSuccess() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onSuccess_ = null;
+        if (onSuccessBuilder_ != null) {
+          onSuccessBuilder_.dispose();
+          onSuccessBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       */
+      public htq.v1.Htq.Callback.Builder getOnSuccessBuilder() {
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return internalGetOnSuccessFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       */
+      public htq.v1.Htq.CallbackOrBuilder getOnSuccessOrBuilder() {
+        if (onSuccessBuilder_ != null) {
+          return onSuccessBuilder_.getMessageOrBuilder();
+        } else {
+          return onSuccess_ == null ?
+              htq.v1.Htq.Callback.getDefaultInstance() : onSuccess_;
+        }
+      }
+      /**
+       * <pre>
+       * Called when the task succeeds.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_success = 1;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callback, htq.v1.Htq.Callback.Builder, htq.v1.Htq.CallbackOrBuilder> 
+          internalGetOnSuccessFieldBuilder() {
+        if (onSuccessBuilder_ == null) {
+          onSuccessBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callback, htq.v1.Htq.Callback.Builder, htq.v1.Htq.CallbackOrBuilder>(
+                  getOnSuccess(),
+                  getParentForChildren(),
+                  isClean());
+          onSuccess_ = null;
+        }
+        return onSuccessBuilder_;
+      }
+
+      private htq.v1.Htq.Callback onFailure_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callback, htq.v1.Htq.Callback.Builder, htq.v1.Htq.CallbackOrBuilder> onFailureBuilder_;
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       * @return Whether the onFailure field is set.
+       */
+      public boolean hasOnFailure() {
+        return ((bitField0_ & 0x00000002) != 0);
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       * @return The onFailure.
+       */
+      public htq.v1.Htq.Callback getOnFailure() {
+        if (onFailureBuilder_ == null) {
+          return onFailure_ == null ? htq.v1.Htq.Callback.getDefaultInstance() : onFailure_;
+        } else {
+          return onFailureBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       */
+      public Builder setOnFailure(htq.v1.Htq.Callback value) {
+        if (onFailureBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          onFailure_ = value;
+        } else {
+          onFailureBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       */
+      public Builder setOnFailure(
+          htq.v1.Htq.Callback.Builder builderForValue) {
+        if (onFailureBuilder_ == null) {
+          onFailure_ = builderForValue.build();
+        } else {
+          onFailureBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       */
+      public Builder mergeOnFailure(htq.v1.Htq.Callback value) {
+        if (onFailureBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0) &&
+            onFailure_ != null &&
+            onFailure_ != htq.v1.Htq.Callback.getDefaultInstance()) {
+            getOnFailureBuilder().mergeFrom(value);
+          } else {
+            onFailure_ = value;
+          }
+        } else {
+          onFailureBuilder_.mergeFrom(value);
+        }
+        if (onFailure_ != null) {
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       */
+      public Builder clearOnFailure() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onFailure_ = null;
+        if (onFailureBuilder_ != null) {
+          onFailureBuilder_.dispose();
+          onFailureBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       */
+      public htq.v1.Htq.Callback.Builder getOnFailureBuilder() {
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return internalGetOnFailureFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       */
+      public htq.v1.Htq.CallbackOrBuilder getOnFailureOrBuilder() {
+        if (onFailureBuilder_ != null) {
+          return onFailureBuilder_.getMessageOrBuilder();
+        } else {
+          return onFailure_ == null ?
+              htq.v1.Htq.Callback.getDefaultInstance() : onFailure_;
+        }
+      }
+      /**
+       * <pre>
+       * Called when the task is dead-lettered.
+       * </pre>
+       *
+       * <code>.htq.v1.Callback on_failure = 2;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callback, htq.v1.Htq.Callback.Builder, htq.v1.Htq.CallbackOrBuilder> 
+          internalGetOnFailureFieldBuilder() {
+        if (onFailureBuilder_ == null) {
+          onFailureBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callback, htq.v1.Htq.Callback.Builder, htq.v1.Htq.CallbackOrBuilder>(
+                  getOnFailure(),
+                  getParentForChildren(),
+                  isClean());
+          onFailure_ = null;
+        }
+        return onFailureBuilder_;
+      }
+
+      private boolean onCancel_ ;
+      /**
+       * <pre>
+       * on_failure is also called when the task is cancelled before it finished.
+       * </pre>
+       *
+       * <code>bool on_cancel = 3;</code>
+       * @return The onCancel.
+       */
+      @java.lang.Override
+      public boolean getOnCancel() {
+        return onCancel_;
+      }
+      /**
+       * <pre>
+       * on_failure is also called when the task is cancelled before it finished.
+       * </pre>
+       *
+       * <code>bool on_cancel = 3;</code>
+       * @param value The onCancel to set.
+       * @return This builder for chaining.
+       */
+      public Builder setOnCancel(boolean value) {
+
+        onCancel_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * on_failure is also called when the task is cancelled before it finished.
+       * </pre>
+       *
+       * <code>bool on_cancel = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearOnCancel() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        onCancel_ = false;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * The queue the callback tasks go to (it must exist); empty: the task's queue's
+       * callbacks.queue, else the task's own queue.
+       * </pre>
+       *
+       * <code>string queue = 4;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue the callback tasks go to (it must exist); empty: the task's queue's
+       * callbacks.queue, else the task's own queue.
+       * </pre>
+       *
+       * <code>string queue = 4;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue the callback tasks go to (it must exist); empty: the task's queue's
+       * callbacks.queue, else the task's own queue.
+       * </pre>
+       *
+       * <code>string queue = 4;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue the callback tasks go to (it must exist); empty: the task's queue's
+       * callbacks.queue, else the task's own queue.
+       * </pre>
+       *
+       * <code>string queue = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000008);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue the callback tasks go to (it must exist); empty: the task's queue's
+       * callbacks.queue, else the task's own queue.
+       * </pre>
+       *
+       * <code>string queue = 4;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.Callbacks)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.Callbacks)
+    private static final htq.v1.Htq.Callbacks DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.Callbacks();
+    }
+
+    public static htq.v1.Htq.Callbacks getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<Callbacks>
+        PARSER = new com.google.protobuf.AbstractParser<Callbacks>() {
+      @java.lang.Override
+      public Callbacks parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<Callbacks> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<Callbacks> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.Callbacks getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface CallbackOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.Callback)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 1;</code>
+     * @return The method.
+     */
+    java.lang.String getMethod();
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 1;</code>
+     * @return The bytes for method.
+     */
+    com.google.protobuf.ByteString
+        getMethodBytes();
+
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The url.
+     */
+    java.lang.String getUrl();
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The bytes for url.
+     */
+    com.google.protobuf.ByteString
+        getUrlBytes();
+
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    java.util.List<htq.v1.Htq.Header> 
+        getHeadersList();
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    htq.v1.Htq.Header getHeaders(int index);
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    int getHeadersCount();
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList();
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * One callback request: its body is the outcome, sent as application/json.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.Callback}
+   */
+  public static final class Callback extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.Callback)
+      CallbackOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "Callback");
+    }
+    // Use Callback.newBuilder() to construct.
+    private Callback(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private Callback() {
+      method_ = "";
+      url_ = "";
+      headers_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_Callback_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_Callback_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_Callback_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.Callback.class, htq.v1.Htq.Callback.Builder.class);
+    }
+
+    public static final int METHOD_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object method_ = "";
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 1;</code>
+     * @return The method.
+     */
+    @java.lang.Override
+    public java.lang.String getMethod() {
+      java.lang.Object ref = method_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        method_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 1;</code>
+     * @return The bytes for method.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getMethodBytes() {
+      java.lang.Object ref = method_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        method_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int URL_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object url_ = "";
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The url.
+     */
+    @java.lang.Override
+    public java.lang.String getUrl() {
+      java.lang.Object ref = url_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        url_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The bytes for url.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getUrlBytes() {
+      java.lang.Object ref = url_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        url_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int HEADERS_FIELD_NUMBER = 3;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.Header> headers_;
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+      return headers_;
+    }
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList() {
+      return headers_;
+    }
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public int getHeadersCount() {
+      return headers_.size();
+    }
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Header getHeaders(int index) {
+      return headers_.get(index);
+    }
+    /**
+     * <pre>
+     * Headers sent as given; Content-Type is application/json unless one is given.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index) {
+      return headers_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(method_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, method_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(url_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, url_);
+      }
+      for (int i = 0; i < headers_.size(); i++) {
+        output.writeMessage(3, headers_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(method_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, method_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(url_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, url_);
+      }
+
+          {
+            final int count = headers_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(headers_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.Callback)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.Callback other = (htq.v1.Htq.Callback) obj;
+
+      if (!getMethod()
+          .equals(other.getMethod())) return false;
+      if (!getUrl()
+          .equals(other.getUrl())) return false;
+      if (!getHeadersList()
+          .equals(other.getHeadersList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + METHOD_FIELD_NUMBER;
+      hash = (53 * hash) + getMethod().hashCode();
+      hash = (37 * hash) + URL_FIELD_NUMBER;
+      hash = (53 * hash) + getUrl().hashCode();
+      if (getHeadersCount() > 0) {
+        hash = (37 * hash) + HEADERS_FIELD_NUMBER;
+        hash = (53 * hash) + getHeadersList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.Callback parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Callback parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callback parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Callback parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callback parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Callback parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callback parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Callback parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.Callback parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.Callback parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.Callback parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Callback parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.Callback prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * One callback request: its body is the outcome, sent as application/json.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.Callback}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.Callback)
+        htq.v1.Htq.CallbackOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_Callback_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_Callback_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.Callback.class, htq.v1.Htq.Callback.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.Callback.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        method_ = "";
+        url_ = "";
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+        } else {
+          headers_ = null;
+          headersBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000004);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_Callback_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Callback getDefaultInstanceForType() {
+        return htq.v1.Htq.Callback.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Callback build() {
+        htq.v1.Htq.Callback result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Callback buildPartial() {
+        htq.v1.Htq.Callback result = new htq.v1.Htq.Callback(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.Callback result) {
+        if (headersBuilder_ == null) {
+          if (((bitField0_ & 0x00000004) != 0)) {
+            headers_ = java.util.Collections.unmodifiableList(headers_);
+            bitField0_ = (bitField0_ & ~0x00000004);
+          }
+          result.headers_ = headers_;
+        } else {
+          result.headers_ = headersBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.Callback result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.method_ = method_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.url_ = url_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.Callback) {
+          return mergeFrom((htq.v1.Htq.Callback)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.Callback other) {
+        if (other == htq.v1.Htq.Callback.getDefaultInstance()) return this;
+        if (!other.getMethod().isEmpty()) {
+          method_ = other.method_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getUrl().isEmpty()) {
+          url_ = other.url_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (headersBuilder_ == null) {
+          if (!other.headers_.isEmpty()) {
+            if (headers_.isEmpty()) {
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000004);
+            } else {
+              ensureHeadersIsMutable();
+              headers_.addAll(other.headers_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.headers_.isEmpty()) {
+            if (headersBuilder_.isEmpty()) {
+              headersBuilder_.dispose();
+              headersBuilder_ = null;
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000004);
+              headersBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetHeadersFieldBuilder() : null;
+            } else {
+              headersBuilder_.addAllMessages(other.headers_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                method_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                url_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 26: {
+                htq.v1.Htq.Header m =
+                    input.readMessage(
+                        htq.v1.Htq.Header.parser(),
+                        extensionRegistry);
+                if (headersBuilder_ == null) {
+                  ensureHeadersIsMutable();
+                  headers_.add(m);
+                } else {
+                  headersBuilder_.addMessage(m);
+                }
+                break;
+              } // case 26
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object method_ = "";
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 1;</code>
+       * @return The method.
+       */
+      public java.lang.String getMethod() {
+        java.lang.Object ref = method_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          method_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 1;</code>
+       * @return The bytes for method.
+       */
+      public com.google.protobuf.ByteString
+          getMethodBytes() {
+        java.lang.Object ref = method_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          method_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 1;</code>
+       * @param value The method to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMethod(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        method_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMethod() {
+        method_ = getDefaultInstance().getMethod();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 1;</code>
+       * @param value The bytes for method to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMethodBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        method_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object url_ = "";
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @return The url.
+       */
+      public java.lang.String getUrl() {
+        java.lang.Object ref = url_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          url_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @return The bytes for url.
+       */
+      public com.google.protobuf.ByteString
+          getUrlBytes() {
+        java.lang.Object ref = url_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          url_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @param value The url to set.
+       * @return This builder for chaining.
+       */
+      public Builder setUrl(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        url_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearUrl() {
+        url_ = getDefaultInstance().getUrl();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @param value The bytes for url to set.
+       * @return This builder for chaining.
+       */
+      public Builder setUrlBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        url_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private java.util.List<htq.v1.Htq.Header> headers_ =
+        java.util.Collections.emptyList();
+      private void ensureHeadersIsMutable() {
+        if (!((bitField0_ & 0x00000004) != 0)) {
+          headers_ = new java.util.ArrayList<htq.v1.Htq.Header>(headers_);
+          bitField0_ |= 0x00000004;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> headersBuilder_;
+
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+        if (headersBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(headers_);
+        } else {
+          return headersBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public int getHeadersCount() {
+        if (headersBuilder_ == null) {
+          return headers_.size();
+        } else {
+          return headersBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header getHeaders(int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);
+        } else {
+          return headersBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.set(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addAllHeaders(
+          java.lang.Iterable<? extends htq.v1.Htq.Header> values) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, headers_);
+          onChanged();
+        } else {
+          headersBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder clearHeaders() {
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000004);
+          onChanged();
+        } else {
+          headersBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder removeHeaders(int index) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.remove(index);
+          onChanged();
+        } else {
+          headersBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder getHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+          int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);  } else {
+          return headersBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+           getHeadersOrBuilderList() {
+        if (headersBuilder_ != null) {
+          return headersBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(headers_);
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder() {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            index, htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Headers sent as given; Content-Type is application/json unless one is given.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header.Builder> 
+           getHeadersBuilderList() {
+        return internalGetHeadersFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> 
+          internalGetHeadersFieldBuilder() {
+        if (headersBuilder_ == null) {
+          headersBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder>(
+                  headers_,
+                  ((bitField0_ & 0x00000004) != 0),
+                  getParentForChildren(),
+                  isClean());
+          headers_ = null;
+        }
+        return headersBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.Callback)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.Callback)
+    private static final htq.v1.Htq.Callback DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.Callback();
+    }
+
+    public static htq.v1.Htq.Callback getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<Callback>
+        PARSER = new com.google.protobuf.AbstractParser<Callback>() {
+      @java.lang.Override
+      public Callback parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<Callback> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<Callback> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.Callback getDefaultInstanceForType() {
       return DEFAULT_INSTANCE;
     }
 
@@ -12874,6 +15594,33 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * <code>.google.protobuf.Timestamp finish_time = 14;</code>
      */
     com.google.protobuf.TimestampOrBuilder getFinishTimeOrBuilder();
+
+    /**
+     * <pre>
+     * The callbacks the task was pushed with (not the queue's).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 15;</code>
+     * @return Whether the callbacks field is set.
+     */
+    boolean hasCallbacks();
+    /**
+     * <pre>
+     * The callbacks the task was pushed with (not the queue's).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 15;</code>
+     * @return The callbacks.
+     */
+    htq.v1.Htq.Callbacks getCallbacks();
+    /**
+     * <pre>
+     * The callbacks the task was pushed with (not the queue's).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 15;</code>
+     */
+    htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder();
   }
   /**
    * <pre>
@@ -13438,6 +16185,44 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       return finishTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : finishTime_;
     }
 
+    public static final int CALLBACKS_FIELD_NUMBER = 15;
+    private htq.v1.Htq.Callbacks callbacks_;
+    /**
+     * <pre>
+     * The callbacks the task was pushed with (not the queue's).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 15;</code>
+     * @return Whether the callbacks field is set.
+     */
+    @java.lang.Override
+    public boolean hasCallbacks() {
+      return ((bitField0_ & 0x00000020) != 0);
+    }
+    /**
+     * <pre>
+     * The callbacks the task was pushed with (not the queue's).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 15;</code>
+     * @return The callbacks.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callbacks getCallbacks() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+    /**
+     * <pre>
+     * The callbacks the task was pushed with (not the queue's).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 15;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -13493,6 +16278,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (((bitField0_ & 0x00000010) != 0)) {
         output.writeMessage(14, getFinishTime());
+      }
+      if (((bitField0_ & 0x00000020) != 0)) {
+        output.writeMessage(15, getCallbacks());
       }
       getUnknownFields().writeTo(output);
     }
@@ -13554,6 +16342,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (((bitField0_ & 0x00000010) != 0)) {
         size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(14, getFinishTime());
+      }
+      if (((bitField0_ & 0x00000020) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(15, getCallbacks());
       }
       return size;
     }
@@ -13621,6 +16413,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (!getFinishTime()
             .equals(other.getFinishTime())) return false;
       }
+      if (hasCallbacks() != other.hasCallbacks()) return false;
+      if (hasCallbacks()) {
+        if (!getCallbacks()
+            .equals(other.getCallbacks())) return false;
+      }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -13671,6 +16468,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (hasFinishTime()) {
         hash = (37 * hash) + FINISH_TIME_FIELD_NUMBER;
         hash = (53 * hash) + getFinishTime().hashCode();
+      }
+      if (hasCallbacks()) {
+        hash = (37 * hash) + CALLBACKS_FIELD_NUMBER;
+        hash = (53 * hash) + getCallbacks().hashCode();
       }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
@@ -13812,6 +16613,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           internalGetLastAttemptTimeFieldBuilder();
           internalGetHistoryFieldBuilder();
           internalGetFinishTimeFieldBuilder();
+          internalGetCallbacksFieldBuilder();
         }
       }
       @java.lang.Override
@@ -13857,6 +16659,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (finishTimeBuilder_ != null) {
           finishTimeBuilder_.dispose();
           finishTimeBuilder_ = null;
+        }
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
         }
         return this;
       }
@@ -13959,6 +16766,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
               : finishTimeBuilder_.build();
           to_bitField0_ |= 0x00000010;
         }
+        if (((from_bitField0_ & 0x00004000) != 0)) {
+          result.callbacks_ = callbacksBuilder_ == null
+              ? callbacks_
+              : callbacksBuilder_.build();
+          to_bitField0_ |= 0x00000020;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -14046,6 +16859,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         }
         if (other.hasFinishTime()) {
           mergeFinishTime(other.getFinishTime());
+        }
+        if (other.hasCallbacks()) {
+          mergeCallbacks(other.getCallbacks());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -14159,6 +16975,13 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00002000;
                 break;
               } // case 114
+              case 122: {
+                input.readMessage(
+                    internalGetCallbacksFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00004000;
+                break;
+              } // case 122
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -15827,6 +18650,161 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           finishTime_ = null;
         }
         return finishTimeBuilder_;
+      }
+
+      private htq.v1.Htq.Callbacks callbacks_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> callbacksBuilder_;
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       * @return Whether the callbacks field is set.
+       */
+      public boolean hasCallbacks() {
+        return ((bitField0_ & 0x00004000) != 0);
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       * @return The callbacks.
+       */
+      public htq.v1.Htq.Callbacks getCallbacks() {
+        if (callbacksBuilder_ == null) {
+          return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        } else {
+          return callbacksBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       */
+      public Builder setCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          callbacks_ = value;
+        } else {
+          callbacksBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00004000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       */
+      public Builder setCallbacks(
+          htq.v1.Htq.Callbacks.Builder builderForValue) {
+        if (callbacksBuilder_ == null) {
+          callbacks_ = builderForValue.build();
+        } else {
+          callbacksBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00004000;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       */
+      public Builder mergeCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          if (((bitField0_ & 0x00004000) != 0) &&
+            callbacks_ != null &&
+            callbacks_ != htq.v1.Htq.Callbacks.getDefaultInstance()) {
+            getCallbacksBuilder().mergeFrom(value);
+          } else {
+            callbacks_ = value;
+          }
+        } else {
+          callbacksBuilder_.mergeFrom(value);
+        }
+        if (callbacks_ != null) {
+          bitField0_ |= 0x00004000;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       */
+      public Builder clearCallbacks() {
+        bitField0_ = (bitField0_ & ~0x00004000);
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       */
+      public htq.v1.Htq.Callbacks.Builder getCallbacksBuilder() {
+        bitField0_ |= 0x00004000;
+        onChanged();
+        return internalGetCallbacksFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       */
+      public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+        if (callbacksBuilder_ != null) {
+          return callbacksBuilder_.getMessageOrBuilder();
+        } else {
+          return callbacks_ == null ?
+              htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        }
+      }
+      /**
+       * <pre>
+       * The callbacks the task was pushed with (not the queue's).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 15;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> 
+          internalGetCallbacksFieldBuilder() {
+        if (callbacksBuilder_ == null) {
+          callbacksBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder>(
+                  getCallbacks(),
+                  getParentForChildren(),
+                  isClean());
+          callbacks_ = null;
+        }
+        return callbacksBuilder_;
       }
 
       // @@protoc_insertion_point(builder_scope:htq.v1.Task)
@@ -23806,6 +26784,33 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      */
     com.google.protobuf.ByteString
         getFlowKeyBytes();
+
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 6;</code>
+     * @return Whether the callbacks field is set.
+     */
+    boolean hasCallbacks();
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 6;</code>
+     * @return The callbacks.
+     */
+    htq.v1.Htq.Callbacks getCallbacks();
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 6;</code>
+     */
+    htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder();
   }
   /**
    * <pre>
@@ -24092,6 +27097,44 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
     }
 
+    public static final int CALLBACKS_FIELD_NUMBER = 6;
+    private htq.v1.Htq.Callbacks callbacks_;
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 6;</code>
+     * @return Whether the callbacks field is set.
+     */
+    @java.lang.Override
+    public boolean hasCallbacks() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 6;</code>
+     * @return The callbacks.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callbacks getCallbacks() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 6;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -24121,6 +27164,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 5, flowKey_);
       }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(6, getCallbacks());
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -24140,6 +27186,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(5, flowKey_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(6, getCallbacks());
       }
       return size;
     }
@@ -24178,6 +27228,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           .equals(other.getIdempotencyKey())) return false;
       if (!getFlowKey()
           .equals(other.getFlowKey())) return false;
+      if (hasCallbacks() != other.hasCallbacks()) return false;
+      if (hasCallbacks()) {
+        if (!getCallbacks()
+            .equals(other.getCallbacks())) return false;
+      }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -24201,6 +27256,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getIdempotencyKey().hashCode();
       hash = (37 * hash) + FLOW_KEY_FIELD_NUMBER;
       hash = (53 * hash) + getFlowKey().hashCode();
+      if (hasCallbacks()) {
+        hash = (37 * hash) + CALLBACKS_FIELD_NUMBER;
+        hash = (53 * hash) + getCallbacks().hashCode();
+      }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -24336,6 +27395,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (com.google.protobuf.GeneratedMessage
                 .alwaysUseFieldBuilders) {
           internalGetRequestFieldBuilder();
+          internalGetCallbacksFieldBuilder();
         }
       }
       @java.lang.Override
@@ -24351,6 +27411,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         taskId_ = "";
         idempotencyKey_ = "";
         flowKey_ = "";
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
         return this;
       }
 
@@ -24403,6 +27468,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000010) != 0)) {
           result.flowKey_ = flowKey_;
         }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.callbacks_ = callbacksBuilder_ == null
+              ? callbacks_
+              : callbacksBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -24440,6 +27511,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           flowKey_ = other.flowKey_;
           bitField0_ |= 0x00000010;
           onChanged();
+        }
+        if (other.hasCallbacks()) {
+          mergeCallbacks(other.getCallbacks());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -24492,6 +27566,13 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000010;
                 break;
               } // case 42
+              case 50: {
+                input.readMessage(
+                    internalGetCallbacksFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 50
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -25050,6 +28131,161 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         bitField0_ |= 0x00000010;
         onChanged();
         return this;
+      }
+
+      private htq.v1.Htq.Callbacks callbacks_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> callbacksBuilder_;
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       * @return Whether the callbacks field is set.
+       */
+      public boolean hasCallbacks() {
+        return ((bitField0_ & 0x00000020) != 0);
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       * @return The callbacks.
+       */
+      public htq.v1.Htq.Callbacks getCallbacks() {
+        if (callbacksBuilder_ == null) {
+          return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        } else {
+          return callbacksBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       */
+      public Builder setCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          callbacks_ = value;
+        } else {
+          callbacksBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       */
+      public Builder setCallbacks(
+          htq.v1.Htq.Callbacks.Builder builderForValue) {
+        if (callbacksBuilder_ == null) {
+          callbacks_ = builderForValue.build();
+        } else {
+          callbacksBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       */
+      public Builder mergeCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          if (((bitField0_ & 0x00000020) != 0) &&
+            callbacks_ != null &&
+            callbacks_ != htq.v1.Htq.Callbacks.getDefaultInstance()) {
+            getCallbacksBuilder().mergeFrom(value);
+          } else {
+            callbacks_ = value;
+          }
+        } else {
+          callbacksBuilder_.mergeFrom(value);
+        }
+        if (callbacks_ != null) {
+          bitField0_ |= 0x00000020;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       */
+      public Builder clearCallbacks() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       */
+      public htq.v1.Htq.Callbacks.Builder getCallbacksBuilder() {
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return internalGetCallbacksFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       */
+      public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+        if (callbacksBuilder_ != null) {
+          return callbacksBuilder_.getMessageOrBuilder();
+        } else {
+          return callbacks_ == null ?
+              htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        }
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 6;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> 
+          internalGetCallbacksFieldBuilder() {
+        if (callbacksBuilder_ == null) {
+          callbacksBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder>(
+                  getCallbacks(),
+                  getParentForChildren(),
+                  isClean());
+          callbacks_ = null;
+        }
+        return callbacksBuilder_;
       }
 
       // @@protoc_insertion_point(builder_scope:htq.v1.PushTaskRequest)
@@ -27226,6 +30462,33 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.ByteString
         getFlowKeyBytes();
 
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 7;</code>
+     * @return Whether the callbacks field is set.
+     */
+    boolean hasCallbacks();
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 7;</code>
+     * @return The callbacks.
+     */
+    htq.v1.Htq.Callbacks getCallbacks();
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 7;</code>
+     */
+    htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder();
+
     htq.v1.Htq.TaskEntry.WhenCase getWhenCase();
   }
   /**
@@ -27593,6 +30856,44 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
     }
 
+    public static final int CALLBACKS_FIELD_NUMBER = 7;
+    private htq.v1.Htq.Callbacks callbacks_;
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 7;</code>
+     * @return Whether the callbacks field is set.
+     */
+    @java.lang.Override
+    public boolean hasCallbacks() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 7;</code>
+     * @return The callbacks.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callbacks getCallbacks() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 7;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -27625,6 +30926,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 6, flowKey_);
       }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(7, getCallbacks());
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -27649,6 +30953,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(6, flowKey_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(7, getCallbacks());
       }
       return size;
     }
@@ -27685,6 +30993,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           .equals(other.getIdempotencyKey())) return false;
       if (!getFlowKey()
           .equals(other.getFlowKey())) return false;
+      if (hasCallbacks() != other.hasCallbacks()) return false;
+      if (hasCallbacks()) {
+        if (!getCallbacks()
+            .equals(other.getCallbacks())) return false;
+      }
       if (!getWhenCase().equals(other.getWhenCase())) return false;
       switch (whenCase_) {
         case 2:
@@ -27719,6 +31032,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getIdempotencyKey().hashCode();
       hash = (37 * hash) + FLOW_KEY_FIELD_NUMBER;
       hash = (53 * hash) + getFlowKey().hashCode();
+      if (hasCallbacks()) {
+        hash = (37 * hash) + CALLBACKS_FIELD_NUMBER;
+        hash = (53 * hash) + getCallbacks().hashCode();
+      }
       switch (whenCase_) {
         case 2:
           hash = (37 * hash) + SCHEDULE_TIME_FIELD_NUMBER;
@@ -27866,6 +31183,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (com.google.protobuf.GeneratedMessage
                 .alwaysUseFieldBuilders) {
           internalGetRequestFieldBuilder();
+          internalGetCallbacksFieldBuilder();
         }
       }
       @java.lang.Override
@@ -27886,6 +31204,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         taskId_ = "";
         idempotencyKey_ = "";
         flowKey_ = "";
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
         whenCase_ = 0;
         when_ = null;
         return this;
@@ -27938,6 +31261,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000020) != 0)) {
           result.flowKey_ = flowKey_;
         }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.callbacks_ = callbacksBuilder_ == null
+              ? callbacks_
+              : callbacksBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -27983,6 +31312,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           flowKey_ = other.flowKey_;
           bitField0_ |= 0x00000020;
           onChanged();
+        }
+        if (other.hasCallbacks()) {
+          mergeCallbacks(other.getCallbacks());
         }
         switch (other.getWhenCase()) {
           case SCHEDULE_TIME: {
@@ -28057,6 +31389,13 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000020;
                 break;
               } // case 50
+              case 58: {
+                input.readMessage(
+                    internalGetCallbacksFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 58
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -28890,6 +32229,161 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         bitField0_ |= 0x00000020;
         onChanged();
         return this;
+      }
+
+      private htq.v1.Htq.Callbacks callbacks_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> callbacksBuilder_;
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       * @return Whether the callbacks field is set.
+       */
+      public boolean hasCallbacks() {
+        return ((bitField0_ & 0x00000040) != 0);
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       * @return The callbacks.
+       */
+      public htq.v1.Htq.Callbacks getCallbacks() {
+        if (callbacksBuilder_ == null) {
+          return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        } else {
+          return callbacksBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       */
+      public Builder setCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          callbacks_ = value;
+        } else {
+          callbacksBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       */
+      public Builder setCallbacks(
+          htq.v1.Htq.Callbacks.Builder builderForValue) {
+        if (callbacksBuilder_ == null) {
+          callbacks_ = builderForValue.build();
+        } else {
+          callbacksBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       */
+      public Builder mergeCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          if (((bitField0_ & 0x00000040) != 0) &&
+            callbacks_ != null &&
+            callbacks_ != htq.v1.Htq.Callbacks.getDefaultInstance()) {
+            getCallbacksBuilder().mergeFrom(value);
+          } else {
+            callbacks_ = value;
+          }
+        } else {
+          callbacksBuilder_.mergeFrom(value);
+        }
+        if (callbacks_ != null) {
+          bitField0_ |= 0x00000040;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       */
+      public Builder clearCallbacks() {
+        bitField0_ = (bitField0_ & ~0x00000040);
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       */
+      public htq.v1.Htq.Callbacks.Builder getCallbacksBuilder() {
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return internalGetCallbacksFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       */
+      public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+        if (callbacksBuilder_ != null) {
+          return callbacksBuilder_.getMessageOrBuilder();
+        } else {
+          return callbacks_ == null ?
+              htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        }
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 7;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> 
+          internalGetCallbacksFieldBuilder() {
+        if (callbacksBuilder_ == null) {
+          callbacksBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder>(
+                  getCallbacks(),
+                  getParentForChildren(),
+                  isClean());
+          callbacks_ = null;
+        }
+        return callbacksBuilder_;
       }
 
       // @@protoc_insertion_point(builder_scope:htq.v1.TaskEntry)
@@ -30035,6 +33529,33 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.ByteString
         getFlowKeyBytes();
 
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return Whether the callbacks field is set.
+     */
+    boolean hasCallbacks();
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return The callbacks.
+     */
+    htq.v1.Htq.Callbacks getCallbacks();
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     */
+    htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder();
+
     htq.v1.Htq.ScheduleTaskRequest.WhenCase getWhenCase();
   }
   /**
@@ -30450,6 +33971,44 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
     }
 
+    public static final int CALLBACKS_FIELD_NUMBER = 8;
+    private htq.v1.Htq.Callbacks callbacks_;
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return Whether the callbacks field is set.
+     */
+    @java.lang.Override
+    public boolean hasCallbacks() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return The callbacks.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callbacks getCallbacks() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+    /**
+     * <pre>
+     * Requests made on the task's final outcome; unset: the queue's callbacks.
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -30485,6 +34044,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 7, flowKey_);
       }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(8, getCallbacks());
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -30512,6 +34074,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(7, flowKey_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(8, getCallbacks());
       }
       return size;
     }
@@ -30550,6 +34116,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           .equals(other.getIdempotencyKey())) return false;
       if (!getFlowKey()
           .equals(other.getFlowKey())) return false;
+      if (hasCallbacks() != other.hasCallbacks()) return false;
+      if (hasCallbacks()) {
+        if (!getCallbacks()
+            .equals(other.getCallbacks())) return false;
+      }
       if (!getWhenCase().equals(other.getWhenCase())) return false;
       switch (whenCase_) {
         case 3:
@@ -30586,6 +34157,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getIdempotencyKey().hashCode();
       hash = (37 * hash) + FLOW_KEY_FIELD_NUMBER;
       hash = (53 * hash) + getFlowKey().hashCode();
+      if (hasCallbacks()) {
+        hash = (37 * hash) + CALLBACKS_FIELD_NUMBER;
+        hash = (53 * hash) + getCallbacks().hashCode();
+      }
       switch (whenCase_) {
         case 3:
           hash = (37 * hash) + SCHEDULE_TIME_FIELD_NUMBER;
@@ -30733,6 +34308,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (com.google.protobuf.GeneratedMessage
                 .alwaysUseFieldBuilders) {
           internalGetRequestFieldBuilder();
+          internalGetCallbacksFieldBuilder();
         }
       }
       @java.lang.Override
@@ -30754,6 +34330,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         taskId_ = "";
         idempotencyKey_ = "";
         flowKey_ = "";
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
         whenCase_ = 0;
         when_ = null;
         return this;
@@ -30809,6 +34390,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000040) != 0)) {
           result.flowKey_ = flowKey_;
         }
+        if (((from_bitField0_ & 0x00000080) != 0)) {
+          result.callbacks_ = callbacksBuilder_ == null
+              ? callbacks_
+              : callbacksBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -30859,6 +34446,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           flowKey_ = other.flowKey_;
           bitField0_ |= 0x00000040;
           onChanged();
+        }
+        if (other.hasCallbacks()) {
+          mergeCallbacks(other.getCallbacks());
         }
         switch (other.getWhenCase()) {
           case SCHEDULE_TIME: {
@@ -30938,6 +34528,13 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000040;
                 break;
               } // case 58
+              case 66: {
+                input.readMessage(
+                    internalGetCallbacksFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000080;
+                break;
+              } // case 66
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -31863,6 +35460,161 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         bitField0_ |= 0x00000040;
         onChanged();
         return this;
+      }
+
+      private htq.v1.Htq.Callbacks callbacks_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> callbacksBuilder_;
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       * @return Whether the callbacks field is set.
+       */
+      public boolean hasCallbacks() {
+        return ((bitField0_ & 0x00000080) != 0);
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       * @return The callbacks.
+       */
+      public htq.v1.Htq.Callbacks getCallbacks() {
+        if (callbacksBuilder_ == null) {
+          return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        } else {
+          return callbacksBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder setCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          callbacks_ = value;
+        } else {
+          callbacksBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder setCallbacks(
+          htq.v1.Htq.Callbacks.Builder builderForValue) {
+        if (callbacksBuilder_ == null) {
+          callbacks_ = builderForValue.build();
+        } else {
+          callbacksBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder mergeCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          if (((bitField0_ & 0x00000080) != 0) &&
+            callbacks_ != null &&
+            callbacks_ != htq.v1.Htq.Callbacks.getDefaultInstance()) {
+            getCallbacksBuilder().mergeFrom(value);
+          } else {
+            callbacks_ = value;
+          }
+        } else {
+          callbacksBuilder_.mergeFrom(value);
+        }
+        if (callbacks_ != null) {
+          bitField0_ |= 0x00000080;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder clearCallbacks() {
+        bitField0_ = (bitField0_ & ~0x00000080);
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public htq.v1.Htq.Callbacks.Builder getCallbacksBuilder() {
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return internalGetCallbacksFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+        if (callbacksBuilder_ != null) {
+          return callbacksBuilder_.getMessageOrBuilder();
+        } else {
+          return callbacks_ == null ?
+              htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        }
+      }
+      /**
+       * <pre>
+       * Requests made on the task's final outcome; unset: the queue's callbacks.
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> 
+          internalGetCallbacksFieldBuilder() {
+        if (callbacksBuilder_ == null) {
+          callbacksBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder>(
+                  getCallbacks(),
+                  getParentForChildren(),
+                  isClean());
+          callbacks_ = null;
+        }
+        return callbacksBuilder_;
       }
 
       // @@protoc_insertion_point(builder_scope:htq.v1.ScheduleTaskRequest)
@@ -65637,6 +69389,16 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_htq_v1_Queue_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_Callbacks_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_Callbacks_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_Callback_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_Callback_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_htq_v1_FlowControl_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -65955,7 +69717,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "(\005\"y\n\020VariableSettings\0224\n\021stepping_inter" +
       "val\030\001 \001(\0132\031.google.protobuf.Duration\022/\n\014" +
       "max_interval\030\002 \001(\0132\031.google.protobuf.Dur" +
-      "ation\"\243\005\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
+      "ation\"\311\005\n\005Queue\022\014\n\004name\030\001 \001(\t\022\037\n\004kind\030\002 " +
       "\001(\0162\021.htq.v1.QueueKind\022\027\n\017max_concurrenc" +
       "y\030\003 \001(\005\0222\n\017request_timeout\030\004 \001(\0132\031.googl" +
       "e.protobuf.Duration\022\"\n\005retry\030\005 \001(\0132\023.htq" +
@@ -65972,219 +69734,228 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "\022\024\n\014hide_replies\030\021 \001(\010\022\022\n\npartitions\030\022 \001" +
       "(\005\022\030\n\020follow_redirects\030\023 \001(\010\022\031\n\021capture_" +
       "responses\030\024 \001(\010\022\032\n\022capture_body_bytes\030\025 " +
-      "\001(\005\"\\\n\013FlowControl\022\027\n\017max_concurrency\030\001 " +
-      "\001(\005\022!\n\031max_dispatches_per_second\030\002 \001(\001\022\021" +
-      "\n\tmax_burst\030\003 \001(\005\"Q\n\020DeadLetterPolicy\022\021\n" +
-      "\tmax_tasks\030\001 \001(\005\022*\n\007max_age\030\002 \001(\0132\031.goog" +
-      "le.protobuf.Duration\"%\n\006Header\022\014\n\004name\030\001" +
-      " \001(\t\022\r\n\005value\030\002 \001(\t\")\n\004Form\022!\n\006fields\030\001 " +
-      "\003(\0132\021.htq.v1.FormField\"(\n\tFormField\022\014\n\004n" +
-      "ame\030\001 \001(\t\022\r\n\005value\030\002 \001(\t\"\201\001\n\013HttpRequest" +
-      "\022\016\n\006method\030\001 \001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers" +
-      "\030\003 \003(\0132\016.htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\034" +
-      "\n\004form\030\005 \001(\0132\014.htq.v1.FormH\000B\006\n\004body\"\267\003\n" +
-      "\004Task\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022$\n\007requ" +
-      "est\030\003 \001(\0132\023.htq.v1.HttpRequest\0221\n\rschedu" +
-      "le_time\030\004 \001(\0132\032.google.protobuf.Timestam" +
-      "p\022 \n\005state\030\005 \001(\0162\021.htq.v1.TaskState\022\020\n\010a" +
-      "ttempts\030\006 \001(\005\022\023\n\013last_status\030\007 \001(\005\022\022\n\nla" +
-      "st_error\030\010 \001(\t\022/\n\013create_time\030\t \001(\0132\032.go" +
-      "ogle.protobuf.Timestamp\0225\n\021last_attempt_" +
-      "time\030\n \001(\0132\032.google.protobuf.Timestamp\022\021" +
-      "\n\trun_count\030\013 \001(\005\022\020\n\010flow_key\030\014 \001(\t\022 \n\007h" +
-      "istory\030\r \003(\0132\017.htq.v1.Attempt\022/\n\013finish_" +
-      "time\030\016 \001(\0132\032.google.protobuf.Timestamp\"\277" +
-      "\001\n\007Attempt\022.\n\nstart_time\030\001 \001(\0132\032.google." +
-      "protobuf.Timestamp\022*\n\007latency\030\002 \001(\0132\031.go" +
-      "ogle.protobuf.Duration\022\016\n\006status\030\003 \001(\005\022\r" +
-      "\n\005error\030\004 \001(\t\022\r\n\005reply\030\005 \001(\t\022*\n\010response" +
-      "\030\006 \001(\0132\030.htq.v1.CapturedResponse\"n\n\020Capt" +
-      "uredResponse\022\037\n\007headers\030\001 \003(\0132\016.htq.v1.H" +
-      "eader\022\014\n\004body\030\002 \001(\t\022\023\n\013body_base64\030\003 \001(\010" +
-      "\022\026\n\016body_truncated\030\004 \001(\010\"2\n\022CreateQueueR" +
-      "equest\022\034\n\005queue\030\001 \001(\0132\r.htq.v1.Queue\"\037\n\017" +
-      "GetQueueRequest\022\014\n\004name\030\001 \001(\t\":\n\021ListQue" +
-      "uesRequest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_to" +
-      "ken\030\002 \001(\t\"L\n\022ListQueuesResponse\022\035\n\006queue" +
-      "s\030\001 \003(\0132\r.htq.v1.Queue\022\027\n\017next_page_toke" +
-      "n\030\002 \001(\t\"c\n\022UpdateQueueRequest\022\034\n\005queue\030\001" +
-      " \001(\0132\r.htq.v1.Queue\022/\n\013update_mask\030\002 \001(\013" +
-      "2\032.google.protobuf.FieldMask\"\"\n\022DeleteQu" +
-      "eueRequest\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQueueR" +
-      "esponse\"\202\001\n\017PushTaskRequest\022\r\n\005queue\030\001 \001" +
-      "(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1.HttpRequest" +
-      "\022\017\n\007task_id\030\003 \001(\t\022\027\n\017idempotency_key\030\004 \001" +
-      "(\t\022\020\n\010flow_key\030\005 \001(\t\"i\n\020PushTaskResponse" +
-      "\022\017\n\007task_id\030\001 \001(\t\0221\n\rschedule_time\030\002 \001(\013" +
-      "2\032.google.protobuf.Timestamp\022\021\n\tduplicat" +
-      "e\030\003 \001(\010\"C\n\020PushTasksRequest\022\r\n\005queue\030\001 \001" +
-      "(\t\022 \n\005tasks\030\002 \003(\0132\021.htq.v1.TaskEntry\"\326\001\n" +
-      "\tTaskEntry\022$\n\007request\030\001 \001(\0132\023.htq.v1.Htt" +
-      "pRequest\0223\n\rschedule_time\030\002 \001(\0132\032.google" +
-      ".protobuf.TimestampH\000\022*\n\005delay\030\003 \001(\0132\031.g" +
-      "oogle.protobuf.DurationH\000\022\017\n\007task_id\030\004 \001" +
-      "(\t\022\027\n\017idempotency_key\030\005 \001(\t\022\020\n\010flow_key\030" +
-      "\006 \001(\tB\006\n\004when\"9\n\021PushTasksResponse\022\020\n\010ta" +
-      "sk_ids\030\001 \003(\t\022\022\n\nduplicates\030\002 \003(\010\"\357\001\n\023Sch" +
-      "eduleTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007reque" +
-      "st\030\002 \001(\0132\023.htq.v1.HttpRequest\0223\n\rschedul" +
-      "e_time\030\003 \001(\0132\032.google.protobuf.Timestamp" +
-      "H\000\022*\n\005delay\030\004 \001(\0132\031.google.protobuf.Dura" +
-      "tionH\000\022\017\n\007task_id\030\005 \001(\t\022\027\n\017idempotency_k" +
-      "ey\030\006 \001(\t\022\020\n\010flow_key\030\007 \001(\tB\006\n\004when\"+\n\016Ge" +
-      "tTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"" +
-      "j\n\020ListTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005st" +
-      "ate\030\002 \001(\0162\021.htq.v1.TaskState\022\021\n\tpage_siz" +
-      "e\030\003 \001(\005\022\022\n\npage_token\030\004 \001(\t\"I\n\021ListTasks" +
-      "Response\022\033\n\005tasks\030\001 \003(\0132\014.htq.v1.Task\022\027\n" +
-      "\017next_page_token\030\002 \001(\t\"\"\n\021CountTasksRequ" +
-      "est\022\r\n\005queue\030\001 \001(\t\"u\n\022CountTasksResponse" +
-      "\022\021\n\tscheduled\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006acti" +
-      "ve\030\003 \001(\003\022\014\n\004dead\030\004 \001(\003\022\020\n\010finished\030\005 \001(\003" +
-      "\022\017\n\007evicted\030\006 \001(\003\".\n\021CancelTaskRequest\022\r" +
-      "\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueue" +
-      "Request\022\r\n\005queue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 " +
-      "\n\005kinds\030\003 \003(\0162\021.htq.v1.EventKind\022\017\n\007task" +
-      "_id\030\004 \001(\t\0221\n\016stats_interval\030\005 \001(\0132\031.goog" +
-      "le.protobuf.Duration\"\207\001\n\022WatchQueueRespo" +
-      "nse\022#\n\005event\030\001 \001(\0132\022.htq.v1.QueueEventH\000" +
-      "\022\037\n\003gap\030\002 \001(\0132\020.htq.v1.EventGapH\000\022#\n\005sta" +
-      "ts\030\003 \001(\0132\022.htq.v1.QueueStatsH\000B\006\n\004item\"\211" +
-      "\002\n\nQueueEvent\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030\002" +
-      " \001(\t\022\037\n\004kind\030\003 \001(\0162\021.htq.v1.EventKind\022\017\n" +
-      "\007task_id\030\004 \001(\t\022(\n\004time\030\005 \001(\0132\032.google.pr" +
-      "otobuf.Timestamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006sta" +
-      "tus\030\007 \001(\005\022\r\n\005error\030\010 \001(\t\0221\n\rschedule_tim" +
-      "e\030\t \001(\0132\032.google.protobuf.Timestamp\022\016\n\006r" +
-      "eason\030\n \001(\t\022\r\n\005count\030\013 \001(\003\"E\n\010EventGap\022\r" +
-      "\n\005queue\030\001 \001(\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rre" +
-      "sume_cursor\030\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005queu" +
-      "e\030\001 \001(\t\022(\n\004time\030\002 \001(\0132\032.google.protobuf." +
-      "Timestamp\022*\n\006counts\030\003 \001(\0132\032.htq.v1.Count" +
-      "TasksResponse\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n\n" +
-      "error_rate\030\005 \001(\001\"!\n\021PauseQueueRequest\022\014\n" +
-      "\004name\030\001 \001(\t\"\"\n\022ResumeQueueRequest\022\014\n\004nam" +
-      "e\030\001 \001(\t\"!\n\021PurgeQueueRequest\022\014\n\004name\030\001 \001" +
-      "(\t\"$\n\022PurgeQueueResponse\022\016\n\006purged\030\001 \001(\003" +
-      "\"+\n\016RunTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030" +
-      "\002 \001(\t\"1\n\024RetryDeadTaskRequest\022\r\n\005queue\030\001" +
-      " \001(\t\022\n\n\002id\030\002 \001(\t\")\n\030RetryAllDeadTasksReq" +
-      "uest\022\r\n\005queue\030\001 \001(\t\",\n\031RetryAllDeadTasks" +
-      "Response\022\017\n\007retried\030\001 \001(\003\"\321\001\n\022ReplayTask" +
-      "sRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021" +
-      ".htq.v1.TaskState\022)\n\005since\030\003 \001(\0132\032.googl" +
-      "e.protobuf.Timestamp\022)\n\005until\030\004 \001(\0132\032.go" +
-      "ogle.protobuf.Timestamp\022\023\n\013last_status\030\005" +
-      " \001(\005\022\020\n\010flow_key\030\006 \001(\t\022\r\n\005limit\030\007 \001(\005\"5\n" +
-      "\023ReplayTasksResponse\022\020\n\010replayed\030\001 \001(\003\022\014" +
-      "\n\004more\030\002 \001(\010\"2\n\025DeleteDeadTaskRequest\022\r\n" +
-      "\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTa" +
-      "skResponse\"\272\002\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n" +
-      "\005queue\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030" +
-      "\004 \001(\t\022$\n\007request\030\005 \001(\0132\023.htq.v1.HttpRequ" +
-      "est\022\020\n\010flow_key\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162" +
-      "\017.htq.v1.CatchUp\0221\n\rnext_run_time\030\010 \001(\0132" +
-      "\032.google.protobuf.Timestamp\0221\n\rlast_run_" +
-      "time\030\t \001(\0132\032.google.protobuf.Timestamp\022/" +
-      "\n\013create_time\030\n \001(\0132\032.google.protobuf.Ti" +
-      "mestamp\";\n\025CreateScheduleRequest\022\"\n\010sche" +
-      "dule\030\001 \001(\0132\020.htq.v1.Schedule\"\"\n\022GetSched" +
-      "uleRequest\022\014\n\004name\030\001 \001(\t\"=\n\024ListSchedule" +
-      "sRequest\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_toke" +
-      "n\030\002 \001(\t\"U\n\025ListSchedulesResponse\022#\n\tsche" +
-      "dules\030\001 \003(\0132\020.htq.v1.Schedule\022\027\n\017next_pa" +
-      "ge_token\030\002 \001(\t\"%\n\025DeleteScheduleRequest\022" +
-      "\014\n\004name\030\001 \001(\t\"\030\n\026DeleteScheduleResponse\"" +
-      "\332\001\n\nSigningKey\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(" +
-      "\t\022+\n\talgorithm\030\003 \001(\0162\030.htq.v1.SigningAlg" +
-      "orithm\022\016\n\006secret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001" +
-      "(\t\022/\n\013create_time\030\006 \001(\0132\032.google.protobu" +
-      "f.Timestamp\022/\n\013expire_time\030\007 \001(\0132\032.googl" +
-      "e.protobuf.Timestamp\"U\n\027CreateSigningKey" +
-      "Request\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(" +
-      "\0162\030.htq.v1.SigningAlgorithm\"4\n\026ListSigni" +
-      "ngKeysRequest\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(" +
-      "\010\";\n\027ListSigningKeysResponse\022 \n\004keys\030\001 \003" +
-      "(\0132\022.htq.v1.SigningKey\"\201\001\n\027RotateSigning" +
-      "KeyRequest\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002" +
-      " \001(\0162\030.htq.v1.SigningAlgorithm\022*\n\007overla" +
-      "p\030\003 \001(\0132\031.google.protobuf.Duration\"a\n\030Ro" +
-      "tateSigningKeyResponse\022\037\n\003key\030\001 \001(\0132\022.ht" +
-      "q.v1.SigningKey\022$\n\010replaced\030\002 \003(\0132\022.htq." +
-      "v1.SigningKey\"%\n\027RetireSigningKeyRequest" +
-      "\022\n\n\002id\030\001 \001(\t\"\032\n\030RetireSigningKeyResponse" +
-      "*q\n\tQueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020" +
-      "\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIN" +
-      "D_TIMING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\t" +
-      "TaskState\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n" +
-      "\024TASK_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DU" +
-      "E\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE" +
-      "_SUCCEEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TAS" +
-      "K_STATE_CANCELLED\020\006*\344\002\n\tEventKind\022\032\n\026EVE" +
-      "NT_KIND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSH" +
-      "ED\020\001\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KI" +
-      "ND_SUCCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022" +
-      "\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCH" +
-      "EDULED\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EV" +
-      "ENT_KIND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDUL" +
-      "ED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIN" +
-      "D_RESUMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EV" +
-      "ENT_KIND_DELETED\020\r*H\n\007CatchUp\022\030\n\024CATCH_U" +
-      "P_UNSPECIFIED\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCAT" +
-      "CH_UP_SKIP\020\002*w\n\020SigningAlgorithm\022!\n\035SIGN" +
-      "ING_ALGORITHM_UNSPECIFIED\020\000\022!\n\035SIGNING_A" +
-      "LGORITHM_HMAC_SHA256\020\001\022\035\n\031SIGNING_ALGORI" +
-      "THM_ED25519\020\0022\301\017\n\nHtqService\0228\n\013CreateQu" +
-      "eue\022\032.htq.v1.CreateQueueRequest\032\r.htq.v1" +
-      ".Queue\0222\n\010GetQueue\022\027.htq.v1.GetQueueRequ" +
-      "est\032\r.htq.v1.Queue\022C\n\nListQueues\022\031.htq.v" +
-      "1.ListQueuesRequest\032\032.htq.v1.ListQueuesR" +
-      "esponse\0228\n\013UpdateQueue\022\032.htq.v1.UpdateQu" +
-      "eueRequest\032\r.htq.v1.Queue\022F\n\013DeleteQueue" +
-      "\022\032.htq.v1.DeleteQueueRequest\032\033.htq.v1.De" +
-      "leteQueueResponse\022=\n\010PushTask\022\027.htq.v1.P" +
-      "ushTaskRequest\032\030.htq.v1.PushTaskResponse" +
-      "\022@\n\tPushTasks\022\030.htq.v1.PushTasksRequest\032" +
-      "\031.htq.v1.PushTasksResponse\022E\n\014ScheduleTa" +
-      "sk\022\033.htq.v1.ScheduleTaskRequest\032\030.htq.v1" +
-      ".PushTaskResponse\022/\n\007GetTask\022\026.htq.v1.Ge" +
-      "tTaskRequest\032\014.htq.v1.Task\022@\n\tListTasks\022" +
-      "\030.htq.v1.ListTasksRequest\032\031.htq.v1.ListT" +
-      "asksResponse\022C\n\nCountTasks\022\031.htq.v1.Coun" +
-      "tTasksRequest\032\032.htq.v1.CountTasksRespons" +
-      "e\0225\n\nCancelTask\022\031.htq.v1.CancelTaskReque" +
-      "st\032\014.htq.v1.Task\022E\n\nWatchQueue\022\031.htq.v1." +
-      "WatchQueueRequest\032\032.htq.v1.WatchQueueRes" +
-      "ponse0\001\0226\n\nPauseQueue\022\031.htq.v1.PauseQueu" +
-      "eRequest\032\r.htq.v1.Queue\0228\n\013ResumeQueue\022\032" +
-      ".htq.v1.ResumeQueueRequest\032\r.htq.v1.Queu" +
-      "e\022C\n\nPurgeQueue\022\031.htq.v1.PurgeQueueReque" +
-      "st\032\032.htq.v1.PurgeQueueResponse\022/\n\007RunTas" +
-      "k\022\026.htq.v1.RunTaskRequest\032\014.htq.v1.Task\022" +
-      ";\n\rRetryDeadTask\022\034.htq.v1.RetryDeadTaskR" +
-      "equest\032\014.htq.v1.Task\022X\n\021RetryAllDeadTask" +
-      "s\022 .htq.v1.RetryAllDeadTasksRequest\032!.ht" +
-      "q.v1.RetryAllDeadTasksResponse\022O\n\016Delete" +
-      "DeadTask\022\035.htq.v1.DeleteDeadTaskRequest\032" +
-      "\036.htq.v1.DeleteDeadTaskResponse\022F\n\013Repla" +
-      "yTasks\022\032.htq.v1.ReplayTasksRequest\032\033.htq" +
-      ".v1.ReplayTasksResponse\022A\n\016CreateSchedul" +
-      "e\022\035.htq.v1.CreateScheduleRequest\032\020.htq.v" +
-      "1.Schedule\022;\n\013GetSchedule\022\032.htq.v1.GetSc" +
-      "heduleRequest\032\020.htq.v1.Schedule\022L\n\rListS" +
-      "chedules\022\034.htq.v1.ListSchedulesRequest\032\035" +
-      ".htq.v1.ListSchedulesResponse\022O\n\016DeleteS" +
-      "chedule\022\035.htq.v1.DeleteScheduleRequest\032\036" +
-      ".htq.v1.DeleteScheduleResponse\022G\n\020Create" +
-      "SigningKey\022\037.htq.v1.CreateSigningKeyRequ" +
-      "est\032\022.htq.v1.SigningKey\022R\n\017ListSigningKe" +
-      "ys\022\036.htq.v1.ListSigningKeysRequest\032\037.htq" +
-      ".v1.ListSigningKeysResponse\022U\n\020RotateSig" +
-      "ningKey\022\037.htq.v1.RotateSigningKeyRequest" +
-      "\032 .htq.v1.RotateSigningKeyResponse\022U\n\020Re" +
-      "tireSigningKey\022\037.htq.v1.RetireSigningKey" +
-      "Request\032 .htq.v1.RetireSigningKeyRespons" +
-      "eb\006proto3"
+      "\001(\005\022$\n\tcallbacks\030\026 \001(\0132\021.htq.v1.Callback" +
+      "s\"y\n\tCallbacks\022$\n\non_success\030\001 \001(\0132\020.htq" +
+      ".v1.Callback\022$\n\non_failure\030\002 \001(\0132\020.htq.v" +
+      "1.Callback\022\021\n\ton_cancel\030\003 \001(\010\022\r\n\005queue\030\004" +
+      " \001(\t\"H\n\010Callback\022\016\n\006method\030\001 \001(\t\022\013\n\003url\030" +
+      "\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.htq.v1.Header\"\\" +
+      "\n\013FlowControl\022\027\n\017max_concurrency\030\001 \001(\005\022!" +
+      "\n\031max_dispatches_per_second\030\002 \001(\001\022\021\n\tmax" +
+      "_burst\030\003 \001(\005\"Q\n\020DeadLetterPolicy\022\021\n\tmax_" +
+      "tasks\030\001 \001(\005\022*\n\007max_age\030\002 \001(\0132\031.google.pr" +
+      "otobuf.Duration\"%\n\006Header\022\014\n\004name\030\001 \001(\t\022" +
+      "\r\n\005value\030\002 \001(\t\")\n\004Form\022!\n\006fields\030\001 \003(\0132\021" +
+      ".htq.v1.FormField\"(\n\tFormField\022\014\n\004name\030\001" +
+      " \001(\t\022\r\n\005value\030\002 \001(\t\"\201\001\n\013HttpRequest\022\016\n\006m" +
+      "ethod\030\001 \001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030\003 \003(" +
+      "\0132\016.htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\034\n\004for" +
+      "m\030\005 \001(\0132\014.htq.v1.FormH\000B\006\n\004body\"\335\003\n\004Task" +
+      "\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022$\n\007request\030\003" +
+      " \001(\0132\023.htq.v1.HttpRequest\0221\n\rschedule_ti" +
+      "me\030\004 \001(\0132\032.google.protobuf.Timestamp\022 \n\005" +
+      "state\030\005 \001(\0162\021.htq.v1.TaskState\022\020\n\010attemp" +
+      "ts\030\006 \001(\005\022\023\n\013last_status\030\007 \001(\005\022\022\n\nlast_er" +
+      "ror\030\010 \001(\t\022/\n\013create_time\030\t \001(\0132\032.google." +
+      "protobuf.Timestamp\0225\n\021last_attempt_time\030" +
+      "\n \001(\0132\032.google.protobuf.Timestamp\022\021\n\trun" +
+      "_count\030\013 \001(\005\022\020\n\010flow_key\030\014 \001(\t\022 \n\007histor" +
+      "y\030\r \003(\0132\017.htq.v1.Attempt\022/\n\013finish_time\030" +
+      "\016 \001(\0132\032.google.protobuf.Timestamp\022$\n\tcal" +
+      "lbacks\030\017 \001(\0132\021.htq.v1.Callbacks\"\277\001\n\007Atte" +
+      "mpt\022.\n\nstart_time\030\001 \001(\0132\032.google.protobu" +
+      "f.Timestamp\022*\n\007latency\030\002 \001(\0132\031.google.pr" +
+      "otobuf.Duration\022\016\n\006status\030\003 \001(\005\022\r\n\005error" +
+      "\030\004 \001(\t\022\r\n\005reply\030\005 \001(\t\022*\n\010response\030\006 \001(\0132" +
+      "\030.htq.v1.CapturedResponse\"n\n\020CapturedRes" +
+      "ponse\022\037\n\007headers\030\001 \003(\0132\016.htq.v1.Header\022\014" +
+      "\n\004body\030\002 \001(\t\022\023\n\013body_base64\030\003 \001(\010\022\026\n\016bod" +
+      "y_truncated\030\004 \001(\010\"2\n\022CreateQueueRequest\022" +
+      "\034\n\005queue\030\001 \001(\0132\r.htq.v1.Queue\"\037\n\017GetQueu" +
+      "eRequest\022\014\n\004name\030\001 \001(\t\":\n\021ListQueuesRequ" +
+      "est\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001" +
+      "(\t\"L\n\022ListQueuesResponse\022\035\n\006queues\030\001 \003(\013" +
+      "2\r.htq.v1.Queue\022\027\n\017next_page_token\030\002 \001(\t" +
+      "\"c\n\022UpdateQueueRequest\022\034\n\005queue\030\001 \001(\0132\r." +
+      "htq.v1.Queue\022/\n\013update_mask\030\002 \001(\0132\032.goog" +
+      "le.protobuf.FieldMask\"\"\n\022DeleteQueueRequ" +
+      "est\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQueueResponse" +
+      "\"\250\001\n\017PushTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007r" +
+      "equest\030\002 \001(\0132\023.htq.v1.HttpRequest\022\017\n\007tas" +
+      "k_id\030\003 \001(\t\022\027\n\017idempotency_key\030\004 \001(\t\022\020\n\010f" +
+      "low_key\030\005 \001(\t\022$\n\tcallbacks\030\006 \001(\0132\021.htq.v" +
+      "1.Callbacks\"i\n\020PushTaskResponse\022\017\n\007task_" +
+      "id\030\001 \001(\t\0221\n\rschedule_time\030\002 \001(\0132\032.google" +
+      ".protobuf.Timestamp\022\021\n\tduplicate\030\003 \001(\010\"C" +
+      "\n\020PushTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005tas" +
+      "ks\030\002 \003(\0132\021.htq.v1.TaskEntry\"\374\001\n\tTaskEntr" +
+      "y\022$\n\007request\030\001 \001(\0132\023.htq.v1.HttpRequest\022" +
+      "3\n\rschedule_time\030\002 \001(\0132\032.google.protobuf" +
+      ".TimestampH\000\022*\n\005delay\030\003 \001(\0132\031.google.pro" +
+      "tobuf.DurationH\000\022\017\n\007task_id\030\004 \001(\t\022\027\n\017ide" +
+      "mpotency_key\030\005 \001(\t\022\020\n\010flow_key\030\006 \001(\t\022$\n\t" +
+      "callbacks\030\007 \001(\0132\021.htq.v1.CallbacksB\006\n\004wh" +
+      "en\"9\n\021PushTasksResponse\022\020\n\010task_ids\030\001 \003(" +
+      "\t\022\022\n\nduplicates\030\002 \003(\010\"\225\002\n\023ScheduleTaskRe" +
+      "quest\022\r\n\005queue\030\001 \001(\t\022$\n\007request\030\002 \001(\0132\023." +
+      "htq.v1.HttpRequest\0223\n\rschedule_time\030\003 \001(" +
+      "\0132\032.google.protobuf.TimestampH\000\022*\n\005delay" +
+      "\030\004 \001(\0132\031.google.protobuf.DurationH\000\022\017\n\007t" +
+      "ask_id\030\005 \001(\t\022\027\n\017idempotency_key\030\006 \001(\t\022\020\n" +
+      "\010flow_key\030\007 \001(\t\022$\n\tcallbacks\030\010 \001(\0132\021.htq" +
+      ".v1.CallbacksB\006\n\004when\"+\n\016GetTaskRequest\022" +
+      "\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"j\n\020ListTasksR" +
+      "equest\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.h" +
+      "tq.v1.TaskState\022\021\n\tpage_size\030\003 \001(\005\022\022\n\npa" +
+      "ge_token\030\004 \001(\t\"I\n\021ListTasksResponse\022\033\n\005t" +
+      "asks\030\001 \003(\0132\014.htq.v1.Task\022\027\n\017next_page_to" +
+      "ken\030\002 \001(\t\"\"\n\021CountTasksRequest\022\r\n\005queue\030" +
+      "\001 \001(\t\"u\n\022CountTasksResponse\022\021\n\tscheduled" +
+      "\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006active\030\003 \001(\003\022\014\n\004d" +
+      "ead\030\004 \001(\003\022\020\n\010finished\030\005 \001(\003\022\017\n\007evicted\030\006" +
+      " \001(\003\".\n\021CancelTaskRequest\022\r\n\005queue\030\001 \001(\t" +
+      "\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueueRequest\022\r\n\005qu" +
+      "eue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 \n\005kinds\030\003 \003(\016" +
+      "2\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\0221\n\016" +
+      "stats_interval\030\005 \001(\0132\031.google.protobuf.D" +
+      "uration\"\207\001\n\022WatchQueueResponse\022#\n\005event\030" +
+      "\001 \001(\0132\022.htq.v1.QueueEventH\000\022\037\n\003gap\030\002 \001(\013" +
+      "2\020.htq.v1.EventGapH\000\022#\n\005stats\030\003 \001(\0132\022.ht" +
+      "q.v1.QueueStatsH\000B\006\n\004item\"\211\002\n\nQueueEvent" +
+      "\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\037\n\004kind\030" +
+      "\003 \001(\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(" +
+      "\t\022(\n\004time\030\005 \001(\0132\032.google.protobuf.Timest" +
+      "amp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006status\030\007 \001(\005\022\r\n\005" +
+      "error\030\010 \001(\t\0221\n\rschedule_time\030\t \001(\0132\032.goo" +
+      "gle.protobuf.Timestamp\022\016\n\006reason\030\n \001(\t\022\r" +
+      "\n\005count\030\013 \001(\003\"E\n\010EventGap\022\r\n\005queue\030\001 \001(\t" +
+      "\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rresume_cursor\030\003" +
+      " \001(\t\"\234\001\n\nQueueStats\022\r\n\005queue\030\001 \001(\t\022(\n\004ti" +
+      "me\030\002 \001(\0132\032.google.protobuf.Timestamp\022*\n\006" +
+      "counts\030\003 \001(\0132\032.htq.v1.CountTasksResponse" +
+      "\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n\nerror_rate\030\005 " +
+      "\001(\001\"!\n\021PauseQueueRequest\022\014\n\004name\030\001 \001(\t\"\"" +
+      "\n\022ResumeQueueRequest\022\014\n\004name\030\001 \001(\t\"!\n\021Pu" +
+      "rgeQueueRequest\022\014\n\004name\030\001 \001(\t\"$\n\022PurgeQu" +
+      "eueResponse\022\016\n\006purged\030\001 \001(\003\"+\n\016RunTaskRe" +
+      "quest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"1\n\024Retr" +
+      "yDeadTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 " +
+      "\001(\t\")\n\030RetryAllDeadTasksRequest\022\r\n\005queue" +
+      "\030\001 \001(\t\",\n\031RetryAllDeadTasksResponse\022\017\n\007r" +
+      "etried\030\001 \001(\003\"\321\001\n\022ReplayTasksRequest\022\r\n\005q" +
+      "ueue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.htq.v1.TaskS" +
+      "tate\022)\n\005since\030\003 \001(\0132\032.google.protobuf.Ti" +
+      "mestamp\022)\n\005until\030\004 \001(\0132\032.google.protobuf" +
+      ".Timestamp\022\023\n\013last_status\030\005 \001(\005\022\020\n\010flow_" +
+      "key\030\006 \001(\t\022\r\n\005limit\030\007 \001(\005\"5\n\023ReplayTasksR" +
+      "esponse\022\020\n\010replayed\030\001 \001(\003\022\014\n\004more\030\002 \001(\010\"" +
+      "2\n\025DeleteDeadTaskRequest\022\r\n\005queue\030\001 \001(\t\022" +
+      "\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTaskResponse\"\272\002" +
+      "\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022" +
+      "\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030\004 \001(\t\022$\n\007requ" +
+      "est\030\005 \001(\0132\023.htq.v1.HttpRequest\022\020\n\010flow_k" +
+      "ey\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162\017.htq.v1.Catc" +
+      "hUp\0221\n\rnext_run_time\030\010 \001(\0132\032.google.prot" +
+      "obuf.Timestamp\0221\n\rlast_run_time\030\t \001(\0132\032." +
+      "google.protobuf.Timestamp\022/\n\013create_time" +
+      "\030\n \001(\0132\032.google.protobuf.Timestamp\";\n\025Cr" +
+      "eateScheduleRequest\022\"\n\010schedule\030\001 \001(\0132\020." +
+      "htq.v1.Schedule\"\"\n\022GetScheduleRequest\022\014\n" +
+      "\004name\030\001 \001(\t\"=\n\024ListSchedulesRequest\022\021\n\tp" +
+      "age_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001(\t\"U\n\025Li" +
+      "stSchedulesResponse\022#\n\tschedules\030\001 \003(\0132\020" +
+      ".htq.v1.Schedule\022\027\n\017next_page_token\030\002 \001(" +
+      "\t\"%\n\025DeleteScheduleRequest\022\014\n\004name\030\001 \001(\t" +
+      "\"\030\n\026DeleteScheduleResponse\"\332\001\n\nSigningKe" +
+      "y\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022+\n\talgorith" +
+      "m\030\003 \001(\0162\030.htq.v1.SigningAlgorithm\022\016\n\006sec" +
+      "ret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001(\t\022/\n\013create_" +
+      "time\030\006 \001(\0132\032.google.protobuf.Timestamp\022/" +
+      "\n\013expire_time\030\007 \001(\0132\032.google.protobuf.Ti" +
+      "mestamp\"U\n\027CreateSigningKeyRequest\022\r\n\005qu" +
+      "eue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1.Si" +
+      "gningAlgorithm\"4\n\026ListSigningKeysRequest" +
+      "\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSign" +
+      "ingKeysResponse\022 \n\004keys\030\001 \003(\0132\022.htq.v1.S" +
+      "igningKey\"\201\001\n\027RotateSigningKeyRequest\022\r\n" +
+      "\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1" +
+      ".SigningAlgorithm\022*\n\007overlap\030\003 \001(\0132\031.goo" +
+      "gle.protobuf.Duration\"a\n\030RotateSigningKe" +
+      "yResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1.SigningK" +
+      "ey\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.SigningKey" +
+      "\"%\n\027RetireSigningKeyRequest\022\n\n\002id\030\001 \001(\t\"" +
+      "\032\n\030RetireSigningKeyResponse*q\n\tQueueKind" +
+      "\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n\024QUEUE_KI" +
+      "ND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TIMING\020\002\022\027\n" +
+      "\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTaskState\022\032\n\026" +
+      "TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TASK_STATE_S" +
+      "CHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022\025\n\021TASK_S" +
+      "TATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUCCEEDED\020\004\022" +
+      "\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_STATE_CANCE" +
+      "LLED\020\006*\344\002\n\tEventKind\022\032\n\026EVENT_KIND_UNSPE" +
+      "CIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001\022\026\n\022EVENT" +
+      "_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_SUCCEEDED\020" +
+      "\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017EVENT_KIND" +
+      "_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDULED\020\006\022\030\n\024E" +
+      "VENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_KIND_EVIC" +
+      "TED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t\022\025\n\021EVENT" +
+      "_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RESUMED\020\013\022\025" +
+      "\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_KIND_DELE" +
+      "TED\020\r*H\n\007CatchUp\022\030\n\024CATCH_UP_UNSPECIFIED" +
+      "\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*" +
+      "w\n\020SigningAlgorithm\022!\n\035SIGNING_ALGORITHM" +
+      "_UNSPECIFIED\020\000\022!\n\035SIGNING_ALGORITHM_HMAC" +
+      "_SHA256\020\001\022\035\n\031SIGNING_ALGORITHM_ED25519\020\002" +
+      "2\301\017\n\nHtqService\0228\n\013CreateQueue\022\032.htq.v1." +
+      "CreateQueueRequest\032\r.htq.v1.Queue\0222\n\010Get" +
+      "Queue\022\027.htq.v1.GetQueueRequest\032\r.htq.v1." +
+      "Queue\022C\n\nListQueues\022\031.htq.v1.ListQueuesR" +
+      "equest\032\032.htq.v1.ListQueuesResponse\0228\n\013Up" +
+      "dateQueue\022\032.htq.v1.UpdateQueueRequest\032\r." +
+      "htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v1.Del" +
+      "eteQueueRequest\032\033.htq.v1.DeleteQueueResp" +
+      "onse\022=\n\010PushTask\022\027.htq.v1.PushTaskReques" +
+      "t\032\030.htq.v1.PushTaskResponse\022@\n\tPushTasks" +
+      "\022\030.htq.v1.PushTasksRequest\032\031.htq.v1.Push" +
+      "TasksResponse\022E\n\014ScheduleTask\022\033.htq.v1.S" +
+      "cheduleTaskRequest\032\030.htq.v1.PushTaskResp" +
+      "onse\022/\n\007GetTask\022\026.htq.v1.GetTaskRequest\032" +
+      "\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1.List" +
+      "TasksRequest\032\031.htq.v1.ListTasksResponse\022" +
+      "C\n\nCountTasks\022\031.htq.v1.CountTasksRequest" +
+      "\032\032.htq.v1.CountTasksResponse\0225\n\nCancelTa" +
+      "sk\022\031.htq.v1.CancelTaskRequest\032\014.htq.v1.T" +
+      "ask\022E\n\nWatchQueue\022\031.htq.v1.WatchQueueReq" +
+      "uest\032\032.htq.v1.WatchQueueResponse0\001\0226\n\nPa" +
+      "useQueue\022\031.htq.v1.PauseQueueRequest\032\r.ht" +
+      "q.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1.Resum" +
+      "eQueueRequest\032\r.htq.v1.Queue\022C\n\nPurgeQue" +
+      "ue\022\031.htq.v1.PurgeQueueRequest\032\032.htq.v1.P" +
+      "urgeQueueResponse\022/\n\007RunTask\022\026.htq.v1.Ru" +
+      "nTaskRequest\032\014.htq.v1.Task\022;\n\rRetryDeadT" +
+      "ask\022\034.htq.v1.RetryDeadTaskRequest\032\014.htq." +
+      "v1.Task\022X\n\021RetryAllDeadTasks\022 .htq.v1.Re" +
+      "tryAllDeadTasksRequest\032!.htq.v1.RetryAll" +
+      "DeadTasksResponse\022O\n\016DeleteDeadTask\022\035.ht" +
+      "q.v1.DeleteDeadTaskRequest\032\036.htq.v1.Dele" +
+      "teDeadTaskResponse\022F\n\013ReplayTasks\022\032.htq." +
+      "v1.ReplayTasksRequest\032\033.htq.v1.ReplayTas" +
+      "ksResponse\022A\n\016CreateSchedule\022\035.htq.v1.Cr" +
+      "eateScheduleRequest\032\020.htq.v1.Schedule\022;\n" +
+      "\013GetSchedule\022\032.htq.v1.GetScheduleRequest" +
+      "\032\020.htq.v1.Schedule\022L\n\rListSchedules\022\034.ht" +
+      "q.v1.ListSchedulesRequest\032\035.htq.v1.ListS" +
+      "chedulesResponse\022O\n\016DeleteSchedule\022\035.htq" +
+      ".v1.DeleteScheduleRequest\032\036.htq.v1.Delet" +
+      "eScheduleResponse\022G\n\020CreateSigningKey\022\037." +
+      "htq.v1.CreateSigningKeyRequest\032\022.htq.v1." +
+      "SigningKey\022R\n\017ListSigningKeys\022\036.htq.v1.L" +
+      "istSigningKeysRequest\032\037.htq.v1.ListSigni" +
+      "ngKeysResponse\022U\n\020RotateSigningKey\022\037.htq" +
+      ".v1.RotateSigningKeyRequest\032 .htq.v1.Rot" +
+      "ateSigningKeyResponse\022U\n\020RetireSigningKe" +
+      "y\022\037.htq.v1.RetireSigningKeyRequest\032 .htq" +
+      ".v1.RetireSigningKeyResponseb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -66210,363 +69981,375 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_Queue_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Queue_descriptor,
-        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", "HideReplies", "Partitions", "FollowRedirects", "CaptureResponses", "CaptureBodyBytes", });
-    internal_static_htq_v1_FlowControl_descriptor =
+        new java.lang.String[] { "Name", "Kind", "MaxConcurrency", "RequestTimeout", "Retry", "Variable", "Paused", "CreateTime", "MaxDispatchesPerSecond", "MaxBurst", "Flow", "DeadLetter", "Retention", "DedupWindow", "AttemptHistory", "MaxEvents", "HideReplies", "Partitions", "FollowRedirects", "CaptureResponses", "CaptureBodyBytes", "Callbacks", });
+    internal_static_htq_v1_Callbacks_descriptor =
       getDescriptor().getMessageType(3);
+    internal_static_htq_v1_Callbacks_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_Callbacks_descriptor,
+        new java.lang.String[] { "OnSuccess", "OnFailure", "OnCancel", "Queue", });
+    internal_static_htq_v1_Callback_descriptor =
+      getDescriptor().getMessageType(4);
+    internal_static_htq_v1_Callback_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_Callback_descriptor,
+        new java.lang.String[] { "Method", "Url", "Headers", });
+    internal_static_htq_v1_FlowControl_descriptor =
+      getDescriptor().getMessageType(5);
     internal_static_htq_v1_FlowControl_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_FlowControl_descriptor,
         new java.lang.String[] { "MaxConcurrency", "MaxDispatchesPerSecond", "MaxBurst", });
     internal_static_htq_v1_DeadLetterPolicy_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(6);
     internal_static_htq_v1_DeadLetterPolicy_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeadLetterPolicy_descriptor,
         new java.lang.String[] { "MaxTasks", "MaxAge", });
     internal_static_htq_v1_Header_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(7);
     internal_static_htq_v1_Header_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Header_descriptor,
         new java.lang.String[] { "Name", "Value", });
     internal_static_htq_v1_Form_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(8);
     internal_static_htq_v1_Form_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Form_descriptor,
         new java.lang.String[] { "Fields", });
     internal_static_htq_v1_FormField_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(9);
     internal_static_htq_v1_FormField_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_FormField_descriptor,
         new java.lang.String[] { "Name", "Value", });
     internal_static_htq_v1_HttpRequest_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(10);
     internal_static_htq_v1_HttpRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_HttpRequest_descriptor,
         new java.lang.String[] { "Method", "Url", "Headers", "Data", "Form", "Body", });
     internal_static_htq_v1_Task_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(11);
     internal_static_htq_v1_Task_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Task_descriptor,
-        new java.lang.String[] { "Id", "Queue", "Request", "ScheduleTime", "State", "Attempts", "LastStatus", "LastError", "CreateTime", "LastAttemptTime", "RunCount", "FlowKey", "History", "FinishTime", });
+        new java.lang.String[] { "Id", "Queue", "Request", "ScheduleTime", "State", "Attempts", "LastStatus", "LastError", "CreateTime", "LastAttemptTime", "RunCount", "FlowKey", "History", "FinishTime", "Callbacks", });
     internal_static_htq_v1_Attempt_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(12);
     internal_static_htq_v1_Attempt_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Attempt_descriptor,
         new java.lang.String[] { "StartTime", "Latency", "Status", "Error", "Reply", "Response", });
     internal_static_htq_v1_CapturedResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(13);
     internal_static_htq_v1_CapturedResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CapturedResponse_descriptor,
         new java.lang.String[] { "Headers", "Body", "BodyBase64", "BodyTruncated", });
     internal_static_htq_v1_CreateQueueRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(14);
     internal_static_htq_v1_CreateQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateQueueRequest_descriptor,
         new java.lang.String[] { "Queue", });
     internal_static_htq_v1_GetQueueRequest_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(15);
     internal_static_htq_v1_GetQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_GetQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_ListQueuesRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(16);
     internal_static_htq_v1_ListQueuesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListQueuesRequest_descriptor,
         new java.lang.String[] { "PageSize", "PageToken", });
     internal_static_htq_v1_ListQueuesResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(17);
     internal_static_htq_v1_ListQueuesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListQueuesResponse_descriptor,
         new java.lang.String[] { "Queues", "NextPageToken", });
     internal_static_htq_v1_UpdateQueueRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(18);
     internal_static_htq_v1_UpdateQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_UpdateQueueRequest_descriptor,
         new java.lang.String[] { "Queue", "UpdateMask", });
     internal_static_htq_v1_DeleteQueueRequest_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(19);
     internal_static_htq_v1_DeleteQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_DeleteQueueResponse_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(20);
     internal_static_htq_v1_DeleteQueueResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteQueueResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_PushTaskRequest_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(21);
     internal_static_htq_v1_PushTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTaskRequest_descriptor,
-        new java.lang.String[] { "Queue", "Request", "TaskId", "IdempotencyKey", "FlowKey", });
+        new java.lang.String[] { "Queue", "Request", "TaskId", "IdempotencyKey", "FlowKey", "Callbacks", });
     internal_static_htq_v1_PushTaskResponse_descriptor =
-      getDescriptor().getMessageType(20);
+      getDescriptor().getMessageType(22);
     internal_static_htq_v1_PushTaskResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTaskResponse_descriptor,
         new java.lang.String[] { "TaskId", "ScheduleTime", "Duplicate", });
     internal_static_htq_v1_PushTasksRequest_descriptor =
-      getDescriptor().getMessageType(21);
+      getDescriptor().getMessageType(23);
     internal_static_htq_v1_PushTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTasksRequest_descriptor,
         new java.lang.String[] { "Queue", "Tasks", });
     internal_static_htq_v1_TaskEntry_descriptor =
-      getDescriptor().getMessageType(22);
+      getDescriptor().getMessageType(24);
     internal_static_htq_v1_TaskEntry_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_TaskEntry_descriptor,
-        new java.lang.String[] { "Request", "ScheduleTime", "Delay", "TaskId", "IdempotencyKey", "FlowKey", "When", });
+        new java.lang.String[] { "Request", "ScheduleTime", "Delay", "TaskId", "IdempotencyKey", "FlowKey", "Callbacks", "When", });
     internal_static_htq_v1_PushTasksResponse_descriptor =
-      getDescriptor().getMessageType(23);
+      getDescriptor().getMessageType(25);
     internal_static_htq_v1_PushTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PushTasksResponse_descriptor,
         new java.lang.String[] { "TaskIds", "Duplicates", });
     internal_static_htq_v1_ScheduleTaskRequest_descriptor =
-      getDescriptor().getMessageType(24);
+      getDescriptor().getMessageType(26);
     internal_static_htq_v1_ScheduleTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ScheduleTaskRequest_descriptor,
-        new java.lang.String[] { "Queue", "Request", "ScheduleTime", "Delay", "TaskId", "IdempotencyKey", "FlowKey", "When", });
+        new java.lang.String[] { "Queue", "Request", "ScheduleTime", "Delay", "TaskId", "IdempotencyKey", "FlowKey", "Callbacks", "When", });
     internal_static_htq_v1_GetTaskRequest_descriptor =
-      getDescriptor().getMessageType(25);
+      getDescriptor().getMessageType(27);
     internal_static_htq_v1_GetTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_GetTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_ListTasksRequest_descriptor =
-      getDescriptor().getMessageType(26);
+      getDescriptor().getMessageType(28);
     internal_static_htq_v1_ListTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListTasksRequest_descriptor,
         new java.lang.String[] { "Queue", "State", "PageSize", "PageToken", });
     internal_static_htq_v1_ListTasksResponse_descriptor =
-      getDescriptor().getMessageType(27);
+      getDescriptor().getMessageType(29);
     internal_static_htq_v1_ListTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListTasksResponse_descriptor,
         new java.lang.String[] { "Tasks", "NextPageToken", });
     internal_static_htq_v1_CountTasksRequest_descriptor =
-      getDescriptor().getMessageType(28);
+      getDescriptor().getMessageType(30);
     internal_static_htq_v1_CountTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CountTasksRequest_descriptor,
         new java.lang.String[] { "Queue", });
     internal_static_htq_v1_CountTasksResponse_descriptor =
-      getDescriptor().getMessageType(29);
+      getDescriptor().getMessageType(31);
     internal_static_htq_v1_CountTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CountTasksResponse_descriptor,
         new java.lang.String[] { "Scheduled", "Due", "Active", "Dead", "Finished", "Evicted", });
     internal_static_htq_v1_CancelTaskRequest_descriptor =
-      getDescriptor().getMessageType(30);
+      getDescriptor().getMessageType(32);
     internal_static_htq_v1_CancelTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CancelTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_WatchQueueRequest_descriptor =
-      getDescriptor().getMessageType(31);
+      getDescriptor().getMessageType(33);
     internal_static_htq_v1_WatchQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_WatchQueueRequest_descriptor,
         new java.lang.String[] { "Queue", "Cursor", "Kinds", "TaskId", "StatsInterval", });
     internal_static_htq_v1_WatchQueueResponse_descriptor =
-      getDescriptor().getMessageType(32);
+      getDescriptor().getMessageType(34);
     internal_static_htq_v1_WatchQueueResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_WatchQueueResponse_descriptor,
         new java.lang.String[] { "Event", "Gap", "Stats", "Item", });
     internal_static_htq_v1_QueueEvent_descriptor =
-      getDescriptor().getMessageType(33);
+      getDescriptor().getMessageType(35);
     internal_static_htq_v1_QueueEvent_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_QueueEvent_descriptor,
         new java.lang.String[] { "Cursor", "Queue", "Kind", "TaskId", "Time", "Attempt", "Status", "Error", "ScheduleTime", "Reason", "Count", });
     internal_static_htq_v1_EventGap_descriptor =
-      getDescriptor().getMessageType(34);
+      getDescriptor().getMessageType(36);
     internal_static_htq_v1_EventGap_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_EventGap_descriptor,
         new java.lang.String[] { "Queue", "FromCursor", "ResumeCursor", });
     internal_static_htq_v1_QueueStats_descriptor =
-      getDescriptor().getMessageType(35);
+      getDescriptor().getMessageType(37);
     internal_static_htq_v1_QueueStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_QueueStats_descriptor,
         new java.lang.String[] { "Queue", "Time", "Counts", "DispatchRate", "ErrorRate", });
     internal_static_htq_v1_PauseQueueRequest_descriptor =
-      getDescriptor().getMessageType(36);
+      getDescriptor().getMessageType(38);
     internal_static_htq_v1_PauseQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PauseQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_ResumeQueueRequest_descriptor =
-      getDescriptor().getMessageType(37);
+      getDescriptor().getMessageType(39);
     internal_static_htq_v1_ResumeQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ResumeQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_PurgeQueueRequest_descriptor =
-      getDescriptor().getMessageType(38);
+      getDescriptor().getMessageType(40);
     internal_static_htq_v1_PurgeQueueRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PurgeQueueRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_PurgeQueueResponse_descriptor =
-      getDescriptor().getMessageType(39);
+      getDescriptor().getMessageType(41);
     internal_static_htq_v1_PurgeQueueResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PurgeQueueResponse_descriptor,
         new java.lang.String[] { "Purged", });
     internal_static_htq_v1_RunTaskRequest_descriptor =
-      getDescriptor().getMessageType(40);
+      getDescriptor().getMessageType(42);
     internal_static_htq_v1_RunTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RunTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_RetryDeadTaskRequest_descriptor =
-      getDescriptor().getMessageType(41);
+      getDescriptor().getMessageType(43);
     internal_static_htq_v1_RetryDeadTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetryDeadTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_RetryAllDeadTasksRequest_descriptor =
-      getDescriptor().getMessageType(42);
+      getDescriptor().getMessageType(44);
     internal_static_htq_v1_RetryAllDeadTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetryAllDeadTasksRequest_descriptor,
         new java.lang.String[] { "Queue", });
     internal_static_htq_v1_RetryAllDeadTasksResponse_descriptor =
-      getDescriptor().getMessageType(43);
+      getDescriptor().getMessageType(45);
     internal_static_htq_v1_RetryAllDeadTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetryAllDeadTasksResponse_descriptor,
         new java.lang.String[] { "Retried", });
     internal_static_htq_v1_ReplayTasksRequest_descriptor =
-      getDescriptor().getMessageType(44);
+      getDescriptor().getMessageType(46);
     internal_static_htq_v1_ReplayTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ReplayTasksRequest_descriptor,
         new java.lang.String[] { "Queue", "State", "Since", "Until", "LastStatus", "FlowKey", "Limit", });
     internal_static_htq_v1_ReplayTasksResponse_descriptor =
-      getDescriptor().getMessageType(45);
+      getDescriptor().getMessageType(47);
     internal_static_htq_v1_ReplayTasksResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ReplayTasksResponse_descriptor,
         new java.lang.String[] { "Replayed", "More", });
     internal_static_htq_v1_DeleteDeadTaskRequest_descriptor =
-      getDescriptor().getMessageType(46);
+      getDescriptor().getMessageType(48);
     internal_static_htq_v1_DeleteDeadTaskRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteDeadTaskRequest_descriptor,
         new java.lang.String[] { "Queue", "Id", });
     internal_static_htq_v1_DeleteDeadTaskResponse_descriptor =
-      getDescriptor().getMessageType(47);
+      getDescriptor().getMessageType(49);
     internal_static_htq_v1_DeleteDeadTaskResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteDeadTaskResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_Schedule_descriptor =
-      getDescriptor().getMessageType(48);
+      getDescriptor().getMessageType(50);
     internal_static_htq_v1_Schedule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_Schedule_descriptor,
         new java.lang.String[] { "Name", "Queue", "Cron", "TimeZone", "Request", "FlowKey", "CatchUp", "NextRunTime", "LastRunTime", "CreateTime", });
     internal_static_htq_v1_CreateScheduleRequest_descriptor =
-      getDescriptor().getMessageType(49);
+      getDescriptor().getMessageType(51);
     internal_static_htq_v1_CreateScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateScheduleRequest_descriptor,
         new java.lang.String[] { "Schedule", });
     internal_static_htq_v1_GetScheduleRequest_descriptor =
-      getDescriptor().getMessageType(50);
+      getDescriptor().getMessageType(52);
     internal_static_htq_v1_GetScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_GetScheduleRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_ListSchedulesRequest_descriptor =
-      getDescriptor().getMessageType(51);
+      getDescriptor().getMessageType(53);
     internal_static_htq_v1_ListSchedulesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSchedulesRequest_descriptor,
         new java.lang.String[] { "PageSize", "PageToken", });
     internal_static_htq_v1_ListSchedulesResponse_descriptor =
-      getDescriptor().getMessageType(52);
+      getDescriptor().getMessageType(54);
     internal_static_htq_v1_ListSchedulesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSchedulesResponse_descriptor,
         new java.lang.String[] { "Schedules", "NextPageToken", });
     internal_static_htq_v1_DeleteScheduleRequest_descriptor =
-      getDescriptor().getMessageType(53);
+      getDescriptor().getMessageType(55);
     internal_static_htq_v1_DeleteScheduleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteScheduleRequest_descriptor,
         new java.lang.String[] { "Name", });
     internal_static_htq_v1_DeleteScheduleResponse_descriptor =
-      getDescriptor().getMessageType(54);
+      getDescriptor().getMessageType(56);
     internal_static_htq_v1_DeleteScheduleResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_DeleteScheduleResponse_descriptor,
         new java.lang.String[] { });
     internal_static_htq_v1_SigningKey_descriptor =
-      getDescriptor().getMessageType(55);
+      getDescriptor().getMessageType(57);
     internal_static_htq_v1_SigningKey_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_SigningKey_descriptor,
         new java.lang.String[] { "Id", "Queue", "Algorithm", "Secret", "PublicKey", "CreateTime", "ExpireTime", });
     internal_static_htq_v1_CreateSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(56);
+      getDescriptor().getMessageType(58);
     internal_static_htq_v1_CreateSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_CreateSigningKeyRequest_descriptor,
         new java.lang.String[] { "Queue", "Algorithm", });
     internal_static_htq_v1_ListSigningKeysRequest_descriptor =
-      getDescriptor().getMessageType(57);
+      getDescriptor().getMessageType(59);
     internal_static_htq_v1_ListSigningKeysRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSigningKeysRequest_descriptor,
         new java.lang.String[] { "Queue", "All", });
     internal_static_htq_v1_ListSigningKeysResponse_descriptor =
-      getDescriptor().getMessageType(58);
+      getDescriptor().getMessageType(60);
     internal_static_htq_v1_ListSigningKeysResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListSigningKeysResponse_descriptor,
         new java.lang.String[] { "Keys", });
     internal_static_htq_v1_RotateSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(59);
+      getDescriptor().getMessageType(61);
     internal_static_htq_v1_RotateSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RotateSigningKeyRequest_descriptor,
         new java.lang.String[] { "Queue", "Algorithm", "Overlap", });
     internal_static_htq_v1_RotateSigningKeyResponse_descriptor =
-      getDescriptor().getMessageType(60);
+      getDescriptor().getMessageType(62);
     internal_static_htq_v1_RotateSigningKeyResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RotateSigningKeyResponse_descriptor,
         new java.lang.String[] { "Key", "Replaced", });
     internal_static_htq_v1_RetireSigningKeyRequest_descriptor =
-      getDescriptor().getMessageType(61);
+      getDescriptor().getMessageType(63);
     internal_static_htq_v1_RetireSigningKeyRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetireSigningKeyRequest_descriptor,
         new java.lang.String[] { "Id", });
     internal_static_htq_v1_RetireSigningKeyResponse_descriptor =
-      getDescriptor().getMessageType(62);
+      getDescriptor().getMessageType(64);
     internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetireSigningKeyResponse_descriptor,
