@@ -25,13 +25,13 @@
 //!   page tokens in [`core::page_token`], partitioned queues (pushes routed,
 //!   changes and reads fanned out to the partitions) in `core/partitions.rs`,
 //!   signing key management in
-//!   `core/signing.rs`, the legacy rules applied
+//!   `core/signing.rs`, topics and publishing in [`core::topics`], the legacy rules applied
 //!   in [`core::legacy`] and the legacy importer in [`core::legacy_import`].
 //! - [`store`]: the only module that speaks Redis for HTQ's data, through one call
 //!   path; one Lua script per state change in `src/store/lua/` with one return-code
 //!   table, loaded as one Redis Functions library (EVALSHA on a Redis without
 //!   Functions), key names in [`store::Keys`], methods by subject (queues, tasks,
-//!   inspect, schedules, indexes, events, signing keys); its connections
+//!   inspect, schedules, indexes, events, signing keys, topics); its connections
 //!   (`store/pool.rs`) go to one Redis, to a Redis Cluster (each call routed by
 //!   its key's slot), or to the master Sentinel names, followed through failovers
 //!   (`store/sentinel.rs`).

@@ -235,6 +235,77 @@ impl FinalOutcome {
     }
 }
 
+/// A topic: endpoints a published message fans out to, one task per endpoint in
+/// the endpoint's own queue (see [`Topic::queue_of`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// Unique name, 1 to 200 bytes, no control characters, no `#`.
+    pub name: String,
+    /// Its endpoints, in name order.
+    pub endpoints: Vec<Endpoint>,
+    /// Attempts failed in a row after which an endpoint is paused; 0: never.
+    pub pause_after_failures: u32,
+    /// Retries of each endpoint's tasks.
+    pub retry: RetryPolicy,
+    /// Each request's timeout.
+    pub request_timeout: Duration,
+    /// Creation time, ms.
+    pub created_ms: i64,
+}
+
+impl Topic {
+    /// Between a topic's name and an endpoint's in the endpoint's queue name.
+    pub const MARK: char = '#';
+
+    /// The name of the queue of endpoint `endpoint` of topic `topic`.
+    pub fn queue_of(topic: &str, endpoint: &str) -> String {
+        format!("{topic}{}{endpoint}", Topic::MARK)
+    }
+
+    /// The topic and endpoint a queue name belongs to, None for other queues.
+    pub fn endpoint_of(queue: &str) -> Option<(&str, &str)> {
+        queue.split_once(Topic::MARK)
+    }
+}
+
+/// One endpoint of a topic.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Endpoint {
+    /// 1 to 64 of A-Z a-z 0-9 _ . -
+    pub name: String,
+    /// Where each message goes.
+    pub url: String,
+    /// Headers sent with each message, before the message's own.
+    pub headers: Vec<(String, String)>,
+    /// Its messages in flight at once.
+    pub max_concurrency: u32,
+    /// Its dispatches per second; 0: no limit.
+    pub rate: f64,
+    /// Its health (read from its queue).
+    pub state: EndpointState,
+    /// Why it is not enabled.
+    pub state_reason: String,
+    /// Since when it is not enabled, ms (0: enabled).
+    pub state_ms: i64,
+    /// Its attempts failed in a row.
+    pub consecutive_failures: u32,
+}
+
+/// An endpoint's health.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EndpointState {
+    /// Delivering.
+    #[default]
+    Enabled,
+    /// It answered 410 Gone: paused, and publishing skips it.
+    Disabled,
+    /// It failed too often in a row: paused; publishing still adds to it.
+    Paused,
+}
+
+/// Messages in flight per endpoint unless it says otherwise.
+pub const DEFAULT_ENDPOINT_CONCURRENCY: u32 = 10;
+
 /// Body bytes a captured response keeps unless the queue says otherwise.
 pub const DEFAULT_CAPTURE_BYTES: u32 = 4096;
 /// The most body bytes a captured response may keep.
@@ -615,11 +686,14 @@ pub enum EventKind {
     Resumed,
     Purged,
     Deleted,
+    EndpointDisabled,
+    EndpointPaused,
+    EndpointEnabled,
 }
 
 impl EventKind {
     /// Every kind.
-    pub const ALL: [EventKind; 13] = [
+    pub const ALL: [EventKind; 16] = [
         EventKind::Pushed,
         EventKind::Scheduled,
         EventKind::Started,
@@ -633,6 +707,9 @@ impl EventKind {
         EventKind::Resumed,
         EventKind::Purged,
         EventKind::Deleted,
+        EventKind::EndpointDisabled,
+        EventKind::EndpointPaused,
+        EventKind::EndpointEnabled,
     ];
 
     /// The name the scripts write.
@@ -651,6 +728,9 @@ impl EventKind {
             EventKind::Resumed => "resumed",
             EventKind::Purged => "purged",
             EventKind::Deleted => "deleted",
+            EventKind::EndpointDisabled => "endpoint_disabled",
+            EventKind::EndpointPaused => "endpoint_paused",
+            EventKind::EndpointEnabled => "endpoint_enabled",
         }
     }
 

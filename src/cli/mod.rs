@@ -8,6 +8,7 @@ mod parse;
 mod queue;
 mod serve;
 mod task;
+mod topic;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -58,6 +59,20 @@ enum Command {
         conn: Conn,
         #[command(flatten)]
         task: PushArgs,
+    },
+    /// Manage topics: endpoints a published message fans out to.
+    Topic {
+        #[command(flatten)]
+        conn: Conn,
+        #[command(subcommand)]
+        command: topic::TopicCommand,
+    },
+    /// Publish a message to a topic: one task per endpoint.
+    Publish {
+        #[command(flatten)]
+        conn: Conn,
+        #[command(flatten)]
+        message: topic::PublishArgs,
     },
     /// Read and manage tasks.
     Task {
@@ -156,6 +171,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Queue { conn, command } => queue::run(&conn, command).await,
         Command::Push { conn, task } => task::push(&conn, task, None).await,
         Command::Task { conn, command } => task::run(&conn, command).await,
+        Command::Topic { conn, command } => topic::run(&conn, command).await,
+        Command::Publish { conn, message } => topic::publish(&conn, message).await,
         Command::Watch {
             conn,
             queue,

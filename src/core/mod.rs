@@ -9,6 +9,7 @@ pub mod page_token;
 mod partitions;
 pub mod schedule;
 mod signing;
+pub mod topics;
 pub mod validate;
 pub mod watch;
 mod watch_hub;
@@ -537,6 +538,14 @@ impl Htq {
     /// Deletes a queue and its tasks.
     pub async fn delete_queue(&self, name: &str) -> Result<()> {
         validate::name("name", name)?;
+        if let Some((topic, endpoint)) = crate::model::Topic::endpoint_of(name)
+            && let Some(t) = self.store.get_topic(topic).await?
+            && t.topic.endpoints.iter().any(|e| e.name == endpoint)
+        {
+            return Err(Error::FailedPrecondition(format!(
+                "queue {name:?} is endpoint {endpoint:?} of topic {topic:?}: remove the endpoint or delete the topic"
+            )));
+        }
         // Partitions first: a delete cut short leaves the queue, to delete again.
         for member in self.members(name).await? {
             if member != name {

@@ -127,14 +127,43 @@ impl Keys {
         format!("{}:wake", self.prefix)
     }
 
-    /// The keys of queue `name`: its name goes in the hash tag encoded by [`tag`].
+    /// The keys of queue `name`: its name goes in the hash tag encoded by [`tag`];
+    /// a topic endpoint's queue (`<topic>#<endpoint>`, see [`crate::model::Topic`])
+    /// has its topic's tag, `{<topic>#}`, then its endpoint (encoded, `:` too), so
+    /// a topic's queues share one Redis Cluster slot with the topic itself.
     pub fn queue(&self, name: &str) -> QueueKeys {
-        self.queue_tagged(&tag(name))
+        match crate::model::Topic::endpoint_of(name) {
+            None => self.queue_tagged(&tag(name)),
+            Some((topic, endpoint)) => self.queue_based(format!(
+                "{}:{{{}#}}{}:",
+                self.prefix,
+                tag(topic),
+                encode(
+                    endpoint,
+                    &['%', '{', '}', ':', crate::model::Partition::MARK]
+                )
+            )),
+        }
+    }
+
+    /// Hash: topic `name`'s definition (see `Store::topic_change`), in its
+    /// endpoints' slot.
+    pub fn topic(&self, name: &str) -> String {
+        format!("{}:{{{}#}}:topic", self.prefix, tag(name))
+    }
+
+    /// Set of every topic name (an index: the topic's hash is the truth).
+    pub fn topics(&self) -> String {
+        format!("{}:topics", self.prefix)
     }
 
     /// The keys under hash tag `tag` as it is (a queue's before names were encoded).
     pub(super) fn queue_tagged(&self, tag: &str) -> QueueKeys {
-        let base = format!("{}:{{{}}}:", self.prefix, tag);
+        self.queue_based(format!("{}:{{{}}}:", self.prefix, tag))
+    }
+
+    /// The keys of a queue whose keys start with `base`.
+    fn queue_based(&self, base: String) -> QueueKeys {
         QueueKeys {
             settings: format!("{base}queue"),
             due: format!("{base}due"),
@@ -158,17 +187,20 @@ impl Keys {
 /// queue starts with `<prefix>:{<tag>}:`. Names without those characters are their
 /// own tag, so most keys read as the name.
 pub fn tag(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.contains(['%', '{', '}', crate::model::Partition::MARK]) {
-        return std::borrow::Cow::Borrowed(name);
+    encode(name, &['%', '{', '}', crate::model::Partition::MARK])
+}
+
+/// `text` with each of `special` (which holds `%`) as `%XX`, its code in hex.
+fn encode<'a>(text: &'a str, special: &[char]) -> std::borrow::Cow<'a, str> {
+    if !text.contains(special) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(name.len() + 6);
-    for c in name.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '{' => out.push_str("%7B"),
-            '}' => out.push_str("%7D"),
-            crate::model::Partition::MARK => out.push_str("%1F"),
-            c => out.push(c),
+    let mut out = String::with_capacity(text.len() + 6);
+    for c in text.chars() {
+        if special.contains(&c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     std::borrow::Cow::Owned(out)
@@ -246,5 +278,17 @@ mod tests {
         assert_eq!(k.queue(&p).due, "htq:{orders%1F3/8}:due");
         assert_ne!(k.queue(&p).due, k.queue("orders%1F3/8").due);
         assert_ne!(slot(&k.queue(&p).due), slot(&k.queue("orders").due));
+        // A topic's endpoints: keys in the topic's slot, apart from each other, from
+        // the queue of the topic's name, and from names spelling their encoding.
+        let billing = k.queue("orders#billing");
+        assert_eq!(billing.due, "htq:{orders#}billing:due");
+        assert_eq!(k.topic("orders"), "htq:{orders#}:topic");
+        assert_eq!(slot(&billing.due), slot(&k.topic("orders")));
+        assert_eq!(slot(&k.queue("orders#mail").due), slot(&k.topic("orders")));
+        assert_ne!(billing.due, k.queue("orders#mail").due);
+        assert_ne!(slot(&billing.due), slot(&k.queue("orders").due));
+        assert_eq!(k.queue("o#a:fdue").due, "htq:{o#}a%3Afdue:due");
+        assert_ne!(k.queue("o#a:fdue").due, k.queue("o#a").other("fdue:due"));
+        assert_eq!(k.queue("o{#x}").settings, "htq:{o%7B#}x%7D:queue");
     }
 }

@@ -13,8 +13,8 @@
 //! `tasks.rs` (push, claim, finish and the other transitions),
 //! `inspect.rs` (reads), `schedules.rs`,
 //! `indexes.rs` (the lease and maintenance indexes and the sweeps), `signing.rs`
-//! (the delivery signing keys), and
-//! `events.rs` (reading the event streams).
+//! (the delivery signing keys), `topics.rs` (topics, their endpoints' queues and
+//! publishing), and `events.rs` (reading the event streams).
 
 mod codec;
 mod events;
@@ -29,6 +29,7 @@ mod scripts;
 mod sentinel;
 mod signing;
 mod tasks;
+mod topics;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -52,6 +53,7 @@ pub use sentinel::SentinelSpec;
 
 use scripts::{NamedScript, Scripts};
 pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed, ReplayFilter, ReplaySet};
+pub use topics::{PublishOutcome, Published, QueueChange, StoredTopic, TopicChanged};
 
 /// Tuning of the store's recovery rules.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +80,8 @@ const ACKNOWLEDGED: &[&str] = &[
     "purge",
     "push",
     "push_multi",
+    "publish",
+    "topic_change",
     "cancel",
     "run_task",
     "retry_dead",
@@ -375,7 +379,8 @@ impl Store {
             }
         }
         let names = self.queue_names().await?;
-        for name in names.iter().filter(|n| n.contains(['%', '{', '}'])) {
+        // Names with '#' are topic endpoints' now (keys in their topic's slot).
+        for name in names.iter().filter(|n| n.contains(['%', '{', '}', '#'])) {
             let (old, new) = (self.keys.queue_tagged(name), self.keys.queue(name));
             let flows: Vec<String> = redis::cmd("ZRANGE")
                 .arg(old.other("flows"))

@@ -101,6 +101,8 @@ scripts!(
     index_settle;
     finish_claim = finish claim,
     push_multi = push,
+    publish = push,
+    topic_change = delete_queue,
 );
 
 impl Default for Scripts {

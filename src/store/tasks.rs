@@ -269,7 +269,7 @@ impl Store {
 
     /// Push's arguments (see push.lua) for `tasks` of `queue`, and the index write
     /// that goes before a push that may create the queue.
-    fn push_args(
+    pub(super) fn push_args(
         &self,
         call: &mut Call<'_>,
         queue: &str,
@@ -308,7 +308,7 @@ impl Store {
     }
 
     /// Decodes push's reply for `queue`.
-    fn pushed(queue: &str, reply: Reply) -> Result<Pushed> {
+    pub(super) fn pushed(queue: &str, reply: Reply) -> Result<Pushed> {
         match reply.code {
             Code::Done => {}
             Code::NoQueue => return Err(Error::NotFound(format!("queue {queue:?}"))),

@@ -25,6 +25,7 @@ mod security;
 mod sentinel;
 mod signing;
 mod tls;
+mod topics;
 mod traces;
 mod ui;
 mod watch;

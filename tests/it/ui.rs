@@ -15,6 +15,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         vec![Reply::status(200).delay(Duration::from_millis(300))],
     );
     sink.script("/gone", vec![Reply::status(404)]);
+    sink.script("/gone410", vec![Reply::status(410)]);
     // A read-only token, and a writer of other queues.
     let dir = tempfile::tempdir().unwrap();
     let tokens = dir.path().join("tokens.toml");
@@ -48,6 +49,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         .arg(&shot)
         .env("SINK_URL", sink.url("/slow"))
         .env("GONE_URL", sink.url("/gone"))
+        .env("TOPIC_GONE_URL", sink.url("/gone410"))
         .env("READ_TOKEN", "read-token")
         .env("OTHER_TOKEN", "other-token")
         .kill_on_drop(true)
@@ -79,6 +81,21 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
     // three dead tasks ran twice each.
     assert!(sink.hits_on("/slow").len() >= 2);
     assert!(stdout.contains("ok: replayed 3"), "{stdout}");
+    assert!(
+        stdout.contains("ok: topic endpoint disabled on 410"),
+        "{stdout}"
+    );
+    // The endpoint enabled from the page is enabled in the server.
+    let t = htq
+        .client
+        .get_topic(htq::api::pb::GetTopicRequest {
+            name: "dash".into(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let gone = t.endpoints.iter().find(|e| e.name == "gone").unwrap();
+    assert_eq!(gone.state, htq::api::pb::EndpointState::Enabled as i32);
     sink.wait_for(Some("/gone"), 6, Duration::from_secs(20))
         .await;
     htq.stop().await;

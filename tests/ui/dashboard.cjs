@@ -108,6 +108,28 @@ async function main() {
       console.log("ok: replayed 3 dead tasks from the page");
     }
 
+    // A topic's endpoint that answers 410 Gone shows as disabled; Enable on the
+    // page enables it, and opening it shows its queue.
+    const gone410 = process.env.TOPIC_GONE_URL;
+    if (gone410) {
+      await api("POST", "/v1/topics", {
+        name: "dash", endpoints: [{ name: "gone", url: gone410 }, { name: "fine", url: process.env.SINK_URL }],
+      });
+      await page.reload();
+      await page.waitForSelector('tr[data-endpoint="dash#fine"][data-state="enabled"]', { timeout: 10000 });
+      await api("POST", "/v1/topics/dash/publish", { text: "hello" });
+      const endpoint = 'tr[data-endpoint="dash#gone"]';
+      await page.waitForSelector(`${endpoint}[data-state="disabled"]`, { timeout: 15000 });
+      await page.click(`${endpoint} button`);
+      await page.waitForSelector(`${endpoint}[data-state="enabled"]`, { timeout: 5000 });
+      const t = await api("GET", "/v1/topics/dash");
+      const state = t.endpoints.find((e) => e.name === "gone").state;
+      if (state !== "ENDPOINT_STATE_ENABLED") fail(`the endpoint is ${state} after Enable`);
+      await page.click(`${endpoint} a`);
+      await page.waitForSelector('#detail-name:has-text("dash#gone")', { timeout: 5000 });
+      console.log("ok: topic endpoint disabled on 410, enabled from the page");
+    }
+
     // A read-only token sees the queue but is offered no action; a token scoped to
     // other queues does not see it at all.
     const readToken = process.env.READ_TOKEN;

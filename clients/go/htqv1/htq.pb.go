@@ -197,6 +197,14 @@ const (
 	EventKind_EVENT_KIND_PURGED EventKind = 12
 	// A dead task was deleted.
 	EventKind_EVENT_KIND_DELETED EventKind = 13
+	// A topic's endpoint answered 410 Gone: it is disabled (its queue paused,
+	// Publish skips it) until EnableEndpoint. Event of the endpoint's queue.
+	EventKind_EVENT_KIND_ENDPOINT_DISABLED EventKind = 14
+	// A topic's endpoint failed pause_after_failures attempts in a row: its queue is
+	// paused (Publish still adds to it) until EnableEndpoint.
+	EventKind_EVENT_KIND_ENDPOINT_PAUSED EventKind = 15
+	// A topic's endpoint was enabled again.
+	EventKind_EVENT_KIND_ENDPOINT_ENABLED EventKind = 16
 )
 
 // Enum value maps for EventKind.
@@ -216,22 +224,28 @@ var (
 		11: "EVENT_KIND_RESUMED",
 		12: "EVENT_KIND_PURGED",
 		13: "EVENT_KIND_DELETED",
+		14: "EVENT_KIND_ENDPOINT_DISABLED",
+		15: "EVENT_KIND_ENDPOINT_PAUSED",
+		16: "EVENT_KIND_ENDPOINT_ENABLED",
 	}
 	EventKind_value = map[string]int32{
-		"EVENT_KIND_UNSPECIFIED": 0,
-		"EVENT_KIND_PUSHED":      1,
-		"EVENT_KIND_STARTED":     2,
-		"EVENT_KIND_SUCCEEDED":   3,
-		"EVENT_KIND_RETRYING":    4,
-		"EVENT_KIND_DEAD":        5,
-		"EVENT_KIND_RESCHEDULED": 6,
-		"EVENT_KIND_CANCELLED":   7,
-		"EVENT_KIND_EVICTED":     8,
-		"EVENT_KIND_SCHEDULED":   9,
-		"EVENT_KIND_PAUSED":      10,
-		"EVENT_KIND_RESUMED":     11,
-		"EVENT_KIND_PURGED":      12,
-		"EVENT_KIND_DELETED":     13,
+		"EVENT_KIND_UNSPECIFIED":       0,
+		"EVENT_KIND_PUSHED":            1,
+		"EVENT_KIND_STARTED":           2,
+		"EVENT_KIND_SUCCEEDED":         3,
+		"EVENT_KIND_RETRYING":          4,
+		"EVENT_KIND_DEAD":              5,
+		"EVENT_KIND_RESCHEDULED":       6,
+		"EVENT_KIND_CANCELLED":         7,
+		"EVENT_KIND_EVICTED":           8,
+		"EVENT_KIND_SCHEDULED":         9,
+		"EVENT_KIND_PAUSED":            10,
+		"EVENT_KIND_RESUMED":           11,
+		"EVENT_KIND_PURGED":            12,
+		"EVENT_KIND_DELETED":           13,
+		"EVENT_KIND_ENDPOINT_DISABLED": 14,
+		"EVENT_KIND_ENDPOINT_PAUSED":   15,
+		"EVENT_KIND_ENDPOINT_ENABLED":  16,
 	}
 )
 
@@ -366,6 +380,63 @@ func (x SigningAlgorithm) Number() protoreflect.EnumNumber {
 // Deprecated: Use SigningAlgorithm.Descriptor instead.
 func (SigningAlgorithm) EnumDescriptor() ([]byte, []int) {
 	return file_htq_v1_htq_proto_rawDescGZIP(), []int{4}
+}
+
+// An endpoint's health.
+type EndpointState int32
+
+const (
+	EndpointState_ENDPOINT_STATE_UNSPECIFIED EndpointState = 0
+	// Delivering.
+	EndpointState_ENDPOINT_STATE_ENABLED EndpointState = 1
+	// It answered 410 Gone: its queue is paused and Publish skips it.
+	EndpointState_ENDPOINT_STATE_DISABLED EndpointState = 2
+	// It failed pause_after_failures attempts in a row: its queue is paused,
+	// Publish still adds to it.
+	EndpointState_ENDPOINT_STATE_PAUSED EndpointState = 3
+)
+
+// Enum value maps for EndpointState.
+var (
+	EndpointState_name = map[int32]string{
+		0: "ENDPOINT_STATE_UNSPECIFIED",
+		1: "ENDPOINT_STATE_ENABLED",
+		2: "ENDPOINT_STATE_DISABLED",
+		3: "ENDPOINT_STATE_PAUSED",
+	}
+	EndpointState_value = map[string]int32{
+		"ENDPOINT_STATE_UNSPECIFIED": 0,
+		"ENDPOINT_STATE_ENABLED":     1,
+		"ENDPOINT_STATE_DISABLED":    2,
+		"ENDPOINT_STATE_PAUSED":      3,
+	}
+)
+
+func (x EndpointState) Enum() *EndpointState {
+	p := new(EndpointState)
+	*p = x
+	return p
+}
+
+func (x EndpointState) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (EndpointState) Descriptor() protoreflect.EnumDescriptor {
+	return file_htq_v1_htq_proto_enumTypes[5].Descriptor()
+}
+
+func (EndpointState) Type() protoreflect.EnumType {
+	return &file_htq_v1_htq_proto_enumTypes[5]
+}
+
+func (x EndpointState) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use EndpointState.Descriptor instead.
+func (EndpointState) EnumDescriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{5}
 }
 
 // When and how often a failed request is tried again.
@@ -4918,6 +4989,1065 @@ func (*RetireSigningKeyResponse) Descriptor() ([]byte, []int) {
 	return file_htq_v1_htq_proto_rawDescGZIP(), []int{64}
 }
 
+// A topic: a named list of endpoints. Publish makes one task per endpoint, each in
+// the endpoint's own queue, named "<topic>#<endpoint>" (a queue of that name must
+// not exist when the endpoint is added). Each endpoint's tasks are retried,
+// dead-lettered, paused and watched on their own, with every queue call (ListTasks,
+// ReplayTasks, WatchQueue, ...), so a slow or failing endpoint never holds back the
+// others. On a Redis Cluster a topic's queues share one slot, so a publish is
+// still one script.
+type Topic struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 1 to 200 bytes, no control characters, no '#'.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+	Endpoints []*Endpoint `protobuf:"bytes,2,rep,name=endpoints,proto3" json:"endpoints,omitempty"`
+	// Attempts failed in a row after which an endpoint is paused; 0 means never.
+	PauseAfterFailures int32 `protobuf:"varint,3,opt,name=pause_after_failures,json=pauseAfterFailures,proto3" json:"pause_after_failures,omitempty"`
+	// Retries of each endpoint's tasks (the queue defaults when unset).
+	Retry *RetryPolicy `protobuf:"bytes,4,opt,name=retry,proto3" json:"retry,omitempty"`
+	// Each request's timeout. 0 means the queue default (30 s).
+	RequestTimeout *durationpb.Duration `protobuf:"bytes,5,opt,name=request_timeout,json=requestTimeout,proto3" json:"request_timeout,omitempty"`
+	// When it was created. Output only.
+	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Topic) Reset() {
+	*x = Topic{}
+	mi := &file_htq_v1_htq_proto_msgTypes[65]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Topic) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Topic) ProtoMessage() {}
+
+func (x *Topic) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[65]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Topic.ProtoReflect.Descriptor instead.
+func (*Topic) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{65}
+}
+
+func (x *Topic) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *Topic) GetEndpoints() []*Endpoint {
+	if x != nil {
+		return x.Endpoints
+	}
+	return nil
+}
+
+func (x *Topic) GetPauseAfterFailures() int32 {
+	if x != nil {
+		return x.PauseAfterFailures
+	}
+	return 0
+}
+
+func (x *Topic) GetRetry() *RetryPolicy {
+	if x != nil {
+		return x.Retry
+	}
+	return nil
+}
+
+func (x *Topic) GetRequestTimeout() *durationpb.Duration {
+	if x != nil {
+		return x.RequestTimeout
+	}
+	return nil
+}
+
+func (x *Topic) GetCreateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreateTime
+	}
+	return nil
+}
+
+// One endpoint of a topic.
+type Endpoint struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 1 to 64 of A-Z a-z 0-9 _ . -
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Absolute http:// or https:// URL each message is sent to.
+	Url string `protobuf:"bytes,2,opt,name=url,proto3" json:"url,omitempty"`
+	// Headers sent with each message, before the message's own.
+	Headers []*Header `protobuf:"bytes,3,rep,name=headers,proto3" json:"headers,omitempty"`
+	// Its messages in flight at once. 0 means 10.
+	MaxConcurrency int32 `protobuf:"varint,4,opt,name=max_concurrency,json=maxConcurrency,proto3" json:"max_concurrency,omitempty"`
+	// Its dispatches per second; 0 means no limit.
+	MaxDispatchesPerSecond float64 `protobuf:"fixed64,5,opt,name=max_dispatches_per_second,json=maxDispatchesPerSecond,proto3" json:"max_dispatches_per_second,omitempty"`
+	// Output only: its health, why and since when it is not enabled, its attempts
+	// failed in a row, and its queue's name.
+	State               EndpointState          `protobuf:"varint,6,opt,name=state,proto3,enum=htq.v1.EndpointState" json:"state,omitempty"`
+	StateReason         string                 `protobuf:"bytes,7,opt,name=state_reason,json=stateReason,proto3" json:"state_reason,omitempty"`
+	StateTime           *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=state_time,json=stateTime,proto3" json:"state_time,omitempty"`
+	ConsecutiveFailures int32                  `protobuf:"varint,9,opt,name=consecutive_failures,json=consecutiveFailures,proto3" json:"consecutive_failures,omitempty"`
+	Queue               string                 `protobuf:"bytes,10,opt,name=queue,proto3" json:"queue,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *Endpoint) Reset() {
+	*x = Endpoint{}
+	mi := &file_htq_v1_htq_proto_msgTypes[66]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Endpoint) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Endpoint) ProtoMessage() {}
+
+func (x *Endpoint) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[66]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Endpoint.ProtoReflect.Descriptor instead.
+func (*Endpoint) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{66}
+}
+
+func (x *Endpoint) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *Endpoint) GetUrl() string {
+	if x != nil {
+		return x.Url
+	}
+	return ""
+}
+
+func (x *Endpoint) GetHeaders() []*Header {
+	if x != nil {
+		return x.Headers
+	}
+	return nil
+}
+
+func (x *Endpoint) GetMaxConcurrency() int32 {
+	if x != nil {
+		return x.MaxConcurrency
+	}
+	return 0
+}
+
+func (x *Endpoint) GetMaxDispatchesPerSecond() float64 {
+	if x != nil {
+		return x.MaxDispatchesPerSecond
+	}
+	return 0
+}
+
+func (x *Endpoint) GetState() EndpointState {
+	if x != nil {
+		return x.State
+	}
+	return EndpointState_ENDPOINT_STATE_UNSPECIFIED
+}
+
+func (x *Endpoint) GetStateReason() string {
+	if x != nil {
+		return x.StateReason
+	}
+	return ""
+}
+
+func (x *Endpoint) GetStateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.StateTime
+	}
+	return nil
+}
+
+func (x *Endpoint) GetConsecutiveFailures() int32 {
+	if x != nil {
+		return x.ConsecutiveFailures
+	}
+	return 0
+}
+
+func (x *Endpoint) GetQueue() string {
+	if x != nil {
+		return x.Queue
+	}
+	return ""
+}
+
+// CreateTopic input.
+type CreateTopicRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Topic         *Topic                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateTopicRequest) Reset() {
+	*x = CreateTopicRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[67]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateTopicRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateTopicRequest) ProtoMessage() {}
+
+func (x *CreateTopicRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[67]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateTopicRequest.ProtoReflect.Descriptor instead.
+func (*CreateTopicRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{67}
+}
+
+func (x *CreateTopicRequest) GetTopic() *Topic {
+	if x != nil {
+		return x.Topic
+	}
+	return nil
+}
+
+// GetTopic input.
+type GetTopicRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetTopicRequest) Reset() {
+	*x = GetTopicRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[68]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTopicRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTopicRequest) ProtoMessage() {}
+
+func (x *GetTopicRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[68]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTopicRequest.ProtoReflect.Descriptor instead.
+func (*GetTopicRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{68}
+}
+
+func (x *GetTopicRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// ListTopics input.
+type ListTopicsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTopicsRequest) Reset() {
+	*x = ListTopicsRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[69]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTopicsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTopicsRequest) ProtoMessage() {}
+
+func (x *ListTopicsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[69]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTopicsRequest.ProtoReflect.Descriptor instead.
+func (*ListTopicsRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{69}
+}
+
+// ListTopics output.
+type ListTopicsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Topics        []*Topic               `protobuf:"bytes,1,rep,name=topics,proto3" json:"topics,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTopicsResponse) Reset() {
+	*x = ListTopicsResponse{}
+	mi := &file_htq_v1_htq_proto_msgTypes[70]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTopicsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTopicsResponse) ProtoMessage() {}
+
+func (x *ListTopicsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[70]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTopicsResponse.ProtoReflect.Descriptor instead.
+func (*ListTopicsResponse) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{70}
+}
+
+func (x *ListTopicsResponse) GetTopics() []*Topic {
+	if x != nil {
+		return x.Topics
+	}
+	return nil
+}
+
+// UpdateTopic input: pause_after_failures, retry (and its fields) and
+// request_timeout may change; endpoints change by AddEndpoint and RemoveEndpoint.
+type UpdateTopicRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Topic         *Topic                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateTopicRequest) Reset() {
+	*x = UpdateTopicRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[71]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateTopicRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateTopicRequest) ProtoMessage() {}
+
+func (x *UpdateTopicRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[71]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateTopicRequest.ProtoReflect.Descriptor instead.
+func (*UpdateTopicRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{71}
+}
+
+func (x *UpdateTopicRequest) GetTopic() *Topic {
+	if x != nil {
+		return x.Topic
+	}
+	return nil
+}
+
+func (x *UpdateTopicRequest) GetUpdateMask() *fieldmaskpb.FieldMask {
+	if x != nil {
+		return x.UpdateMask
+	}
+	return nil
+}
+
+// DeleteTopic input.
+type DeleteTopicRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteTopicRequest) Reset() {
+	*x = DeleteTopicRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[72]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteTopicRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteTopicRequest) ProtoMessage() {}
+
+func (x *DeleteTopicRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[72]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteTopicRequest.ProtoReflect.Descriptor instead.
+func (*DeleteTopicRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{72}
+}
+
+func (x *DeleteTopicRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// DeleteTopic output.
+type DeleteTopicResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteTopicResponse) Reset() {
+	*x = DeleteTopicResponse{}
+	mi := &file_htq_v1_htq_proto_msgTypes[73]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteTopicResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteTopicResponse) ProtoMessage() {}
+
+func (x *DeleteTopicResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[73]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteTopicResponse.ProtoReflect.Descriptor instead.
+func (*DeleteTopicResponse) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{73}
+}
+
+// AddEndpoint input.
+type AddEndpointRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Topic         string                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	Endpoint      *Endpoint              `protobuf:"bytes,2,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AddEndpointRequest) Reset() {
+	*x = AddEndpointRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[74]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AddEndpointRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AddEndpointRequest) ProtoMessage() {}
+
+func (x *AddEndpointRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[74]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AddEndpointRequest.ProtoReflect.Descriptor instead.
+func (*AddEndpointRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{74}
+}
+
+func (x *AddEndpointRequest) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *AddEndpointRequest) GetEndpoint() *Endpoint {
+	if x != nil {
+		return x.Endpoint
+	}
+	return nil
+}
+
+// RemoveEndpoint input.
+type RemoveEndpointRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Topic         string                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	Endpoint      string                 `protobuf:"bytes,2,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RemoveEndpointRequest) Reset() {
+	*x = RemoveEndpointRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[75]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RemoveEndpointRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RemoveEndpointRequest) ProtoMessage() {}
+
+func (x *RemoveEndpointRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[75]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RemoveEndpointRequest.ProtoReflect.Descriptor instead.
+func (*RemoveEndpointRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{75}
+}
+
+func (x *RemoveEndpointRequest) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *RemoveEndpointRequest) GetEndpoint() string {
+	if x != nil {
+		return x.Endpoint
+	}
+	return ""
+}
+
+// EnableEndpoint input.
+type EnableEndpointRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Topic         string                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	Endpoint      string                 `protobuf:"bytes,2,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EnableEndpointRequest) Reset() {
+	*x = EnableEndpointRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[76]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EnableEndpointRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EnableEndpointRequest) ProtoMessage() {}
+
+func (x *EnableEndpointRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[76]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EnableEndpointRequest.ProtoReflect.Descriptor instead.
+func (*EnableEndpointRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{76}
+}
+
+func (x *EnableEndpointRequest) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *EnableEndpointRequest) GetEndpoint() string {
+	if x != nil {
+		return x.Endpoint
+	}
+	return ""
+}
+
+// Publish input: the message. Each endpoint gets a request to its URL with its
+// headers, then the message's, and the message's body.
+type PublishRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Topic string                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	// An HTTP method token; empty means POST.
+	Method  string    `protobuf:"bytes,2,opt,name=method,proto3" json:"method,omitempty"`
+	Headers []*Header `protobuf:"bytes,3,rep,name=headers,proto3" json:"headers,omitempty"`
+	// Types that are valid to be assigned to Body:
+	//
+	//	*PublishRequest_Data
+	//	*PublishRequest_Text
+	Body isPublishRequest_Body `protobuf_oneof:"body"`
+	// Due after this long; unset means now.
+	Delay *durationpb.Duration `protobuf:"bytes,6,opt,name=delay,proto3" json:"delay,omitempty"`
+	// Within each endpoint queue's dedup window, a message with a key seen before
+	// is not stored again for that endpoint.
+	IdempotencyKey string `protobuf:"bytes,7,opt,name=idempotency_key,json=idempotencyKey,proto3" json:"idempotency_key,omitempty"`
+	// Callbacks of each endpoint's task (see Callbacks).
+	Callbacks     *Callbacks `protobuf:"bytes,8,opt,name=callbacks,proto3" json:"callbacks,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PublishRequest) Reset() {
+	*x = PublishRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[77]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PublishRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PublishRequest) ProtoMessage() {}
+
+func (x *PublishRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[77]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PublishRequest.ProtoReflect.Descriptor instead.
+func (*PublishRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{77}
+}
+
+func (x *PublishRequest) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *PublishRequest) GetMethod() string {
+	if x != nil {
+		return x.Method
+	}
+	return ""
+}
+
+func (x *PublishRequest) GetHeaders() []*Header {
+	if x != nil {
+		return x.Headers
+	}
+	return nil
+}
+
+func (x *PublishRequest) GetBody() isPublishRequest_Body {
+	if x != nil {
+		return x.Body
+	}
+	return nil
+}
+
+func (x *PublishRequest) GetData() []byte {
+	if x != nil {
+		if x, ok := x.Body.(*PublishRequest_Data); ok {
+			return x.Data
+		}
+	}
+	return nil
+}
+
+func (x *PublishRequest) GetText() string {
+	if x != nil {
+		if x, ok := x.Body.(*PublishRequest_Text); ok {
+			return x.Text
+		}
+	}
+	return ""
+}
+
+func (x *PublishRequest) GetDelay() *durationpb.Duration {
+	if x != nil {
+		return x.Delay
+	}
+	return nil
+}
+
+func (x *PublishRequest) GetIdempotencyKey() string {
+	if x != nil {
+		return x.IdempotencyKey
+	}
+	return ""
+}
+
+func (x *PublishRequest) GetCallbacks() *Callbacks {
+	if x != nil {
+		return x.Callbacks
+	}
+	return nil
+}
+
+type isPublishRequest_Body interface {
+	isPublishRequest_Body()
+}
+
+type PublishRequest_Data struct {
+	Data []byte `protobuf:"bytes,4,opt,name=data,proto3,oneof"`
+}
+
+type PublishRequest_Text struct {
+	Text string `protobuf:"bytes,5,opt,name=text,proto3,oneof"`
+}
+
+func (*PublishRequest_Data) isPublishRequest_Body() {}
+
+func (*PublishRequest_Text) isPublishRequest_Body() {}
+
+// One endpoint's task of a published message.
+type Delivery struct {
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	Endpoint string                 `protobuf:"bytes,1,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	// Its queue.
+	Queue string `protobuf:"bytes,2,opt,name=queue,proto3" json:"queue,omitempty"`
+	// The task's id: the message id (one id in every endpoint's queue, so each
+	// delivery carries it as its webhook-id), or the first one's for a duplicate.
+	TaskId    string `protobuf:"bytes,3,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
+	Duplicate bool   `protobuf:"varint,4,opt,name=duplicate,proto3" json:"duplicate,omitempty"`
+	// The endpoint is disabled: no task was made.
+	Skipped       bool `protobuf:"varint,5,opt,name=skipped,proto3" json:"skipped,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Delivery) Reset() {
+	*x = Delivery{}
+	mi := &file_htq_v1_htq_proto_msgTypes[78]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Delivery) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Delivery) ProtoMessage() {}
+
+func (x *Delivery) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[78]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Delivery.ProtoReflect.Descriptor instead.
+func (*Delivery) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{78}
+}
+
+func (x *Delivery) GetEndpoint() string {
+	if x != nil {
+		return x.Endpoint
+	}
+	return ""
+}
+
+func (x *Delivery) GetQueue() string {
+	if x != nil {
+		return x.Queue
+	}
+	return ""
+}
+
+func (x *Delivery) GetTaskId() string {
+	if x != nil {
+		return x.TaskId
+	}
+	return ""
+}
+
+func (x *Delivery) GetDuplicate() bool {
+	if x != nil {
+		return x.Duplicate
+	}
+	return false
+}
+
+func (x *Delivery) GetSkipped() bool {
+	if x != nil {
+		return x.Skipped
+	}
+	return false
+}
+
+// Publish output.
+type PublishResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The message's id: its tasks' id.
+	MessageId     string      `protobuf:"bytes,1,opt,name=message_id,json=messageId,proto3" json:"message_id,omitempty"`
+	Deliveries    []*Delivery `protobuf:"bytes,2,rep,name=deliveries,proto3" json:"deliveries,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PublishResponse) Reset() {
+	*x = PublishResponse{}
+	mi := &file_htq_v1_htq_proto_msgTypes[79]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PublishResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PublishResponse) ProtoMessage() {}
+
+func (x *PublishResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[79]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PublishResponse.ProtoReflect.Descriptor instead.
+func (*PublishResponse) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{79}
+}
+
+func (x *PublishResponse) GetMessageId() string {
+	if x != nil {
+		return x.MessageId
+	}
+	return ""
+}
+
+func (x *PublishResponse) GetDeliveries() []*Delivery {
+	if x != nil {
+		return x.Deliveries
+	}
+	return nil
+}
+
+// PublishBatch input.
+type PublishBatchRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Topic string                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	// Each message's topic field is ignored. At most 500.
+	Messages      []*PublishRequest `protobuf:"bytes,2,rep,name=messages,proto3" json:"messages,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PublishBatchRequest) Reset() {
+	*x = PublishBatchRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[80]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PublishBatchRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PublishBatchRequest) ProtoMessage() {}
+
+func (x *PublishBatchRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[80]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PublishBatchRequest.ProtoReflect.Descriptor instead.
+func (*PublishBatchRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{80}
+}
+
+func (x *PublishBatchRequest) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *PublishBatchRequest) GetMessages() []*PublishRequest {
+	if x != nil {
+		return x.Messages
+	}
+	return nil
+}
+
+// PublishBatch output, in the order of the messages.
+type PublishBatchResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Messages      []*PublishResponse     `protobuf:"bytes,1,rep,name=messages,proto3" json:"messages,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PublishBatchResponse) Reset() {
+	*x = PublishBatchResponse{}
+	mi := &file_htq_v1_htq_proto_msgTypes[81]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PublishBatchResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PublishBatchResponse) ProtoMessage() {}
+
+func (x *PublishBatchResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[81]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PublishBatchResponse.ProtoReflect.Descriptor instead.
+func (*PublishBatchResponse) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{81}
+}
+
+func (x *PublishBatchResponse) GetMessages() []*PublishResponse {
+	if x != nil {
+		return x.Messages
+	}
+	return nil
+}
+
 var File_htq_v1_htq_proto protoreflect.FileDescriptor
 
 const file_htq_v1_htq_proto_rawDesc = "" +
@@ -5238,7 +6368,78 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\breplaced\x18\x02 \x03(\v2\x12.htq.v1.SigningKeyR\breplaced\")\n" +
 	"\x17RetireSigningKeyRequest\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\"\x1a\n" +
-	"\x18RetireSigningKeyResponse*q\n" +
+	"\x18RetireSigningKeyResponse\"\xa9\x02\n" +
+	"\x05Topic\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12.\n" +
+	"\tendpoints\x18\x02 \x03(\v2\x10.htq.v1.EndpointR\tendpoints\x120\n" +
+	"\x14pause_after_failures\x18\x03 \x01(\x05R\x12pauseAfterFailures\x12)\n" +
+	"\x05retry\x18\x04 \x01(\v2\x13.htq.v1.RetryPolicyR\x05retry\x12B\n" +
+	"\x0frequest_timeout\x18\x05 \x01(\v2\x19.google.protobuf.DurationR\x0erequestTimeout\x12;\n" +
+	"\vcreate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"createTime\"\x92\x03\n" +
+	"\bEndpoint\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x10\n" +
+	"\x03url\x18\x02 \x01(\tR\x03url\x12(\n" +
+	"\aheaders\x18\x03 \x03(\v2\x0e.htq.v1.HeaderR\aheaders\x12'\n" +
+	"\x0fmax_concurrency\x18\x04 \x01(\x05R\x0emaxConcurrency\x129\n" +
+	"\x19max_dispatches_per_second\x18\x05 \x01(\x01R\x16maxDispatchesPerSecond\x12+\n" +
+	"\x05state\x18\x06 \x01(\x0e2\x15.htq.v1.EndpointStateR\x05state\x12!\n" +
+	"\fstate_reason\x18\a \x01(\tR\vstateReason\x129\n" +
+	"\n" +
+	"state_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\tstateTime\x121\n" +
+	"\x14consecutive_failures\x18\t \x01(\x05R\x13consecutiveFailures\x12\x14\n" +
+	"\x05queue\x18\n" +
+	" \x01(\tR\x05queue\"9\n" +
+	"\x12CreateTopicRequest\x12#\n" +
+	"\x05topic\x18\x01 \x01(\v2\r.htq.v1.TopicR\x05topic\"%\n" +
+	"\x0fGetTopicRequest\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\"\x13\n" +
+	"\x11ListTopicsRequest\";\n" +
+	"\x12ListTopicsResponse\x12%\n" +
+	"\x06topics\x18\x01 \x03(\v2\r.htq.v1.TopicR\x06topics\"v\n" +
+	"\x12UpdateTopicRequest\x12#\n" +
+	"\x05topic\x18\x01 \x01(\v2\r.htq.v1.TopicR\x05topic\x12;\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
+	"updateMask\"(\n" +
+	"\x12DeleteTopicRequest\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\"\x15\n" +
+	"\x13DeleteTopicResponse\"X\n" +
+	"\x12AddEndpointRequest\x12\x14\n" +
+	"\x05topic\x18\x01 \x01(\tR\x05topic\x12,\n" +
+	"\bendpoint\x18\x02 \x01(\v2\x10.htq.v1.EndpointR\bendpoint\"I\n" +
+	"\x15RemoveEndpointRequest\x12\x14\n" +
+	"\x05topic\x18\x01 \x01(\tR\x05topic\x12\x1a\n" +
+	"\bendpoint\x18\x02 \x01(\tR\bendpoint\"I\n" +
+	"\x15EnableEndpointRequest\x12\x14\n" +
+	"\x05topic\x18\x01 \x01(\tR\x05topic\x12\x1a\n" +
+	"\bendpoint\x18\x02 \x01(\tR\bendpoint\"\xa7\x02\n" +
+	"\x0ePublishRequest\x12\x14\n" +
+	"\x05topic\x18\x01 \x01(\tR\x05topic\x12\x16\n" +
+	"\x06method\x18\x02 \x01(\tR\x06method\x12(\n" +
+	"\aheaders\x18\x03 \x03(\v2\x0e.htq.v1.HeaderR\aheaders\x12\x14\n" +
+	"\x04data\x18\x04 \x01(\fH\x00R\x04data\x12\x14\n" +
+	"\x04text\x18\x05 \x01(\tH\x00R\x04text\x12/\n" +
+	"\x05delay\x18\x06 \x01(\v2\x19.google.protobuf.DurationR\x05delay\x12'\n" +
+	"\x0fidempotency_key\x18\a \x01(\tR\x0eidempotencyKey\x12/\n" +
+	"\tcallbacks\x18\b \x01(\v2\x11.htq.v1.CallbacksR\tcallbacksB\x06\n" +
+	"\x04body\"\x8d\x01\n" +
+	"\bDelivery\x12\x1a\n" +
+	"\bendpoint\x18\x01 \x01(\tR\bendpoint\x12\x14\n" +
+	"\x05queue\x18\x02 \x01(\tR\x05queue\x12\x17\n" +
+	"\atask_id\x18\x03 \x01(\tR\x06taskId\x12\x1c\n" +
+	"\tduplicate\x18\x04 \x01(\bR\tduplicate\x12\x18\n" +
+	"\askipped\x18\x05 \x01(\bR\askipped\"b\n" +
+	"\x0fPublishResponse\x12\x1d\n" +
+	"\n" +
+	"message_id\x18\x01 \x01(\tR\tmessageId\x120\n" +
+	"\n" +
+	"deliveries\x18\x02 \x03(\v2\x10.htq.v1.DeliveryR\n" +
+	"deliveries\"_\n" +
+	"\x13PublishBatchRequest\x12\x14\n" +
+	"\x05topic\x18\x01 \x01(\tR\x05topic\x122\n" +
+	"\bmessages\x18\x02 \x03(\v2\x16.htq.v1.PublishRequestR\bmessages\"K\n" +
+	"\x14PublishBatchResponse\x123\n" +
+	"\bmessages\x18\x01 \x03(\v2\x17.htq.v1.PublishResponseR\bmessages*q\n" +
 	"\tQueueKind\x12\x1a\n" +
 	"\x16QUEUE_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14QUEUE_KIND_REAL_TIME\x10\x01\x12\x15\n" +
@@ -5251,7 +6452,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x11TASK_STATE_ACTIVE\x10\x03\x12\x18\n" +
 	"\x14TASK_STATE_SUCCEEDED\x10\x04\x12\x13\n" +
 	"\x0fTASK_STATE_DEAD\x10\x05\x12\x18\n" +
-	"\x14TASK_STATE_CANCELLED\x10\x06*\xe4\x02\n" +
+	"\x14TASK_STATE_CANCELLED\x10\x06*\xc7\x03\n" +
 	"\tEventKind\x12\x1a\n" +
 	"\x16EVENT_KIND_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11EVENT_KIND_PUSHED\x10\x01\x12\x16\n" +
@@ -5267,7 +6468,10 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x12\x16\n" +
 	"\x12EVENT_KIND_RESUMED\x10\v\x12\x15\n" +
 	"\x11EVENT_KIND_PURGED\x10\f\x12\x16\n" +
-	"\x12EVENT_KIND_DELETED\x10\r*H\n" +
+	"\x12EVENT_KIND_DELETED\x10\r\x12 \n" +
+	"\x1cEVENT_KIND_ENDPOINT_DISABLED\x10\x0e\x12\x1e\n" +
+	"\x1aEVENT_KIND_ENDPOINT_PAUSED\x10\x0f\x12\x1f\n" +
+	"\x1bEVENT_KIND_ENDPOINT_ENABLED\x10\x10*H\n" +
 	"\aCatchUp\x12\x18\n" +
 	"\x14CATCH_UP_UNSPECIFIED\x10\x00\x12\x10\n" +
 	"\fCATCH_UP_ONE\x10\x01\x12\x11\n" +
@@ -5275,7 +6479,12 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x10SigningAlgorithm\x12!\n" +
 	"\x1dSIGNING_ALGORITHM_UNSPECIFIED\x10\x00\x12!\n" +
 	"\x1dSIGNING_ALGORITHM_HMAC_SHA256\x10\x01\x12\x1d\n" +
-	"\x19SIGNING_ALGORITHM_ED25519\x10\x022\xc1\x0f\n" +
+	"\x19SIGNING_ALGORITHM_ED25519\x10\x02*\x83\x01\n" +
+	"\rEndpointState\x12\x1e\n" +
+	"\x1aENDPOINT_STATE_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16ENDPOINT_STATE_ENABLED\x10\x01\x12\x1b\n" +
+	"\x17ENDPOINT_STATE_DISABLED\x10\x02\x12\x19\n" +
+	"\x15ENDPOINT_STATE_PAUSED\x10\x032\xb7\x14\n" +
 	"\n" +
 	"HtqService\x128\n" +
 	"\vCreateQueue\x12\x1a.htq.v1.CreateQueueRequest\x1a\r.htq.v1.Queue\x122\n" +
@@ -5312,7 +6521,18 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x10CreateSigningKey\x12\x1f.htq.v1.CreateSigningKeyRequest\x1a\x12.htq.v1.SigningKey\x12R\n" +
 	"\x0fListSigningKeys\x12\x1e.htq.v1.ListSigningKeysRequest\x1a\x1f.htq.v1.ListSigningKeysResponse\x12U\n" +
 	"\x10RotateSigningKey\x12\x1f.htq.v1.RotateSigningKeyRequest\x1a .htq.v1.RotateSigningKeyResponse\x12U\n" +
-	"\x10RetireSigningKey\x12\x1f.htq.v1.RetireSigningKeyRequest\x1a .htq.v1.RetireSigningKeyResponseb\x06proto3"
+	"\x10RetireSigningKey\x12\x1f.htq.v1.RetireSigningKeyRequest\x1a .htq.v1.RetireSigningKeyResponse\x128\n" +
+	"\vCreateTopic\x12\x1a.htq.v1.CreateTopicRequest\x1a\r.htq.v1.Topic\x122\n" +
+	"\bGetTopic\x12\x17.htq.v1.GetTopicRequest\x1a\r.htq.v1.Topic\x12C\n" +
+	"\n" +
+	"ListTopics\x12\x19.htq.v1.ListTopicsRequest\x1a\x1a.htq.v1.ListTopicsResponse\x128\n" +
+	"\vUpdateTopic\x12\x1a.htq.v1.UpdateTopicRequest\x1a\r.htq.v1.Topic\x12F\n" +
+	"\vDeleteTopic\x12\x1a.htq.v1.DeleteTopicRequest\x1a\x1b.htq.v1.DeleteTopicResponse\x128\n" +
+	"\vAddEndpoint\x12\x1a.htq.v1.AddEndpointRequest\x1a\r.htq.v1.Topic\x12>\n" +
+	"\x0eRemoveEndpoint\x12\x1d.htq.v1.RemoveEndpointRequest\x1a\r.htq.v1.Topic\x12>\n" +
+	"\x0eEnableEndpoint\x12\x1d.htq.v1.EnableEndpointRequest\x1a\r.htq.v1.Topic\x12:\n" +
+	"\aPublish\x12\x16.htq.v1.PublishRequest\x1a\x17.htq.v1.PublishResponse\x12I\n" +
+	"\fPublishBatch\x12\x1b.htq.v1.PublishBatchRequest\x1a\x1c.htq.v1.PublishBatchResponseb\x06proto3"
 
 var (
 	file_htq_v1_htq_proto_rawDescOnce sync.Once
@@ -5326,227 +6546,283 @@ func file_htq_v1_htq_proto_rawDescGZIP() []byte {
 	return file_htq_v1_htq_proto_rawDescData
 }
 
-var file_htq_v1_htq_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
-var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 65)
+var file_htq_v1_htq_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
+var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 82)
 var file_htq_v1_htq_proto_goTypes = []any{
 	(QueueKind)(0),                    // 0: htq.v1.QueueKind
 	(TaskState)(0),                    // 1: htq.v1.TaskState
 	(EventKind)(0),                    // 2: htq.v1.EventKind
 	(CatchUp)(0),                      // 3: htq.v1.CatchUp
 	(SigningAlgorithm)(0),             // 4: htq.v1.SigningAlgorithm
-	(*RetryPolicy)(nil),               // 5: htq.v1.RetryPolicy
-	(*VariableSettings)(nil),          // 6: htq.v1.VariableSettings
-	(*Queue)(nil),                     // 7: htq.v1.Queue
-	(*Callbacks)(nil),                 // 8: htq.v1.Callbacks
-	(*Callback)(nil),                  // 9: htq.v1.Callback
-	(*FlowControl)(nil),               // 10: htq.v1.FlowControl
-	(*DeadLetterPolicy)(nil),          // 11: htq.v1.DeadLetterPolicy
-	(*Header)(nil),                    // 12: htq.v1.Header
-	(*Form)(nil),                      // 13: htq.v1.Form
-	(*FormField)(nil),                 // 14: htq.v1.FormField
-	(*HttpRequest)(nil),               // 15: htq.v1.HttpRequest
-	(*Task)(nil),                      // 16: htq.v1.Task
-	(*Attempt)(nil),                   // 17: htq.v1.Attempt
-	(*CapturedResponse)(nil),          // 18: htq.v1.CapturedResponse
-	(*CreateQueueRequest)(nil),        // 19: htq.v1.CreateQueueRequest
-	(*GetQueueRequest)(nil),           // 20: htq.v1.GetQueueRequest
-	(*ListQueuesRequest)(nil),         // 21: htq.v1.ListQueuesRequest
-	(*ListQueuesResponse)(nil),        // 22: htq.v1.ListQueuesResponse
-	(*UpdateQueueRequest)(nil),        // 23: htq.v1.UpdateQueueRequest
-	(*DeleteQueueRequest)(nil),        // 24: htq.v1.DeleteQueueRequest
-	(*DeleteQueueResponse)(nil),       // 25: htq.v1.DeleteQueueResponse
-	(*PushTaskRequest)(nil),           // 26: htq.v1.PushTaskRequest
-	(*PushTaskResponse)(nil),          // 27: htq.v1.PushTaskResponse
-	(*PushTasksRequest)(nil),          // 28: htq.v1.PushTasksRequest
-	(*TaskEntry)(nil),                 // 29: htq.v1.TaskEntry
-	(*PushTasksResponse)(nil),         // 30: htq.v1.PushTasksResponse
-	(*ScheduleTaskRequest)(nil),       // 31: htq.v1.ScheduleTaskRequest
-	(*GetTaskRequest)(nil),            // 32: htq.v1.GetTaskRequest
-	(*ListTasksRequest)(nil),          // 33: htq.v1.ListTasksRequest
-	(*ListTasksResponse)(nil),         // 34: htq.v1.ListTasksResponse
-	(*CountTasksRequest)(nil),         // 35: htq.v1.CountTasksRequest
-	(*CountTasksResponse)(nil),        // 36: htq.v1.CountTasksResponse
-	(*CancelTaskRequest)(nil),         // 37: htq.v1.CancelTaskRequest
-	(*WatchQueueRequest)(nil),         // 38: htq.v1.WatchQueueRequest
-	(*WatchQueueResponse)(nil),        // 39: htq.v1.WatchQueueResponse
-	(*QueueEvent)(nil),                // 40: htq.v1.QueueEvent
-	(*EventGap)(nil),                  // 41: htq.v1.EventGap
-	(*QueueStats)(nil),                // 42: htq.v1.QueueStats
-	(*PauseQueueRequest)(nil),         // 43: htq.v1.PauseQueueRequest
-	(*ResumeQueueRequest)(nil),        // 44: htq.v1.ResumeQueueRequest
-	(*PurgeQueueRequest)(nil),         // 45: htq.v1.PurgeQueueRequest
-	(*PurgeQueueResponse)(nil),        // 46: htq.v1.PurgeQueueResponse
-	(*RunTaskRequest)(nil),            // 47: htq.v1.RunTaskRequest
-	(*RetryDeadTaskRequest)(nil),      // 48: htq.v1.RetryDeadTaskRequest
-	(*RetryAllDeadTasksRequest)(nil),  // 49: htq.v1.RetryAllDeadTasksRequest
-	(*RetryAllDeadTasksResponse)(nil), // 50: htq.v1.RetryAllDeadTasksResponse
-	(*ReplayTasksRequest)(nil),        // 51: htq.v1.ReplayTasksRequest
-	(*ReplayTasksResponse)(nil),       // 52: htq.v1.ReplayTasksResponse
-	(*DeleteDeadTaskRequest)(nil),     // 53: htq.v1.DeleteDeadTaskRequest
-	(*DeleteDeadTaskResponse)(nil),    // 54: htq.v1.DeleteDeadTaskResponse
-	(*Schedule)(nil),                  // 55: htq.v1.Schedule
-	(*CreateScheduleRequest)(nil),     // 56: htq.v1.CreateScheduleRequest
-	(*GetScheduleRequest)(nil),        // 57: htq.v1.GetScheduleRequest
-	(*ListSchedulesRequest)(nil),      // 58: htq.v1.ListSchedulesRequest
-	(*ListSchedulesResponse)(nil),     // 59: htq.v1.ListSchedulesResponse
-	(*DeleteScheduleRequest)(nil),     // 60: htq.v1.DeleteScheduleRequest
-	(*DeleteScheduleResponse)(nil),    // 61: htq.v1.DeleteScheduleResponse
-	(*SigningKey)(nil),                // 62: htq.v1.SigningKey
-	(*CreateSigningKeyRequest)(nil),   // 63: htq.v1.CreateSigningKeyRequest
-	(*ListSigningKeysRequest)(nil),    // 64: htq.v1.ListSigningKeysRequest
-	(*ListSigningKeysResponse)(nil),   // 65: htq.v1.ListSigningKeysResponse
-	(*RotateSigningKeyRequest)(nil),   // 66: htq.v1.RotateSigningKeyRequest
-	(*RotateSigningKeyResponse)(nil),  // 67: htq.v1.RotateSigningKeyResponse
-	(*RetireSigningKeyRequest)(nil),   // 68: htq.v1.RetireSigningKeyRequest
-	(*RetireSigningKeyResponse)(nil),  // 69: htq.v1.RetireSigningKeyResponse
-	(*durationpb.Duration)(nil),       // 70: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),     // 71: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),     // 72: google.protobuf.FieldMask
+	(EndpointState)(0),                // 5: htq.v1.EndpointState
+	(*RetryPolicy)(nil),               // 6: htq.v1.RetryPolicy
+	(*VariableSettings)(nil),          // 7: htq.v1.VariableSettings
+	(*Queue)(nil),                     // 8: htq.v1.Queue
+	(*Callbacks)(nil),                 // 9: htq.v1.Callbacks
+	(*Callback)(nil),                  // 10: htq.v1.Callback
+	(*FlowControl)(nil),               // 11: htq.v1.FlowControl
+	(*DeadLetterPolicy)(nil),          // 12: htq.v1.DeadLetterPolicy
+	(*Header)(nil),                    // 13: htq.v1.Header
+	(*Form)(nil),                      // 14: htq.v1.Form
+	(*FormField)(nil),                 // 15: htq.v1.FormField
+	(*HttpRequest)(nil),               // 16: htq.v1.HttpRequest
+	(*Task)(nil),                      // 17: htq.v1.Task
+	(*Attempt)(nil),                   // 18: htq.v1.Attempt
+	(*CapturedResponse)(nil),          // 19: htq.v1.CapturedResponse
+	(*CreateQueueRequest)(nil),        // 20: htq.v1.CreateQueueRequest
+	(*GetQueueRequest)(nil),           // 21: htq.v1.GetQueueRequest
+	(*ListQueuesRequest)(nil),         // 22: htq.v1.ListQueuesRequest
+	(*ListQueuesResponse)(nil),        // 23: htq.v1.ListQueuesResponse
+	(*UpdateQueueRequest)(nil),        // 24: htq.v1.UpdateQueueRequest
+	(*DeleteQueueRequest)(nil),        // 25: htq.v1.DeleteQueueRequest
+	(*DeleteQueueResponse)(nil),       // 26: htq.v1.DeleteQueueResponse
+	(*PushTaskRequest)(nil),           // 27: htq.v1.PushTaskRequest
+	(*PushTaskResponse)(nil),          // 28: htq.v1.PushTaskResponse
+	(*PushTasksRequest)(nil),          // 29: htq.v1.PushTasksRequest
+	(*TaskEntry)(nil),                 // 30: htq.v1.TaskEntry
+	(*PushTasksResponse)(nil),         // 31: htq.v1.PushTasksResponse
+	(*ScheduleTaskRequest)(nil),       // 32: htq.v1.ScheduleTaskRequest
+	(*GetTaskRequest)(nil),            // 33: htq.v1.GetTaskRequest
+	(*ListTasksRequest)(nil),          // 34: htq.v1.ListTasksRequest
+	(*ListTasksResponse)(nil),         // 35: htq.v1.ListTasksResponse
+	(*CountTasksRequest)(nil),         // 36: htq.v1.CountTasksRequest
+	(*CountTasksResponse)(nil),        // 37: htq.v1.CountTasksResponse
+	(*CancelTaskRequest)(nil),         // 38: htq.v1.CancelTaskRequest
+	(*WatchQueueRequest)(nil),         // 39: htq.v1.WatchQueueRequest
+	(*WatchQueueResponse)(nil),        // 40: htq.v1.WatchQueueResponse
+	(*QueueEvent)(nil),                // 41: htq.v1.QueueEvent
+	(*EventGap)(nil),                  // 42: htq.v1.EventGap
+	(*QueueStats)(nil),                // 43: htq.v1.QueueStats
+	(*PauseQueueRequest)(nil),         // 44: htq.v1.PauseQueueRequest
+	(*ResumeQueueRequest)(nil),        // 45: htq.v1.ResumeQueueRequest
+	(*PurgeQueueRequest)(nil),         // 46: htq.v1.PurgeQueueRequest
+	(*PurgeQueueResponse)(nil),        // 47: htq.v1.PurgeQueueResponse
+	(*RunTaskRequest)(nil),            // 48: htq.v1.RunTaskRequest
+	(*RetryDeadTaskRequest)(nil),      // 49: htq.v1.RetryDeadTaskRequest
+	(*RetryAllDeadTasksRequest)(nil),  // 50: htq.v1.RetryAllDeadTasksRequest
+	(*RetryAllDeadTasksResponse)(nil), // 51: htq.v1.RetryAllDeadTasksResponse
+	(*ReplayTasksRequest)(nil),        // 52: htq.v1.ReplayTasksRequest
+	(*ReplayTasksResponse)(nil),       // 53: htq.v1.ReplayTasksResponse
+	(*DeleteDeadTaskRequest)(nil),     // 54: htq.v1.DeleteDeadTaskRequest
+	(*DeleteDeadTaskResponse)(nil),    // 55: htq.v1.DeleteDeadTaskResponse
+	(*Schedule)(nil),                  // 56: htq.v1.Schedule
+	(*CreateScheduleRequest)(nil),     // 57: htq.v1.CreateScheduleRequest
+	(*GetScheduleRequest)(nil),        // 58: htq.v1.GetScheduleRequest
+	(*ListSchedulesRequest)(nil),      // 59: htq.v1.ListSchedulesRequest
+	(*ListSchedulesResponse)(nil),     // 60: htq.v1.ListSchedulesResponse
+	(*DeleteScheduleRequest)(nil),     // 61: htq.v1.DeleteScheduleRequest
+	(*DeleteScheduleResponse)(nil),    // 62: htq.v1.DeleteScheduleResponse
+	(*SigningKey)(nil),                // 63: htq.v1.SigningKey
+	(*CreateSigningKeyRequest)(nil),   // 64: htq.v1.CreateSigningKeyRequest
+	(*ListSigningKeysRequest)(nil),    // 65: htq.v1.ListSigningKeysRequest
+	(*ListSigningKeysResponse)(nil),   // 66: htq.v1.ListSigningKeysResponse
+	(*RotateSigningKeyRequest)(nil),   // 67: htq.v1.RotateSigningKeyRequest
+	(*RotateSigningKeyResponse)(nil),  // 68: htq.v1.RotateSigningKeyResponse
+	(*RetireSigningKeyRequest)(nil),   // 69: htq.v1.RetireSigningKeyRequest
+	(*RetireSigningKeyResponse)(nil),  // 70: htq.v1.RetireSigningKeyResponse
+	(*Topic)(nil),                     // 71: htq.v1.Topic
+	(*Endpoint)(nil),                  // 72: htq.v1.Endpoint
+	(*CreateTopicRequest)(nil),        // 73: htq.v1.CreateTopicRequest
+	(*GetTopicRequest)(nil),           // 74: htq.v1.GetTopicRequest
+	(*ListTopicsRequest)(nil),         // 75: htq.v1.ListTopicsRequest
+	(*ListTopicsResponse)(nil),        // 76: htq.v1.ListTopicsResponse
+	(*UpdateTopicRequest)(nil),        // 77: htq.v1.UpdateTopicRequest
+	(*DeleteTopicRequest)(nil),        // 78: htq.v1.DeleteTopicRequest
+	(*DeleteTopicResponse)(nil),       // 79: htq.v1.DeleteTopicResponse
+	(*AddEndpointRequest)(nil),        // 80: htq.v1.AddEndpointRequest
+	(*RemoveEndpointRequest)(nil),     // 81: htq.v1.RemoveEndpointRequest
+	(*EnableEndpointRequest)(nil),     // 82: htq.v1.EnableEndpointRequest
+	(*PublishRequest)(nil),            // 83: htq.v1.PublishRequest
+	(*Delivery)(nil),                  // 84: htq.v1.Delivery
+	(*PublishResponse)(nil),           // 85: htq.v1.PublishResponse
+	(*PublishBatchRequest)(nil),       // 86: htq.v1.PublishBatchRequest
+	(*PublishBatchResponse)(nil),      // 87: htq.v1.PublishBatchResponse
+	(*durationpb.Duration)(nil),       // 88: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),     // 89: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),     // 90: google.protobuf.FieldMask
 }
 var file_htq_v1_htq_proto_depIdxs = []int32{
-	70,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
-	70,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
-	70,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
-	70,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
+	88,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
+	88,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
+	88,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
+	88,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
 	0,   // 4: htq.v1.Queue.kind:type_name -> htq.v1.QueueKind
-	70,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
-	5,   // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
-	6,   // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
-	71,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
-	10,  // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
-	11,  // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
-	70,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
-	70,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
-	8,   // 13: htq.v1.Queue.callbacks:type_name -> htq.v1.Callbacks
-	9,   // 14: htq.v1.Callbacks.on_success:type_name -> htq.v1.Callback
-	9,   // 15: htq.v1.Callbacks.on_failure:type_name -> htq.v1.Callback
-	12,  // 16: htq.v1.Callback.headers:type_name -> htq.v1.Header
-	70,  // 17: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
-	14,  // 18: htq.v1.Form.fields:type_name -> htq.v1.FormField
-	12,  // 19: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
-	13,  // 20: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
-	15,  // 21: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
-	71,  // 22: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
+	88,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
+	6,   // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
+	7,   // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
+	89,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
+	11,  // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
+	12,  // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
+	88,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
+	88,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
+	9,   // 13: htq.v1.Queue.callbacks:type_name -> htq.v1.Callbacks
+	10,  // 14: htq.v1.Callbacks.on_success:type_name -> htq.v1.Callback
+	10,  // 15: htq.v1.Callbacks.on_failure:type_name -> htq.v1.Callback
+	13,  // 16: htq.v1.Callback.headers:type_name -> htq.v1.Header
+	88,  // 17: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
+	15,  // 18: htq.v1.Form.fields:type_name -> htq.v1.FormField
+	13,  // 19: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
+	14,  // 20: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
+	16,  // 21: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
+	89,  // 22: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
 	1,   // 23: htq.v1.Task.state:type_name -> htq.v1.TaskState
-	71,  // 24: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
-	71,  // 25: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
-	17,  // 26: htq.v1.Task.history:type_name -> htq.v1.Attempt
-	71,  // 27: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
-	8,   // 28: htq.v1.Task.callbacks:type_name -> htq.v1.Callbacks
-	71,  // 29: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
-	70,  // 30: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
-	18,  // 31: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
-	12,  // 32: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
-	7,   // 33: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
-	7,   // 34: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
-	7,   // 35: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
-	72,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
-	15,  // 37: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
-	8,   // 38: htq.v1.PushTaskRequest.callbacks:type_name -> htq.v1.Callbacks
-	71,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
-	29,  // 40: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
-	15,  // 41: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
-	71,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
-	70,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
-	8,   // 44: htq.v1.TaskEntry.callbacks:type_name -> htq.v1.Callbacks
-	15,  // 45: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
-	71,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
-	70,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
-	8,   // 48: htq.v1.ScheduleTaskRequest.callbacks:type_name -> htq.v1.Callbacks
+	89,  // 24: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
+	89,  // 25: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
+	18,  // 26: htq.v1.Task.history:type_name -> htq.v1.Attempt
+	89,  // 27: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
+	9,   // 28: htq.v1.Task.callbacks:type_name -> htq.v1.Callbacks
+	89,  // 29: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
+	88,  // 30: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
+	19,  // 31: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
+	13,  // 32: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
+	8,   // 33: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
+	8,   // 34: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
+	8,   // 35: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
+	90,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
+	16,  // 37: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
+	9,   // 38: htq.v1.PushTaskRequest.callbacks:type_name -> htq.v1.Callbacks
+	89,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
+	30,  // 40: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
+	16,  // 41: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
+	89,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
+	88,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
+	9,   // 44: htq.v1.TaskEntry.callbacks:type_name -> htq.v1.Callbacks
+	16,  // 45: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
+	89,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
+	88,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
+	9,   // 48: htq.v1.ScheduleTaskRequest.callbacks:type_name -> htq.v1.Callbacks
 	1,   // 49: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
-	16,  // 50: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
+	17,  // 50: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
 	2,   // 51: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
-	70,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
-	40,  // 53: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
-	41,  // 54: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
-	42,  // 55: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
+	88,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
+	41,  // 53: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
+	42,  // 54: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
+	43,  // 55: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
 	2,   // 56: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
-	71,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
-	71,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
-	71,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
-	36,  // 60: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
+	89,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
+	89,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
+	89,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
+	37,  // 60: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
 	1,   // 61: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
-	71,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
-	71,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
-	15,  // 64: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
+	89,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
+	89,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
+	16,  // 64: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
 	3,   // 65: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
-	71,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
-	71,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
-	71,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
-	55,  // 69: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
-	55,  // 70: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
+	89,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
+	89,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
+	89,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
+	56,  // 69: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
+	56,  // 70: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
 	4,   // 71: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
-	71,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
-	71,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
+	89,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
+	89,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
 	4,   // 74: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	62,  // 75: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
+	63,  // 75: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
 	4,   // 76: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	70,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
-	62,  // 78: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
-	62,  // 79: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
-	19,  // 80: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
-	20,  // 81: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
-	21,  // 82: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
-	23,  // 83: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
-	24,  // 84: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
-	26,  // 85: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
-	28,  // 86: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
-	31,  // 87: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
-	32,  // 88: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
-	33,  // 89: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
-	35,  // 90: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
-	37,  // 91: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
-	38,  // 92: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
-	43,  // 93: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
-	44,  // 94: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
-	45,  // 95: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
-	47,  // 96: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
-	48,  // 97: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
-	49,  // 98: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
-	53,  // 99: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
-	51,  // 100: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
-	56,  // 101: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
-	57,  // 102: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
-	58,  // 103: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
-	60,  // 104: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
-	63,  // 105: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
-	64,  // 106: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
-	66,  // 107: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
-	68,  // 108: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
-	7,   // 109: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
-	7,   // 110: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
-	22,  // 111: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
-	7,   // 112: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
-	25,  // 113: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
-	27,  // 114: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
-	30,  // 115: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
-	27,  // 116: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
-	16,  // 117: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
-	34,  // 118: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
-	36,  // 119: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
-	16,  // 120: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
-	39,  // 121: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
-	7,   // 122: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
-	7,   // 123: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
-	46,  // 124: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
-	16,  // 125: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
-	16,  // 126: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
-	50,  // 127: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
-	54,  // 128: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
-	52,  // 129: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
-	55,  // 130: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
-	55,  // 131: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
-	59,  // 132: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
-	61,  // 133: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
-	62,  // 134: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
-	65,  // 135: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
-	67,  // 136: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
-	69,  // 137: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
-	109, // [109:138] is the sub-list for method output_type
-	80,  // [80:109] is the sub-list for method input_type
-	80,  // [80:80] is the sub-list for extension type_name
-	80,  // [80:80] is the sub-list for extension extendee
-	0,   // [0:80] is the sub-list for field type_name
+	88,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
+	63,  // 78: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
+	63,  // 79: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
+	72,  // 80: htq.v1.Topic.endpoints:type_name -> htq.v1.Endpoint
+	6,   // 81: htq.v1.Topic.retry:type_name -> htq.v1.RetryPolicy
+	88,  // 82: htq.v1.Topic.request_timeout:type_name -> google.protobuf.Duration
+	89,  // 83: htq.v1.Topic.create_time:type_name -> google.protobuf.Timestamp
+	13,  // 84: htq.v1.Endpoint.headers:type_name -> htq.v1.Header
+	5,   // 85: htq.v1.Endpoint.state:type_name -> htq.v1.EndpointState
+	89,  // 86: htq.v1.Endpoint.state_time:type_name -> google.protobuf.Timestamp
+	71,  // 87: htq.v1.CreateTopicRequest.topic:type_name -> htq.v1.Topic
+	71,  // 88: htq.v1.ListTopicsResponse.topics:type_name -> htq.v1.Topic
+	71,  // 89: htq.v1.UpdateTopicRequest.topic:type_name -> htq.v1.Topic
+	90,  // 90: htq.v1.UpdateTopicRequest.update_mask:type_name -> google.protobuf.FieldMask
+	72,  // 91: htq.v1.AddEndpointRequest.endpoint:type_name -> htq.v1.Endpoint
+	13,  // 92: htq.v1.PublishRequest.headers:type_name -> htq.v1.Header
+	88,  // 93: htq.v1.PublishRequest.delay:type_name -> google.protobuf.Duration
+	9,   // 94: htq.v1.PublishRequest.callbacks:type_name -> htq.v1.Callbacks
+	84,  // 95: htq.v1.PublishResponse.deliveries:type_name -> htq.v1.Delivery
+	83,  // 96: htq.v1.PublishBatchRequest.messages:type_name -> htq.v1.PublishRequest
+	85,  // 97: htq.v1.PublishBatchResponse.messages:type_name -> htq.v1.PublishResponse
+	20,  // 98: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
+	21,  // 99: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
+	22,  // 100: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
+	24,  // 101: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
+	25,  // 102: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
+	27,  // 103: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
+	29,  // 104: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
+	32,  // 105: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
+	33,  // 106: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
+	34,  // 107: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
+	36,  // 108: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
+	38,  // 109: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
+	39,  // 110: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
+	44,  // 111: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
+	45,  // 112: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
+	46,  // 113: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
+	48,  // 114: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
+	49,  // 115: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
+	50,  // 116: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
+	54,  // 117: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
+	52,  // 118: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
+	57,  // 119: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
+	58,  // 120: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
+	59,  // 121: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
+	61,  // 122: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
+	64,  // 123: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
+	65,  // 124: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
+	67,  // 125: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
+	69,  // 126: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
+	73,  // 127: htq.v1.HtqService.CreateTopic:input_type -> htq.v1.CreateTopicRequest
+	74,  // 128: htq.v1.HtqService.GetTopic:input_type -> htq.v1.GetTopicRequest
+	75,  // 129: htq.v1.HtqService.ListTopics:input_type -> htq.v1.ListTopicsRequest
+	77,  // 130: htq.v1.HtqService.UpdateTopic:input_type -> htq.v1.UpdateTopicRequest
+	78,  // 131: htq.v1.HtqService.DeleteTopic:input_type -> htq.v1.DeleteTopicRequest
+	80,  // 132: htq.v1.HtqService.AddEndpoint:input_type -> htq.v1.AddEndpointRequest
+	81,  // 133: htq.v1.HtqService.RemoveEndpoint:input_type -> htq.v1.RemoveEndpointRequest
+	82,  // 134: htq.v1.HtqService.EnableEndpoint:input_type -> htq.v1.EnableEndpointRequest
+	83,  // 135: htq.v1.HtqService.Publish:input_type -> htq.v1.PublishRequest
+	86,  // 136: htq.v1.HtqService.PublishBatch:input_type -> htq.v1.PublishBatchRequest
+	8,   // 137: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
+	8,   // 138: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
+	23,  // 139: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
+	8,   // 140: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
+	26,  // 141: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
+	28,  // 142: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
+	31,  // 143: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
+	28,  // 144: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
+	17,  // 145: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
+	35,  // 146: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
+	37,  // 147: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
+	17,  // 148: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
+	40,  // 149: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
+	8,   // 150: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
+	8,   // 151: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
+	47,  // 152: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
+	17,  // 153: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
+	17,  // 154: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
+	51,  // 155: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
+	55,  // 156: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
+	53,  // 157: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
+	56,  // 158: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
+	56,  // 159: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
+	60,  // 160: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
+	62,  // 161: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
+	63,  // 162: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
+	66,  // 163: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
+	68,  // 164: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
+	70,  // 165: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
+	71,  // 166: htq.v1.HtqService.CreateTopic:output_type -> htq.v1.Topic
+	71,  // 167: htq.v1.HtqService.GetTopic:output_type -> htq.v1.Topic
+	76,  // 168: htq.v1.HtqService.ListTopics:output_type -> htq.v1.ListTopicsResponse
+	71,  // 169: htq.v1.HtqService.UpdateTopic:output_type -> htq.v1.Topic
+	79,  // 170: htq.v1.HtqService.DeleteTopic:output_type -> htq.v1.DeleteTopicResponse
+	71,  // 171: htq.v1.HtqService.AddEndpoint:output_type -> htq.v1.Topic
+	71,  // 172: htq.v1.HtqService.RemoveEndpoint:output_type -> htq.v1.Topic
+	71,  // 173: htq.v1.HtqService.EnableEndpoint:output_type -> htq.v1.Topic
+	85,  // 174: htq.v1.HtqService.Publish:output_type -> htq.v1.PublishResponse
+	87,  // 175: htq.v1.HtqService.PublishBatch:output_type -> htq.v1.PublishBatchResponse
+	137, // [137:176] is the sub-list for method output_type
+	98,  // [98:137] is the sub-list for method input_type
+	98,  // [98:98] is the sub-list for extension type_name
+	98,  // [98:98] is the sub-list for extension extendee
+	0,   // [0:98] is the sub-list for field type_name
 }
 
 func init() { file_htq_v1_htq_proto_init() }
@@ -5571,13 +6847,17 @@ func file_htq_v1_htq_proto_init() {
 		(*WatchQueueResponse_Gap)(nil),
 		(*WatchQueueResponse_Stats)(nil),
 	}
+	file_htq_v1_htq_proto_msgTypes[77].OneofWrappers = []any{
+		(*PublishRequest_Data)(nil),
+		(*PublishRequest_Text)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_htq_v1_htq_proto_rawDesc), len(file_htq_v1_htq_proto_rawDesc)),
-			NumEnums:      5,
-			NumMessages:   65,
+			NumEnums:      6,
+			NumMessages:   82,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -59,6 +59,16 @@ const (
 	HtqService_ListSigningKeys_FullMethodName   = "/htq.v1.HtqService/ListSigningKeys"
 	HtqService_RotateSigningKey_FullMethodName  = "/htq.v1.HtqService/RotateSigningKey"
 	HtqService_RetireSigningKey_FullMethodName  = "/htq.v1.HtqService/RetireSigningKey"
+	HtqService_CreateTopic_FullMethodName       = "/htq.v1.HtqService/CreateTopic"
+	HtqService_GetTopic_FullMethodName          = "/htq.v1.HtqService/GetTopic"
+	HtqService_ListTopics_FullMethodName        = "/htq.v1.HtqService/ListTopics"
+	HtqService_UpdateTopic_FullMethodName       = "/htq.v1.HtqService/UpdateTopic"
+	HtqService_DeleteTopic_FullMethodName       = "/htq.v1.HtqService/DeleteTopic"
+	HtqService_AddEndpoint_FullMethodName       = "/htq.v1.HtqService/AddEndpoint"
+	HtqService_RemoveEndpoint_FullMethodName    = "/htq.v1.HtqService/RemoveEndpoint"
+	HtqService_EnableEndpoint_FullMethodName    = "/htq.v1.HtqService/EnableEndpoint"
+	HtqService_Publish_FullMethodName           = "/htq.v1.HtqService/Publish"
+	HtqService_PublishBatch_FullMethodName      = "/htq.v1.HtqService/PublishBatch"
 )
 
 // HtqServiceClient is the client API for HtqService service.
@@ -141,6 +151,29 @@ type HtqServiceClient interface {
 	RotateSigningKey(ctx context.Context, in *RotateSigningKeyRequest, opts ...grpc.CallOption) (*RotateSigningKeyResponse, error)
 	// Removes a signing key at once: deliveries no longer carry its signature.
 	RetireSigningKey(ctx context.Context, in *RetireSigningKeyRequest, opts ...grpc.CallOption) (*RetireSigningKeyResponse, error)
+	// Creates a topic: a named list of endpoints that Publish fans out to, each
+	// endpoint a queue of its own (see Topic).
+	CreateTopic(ctx context.Context, in *CreateTopicRequest, opts ...grpc.CallOption) (*Topic, error)
+	// A topic, with each endpoint's health.
+	GetTopic(ctx context.Context, in *GetTopicRequest, opts ...grpc.CallOption) (*Topic, error)
+	// Every topic, in name order.
+	ListTopics(ctx context.Context, in *ListTopicsRequest, opts ...grpc.CallOption) (*ListTopicsResponse, error)
+	// Changes a topic's settings (those named by update_mask; all given when none);
+	// its endpoints' queues take them.
+	UpdateTopic(ctx context.Context, in *UpdateTopicRequest, opts ...grpc.CallOption) (*Topic, error)
+	// Deletes a topic and its endpoints' queues, with their tasks.
+	DeleteTopic(ctx context.Context, in *DeleteTopicRequest, opts ...grpc.CallOption) (*DeleteTopicResponse, error)
+	// Adds an endpoint (and its queue) to a topic.
+	AddEndpoint(ctx context.Context, in *AddEndpointRequest, opts ...grpc.CallOption) (*Topic, error)
+	// Removes an endpoint and its queue, with its tasks.
+	RemoveEndpoint(ctx context.Context, in *RemoveEndpointRequest, opts ...grpc.CallOption) (*Topic, error)
+	// Enables a disabled or paused endpoint: its queue resumes, its run of failures
+	// starts again from zero.
+	EnableEndpoint(ctx context.Context, in *EnableEndpointRequest, opts ...grpc.CallOption) (*Topic, error)
+	// Publishes a message: one task per endpoint, all stored by one script.
+	Publish(ctx context.Context, in *PublishRequest, opts ...grpc.CallOption) (*PublishResponse, error)
+	// Publishes several messages to one topic; each as Publish does, all or none.
+	PublishBatch(ctx context.Context, in *PublishBatchRequest, opts ...grpc.CallOption) (*PublishBatchResponse, error)
 }
 
 type htqServiceClient struct {
@@ -450,6 +483,106 @@ func (c *htqServiceClient) RetireSigningKey(ctx context.Context, in *RetireSigni
 	return out, nil
 }
 
+func (c *htqServiceClient) CreateTopic(ctx context.Context, in *CreateTopicRequest, opts ...grpc.CallOption) (*Topic, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Topic)
+	err := c.cc.Invoke(ctx, HtqService_CreateTopic_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) GetTopic(ctx context.Context, in *GetTopicRequest, opts ...grpc.CallOption) (*Topic, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Topic)
+	err := c.cc.Invoke(ctx, HtqService_GetTopic_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) ListTopics(ctx context.Context, in *ListTopicsRequest, opts ...grpc.CallOption) (*ListTopicsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListTopicsResponse)
+	err := c.cc.Invoke(ctx, HtqService_ListTopics_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) UpdateTopic(ctx context.Context, in *UpdateTopicRequest, opts ...grpc.CallOption) (*Topic, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Topic)
+	err := c.cc.Invoke(ctx, HtqService_UpdateTopic_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) DeleteTopic(ctx context.Context, in *DeleteTopicRequest, opts ...grpc.CallOption) (*DeleteTopicResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteTopicResponse)
+	err := c.cc.Invoke(ctx, HtqService_DeleteTopic_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) AddEndpoint(ctx context.Context, in *AddEndpointRequest, opts ...grpc.CallOption) (*Topic, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Topic)
+	err := c.cc.Invoke(ctx, HtqService_AddEndpoint_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) RemoveEndpoint(ctx context.Context, in *RemoveEndpointRequest, opts ...grpc.CallOption) (*Topic, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Topic)
+	err := c.cc.Invoke(ctx, HtqService_RemoveEndpoint_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) EnableEndpoint(ctx context.Context, in *EnableEndpointRequest, opts ...grpc.CallOption) (*Topic, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Topic)
+	err := c.cc.Invoke(ctx, HtqService_EnableEndpoint_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) Publish(ctx context.Context, in *PublishRequest, opts ...grpc.CallOption) (*PublishResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PublishResponse)
+	err := c.cc.Invoke(ctx, HtqService_Publish_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *htqServiceClient) PublishBatch(ctx context.Context, in *PublishBatchRequest, opts ...grpc.CallOption) (*PublishBatchResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PublishBatchResponse)
+	err := c.cc.Invoke(ctx, HtqService_PublishBatch_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // HtqServiceServer is the server API for HtqService service.
 // All implementations must embed UnimplementedHtqServiceServer
 // for forward compatibility.
@@ -530,6 +663,29 @@ type HtqServiceServer interface {
 	RotateSigningKey(context.Context, *RotateSigningKeyRequest) (*RotateSigningKeyResponse, error)
 	// Removes a signing key at once: deliveries no longer carry its signature.
 	RetireSigningKey(context.Context, *RetireSigningKeyRequest) (*RetireSigningKeyResponse, error)
+	// Creates a topic: a named list of endpoints that Publish fans out to, each
+	// endpoint a queue of its own (see Topic).
+	CreateTopic(context.Context, *CreateTopicRequest) (*Topic, error)
+	// A topic, with each endpoint's health.
+	GetTopic(context.Context, *GetTopicRequest) (*Topic, error)
+	// Every topic, in name order.
+	ListTopics(context.Context, *ListTopicsRequest) (*ListTopicsResponse, error)
+	// Changes a topic's settings (those named by update_mask; all given when none);
+	// its endpoints' queues take them.
+	UpdateTopic(context.Context, *UpdateTopicRequest) (*Topic, error)
+	// Deletes a topic and its endpoints' queues, with their tasks.
+	DeleteTopic(context.Context, *DeleteTopicRequest) (*DeleteTopicResponse, error)
+	// Adds an endpoint (and its queue) to a topic.
+	AddEndpoint(context.Context, *AddEndpointRequest) (*Topic, error)
+	// Removes an endpoint and its queue, with its tasks.
+	RemoveEndpoint(context.Context, *RemoveEndpointRequest) (*Topic, error)
+	// Enables a disabled or paused endpoint: its queue resumes, its run of failures
+	// starts again from zero.
+	EnableEndpoint(context.Context, *EnableEndpointRequest) (*Topic, error)
+	// Publishes a message: one task per endpoint, all stored by one script.
+	Publish(context.Context, *PublishRequest) (*PublishResponse, error)
+	// Publishes several messages to one topic; each as Publish does, all or none.
+	PublishBatch(context.Context, *PublishBatchRequest) (*PublishBatchResponse, error)
 	mustEmbedUnimplementedHtqServiceServer()
 }
 
@@ -626,6 +782,36 @@ func (UnimplementedHtqServiceServer) RotateSigningKey(context.Context, *RotateSi
 }
 func (UnimplementedHtqServiceServer) RetireSigningKey(context.Context, *RetireSigningKeyRequest) (*RetireSigningKeyResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method RetireSigningKey not implemented")
+}
+func (UnimplementedHtqServiceServer) CreateTopic(context.Context, *CreateTopicRequest) (*Topic, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateTopic not implemented")
+}
+func (UnimplementedHtqServiceServer) GetTopic(context.Context, *GetTopicRequest) (*Topic, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTopic not implemented")
+}
+func (UnimplementedHtqServiceServer) ListTopics(context.Context, *ListTopicsRequest) (*ListTopicsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ListTopics not implemented")
+}
+func (UnimplementedHtqServiceServer) UpdateTopic(context.Context, *UpdateTopicRequest) (*Topic, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateTopic not implemented")
+}
+func (UnimplementedHtqServiceServer) DeleteTopic(context.Context, *DeleteTopicRequest) (*DeleteTopicResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteTopic not implemented")
+}
+func (UnimplementedHtqServiceServer) AddEndpoint(context.Context, *AddEndpointRequest) (*Topic, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AddEndpoint not implemented")
+}
+func (UnimplementedHtqServiceServer) RemoveEndpoint(context.Context, *RemoveEndpointRequest) (*Topic, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemoveEndpoint not implemented")
+}
+func (UnimplementedHtqServiceServer) EnableEndpoint(context.Context, *EnableEndpointRequest) (*Topic, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method EnableEndpoint not implemented")
+}
+func (UnimplementedHtqServiceServer) Publish(context.Context, *PublishRequest) (*PublishResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Publish not implemented")
+}
+func (UnimplementedHtqServiceServer) PublishBatch(context.Context, *PublishBatchRequest) (*PublishBatchResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PublishBatch not implemented")
 }
 func (UnimplementedHtqServiceServer) mustEmbedUnimplementedHtqServiceServer() {}
 func (UnimplementedHtqServiceServer) testEmbeddedByValue()                    {}
@@ -1163,6 +1349,186 @@ func _HtqService_RetireSigningKey_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _HtqService_CreateTopic_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateTopicRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).CreateTopic(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_CreateTopic_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).CreateTopic(ctx, req.(*CreateTopicRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_GetTopic_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTopicRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).GetTopic(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_GetTopic_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).GetTopic(ctx, req.(*GetTopicRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_ListTopics_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListTopicsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).ListTopics(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_ListTopics_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).ListTopics(ctx, req.(*ListTopicsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_UpdateTopic_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateTopicRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).UpdateTopic(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_UpdateTopic_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).UpdateTopic(ctx, req.(*UpdateTopicRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_DeleteTopic_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteTopicRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).DeleteTopic(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_DeleteTopic_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).DeleteTopic(ctx, req.(*DeleteTopicRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_AddEndpoint_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AddEndpointRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).AddEndpoint(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_AddEndpoint_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).AddEndpoint(ctx, req.(*AddEndpointRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_RemoveEndpoint_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RemoveEndpointRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).RemoveEndpoint(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_RemoveEndpoint_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).RemoveEndpoint(ctx, req.(*RemoveEndpointRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_EnableEndpoint_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(EnableEndpointRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).EnableEndpoint(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_EnableEndpoint_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).EnableEndpoint(ctx, req.(*EnableEndpointRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_Publish_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PublishRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).Publish(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_Publish_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).Publish(ctx, req.(*PublishRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _HtqService_PublishBatch_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PublishBatchRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).PublishBatch(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_PublishBatch_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).PublishBatch(ctx, req.(*PublishBatchRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // HtqService_ServiceDesc is the grpc.ServiceDesc for HtqService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -1281,6 +1647,46 @@ var HtqService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RetireSigningKey",
 			Handler:    _HtqService_RetireSigningKey_Handler,
+		},
+		{
+			MethodName: "CreateTopic",
+			Handler:    _HtqService_CreateTopic_Handler,
+		},
+		{
+			MethodName: "GetTopic",
+			Handler:    _HtqService_GetTopic_Handler,
+		},
+		{
+			MethodName: "ListTopics",
+			Handler:    _HtqService_ListTopics_Handler,
+		},
+		{
+			MethodName: "UpdateTopic",
+			Handler:    _HtqService_UpdateTopic_Handler,
+		},
+		{
+			MethodName: "DeleteTopic",
+			Handler:    _HtqService_DeleteTopic_Handler,
+		},
+		{
+			MethodName: "AddEndpoint",
+			Handler:    _HtqService_AddEndpoint_Handler,
+		},
+		{
+			MethodName: "RemoveEndpoint",
+			Handler:    _HtqService_RemoveEndpoint_Handler,
+		},
+		{
+			MethodName: "EnableEndpoint",
+			Handler:    _HtqService_EnableEndpoint_Handler,
+		},
+		{
+			MethodName: "Publish",
+			Handler:    _HtqService_Publish_Handler,
+		},
+		{
+			MethodName: "PublishBatch",
+			Handler:    _HtqService_PublishBatch_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

@@ -459,6 +459,9 @@ pub(super) fn event_kind_from_pb(k: i32) -> Result<EventKind, Error> {
         Ok(P::Resumed) => EventKind::Resumed,
         Ok(P::Purged) => EventKind::Purged,
         Ok(P::Deleted) => EventKind::Deleted,
+        Ok(P::EndpointDisabled) => EventKind::EndpointDisabled,
+        Ok(P::EndpointPaused) => EventKind::EndpointPaused,
+        Ok(P::EndpointEnabled) => EventKind::EndpointEnabled,
         Ok(P::Unspecified) | Err(_) => {
             return Err(Error::invalid("kinds", format!("unknown event kind {k}")));
         }
@@ -481,6 +484,9 @@ pub(super) fn event_kind_to_pb(k: Option<EventKind>) -> pb::EventKind {
         Some(EventKind::Resumed) => P::Resumed,
         Some(EventKind::Purged) => P::Purged,
         Some(EventKind::Deleted) => P::Deleted,
+        Some(EventKind::EndpointDisabled) => P::EndpointDisabled,
+        Some(EventKind::EndpointPaused) => P::EndpointPaused,
+        Some(EventKind::EndpointEnabled) => P::EndpointEnabled,
         None => P::Unspecified,
     }
 }
@@ -639,5 +645,152 @@ pub(crate) fn signing_key(k: KeyRecord, with_secret: bool) -> pb::SigningKey {
         expire_time: k.expires_ms.map(to_timestamp),
         id: k.id,
         queue: k.queue,
+    }
+}
+
+/// A topic as given: create (mask None: every set field) or update (the fields
+/// the mask names; empty: all). Endpoints are taken at creation only.
+pub(super) fn topic_input(
+    t: pb::Topic,
+    mask: Option<&[String]>,
+) -> Result<crate::core::topics::TopicInput, Error> {
+    if let Some(m) = mask {
+        const KNOWN: [&str; 7] = [
+            "pause_after_failures",
+            "retry",
+            "retry.max_attempts",
+            "retry.min_backoff",
+            "retry.max_backoff",
+            "retry.max_doublings",
+            "request_timeout",
+        ];
+        if let Some(bad) = m.iter().find(|p| !KNOWN.contains(&p.as_str())) {
+            return Err(Error::invalid(
+                "update_mask",
+                format!("cannot update {bad:?}"),
+            ));
+        }
+    }
+    let masked = mask.is_some_and(|m| !m.is_empty());
+    let wants = |path: &str| !masked || mask.is_some_and(|m| m.iter().any(|p| p == path));
+    let settings = pb::Queue {
+        retry: t.retry,
+        request_timeout: t.request_timeout,
+        ..Default::default()
+    };
+    // The queue rules for retries and the timeout; only those fields.
+    let queue_mask: Option<Vec<String>> = mask.map(|m| {
+        m.iter()
+            .filter(|p| p.starts_with("retry") || *p == "request_timeout")
+            .cloned()
+            .collect()
+    });
+    let queue = match (&queue_mask, masked) {
+        (Some(m), true) if m.is_empty() => QueueInput::default(),
+        _ => queue_input(settings, queue_mask.as_deref())?,
+    };
+    Ok(crate::core::topics::TopicInput {
+        name: t.name,
+        endpoints: t.endpoints.into_iter().map(endpoint_input).collect(),
+        pause_after_failures: if wants("pause_after_failures")
+            && (masked || t.pause_after_failures != 0)
+        {
+            Some(i64::from(t.pause_after_failures))
+        } else {
+            None
+        },
+        queue,
+    })
+}
+
+/// An endpoint as given.
+pub(super) fn endpoint_input(e: pb::Endpoint) -> crate::core::topics::EndpointInput {
+    crate::core::topics::EndpointInput {
+        name: e.name,
+        url: e.url,
+        headers: e.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        max_concurrency: i64::from(e.max_concurrency),
+        rate: e.max_dispatches_per_second,
+    }
+}
+
+impl From<crate::model::Topic> for pb::Topic {
+    fn from(t: crate::model::Topic) -> Self {
+        use crate::model::EndpointState as S;
+        let name = t.name.clone();
+        pb::Topic {
+            endpoints: t
+                .endpoints
+                .into_iter()
+                .map(|e| pb::Endpoint {
+                    queue: crate::model::Topic::queue_of(&name, &e.name),
+                    name: e.name,
+                    url: e.url,
+                    headers: e
+                        .headers
+                        .into_iter()
+                        .map(|(name, value)| pb::Header { name, value })
+                        .collect(),
+                    max_concurrency: e.max_concurrency as i32,
+                    max_dispatches_per_second: e.rate,
+                    state: match e.state {
+                        S::Enabled => pb::EndpointState::Enabled,
+                        S::Disabled => pb::EndpointState::Disabled,
+                        S::Paused => pb::EndpointState::Paused,
+                    } as i32,
+                    state_reason: e.state_reason,
+                    state_time: (e.state_ms > 0).then(|| to_timestamp(e.state_ms)),
+                    consecutive_failures: e.consecutive_failures as i32,
+                })
+                .collect(),
+            name: t.name,
+            pause_after_failures: t.pause_after_failures as i32,
+            retry: Some(pb::RetryPolicy {
+                max_attempts: t.retry.max_attempts as i32,
+                min_backoff: Some(to_duration(t.retry.min_backoff)),
+                max_backoff: Some(to_duration(t.retry.max_backoff)),
+                max_doublings: t.retry.max_doublings as i32,
+            }),
+            request_timeout: Some(to_duration(t.request_timeout)),
+            create_time: Some(to_timestamp(t.created_ms)),
+        }
+    }
+}
+
+/// A message to publish, as given.
+pub(super) fn message_from_pb(m: pb::PublishRequest) -> crate::core::topics::Message {
+    let body = match m.body {
+        None => Body::Empty,
+        Some(pb::publish_request::Body::Data(d)) if d.is_empty() => Body::Empty,
+        Some(pb::publish_request::Body::Data(d)) => Body::Bytes(Bytes::from(d)),
+        Some(pb::publish_request::Body::Text(t)) if t.is_empty() => Body::Empty,
+        Some(pb::publish_request::Body::Text(t)) => Body::Bytes(Bytes::from(t.into_bytes())),
+    };
+    crate::core::topics::Message {
+        method: m.method,
+        headers: m.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        body,
+        delay_ms: m.delay.as_ref().map_or(0, duration_ms),
+        idempotency_key: (!m.idempotency_key.is_empty()).then_some(m.idempotency_key),
+        callbacks: m.callbacks.map(callbacks_from_pb),
+    }
+}
+
+impl From<crate::core::topics::PublishedMessage> for pb::PublishResponse {
+    fn from(m: crate::core::topics::PublishedMessage) -> Self {
+        pb::PublishResponse {
+            message_id: m.id,
+            deliveries: m
+                .deliveries
+                .into_iter()
+                .map(|d| pb::Delivery {
+                    endpoint: d.endpoint,
+                    queue: d.queue,
+                    task_id: d.task_id,
+                    duplicate: d.duplicate,
+                    skipped: d.skipped,
+                })
+                .collect(),
+        }
     }
 }

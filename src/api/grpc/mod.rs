@@ -520,4 +520,106 @@ impl HtqService for GrpcService {
             .await?;
         Ok(Response::new(pb::RetireSigningKeyResponse {}))
     }
+
+    async fn create_topic(&self, req: Request<pb::CreateTopicRequest>) -> Reply<pb::Topic> {
+        let name = req.get_ref().topic.as_ref().map(|t| t.name.as_str());
+        allow(&req, Role::Admin, Some(name.unwrap_or_default()))?;
+        let t = req
+            .into_inner()
+            .topic
+            .ok_or_else(|| Error::invalid("topic", "is required"))?;
+        let t = self.core.create_topic(topic_input(t, None)?).await?;
+        Ok(Response::new(pb::Topic::from(t)))
+    }
+
+    async fn get_topic(&self, req: Request<pb::GetTopicRequest>) -> Reply<pb::Topic> {
+        allow(&req, Role::Read, Some(&req.get_ref().name))?;
+        let t = self.core.get_topic(&req.into_inner().name).await?;
+        Ok(Response::new(pb::Topic::from(t)))
+    }
+
+    async fn list_topics(
+        &self,
+        req: Request<pb::ListTopicsRequest>,
+    ) -> Reply<pb::ListTopicsResponse> {
+        let grant = who(&req)?.grant.clone();
+        let topics = self
+            .core
+            .list_topics()
+            .await?
+            .into_iter()
+            .filter(|t| grant.allow(Role::Read, Some(&t.name)).is_ok())
+            .map(pb::Topic::from)
+            .collect();
+        Ok(Response::new(pb::ListTopicsResponse { topics }))
+    }
+
+    async fn update_topic(&self, req: Request<pb::UpdateTopicRequest>) -> Reply<pb::Topic> {
+        let name = req.get_ref().topic.as_ref().map(|t| t.name.as_str());
+        allow(&req, Role::Admin, Some(name.unwrap_or_default()))?;
+        let r = req.into_inner();
+        let t = r
+            .topic
+            .ok_or_else(|| Error::invalid("topic", "is required"))?;
+        let mask = r.update_mask.map(|m| m.paths).unwrap_or_default();
+        let t = self.core.update_topic(topic_input(t, Some(&mask))?).await?;
+        Ok(Response::new(pb::Topic::from(t)))
+    }
+
+    async fn delete_topic(
+        &self,
+        req: Request<pb::DeleteTopicRequest>,
+    ) -> Reply<pb::DeleteTopicResponse> {
+        allow(&req, Role::Admin, Some(&req.get_ref().name))?;
+        self.core.delete_topic(&req.into_inner().name).await?;
+        Ok(Response::new(pb::DeleteTopicResponse {}))
+    }
+
+    async fn add_endpoint(&self, req: Request<pb::AddEndpointRequest>) -> Reply<pb::Topic> {
+        allow(&req, Role::Admin, Some(&req.get_ref().topic))?;
+        let r = req.into_inner();
+        let e = r
+            .endpoint
+            .ok_or_else(|| Error::invalid("endpoint", "is required"))?;
+        let t = self.core.add_endpoint(&r.topic, endpoint_input(e)).await?;
+        Ok(Response::new(pb::Topic::from(t)))
+    }
+
+    async fn remove_endpoint(&self, req: Request<pb::RemoveEndpointRequest>) -> Reply<pb::Topic> {
+        allow(&req, Role::Admin, Some(&req.get_ref().topic))?;
+        let r = req.into_inner();
+        let t = self.core.remove_endpoint(&r.topic, &r.endpoint).await?;
+        Ok(Response::new(pb::Topic::from(t)))
+    }
+
+    async fn enable_endpoint(&self, req: Request<pb::EnableEndpointRequest>) -> Reply<pb::Topic> {
+        allow(&req, Role::Admin, Some(&req.get_ref().topic))?;
+        let r = req.into_inner();
+        let t = self.core.enable_endpoint(&r.topic, &r.endpoint).await?;
+        Ok(Response::new(pb::Topic::from(t)))
+    }
+
+    async fn publish(&self, req: Request<pb::PublishRequest>) -> Reply<pb::PublishResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().topic))?;
+        let r = req.into_inner();
+        let topic = r.topic.clone();
+        let mut out = self
+            .core
+            .publish(&topic, vec![message_from_pb(r)], false)
+            .await?;
+        Ok(Response::new(pb::PublishResponse::from(out.remove(0))))
+    }
+
+    async fn publish_batch(
+        &self,
+        req: Request<pb::PublishBatchRequest>,
+    ) -> Reply<pb::PublishBatchResponse> {
+        allow(&req, Role::Write, Some(&req.get_ref().topic))?;
+        let r = req.into_inner();
+        let messages = r.messages.into_iter().map(message_from_pb).collect();
+        let out = self.core.publish(&r.topic, messages, true).await?;
+        Ok(Response::new(pb::PublishBatchResponse {
+            messages: out.into_iter().map(pb::PublishResponse::from).collect(),
+        }))
+    }
 }

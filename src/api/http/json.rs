@@ -201,6 +201,25 @@ pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
         )
         .route("/v1/signing-keys/rotate", post(rotate_signing_key))
         .route("/v1/whoami", get(whoami))
+        .route("/v1/topics", get(list_topics).post(create_topic))
+        .route(
+            "/v1/topics/{name}",
+            get(get_topic).patch(update_topic).delete(delete_topic),
+        )
+        .route("/v1/topics/{name}/endpoints", post(add_endpoint))
+        .route(
+            "/v1/topics/{name}/endpoints/{endpoint}",
+            axum::routing::delete(remove_endpoint),
+        )
+        .route(
+            "/v1/topics/{name}/endpoints/{endpoint}/enable",
+            post(enable_endpoint),
+        )
+        .route("/v1/topics/{name}/publish", post(publish))
+        .route(
+            "/v1/topics/{name}/publish/batch",
+            post(publish_batch).layer(batch),
+        )
         .route(
             "/v1/signing-keys/{id}",
             axum::routing::delete(retire_signing_key),
@@ -576,6 +595,145 @@ async fn delete_schedule(
         s.delete_schedule(req(&c, pb::DeleteScheduleRequest { name }))
             .await,
     )
+}
+
+async fn list_topics(State(s): Svc, Extension(c): Extension<Caller>) -> Response {
+    reply(s.list_topics(req(&c, pb::ListTopicsRequest {})).await)
+}
+
+async fn create_topic(State(s): Svc, Extension(c): Extension<Caller>, b: Bytes) -> Response {
+    let topic: pb::Topic = match body(&b) {
+        Ok(t) => t,
+        Err(m) => return bad_request(m),
+    };
+    reply(
+        s.create_topic(req(&c, pb::CreateTopicRequest { topic: Some(topic) }))
+            .await,
+    )
+}
+
+async fn get_topic(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(s.get_topic(req(&c, pb::GetTopicRequest { name })).await)
+}
+
+async fn update_topic(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+    Query(p): Query<Page>,
+    b: Bytes,
+) -> Response {
+    let mut topic: pb::Topic = match body(&b) {
+        Ok(t) => t,
+        Err(m) => return bad_request(m),
+    };
+    topic.name = name;
+    let update_mask = p.update_mask.map(|m| pbjson_types::FieldMask {
+        paths: m
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(snake_case)
+            .collect(),
+    });
+    reply(
+        s.update_topic(req(
+            &c,
+            pb::UpdateTopicRequest {
+                topic: Some(topic),
+                update_mask,
+            },
+        ))
+        .await,
+    )
+}
+
+async fn delete_topic(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Response {
+    reply(
+        s.delete_topic(req(&c, pb::DeleteTopicRequest { name }))
+            .await,
+    )
+}
+
+async fn add_endpoint(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(topic): Path<String>,
+    b: Bytes,
+) -> Response {
+    let endpoint: pb::Endpoint = match body(&b) {
+        Ok(e) => e,
+        Err(m) => return bad_request(m),
+    };
+    reply(
+        s.add_endpoint(req(
+            &c,
+            pb::AddEndpointRequest {
+                topic,
+                endpoint: Some(endpoint),
+            },
+        ))
+        .await,
+    )
+}
+
+async fn remove_endpoint(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path((topic, endpoint)): Path<(String, String)>,
+) -> Response {
+    reply(
+        s.remove_endpoint(req(&c, pb::RemoveEndpointRequest { topic, endpoint }))
+            .await,
+    )
+}
+
+async fn enable_endpoint(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path((topic, endpoint)): Path<(String, String)>,
+) -> Response {
+    reply(
+        s.enable_endpoint(req(&c, pb::EnableEndpointRequest { topic, endpoint }))
+            .await,
+    )
+}
+
+async fn publish(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(topic): Path<String>,
+    headers: HeaderMap,
+    b: Bytes,
+) -> Response {
+    let mut r: pb::PublishRequest = match body(&b) {
+        Ok(r) => r,
+        Err(m) => return bad_request(m),
+    };
+    r.topic = topic;
+    reply(s.publish(traced(&c, r, &headers)).await)
+}
+
+async fn publish_batch(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Path(topic): Path<String>,
+    headers: HeaderMap,
+    b: Bytes,
+) -> Response {
+    let mut r: pb::PublishBatchRequest = match body(&b) {
+        Ok(r) => r,
+        Err(m) => return bad_request(m),
+    };
+    r.topic = topic;
+    reply(s.publish_batch(traced(&c, r, &headers)).await)
 }
 
 /// `GET /v1/whoami`: the calling token's name, role and queue patterns (the

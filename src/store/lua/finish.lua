@@ -15,7 +15,8 @@
 -- Returns {DONE, then per outcome 1 when recorded, 0 when its lease is no longer
 -- held (the outcome is discarded; also when the queue was deleted meanwhile, so a
 -- deleted queue leaves no orphan task)}.
--- Emits: dead, evicted, rescheduled, retrying, succeeded.
+-- A topic endpoint's queue also keeps its health (see endpoint_health).
+-- Emits: dead, endpoint_disabled, endpoint_paused, evicted, rescheduled, retrying, succeeded.
 -- Other keys of the queue it names (qkey): cbox, dead, done, due, events, fdue:<key>, flowact, flows, hist, state, stats, tasks.
 local now, n = tonumber(ARGV[1]), tonumber(ARGV[4])
 local W = 9
@@ -54,6 +55,7 @@ for i = 1, n do
     local next_at, runs, status, err, rec = ARGV[at + 4], ARGV[at + 5], tonumber(ARGV[at + 6]), ARGV[at + 7], ARGV[at + 8]
     local callback = ARGV[at + 9]
     release(KEYS[1], st, now)
+    if conf.topic then endpoint_health(KEYS[1], conf, id, mode, status, now) end
     if callback ~= '' and (mode == 'succeed' or mode == 'dead') then
       local o = 'd'
       if mode == 'succeed' then o = 's' end

@@ -139,7 +139,8 @@ end
 -- (finish_claim runs finish and claim on one read): `queue_conf` reads them all
 -- with one HMGET. Forgotten at each call (see scripts.rs).
 local CONF_FIELDS = {'max_concurrency', 'paused', 'timeout_ms', 'rate', 'burst', 'fconc',
-  'frate', 'fburst', 'lease_seq', 'max_events', 'ver', 'history', 'retention_ms', 'blocked'}
+  'frate', 'fburst', 'lease_seq', 'max_events', 'ver', 'history', 'retention_ms', 'blocked',
+  'topic', 'pause_after', 'off'}
 local conf_cache = nil
 
 -- The fields above of the queue's settings hash `k_queue`, by name (nil when unset;
@@ -329,6 +330,36 @@ end
 -- too often, or it was cancelled), for `outbox`.
 local function outcome_meta(id, st, outcome, now)
   return cjson.encode({i = id, o = outcome, a = st.a or 0, t = now, st = st.t, s = st.s or 0, e = st.e})
+end
+
+-- A topic endpoint's health after an outcome of its queue (settings `k`, read as
+-- `conf`): a 410 Gone disables it, `pause_after` failed attempts in a row pause
+-- it (its queue's `paused`, with `off` 'gone' or 'failures' and `off_at`; a
+-- resume clears them, see update_queue), a success ends the run of failures
+-- (`cfail` in its stats).
+local function endpoint_health(k, conf, id, mode, status, now)
+  local k_stats = qkey(k, 'stats')
+  if mode == 'succeed' or mode == 'reschedule' then
+    if redis.call('HGET', k_stats, 'cfail') then redis.call('HDEL', k_stats, 'cfail') end
+    return
+  end
+  local fails = redis.call('HINCRBY', k_stats, 'cfail', 1)
+  if conf.off == 'gone' then return end
+  local off = nil
+  if status == 410 then
+    off = 'gone'
+  elseif not conf.off and tonumber(conf.pause_after or '0') > 0 and fails >= tonumber(conf.pause_after) then
+    off = 'failures'
+  end
+  if not off then return end
+  redis.call('HSET', k, 'paused', '1', 'off', off, 'off_at', now)
+  settings_written(k)
+  conf.off, conf.paused = off, '1'
+  if off == 'gone' then
+    emit(k, 'endpoint_disabled', id, 'status', status, 'reason', 'gone')
+  else
+    emit(k, 'endpoint_paused', id, 'status', status, 'reason', 'failures', 'count', fails)
+  end
 end
 
 -- Drops retained finished tasks that finished before `before`, at most `limit`.

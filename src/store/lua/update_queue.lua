@@ -3,7 +3,7 @@
 -- KEYS[1] queue settings hash
 -- ARGV[1] wake channel, ARGV[2] wake message, then field, value, ...
 -- Returns DONE, or NO_QUEUE.
--- Emits: paused, resumed (not for a partition: its queue emits them).
+-- Emits: endpoint_enabled, paused, resumed (not for a partition: its queue emits them).
 -- Other keys of the queue it names (qkey): events, fdue:<key>, flows, stats.
 if redis.call('EXISTS', KEYS[1]) == 0 then return NO_QUEUE end
 local was = redis.call('HGET', KEYS[1], 'paused')
@@ -13,6 +13,12 @@ local is = redis.call('HGET', KEYS[1], 'paused')
 -- A partition's pause is its queue's, told once by the queue itself.
 if was ~= is and redis.call('HEXISTS', KEYS[1], 'partition') == 0 then
   if is == '1' then emit(KEYS[1], 'paused', '') else emit(KEYS[1], 'resumed', '') end
+end
+-- A topic endpoint resumed is enabled again: its health starts afresh.
+if was == '1' and is ~= '1' and redis.call('HEXISTS', KEYS[1], 'off') == 1 then
+  redis.call('HDEL', KEYS[1], 'off', 'off_at')
+  redis.call('HDEL', qkey(KEYS[1], 'stats'), 'cfail')
+  emit(KEYS[1], 'endpoint_enabled', '')
 end
 -- Per-key limits changed: keys held back by the old ones are looked at again now
 -- (the next claim holds them again if the new limits say so).

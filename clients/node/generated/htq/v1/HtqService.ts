@@ -2,21 +2,27 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddEndpointRequest as _htq_v1_AddEndpointRequest, AddEndpointRequest__Output as _htq_v1_AddEndpointRequest__Output } from '../../htq/v1/AddEndpointRequest';
 import type { CancelTaskRequest as _htq_v1_CancelTaskRequest, CancelTaskRequest__Output as _htq_v1_CancelTaskRequest__Output } from '../../htq/v1/CancelTaskRequest';
 import type { CountTasksRequest as _htq_v1_CountTasksRequest, CountTasksRequest__Output as _htq_v1_CountTasksRequest__Output } from '../../htq/v1/CountTasksRequest';
 import type { CountTasksResponse as _htq_v1_CountTasksResponse, CountTasksResponse__Output as _htq_v1_CountTasksResponse__Output } from '../../htq/v1/CountTasksResponse';
 import type { CreateQueueRequest as _htq_v1_CreateQueueRequest, CreateQueueRequest__Output as _htq_v1_CreateQueueRequest__Output } from '../../htq/v1/CreateQueueRequest';
 import type { CreateScheduleRequest as _htq_v1_CreateScheduleRequest, CreateScheduleRequest__Output as _htq_v1_CreateScheduleRequest__Output } from '../../htq/v1/CreateScheduleRequest';
 import type { CreateSigningKeyRequest as _htq_v1_CreateSigningKeyRequest, CreateSigningKeyRequest__Output as _htq_v1_CreateSigningKeyRequest__Output } from '../../htq/v1/CreateSigningKeyRequest';
+import type { CreateTopicRequest as _htq_v1_CreateTopicRequest, CreateTopicRequest__Output as _htq_v1_CreateTopicRequest__Output } from '../../htq/v1/CreateTopicRequest';
 import type { DeleteDeadTaskRequest as _htq_v1_DeleteDeadTaskRequest, DeleteDeadTaskRequest__Output as _htq_v1_DeleteDeadTaskRequest__Output } from '../../htq/v1/DeleteDeadTaskRequest';
 import type { DeleteDeadTaskResponse as _htq_v1_DeleteDeadTaskResponse, DeleteDeadTaskResponse__Output as _htq_v1_DeleteDeadTaskResponse__Output } from '../../htq/v1/DeleteDeadTaskResponse';
 import type { DeleteQueueRequest as _htq_v1_DeleteQueueRequest, DeleteQueueRequest__Output as _htq_v1_DeleteQueueRequest__Output } from '../../htq/v1/DeleteQueueRequest';
 import type { DeleteQueueResponse as _htq_v1_DeleteQueueResponse, DeleteQueueResponse__Output as _htq_v1_DeleteQueueResponse__Output } from '../../htq/v1/DeleteQueueResponse';
 import type { DeleteScheduleRequest as _htq_v1_DeleteScheduleRequest, DeleteScheduleRequest__Output as _htq_v1_DeleteScheduleRequest__Output } from '../../htq/v1/DeleteScheduleRequest';
 import type { DeleteScheduleResponse as _htq_v1_DeleteScheduleResponse, DeleteScheduleResponse__Output as _htq_v1_DeleteScheduleResponse__Output } from '../../htq/v1/DeleteScheduleResponse';
+import type { DeleteTopicRequest as _htq_v1_DeleteTopicRequest, DeleteTopicRequest__Output as _htq_v1_DeleteTopicRequest__Output } from '../../htq/v1/DeleteTopicRequest';
+import type { DeleteTopicResponse as _htq_v1_DeleteTopicResponse, DeleteTopicResponse__Output as _htq_v1_DeleteTopicResponse__Output } from '../../htq/v1/DeleteTopicResponse';
+import type { EnableEndpointRequest as _htq_v1_EnableEndpointRequest, EnableEndpointRequest__Output as _htq_v1_EnableEndpointRequest__Output } from '../../htq/v1/EnableEndpointRequest';
 import type { GetQueueRequest as _htq_v1_GetQueueRequest, GetQueueRequest__Output as _htq_v1_GetQueueRequest__Output } from '../../htq/v1/GetQueueRequest';
 import type { GetScheduleRequest as _htq_v1_GetScheduleRequest, GetScheduleRequest__Output as _htq_v1_GetScheduleRequest__Output } from '../../htq/v1/GetScheduleRequest';
 import type { GetTaskRequest as _htq_v1_GetTaskRequest, GetTaskRequest__Output as _htq_v1_GetTaskRequest__Output } from '../../htq/v1/GetTaskRequest';
+import type { GetTopicRequest as _htq_v1_GetTopicRequest, GetTopicRequest__Output as _htq_v1_GetTopicRequest__Output } from '../../htq/v1/GetTopicRequest';
 import type { ListQueuesRequest as _htq_v1_ListQueuesRequest, ListQueuesRequest__Output as _htq_v1_ListQueuesRequest__Output } from '../../htq/v1/ListQueuesRequest';
 import type { ListQueuesResponse as _htq_v1_ListQueuesResponse, ListQueuesResponse__Output as _htq_v1_ListQueuesResponse__Output } from '../../htq/v1/ListQueuesResponse';
 import type { ListSchedulesRequest as _htq_v1_ListSchedulesRequest, ListSchedulesRequest__Output as _htq_v1_ListSchedulesRequest__Output } from '../../htq/v1/ListSchedulesRequest';
@@ -25,7 +31,13 @@ import type { ListSigningKeysRequest as _htq_v1_ListSigningKeysRequest, ListSign
 import type { ListSigningKeysResponse as _htq_v1_ListSigningKeysResponse, ListSigningKeysResponse__Output as _htq_v1_ListSigningKeysResponse__Output } from '../../htq/v1/ListSigningKeysResponse';
 import type { ListTasksRequest as _htq_v1_ListTasksRequest, ListTasksRequest__Output as _htq_v1_ListTasksRequest__Output } from '../../htq/v1/ListTasksRequest';
 import type { ListTasksResponse as _htq_v1_ListTasksResponse, ListTasksResponse__Output as _htq_v1_ListTasksResponse__Output } from '../../htq/v1/ListTasksResponse';
+import type { ListTopicsRequest as _htq_v1_ListTopicsRequest, ListTopicsRequest__Output as _htq_v1_ListTopicsRequest__Output } from '../../htq/v1/ListTopicsRequest';
+import type { ListTopicsResponse as _htq_v1_ListTopicsResponse, ListTopicsResponse__Output as _htq_v1_ListTopicsResponse__Output } from '../../htq/v1/ListTopicsResponse';
 import type { PauseQueueRequest as _htq_v1_PauseQueueRequest, PauseQueueRequest__Output as _htq_v1_PauseQueueRequest__Output } from '../../htq/v1/PauseQueueRequest';
+import type { PublishBatchRequest as _htq_v1_PublishBatchRequest, PublishBatchRequest__Output as _htq_v1_PublishBatchRequest__Output } from '../../htq/v1/PublishBatchRequest';
+import type { PublishBatchResponse as _htq_v1_PublishBatchResponse, PublishBatchResponse__Output as _htq_v1_PublishBatchResponse__Output } from '../../htq/v1/PublishBatchResponse';
+import type { PublishRequest as _htq_v1_PublishRequest, PublishRequest__Output as _htq_v1_PublishRequest__Output } from '../../htq/v1/PublishRequest';
+import type { PublishResponse as _htq_v1_PublishResponse, PublishResponse__Output as _htq_v1_PublishResponse__Output } from '../../htq/v1/PublishResponse';
 import type { PurgeQueueRequest as _htq_v1_PurgeQueueRequest, PurgeQueueRequest__Output as _htq_v1_PurgeQueueRequest__Output } from '../../htq/v1/PurgeQueueRequest';
 import type { PurgeQueueResponse as _htq_v1_PurgeQueueResponse, PurgeQueueResponse__Output as _htq_v1_PurgeQueueResponse__Output } from '../../htq/v1/PurgeQueueResponse';
 import type { PushTaskRequest as _htq_v1_PushTaskRequest, PushTaskRequest__Output as _htq_v1_PushTaskRequest__Output } from '../../htq/v1/PushTaskRequest';
@@ -33,6 +45,7 @@ import type { PushTaskResponse as _htq_v1_PushTaskResponse, PushTaskResponse__Ou
 import type { PushTasksRequest as _htq_v1_PushTasksRequest, PushTasksRequest__Output as _htq_v1_PushTasksRequest__Output } from '../../htq/v1/PushTasksRequest';
 import type { PushTasksResponse as _htq_v1_PushTasksResponse, PushTasksResponse__Output as _htq_v1_PushTasksResponse__Output } from '../../htq/v1/PushTasksResponse';
 import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } from '../../htq/v1/Queue';
+import type { RemoveEndpointRequest as _htq_v1_RemoveEndpointRequest, RemoveEndpointRequest__Output as _htq_v1_RemoveEndpointRequest__Output } from '../../htq/v1/RemoveEndpointRequest';
 import type { ReplayTasksRequest as _htq_v1_ReplayTasksRequest, ReplayTasksRequest__Output as _htq_v1_ReplayTasksRequest__Output } from '../../htq/v1/ReplayTasksRequest';
 import type { ReplayTasksResponse as _htq_v1_ReplayTasksResponse, ReplayTasksResponse__Output as _htq_v1_ReplayTasksResponse__Output } from '../../htq/v1/ReplayTasksResponse';
 import type { ResumeQueueRequest as _htq_v1_ResumeQueueRequest, ResumeQueueRequest__Output as _htq_v1_ResumeQueueRequest__Output } from '../../htq/v1/ResumeQueueRequest';
@@ -48,11 +61,22 @@ import type { Schedule as _htq_v1_Schedule, Schedule__Output as _htq_v1_Schedule
 import type { ScheduleTaskRequest as _htq_v1_ScheduleTaskRequest, ScheduleTaskRequest__Output as _htq_v1_ScheduleTaskRequest__Output } from '../../htq/v1/ScheduleTaskRequest';
 import type { SigningKey as _htq_v1_SigningKey, SigningKey__Output as _htq_v1_SigningKey__Output } from '../../htq/v1/SigningKey';
 import type { Task as _htq_v1_Task, Task__Output as _htq_v1_Task__Output } from '../../htq/v1/Task';
+import type { Topic as _htq_v1_Topic, Topic__Output as _htq_v1_Topic__Output } from '../../htq/v1/Topic';
 import type { UpdateQueueRequest as _htq_v1_UpdateQueueRequest, UpdateQueueRequest__Output as _htq_v1_UpdateQueueRequest__Output } from '../../htq/v1/UpdateQueueRequest';
+import type { UpdateTopicRequest as _htq_v1_UpdateTopicRequest, UpdateTopicRequest__Output as _htq_v1_UpdateTopicRequest__Output } from '../../htq/v1/UpdateTopicRequest';
 import type { WatchQueueRequest as _htq_v1_WatchQueueRequest, WatchQueueRequest__Output as _htq_v1_WatchQueueRequest__Output } from '../../htq/v1/WatchQueueRequest';
 import type { WatchQueueResponse as _htq_v1_WatchQueueResponse, WatchQueueResponse__Output as _htq_v1_WatchQueueResponse__Output } from '../../htq/v1/WatchQueueResponse';
 
 export interface HtqServiceClient extends grpc.Client {
+  AddEndpoint(argument: _htq_v1_AddEndpointRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  AddEndpoint(argument: _htq_v1_AddEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  AddEndpoint(argument: _htq_v1_AddEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  AddEndpoint(argument: _htq_v1_AddEndpointRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  addEndpoint(argument: _htq_v1_AddEndpointRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  addEndpoint(argument: _htq_v1_AddEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  addEndpoint(argument: _htq_v1_AddEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  addEndpoint(argument: _htq_v1_AddEndpointRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  
   CancelTask(argument: _htq_v1_CancelTaskRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   CancelTask(argument: _htq_v1_CancelTaskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   CancelTask(argument: _htq_v1_CancelTaskRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
@@ -98,6 +122,15 @@ export interface HtqServiceClient extends grpc.Client {
   createSigningKey(argument: _htq_v1_CreateSigningKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
   createSigningKey(argument: _htq_v1_CreateSigningKeyRequest, callback: grpc.requestCallback<_htq_v1_SigningKey__Output>): grpc.ClientUnaryCall;
   
+  CreateTopic(argument: _htq_v1_CreateTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  CreateTopic(argument: _htq_v1_CreateTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  CreateTopic(argument: _htq_v1_CreateTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  CreateTopic(argument: _htq_v1_CreateTopicRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  createTopic(argument: _htq_v1_CreateTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  createTopic(argument: _htq_v1_CreateTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  createTopic(argument: _htq_v1_CreateTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  createTopic(argument: _htq_v1_CreateTopicRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  
   DeleteDeadTask(argument: _htq_v1_DeleteDeadTaskRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteDeadTaskResponse__Output>): grpc.ClientUnaryCall;
   DeleteDeadTask(argument: _htq_v1_DeleteDeadTaskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_DeleteDeadTaskResponse__Output>): grpc.ClientUnaryCall;
   DeleteDeadTask(argument: _htq_v1_DeleteDeadTaskRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteDeadTaskResponse__Output>): grpc.ClientUnaryCall;
@@ -125,6 +158,24 @@ export interface HtqServiceClient extends grpc.Client {
   deleteSchedule(argument: _htq_v1_DeleteScheduleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteScheduleResponse__Output>): grpc.ClientUnaryCall;
   deleteSchedule(argument: _htq_v1_DeleteScheduleRequest, callback: grpc.requestCallback<_htq_v1_DeleteScheduleResponse__Output>): grpc.ClientUnaryCall;
   
+  DeleteTopic(argument: _htq_v1_DeleteTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  DeleteTopic(argument: _htq_v1_DeleteTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  DeleteTopic(argument: _htq_v1_DeleteTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  DeleteTopic(argument: _htq_v1_DeleteTopicRequest, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  deleteTopic(argument: _htq_v1_DeleteTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  deleteTopic(argument: _htq_v1_DeleteTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  deleteTopic(argument: _htq_v1_DeleteTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  deleteTopic(argument: _htq_v1_DeleteTopicRequest, callback: grpc.requestCallback<_htq_v1_DeleteTopicResponse__Output>): grpc.ClientUnaryCall;
+  
+  EnableEndpoint(argument: _htq_v1_EnableEndpointRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  EnableEndpoint(argument: _htq_v1_EnableEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  EnableEndpoint(argument: _htq_v1_EnableEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  EnableEndpoint(argument: _htq_v1_EnableEndpointRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  enableEndpoint(argument: _htq_v1_EnableEndpointRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  enableEndpoint(argument: _htq_v1_EnableEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  enableEndpoint(argument: _htq_v1_EnableEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  enableEndpoint(argument: _htq_v1_EnableEndpointRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  
   GetQueue(argument: _htq_v1_GetQueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   GetQueue(argument: _htq_v1_GetQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   GetQueue(argument: _htq_v1_GetQueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
@@ -151,6 +202,15 @@ export interface HtqServiceClient extends grpc.Client {
   getTask(argument: _htq_v1_GetTaskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   getTask(argument: _htq_v1_GetTaskRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   getTask(argument: _htq_v1_GetTaskRequest, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
+  
+  GetTopic(argument: _htq_v1_GetTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  GetTopic(argument: _htq_v1_GetTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  GetTopic(argument: _htq_v1_GetTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  GetTopic(argument: _htq_v1_GetTopicRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  getTopic(argument: _htq_v1_GetTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  getTopic(argument: _htq_v1_GetTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  getTopic(argument: _htq_v1_GetTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  getTopic(argument: _htq_v1_GetTopicRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
   
   ListQueues(argument: _htq_v1_ListQueuesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListQueuesResponse__Output>): grpc.ClientUnaryCall;
   ListQueues(argument: _htq_v1_ListQueuesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ListQueuesResponse__Output>): grpc.ClientUnaryCall;
@@ -188,6 +248,15 @@ export interface HtqServiceClient extends grpc.Client {
   listTasks(argument: _htq_v1_ListTasksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListTasksResponse__Output>): grpc.ClientUnaryCall;
   listTasks(argument: _htq_v1_ListTasksRequest, callback: grpc.requestCallback<_htq_v1_ListTasksResponse__Output>): grpc.ClientUnaryCall;
   
+  ListTopics(argument: _htq_v1_ListTopicsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  ListTopics(argument: _htq_v1_ListTopicsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  ListTopics(argument: _htq_v1_ListTopicsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  ListTopics(argument: _htq_v1_ListTopicsRequest, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  listTopics(argument: _htq_v1_ListTopicsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  listTopics(argument: _htq_v1_ListTopicsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  listTopics(argument: _htq_v1_ListTopicsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  listTopics(argument: _htq_v1_ListTopicsRequest, callback: grpc.requestCallback<_htq_v1_ListTopicsResponse__Output>): grpc.ClientUnaryCall;
+  
   PauseQueue(argument: _htq_v1_PauseQueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   PauseQueue(argument: _htq_v1_PauseQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   PauseQueue(argument: _htq_v1_PauseQueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
@@ -196,6 +265,24 @@ export interface HtqServiceClient extends grpc.Client {
   pauseQueue(argument: _htq_v1_PauseQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   pauseQueue(argument: _htq_v1_PauseQueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   pauseQueue(argument: _htq_v1_PauseQueueRequest, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
+  
+  Publish(argument: _htq_v1_PublishRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  Publish(argument: _htq_v1_PublishRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  Publish(argument: _htq_v1_PublishRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  Publish(argument: _htq_v1_PublishRequest, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  publish(argument: _htq_v1_PublishRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  publish(argument: _htq_v1_PublishRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  publish(argument: _htq_v1_PublishRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  publish(argument: _htq_v1_PublishRequest, callback: grpc.requestCallback<_htq_v1_PublishResponse__Output>): grpc.ClientUnaryCall;
+  
+  PublishBatch(argument: _htq_v1_PublishBatchRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
+  PublishBatch(argument: _htq_v1_PublishBatchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
+  PublishBatch(argument: _htq_v1_PublishBatchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
+  PublishBatch(argument: _htq_v1_PublishBatchRequest, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _htq_v1_PublishBatchRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _htq_v1_PublishBatchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _htq_v1_PublishBatchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _htq_v1_PublishBatchRequest, callback: grpc.requestCallback<_htq_v1_PublishBatchResponse__Output>): grpc.ClientUnaryCall;
   
   PurgeQueue(argument: _htq_v1_PurgeQueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PurgeQueueResponse__Output>): grpc.ClientUnaryCall;
   PurgeQueue(argument: _htq_v1_PurgeQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_PurgeQueueResponse__Output>): grpc.ClientUnaryCall;
@@ -223,6 +310,15 @@ export interface HtqServiceClient extends grpc.Client {
   pushTasks(argument: _htq_v1_PushTasksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_PushTasksResponse__Output>): grpc.ClientUnaryCall;
   pushTasks(argument: _htq_v1_PushTasksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_PushTasksResponse__Output>): grpc.ClientUnaryCall;
   pushTasks(argument: _htq_v1_PushTasksRequest, callback: grpc.requestCallback<_htq_v1_PushTasksResponse__Output>): grpc.ClientUnaryCall;
+  
+  RemoveEndpoint(argument: _htq_v1_RemoveEndpointRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  RemoveEndpoint(argument: _htq_v1_RemoveEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  RemoveEndpoint(argument: _htq_v1_RemoveEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  RemoveEndpoint(argument: _htq_v1_RemoveEndpointRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  removeEndpoint(argument: _htq_v1_RemoveEndpointRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  removeEndpoint(argument: _htq_v1_RemoveEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  removeEndpoint(argument: _htq_v1_RemoveEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  removeEndpoint(argument: _htq_v1_RemoveEndpointRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
   
   ReplayTasks(argument: _htq_v1_ReplayTasksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
   ReplayTasks(argument: _htq_v1_ReplayTasksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_ReplayTasksResponse__Output>): grpc.ClientUnaryCall;
@@ -305,6 +401,15 @@ export interface HtqServiceClient extends grpc.Client {
   updateQueue(argument: _htq_v1_UpdateQueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   updateQueue(argument: _htq_v1_UpdateQueueRequest, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   
+  UpdateTopic(argument: _htq_v1_UpdateTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  UpdateTopic(argument: _htq_v1_UpdateTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  UpdateTopic(argument: _htq_v1_UpdateTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  UpdateTopic(argument: _htq_v1_UpdateTopicRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  updateTopic(argument: _htq_v1_UpdateTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  updateTopic(argument: _htq_v1_UpdateTopicRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  updateTopic(argument: _htq_v1_UpdateTopicRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  updateTopic(argument: _htq_v1_UpdateTopicRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  
   WatchQueue(argument: _htq_v1_WatchQueueRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_htq_v1_WatchQueueResponse__Output>;
   WatchQueue(argument: _htq_v1_WatchQueueRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_htq_v1_WatchQueueResponse__Output>;
   watchQueue(argument: _htq_v1_WatchQueueRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_htq_v1_WatchQueueResponse__Output>;
@@ -313,6 +418,8 @@ export interface HtqServiceClient extends grpc.Client {
 }
 
 export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
+  AddEndpoint: grpc.handleUnaryCall<_htq_v1_AddEndpointRequest__Output, _htq_v1_Topic>;
+  
   CancelTask: grpc.handleUnaryCall<_htq_v1_CancelTaskRequest__Output, _htq_v1_Task>;
   
   CountTasks: grpc.handleUnaryCall<_htq_v1_CountTasksRequest__Output, _htq_v1_CountTasksResponse>;
@@ -323,17 +430,25 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   CreateSigningKey: grpc.handleUnaryCall<_htq_v1_CreateSigningKeyRequest__Output, _htq_v1_SigningKey>;
   
+  CreateTopic: grpc.handleUnaryCall<_htq_v1_CreateTopicRequest__Output, _htq_v1_Topic>;
+  
   DeleteDeadTask: grpc.handleUnaryCall<_htq_v1_DeleteDeadTaskRequest__Output, _htq_v1_DeleteDeadTaskResponse>;
   
   DeleteQueue: grpc.handleUnaryCall<_htq_v1_DeleteQueueRequest__Output, _htq_v1_DeleteQueueResponse>;
   
   DeleteSchedule: grpc.handleUnaryCall<_htq_v1_DeleteScheduleRequest__Output, _htq_v1_DeleteScheduleResponse>;
   
+  DeleteTopic: grpc.handleUnaryCall<_htq_v1_DeleteTopicRequest__Output, _htq_v1_DeleteTopicResponse>;
+  
+  EnableEndpoint: grpc.handleUnaryCall<_htq_v1_EnableEndpointRequest__Output, _htq_v1_Topic>;
+  
   GetQueue: grpc.handleUnaryCall<_htq_v1_GetQueueRequest__Output, _htq_v1_Queue>;
   
   GetSchedule: grpc.handleUnaryCall<_htq_v1_GetScheduleRequest__Output, _htq_v1_Schedule>;
   
   GetTask: grpc.handleUnaryCall<_htq_v1_GetTaskRequest__Output, _htq_v1_Task>;
+  
+  GetTopic: grpc.handleUnaryCall<_htq_v1_GetTopicRequest__Output, _htq_v1_Topic>;
   
   ListQueues: grpc.handleUnaryCall<_htq_v1_ListQueuesRequest__Output, _htq_v1_ListQueuesResponse>;
   
@@ -343,13 +458,21 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListTasks: grpc.handleUnaryCall<_htq_v1_ListTasksRequest__Output, _htq_v1_ListTasksResponse>;
   
+  ListTopics: grpc.handleUnaryCall<_htq_v1_ListTopicsRequest__Output, _htq_v1_ListTopicsResponse>;
+  
   PauseQueue: grpc.handleUnaryCall<_htq_v1_PauseQueueRequest__Output, _htq_v1_Queue>;
+  
+  Publish: grpc.handleUnaryCall<_htq_v1_PublishRequest__Output, _htq_v1_PublishResponse>;
+  
+  PublishBatch: grpc.handleUnaryCall<_htq_v1_PublishBatchRequest__Output, _htq_v1_PublishBatchResponse>;
   
   PurgeQueue: grpc.handleUnaryCall<_htq_v1_PurgeQueueRequest__Output, _htq_v1_PurgeQueueResponse>;
   
   PushTask: grpc.handleUnaryCall<_htq_v1_PushTaskRequest__Output, _htq_v1_PushTaskResponse>;
   
   PushTasks: grpc.handleUnaryCall<_htq_v1_PushTasksRequest__Output, _htq_v1_PushTasksResponse>;
+  
+  RemoveEndpoint: grpc.handleUnaryCall<_htq_v1_RemoveEndpointRequest__Output, _htq_v1_Topic>;
   
   ReplayTasks: grpc.handleUnaryCall<_htq_v1_ReplayTasksRequest__Output, _htq_v1_ReplayTasksResponse>;
   
@@ -369,30 +492,41 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   UpdateQueue: grpc.handleUnaryCall<_htq_v1_UpdateQueueRequest__Output, _htq_v1_Queue>;
   
+  UpdateTopic: grpc.handleUnaryCall<_htq_v1_UpdateTopicRequest__Output, _htq_v1_Topic>;
+  
   WatchQueue: grpc.handleServerStreamingCall<_htq_v1_WatchQueueRequest__Output, _htq_v1_WatchQueueResponse>;
   
 }
 
 export interface HtqServiceDefinition extends grpc.ServiceDefinition {
+  AddEndpoint: MethodDefinition<_htq_v1_AddEndpointRequest, _htq_v1_Topic, _htq_v1_AddEndpointRequest__Output, _htq_v1_Topic__Output>
   CancelTask: MethodDefinition<_htq_v1_CancelTaskRequest, _htq_v1_Task, _htq_v1_CancelTaskRequest__Output, _htq_v1_Task__Output>
   CountTasks: MethodDefinition<_htq_v1_CountTasksRequest, _htq_v1_CountTasksResponse, _htq_v1_CountTasksRequest__Output, _htq_v1_CountTasksResponse__Output>
   CreateQueue: MethodDefinition<_htq_v1_CreateQueueRequest, _htq_v1_Queue, _htq_v1_CreateQueueRequest__Output, _htq_v1_Queue__Output>
   CreateSchedule: MethodDefinition<_htq_v1_CreateScheduleRequest, _htq_v1_Schedule, _htq_v1_CreateScheduleRequest__Output, _htq_v1_Schedule__Output>
   CreateSigningKey: MethodDefinition<_htq_v1_CreateSigningKeyRequest, _htq_v1_SigningKey, _htq_v1_CreateSigningKeyRequest__Output, _htq_v1_SigningKey__Output>
+  CreateTopic: MethodDefinition<_htq_v1_CreateTopicRequest, _htq_v1_Topic, _htq_v1_CreateTopicRequest__Output, _htq_v1_Topic__Output>
   DeleteDeadTask: MethodDefinition<_htq_v1_DeleteDeadTaskRequest, _htq_v1_DeleteDeadTaskResponse, _htq_v1_DeleteDeadTaskRequest__Output, _htq_v1_DeleteDeadTaskResponse__Output>
   DeleteQueue: MethodDefinition<_htq_v1_DeleteQueueRequest, _htq_v1_DeleteQueueResponse, _htq_v1_DeleteQueueRequest__Output, _htq_v1_DeleteQueueResponse__Output>
   DeleteSchedule: MethodDefinition<_htq_v1_DeleteScheduleRequest, _htq_v1_DeleteScheduleResponse, _htq_v1_DeleteScheduleRequest__Output, _htq_v1_DeleteScheduleResponse__Output>
+  DeleteTopic: MethodDefinition<_htq_v1_DeleteTopicRequest, _htq_v1_DeleteTopicResponse, _htq_v1_DeleteTopicRequest__Output, _htq_v1_DeleteTopicResponse__Output>
+  EnableEndpoint: MethodDefinition<_htq_v1_EnableEndpointRequest, _htq_v1_Topic, _htq_v1_EnableEndpointRequest__Output, _htq_v1_Topic__Output>
   GetQueue: MethodDefinition<_htq_v1_GetQueueRequest, _htq_v1_Queue, _htq_v1_GetQueueRequest__Output, _htq_v1_Queue__Output>
   GetSchedule: MethodDefinition<_htq_v1_GetScheduleRequest, _htq_v1_Schedule, _htq_v1_GetScheduleRequest__Output, _htq_v1_Schedule__Output>
   GetTask: MethodDefinition<_htq_v1_GetTaskRequest, _htq_v1_Task, _htq_v1_GetTaskRequest__Output, _htq_v1_Task__Output>
+  GetTopic: MethodDefinition<_htq_v1_GetTopicRequest, _htq_v1_Topic, _htq_v1_GetTopicRequest__Output, _htq_v1_Topic__Output>
   ListQueues: MethodDefinition<_htq_v1_ListQueuesRequest, _htq_v1_ListQueuesResponse, _htq_v1_ListQueuesRequest__Output, _htq_v1_ListQueuesResponse__Output>
   ListSchedules: MethodDefinition<_htq_v1_ListSchedulesRequest, _htq_v1_ListSchedulesResponse, _htq_v1_ListSchedulesRequest__Output, _htq_v1_ListSchedulesResponse__Output>
   ListSigningKeys: MethodDefinition<_htq_v1_ListSigningKeysRequest, _htq_v1_ListSigningKeysResponse, _htq_v1_ListSigningKeysRequest__Output, _htq_v1_ListSigningKeysResponse__Output>
   ListTasks: MethodDefinition<_htq_v1_ListTasksRequest, _htq_v1_ListTasksResponse, _htq_v1_ListTasksRequest__Output, _htq_v1_ListTasksResponse__Output>
+  ListTopics: MethodDefinition<_htq_v1_ListTopicsRequest, _htq_v1_ListTopicsResponse, _htq_v1_ListTopicsRequest__Output, _htq_v1_ListTopicsResponse__Output>
   PauseQueue: MethodDefinition<_htq_v1_PauseQueueRequest, _htq_v1_Queue, _htq_v1_PauseQueueRequest__Output, _htq_v1_Queue__Output>
+  Publish: MethodDefinition<_htq_v1_PublishRequest, _htq_v1_PublishResponse, _htq_v1_PublishRequest__Output, _htq_v1_PublishResponse__Output>
+  PublishBatch: MethodDefinition<_htq_v1_PublishBatchRequest, _htq_v1_PublishBatchResponse, _htq_v1_PublishBatchRequest__Output, _htq_v1_PublishBatchResponse__Output>
   PurgeQueue: MethodDefinition<_htq_v1_PurgeQueueRequest, _htq_v1_PurgeQueueResponse, _htq_v1_PurgeQueueRequest__Output, _htq_v1_PurgeQueueResponse__Output>
   PushTask: MethodDefinition<_htq_v1_PushTaskRequest, _htq_v1_PushTaskResponse, _htq_v1_PushTaskRequest__Output, _htq_v1_PushTaskResponse__Output>
   PushTasks: MethodDefinition<_htq_v1_PushTasksRequest, _htq_v1_PushTasksResponse, _htq_v1_PushTasksRequest__Output, _htq_v1_PushTasksResponse__Output>
+  RemoveEndpoint: MethodDefinition<_htq_v1_RemoveEndpointRequest, _htq_v1_Topic, _htq_v1_RemoveEndpointRequest__Output, _htq_v1_Topic__Output>
   ReplayTasks: MethodDefinition<_htq_v1_ReplayTasksRequest, _htq_v1_ReplayTasksResponse, _htq_v1_ReplayTasksRequest__Output, _htq_v1_ReplayTasksResponse__Output>
   ResumeQueue: MethodDefinition<_htq_v1_ResumeQueueRequest, _htq_v1_Queue, _htq_v1_ResumeQueueRequest__Output, _htq_v1_Queue__Output>
   RetireSigningKey: MethodDefinition<_htq_v1_RetireSigningKeyRequest, _htq_v1_RetireSigningKeyResponse, _htq_v1_RetireSigningKeyRequest__Output, _htq_v1_RetireSigningKeyResponse__Output>
@@ -402,5 +536,6 @@ export interface HtqServiceDefinition extends grpc.ServiceDefinition {
   RunTask: MethodDefinition<_htq_v1_RunTaskRequest, _htq_v1_Task, _htq_v1_RunTaskRequest__Output, _htq_v1_Task__Output>
   ScheduleTask: MethodDefinition<_htq_v1_ScheduleTaskRequest, _htq_v1_PushTaskResponse, _htq_v1_ScheduleTaskRequest__Output, _htq_v1_PushTaskResponse__Output>
   UpdateQueue: MethodDefinition<_htq_v1_UpdateQueueRequest, _htq_v1_Queue, _htq_v1_UpdateQueueRequest__Output, _htq_v1_Queue__Output>
+  UpdateTopic: MethodDefinition<_htq_v1_UpdateTopicRequest, _htq_v1_Topic, _htq_v1_UpdateTopicRequest__Output, _htq_v1_Topic__Output>
   WatchQueue: MethodDefinition<_htq_v1_WatchQueueRequest, _htq_v1_WatchQueueResponse, _htq_v1_WatchQueueRequest__Output, _htq_v1_WatchQueueResponse__Output>
 }

@@ -45,6 +45,9 @@ class EventKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     EVENT_KIND_RESUMED: _ClassVar[EventKind]
     EVENT_KIND_PURGED: _ClassVar[EventKind]
     EVENT_KIND_DELETED: _ClassVar[EventKind]
+    EVENT_KIND_ENDPOINT_DISABLED: _ClassVar[EventKind]
+    EVENT_KIND_ENDPOINT_PAUSED: _ClassVar[EventKind]
+    EVENT_KIND_ENDPOINT_ENABLED: _ClassVar[EventKind]
 
 class CatchUp(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -57,6 +60,13 @@ class SigningAlgorithm(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SIGNING_ALGORITHM_UNSPECIFIED: _ClassVar[SigningAlgorithm]
     SIGNING_ALGORITHM_HMAC_SHA256: _ClassVar[SigningAlgorithm]
     SIGNING_ALGORITHM_ED25519: _ClassVar[SigningAlgorithm]
+
+class EndpointState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ENDPOINT_STATE_UNSPECIFIED: _ClassVar[EndpointState]
+    ENDPOINT_STATE_ENABLED: _ClassVar[EndpointState]
+    ENDPOINT_STATE_DISABLED: _ClassVar[EndpointState]
+    ENDPOINT_STATE_PAUSED: _ClassVar[EndpointState]
 QUEUE_KIND_UNSPECIFIED: QueueKind
 QUEUE_KIND_REAL_TIME: QueueKind
 QUEUE_KIND_TIMING: QueueKind
@@ -82,12 +92,19 @@ EVENT_KIND_PAUSED: EventKind
 EVENT_KIND_RESUMED: EventKind
 EVENT_KIND_PURGED: EventKind
 EVENT_KIND_DELETED: EventKind
+EVENT_KIND_ENDPOINT_DISABLED: EventKind
+EVENT_KIND_ENDPOINT_PAUSED: EventKind
+EVENT_KIND_ENDPOINT_ENABLED: EventKind
 CATCH_UP_UNSPECIFIED: CatchUp
 CATCH_UP_ONE: CatchUp
 CATCH_UP_SKIP: CatchUp
 SIGNING_ALGORITHM_UNSPECIFIED: SigningAlgorithm
 SIGNING_ALGORITHM_HMAC_SHA256: SigningAlgorithm
 SIGNING_ALGORITHM_ED25519: SigningAlgorithm
+ENDPOINT_STATE_UNSPECIFIED: EndpointState
+ENDPOINT_STATE_ENABLED: EndpointState
+ENDPOINT_STATE_DISABLED: EndpointState
+ENDPOINT_STATE_PAUSED: EndpointState
 
 class RetryPolicy(_message.Message):
     __slots__ = ("max_attempts", "min_backoff", "max_backoff", "max_doublings")
@@ -772,3 +789,163 @@ class RetireSigningKeyRequest(_message.Message):
 class RetireSigningKeyResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class Topic(_message.Message):
+    __slots__ = ("name", "endpoints", "pause_after_failures", "retry", "request_timeout", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINTS_FIELD_NUMBER: _ClassVar[int]
+    PAUSE_AFTER_FAILURES_FIELD_NUMBER: _ClassVar[int]
+    RETRY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_TIMEOUT_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    endpoints: _containers.RepeatedCompositeFieldContainer[Endpoint]
+    pause_after_failures: int
+    retry: RetryPolicy
+    request_timeout: _duration_pb2.Duration
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., endpoints: _Optional[_Iterable[_Union[Endpoint, _Mapping]]] = ..., pause_after_failures: _Optional[int] = ..., retry: _Optional[_Union[RetryPolicy, _Mapping]] = ..., request_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Endpoint(_message.Message):
+    __slots__ = ("name", "url", "headers", "max_concurrency", "max_dispatches_per_second", "state", "state_reason", "state_time", "consecutive_failures", "queue")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_FIELD_NUMBER: _ClassVar[int]
+    MAX_CONCURRENCY_FIELD_NUMBER: _ClassVar[int]
+    MAX_DISPATCHES_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    STATE_REASON_FIELD_NUMBER: _ClassVar[int]
+    STATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CONSECUTIVE_FAILURES_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    url: str
+    headers: _containers.RepeatedCompositeFieldContainer[Header]
+    max_concurrency: int
+    max_dispatches_per_second: float
+    state: EndpointState
+    state_reason: str
+    state_time: _timestamp_pb2.Timestamp
+    consecutive_failures: int
+    queue: str
+    def __init__(self, name: _Optional[str] = ..., url: _Optional[str] = ..., headers: _Optional[_Iterable[_Union[Header, _Mapping]]] = ..., max_concurrency: _Optional[int] = ..., max_dispatches_per_second: _Optional[float] = ..., state: _Optional[_Union[EndpointState, str]] = ..., state_reason: _Optional[str] = ..., state_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., consecutive_failures: _Optional[int] = ..., queue: _Optional[str] = ...) -> None: ...
+
+class CreateTopicRequest(_message.Message):
+    __slots__ = ("topic",)
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    topic: Topic
+    def __init__(self, topic: _Optional[_Union[Topic, _Mapping]] = ...) -> None: ...
+
+class GetTopicRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ListTopicsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListTopicsResponse(_message.Message):
+    __slots__ = ("topics",)
+    TOPICS_FIELD_NUMBER: _ClassVar[int]
+    topics: _containers.RepeatedCompositeFieldContainer[Topic]
+    def __init__(self, topics: _Optional[_Iterable[_Union[Topic, _Mapping]]] = ...) -> None: ...
+
+class UpdateTopicRequest(_message.Message):
+    __slots__ = ("topic", "update_mask")
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    topic: Topic
+    update_mask: _field_mask_pb2.FieldMask
+    def __init__(self, topic: _Optional[_Union[Topic, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ...) -> None: ...
+
+class DeleteTopicRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class DeleteTopicResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class AddEndpointRequest(_message.Message):
+    __slots__ = ("topic", "endpoint")
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    topic: str
+    endpoint: Endpoint
+    def __init__(self, topic: _Optional[str] = ..., endpoint: _Optional[_Union[Endpoint, _Mapping]] = ...) -> None: ...
+
+class RemoveEndpointRequest(_message.Message):
+    __slots__ = ("topic", "endpoint")
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    topic: str
+    endpoint: str
+    def __init__(self, topic: _Optional[str] = ..., endpoint: _Optional[str] = ...) -> None: ...
+
+class EnableEndpointRequest(_message.Message):
+    __slots__ = ("topic", "endpoint")
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    topic: str
+    endpoint: str
+    def __init__(self, topic: _Optional[str] = ..., endpoint: _Optional[str] = ...) -> None: ...
+
+class PublishRequest(_message.Message):
+    __slots__ = ("topic", "method", "headers", "data", "text", "delay", "idempotency_key", "callbacks")
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    DELAY_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    CALLBACKS_FIELD_NUMBER: _ClassVar[int]
+    topic: str
+    method: str
+    headers: _containers.RepeatedCompositeFieldContainer[Header]
+    data: bytes
+    text: str
+    delay: _duration_pb2.Duration
+    idempotency_key: str
+    callbacks: Callbacks
+    def __init__(self, topic: _Optional[str] = ..., method: _Optional[str] = ..., headers: _Optional[_Iterable[_Union[Header, _Mapping]]] = ..., data: _Optional[bytes] = ..., text: _Optional[str] = ..., delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., idempotency_key: _Optional[str] = ..., callbacks: _Optional[_Union[Callbacks, _Mapping]] = ...) -> None: ...
+
+class Delivery(_message.Message):
+    __slots__ = ("endpoint", "queue", "task_id", "duplicate", "skipped")
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATE_FIELD_NUMBER: _ClassVar[int]
+    SKIPPED_FIELD_NUMBER: _ClassVar[int]
+    endpoint: str
+    queue: str
+    task_id: str
+    duplicate: bool
+    skipped: bool
+    def __init__(self, endpoint: _Optional[str] = ..., queue: _Optional[str] = ..., task_id: _Optional[str] = ..., duplicate: _Optional[bool] = ..., skipped: _Optional[bool] = ...) -> None: ...
+
+class PublishResponse(_message.Message):
+    __slots__ = ("message_id", "deliveries")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    DELIVERIES_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    deliveries: _containers.RepeatedCompositeFieldContainer[Delivery]
+    def __init__(self, message_id: _Optional[str] = ..., deliveries: _Optional[_Iterable[_Union[Delivery, _Mapping]]] = ...) -> None: ...
+
+class PublishBatchRequest(_message.Message):
+    __slots__ = ("topic", "messages")
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    MESSAGES_FIELD_NUMBER: _ClassVar[int]
+    topic: str
+    messages: _containers.RepeatedCompositeFieldContainer[PublishRequest]
+    def __init__(self, topic: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[PublishRequest, _Mapping]]] = ...) -> None: ...
+
+class PublishBatchResponse(_message.Message):
+    __slots__ = ("messages",)
+    MESSAGES_FIELD_NUMBER: _ClassVar[int]
+    messages: _containers.RepeatedCompositeFieldContainer[PublishResponse]
+    def __init__(self, messages: _Optional[_Iterable[_Union[PublishResponse, _Mapping]]] = ...) -> None: ...

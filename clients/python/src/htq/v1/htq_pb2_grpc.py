@@ -180,6 +180,56 @@ class HtqServiceStub:
                 request_serializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyRequest.SerializeToString,
                 response_deserializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyResponse.FromString,
                 _registered_method=True)
+        self.CreateTopic = channel.unary_unary(
+                '/htq.v1.HtqService/CreateTopic',
+                request_serializer=htq_dot_v1_dot_htq__pb2.CreateTopicRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.Topic.FromString,
+                _registered_method=True)
+        self.GetTopic = channel.unary_unary(
+                '/htq.v1.HtqService/GetTopic',
+                request_serializer=htq_dot_v1_dot_htq__pb2.GetTopicRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.Topic.FromString,
+                _registered_method=True)
+        self.ListTopics = channel.unary_unary(
+                '/htq.v1.HtqService/ListTopics',
+                request_serializer=htq_dot_v1_dot_htq__pb2.ListTopicsRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.ListTopicsResponse.FromString,
+                _registered_method=True)
+        self.UpdateTopic = channel.unary_unary(
+                '/htq.v1.HtqService/UpdateTopic',
+                request_serializer=htq_dot_v1_dot_htq__pb2.UpdateTopicRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.Topic.FromString,
+                _registered_method=True)
+        self.DeleteTopic = channel.unary_unary(
+                '/htq.v1.HtqService/DeleteTopic',
+                request_serializer=htq_dot_v1_dot_htq__pb2.DeleteTopicRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.DeleteTopicResponse.FromString,
+                _registered_method=True)
+        self.AddEndpoint = channel.unary_unary(
+                '/htq.v1.HtqService/AddEndpoint',
+                request_serializer=htq_dot_v1_dot_htq__pb2.AddEndpointRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.Topic.FromString,
+                _registered_method=True)
+        self.RemoveEndpoint = channel.unary_unary(
+                '/htq.v1.HtqService/RemoveEndpoint',
+                request_serializer=htq_dot_v1_dot_htq__pb2.RemoveEndpointRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.Topic.FromString,
+                _registered_method=True)
+        self.EnableEndpoint = channel.unary_unary(
+                '/htq.v1.HtqService/EnableEndpoint',
+                request_serializer=htq_dot_v1_dot_htq__pb2.EnableEndpointRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.Topic.FromString,
+                _registered_method=True)
+        self.Publish = channel.unary_unary(
+                '/htq.v1.HtqService/Publish',
+                request_serializer=htq_dot_v1_dot_htq__pb2.PublishRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.PublishResponse.FromString,
+                _registered_method=True)
+        self.PublishBatch = channel.unary_unary(
+                '/htq.v1.HtqService/PublishBatch',
+                request_serializer=htq_dot_v1_dot_htq__pb2.PublishBatchRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.PublishBatchResponse.FromString,
+                _registered_method=True)
 
 
 class HtqServiceServicer:
@@ -405,6 +455,79 @@ class HtqServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateTopic(self, request, context):
+        """Creates a topic: a named list of endpoints that Publish fans out to, each
+        endpoint a queue of its own (see Topic).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTopic(self, request, context):
+        """A topic, with each endpoint's health.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTopics(self, request, context):
+        """Every topic, in name order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTopic(self, request, context):
+        """Changes a topic's settings (those named by update_mask; all given when none);
+        its endpoints' queues take them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteTopic(self, request, context):
+        """Deletes a topic and its endpoints' queues, with their tasks.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddEndpoint(self, request, context):
+        """Adds an endpoint (and its queue) to a topic.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveEndpoint(self, request, context):
+        """Removes an endpoint and its queue, with its tasks.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EnableEndpoint(self, request, context):
+        """Enables a disabled or paused endpoint: its queue resumes, its run of failures
+        starts again from zero.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Publish(self, request, context):
+        """Publishes a message: one task per endpoint, all stored by one script.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishBatch(self, request, context):
+        """Publishes several messages to one topic; each as Publish does, all or none.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_HtqServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -552,6 +675,56 @@ def add_HtqServiceServicer_to_server(servicer, server):
                     servicer.RetireSigningKey,
                     request_deserializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyRequest.FromString,
                     response_serializer=htq_dot_v1_dot_htq__pb2.RetireSigningKeyResponse.SerializeToString,
+            ),
+            'CreateTopic': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTopic,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.CreateTopicRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.Topic.SerializeToString,
+            ),
+            'GetTopic': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTopic,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.GetTopicRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.Topic.SerializeToString,
+            ),
+            'ListTopics': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTopics,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.ListTopicsRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.ListTopicsResponse.SerializeToString,
+            ),
+            'UpdateTopic': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTopic,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.UpdateTopicRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.Topic.SerializeToString,
+            ),
+            'DeleteTopic': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteTopic,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.DeleteTopicRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.DeleteTopicResponse.SerializeToString,
+            ),
+            'AddEndpoint': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddEndpoint,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.AddEndpointRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.Topic.SerializeToString,
+            ),
+            'RemoveEndpoint': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveEndpoint,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.RemoveEndpointRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.Topic.SerializeToString,
+            ),
+            'EnableEndpoint': grpc.unary_unary_rpc_method_handler(
+                    servicer.EnableEndpoint,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.EnableEndpointRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.Topic.SerializeToString,
+            ),
+            'Publish': grpc.unary_unary_rpc_method_handler(
+                    servicer.Publish,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.PublishRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.PublishResponse.SerializeToString,
+            ),
+            'PublishBatch': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishBatch,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.PublishBatchRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.PublishBatchResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1338,6 +1511,276 @@ class HtqService:
             '/htq.v1.HtqService/RetireSigningKey',
             htq_dot_v1_dot_htq__pb2.RetireSigningKeyRequest.SerializeToString,
             htq_dot_v1_dot_htq__pb2.RetireSigningKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTopic(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/CreateTopic',
+            htq_dot_v1_dot_htq__pb2.CreateTopicRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.Topic.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTopic(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/GetTopic',
+            htq_dot_v1_dot_htq__pb2.GetTopicRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.Topic.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTopics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/ListTopics',
+            htq_dot_v1_dot_htq__pb2.ListTopicsRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.ListTopicsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTopic(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/UpdateTopic',
+            htq_dot_v1_dot_htq__pb2.UpdateTopicRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.Topic.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteTopic(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/DeleteTopic',
+            htq_dot_v1_dot_htq__pb2.DeleteTopicRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.DeleteTopicResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddEndpoint(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/AddEndpoint',
+            htq_dot_v1_dot_htq__pb2.AddEndpointRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.Topic.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveEndpoint(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/RemoveEndpoint',
+            htq_dot_v1_dot_htq__pb2.RemoveEndpointRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.Topic.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EnableEndpoint(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/EnableEndpoint',
+            htq_dot_v1_dot_htq__pb2.EnableEndpointRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.Topic.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Publish(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/Publish',
+            htq_dot_v1_dot_htq__pb2.PublishRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.PublishResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishBatch(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/PublishBatch',
+            htq_dot_v1_dot_htq__pb2.PublishBatchRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.PublishBatchResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -547,6 +547,32 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * <code>EVENT_KIND_DELETED = 13;</code>
      */
     EVENT_KIND_DELETED(13),
+    /**
+     * <pre>
+     * A topic's endpoint answered 410 Gone: it is disabled (its queue paused,
+     * Publish skips it) until EnableEndpoint. Event of the endpoint's queue.
+     * </pre>
+     *
+     * <code>EVENT_KIND_ENDPOINT_DISABLED = 14;</code>
+     */
+    EVENT_KIND_ENDPOINT_DISABLED(14),
+    /**
+     * <pre>
+     * A topic's endpoint failed pause_after_failures attempts in a row: its queue is
+     * paused (Publish still adds to it) until EnableEndpoint.
+     * </pre>
+     *
+     * <code>EVENT_KIND_ENDPOINT_PAUSED = 15;</code>
+     */
+    EVENT_KIND_ENDPOINT_PAUSED(15),
+    /**
+     * <pre>
+     * A topic's endpoint was enabled again.
+     * </pre>
+     *
+     * <code>EVENT_KIND_ENDPOINT_ENABLED = 16;</code>
+     */
+    EVENT_KIND_ENDPOINT_ENABLED(16),
     UNRECOGNIZED(-1),
     ;
 
@@ -672,6 +698,32 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      * <code>EVENT_KIND_DELETED = 13;</code>
      */
     public static final int EVENT_KIND_DELETED_VALUE = 13;
+    /**
+     * <pre>
+     * A topic's endpoint answered 410 Gone: it is disabled (its queue paused,
+     * Publish skips it) until EnableEndpoint. Event of the endpoint's queue.
+     * </pre>
+     *
+     * <code>EVENT_KIND_ENDPOINT_DISABLED = 14;</code>
+     */
+    public static final int EVENT_KIND_ENDPOINT_DISABLED_VALUE = 14;
+    /**
+     * <pre>
+     * A topic's endpoint failed pause_after_failures attempts in a row: its queue is
+     * paused (Publish still adds to it) until EnableEndpoint.
+     * </pre>
+     *
+     * <code>EVENT_KIND_ENDPOINT_PAUSED = 15;</code>
+     */
+    public static final int EVENT_KIND_ENDPOINT_PAUSED_VALUE = 15;
+    /**
+     * <pre>
+     * A topic's endpoint was enabled again.
+     * </pre>
+     *
+     * <code>EVENT_KIND_ENDPOINT_ENABLED = 16;</code>
+     */
+    public static final int EVENT_KIND_ENDPOINT_ENABLED_VALUE = 16;
 
 
     public final int getNumber() {
@@ -712,6 +764,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         case 11: return EVENT_KIND_RESUMED;
         case 12: return EVENT_KIND_PURGED;
         case 13: return EVENT_KIND_DELETED;
+        case 14: return EVENT_KIND_ENDPOINT_DISABLED;
+        case 15: return EVENT_KIND_ENDPOINT_PAUSED;
+        case 16: return EVENT_KIND_ENDPOINT_ENABLED;
         default: return null;
       }
     }
@@ -1074,6 +1129,171 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     }
 
     // @@protoc_insertion_point(enum_scope:htq.v1.SigningAlgorithm)
+  }
+
+  /**
+   * <pre>
+   * An endpoint's health.
+   * </pre>
+   *
+   * Protobuf enum {@code htq.v1.EndpointState}
+   */
+  public enum EndpointState
+      implements com.google.protobuf.ProtocolMessageEnum {
+    /**
+     * <code>ENDPOINT_STATE_UNSPECIFIED = 0;</code>
+     */
+    ENDPOINT_STATE_UNSPECIFIED(0),
+    /**
+     * <pre>
+     * Delivering.
+     * </pre>
+     *
+     * <code>ENDPOINT_STATE_ENABLED = 1;</code>
+     */
+    ENDPOINT_STATE_ENABLED(1),
+    /**
+     * <pre>
+     * It answered 410 Gone: its queue is paused and Publish skips it.
+     * </pre>
+     *
+     * <code>ENDPOINT_STATE_DISABLED = 2;</code>
+     */
+    ENDPOINT_STATE_DISABLED(2),
+    /**
+     * <pre>
+     * It failed pause_after_failures attempts in a row: its queue is paused,
+     * Publish still adds to it.
+     * </pre>
+     *
+     * <code>ENDPOINT_STATE_PAUSED = 3;</code>
+     */
+    ENDPOINT_STATE_PAUSED(3),
+    UNRECOGNIZED(-1),
+    ;
+
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "EndpointState");
+    }
+    /**
+     * <code>ENDPOINT_STATE_UNSPECIFIED = 0;</code>
+     */
+    public static final int ENDPOINT_STATE_UNSPECIFIED_VALUE = 0;
+    /**
+     * <pre>
+     * Delivering.
+     * </pre>
+     *
+     * <code>ENDPOINT_STATE_ENABLED = 1;</code>
+     */
+    public static final int ENDPOINT_STATE_ENABLED_VALUE = 1;
+    /**
+     * <pre>
+     * It answered 410 Gone: its queue is paused and Publish skips it.
+     * </pre>
+     *
+     * <code>ENDPOINT_STATE_DISABLED = 2;</code>
+     */
+    public static final int ENDPOINT_STATE_DISABLED_VALUE = 2;
+    /**
+     * <pre>
+     * It failed pause_after_failures attempts in a row: its queue is paused,
+     * Publish still adds to it.
+     * </pre>
+     *
+     * <code>ENDPOINT_STATE_PAUSED = 3;</code>
+     */
+    public static final int ENDPOINT_STATE_PAUSED_VALUE = 3;
+
+
+    public final int getNumber() {
+      if (this == UNRECOGNIZED) {
+        throw new java.lang.IllegalArgumentException(
+            "Can't get the number of an unknown enum value.");
+      }
+      return value;
+    }
+
+    /**
+     * @param value The numeric wire value of the corresponding enum entry.
+     * @return The enum associated with the given numeric wire value.
+     * @deprecated Use {@link #forNumber(int)} instead.
+     */
+    @java.lang.Deprecated
+    public static EndpointState valueOf(int value) {
+      return forNumber(value);
+    }
+
+    /**
+     * @param value The numeric wire value of the corresponding enum entry.
+     * @return The enum associated with the given numeric wire value.
+     */
+    public static EndpointState forNumber(int value) {
+      switch (value) {
+        case 0: return ENDPOINT_STATE_UNSPECIFIED;
+        case 1: return ENDPOINT_STATE_ENABLED;
+        case 2: return ENDPOINT_STATE_DISABLED;
+        case 3: return ENDPOINT_STATE_PAUSED;
+        default: return null;
+      }
+    }
+
+    public static com.google.protobuf.Internal.EnumLiteMap<EndpointState>
+        internalGetValueMap() {
+      return internalValueMap;
+    }
+    private static final com.google.protobuf.Internal.EnumLiteMap<
+        EndpointState> internalValueMap =
+          new com.google.protobuf.Internal.EnumLiteMap<EndpointState>() {
+            public EndpointState findValueByNumber(int number) {
+              return EndpointState.forNumber(number);
+            }
+          };
+
+    public final com.google.protobuf.Descriptors.EnumValueDescriptor
+        getValueDescriptor() {
+      if (this == UNRECOGNIZED) {
+        throw new java.lang.IllegalStateException(
+            "Can't get the descriptor of an unrecognized enum value.");
+      }
+      return getDescriptor().getValue(ordinal());
+    }
+    public final com.google.protobuf.Descriptors.EnumDescriptor
+        getDescriptorForType() {
+      return getDescriptor();
+    }
+    public static com.google.protobuf.Descriptors.EnumDescriptor
+        getDescriptor() {
+      return htq.v1.Htq.getDescriptor().getEnumType(5);
+    }
+
+    private static final EndpointState[] VALUES = values();
+
+    public static EndpointState valueOf(
+        com.google.protobuf.Descriptors.EnumValueDescriptor desc) {
+      if (desc.getType() != getDescriptor()) {
+        throw new java.lang.IllegalArgumentException(
+          "EnumValueDescriptor is not for this type.");
+      }
+      if (desc.getIndex() == -1) {
+        return UNRECOGNIZED;
+      }
+      return VALUES[desc.getIndex()];
+    }
+
+    private final int value;
+
+    private EndpointState(int value) {
+      this.value = value;
+    }
+
+    // @@protoc_insertion_point(enum_scope:htq.v1.EndpointState)
   }
 
   public interface RetryPolicyOrBuilder extends
@@ -69373,6 +69593,16004 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
   }
 
+  public interface TopicOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.Topic)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * 1 to 200 bytes, no control characters, no '#'.
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    java.lang.String getName();
+    /**
+     * <pre>
+     * 1 to 200 bytes, no control characters, no '#'.
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    com.google.protobuf.ByteString
+        getNameBytes();
+
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    java.util.List<htq.v1.Htq.Endpoint> 
+        getEndpointsList();
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    htq.v1.Htq.Endpoint getEndpoints(int index);
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    int getEndpointsCount();
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.EndpointOrBuilder> 
+        getEndpointsOrBuilderList();
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    htq.v1.Htq.EndpointOrBuilder getEndpointsOrBuilder(
+        int index);
+
+    /**
+     * <pre>
+     * Attempts failed in a row after which an endpoint is paused; 0 means never.
+     * </pre>
+     *
+     * <code>int32 pause_after_failures = 3;</code>
+     * @return The pauseAfterFailures.
+     */
+    int getPauseAfterFailures();
+
+    /**
+     * <pre>
+     * Retries of each endpoint's tasks (the queue defaults when unset).
+     * </pre>
+     *
+     * <code>.htq.v1.RetryPolicy retry = 4;</code>
+     * @return Whether the retry field is set.
+     */
+    boolean hasRetry();
+    /**
+     * <pre>
+     * Retries of each endpoint's tasks (the queue defaults when unset).
+     * </pre>
+     *
+     * <code>.htq.v1.RetryPolicy retry = 4;</code>
+     * @return The retry.
+     */
+    htq.v1.Htq.RetryPolicy getRetry();
+    /**
+     * <pre>
+     * Retries of each endpoint's tasks (the queue defaults when unset).
+     * </pre>
+     *
+     * <code>.htq.v1.RetryPolicy retry = 4;</code>
+     */
+    htq.v1.Htq.RetryPolicyOrBuilder getRetryOrBuilder();
+
+    /**
+     * <pre>
+     * Each request's timeout. 0 means the queue default (30 s).
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration request_timeout = 5;</code>
+     * @return Whether the requestTimeout field is set.
+     */
+    boolean hasRequestTimeout();
+    /**
+     * <pre>
+     * Each request's timeout. 0 means the queue default (30 s).
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration request_timeout = 5;</code>
+     * @return The requestTimeout.
+     */
+    com.google.protobuf.Duration getRequestTimeout();
+    /**
+     * <pre>
+     * Each request's timeout. 0 means the queue default (30 s).
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration request_timeout = 5;</code>
+     */
+    com.google.protobuf.DurationOrBuilder getRequestTimeoutOrBuilder();
+
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return Whether the createTime field is set.
+     */
+    boolean hasCreateTime();
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return The createTime.
+     */
+    com.google.protobuf.Timestamp getCreateTime();
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder();
+  }
+  /**
+   * <pre>
+   * A topic: a named list of endpoints. Publish makes one task per endpoint, each in
+   * the endpoint's own queue, named "&lt;topic&gt;#&lt;endpoint&gt;" (a queue of that name must
+   * not exist when the endpoint is added). Each endpoint's tasks are retried,
+   * dead-lettered, paused and watched on their own, with every queue call (ListTasks,
+   * ReplayTasks, WatchQueue, ...), so a slow or failing endpoint never holds back the
+   * others. On a Redis Cluster a topic's queues share one slot, so a publish is
+   * still one script.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.Topic}
+   */
+  public static final class Topic extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.Topic)
+      TopicOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "Topic");
+    }
+    // Use Topic.newBuilder() to construct.
+    private Topic(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private Topic() {
+      name_ = "";
+      endpoints_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_Topic_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_Topic_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_Topic_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.Topic.class, htq.v1.Htq.Topic.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int NAME_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object name_ = "";
+    /**
+     * <pre>
+     * 1 to 200 bytes, no control characters, no '#'.
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    @java.lang.Override
+    public java.lang.String getName() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        name_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * 1 to 200 bytes, no control characters, no '#'.
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getNameBytes() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        name_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ENDPOINTS_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.Endpoint> endpoints_;
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.Endpoint> getEndpointsList() {
+      return endpoints_;
+    }
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.EndpointOrBuilder> 
+        getEndpointsOrBuilderList() {
+      return endpoints_;
+    }
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    @java.lang.Override
+    public int getEndpointsCount() {
+      return endpoints_.size();
+    }
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Endpoint getEndpoints(int index) {
+      return endpoints_.get(index);
+    }
+    /**
+     * <pre>
+     * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.EndpointOrBuilder getEndpointsOrBuilder(
+        int index) {
+      return endpoints_.get(index);
+    }
+
+    public static final int PAUSE_AFTER_FAILURES_FIELD_NUMBER = 3;
+    private int pauseAfterFailures_ = 0;
+    /**
+     * <pre>
+     * Attempts failed in a row after which an endpoint is paused; 0 means never.
+     * </pre>
+     *
+     * <code>int32 pause_after_failures = 3;</code>
+     * @return The pauseAfterFailures.
+     */
+    @java.lang.Override
+    public int getPauseAfterFailures() {
+      return pauseAfterFailures_;
+    }
+
+    public static final int RETRY_FIELD_NUMBER = 4;
+    private htq.v1.Htq.RetryPolicy retry_;
+    /**
+     * <pre>
+     * Retries of each endpoint's tasks (the queue defaults when unset).
+     * </pre>
+     *
+     * <code>.htq.v1.RetryPolicy retry = 4;</code>
+     * @return Whether the retry field is set.
+     */
+    @java.lang.Override
+    public boolean hasRetry() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Retries of each endpoint's tasks (the queue defaults when unset).
+     * </pre>
+     *
+     * <code>.htq.v1.RetryPolicy retry = 4;</code>
+     * @return The retry.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.RetryPolicy getRetry() {
+      return retry_ == null ? htq.v1.Htq.RetryPolicy.getDefaultInstance() : retry_;
+    }
+    /**
+     * <pre>
+     * Retries of each endpoint's tasks (the queue defaults when unset).
+     * </pre>
+     *
+     * <code>.htq.v1.RetryPolicy retry = 4;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.RetryPolicyOrBuilder getRetryOrBuilder() {
+      return retry_ == null ? htq.v1.Htq.RetryPolicy.getDefaultInstance() : retry_;
+    }
+
+    public static final int REQUEST_TIMEOUT_FIELD_NUMBER = 5;
+    private com.google.protobuf.Duration requestTimeout_;
+    /**
+     * <pre>
+     * Each request's timeout. 0 means the queue default (30 s).
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration request_timeout = 5;</code>
+     * @return Whether the requestTimeout field is set.
+     */
+    @java.lang.Override
+    public boolean hasRequestTimeout() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Each request's timeout. 0 means the queue default (30 s).
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration request_timeout = 5;</code>
+     * @return The requestTimeout.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Duration getRequestTimeout() {
+      return requestTimeout_ == null ? com.google.protobuf.Duration.getDefaultInstance() : requestTimeout_;
+    }
+    /**
+     * <pre>
+     * Each request's timeout. 0 means the queue default (30 s).
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration request_timeout = 5;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.DurationOrBuilder getRequestTimeoutOrBuilder() {
+      return requestTimeout_ == null ? com.google.protobuf.Duration.getDefaultInstance() : requestTimeout_;
+    }
+
+    public static final int CREATE_TIME_FIELD_NUMBER = 6;
+    private com.google.protobuf.Timestamp createTime_;
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return Whether the createTime field is set.
+     */
+    @java.lang.Override
+    public boolean hasCreateTime() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     * @return The createTime.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getCreateTime() {
+      return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+    }
+    /**
+     * <pre>
+     * When it was created. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp create_time = 6;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder() {
+      return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, name_);
+      }
+      for (int i = 0; i < endpoints_.size(); i++) {
+        output.writeMessage(2, endpoints_.get(i));
+      }
+      if (pauseAfterFailures_ != 0) {
+        output.writeInt32(3, pauseAfterFailures_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(4, getRetry());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(5, getRequestTimeout());
+      }
+      if (((bitField0_ & 0x00000004) != 0)) {
+        output.writeMessage(6, getCreateTime());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, name_);
+      }
+
+          {
+            final int count = endpoints_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(endpoints_.get(i));
+            }
+            size += 1 * count;
+          }
+      if (pauseAfterFailures_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt32Size(3, pauseAfterFailures_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(4, getRetry());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(5, getRequestTimeout());
+      }
+      if (((bitField0_ & 0x00000004) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(6, getCreateTime());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.Topic)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.Topic other = (htq.v1.Htq.Topic) obj;
+
+      if (!getName()
+          .equals(other.getName())) return false;
+      if (!getEndpointsList()
+          .equals(other.getEndpointsList())) return false;
+      if (getPauseAfterFailures()
+          != other.getPauseAfterFailures()) return false;
+      if (hasRetry() != other.hasRetry()) return false;
+      if (hasRetry()) {
+        if (!getRetry()
+            .equals(other.getRetry())) return false;
+      }
+      if (hasRequestTimeout() != other.hasRequestTimeout()) return false;
+      if (hasRequestTimeout()) {
+        if (!getRequestTimeout()
+            .equals(other.getRequestTimeout())) return false;
+      }
+      if (hasCreateTime() != other.hasCreateTime()) return false;
+      if (hasCreateTime()) {
+        if (!getCreateTime()
+            .equals(other.getCreateTime())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + NAME_FIELD_NUMBER;
+      hash = (53 * hash) + getName().hashCode();
+      if (getEndpointsCount() > 0) {
+        hash = (37 * hash) + ENDPOINTS_FIELD_NUMBER;
+        hash = (53 * hash) + getEndpointsList().hashCode();
+      }
+      hash = (37 * hash) + PAUSE_AFTER_FAILURES_FIELD_NUMBER;
+      hash = (53 * hash) + getPauseAfterFailures();
+      if (hasRetry()) {
+        hash = (37 * hash) + RETRY_FIELD_NUMBER;
+        hash = (53 * hash) + getRetry().hashCode();
+      }
+      if (hasRequestTimeout()) {
+        hash = (37 * hash) + REQUEST_TIMEOUT_FIELD_NUMBER;
+        hash = (53 * hash) + getRequestTimeout().hashCode();
+      }
+      if (hasCreateTime()) {
+        hash = (37 * hash) + CREATE_TIME_FIELD_NUMBER;
+        hash = (53 * hash) + getCreateTime().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.Topic parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Topic parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Topic parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Topic parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Topic parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Topic parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Topic parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Topic parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.Topic parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.Topic parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.Topic parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Topic parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.Topic prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * A topic: a named list of endpoints. Publish makes one task per endpoint, each in
+     * the endpoint's own queue, named "&lt;topic&gt;#&lt;endpoint&gt;" (a queue of that name must
+     * not exist when the endpoint is added). Each endpoint's tasks are retried,
+     * dead-lettered, paused and watched on their own, with every queue call (ListTasks,
+     * ReplayTasks, WatchQueue, ...), so a slow or failing endpoint never holds back the
+     * others. On a Redis Cluster a topic's queues share one slot, so a publish is
+     * still one script.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.Topic}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.Topic)
+        htq.v1.Htq.TopicOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_Topic_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_Topic_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.Topic.class, htq.v1.Htq.Topic.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.Topic.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetEndpointsFieldBuilder();
+          internalGetRetryFieldBuilder();
+          internalGetRequestTimeoutFieldBuilder();
+          internalGetCreateTimeFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        name_ = "";
+        if (endpointsBuilder_ == null) {
+          endpoints_ = java.util.Collections.emptyList();
+        } else {
+          endpoints_ = null;
+          endpointsBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000002);
+        pauseAfterFailures_ = 0;
+        retry_ = null;
+        if (retryBuilder_ != null) {
+          retryBuilder_.dispose();
+          retryBuilder_ = null;
+        }
+        requestTimeout_ = null;
+        if (requestTimeoutBuilder_ != null) {
+          requestTimeoutBuilder_.dispose();
+          requestTimeoutBuilder_ = null;
+        }
+        createTime_ = null;
+        if (createTimeBuilder_ != null) {
+          createTimeBuilder_.dispose();
+          createTimeBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_Topic_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Topic getDefaultInstanceForType() {
+        return htq.v1.Htq.Topic.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Topic build() {
+        htq.v1.Htq.Topic result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Topic buildPartial() {
+        htq.v1.Htq.Topic result = new htq.v1.Htq.Topic(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.Topic result) {
+        if (endpointsBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0)) {
+            endpoints_ = java.util.Collections.unmodifiableList(endpoints_);
+            bitField0_ = (bitField0_ & ~0x00000002);
+          }
+          result.endpoints_ = endpoints_;
+        } else {
+          result.endpoints_ = endpointsBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.Topic result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.name_ = name_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.pauseAfterFailures_ = pauseAfterFailures_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.retry_ = retryBuilder_ == null
+              ? retry_
+              : retryBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.requestTimeout_ = requestTimeoutBuilder_ == null
+              ? requestTimeout_
+              : requestTimeoutBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.createTime_ = createTimeBuilder_ == null
+              ? createTime_
+              : createTimeBuilder_.build();
+          to_bitField0_ |= 0x00000004;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.Topic) {
+          return mergeFrom((htq.v1.Htq.Topic)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.Topic other) {
+        if (other == htq.v1.Htq.Topic.getDefaultInstance()) return this;
+        if (!other.getName().isEmpty()) {
+          name_ = other.name_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (endpointsBuilder_ == null) {
+          if (!other.endpoints_.isEmpty()) {
+            if (endpoints_.isEmpty()) {
+              endpoints_ = other.endpoints_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+            } else {
+              ensureEndpointsIsMutable();
+              endpoints_.addAll(other.endpoints_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.endpoints_.isEmpty()) {
+            if (endpointsBuilder_.isEmpty()) {
+              endpointsBuilder_.dispose();
+              endpointsBuilder_ = null;
+              endpoints_ = other.endpoints_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+              endpointsBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetEndpointsFieldBuilder() : null;
+            } else {
+              endpointsBuilder_.addAllMessages(other.endpoints_);
+            }
+          }
+        }
+        if (other.getPauseAfterFailures() != 0) {
+          setPauseAfterFailures(other.getPauseAfterFailures());
+        }
+        if (other.hasRetry()) {
+          mergeRetry(other.getRetry());
+        }
+        if (other.hasRequestTimeout()) {
+          mergeRequestTimeout(other.getRequestTimeout());
+        }
+        if (other.hasCreateTime()) {
+          mergeCreateTime(other.getCreateTime());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                name_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                htq.v1.Htq.Endpoint m =
+                    input.readMessage(
+                        htq.v1.Htq.Endpoint.parser(),
+                        extensionRegistry);
+                if (endpointsBuilder_ == null) {
+                  ensureEndpointsIsMutable();
+                  endpoints_.add(m);
+                } else {
+                  endpointsBuilder_.addMessage(m);
+                }
+                break;
+              } // case 18
+              case 24: {
+                pauseAfterFailures_ = input.readInt32();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 24
+              case 34: {
+                input.readMessage(
+                    internalGetRetryFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 34
+              case 42: {
+                input.readMessage(
+                    internalGetRequestTimeoutFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 42
+              case 50: {
+                input.readMessage(
+                    internalGetCreateTimeFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 50
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object name_ = "";
+      /**
+       * <pre>
+       * 1 to 200 bytes, no control characters, no '#'.
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @return The name.
+       */
+      public java.lang.String getName() {
+        java.lang.Object ref = name_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          name_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * 1 to 200 bytes, no control characters, no '#'.
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @return The bytes for name.
+       */
+      public com.google.protobuf.ByteString
+          getNameBytes() {
+        java.lang.Object ref = name_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          name_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * 1 to 200 bytes, no control characters, no '#'.
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @param value The name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setName(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * 1 to 200 bytes, no control characters, no '#'.
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearName() {
+        name_ = getDefaultInstance().getName();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * 1 to 200 bytes, no control characters, no '#'.
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @param value The bytes for name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setNameBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.util.List<htq.v1.Htq.Endpoint> endpoints_ =
+        java.util.Collections.emptyList();
+      private void ensureEndpointsIsMutable() {
+        if (!((bitField0_ & 0x00000002) != 0)) {
+          endpoints_ = new java.util.ArrayList<htq.v1.Htq.Endpoint>(endpoints_);
+          bitField0_ |= 0x00000002;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Endpoint, htq.v1.Htq.Endpoint.Builder, htq.v1.Htq.EndpointOrBuilder> endpointsBuilder_;
+
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.Endpoint> getEndpointsList() {
+        if (endpointsBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(endpoints_);
+        } else {
+          return endpointsBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public int getEndpointsCount() {
+        if (endpointsBuilder_ == null) {
+          return endpoints_.size();
+        } else {
+          return endpointsBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public htq.v1.Htq.Endpoint getEndpoints(int index) {
+        if (endpointsBuilder_ == null) {
+          return endpoints_.get(index);
+        } else {
+          return endpointsBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder setEndpoints(
+          int index, htq.v1.Htq.Endpoint value) {
+        if (endpointsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureEndpointsIsMutable();
+          endpoints_.set(index, value);
+          onChanged();
+        } else {
+          endpointsBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder setEndpoints(
+          int index, htq.v1.Htq.Endpoint.Builder builderForValue) {
+        if (endpointsBuilder_ == null) {
+          ensureEndpointsIsMutable();
+          endpoints_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          endpointsBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder addEndpoints(htq.v1.Htq.Endpoint value) {
+        if (endpointsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureEndpointsIsMutable();
+          endpoints_.add(value);
+          onChanged();
+        } else {
+          endpointsBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder addEndpoints(
+          int index, htq.v1.Htq.Endpoint value) {
+        if (endpointsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureEndpointsIsMutable();
+          endpoints_.add(index, value);
+          onChanged();
+        } else {
+          endpointsBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder addEndpoints(
+          htq.v1.Htq.Endpoint.Builder builderForValue) {
+        if (endpointsBuilder_ == null) {
+          ensureEndpointsIsMutable();
+          endpoints_.add(builderForValue.build());
+          onChanged();
+        } else {
+          endpointsBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder addEndpoints(
+          int index, htq.v1.Htq.Endpoint.Builder builderForValue) {
+        if (endpointsBuilder_ == null) {
+          ensureEndpointsIsMutable();
+          endpoints_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          endpointsBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder addAllEndpoints(
+          java.lang.Iterable<? extends htq.v1.Htq.Endpoint> values) {
+        if (endpointsBuilder_ == null) {
+          ensureEndpointsIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, endpoints_);
+          onChanged();
+        } else {
+          endpointsBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder clearEndpoints() {
+        if (endpointsBuilder_ == null) {
+          endpoints_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000002);
+          onChanged();
+        } else {
+          endpointsBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public Builder removeEndpoints(int index) {
+        if (endpointsBuilder_ == null) {
+          ensureEndpointsIsMutable();
+          endpoints_.remove(index);
+          onChanged();
+        } else {
+          endpointsBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public htq.v1.Htq.Endpoint.Builder getEndpointsBuilder(
+          int index) {
+        return internalGetEndpointsFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public htq.v1.Htq.EndpointOrBuilder getEndpointsOrBuilder(
+          int index) {
+        if (endpointsBuilder_ == null) {
+          return endpoints_.get(index);  } else {
+          return endpointsBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.EndpointOrBuilder> 
+           getEndpointsOrBuilderList() {
+        if (endpointsBuilder_ != null) {
+          return endpointsBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(endpoints_);
+        }
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public htq.v1.Htq.Endpoint.Builder addEndpointsBuilder() {
+        return internalGetEndpointsFieldBuilder().addBuilder(
+            htq.v1.Htq.Endpoint.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public htq.v1.Htq.Endpoint.Builder addEndpointsBuilder(
+          int index) {
+        return internalGetEndpointsFieldBuilder().addBuilder(
+            index, htq.v1.Htq.Endpoint.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Its endpoints, in name order (AddEndpoint and RemoveEndpoint change them).
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Endpoint endpoints = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.Endpoint.Builder> 
+           getEndpointsBuilderList() {
+        return internalGetEndpointsFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Endpoint, htq.v1.Htq.Endpoint.Builder, htq.v1.Htq.EndpointOrBuilder> 
+          internalGetEndpointsFieldBuilder() {
+        if (endpointsBuilder_ == null) {
+          endpointsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.Endpoint, htq.v1.Htq.Endpoint.Builder, htq.v1.Htq.EndpointOrBuilder>(
+                  endpoints_,
+                  ((bitField0_ & 0x00000002) != 0),
+                  getParentForChildren(),
+                  isClean());
+          endpoints_ = null;
+        }
+        return endpointsBuilder_;
+      }
+
+      private int pauseAfterFailures_ ;
+      /**
+       * <pre>
+       * Attempts failed in a row after which an endpoint is paused; 0 means never.
+       * </pre>
+       *
+       * <code>int32 pause_after_failures = 3;</code>
+       * @return The pauseAfterFailures.
+       */
+      @java.lang.Override
+      public int getPauseAfterFailures() {
+        return pauseAfterFailures_;
+      }
+      /**
+       * <pre>
+       * Attempts failed in a row after which an endpoint is paused; 0 means never.
+       * </pre>
+       *
+       * <code>int32 pause_after_failures = 3;</code>
+       * @param value The pauseAfterFailures to set.
+       * @return This builder for chaining.
+       */
+      public Builder setPauseAfterFailures(int value) {
+
+        pauseAfterFailures_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Attempts failed in a row after which an endpoint is paused; 0 means never.
+       * </pre>
+       *
+       * <code>int32 pause_after_failures = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearPauseAfterFailures() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        pauseAfterFailures_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private htq.v1.Htq.RetryPolicy retry_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.RetryPolicy, htq.v1.Htq.RetryPolicy.Builder, htq.v1.Htq.RetryPolicyOrBuilder> retryBuilder_;
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       * @return Whether the retry field is set.
+       */
+      public boolean hasRetry() {
+        return ((bitField0_ & 0x00000008) != 0);
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       * @return The retry.
+       */
+      public htq.v1.Htq.RetryPolicy getRetry() {
+        if (retryBuilder_ == null) {
+          return retry_ == null ? htq.v1.Htq.RetryPolicy.getDefaultInstance() : retry_;
+        } else {
+          return retryBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       */
+      public Builder setRetry(htq.v1.Htq.RetryPolicy value) {
+        if (retryBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          retry_ = value;
+        } else {
+          retryBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       */
+      public Builder setRetry(
+          htq.v1.Htq.RetryPolicy.Builder builderForValue) {
+        if (retryBuilder_ == null) {
+          retry_ = builderForValue.build();
+        } else {
+          retryBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       */
+      public Builder mergeRetry(htq.v1.Htq.RetryPolicy value) {
+        if (retryBuilder_ == null) {
+          if (((bitField0_ & 0x00000008) != 0) &&
+            retry_ != null &&
+            retry_ != htq.v1.Htq.RetryPolicy.getDefaultInstance()) {
+            getRetryBuilder().mergeFrom(value);
+          } else {
+            retry_ = value;
+          }
+        } else {
+          retryBuilder_.mergeFrom(value);
+        }
+        if (retry_ != null) {
+          bitField0_ |= 0x00000008;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       */
+      public Builder clearRetry() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        retry_ = null;
+        if (retryBuilder_ != null) {
+          retryBuilder_.dispose();
+          retryBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       */
+      public htq.v1.Htq.RetryPolicy.Builder getRetryBuilder() {
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return internalGetRetryFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       */
+      public htq.v1.Htq.RetryPolicyOrBuilder getRetryOrBuilder() {
+        if (retryBuilder_ != null) {
+          return retryBuilder_.getMessageOrBuilder();
+        } else {
+          return retry_ == null ?
+              htq.v1.Htq.RetryPolicy.getDefaultInstance() : retry_;
+        }
+      }
+      /**
+       * <pre>
+       * Retries of each endpoint's tasks (the queue defaults when unset).
+       * </pre>
+       *
+       * <code>.htq.v1.RetryPolicy retry = 4;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.RetryPolicy, htq.v1.Htq.RetryPolicy.Builder, htq.v1.Htq.RetryPolicyOrBuilder> 
+          internalGetRetryFieldBuilder() {
+        if (retryBuilder_ == null) {
+          retryBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.RetryPolicy, htq.v1.Htq.RetryPolicy.Builder, htq.v1.Htq.RetryPolicyOrBuilder>(
+                  getRetry(),
+                  getParentForChildren(),
+                  isClean());
+          retry_ = null;
+        }
+        return retryBuilder_;
+      }
+
+      private com.google.protobuf.Duration requestTimeout_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> requestTimeoutBuilder_;
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       * @return Whether the requestTimeout field is set.
+       */
+      public boolean hasRequestTimeout() {
+        return ((bitField0_ & 0x00000010) != 0);
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       * @return The requestTimeout.
+       */
+      public com.google.protobuf.Duration getRequestTimeout() {
+        if (requestTimeoutBuilder_ == null) {
+          return requestTimeout_ == null ? com.google.protobuf.Duration.getDefaultInstance() : requestTimeout_;
+        } else {
+          return requestTimeoutBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       */
+      public Builder setRequestTimeout(com.google.protobuf.Duration value) {
+        if (requestTimeoutBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          requestTimeout_ = value;
+        } else {
+          requestTimeoutBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       */
+      public Builder setRequestTimeout(
+          com.google.protobuf.Duration.Builder builderForValue) {
+        if (requestTimeoutBuilder_ == null) {
+          requestTimeout_ = builderForValue.build();
+        } else {
+          requestTimeoutBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       */
+      public Builder mergeRequestTimeout(com.google.protobuf.Duration value) {
+        if (requestTimeoutBuilder_ == null) {
+          if (((bitField0_ & 0x00000010) != 0) &&
+            requestTimeout_ != null &&
+            requestTimeout_ != com.google.protobuf.Duration.getDefaultInstance()) {
+            getRequestTimeoutBuilder().mergeFrom(value);
+          } else {
+            requestTimeout_ = value;
+          }
+        } else {
+          requestTimeoutBuilder_.mergeFrom(value);
+        }
+        if (requestTimeout_ != null) {
+          bitField0_ |= 0x00000010;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       */
+      public Builder clearRequestTimeout() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        requestTimeout_ = null;
+        if (requestTimeoutBuilder_ != null) {
+          requestTimeoutBuilder_.dispose();
+          requestTimeoutBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       */
+      public com.google.protobuf.Duration.Builder getRequestTimeoutBuilder() {
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return internalGetRequestTimeoutFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       */
+      public com.google.protobuf.DurationOrBuilder getRequestTimeoutOrBuilder() {
+        if (requestTimeoutBuilder_ != null) {
+          return requestTimeoutBuilder_.getMessageOrBuilder();
+        } else {
+          return requestTimeout_ == null ?
+              com.google.protobuf.Duration.getDefaultInstance() : requestTimeout_;
+        }
+      }
+      /**
+       * <pre>
+       * Each request's timeout. 0 means the queue default (30 s).
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration request_timeout = 5;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+          internalGetRequestTimeoutFieldBuilder() {
+        if (requestTimeoutBuilder_ == null) {
+          requestTimeoutBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                  getRequestTimeout(),
+                  getParentForChildren(),
+                  isClean());
+          requestTimeout_ = null;
+        }
+        return requestTimeoutBuilder_;
+      }
+
+      private com.google.protobuf.Timestamp createTime_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> createTimeBuilder_;
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       * @return Whether the createTime field is set.
+       */
+      public boolean hasCreateTime() {
+        return ((bitField0_ & 0x00000020) != 0);
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       * @return The createTime.
+       */
+      public com.google.protobuf.Timestamp getCreateTime() {
+        if (createTimeBuilder_ == null) {
+          return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+        } else {
+          return createTimeBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder setCreateTime(com.google.protobuf.Timestamp value) {
+        if (createTimeBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          createTime_ = value;
+        } else {
+          createTimeBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder setCreateTime(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (createTimeBuilder_ == null) {
+          createTime_ = builderForValue.build();
+        } else {
+          createTimeBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder mergeCreateTime(com.google.protobuf.Timestamp value) {
+        if (createTimeBuilder_ == null) {
+          if (((bitField0_ & 0x00000020) != 0) &&
+            createTime_ != null &&
+            createTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getCreateTimeBuilder().mergeFrom(value);
+          } else {
+            createTime_ = value;
+          }
+        } else {
+          createTimeBuilder_.mergeFrom(value);
+        }
+        if (createTime_ != null) {
+          bitField0_ |= 0x00000020;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public Builder clearCreateTime() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        createTime_ = null;
+        if (createTimeBuilder_ != null) {
+          createTimeBuilder_.dispose();
+          createTimeBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getCreateTimeBuilder() {
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return internalGetCreateTimeFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder() {
+        if (createTimeBuilder_ != null) {
+          return createTimeBuilder_.getMessageOrBuilder();
+        } else {
+          return createTime_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
+        }
+      }
+      /**
+       * <pre>
+       * When it was created. Output only.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp create_time = 6;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetCreateTimeFieldBuilder() {
+        if (createTimeBuilder_ == null) {
+          createTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getCreateTime(),
+                  getParentForChildren(),
+                  isClean());
+          createTime_ = null;
+        }
+        return createTimeBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.Topic)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.Topic)
+    private static final htq.v1.Htq.Topic DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.Topic();
+    }
+
+    public static htq.v1.Htq.Topic getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<Topic>
+        PARSER = new com.google.protobuf.AbstractParser<Topic>() {
+      @java.lang.Override
+      public Topic parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<Topic> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<Topic> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.Topic getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface EndpointOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.Endpoint)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * 1 to 64 of A-Z a-z 0-9 _ . -
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    java.lang.String getName();
+    /**
+     * <pre>
+     * 1 to 64 of A-Z a-z 0-9 _ . -
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    com.google.protobuf.ByteString
+        getNameBytes();
+
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL each message is sent to.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The url.
+     */
+    java.lang.String getUrl();
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL each message is sent to.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The bytes for url.
+     */
+    com.google.protobuf.ByteString
+        getUrlBytes();
+
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    java.util.List<htq.v1.Htq.Header> 
+        getHeadersList();
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    htq.v1.Htq.Header getHeaders(int index);
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    int getHeadersCount();
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList();
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index);
+
+    /**
+     * <pre>
+     * Its messages in flight at once. 0 means 10.
+     * </pre>
+     *
+     * <code>int32 max_concurrency = 4;</code>
+     * @return The maxConcurrency.
+     */
+    int getMaxConcurrency();
+
+    /**
+     * <pre>
+     * Its dispatches per second; 0 means no limit.
+     * </pre>
+     *
+     * <code>double max_dispatches_per_second = 5;</code>
+     * @return The maxDispatchesPerSecond.
+     */
+    double getMaxDispatchesPerSecond();
+
+    /**
+     * <pre>
+     * Output only: its health, why and since when it is not enabled, its attempts
+     * failed in a row, and its queue's name.
+     * </pre>
+     *
+     * <code>.htq.v1.EndpointState state = 6;</code>
+     * @return The enum numeric value on the wire for state.
+     */
+    int getStateValue();
+    /**
+     * <pre>
+     * Output only: its health, why and since when it is not enabled, its attempts
+     * failed in a row, and its queue's name.
+     * </pre>
+     *
+     * <code>.htq.v1.EndpointState state = 6;</code>
+     * @return The state.
+     */
+    htq.v1.Htq.EndpointState getState();
+
+    /**
+     * <code>string state_reason = 7;</code>
+     * @return The stateReason.
+     */
+    java.lang.String getStateReason();
+    /**
+     * <code>string state_reason = 7;</code>
+     * @return The bytes for stateReason.
+     */
+    com.google.protobuf.ByteString
+        getStateReasonBytes();
+
+    /**
+     * <code>.google.protobuf.Timestamp state_time = 8;</code>
+     * @return Whether the stateTime field is set.
+     */
+    boolean hasStateTime();
+    /**
+     * <code>.google.protobuf.Timestamp state_time = 8;</code>
+     * @return The stateTime.
+     */
+    com.google.protobuf.Timestamp getStateTime();
+    /**
+     * <code>.google.protobuf.Timestamp state_time = 8;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getStateTimeOrBuilder();
+
+    /**
+     * <code>int32 consecutive_failures = 9;</code>
+     * @return The consecutiveFailures.
+     */
+    int getConsecutiveFailures();
+
+    /**
+     * <code>string queue = 10;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <code>string queue = 10;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+  }
+  /**
+   * <pre>
+   * One endpoint of a topic.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.Endpoint}
+   */
+  public static final class Endpoint extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.Endpoint)
+      EndpointOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "Endpoint");
+    }
+    // Use Endpoint.newBuilder() to construct.
+    private Endpoint(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private Endpoint() {
+      name_ = "";
+      url_ = "";
+      headers_ = java.util.Collections.emptyList();
+      state_ = 0;
+      stateReason_ = "";
+      queue_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_Endpoint_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_Endpoint_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_Endpoint_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.Endpoint.class, htq.v1.Htq.Endpoint.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int NAME_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object name_ = "";
+    /**
+     * <pre>
+     * 1 to 64 of A-Z a-z 0-9 _ . -
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    @java.lang.Override
+    public java.lang.String getName() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        name_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * 1 to 64 of A-Z a-z 0-9 _ . -
+     * </pre>
+     *
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getNameBytes() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        name_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int URL_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object url_ = "";
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL each message is sent to.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The url.
+     */
+    @java.lang.Override
+    public java.lang.String getUrl() {
+      java.lang.Object ref = url_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        url_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Absolute http:// or https:// URL each message is sent to.
+     * </pre>
+     *
+     * <code>string url = 2;</code>
+     * @return The bytes for url.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getUrlBytes() {
+      java.lang.Object ref = url_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        url_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int HEADERS_FIELD_NUMBER = 3;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.Header> headers_;
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+      return headers_;
+    }
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList() {
+      return headers_;
+    }
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public int getHeadersCount() {
+      return headers_.size();
+    }
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Header getHeaders(int index) {
+      return headers_.get(index);
+    }
+    /**
+     * <pre>
+     * Headers sent with each message, before the message's own.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index) {
+      return headers_.get(index);
+    }
+
+    public static final int MAX_CONCURRENCY_FIELD_NUMBER = 4;
+    private int maxConcurrency_ = 0;
+    /**
+     * <pre>
+     * Its messages in flight at once. 0 means 10.
+     * </pre>
+     *
+     * <code>int32 max_concurrency = 4;</code>
+     * @return The maxConcurrency.
+     */
+    @java.lang.Override
+    public int getMaxConcurrency() {
+      return maxConcurrency_;
+    }
+
+    public static final int MAX_DISPATCHES_PER_SECOND_FIELD_NUMBER = 5;
+    private double maxDispatchesPerSecond_ = 0D;
+    /**
+     * <pre>
+     * Its dispatches per second; 0 means no limit.
+     * </pre>
+     *
+     * <code>double max_dispatches_per_second = 5;</code>
+     * @return The maxDispatchesPerSecond.
+     */
+    @java.lang.Override
+    public double getMaxDispatchesPerSecond() {
+      return maxDispatchesPerSecond_;
+    }
+
+    public static final int STATE_FIELD_NUMBER = 6;
+    private int state_ = 0;
+    /**
+     * <pre>
+     * Output only: its health, why and since when it is not enabled, its attempts
+     * failed in a row, and its queue's name.
+     * </pre>
+     *
+     * <code>.htq.v1.EndpointState state = 6;</code>
+     * @return The enum numeric value on the wire for state.
+     */
+    @java.lang.Override public int getStateValue() {
+      return state_;
+    }
+    /**
+     * <pre>
+     * Output only: its health, why and since when it is not enabled, its attempts
+     * failed in a row, and its queue's name.
+     * </pre>
+     *
+     * <code>.htq.v1.EndpointState state = 6;</code>
+     * @return The state.
+     */
+    @java.lang.Override public htq.v1.Htq.EndpointState getState() {
+      htq.v1.Htq.EndpointState result = htq.v1.Htq.EndpointState.forNumber(state_);
+      return result == null ? htq.v1.Htq.EndpointState.UNRECOGNIZED : result;
+    }
+
+    public static final int STATE_REASON_FIELD_NUMBER = 7;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object stateReason_ = "";
+    /**
+     * <code>string state_reason = 7;</code>
+     * @return The stateReason.
+     */
+    @java.lang.Override
+    public java.lang.String getStateReason() {
+      java.lang.Object ref = stateReason_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        stateReason_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string state_reason = 7;</code>
+     * @return The bytes for stateReason.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getStateReasonBytes() {
+      java.lang.Object ref = stateReason_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        stateReason_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int STATE_TIME_FIELD_NUMBER = 8;
+    private com.google.protobuf.Timestamp stateTime_;
+    /**
+     * <code>.google.protobuf.Timestamp state_time = 8;</code>
+     * @return Whether the stateTime field is set.
+     */
+    @java.lang.Override
+    public boolean hasStateTime() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <code>.google.protobuf.Timestamp state_time = 8;</code>
+     * @return The stateTime.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getStateTime() {
+      return stateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : stateTime_;
+    }
+    /**
+     * <code>.google.protobuf.Timestamp state_time = 8;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getStateTimeOrBuilder() {
+      return stateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : stateTime_;
+    }
+
+    public static final int CONSECUTIVE_FAILURES_FIELD_NUMBER = 9;
+    private int consecutiveFailures_ = 0;
+    /**
+     * <code>int32 consecutive_failures = 9;</code>
+     * @return The consecutiveFailures.
+     */
+    @java.lang.Override
+    public int getConsecutiveFailures() {
+      return consecutiveFailures_;
+    }
+
+    public static final int QUEUE_FIELD_NUMBER = 10;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <code>string queue = 10;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string queue = 10;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, name_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(url_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, url_);
+      }
+      for (int i = 0; i < headers_.size(); i++) {
+        output.writeMessage(3, headers_.get(i));
+      }
+      if (maxConcurrency_ != 0) {
+        output.writeInt32(4, maxConcurrency_);
+      }
+      if (java.lang.Double.doubleToRawLongBits(maxDispatchesPerSecond_) != 0) {
+        output.writeDouble(5, maxDispatchesPerSecond_);
+      }
+      if (state_ != htq.v1.Htq.EndpointState.ENDPOINT_STATE_UNSPECIFIED.getNumber()) {
+        output.writeEnum(6, state_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(stateReason_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 7, stateReason_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(8, getStateTime());
+      }
+      if (consecutiveFailures_ != 0) {
+        output.writeInt32(9, consecutiveFailures_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 10, queue_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, name_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(url_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, url_);
+      }
+
+          {
+            final int count = headers_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(headers_.get(i));
+            }
+            size += 1 * count;
+          }
+      if (maxConcurrency_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt32Size(4, maxConcurrency_);
+      }
+      if (java.lang.Double.doubleToRawLongBits(maxDispatchesPerSecond_) != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeDoubleSize(5, maxDispatchesPerSecond_);
+      }
+      if (state_ != htq.v1.Htq.EndpointState.ENDPOINT_STATE_UNSPECIFIED.getNumber()) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeEnumSize(6, state_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(stateReason_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(7, stateReason_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(8, getStateTime());
+      }
+      if (consecutiveFailures_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt32Size(9, consecutiveFailures_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(10, queue_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.Endpoint)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.Endpoint other = (htq.v1.Htq.Endpoint) obj;
+
+      if (!getName()
+          .equals(other.getName())) return false;
+      if (!getUrl()
+          .equals(other.getUrl())) return false;
+      if (!getHeadersList()
+          .equals(other.getHeadersList())) return false;
+      if (getMaxConcurrency()
+          != other.getMaxConcurrency()) return false;
+      if (java.lang.Double.doubleToLongBits(getMaxDispatchesPerSecond())
+          != java.lang.Double.doubleToLongBits(
+              other.getMaxDispatchesPerSecond())) return false;
+      if (state_ != other.state_) return false;
+      if (!getStateReason()
+          .equals(other.getStateReason())) return false;
+      if (hasStateTime() != other.hasStateTime()) return false;
+      if (hasStateTime()) {
+        if (!getStateTime()
+            .equals(other.getStateTime())) return false;
+      }
+      if (getConsecutiveFailures()
+          != other.getConsecutiveFailures()) return false;
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + NAME_FIELD_NUMBER;
+      hash = (53 * hash) + getName().hashCode();
+      hash = (37 * hash) + URL_FIELD_NUMBER;
+      hash = (53 * hash) + getUrl().hashCode();
+      if (getHeadersCount() > 0) {
+        hash = (37 * hash) + HEADERS_FIELD_NUMBER;
+        hash = (53 * hash) + getHeadersList().hashCode();
+      }
+      hash = (37 * hash) + MAX_CONCURRENCY_FIELD_NUMBER;
+      hash = (53 * hash) + getMaxConcurrency();
+      hash = (37 * hash) + MAX_DISPATCHES_PER_SECOND_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          java.lang.Double.doubleToLongBits(getMaxDispatchesPerSecond()));
+      hash = (37 * hash) + STATE_FIELD_NUMBER;
+      hash = (53 * hash) + state_;
+      hash = (37 * hash) + STATE_REASON_FIELD_NUMBER;
+      hash = (53 * hash) + getStateReason().hashCode();
+      if (hasStateTime()) {
+        hash = (37 * hash) + STATE_TIME_FIELD_NUMBER;
+        hash = (53 * hash) + getStateTime().hashCode();
+      }
+      hash = (37 * hash) + CONSECUTIVE_FAILURES_FIELD_NUMBER;
+      hash = (53 * hash) + getConsecutiveFailures();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.Endpoint parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.Endpoint parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.Endpoint parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Endpoint parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.Endpoint prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * One endpoint of a topic.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.Endpoint}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.Endpoint)
+        htq.v1.Htq.EndpointOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_Endpoint_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_Endpoint_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.Endpoint.class, htq.v1.Htq.Endpoint.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.Endpoint.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetHeadersFieldBuilder();
+          internalGetStateTimeFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        name_ = "";
+        url_ = "";
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+        } else {
+          headers_ = null;
+          headersBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000004);
+        maxConcurrency_ = 0;
+        maxDispatchesPerSecond_ = 0D;
+        state_ = 0;
+        stateReason_ = "";
+        stateTime_ = null;
+        if (stateTimeBuilder_ != null) {
+          stateTimeBuilder_.dispose();
+          stateTimeBuilder_ = null;
+        }
+        consecutiveFailures_ = 0;
+        queue_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_Endpoint_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Endpoint getDefaultInstanceForType() {
+        return htq.v1.Htq.Endpoint.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Endpoint build() {
+        htq.v1.Htq.Endpoint result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Endpoint buildPartial() {
+        htq.v1.Htq.Endpoint result = new htq.v1.Htq.Endpoint(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.Endpoint result) {
+        if (headersBuilder_ == null) {
+          if (((bitField0_ & 0x00000004) != 0)) {
+            headers_ = java.util.Collections.unmodifiableList(headers_);
+            bitField0_ = (bitField0_ & ~0x00000004);
+          }
+          result.headers_ = headers_;
+        } else {
+          result.headers_ = headersBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.Endpoint result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.name_ = name_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.url_ = url_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.maxConcurrency_ = maxConcurrency_;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.maxDispatchesPerSecond_ = maxDispatchesPerSecond_;
+        }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.state_ = state_;
+        }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.stateReason_ = stateReason_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000080) != 0)) {
+          result.stateTime_ = stateTimeBuilder_ == null
+              ? stateTime_
+              : stateTimeBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000100) != 0)) {
+          result.consecutiveFailures_ = consecutiveFailures_;
+        }
+        if (((from_bitField0_ & 0x00000200) != 0)) {
+          result.queue_ = queue_;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.Endpoint) {
+          return mergeFrom((htq.v1.Htq.Endpoint)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.Endpoint other) {
+        if (other == htq.v1.Htq.Endpoint.getDefaultInstance()) return this;
+        if (!other.getName().isEmpty()) {
+          name_ = other.name_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getUrl().isEmpty()) {
+          url_ = other.url_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (headersBuilder_ == null) {
+          if (!other.headers_.isEmpty()) {
+            if (headers_.isEmpty()) {
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000004);
+            } else {
+              ensureHeadersIsMutable();
+              headers_.addAll(other.headers_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.headers_.isEmpty()) {
+            if (headersBuilder_.isEmpty()) {
+              headersBuilder_.dispose();
+              headersBuilder_ = null;
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000004);
+              headersBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetHeadersFieldBuilder() : null;
+            } else {
+              headersBuilder_.addAllMessages(other.headers_);
+            }
+          }
+        }
+        if (other.getMaxConcurrency() != 0) {
+          setMaxConcurrency(other.getMaxConcurrency());
+        }
+        if (java.lang.Double.doubleToRawLongBits(other.getMaxDispatchesPerSecond()) != 0) {
+          setMaxDispatchesPerSecond(other.getMaxDispatchesPerSecond());
+        }
+        if (other.state_ != 0) {
+          setStateValue(other.getStateValue());
+        }
+        if (!other.getStateReason().isEmpty()) {
+          stateReason_ = other.stateReason_;
+          bitField0_ |= 0x00000040;
+          onChanged();
+        }
+        if (other.hasStateTime()) {
+          mergeStateTime(other.getStateTime());
+        }
+        if (other.getConsecutiveFailures() != 0) {
+          setConsecutiveFailures(other.getConsecutiveFailures());
+        }
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000200;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                name_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                url_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 26: {
+                htq.v1.Htq.Header m =
+                    input.readMessage(
+                        htq.v1.Htq.Header.parser(),
+                        extensionRegistry);
+                if (headersBuilder_ == null) {
+                  ensureHeadersIsMutable();
+                  headers_.add(m);
+                } else {
+                  headersBuilder_.addMessage(m);
+                }
+                break;
+              } // case 26
+              case 32: {
+                maxConcurrency_ = input.readInt32();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 32
+              case 41: {
+                maxDispatchesPerSecond_ = input.readDouble();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 41
+              case 48: {
+                state_ = input.readEnum();
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 48
+              case 58: {
+                stateReason_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 58
+              case 66: {
+                input.readMessage(
+                    internalGetStateTimeFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000080;
+                break;
+              } // case 66
+              case 72: {
+                consecutiveFailures_ = input.readInt32();
+                bitField0_ |= 0x00000100;
+                break;
+              } // case 72
+              case 82: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000200;
+                break;
+              } // case 82
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object name_ = "";
+      /**
+       * <pre>
+       * 1 to 64 of A-Z a-z 0-9 _ . -
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @return The name.
+       */
+      public java.lang.String getName() {
+        java.lang.Object ref = name_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          name_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * 1 to 64 of A-Z a-z 0-9 _ . -
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @return The bytes for name.
+       */
+      public com.google.protobuf.ByteString
+          getNameBytes() {
+        java.lang.Object ref = name_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          name_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * 1 to 64 of A-Z a-z 0-9 _ . -
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @param value The name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setName(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * 1 to 64 of A-Z a-z 0-9 _ . -
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearName() {
+        name_ = getDefaultInstance().getName();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * 1 to 64 of A-Z a-z 0-9 _ . -
+       * </pre>
+       *
+       * <code>string name = 1;</code>
+       * @param value The bytes for name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setNameBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object url_ = "";
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL each message is sent to.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @return The url.
+       */
+      public java.lang.String getUrl() {
+        java.lang.Object ref = url_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          url_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL each message is sent to.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @return The bytes for url.
+       */
+      public com.google.protobuf.ByteString
+          getUrlBytes() {
+        java.lang.Object ref = url_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          url_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL each message is sent to.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @param value The url to set.
+       * @return This builder for chaining.
+       */
+      public Builder setUrl(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        url_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL each message is sent to.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearUrl() {
+        url_ = getDefaultInstance().getUrl();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Absolute http:// or https:// URL each message is sent to.
+       * </pre>
+       *
+       * <code>string url = 2;</code>
+       * @param value The bytes for url to set.
+       * @return This builder for chaining.
+       */
+      public Builder setUrlBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        url_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private java.util.List<htq.v1.Htq.Header> headers_ =
+        java.util.Collections.emptyList();
+      private void ensureHeadersIsMutable() {
+        if (!((bitField0_ & 0x00000004) != 0)) {
+          headers_ = new java.util.ArrayList<htq.v1.Htq.Header>(headers_);
+          bitField0_ |= 0x00000004;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> headersBuilder_;
+
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+        if (headersBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(headers_);
+        } else {
+          return headersBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public int getHeadersCount() {
+        if (headersBuilder_ == null) {
+          return headers_.size();
+        } else {
+          return headersBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header getHeaders(int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);
+        } else {
+          return headersBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.set(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addAllHeaders(
+          java.lang.Iterable<? extends htq.v1.Htq.Header> values) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, headers_);
+          onChanged();
+        } else {
+          headersBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder clearHeaders() {
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000004);
+          onChanged();
+        } else {
+          headersBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder removeHeaders(int index) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.remove(index);
+          onChanged();
+        } else {
+          headersBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder getHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+          int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);  } else {
+          return headersBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+           getHeadersOrBuilderList() {
+        if (headersBuilder_ != null) {
+          return headersBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(headers_);
+        }
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder() {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            index, htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Headers sent with each message, before the message's own.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header.Builder> 
+           getHeadersBuilderList() {
+        return internalGetHeadersFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> 
+          internalGetHeadersFieldBuilder() {
+        if (headersBuilder_ == null) {
+          headersBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder>(
+                  headers_,
+                  ((bitField0_ & 0x00000004) != 0),
+                  getParentForChildren(),
+                  isClean());
+          headers_ = null;
+        }
+        return headersBuilder_;
+      }
+
+      private int maxConcurrency_ ;
+      /**
+       * <pre>
+       * Its messages in flight at once. 0 means 10.
+       * </pre>
+       *
+       * <code>int32 max_concurrency = 4;</code>
+       * @return The maxConcurrency.
+       */
+      @java.lang.Override
+      public int getMaxConcurrency() {
+        return maxConcurrency_;
+      }
+      /**
+       * <pre>
+       * Its messages in flight at once. 0 means 10.
+       * </pre>
+       *
+       * <code>int32 max_concurrency = 4;</code>
+       * @param value The maxConcurrency to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMaxConcurrency(int value) {
+
+        maxConcurrency_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its messages in flight at once. 0 means 10.
+       * </pre>
+       *
+       * <code>int32 max_concurrency = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMaxConcurrency() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        maxConcurrency_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private double maxDispatchesPerSecond_ ;
+      /**
+       * <pre>
+       * Its dispatches per second; 0 means no limit.
+       * </pre>
+       *
+       * <code>double max_dispatches_per_second = 5;</code>
+       * @return The maxDispatchesPerSecond.
+       */
+      @java.lang.Override
+      public double getMaxDispatchesPerSecond() {
+        return maxDispatchesPerSecond_;
+      }
+      /**
+       * <pre>
+       * Its dispatches per second; 0 means no limit.
+       * </pre>
+       *
+       * <code>double max_dispatches_per_second = 5;</code>
+       * @param value The maxDispatchesPerSecond to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMaxDispatchesPerSecond(double value) {
+
+        maxDispatchesPerSecond_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its dispatches per second; 0 means no limit.
+       * </pre>
+       *
+       * <code>double max_dispatches_per_second = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMaxDispatchesPerSecond() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        maxDispatchesPerSecond_ = 0D;
+        onChanged();
+        return this;
+      }
+
+      private int state_ = 0;
+      /**
+       * <pre>
+       * Output only: its health, why and since when it is not enabled, its attempts
+       * failed in a row, and its queue's name.
+       * </pre>
+       *
+       * <code>.htq.v1.EndpointState state = 6;</code>
+       * @return The enum numeric value on the wire for state.
+       */
+      @java.lang.Override public int getStateValue() {
+        return state_;
+      }
+      /**
+       * <pre>
+       * Output only: its health, why and since when it is not enabled, its attempts
+       * failed in a row, and its queue's name.
+       * </pre>
+       *
+       * <code>.htq.v1.EndpointState state = 6;</code>
+       * @param value The enum numeric value on the wire for state to set.
+       * @return This builder for chaining.
+       */
+      public Builder setStateValue(int value) {
+        state_ = value;
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Output only: its health, why and since when it is not enabled, its attempts
+       * failed in a row, and its queue's name.
+       * </pre>
+       *
+       * <code>.htq.v1.EndpointState state = 6;</code>
+       * @return The state.
+       */
+      @java.lang.Override
+      public htq.v1.Htq.EndpointState getState() {
+        htq.v1.Htq.EndpointState result = htq.v1.Htq.EndpointState.forNumber(state_);
+        return result == null ? htq.v1.Htq.EndpointState.UNRECOGNIZED : result;
+      }
+      /**
+       * <pre>
+       * Output only: its health, why and since when it is not enabled, its attempts
+       * failed in a row, and its queue's name.
+       * </pre>
+       *
+       * <code>.htq.v1.EndpointState state = 6;</code>
+       * @param value The state to set.
+       * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+       * @return This builder for chaining.
+       */
+      public Builder setState(htq.v1.Htq.EndpointState value) {
+        java.util.Objects.requireNonNull(value);
+        bitField0_ |= 0x00000020;
+        state_ = value.getNumber();
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Output only: its health, why and since when it is not enabled, its attempts
+       * failed in a row, and its queue's name.
+       * </pre>
+       *
+       * <code>.htq.v1.EndpointState state = 6;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearState() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        state_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object stateReason_ = "";
+      /**
+       * <code>string state_reason = 7;</code>
+       * @return The stateReason.
+       */
+      public java.lang.String getStateReason() {
+        java.lang.Object ref = stateReason_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          stateReason_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string state_reason = 7;</code>
+       * @return The bytes for stateReason.
+       */
+      public com.google.protobuf.ByteString
+          getStateReasonBytes() {
+        java.lang.Object ref = stateReason_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          stateReason_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string state_reason = 7;</code>
+       * @param value The stateReason to set.
+       * @return This builder for chaining.
+       */
+      public Builder setStateReason(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        stateReason_ = value;
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string state_reason = 7;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearStateReason() {
+        stateReason_ = getDefaultInstance().getStateReason();
+        bitField0_ = (bitField0_ & ~0x00000040);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string state_reason = 7;</code>
+       * @param value The bytes for stateReason to set.
+       * @return This builder for chaining.
+       */
+      public Builder setStateReasonBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        stateReason_ = value;
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Timestamp stateTime_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> stateTimeBuilder_;
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       * @return Whether the stateTime field is set.
+       */
+      public boolean hasStateTime() {
+        return ((bitField0_ & 0x00000080) != 0);
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       * @return The stateTime.
+       */
+      public com.google.protobuf.Timestamp getStateTime() {
+        if (stateTimeBuilder_ == null) {
+          return stateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : stateTime_;
+        } else {
+          return stateTimeBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       */
+      public Builder setStateTime(com.google.protobuf.Timestamp value) {
+        if (stateTimeBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          stateTime_ = value;
+        } else {
+          stateTimeBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       */
+      public Builder setStateTime(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (stateTimeBuilder_ == null) {
+          stateTime_ = builderForValue.build();
+        } else {
+          stateTimeBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       */
+      public Builder mergeStateTime(com.google.protobuf.Timestamp value) {
+        if (stateTimeBuilder_ == null) {
+          if (((bitField0_ & 0x00000080) != 0) &&
+            stateTime_ != null &&
+            stateTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getStateTimeBuilder().mergeFrom(value);
+          } else {
+            stateTime_ = value;
+          }
+        } else {
+          stateTimeBuilder_.mergeFrom(value);
+        }
+        if (stateTime_ != null) {
+          bitField0_ |= 0x00000080;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       */
+      public Builder clearStateTime() {
+        bitField0_ = (bitField0_ & ~0x00000080);
+        stateTime_ = null;
+        if (stateTimeBuilder_ != null) {
+          stateTimeBuilder_.dispose();
+          stateTimeBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getStateTimeBuilder() {
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return internalGetStateTimeFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getStateTimeOrBuilder() {
+        if (stateTimeBuilder_ != null) {
+          return stateTimeBuilder_.getMessageOrBuilder();
+        } else {
+          return stateTime_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : stateTime_;
+        }
+      }
+      /**
+       * <code>.google.protobuf.Timestamp state_time = 8;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetStateTimeFieldBuilder() {
+        if (stateTimeBuilder_ == null) {
+          stateTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getStateTime(),
+                  getParentForChildren(),
+                  isClean());
+          stateTime_ = null;
+        }
+        return stateTimeBuilder_;
+      }
+
+      private int consecutiveFailures_ ;
+      /**
+       * <code>int32 consecutive_failures = 9;</code>
+       * @return The consecutiveFailures.
+       */
+      @java.lang.Override
+      public int getConsecutiveFailures() {
+        return consecutiveFailures_;
+      }
+      /**
+       * <code>int32 consecutive_failures = 9;</code>
+       * @param value The consecutiveFailures to set.
+       * @return This builder for chaining.
+       */
+      public Builder setConsecutiveFailures(int value) {
+
+        consecutiveFailures_ = value;
+        bitField0_ |= 0x00000100;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>int32 consecutive_failures = 9;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearConsecutiveFailures() {
+        bitField0_ = (bitField0_ & ~0x00000100);
+        consecutiveFailures_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <code>string queue = 10;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string queue = 10;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string queue = 10;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000200;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string queue = 10;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000200);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string queue = 10;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000200;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.Endpoint)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.Endpoint)
+    private static final htq.v1.Htq.Endpoint DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.Endpoint();
+    }
+
+    public static htq.v1.Htq.Endpoint getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<Endpoint>
+        PARSER = new com.google.protobuf.AbstractParser<Endpoint>() {
+      @java.lang.Override
+      public Endpoint parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<Endpoint> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<Endpoint> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.Endpoint getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface CreateTopicRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.CreateTopicRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return Whether the topic field is set.
+     */
+    boolean hasTopic();
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return The topic.
+     */
+    htq.v1.Htq.Topic getTopic();
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     */
+    htq.v1.Htq.TopicOrBuilder getTopicOrBuilder();
+  }
+  /**
+   * <pre>
+   * CreateTopic input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.CreateTopicRequest}
+   */
+  public static final class CreateTopicRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.CreateTopicRequest)
+      CreateTopicRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "CreateTopicRequest");
+    }
+    // Use CreateTopicRequest.newBuilder() to construct.
+    private CreateTopicRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private CreateTopicRequest() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_CreateTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_CreateTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_CreateTopicRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.CreateTopicRequest.class, htq.v1.Htq.CreateTopicRequest.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int TOPIC_FIELD_NUMBER = 1;
+    private htq.v1.Htq.Topic topic_;
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return Whether the topic field is set.
+     */
+    @java.lang.Override
+    public boolean hasTopic() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return The topic.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Topic getTopic() {
+      return topic_ == null ? htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+    }
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.TopicOrBuilder getTopicOrBuilder() {
+      return topic_ == null ? htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(1, getTopic());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(1, getTopic());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.CreateTopicRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.CreateTopicRequest other = (htq.v1.Htq.CreateTopicRequest) obj;
+
+      if (hasTopic() != other.hasTopic()) return false;
+      if (hasTopic()) {
+        if (!getTopic()
+            .equals(other.getTopic())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasTopic()) {
+        hash = (37 * hash) + TOPIC_FIELD_NUMBER;
+        hash = (53 * hash) + getTopic().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.CreateTopicRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.CreateTopicRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.CreateTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.CreateTopicRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * CreateTopic input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.CreateTopicRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.CreateTopicRequest)
+        htq.v1.Htq.CreateTopicRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_CreateTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_CreateTopicRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.CreateTopicRequest.class, htq.v1.Htq.CreateTopicRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.CreateTopicRequest.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetTopicFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        topic_ = null;
+        if (topicBuilder_ != null) {
+          topicBuilder_.dispose();
+          topicBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_CreateTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CreateTopicRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.CreateTopicRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CreateTopicRequest build() {
+        htq.v1.Htq.CreateTopicRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.CreateTopicRequest buildPartial() {
+        htq.v1.Htq.CreateTopicRequest result = new htq.v1.Htq.CreateTopicRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.CreateTopicRequest result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.topic_ = topicBuilder_ == null
+              ? topic_
+              : topicBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.CreateTopicRequest) {
+          return mergeFrom((htq.v1.Htq.CreateTopicRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.CreateTopicRequest other) {
+        if (other == htq.v1.Htq.CreateTopicRequest.getDefaultInstance()) return this;
+        if (other.hasTopic()) {
+          mergeTopic(other.getTopic());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                input.readMessage(
+                    internalGetTopicFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private htq.v1.Htq.Topic topic_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder> topicBuilder_;
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       * @return Whether the topic field is set.
+       */
+      public boolean hasTopic() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       * @return The topic.
+       */
+      public htq.v1.Htq.Topic getTopic() {
+        if (topicBuilder_ == null) {
+          return topic_ == null ? htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+        } else {
+          return topicBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder setTopic(htq.v1.Htq.Topic value) {
+        if (topicBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          topic_ = value;
+        } else {
+          topicBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder setTopic(
+          htq.v1.Htq.Topic.Builder builderForValue) {
+        if (topicBuilder_ == null) {
+          topic_ = builderForValue.build();
+        } else {
+          topicBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder mergeTopic(htq.v1.Htq.Topic value) {
+        if (topicBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0) &&
+            topic_ != null &&
+            topic_ != htq.v1.Htq.Topic.getDefaultInstance()) {
+            getTopicBuilder().mergeFrom(value);
+          } else {
+            topic_ = value;
+          }
+        } else {
+          topicBuilder_.mergeFrom(value);
+        }
+        if (topic_ != null) {
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder clearTopic() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        topic_ = null;
+        if (topicBuilder_ != null) {
+          topicBuilder_.dispose();
+          topicBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public htq.v1.Htq.Topic.Builder getTopicBuilder() {
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return internalGetTopicFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public htq.v1.Htq.TopicOrBuilder getTopicOrBuilder() {
+        if (topicBuilder_ != null) {
+          return topicBuilder_.getMessageOrBuilder();
+        } else {
+          return topic_ == null ?
+              htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+        }
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder> 
+          internalGetTopicFieldBuilder() {
+        if (topicBuilder_ == null) {
+          topicBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder>(
+                  getTopic(),
+                  getParentForChildren(),
+                  isClean());
+          topic_ = null;
+        }
+        return topicBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.CreateTopicRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.CreateTopicRequest)
+    private static final htq.v1.Htq.CreateTopicRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.CreateTopicRequest();
+    }
+
+    public static htq.v1.Htq.CreateTopicRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<CreateTopicRequest>
+        PARSER = new com.google.protobuf.AbstractParser<CreateTopicRequest>() {
+      @java.lang.Override
+      public CreateTopicRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<CreateTopicRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<CreateTopicRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.CreateTopicRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface GetTopicRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.GetTopicRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    java.lang.String getName();
+    /**
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    com.google.protobuf.ByteString
+        getNameBytes();
+  }
+  /**
+   * <pre>
+   * GetTopic input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.GetTopicRequest}
+   */
+  public static final class GetTopicRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.GetTopicRequest)
+      GetTopicRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "GetTopicRequest");
+    }
+    // Use GetTopicRequest.newBuilder() to construct.
+    private GetTopicRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private GetTopicRequest() {
+      name_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_GetTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_GetTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_GetTopicRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.GetTopicRequest.class, htq.v1.Htq.GetTopicRequest.Builder.class);
+    }
+
+    public static final int NAME_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object name_ = "";
+    /**
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    @java.lang.Override
+    public java.lang.String getName() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        name_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getNameBytes() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        name_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, name_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, name_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.GetTopicRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.GetTopicRequest other = (htq.v1.Htq.GetTopicRequest) obj;
+
+      if (!getName()
+          .equals(other.getName())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + NAME_FIELD_NUMBER;
+      hash = (53 * hash) + getName().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.GetTopicRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.GetTopicRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.GetTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.GetTopicRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * GetTopic input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.GetTopicRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.GetTopicRequest)
+        htq.v1.Htq.GetTopicRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_GetTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_GetTopicRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.GetTopicRequest.class, htq.v1.Htq.GetTopicRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.GetTopicRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        name_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_GetTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetTopicRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.GetTopicRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetTopicRequest build() {
+        htq.v1.Htq.GetTopicRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetTopicRequest buildPartial() {
+        htq.v1.Htq.GetTopicRequest result = new htq.v1.Htq.GetTopicRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.GetTopicRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.name_ = name_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.GetTopicRequest) {
+          return mergeFrom((htq.v1.Htq.GetTopicRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.GetTopicRequest other) {
+        if (other == htq.v1.Htq.GetTopicRequest.getDefaultInstance()) return this;
+        if (!other.getName().isEmpty()) {
+          name_ = other.name_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                name_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object name_ = "";
+      /**
+       * <code>string name = 1;</code>
+       * @return The name.
+       */
+      public java.lang.String getName() {
+        java.lang.Object ref = name_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          name_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @return The bytes for name.
+       */
+      public com.google.protobuf.ByteString
+          getNameBytes() {
+        java.lang.Object ref = name_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          name_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @param value The name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setName(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearName() {
+        name_ = getDefaultInstance().getName();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @param value The bytes for name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setNameBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.GetTopicRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.GetTopicRequest)
+    private static final htq.v1.Htq.GetTopicRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.GetTopicRequest();
+    }
+
+    public static htq.v1.Htq.GetTopicRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<GetTopicRequest>
+        PARSER = new com.google.protobuf.AbstractParser<GetTopicRequest>() {
+      @java.lang.Override
+      public GetTopicRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<GetTopicRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<GetTopicRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.GetTopicRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface ListTopicsRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.ListTopicsRequest)
+      com.google.protobuf.MessageOrBuilder {
+  }
+  /**
+   * <pre>
+   * ListTopics input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.ListTopicsRequest}
+   */
+  public static final class ListTopicsRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.ListTopicsRequest)
+      ListTopicsRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "ListTopicsRequest");
+    }
+    // Use ListTopicsRequest.newBuilder() to construct.
+    private ListTopicsRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private ListTopicsRequest() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_ListTopicsRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_ListTopicsRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_ListTopicsRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.ListTopicsRequest.class, htq.v1.Htq.ListTopicsRequest.Builder.class);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      getUnknownFields().writeTo(output);
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.ListTopicsRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.ListTopicsRequest other = (htq.v1.Htq.ListTopicsRequest) obj;
+
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.ListTopicsRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.ListTopicsRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListTopicsRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.ListTopicsRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * ListTopics input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.ListTopicsRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.ListTopicsRequest)
+        htq.v1.Htq.ListTopicsRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_ListTopicsRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_ListTopicsRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.ListTopicsRequest.class, htq.v1.Htq.ListTopicsRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.ListTopicsRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_ListTopicsRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListTopicsRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.ListTopicsRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListTopicsRequest build() {
+        htq.v1.Htq.ListTopicsRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListTopicsRequest buildPartial() {
+        htq.v1.Htq.ListTopicsRequest result = new htq.v1.Htq.ListTopicsRequest(this);
+        onBuilt();
+        return result;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.ListTopicsRequest) {
+          return mergeFrom((htq.v1.Htq.ListTopicsRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.ListTopicsRequest other) {
+        if (other == htq.v1.Htq.ListTopicsRequest.getDefaultInstance()) return this;
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.ListTopicsRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.ListTopicsRequest)
+    private static final htq.v1.Htq.ListTopicsRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.ListTopicsRequest();
+    }
+
+    public static htq.v1.Htq.ListTopicsRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<ListTopicsRequest>
+        PARSER = new com.google.protobuf.AbstractParser<ListTopicsRequest>() {
+      @java.lang.Override
+      public ListTopicsRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<ListTopicsRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<ListTopicsRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.ListTopicsRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface ListTopicsResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.ListTopicsResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    java.util.List<htq.v1.Htq.Topic> 
+        getTopicsList();
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    htq.v1.Htq.Topic getTopics(int index);
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    int getTopicsCount();
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.TopicOrBuilder> 
+        getTopicsOrBuilderList();
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    htq.v1.Htq.TopicOrBuilder getTopicsOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * ListTopics output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.ListTopicsResponse}
+   */
+  public static final class ListTopicsResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.ListTopicsResponse)
+      ListTopicsResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "ListTopicsResponse");
+    }
+    // Use ListTopicsResponse.newBuilder() to construct.
+    private ListTopicsResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private ListTopicsResponse() {
+      topics_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_ListTopicsResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_ListTopicsResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_ListTopicsResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.ListTopicsResponse.class, htq.v1.Htq.ListTopicsResponse.Builder.class);
+    }
+
+    public static final int TOPICS_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.Topic> topics_;
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.Topic> getTopicsList() {
+      return topics_;
+    }
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.TopicOrBuilder> 
+        getTopicsOrBuilderList() {
+      return topics_;
+    }
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    @java.lang.Override
+    public int getTopicsCount() {
+      return topics_.size();
+    }
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Topic getTopics(int index) {
+      return topics_.get(index);
+    }
+    /**
+     * <code>repeated .htq.v1.Topic topics = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.TopicOrBuilder getTopicsOrBuilder(
+        int index) {
+      return topics_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      for (int i = 0; i < topics_.size(); i++) {
+        output.writeMessage(1, topics_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+
+          {
+            final int count = topics_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(topics_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.ListTopicsResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.ListTopicsResponse other = (htq.v1.Htq.ListTopicsResponse) obj;
+
+      if (!getTopicsList()
+          .equals(other.getTopicsList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (getTopicsCount() > 0) {
+        hash = (37 * hash) + TOPICS_FIELD_NUMBER;
+        hash = (53 * hash) + getTopicsList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.ListTopicsResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.ListTopicsResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.ListTopicsResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.ListTopicsResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * ListTopics output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.ListTopicsResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.ListTopicsResponse)
+        htq.v1.Htq.ListTopicsResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_ListTopicsResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_ListTopicsResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.ListTopicsResponse.class, htq.v1.Htq.ListTopicsResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.ListTopicsResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        if (topicsBuilder_ == null) {
+          topics_ = java.util.Collections.emptyList();
+        } else {
+          topics_ = null;
+          topicsBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000001);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_ListTopicsResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListTopicsResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.ListTopicsResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListTopicsResponse build() {
+        htq.v1.Htq.ListTopicsResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.ListTopicsResponse buildPartial() {
+        htq.v1.Htq.ListTopicsResponse result = new htq.v1.Htq.ListTopicsResponse(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.ListTopicsResponse result) {
+        if (topicsBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0)) {
+            topics_ = java.util.Collections.unmodifiableList(topics_);
+            bitField0_ = (bitField0_ & ~0x00000001);
+          }
+          result.topics_ = topics_;
+        } else {
+          result.topics_ = topicsBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.ListTopicsResponse result) {
+        int from_bitField0_ = bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.ListTopicsResponse) {
+          return mergeFrom((htq.v1.Htq.ListTopicsResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.ListTopicsResponse other) {
+        if (other == htq.v1.Htq.ListTopicsResponse.getDefaultInstance()) return this;
+        if (topicsBuilder_ == null) {
+          if (!other.topics_.isEmpty()) {
+            if (topics_.isEmpty()) {
+              topics_ = other.topics_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+            } else {
+              ensureTopicsIsMutable();
+              topics_.addAll(other.topics_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.topics_.isEmpty()) {
+            if (topicsBuilder_.isEmpty()) {
+              topicsBuilder_.dispose();
+              topicsBuilder_ = null;
+              topics_ = other.topics_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+              topicsBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetTopicsFieldBuilder() : null;
+            } else {
+              topicsBuilder_.addAllMessages(other.topics_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                htq.v1.Htq.Topic m =
+                    input.readMessage(
+                        htq.v1.Htq.Topic.parser(),
+                        extensionRegistry);
+                if (topicsBuilder_ == null) {
+                  ensureTopicsIsMutable();
+                  topics_.add(m);
+                } else {
+                  topicsBuilder_.addMessage(m);
+                }
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.util.List<htq.v1.Htq.Topic> topics_ =
+        java.util.Collections.emptyList();
+      private void ensureTopicsIsMutable() {
+        if (!((bitField0_ & 0x00000001) != 0)) {
+          topics_ = new java.util.ArrayList<htq.v1.Htq.Topic>(topics_);
+          bitField0_ |= 0x00000001;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder> topicsBuilder_;
+
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.Topic> getTopicsList() {
+        if (topicsBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(topics_);
+        } else {
+          return topicsBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public int getTopicsCount() {
+        if (topicsBuilder_ == null) {
+          return topics_.size();
+        } else {
+          return topicsBuilder_.getCount();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public htq.v1.Htq.Topic getTopics(int index) {
+        if (topicsBuilder_ == null) {
+          return topics_.get(index);
+        } else {
+          return topicsBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder setTopics(
+          int index, htq.v1.Htq.Topic value) {
+        if (topicsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureTopicsIsMutable();
+          topics_.set(index, value);
+          onChanged();
+        } else {
+          topicsBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder setTopics(
+          int index, htq.v1.Htq.Topic.Builder builderForValue) {
+        if (topicsBuilder_ == null) {
+          ensureTopicsIsMutable();
+          topics_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          topicsBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder addTopics(htq.v1.Htq.Topic value) {
+        if (topicsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureTopicsIsMutable();
+          topics_.add(value);
+          onChanged();
+        } else {
+          topicsBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder addTopics(
+          int index, htq.v1.Htq.Topic value) {
+        if (topicsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureTopicsIsMutable();
+          topics_.add(index, value);
+          onChanged();
+        } else {
+          topicsBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder addTopics(
+          htq.v1.Htq.Topic.Builder builderForValue) {
+        if (topicsBuilder_ == null) {
+          ensureTopicsIsMutable();
+          topics_.add(builderForValue.build());
+          onChanged();
+        } else {
+          topicsBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder addTopics(
+          int index, htq.v1.Htq.Topic.Builder builderForValue) {
+        if (topicsBuilder_ == null) {
+          ensureTopicsIsMutable();
+          topics_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          topicsBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder addAllTopics(
+          java.lang.Iterable<? extends htq.v1.Htq.Topic> values) {
+        if (topicsBuilder_ == null) {
+          ensureTopicsIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, topics_);
+          onChanged();
+        } else {
+          topicsBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder clearTopics() {
+        if (topicsBuilder_ == null) {
+          topics_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000001);
+          onChanged();
+        } else {
+          topicsBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public Builder removeTopics(int index) {
+        if (topicsBuilder_ == null) {
+          ensureTopicsIsMutable();
+          topics_.remove(index);
+          onChanged();
+        } else {
+          topicsBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public htq.v1.Htq.Topic.Builder getTopicsBuilder(
+          int index) {
+        return internalGetTopicsFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public htq.v1.Htq.TopicOrBuilder getTopicsOrBuilder(
+          int index) {
+        if (topicsBuilder_ == null) {
+          return topics_.get(index);  } else {
+          return topicsBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.TopicOrBuilder> 
+           getTopicsOrBuilderList() {
+        if (topicsBuilder_ != null) {
+          return topicsBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(topics_);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public htq.v1.Htq.Topic.Builder addTopicsBuilder() {
+        return internalGetTopicsFieldBuilder().addBuilder(
+            htq.v1.Htq.Topic.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public htq.v1.Htq.Topic.Builder addTopicsBuilder(
+          int index) {
+        return internalGetTopicsFieldBuilder().addBuilder(
+            index, htq.v1.Htq.Topic.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.Topic topics = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.Topic.Builder> 
+           getTopicsBuilderList() {
+        return internalGetTopicsFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder> 
+          internalGetTopicsFieldBuilder() {
+        if (topicsBuilder_ == null) {
+          topicsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder>(
+                  topics_,
+                  ((bitField0_ & 0x00000001) != 0),
+                  getParentForChildren(),
+                  isClean());
+          topics_ = null;
+        }
+        return topicsBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.ListTopicsResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.ListTopicsResponse)
+    private static final htq.v1.Htq.ListTopicsResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.ListTopicsResponse();
+    }
+
+    public static htq.v1.Htq.ListTopicsResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<ListTopicsResponse>
+        PARSER = new com.google.protobuf.AbstractParser<ListTopicsResponse>() {
+      @java.lang.Override
+      public ListTopicsResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<ListTopicsResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<ListTopicsResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.ListTopicsResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface UpdateTopicRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.UpdateTopicRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return Whether the topic field is set.
+     */
+    boolean hasTopic();
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return The topic.
+     */
+    htq.v1.Htq.Topic getTopic();
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     */
+    htq.v1.Htq.TopicOrBuilder getTopicOrBuilder();
+
+    /**
+     * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+     * @return Whether the updateMask field is set.
+     */
+    boolean hasUpdateMask();
+    /**
+     * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+     * @return The updateMask.
+     */
+    com.google.protobuf.FieldMask getUpdateMask();
+    /**
+     * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+     */
+    com.google.protobuf.FieldMaskOrBuilder getUpdateMaskOrBuilder();
+  }
+  /**
+   * <pre>
+   * UpdateTopic input: pause_after_failures, retry (and its fields) and
+   * request_timeout may change; endpoints change by AddEndpoint and RemoveEndpoint.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.UpdateTopicRequest}
+   */
+  public static final class UpdateTopicRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.UpdateTopicRequest)
+      UpdateTopicRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "UpdateTopicRequest");
+    }
+    // Use UpdateTopicRequest.newBuilder() to construct.
+    private UpdateTopicRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private UpdateTopicRequest() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_UpdateTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_UpdateTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_UpdateTopicRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.UpdateTopicRequest.class, htq.v1.Htq.UpdateTopicRequest.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int TOPIC_FIELD_NUMBER = 1;
+    private htq.v1.Htq.Topic topic_;
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return Whether the topic field is set.
+     */
+    @java.lang.Override
+    public boolean hasTopic() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     * @return The topic.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Topic getTopic() {
+      return topic_ == null ? htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+    }
+    /**
+     * <code>.htq.v1.Topic topic = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.TopicOrBuilder getTopicOrBuilder() {
+      return topic_ == null ? htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+    }
+
+    public static final int UPDATE_MASK_FIELD_NUMBER = 2;
+    private com.google.protobuf.FieldMask updateMask_;
+    /**
+     * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+     * @return Whether the updateMask field is set.
+     */
+    @java.lang.Override
+    public boolean hasUpdateMask() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+     * @return The updateMask.
+     */
+    @java.lang.Override
+    public com.google.protobuf.FieldMask getUpdateMask() {
+      return updateMask_ == null ? com.google.protobuf.FieldMask.getDefaultInstance() : updateMask_;
+    }
+    /**
+     * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.FieldMaskOrBuilder getUpdateMaskOrBuilder() {
+      return updateMask_ == null ? com.google.protobuf.FieldMask.getDefaultInstance() : updateMask_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(1, getTopic());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(2, getUpdateMask());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(1, getTopic());
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(2, getUpdateMask());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.UpdateTopicRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.UpdateTopicRequest other = (htq.v1.Htq.UpdateTopicRequest) obj;
+
+      if (hasTopic() != other.hasTopic()) return false;
+      if (hasTopic()) {
+        if (!getTopic()
+            .equals(other.getTopic())) return false;
+      }
+      if (hasUpdateMask() != other.hasUpdateMask()) return false;
+      if (hasUpdateMask()) {
+        if (!getUpdateMask()
+            .equals(other.getUpdateMask())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasTopic()) {
+        hash = (37 * hash) + TOPIC_FIELD_NUMBER;
+        hash = (53 * hash) + getTopic().hashCode();
+      }
+      if (hasUpdateMask()) {
+        hash = (37 * hash) + UPDATE_MASK_FIELD_NUMBER;
+        hash = (53 * hash) + getUpdateMask().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.UpdateTopicRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.UpdateTopicRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.UpdateTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.UpdateTopicRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * UpdateTopic input: pause_after_failures, retry (and its fields) and
+     * request_timeout may change; endpoints change by AddEndpoint and RemoveEndpoint.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.UpdateTopicRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.UpdateTopicRequest)
+        htq.v1.Htq.UpdateTopicRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_UpdateTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_UpdateTopicRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.UpdateTopicRequest.class, htq.v1.Htq.UpdateTopicRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.UpdateTopicRequest.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetTopicFieldBuilder();
+          internalGetUpdateMaskFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        topic_ = null;
+        if (topicBuilder_ != null) {
+          topicBuilder_.dispose();
+          topicBuilder_ = null;
+        }
+        updateMask_ = null;
+        if (updateMaskBuilder_ != null) {
+          updateMaskBuilder_.dispose();
+          updateMaskBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_UpdateTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.UpdateTopicRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.UpdateTopicRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.UpdateTopicRequest build() {
+        htq.v1.Htq.UpdateTopicRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.UpdateTopicRequest buildPartial() {
+        htq.v1.Htq.UpdateTopicRequest result = new htq.v1.Htq.UpdateTopicRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.UpdateTopicRequest result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.topic_ = topicBuilder_ == null
+              ? topic_
+              : topicBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.updateMask_ = updateMaskBuilder_ == null
+              ? updateMask_
+              : updateMaskBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.UpdateTopicRequest) {
+          return mergeFrom((htq.v1.Htq.UpdateTopicRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.UpdateTopicRequest other) {
+        if (other == htq.v1.Htq.UpdateTopicRequest.getDefaultInstance()) return this;
+        if (other.hasTopic()) {
+          mergeTopic(other.getTopic());
+        }
+        if (other.hasUpdateMask()) {
+          mergeUpdateMask(other.getUpdateMask());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                input.readMessage(
+                    internalGetTopicFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                input.readMessage(
+                    internalGetUpdateMaskFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private htq.v1.Htq.Topic topic_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder> topicBuilder_;
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       * @return Whether the topic field is set.
+       */
+      public boolean hasTopic() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       * @return The topic.
+       */
+      public htq.v1.Htq.Topic getTopic() {
+        if (topicBuilder_ == null) {
+          return topic_ == null ? htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+        } else {
+          return topicBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder setTopic(htq.v1.Htq.Topic value) {
+        if (topicBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          topic_ = value;
+        } else {
+          topicBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder setTopic(
+          htq.v1.Htq.Topic.Builder builderForValue) {
+        if (topicBuilder_ == null) {
+          topic_ = builderForValue.build();
+        } else {
+          topicBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder mergeTopic(htq.v1.Htq.Topic value) {
+        if (topicBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0) &&
+            topic_ != null &&
+            topic_ != htq.v1.Htq.Topic.getDefaultInstance()) {
+            getTopicBuilder().mergeFrom(value);
+          } else {
+            topic_ = value;
+          }
+        } else {
+          topicBuilder_.mergeFrom(value);
+        }
+        if (topic_ != null) {
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public Builder clearTopic() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        topic_ = null;
+        if (topicBuilder_ != null) {
+          topicBuilder_.dispose();
+          topicBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public htq.v1.Htq.Topic.Builder getTopicBuilder() {
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return internalGetTopicFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      public htq.v1.Htq.TopicOrBuilder getTopicOrBuilder() {
+        if (topicBuilder_ != null) {
+          return topicBuilder_.getMessageOrBuilder();
+        } else {
+          return topic_ == null ?
+              htq.v1.Htq.Topic.getDefaultInstance() : topic_;
+        }
+      }
+      /**
+       * <code>.htq.v1.Topic topic = 1;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder> 
+          internalGetTopicFieldBuilder() {
+        if (topicBuilder_ == null) {
+          topicBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Topic, htq.v1.Htq.Topic.Builder, htq.v1.Htq.TopicOrBuilder>(
+                  getTopic(),
+                  getParentForChildren(),
+                  isClean());
+          topic_ = null;
+        }
+        return topicBuilder_;
+      }
+
+      private com.google.protobuf.FieldMask updateMask_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.FieldMask, com.google.protobuf.FieldMask.Builder, com.google.protobuf.FieldMaskOrBuilder> updateMaskBuilder_;
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       * @return Whether the updateMask field is set.
+       */
+      public boolean hasUpdateMask() {
+        return ((bitField0_ & 0x00000002) != 0);
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       * @return The updateMask.
+       */
+      public com.google.protobuf.FieldMask getUpdateMask() {
+        if (updateMaskBuilder_ == null) {
+          return updateMask_ == null ? com.google.protobuf.FieldMask.getDefaultInstance() : updateMask_;
+        } else {
+          return updateMaskBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       */
+      public Builder setUpdateMask(com.google.protobuf.FieldMask value) {
+        if (updateMaskBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          updateMask_ = value;
+        } else {
+          updateMaskBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       */
+      public Builder setUpdateMask(
+          com.google.protobuf.FieldMask.Builder builderForValue) {
+        if (updateMaskBuilder_ == null) {
+          updateMask_ = builderForValue.build();
+        } else {
+          updateMaskBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       */
+      public Builder mergeUpdateMask(com.google.protobuf.FieldMask value) {
+        if (updateMaskBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0) &&
+            updateMask_ != null &&
+            updateMask_ != com.google.protobuf.FieldMask.getDefaultInstance()) {
+            getUpdateMaskBuilder().mergeFrom(value);
+          } else {
+            updateMask_ = value;
+          }
+        } else {
+          updateMaskBuilder_.mergeFrom(value);
+        }
+        if (updateMask_ != null) {
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       */
+      public Builder clearUpdateMask() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        updateMask_ = null;
+        if (updateMaskBuilder_ != null) {
+          updateMaskBuilder_.dispose();
+          updateMaskBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       */
+      public com.google.protobuf.FieldMask.Builder getUpdateMaskBuilder() {
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return internalGetUpdateMaskFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       */
+      public com.google.protobuf.FieldMaskOrBuilder getUpdateMaskOrBuilder() {
+        if (updateMaskBuilder_ != null) {
+          return updateMaskBuilder_.getMessageOrBuilder();
+        } else {
+          return updateMask_ == null ?
+              com.google.protobuf.FieldMask.getDefaultInstance() : updateMask_;
+        }
+      }
+      /**
+       * <code>.google.protobuf.FieldMask update_mask = 2;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.FieldMask, com.google.protobuf.FieldMask.Builder, com.google.protobuf.FieldMaskOrBuilder> 
+          internalGetUpdateMaskFieldBuilder() {
+        if (updateMaskBuilder_ == null) {
+          updateMaskBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.FieldMask, com.google.protobuf.FieldMask.Builder, com.google.protobuf.FieldMaskOrBuilder>(
+                  getUpdateMask(),
+                  getParentForChildren(),
+                  isClean());
+          updateMask_ = null;
+        }
+        return updateMaskBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.UpdateTopicRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.UpdateTopicRequest)
+    private static final htq.v1.Htq.UpdateTopicRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.UpdateTopicRequest();
+    }
+
+    public static htq.v1.Htq.UpdateTopicRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<UpdateTopicRequest>
+        PARSER = new com.google.protobuf.AbstractParser<UpdateTopicRequest>() {
+      @java.lang.Override
+      public UpdateTopicRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<UpdateTopicRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<UpdateTopicRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.UpdateTopicRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface DeleteTopicRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.DeleteTopicRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    java.lang.String getName();
+    /**
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    com.google.protobuf.ByteString
+        getNameBytes();
+  }
+  /**
+   * <pre>
+   * DeleteTopic input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.DeleteTopicRequest}
+   */
+  public static final class DeleteTopicRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.DeleteTopicRequest)
+      DeleteTopicRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "DeleteTopicRequest");
+    }
+    // Use DeleteTopicRequest.newBuilder() to construct.
+    private DeleteTopicRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private DeleteTopicRequest() {
+      name_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_DeleteTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_DeleteTopicRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_DeleteTopicRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.DeleteTopicRequest.class, htq.v1.Htq.DeleteTopicRequest.Builder.class);
+    }
+
+    public static final int NAME_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object name_ = "";
+    /**
+     * <code>string name = 1;</code>
+     * @return The name.
+     */
+    @java.lang.Override
+    public java.lang.String getName() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        name_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string name = 1;</code>
+     * @return The bytes for name.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getNameBytes() {
+      java.lang.Object ref = name_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        name_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, name_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(name_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, name_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.DeleteTopicRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.DeleteTopicRequest other = (htq.v1.Htq.DeleteTopicRequest) obj;
+
+      if (!getName()
+          .equals(other.getName())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + NAME_FIELD_NUMBER;
+      hash = (53 * hash) + getName().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.DeleteTopicRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.DeleteTopicRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.DeleteTopicRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.DeleteTopicRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * DeleteTopic input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.DeleteTopicRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.DeleteTopicRequest)
+        htq.v1.Htq.DeleteTopicRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_DeleteTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_DeleteTopicRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.DeleteTopicRequest.class, htq.v1.Htq.DeleteTopicRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.DeleteTopicRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        name_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_DeleteTopicRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.DeleteTopicRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.DeleteTopicRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.DeleteTopicRequest build() {
+        htq.v1.Htq.DeleteTopicRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.DeleteTopicRequest buildPartial() {
+        htq.v1.Htq.DeleteTopicRequest result = new htq.v1.Htq.DeleteTopicRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.DeleteTopicRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.name_ = name_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.DeleteTopicRequest) {
+          return mergeFrom((htq.v1.Htq.DeleteTopicRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.DeleteTopicRequest other) {
+        if (other == htq.v1.Htq.DeleteTopicRequest.getDefaultInstance()) return this;
+        if (!other.getName().isEmpty()) {
+          name_ = other.name_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                name_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object name_ = "";
+      /**
+       * <code>string name = 1;</code>
+       * @return The name.
+       */
+      public java.lang.String getName() {
+        java.lang.Object ref = name_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          name_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @return The bytes for name.
+       */
+      public com.google.protobuf.ByteString
+          getNameBytes() {
+        java.lang.Object ref = name_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          name_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @param value The name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setName(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearName() {
+        name_ = getDefaultInstance().getName();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string name = 1;</code>
+       * @param value The bytes for name to set.
+       * @return This builder for chaining.
+       */
+      public Builder setNameBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        name_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.DeleteTopicRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.DeleteTopicRequest)
+    private static final htq.v1.Htq.DeleteTopicRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.DeleteTopicRequest();
+    }
+
+    public static htq.v1.Htq.DeleteTopicRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<DeleteTopicRequest>
+        PARSER = new com.google.protobuf.AbstractParser<DeleteTopicRequest>() {
+      @java.lang.Override
+      public DeleteTopicRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<DeleteTopicRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<DeleteTopicRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.DeleteTopicRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface DeleteTopicResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.DeleteTopicResponse)
+      com.google.protobuf.MessageOrBuilder {
+  }
+  /**
+   * <pre>
+   * DeleteTopic output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.DeleteTopicResponse}
+   */
+  public static final class DeleteTopicResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.DeleteTopicResponse)
+      DeleteTopicResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "DeleteTopicResponse");
+    }
+    // Use DeleteTopicResponse.newBuilder() to construct.
+    private DeleteTopicResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private DeleteTopicResponse() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_DeleteTopicResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_DeleteTopicResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_DeleteTopicResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.DeleteTopicResponse.class, htq.v1.Htq.DeleteTopicResponse.Builder.class);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      getUnknownFields().writeTo(output);
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.DeleteTopicResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.DeleteTopicResponse other = (htq.v1.Htq.DeleteTopicResponse) obj;
+
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.DeleteTopicResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.DeleteTopicResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.DeleteTopicResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.DeleteTopicResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * DeleteTopic output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.DeleteTopicResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.DeleteTopicResponse)
+        htq.v1.Htq.DeleteTopicResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_DeleteTopicResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_DeleteTopicResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.DeleteTopicResponse.class, htq.v1.Htq.DeleteTopicResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.DeleteTopicResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_DeleteTopicResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.DeleteTopicResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.DeleteTopicResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.DeleteTopicResponse build() {
+        htq.v1.Htq.DeleteTopicResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.DeleteTopicResponse buildPartial() {
+        htq.v1.Htq.DeleteTopicResponse result = new htq.v1.Htq.DeleteTopicResponse(this);
+        onBuilt();
+        return result;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.DeleteTopicResponse) {
+          return mergeFrom((htq.v1.Htq.DeleteTopicResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.DeleteTopicResponse other) {
+        if (other == htq.v1.Htq.DeleteTopicResponse.getDefaultInstance()) return this;
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.DeleteTopicResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.DeleteTopicResponse)
+    private static final htq.v1.Htq.DeleteTopicResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.DeleteTopicResponse();
+    }
+
+    public static htq.v1.Htq.DeleteTopicResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<DeleteTopicResponse>
+        PARSER = new com.google.protobuf.AbstractParser<DeleteTopicResponse>() {
+      @java.lang.Override
+      public DeleteTopicResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<DeleteTopicResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<DeleteTopicResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.DeleteTopicResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface AddEndpointRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.AddEndpointRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    java.lang.String getTopic();
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    com.google.protobuf.ByteString
+        getTopicBytes();
+
+    /**
+     * <code>.htq.v1.Endpoint endpoint = 2;</code>
+     * @return Whether the endpoint field is set.
+     */
+    boolean hasEndpoint();
+    /**
+     * <code>.htq.v1.Endpoint endpoint = 2;</code>
+     * @return The endpoint.
+     */
+    htq.v1.Htq.Endpoint getEndpoint();
+    /**
+     * <code>.htq.v1.Endpoint endpoint = 2;</code>
+     */
+    htq.v1.Htq.EndpointOrBuilder getEndpointOrBuilder();
+  }
+  /**
+   * <pre>
+   * AddEndpoint input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.AddEndpointRequest}
+   */
+  public static final class AddEndpointRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.AddEndpointRequest)
+      AddEndpointRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "AddEndpointRequest");
+    }
+    // Use AddEndpointRequest.newBuilder() to construct.
+    private AddEndpointRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private AddEndpointRequest() {
+      topic_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_AddEndpointRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_AddEndpointRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_AddEndpointRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.AddEndpointRequest.class, htq.v1.Htq.AddEndpointRequest.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int TOPIC_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object topic_ = "";
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    @java.lang.Override
+    public java.lang.String getTopic() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        topic_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getTopicBytes() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        topic_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ENDPOINT_FIELD_NUMBER = 2;
+    private htq.v1.Htq.Endpoint endpoint_;
+    /**
+     * <code>.htq.v1.Endpoint endpoint = 2;</code>
+     * @return Whether the endpoint field is set.
+     */
+    @java.lang.Override
+    public boolean hasEndpoint() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <code>.htq.v1.Endpoint endpoint = 2;</code>
+     * @return The endpoint.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Endpoint getEndpoint() {
+      return endpoint_ == null ? htq.v1.Htq.Endpoint.getDefaultInstance() : endpoint_;
+    }
+    /**
+     * <code>.htq.v1.Endpoint endpoint = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.EndpointOrBuilder getEndpointOrBuilder() {
+      return endpoint_ == null ? htq.v1.Htq.Endpoint.getDefaultInstance() : endpoint_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, topic_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(2, getEndpoint());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, topic_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(2, getEndpoint());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.AddEndpointRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.AddEndpointRequest other = (htq.v1.Htq.AddEndpointRequest) obj;
+
+      if (!getTopic()
+          .equals(other.getTopic())) return false;
+      if (hasEndpoint() != other.hasEndpoint()) return false;
+      if (hasEndpoint()) {
+        if (!getEndpoint()
+            .equals(other.getEndpoint())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + TOPIC_FIELD_NUMBER;
+      hash = (53 * hash) + getTopic().hashCode();
+      if (hasEndpoint()) {
+        hash = (37 * hash) + ENDPOINT_FIELD_NUMBER;
+        hash = (53 * hash) + getEndpoint().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.AddEndpointRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.AddEndpointRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.AddEndpointRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.AddEndpointRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * AddEndpoint input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.AddEndpointRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.AddEndpointRequest)
+        htq.v1.Htq.AddEndpointRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_AddEndpointRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_AddEndpointRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.AddEndpointRequest.class, htq.v1.Htq.AddEndpointRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.AddEndpointRequest.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetEndpointFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        topic_ = "";
+        endpoint_ = null;
+        if (endpointBuilder_ != null) {
+          endpointBuilder_.dispose();
+          endpointBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_AddEndpointRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.AddEndpointRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.AddEndpointRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.AddEndpointRequest build() {
+        htq.v1.Htq.AddEndpointRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.AddEndpointRequest buildPartial() {
+        htq.v1.Htq.AddEndpointRequest result = new htq.v1.Htq.AddEndpointRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.AddEndpointRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.topic_ = topic_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.endpoint_ = endpointBuilder_ == null
+              ? endpoint_
+              : endpointBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.AddEndpointRequest) {
+          return mergeFrom((htq.v1.Htq.AddEndpointRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.AddEndpointRequest other) {
+        if (other == htq.v1.Htq.AddEndpointRequest.getDefaultInstance()) return this;
+        if (!other.getTopic().isEmpty()) {
+          topic_ = other.topic_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (other.hasEndpoint()) {
+          mergeEndpoint(other.getEndpoint());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                topic_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                input.readMessage(
+                    internalGetEndpointFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object topic_ = "";
+      /**
+       * <code>string topic = 1;</code>
+       * @return The topic.
+       */
+      public java.lang.String getTopic() {
+        java.lang.Object ref = topic_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          topic_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return The bytes for topic.
+       */
+      public com.google.protobuf.ByteString
+          getTopicBytes() {
+        java.lang.Object ref = topic_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          topic_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopic(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearTopic() {
+        topic_ = getDefaultInstance().getTopic();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The bytes for topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopicBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private htq.v1.Htq.Endpoint endpoint_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Endpoint, htq.v1.Htq.Endpoint.Builder, htq.v1.Htq.EndpointOrBuilder> endpointBuilder_;
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       * @return Whether the endpoint field is set.
+       */
+      public boolean hasEndpoint() {
+        return ((bitField0_ & 0x00000002) != 0);
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       * @return The endpoint.
+       */
+      public htq.v1.Htq.Endpoint getEndpoint() {
+        if (endpointBuilder_ == null) {
+          return endpoint_ == null ? htq.v1.Htq.Endpoint.getDefaultInstance() : endpoint_;
+        } else {
+          return endpointBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       */
+      public Builder setEndpoint(htq.v1.Htq.Endpoint value) {
+        if (endpointBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          endpoint_ = value;
+        } else {
+          endpointBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       */
+      public Builder setEndpoint(
+          htq.v1.Htq.Endpoint.Builder builderForValue) {
+        if (endpointBuilder_ == null) {
+          endpoint_ = builderForValue.build();
+        } else {
+          endpointBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       */
+      public Builder mergeEndpoint(htq.v1.Htq.Endpoint value) {
+        if (endpointBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0) &&
+            endpoint_ != null &&
+            endpoint_ != htq.v1.Htq.Endpoint.getDefaultInstance()) {
+            getEndpointBuilder().mergeFrom(value);
+          } else {
+            endpoint_ = value;
+          }
+        } else {
+          endpointBuilder_.mergeFrom(value);
+        }
+        if (endpoint_ != null) {
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       */
+      public Builder clearEndpoint() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        endpoint_ = null;
+        if (endpointBuilder_ != null) {
+          endpointBuilder_.dispose();
+          endpointBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       */
+      public htq.v1.Htq.Endpoint.Builder getEndpointBuilder() {
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return internalGetEndpointFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       */
+      public htq.v1.Htq.EndpointOrBuilder getEndpointOrBuilder() {
+        if (endpointBuilder_ != null) {
+          return endpointBuilder_.getMessageOrBuilder();
+        } else {
+          return endpoint_ == null ?
+              htq.v1.Htq.Endpoint.getDefaultInstance() : endpoint_;
+        }
+      }
+      /**
+       * <code>.htq.v1.Endpoint endpoint = 2;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Endpoint, htq.v1.Htq.Endpoint.Builder, htq.v1.Htq.EndpointOrBuilder> 
+          internalGetEndpointFieldBuilder() {
+        if (endpointBuilder_ == null) {
+          endpointBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Endpoint, htq.v1.Htq.Endpoint.Builder, htq.v1.Htq.EndpointOrBuilder>(
+                  getEndpoint(),
+                  getParentForChildren(),
+                  isClean());
+          endpoint_ = null;
+        }
+        return endpointBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.AddEndpointRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.AddEndpointRequest)
+    private static final htq.v1.Htq.AddEndpointRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.AddEndpointRequest();
+    }
+
+    public static htq.v1.Htq.AddEndpointRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<AddEndpointRequest>
+        PARSER = new com.google.protobuf.AbstractParser<AddEndpointRequest>() {
+      @java.lang.Override
+      public AddEndpointRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<AddEndpointRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<AddEndpointRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.AddEndpointRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface RemoveEndpointRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.RemoveEndpointRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    java.lang.String getTopic();
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    com.google.protobuf.ByteString
+        getTopicBytes();
+
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The endpoint.
+     */
+    java.lang.String getEndpoint();
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The bytes for endpoint.
+     */
+    com.google.protobuf.ByteString
+        getEndpointBytes();
+  }
+  /**
+   * <pre>
+   * RemoveEndpoint input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.RemoveEndpointRequest}
+   */
+  public static final class RemoveEndpointRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.RemoveEndpointRequest)
+      RemoveEndpointRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "RemoveEndpointRequest");
+    }
+    // Use RemoveEndpointRequest.newBuilder() to construct.
+    private RemoveEndpointRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private RemoveEndpointRequest() {
+      topic_ = "";
+      endpoint_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_RemoveEndpointRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_RemoveEndpointRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_RemoveEndpointRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.RemoveEndpointRequest.class, htq.v1.Htq.RemoveEndpointRequest.Builder.class);
+    }
+
+    public static final int TOPIC_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object topic_ = "";
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    @java.lang.Override
+    public java.lang.String getTopic() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        topic_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getTopicBytes() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        topic_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ENDPOINT_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object endpoint_ = "";
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The endpoint.
+     */
+    @java.lang.Override
+    public java.lang.String getEndpoint() {
+      java.lang.Object ref = endpoint_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        endpoint_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The bytes for endpoint.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getEndpointBytes() {
+      java.lang.Object ref = endpoint_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        endpoint_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, topic_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(endpoint_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, endpoint_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, topic_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(endpoint_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, endpoint_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.RemoveEndpointRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.RemoveEndpointRequest other = (htq.v1.Htq.RemoveEndpointRequest) obj;
+
+      if (!getTopic()
+          .equals(other.getTopic())) return false;
+      if (!getEndpoint()
+          .equals(other.getEndpoint())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + TOPIC_FIELD_NUMBER;
+      hash = (53 * hash) + getTopic().hashCode();
+      hash = (37 * hash) + ENDPOINT_FIELD_NUMBER;
+      hash = (53 * hash) + getEndpoint().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.RemoveEndpointRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.RemoveEndpointRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RemoveEndpointRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.RemoveEndpointRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * RemoveEndpoint input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.RemoveEndpointRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.RemoveEndpointRequest)
+        htq.v1.Htq.RemoveEndpointRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_RemoveEndpointRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_RemoveEndpointRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.RemoveEndpointRequest.class, htq.v1.Htq.RemoveEndpointRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.RemoveEndpointRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        topic_ = "";
+        endpoint_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_RemoveEndpointRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RemoveEndpointRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.RemoveEndpointRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RemoveEndpointRequest build() {
+        htq.v1.Htq.RemoveEndpointRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RemoveEndpointRequest buildPartial() {
+        htq.v1.Htq.RemoveEndpointRequest result = new htq.v1.Htq.RemoveEndpointRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.RemoveEndpointRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.topic_ = topic_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.endpoint_ = endpoint_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.RemoveEndpointRequest) {
+          return mergeFrom((htq.v1.Htq.RemoveEndpointRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.RemoveEndpointRequest other) {
+        if (other == htq.v1.Htq.RemoveEndpointRequest.getDefaultInstance()) return this;
+        if (!other.getTopic().isEmpty()) {
+          topic_ = other.topic_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getEndpoint().isEmpty()) {
+          endpoint_ = other.endpoint_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                topic_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                endpoint_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object topic_ = "";
+      /**
+       * <code>string topic = 1;</code>
+       * @return The topic.
+       */
+      public java.lang.String getTopic() {
+        java.lang.Object ref = topic_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          topic_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return The bytes for topic.
+       */
+      public com.google.protobuf.ByteString
+          getTopicBytes() {
+        java.lang.Object ref = topic_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          topic_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopic(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearTopic() {
+        topic_ = getDefaultInstance().getTopic();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The bytes for topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopicBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object endpoint_ = "";
+      /**
+       * <code>string endpoint = 2;</code>
+       * @return The endpoint.
+       */
+      public java.lang.String getEndpoint() {
+        java.lang.Object ref = endpoint_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          endpoint_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @return The bytes for endpoint.
+       */
+      public com.google.protobuf.ByteString
+          getEndpointBytes() {
+        java.lang.Object ref = endpoint_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          endpoint_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @param value The endpoint to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEndpoint(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        endpoint_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearEndpoint() {
+        endpoint_ = getDefaultInstance().getEndpoint();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @param value The bytes for endpoint to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEndpointBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        endpoint_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.RemoveEndpointRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.RemoveEndpointRequest)
+    private static final htq.v1.Htq.RemoveEndpointRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.RemoveEndpointRequest();
+    }
+
+    public static htq.v1.Htq.RemoveEndpointRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<RemoveEndpointRequest>
+        PARSER = new com.google.protobuf.AbstractParser<RemoveEndpointRequest>() {
+      @java.lang.Override
+      public RemoveEndpointRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<RemoveEndpointRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<RemoveEndpointRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.RemoveEndpointRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface EnableEndpointRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.EnableEndpointRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    java.lang.String getTopic();
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    com.google.protobuf.ByteString
+        getTopicBytes();
+
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The endpoint.
+     */
+    java.lang.String getEndpoint();
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The bytes for endpoint.
+     */
+    com.google.protobuf.ByteString
+        getEndpointBytes();
+  }
+  /**
+   * <pre>
+   * EnableEndpoint input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.EnableEndpointRequest}
+   */
+  public static final class EnableEndpointRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.EnableEndpointRequest)
+      EnableEndpointRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "EnableEndpointRequest");
+    }
+    // Use EnableEndpointRequest.newBuilder() to construct.
+    private EnableEndpointRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private EnableEndpointRequest() {
+      topic_ = "";
+      endpoint_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_EnableEndpointRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_EnableEndpointRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_EnableEndpointRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.EnableEndpointRequest.class, htq.v1.Htq.EnableEndpointRequest.Builder.class);
+    }
+
+    public static final int TOPIC_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object topic_ = "";
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    @java.lang.Override
+    public java.lang.String getTopic() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        topic_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getTopicBytes() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        topic_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ENDPOINT_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object endpoint_ = "";
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The endpoint.
+     */
+    @java.lang.Override
+    public java.lang.String getEndpoint() {
+      java.lang.Object ref = endpoint_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        endpoint_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string endpoint = 2;</code>
+     * @return The bytes for endpoint.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getEndpointBytes() {
+      java.lang.Object ref = endpoint_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        endpoint_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, topic_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(endpoint_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, endpoint_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, topic_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(endpoint_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, endpoint_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.EnableEndpointRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.EnableEndpointRequest other = (htq.v1.Htq.EnableEndpointRequest) obj;
+
+      if (!getTopic()
+          .equals(other.getTopic())) return false;
+      if (!getEndpoint()
+          .equals(other.getEndpoint())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + TOPIC_FIELD_NUMBER;
+      hash = (53 * hash) + getTopic().hashCode();
+      hash = (37 * hash) + ENDPOINT_FIELD_NUMBER;
+      hash = (53 * hash) + getEndpoint().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.EnableEndpointRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.EnableEndpointRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.EnableEndpointRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.EnableEndpointRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * EnableEndpoint input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.EnableEndpointRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.EnableEndpointRequest)
+        htq.v1.Htq.EnableEndpointRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_EnableEndpointRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_EnableEndpointRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.EnableEndpointRequest.class, htq.v1.Htq.EnableEndpointRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.EnableEndpointRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        topic_ = "";
+        endpoint_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_EnableEndpointRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.EnableEndpointRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.EnableEndpointRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.EnableEndpointRequest build() {
+        htq.v1.Htq.EnableEndpointRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.EnableEndpointRequest buildPartial() {
+        htq.v1.Htq.EnableEndpointRequest result = new htq.v1.Htq.EnableEndpointRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.EnableEndpointRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.topic_ = topic_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.endpoint_ = endpoint_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.EnableEndpointRequest) {
+          return mergeFrom((htq.v1.Htq.EnableEndpointRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.EnableEndpointRequest other) {
+        if (other == htq.v1.Htq.EnableEndpointRequest.getDefaultInstance()) return this;
+        if (!other.getTopic().isEmpty()) {
+          topic_ = other.topic_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getEndpoint().isEmpty()) {
+          endpoint_ = other.endpoint_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                topic_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                endpoint_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object topic_ = "";
+      /**
+       * <code>string topic = 1;</code>
+       * @return The topic.
+       */
+      public java.lang.String getTopic() {
+        java.lang.Object ref = topic_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          topic_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return The bytes for topic.
+       */
+      public com.google.protobuf.ByteString
+          getTopicBytes() {
+        java.lang.Object ref = topic_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          topic_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopic(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearTopic() {
+        topic_ = getDefaultInstance().getTopic();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The bytes for topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopicBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object endpoint_ = "";
+      /**
+       * <code>string endpoint = 2;</code>
+       * @return The endpoint.
+       */
+      public java.lang.String getEndpoint() {
+        java.lang.Object ref = endpoint_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          endpoint_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @return The bytes for endpoint.
+       */
+      public com.google.protobuf.ByteString
+          getEndpointBytes() {
+        java.lang.Object ref = endpoint_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          endpoint_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @param value The endpoint to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEndpoint(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        endpoint_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearEndpoint() {
+        endpoint_ = getDefaultInstance().getEndpoint();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string endpoint = 2;</code>
+       * @param value The bytes for endpoint to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEndpointBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        endpoint_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.EnableEndpointRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.EnableEndpointRequest)
+    private static final htq.v1.Htq.EnableEndpointRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.EnableEndpointRequest();
+    }
+
+    public static htq.v1.Htq.EnableEndpointRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<EnableEndpointRequest>
+        PARSER = new com.google.protobuf.AbstractParser<EnableEndpointRequest>() {
+      @java.lang.Override
+      public EnableEndpointRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<EnableEndpointRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<EnableEndpointRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.EnableEndpointRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface PublishRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.PublishRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    java.lang.String getTopic();
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    com.google.protobuf.ByteString
+        getTopicBytes();
+
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 2;</code>
+     * @return The method.
+     */
+    java.lang.String getMethod();
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 2;</code>
+     * @return The bytes for method.
+     */
+    com.google.protobuf.ByteString
+        getMethodBytes();
+
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    java.util.List<htq.v1.Htq.Header> 
+        getHeadersList();
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    htq.v1.Htq.Header getHeaders(int index);
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    int getHeadersCount();
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList();
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index);
+
+    /**
+     * <code>bytes data = 4;</code>
+     * @return Whether the data field is set.
+     */
+    boolean hasData();
+    /**
+     * <code>bytes data = 4;</code>
+     * @return The data.
+     */
+    com.google.protobuf.ByteString getData();
+
+    /**
+     * <code>string text = 5;</code>
+     * @return Whether the text field is set.
+     */
+    boolean hasText();
+    /**
+     * <code>string text = 5;</code>
+     * @return The text.
+     */
+    java.lang.String getText();
+    /**
+     * <code>string text = 5;</code>
+     * @return The bytes for text.
+     */
+    com.google.protobuf.ByteString
+        getTextBytes();
+
+    /**
+     * <pre>
+     * Due after this long; unset means now.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration delay = 6;</code>
+     * @return Whether the delay field is set.
+     */
+    boolean hasDelay();
+    /**
+     * <pre>
+     * Due after this long; unset means now.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration delay = 6;</code>
+     * @return The delay.
+     */
+    com.google.protobuf.Duration getDelay();
+    /**
+     * <pre>
+     * Due after this long; unset means now.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration delay = 6;</code>
+     */
+    com.google.protobuf.DurationOrBuilder getDelayOrBuilder();
+
+    /**
+     * <pre>
+     * Within each endpoint queue's dedup window, a message with a key seen before
+     * is not stored again for that endpoint.
+     * </pre>
+     *
+     * <code>string idempotency_key = 7;</code>
+     * @return The idempotencyKey.
+     */
+    java.lang.String getIdempotencyKey();
+    /**
+     * <pre>
+     * Within each endpoint queue's dedup window, a message with a key seen before
+     * is not stored again for that endpoint.
+     * </pre>
+     *
+     * <code>string idempotency_key = 7;</code>
+     * @return The bytes for idempotencyKey.
+     */
+    com.google.protobuf.ByteString
+        getIdempotencyKeyBytes();
+
+    /**
+     * <pre>
+     * Callbacks of each endpoint's task (see Callbacks).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return Whether the callbacks field is set.
+     */
+    boolean hasCallbacks();
+    /**
+     * <pre>
+     * Callbacks of each endpoint's task (see Callbacks).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return The callbacks.
+     */
+    htq.v1.Htq.Callbacks getCallbacks();
+    /**
+     * <pre>
+     * Callbacks of each endpoint's task (see Callbacks).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     */
+    htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder();
+
+    htq.v1.Htq.PublishRequest.BodyCase getBodyCase();
+  }
+  /**
+   * <pre>
+   * Publish input: the message. Each endpoint gets a request to its URL with its
+   * headers, then the message's, and the message's body.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.PublishRequest}
+   */
+  public static final class PublishRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.PublishRequest)
+      PublishRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "PublishRequest");
+    }
+    // Use PublishRequest.newBuilder() to construct.
+    private PublishRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private PublishRequest() {
+      topic_ = "";
+      method_ = "";
+      headers_ = java.util.Collections.emptyList();
+      idempotencyKey_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.PublishRequest.class, htq.v1.Htq.PublishRequest.Builder.class);
+    }
+
+    private int bitField0_;
+    private int bodyCase_ = 0;
+    @SuppressWarnings("serial")
+    private java.lang.Object body_;
+    public enum BodyCase
+        implements com.google.protobuf.Internal.EnumLite,
+            com.google.protobuf.AbstractMessage.InternalOneOfEnum {
+      DATA(4),
+      TEXT(5),
+      BODY_NOT_SET(0);
+      private final int value;
+      private BodyCase(int value) {
+        this.value = value;
+      }
+      /**
+       * @param value The number of the enum to look for.
+       * @return The enum associated with the given number.
+       * @deprecated Use {@link #forNumber(int)} instead.
+       */
+      @java.lang.Deprecated
+      public static BodyCase valueOf(int value) {
+        return forNumber(value);
+      }
+
+      public static BodyCase forNumber(int value) {
+        switch (value) {
+          case 4: return DATA;
+          case 5: return TEXT;
+          case 0: return BODY_NOT_SET;
+          default: return null;
+        }
+      }
+      public int getNumber() {
+        return this.value;
+      }
+    };
+
+    public BodyCase
+    getBodyCase() {
+      return BodyCase.forNumber(
+          bodyCase_);
+    }
+
+    public static final int TOPIC_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object topic_ = "";
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    @java.lang.Override
+    public java.lang.String getTopic() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        topic_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getTopicBytes() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        topic_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int METHOD_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object method_ = "";
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 2;</code>
+     * @return The method.
+     */
+    @java.lang.Override
+    public java.lang.String getMethod() {
+      java.lang.Object ref = method_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        method_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * An HTTP method token; empty means POST.
+     * </pre>
+     *
+     * <code>string method = 2;</code>
+     * @return The bytes for method.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getMethodBytes() {
+      java.lang.Object ref = method_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        method_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int HEADERS_FIELD_NUMBER = 3;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.Header> headers_;
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+      return headers_;
+    }
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+        getHeadersOrBuilderList() {
+      return headers_;
+    }
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public int getHeadersCount() {
+      return headers_.size();
+    }
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Header getHeaders(int index) {
+      return headers_.get(index);
+    }
+    /**
+     * <code>repeated .htq.v1.Header headers = 3;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+        int index) {
+      return headers_.get(index);
+    }
+
+    public static final int DATA_FIELD_NUMBER = 4;
+    /**
+     * <code>bytes data = 4;</code>
+     * @return Whether the data field is set.
+     */
+    @java.lang.Override
+    public boolean hasData() {
+      return bodyCase_ == 4;
+    }
+    /**
+     * <code>bytes data = 4;</code>
+     * @return The data.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString getData() {
+      if (bodyCase_ == 4) {
+        return (com.google.protobuf.ByteString) body_;
+      }
+      return com.google.protobuf.ByteString.EMPTY;
+    }
+
+    public static final int TEXT_FIELD_NUMBER = 5;
+    /**
+     * <code>string text = 5;</code>
+     * @return Whether the text field is set.
+     */
+    public boolean hasText() {
+      return bodyCase_ == 5;
+    }
+    /**
+     * <code>string text = 5;</code>
+     * @return The text.
+     */
+    public java.lang.String getText() {
+      if (bodyCase_ != 5) {
+        return "";
+      }
+      java.lang.Object ref = body_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        body_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string text = 5;</code>
+     * @return The bytes for text.
+     */
+    public com.google.protobuf.ByteString
+        getTextBytes() {
+      if (bodyCase_ != 5) {
+        return com.google.protobuf.ByteString.copyFromUtf8("");
+      }
+      java.lang.Object ref = body_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        body_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int DELAY_FIELD_NUMBER = 6;
+    private com.google.protobuf.Duration delay_;
+    /**
+     * <pre>
+     * Due after this long; unset means now.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration delay = 6;</code>
+     * @return Whether the delay field is set.
+     */
+    @java.lang.Override
+    public boolean hasDelay() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Due after this long; unset means now.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration delay = 6;</code>
+     * @return The delay.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Duration getDelay() {
+      return delay_ == null ? com.google.protobuf.Duration.getDefaultInstance() : delay_;
+    }
+    /**
+     * <pre>
+     * Due after this long; unset means now.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration delay = 6;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.DurationOrBuilder getDelayOrBuilder() {
+      return delay_ == null ? com.google.protobuf.Duration.getDefaultInstance() : delay_;
+    }
+
+    public static final int IDEMPOTENCY_KEY_FIELD_NUMBER = 7;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object idempotencyKey_ = "";
+    /**
+     * <pre>
+     * Within each endpoint queue's dedup window, a message with a key seen before
+     * is not stored again for that endpoint.
+     * </pre>
+     *
+     * <code>string idempotency_key = 7;</code>
+     * @return The idempotencyKey.
+     */
+    @java.lang.Override
+    public java.lang.String getIdempotencyKey() {
+      java.lang.Object ref = idempotencyKey_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        idempotencyKey_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Within each endpoint queue's dedup window, a message with a key seen before
+     * is not stored again for that endpoint.
+     * </pre>
+     *
+     * <code>string idempotency_key = 7;</code>
+     * @return The bytes for idempotencyKey.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getIdempotencyKeyBytes() {
+      java.lang.Object ref = idempotencyKey_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        idempotencyKey_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int CALLBACKS_FIELD_NUMBER = 8;
+    private htq.v1.Htq.Callbacks callbacks_;
+    /**
+     * <pre>
+     * Callbacks of each endpoint's task (see Callbacks).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return Whether the callbacks field is set.
+     */
+    @java.lang.Override
+    public boolean hasCallbacks() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Callbacks of each endpoint's task (see Callbacks).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     * @return The callbacks.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Callbacks getCallbacks() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+    /**
+     * <pre>
+     * Callbacks of each endpoint's task (see Callbacks).
+     * </pre>
+     *
+     * <code>.htq.v1.Callbacks callbacks = 8;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+      return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, topic_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(method_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, method_);
+      }
+      for (int i = 0; i < headers_.size(); i++) {
+        output.writeMessage(3, headers_.get(i));
+      }
+      if (bodyCase_ == 4) {
+        output.writeBytes(
+            4, (com.google.protobuf.ByteString) body_);
+      }
+      if (bodyCase_ == 5) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 5, body_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(6, getDelay());
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(idempotencyKey_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 7, idempotencyKey_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(8, getCallbacks());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, topic_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(method_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, method_);
+      }
+
+          {
+            final int count = headers_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(headers_.get(i));
+            }
+            size += 1 * count;
+          }
+      if (bodyCase_ == 4) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBytesSize(
+              4, (com.google.protobuf.ByteString) body_);
+      }
+      if (bodyCase_ == 5) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(5, body_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(6, getDelay());
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(idempotencyKey_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(7, idempotencyKey_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(8, getCallbacks());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.PublishRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.PublishRequest other = (htq.v1.Htq.PublishRequest) obj;
+
+      if (!getTopic()
+          .equals(other.getTopic())) return false;
+      if (!getMethod()
+          .equals(other.getMethod())) return false;
+      if (!getHeadersList()
+          .equals(other.getHeadersList())) return false;
+      if (hasDelay() != other.hasDelay()) return false;
+      if (hasDelay()) {
+        if (!getDelay()
+            .equals(other.getDelay())) return false;
+      }
+      if (!getIdempotencyKey()
+          .equals(other.getIdempotencyKey())) return false;
+      if (hasCallbacks() != other.hasCallbacks()) return false;
+      if (hasCallbacks()) {
+        if (!getCallbacks()
+            .equals(other.getCallbacks())) return false;
+      }
+      if (!getBodyCase().equals(other.getBodyCase())) return false;
+      switch (bodyCase_) {
+        case 4:
+          if (!getData()
+              .equals(other.getData())) return false;
+          break;
+        case 5:
+          if (!getText()
+              .equals(other.getText())) return false;
+          break;
+        case 0:
+        default:
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + TOPIC_FIELD_NUMBER;
+      hash = (53 * hash) + getTopic().hashCode();
+      hash = (37 * hash) + METHOD_FIELD_NUMBER;
+      hash = (53 * hash) + getMethod().hashCode();
+      if (getHeadersCount() > 0) {
+        hash = (37 * hash) + HEADERS_FIELD_NUMBER;
+        hash = (53 * hash) + getHeadersList().hashCode();
+      }
+      if (hasDelay()) {
+        hash = (37 * hash) + DELAY_FIELD_NUMBER;
+        hash = (53 * hash) + getDelay().hashCode();
+      }
+      hash = (37 * hash) + IDEMPOTENCY_KEY_FIELD_NUMBER;
+      hash = (53 * hash) + getIdempotencyKey().hashCode();
+      if (hasCallbacks()) {
+        hash = (37 * hash) + CALLBACKS_FIELD_NUMBER;
+        hash = (53 * hash) + getCallbacks().hashCode();
+      }
+      switch (bodyCase_) {
+        case 4:
+          hash = (37 * hash) + DATA_FIELD_NUMBER;
+          hash = (53 * hash) + getData().hashCode();
+          break;
+        case 5:
+          hash = (37 * hash) + TEXT_FIELD_NUMBER;
+          hash = (53 * hash) + getText().hashCode();
+          break;
+        case 0:
+        default:
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.PublishRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.PublishRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.PublishRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * Publish input: the message. Each endpoint gets a request to its URL with its
+     * headers, then the message's, and the message's body.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.PublishRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.PublishRequest)
+        htq.v1.Htq.PublishRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.PublishRequest.class, htq.v1.Htq.PublishRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.PublishRequest.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetHeadersFieldBuilder();
+          internalGetDelayFieldBuilder();
+          internalGetCallbacksFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        topic_ = "";
+        method_ = "";
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+        } else {
+          headers_ = null;
+          headersBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000004);
+        delay_ = null;
+        if (delayBuilder_ != null) {
+          delayBuilder_.dispose();
+          delayBuilder_ = null;
+        }
+        idempotencyKey_ = "";
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
+        bodyCase_ = 0;
+        body_ = null;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.PublishRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishRequest build() {
+        htq.v1.Htq.PublishRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishRequest buildPartial() {
+        htq.v1.Htq.PublishRequest result = new htq.v1.Htq.PublishRequest(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        buildPartialOneofs(result);
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.PublishRequest result) {
+        if (headersBuilder_ == null) {
+          if (((bitField0_ & 0x00000004) != 0)) {
+            headers_ = java.util.Collections.unmodifiableList(headers_);
+            bitField0_ = (bitField0_ & ~0x00000004);
+          }
+          result.headers_ = headers_;
+        } else {
+          result.headers_ = headersBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.PublishRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.topic_ = topic_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.method_ = method_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.delay_ = delayBuilder_ == null
+              ? delay_
+              : delayBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.idempotencyKey_ = idempotencyKey_;
+        }
+        if (((from_bitField0_ & 0x00000080) != 0)) {
+          result.callbacks_ = callbacksBuilder_ == null
+              ? callbacks_
+              : callbacksBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      private void buildPartialOneofs(htq.v1.Htq.PublishRequest result) {
+        result.bodyCase_ = bodyCase_;
+        result.body_ = this.body_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.PublishRequest) {
+          return mergeFrom((htq.v1.Htq.PublishRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.PublishRequest other) {
+        if (other == htq.v1.Htq.PublishRequest.getDefaultInstance()) return this;
+        if (!other.getTopic().isEmpty()) {
+          topic_ = other.topic_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getMethod().isEmpty()) {
+          method_ = other.method_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (headersBuilder_ == null) {
+          if (!other.headers_.isEmpty()) {
+            if (headers_.isEmpty()) {
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000004);
+            } else {
+              ensureHeadersIsMutable();
+              headers_.addAll(other.headers_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.headers_.isEmpty()) {
+            if (headersBuilder_.isEmpty()) {
+              headersBuilder_.dispose();
+              headersBuilder_ = null;
+              headers_ = other.headers_;
+              bitField0_ = (bitField0_ & ~0x00000004);
+              headersBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetHeadersFieldBuilder() : null;
+            } else {
+              headersBuilder_.addAllMessages(other.headers_);
+            }
+          }
+        }
+        if (other.hasDelay()) {
+          mergeDelay(other.getDelay());
+        }
+        if (!other.getIdempotencyKey().isEmpty()) {
+          idempotencyKey_ = other.idempotencyKey_;
+          bitField0_ |= 0x00000040;
+          onChanged();
+        }
+        if (other.hasCallbacks()) {
+          mergeCallbacks(other.getCallbacks());
+        }
+        switch (other.getBodyCase()) {
+          case DATA: {
+            setData(other.getData());
+            break;
+          }
+          case TEXT: {
+            bodyCase_ = 5;
+            body_ = other.body_;
+            onChanged();
+            break;
+          }
+          case BODY_NOT_SET: {
+            break;
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                topic_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                method_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 26: {
+                htq.v1.Htq.Header m =
+                    input.readMessage(
+                        htq.v1.Htq.Header.parser(),
+                        extensionRegistry);
+                if (headersBuilder_ == null) {
+                  ensureHeadersIsMutable();
+                  headers_.add(m);
+                } else {
+                  headersBuilder_.addMessage(m);
+                }
+                break;
+              } // case 26
+              case 34: {
+                body_ = input.readBytes();
+                bodyCase_ = 4;
+                break;
+              } // case 34
+              case 42: {
+                bodyCase_ = 5;
+                body_ = input.readStringRequireUtf8();
+                break;
+              } // case 42
+              case 50: {
+                input.readMessage(
+                    internalGetDelayFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 50
+              case 58: {
+                idempotencyKey_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 58
+              case 66: {
+                input.readMessage(
+                    internalGetCallbacksFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000080;
+                break;
+              } // case 66
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bodyCase_ = 0;
+      private java.lang.Object body_;
+      public BodyCase
+          getBodyCase() {
+        return BodyCase.forNumber(
+            bodyCase_);
+      }
+
+      public Builder clearBody() {
+        bodyCase_ = 0;
+        body_ = null;
+        onChanged();
+        return this;
+      }
+
+      private int bitField0_;
+
+      private java.lang.Object topic_ = "";
+      /**
+       * <code>string topic = 1;</code>
+       * @return The topic.
+       */
+      public java.lang.String getTopic() {
+        java.lang.Object ref = topic_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          topic_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return The bytes for topic.
+       */
+      public com.google.protobuf.ByteString
+          getTopicBytes() {
+        java.lang.Object ref = topic_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          topic_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopic(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearTopic() {
+        topic_ = getDefaultInstance().getTopic();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The bytes for topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopicBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object method_ = "";
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 2;</code>
+       * @return The method.
+       */
+      public java.lang.String getMethod() {
+        java.lang.Object ref = method_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          method_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 2;</code>
+       * @return The bytes for method.
+       */
+      public com.google.protobuf.ByteString
+          getMethodBytes() {
+        java.lang.Object ref = method_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          method_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 2;</code>
+       * @param value The method to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMethod(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        method_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMethod() {
+        method_ = getDefaultInstance().getMethod();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * An HTTP method token; empty means POST.
+       * </pre>
+       *
+       * <code>string method = 2;</code>
+       * @param value The bytes for method to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMethodBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        method_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private java.util.List<htq.v1.Htq.Header> headers_ =
+        java.util.Collections.emptyList();
+      private void ensureHeadersIsMutable() {
+        if (!((bitField0_ & 0x00000004) != 0)) {
+          headers_ = new java.util.ArrayList<htq.v1.Htq.Header>(headers_);
+          bitField0_ |= 0x00000004;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> headersBuilder_;
+
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header> getHeadersList() {
+        if (headersBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(headers_);
+        } else {
+          return headersBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public int getHeadersCount() {
+        if (headersBuilder_ == null) {
+          return headers_.size();
+        } else {
+          return headersBuilder_.getCount();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header getHeaders(int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);
+        } else {
+          return headersBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.set(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder setHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header value) {
+        if (headersBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureHeadersIsMutable();
+          headers_.add(index, value);
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addHeaders(
+          int index, htq.v1.Htq.Header.Builder builderForValue) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          headersBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder addAllHeaders(
+          java.lang.Iterable<? extends htq.v1.Htq.Header> values) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, headers_);
+          onChanged();
+        } else {
+          headersBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder clearHeaders() {
+        if (headersBuilder_ == null) {
+          headers_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000004);
+          onChanged();
+        } else {
+          headersBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public Builder removeHeaders(int index) {
+        if (headersBuilder_ == null) {
+          ensureHeadersIsMutable();
+          headers_.remove(index);
+          onChanged();
+        } else {
+          headersBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder getHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.HeaderOrBuilder getHeadersOrBuilder(
+          int index) {
+        if (headersBuilder_ == null) {
+          return headers_.get(index);  } else {
+          return headersBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.HeaderOrBuilder> 
+           getHeadersOrBuilderList() {
+        if (headersBuilder_ != null) {
+          return headersBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(headers_);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder() {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public htq.v1.Htq.Header.Builder addHeadersBuilder(
+          int index) {
+        return internalGetHeadersFieldBuilder().addBuilder(
+            index, htq.v1.Htq.Header.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.Header headers = 3;</code>
+       */
+      public java.util.List<htq.v1.Htq.Header.Builder> 
+           getHeadersBuilderList() {
+        return internalGetHeadersFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder> 
+          internalGetHeadersFieldBuilder() {
+        if (headersBuilder_ == null) {
+          headersBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.Header, htq.v1.Htq.Header.Builder, htq.v1.Htq.HeaderOrBuilder>(
+                  headers_,
+                  ((bitField0_ & 0x00000004) != 0),
+                  getParentForChildren(),
+                  isClean());
+          headers_ = null;
+        }
+        return headersBuilder_;
+      }
+
+      /**
+       * <code>bytes data = 4;</code>
+       * @return Whether the data field is set.
+       */
+      public boolean hasData() {
+        return bodyCase_ == 4;
+      }
+      /**
+       * <code>bytes data = 4;</code>
+       * @return The data.
+       */
+      public com.google.protobuf.ByteString getData() {
+        if (bodyCase_ == 4) {
+          return (com.google.protobuf.ByteString) body_;
+        }
+        return com.google.protobuf.ByteString.EMPTY;
+      }
+      /**
+       * <code>bytes data = 4;</code>
+       * @param value The data to set.
+       * @return This builder for chaining.
+       */
+      public Builder setData(com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        bodyCase_ = 4;
+        body_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>bytes data = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearData() {
+        if (bodyCase_ == 4) {
+          bodyCase_ = 0;
+          body_ = null;
+          onChanged();
+        }
+        return this;
+      }
+
+      /**
+       * <code>string text = 5;</code>
+       * @return Whether the text field is set.
+       */
+      @java.lang.Override
+      public boolean hasText() {
+        return bodyCase_ == 5;
+      }
+      /**
+       * <code>string text = 5;</code>
+       * @return The text.
+       */
+      @java.lang.Override
+      public java.lang.String getText() {
+        if (bodyCase_ != 5) {
+          return "";
+        }
+        java.lang.Object ref = body_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+            body_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string text = 5;</code>
+       * @return The bytes for text.
+       */
+      @java.lang.Override
+      public com.google.protobuf.ByteString
+          getTextBytes() {
+        if (bodyCase_ != 5) {
+          return com.google.protobuf.ByteString.copyFromUtf8(        "");
+        }
+        java.lang.Object ref = body_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          body_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string text = 5;</code>
+       * @param value The text to set.
+       * @return This builder for chaining.
+       */
+      public Builder setText(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        bodyCase_ = 5;
+        body_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string text = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearText() {
+        if (bodyCase_ == 5) {
+          bodyCase_ = 0;
+          body_ = null;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>string text = 5;</code>
+       * @param value The bytes for text to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTextBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        bodyCase_ = 5;
+        body_ = value;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Duration delay_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> delayBuilder_;
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       * @return Whether the delay field is set.
+       */
+      public boolean hasDelay() {
+        return ((bitField0_ & 0x00000020) != 0);
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       * @return The delay.
+       */
+      public com.google.protobuf.Duration getDelay() {
+        if (delayBuilder_ == null) {
+          return delay_ == null ? com.google.protobuf.Duration.getDefaultInstance() : delay_;
+        } else {
+          return delayBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       */
+      public Builder setDelay(com.google.protobuf.Duration value) {
+        if (delayBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          delay_ = value;
+        } else {
+          delayBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       */
+      public Builder setDelay(
+          com.google.protobuf.Duration.Builder builderForValue) {
+        if (delayBuilder_ == null) {
+          delay_ = builderForValue.build();
+        } else {
+          delayBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       */
+      public Builder mergeDelay(com.google.protobuf.Duration value) {
+        if (delayBuilder_ == null) {
+          if (((bitField0_ & 0x00000020) != 0) &&
+            delay_ != null &&
+            delay_ != com.google.protobuf.Duration.getDefaultInstance()) {
+            getDelayBuilder().mergeFrom(value);
+          } else {
+            delay_ = value;
+          }
+        } else {
+          delayBuilder_.mergeFrom(value);
+        }
+        if (delay_ != null) {
+          bitField0_ |= 0x00000020;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       */
+      public Builder clearDelay() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        delay_ = null;
+        if (delayBuilder_ != null) {
+          delayBuilder_.dispose();
+          delayBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       */
+      public com.google.protobuf.Duration.Builder getDelayBuilder() {
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return internalGetDelayFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       */
+      public com.google.protobuf.DurationOrBuilder getDelayOrBuilder() {
+        if (delayBuilder_ != null) {
+          return delayBuilder_.getMessageOrBuilder();
+        } else {
+          return delay_ == null ?
+              com.google.protobuf.Duration.getDefaultInstance() : delay_;
+        }
+      }
+      /**
+       * <pre>
+       * Due after this long; unset means now.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration delay = 6;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+          internalGetDelayFieldBuilder() {
+        if (delayBuilder_ == null) {
+          delayBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                  getDelay(),
+                  getParentForChildren(),
+                  isClean());
+          delay_ = null;
+        }
+        return delayBuilder_;
+      }
+
+      private java.lang.Object idempotencyKey_ = "";
+      /**
+       * <pre>
+       * Within each endpoint queue's dedup window, a message with a key seen before
+       * is not stored again for that endpoint.
+       * </pre>
+       *
+       * <code>string idempotency_key = 7;</code>
+       * @return The idempotencyKey.
+       */
+      public java.lang.String getIdempotencyKey() {
+        java.lang.Object ref = idempotencyKey_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          idempotencyKey_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Within each endpoint queue's dedup window, a message with a key seen before
+       * is not stored again for that endpoint.
+       * </pre>
+       *
+       * <code>string idempotency_key = 7;</code>
+       * @return The bytes for idempotencyKey.
+       */
+      public com.google.protobuf.ByteString
+          getIdempotencyKeyBytes() {
+        java.lang.Object ref = idempotencyKey_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          idempotencyKey_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Within each endpoint queue's dedup window, a message with a key seen before
+       * is not stored again for that endpoint.
+       * </pre>
+       *
+       * <code>string idempotency_key = 7;</code>
+       * @param value The idempotencyKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setIdempotencyKey(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        idempotencyKey_ = value;
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Within each endpoint queue's dedup window, a message with a key seen before
+       * is not stored again for that endpoint.
+       * </pre>
+       *
+       * <code>string idempotency_key = 7;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearIdempotencyKey() {
+        idempotencyKey_ = getDefaultInstance().getIdempotencyKey();
+        bitField0_ = (bitField0_ & ~0x00000040);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Within each endpoint queue's dedup window, a message with a key seen before
+       * is not stored again for that endpoint.
+       * </pre>
+       *
+       * <code>string idempotency_key = 7;</code>
+       * @param value The bytes for idempotencyKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setIdempotencyKeyBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        idempotencyKey_ = value;
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+
+      private htq.v1.Htq.Callbacks callbacks_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> callbacksBuilder_;
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       * @return Whether the callbacks field is set.
+       */
+      public boolean hasCallbacks() {
+        return ((bitField0_ & 0x00000080) != 0);
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       * @return The callbacks.
+       */
+      public htq.v1.Htq.Callbacks getCallbacks() {
+        if (callbacksBuilder_ == null) {
+          return callbacks_ == null ? htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        } else {
+          return callbacksBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder setCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          callbacks_ = value;
+        } else {
+          callbacksBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder setCallbacks(
+          htq.v1.Htq.Callbacks.Builder builderForValue) {
+        if (callbacksBuilder_ == null) {
+          callbacks_ = builderForValue.build();
+        } else {
+          callbacksBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder mergeCallbacks(htq.v1.Htq.Callbacks value) {
+        if (callbacksBuilder_ == null) {
+          if (((bitField0_ & 0x00000080) != 0) &&
+            callbacks_ != null &&
+            callbacks_ != htq.v1.Htq.Callbacks.getDefaultInstance()) {
+            getCallbacksBuilder().mergeFrom(value);
+          } else {
+            callbacks_ = value;
+          }
+        } else {
+          callbacksBuilder_.mergeFrom(value);
+        }
+        if (callbacks_ != null) {
+          bitField0_ |= 0x00000080;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public Builder clearCallbacks() {
+        bitField0_ = (bitField0_ & ~0x00000080);
+        callbacks_ = null;
+        if (callbacksBuilder_ != null) {
+          callbacksBuilder_.dispose();
+          callbacksBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public htq.v1.Htq.Callbacks.Builder getCallbacksBuilder() {
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return internalGetCallbacksFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      public htq.v1.Htq.CallbacksOrBuilder getCallbacksOrBuilder() {
+        if (callbacksBuilder_ != null) {
+          return callbacksBuilder_.getMessageOrBuilder();
+        } else {
+          return callbacks_ == null ?
+              htq.v1.Htq.Callbacks.getDefaultInstance() : callbacks_;
+        }
+      }
+      /**
+       * <pre>
+       * Callbacks of each endpoint's task (see Callbacks).
+       * </pre>
+       *
+       * <code>.htq.v1.Callbacks callbacks = 8;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder> 
+          internalGetCallbacksFieldBuilder() {
+        if (callbacksBuilder_ == null) {
+          callbacksBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.Callbacks, htq.v1.Htq.Callbacks.Builder, htq.v1.Htq.CallbacksOrBuilder>(
+                  getCallbacks(),
+                  getParentForChildren(),
+                  isClean());
+          callbacks_ = null;
+        }
+        return callbacksBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.PublishRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.PublishRequest)
+    private static final htq.v1.Htq.PublishRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.PublishRequest();
+    }
+
+    public static htq.v1.Htq.PublishRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<PublishRequest>
+        PARSER = new com.google.protobuf.AbstractParser<PublishRequest>() {
+      @java.lang.Override
+      public PublishRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<PublishRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<PublishRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.PublishRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface DeliveryOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.Delivery)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string endpoint = 1;</code>
+     * @return The endpoint.
+     */
+    java.lang.String getEndpoint();
+    /**
+     * <code>string endpoint = 1;</code>
+     * @return The bytes for endpoint.
+     */
+    com.google.protobuf.ByteString
+        getEndpointBytes();
+
+    /**
+     * <pre>
+     * Its queue.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * Its queue.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+
+    /**
+     * <pre>
+     * The task's id: the message id (one id in every endpoint's queue, so each
+     * delivery carries it as its webhook-id), or the first one's for a duplicate.
+     * </pre>
+     *
+     * <code>string task_id = 3;</code>
+     * @return The taskId.
+     */
+    java.lang.String getTaskId();
+    /**
+     * <pre>
+     * The task's id: the message id (one id in every endpoint's queue, so each
+     * delivery carries it as its webhook-id), or the first one's for a duplicate.
+     * </pre>
+     *
+     * <code>string task_id = 3;</code>
+     * @return The bytes for taskId.
+     */
+    com.google.protobuf.ByteString
+        getTaskIdBytes();
+
+    /**
+     * <code>bool duplicate = 4;</code>
+     * @return The duplicate.
+     */
+    boolean getDuplicate();
+
+    /**
+     * <pre>
+     * The endpoint is disabled: no task was made.
+     * </pre>
+     *
+     * <code>bool skipped = 5;</code>
+     * @return The skipped.
+     */
+    boolean getSkipped();
+  }
+  /**
+   * <pre>
+   * One endpoint's task of a published message.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.Delivery}
+   */
+  public static final class Delivery extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.Delivery)
+      DeliveryOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "Delivery");
+    }
+    // Use Delivery.newBuilder() to construct.
+    private Delivery(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private Delivery() {
+      endpoint_ = "";
+      queue_ = "";
+      taskId_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_Delivery_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_Delivery_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_Delivery_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.Delivery.class, htq.v1.Htq.Delivery.Builder.class);
+    }
+
+    public static final int ENDPOINT_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object endpoint_ = "";
+    /**
+     * <code>string endpoint = 1;</code>
+     * @return The endpoint.
+     */
+    @java.lang.Override
+    public java.lang.String getEndpoint() {
+      java.lang.Object ref = endpoint_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        endpoint_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string endpoint = 1;</code>
+     * @return The bytes for endpoint.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getEndpointBytes() {
+      java.lang.Object ref = endpoint_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        endpoint_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int QUEUE_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * Its queue.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Its queue.
+     * </pre>
+     *
+     * <code>string queue = 2;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int TASK_ID_FIELD_NUMBER = 3;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object taskId_ = "";
+    /**
+     * <pre>
+     * The task's id: the message id (one id in every endpoint's queue, so each
+     * delivery carries it as its webhook-id), or the first one's for a duplicate.
+     * </pre>
+     *
+     * <code>string task_id = 3;</code>
+     * @return The taskId.
+     */
+    @java.lang.Override
+    public java.lang.String getTaskId() {
+      java.lang.Object ref = taskId_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        taskId_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The task's id: the message id (one id in every endpoint's queue, so each
+     * delivery carries it as its webhook-id), or the first one's for a duplicate.
+     * </pre>
+     *
+     * <code>string task_id = 3;</code>
+     * @return The bytes for taskId.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getTaskIdBytes() {
+      java.lang.Object ref = taskId_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        taskId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int DUPLICATE_FIELD_NUMBER = 4;
+    private boolean duplicate_ = false;
+    /**
+     * <code>bool duplicate = 4;</code>
+     * @return The duplicate.
+     */
+    @java.lang.Override
+    public boolean getDuplicate() {
+      return duplicate_;
+    }
+
+    public static final int SKIPPED_FIELD_NUMBER = 5;
+    private boolean skipped_ = false;
+    /**
+     * <pre>
+     * The endpoint is disabled: no task was made.
+     * </pre>
+     *
+     * <code>bool skipped = 5;</code>
+     * @return The skipped.
+     */
+    @java.lang.Override
+    public boolean getSkipped() {
+      return skipped_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(endpoint_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, endpoint_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, queue_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(taskId_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 3, taskId_);
+      }
+      if (duplicate_ != false) {
+        output.writeBool(4, duplicate_);
+      }
+      if (skipped_ != false) {
+        output.writeBool(5, skipped_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(endpoint_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, endpoint_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, queue_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(taskId_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(3, taskId_);
+      }
+      if (duplicate_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(4, duplicate_);
+      }
+      if (skipped_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(5, skipped_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.Delivery)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.Delivery other = (htq.v1.Htq.Delivery) obj;
+
+      if (!getEndpoint()
+          .equals(other.getEndpoint())) return false;
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (!getTaskId()
+          .equals(other.getTaskId())) return false;
+      if (getDuplicate()
+          != other.getDuplicate()) return false;
+      if (getSkipped()
+          != other.getSkipped()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + ENDPOINT_FIELD_NUMBER;
+      hash = (53 * hash) + getEndpoint().hashCode();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      hash = (37 * hash) + TASK_ID_FIELD_NUMBER;
+      hash = (53 * hash) + getTaskId().hashCode();
+      hash = (37 * hash) + DUPLICATE_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getDuplicate());
+      hash = (37 * hash) + SKIPPED_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getSkipped());
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.Delivery parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.Delivery parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.Delivery parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.Delivery parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.Delivery prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * One endpoint's task of a published message.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.Delivery}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.Delivery)
+        htq.v1.Htq.DeliveryOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_Delivery_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_Delivery_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.Delivery.class, htq.v1.Htq.Delivery.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.Delivery.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        endpoint_ = "";
+        queue_ = "";
+        taskId_ = "";
+        duplicate_ = false;
+        skipped_ = false;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_Delivery_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Delivery getDefaultInstanceForType() {
+        return htq.v1.Htq.Delivery.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Delivery build() {
+        htq.v1.Htq.Delivery result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.Delivery buildPartial() {
+        htq.v1.Htq.Delivery result = new htq.v1.Htq.Delivery(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.Delivery result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.endpoint_ = endpoint_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.queue_ = queue_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.taskId_ = taskId_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.duplicate_ = duplicate_;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.skipped_ = skipped_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.Delivery) {
+          return mergeFrom((htq.v1.Htq.Delivery)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.Delivery other) {
+        if (other == htq.v1.Htq.Delivery.getDefaultInstance()) return this;
+        if (!other.getEndpoint().isEmpty()) {
+          endpoint_ = other.endpoint_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (!other.getTaskId().isEmpty()) {
+          taskId_ = other.taskId_;
+          bitField0_ |= 0x00000004;
+          onChanged();
+        }
+        if (other.getDuplicate() != false) {
+          setDuplicate(other.getDuplicate());
+        }
+        if (other.getSkipped() != false) {
+          setSkipped(other.getSkipped());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                endpoint_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 26: {
+                taskId_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 26
+              case 32: {
+                duplicate_ = input.readBool();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 32
+              case 40: {
+                skipped_ = input.readBool();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 40
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object endpoint_ = "";
+      /**
+       * <code>string endpoint = 1;</code>
+       * @return The endpoint.
+       */
+      public java.lang.String getEndpoint() {
+        java.lang.Object ref = endpoint_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          endpoint_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string endpoint = 1;</code>
+       * @return The bytes for endpoint.
+       */
+      public com.google.protobuf.ByteString
+          getEndpointBytes() {
+        java.lang.Object ref = endpoint_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          endpoint_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string endpoint = 1;</code>
+       * @param value The endpoint to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEndpoint(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        endpoint_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string endpoint = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearEndpoint() {
+        endpoint_ = getDefaultInstance().getEndpoint();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string endpoint = 1;</code>
+       * @param value The bytes for endpoint to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEndpointBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        endpoint_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * Its queue.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Its queue.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Its queue.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its queue.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its queue.
+       * </pre>
+       *
+       * <code>string queue = 2;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object taskId_ = "";
+      /**
+       * <pre>
+       * The task's id: the message id (one id in every endpoint's queue, so each
+       * delivery carries it as its webhook-id), or the first one's for a duplicate.
+       * </pre>
+       *
+       * <code>string task_id = 3;</code>
+       * @return The taskId.
+       */
+      public java.lang.String getTaskId() {
+        java.lang.Object ref = taskId_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          taskId_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The task's id: the message id (one id in every endpoint's queue, so each
+       * delivery carries it as its webhook-id), or the first one's for a duplicate.
+       * </pre>
+       *
+       * <code>string task_id = 3;</code>
+       * @return The bytes for taskId.
+       */
+      public com.google.protobuf.ByteString
+          getTaskIdBytes() {
+        java.lang.Object ref = taskId_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          taskId_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The task's id: the message id (one id in every endpoint's queue, so each
+       * delivery carries it as its webhook-id), or the first one's for a duplicate.
+       * </pre>
+       *
+       * <code>string task_id = 3;</code>
+       * @param value The taskId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTaskId(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        taskId_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The task's id: the message id (one id in every endpoint's queue, so each
+       * delivery carries it as its webhook-id), or the first one's for a duplicate.
+       * </pre>
+       *
+       * <code>string task_id = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearTaskId() {
+        taskId_ = getDefaultInstance().getTaskId();
+        bitField0_ = (bitField0_ & ~0x00000004);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The task's id: the message id (one id in every endpoint's queue, so each
+       * delivery carries it as its webhook-id), or the first one's for a duplicate.
+       * </pre>
+       *
+       * <code>string task_id = 3;</code>
+       * @param value The bytes for taskId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTaskIdBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        taskId_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+
+      private boolean duplicate_ ;
+      /**
+       * <code>bool duplicate = 4;</code>
+       * @return The duplicate.
+       */
+      @java.lang.Override
+      public boolean getDuplicate() {
+        return duplicate_;
+      }
+      /**
+       * <code>bool duplicate = 4;</code>
+       * @param value The duplicate to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDuplicate(boolean value) {
+
+        duplicate_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>bool duplicate = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDuplicate() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        duplicate_ = false;
+        onChanged();
+        return this;
+      }
+
+      private boolean skipped_ ;
+      /**
+       * <pre>
+       * The endpoint is disabled: no task was made.
+       * </pre>
+       *
+       * <code>bool skipped = 5;</code>
+       * @return The skipped.
+       */
+      @java.lang.Override
+      public boolean getSkipped() {
+        return skipped_;
+      }
+      /**
+       * <pre>
+       * The endpoint is disabled: no task was made.
+       * </pre>
+       *
+       * <code>bool skipped = 5;</code>
+       * @param value The skipped to set.
+       * @return This builder for chaining.
+       */
+      public Builder setSkipped(boolean value) {
+
+        skipped_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The endpoint is disabled: no task was made.
+       * </pre>
+       *
+       * <code>bool skipped = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearSkipped() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        skipped_ = false;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.Delivery)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.Delivery)
+    private static final htq.v1.Htq.Delivery DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.Delivery();
+    }
+
+    public static htq.v1.Htq.Delivery getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<Delivery>
+        PARSER = new com.google.protobuf.AbstractParser<Delivery>() {
+      @java.lang.Override
+      public Delivery parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<Delivery> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<Delivery> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.Delivery getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface PublishResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.PublishResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The message's id: its tasks' id.
+     * </pre>
+     *
+     * <code>string message_id = 1;</code>
+     * @return The messageId.
+     */
+    java.lang.String getMessageId();
+    /**
+     * <pre>
+     * The message's id: its tasks' id.
+     * </pre>
+     *
+     * <code>string message_id = 1;</code>
+     * @return The bytes for messageId.
+     */
+    com.google.protobuf.ByteString
+        getMessageIdBytes();
+
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    java.util.List<htq.v1.Htq.Delivery> 
+        getDeliveriesList();
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    htq.v1.Htq.Delivery getDeliveries(int index);
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    int getDeliveriesCount();
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.DeliveryOrBuilder> 
+        getDeliveriesOrBuilderList();
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    htq.v1.Htq.DeliveryOrBuilder getDeliveriesOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * Publish output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.PublishResponse}
+   */
+  public static final class PublishResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.PublishResponse)
+      PublishResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "PublishResponse");
+    }
+    // Use PublishResponse.newBuilder() to construct.
+    private PublishResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private PublishResponse() {
+      messageId_ = "";
+      deliveries_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.PublishResponse.class, htq.v1.Htq.PublishResponse.Builder.class);
+    }
+
+    public static final int MESSAGE_ID_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object messageId_ = "";
+    /**
+     * <pre>
+     * The message's id: its tasks' id.
+     * </pre>
+     *
+     * <code>string message_id = 1;</code>
+     * @return The messageId.
+     */
+    @java.lang.Override
+    public java.lang.String getMessageId() {
+      java.lang.Object ref = messageId_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        messageId_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The message's id: its tasks' id.
+     * </pre>
+     *
+     * <code>string message_id = 1;</code>
+     * @return The bytes for messageId.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getMessageIdBytes() {
+      java.lang.Object ref = messageId_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        messageId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int DELIVERIES_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.Delivery> deliveries_;
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.Delivery> getDeliveriesList() {
+      return deliveries_;
+    }
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.DeliveryOrBuilder> 
+        getDeliveriesOrBuilderList() {
+      return deliveries_;
+    }
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    @java.lang.Override
+    public int getDeliveriesCount() {
+      return deliveries_.size();
+    }
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.Delivery getDeliveries(int index) {
+      return deliveries_.get(index);
+    }
+    /**
+     * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.DeliveryOrBuilder getDeliveriesOrBuilder(
+        int index) {
+      return deliveries_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(messageId_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, messageId_);
+      }
+      for (int i = 0; i < deliveries_.size(); i++) {
+        output.writeMessage(2, deliveries_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(messageId_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, messageId_);
+      }
+
+          {
+            final int count = deliveries_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(deliveries_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.PublishResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.PublishResponse other = (htq.v1.Htq.PublishResponse) obj;
+
+      if (!getMessageId()
+          .equals(other.getMessageId())) return false;
+      if (!getDeliveriesList()
+          .equals(other.getDeliveriesList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + MESSAGE_ID_FIELD_NUMBER;
+      hash = (53 * hash) + getMessageId().hashCode();
+      if (getDeliveriesCount() > 0) {
+        hash = (37 * hash) + DELIVERIES_FIELD_NUMBER;
+        hash = (53 * hash) + getDeliveriesList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.PublishResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.PublishResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.PublishResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * Publish output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.PublishResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.PublishResponse)
+        htq.v1.Htq.PublishResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.PublishResponse.class, htq.v1.Htq.PublishResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.PublishResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        messageId_ = "";
+        if (deliveriesBuilder_ == null) {
+          deliveries_ = java.util.Collections.emptyList();
+        } else {
+          deliveries_ = null;
+          deliveriesBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000002);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.PublishResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishResponse build() {
+        htq.v1.Htq.PublishResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishResponse buildPartial() {
+        htq.v1.Htq.PublishResponse result = new htq.v1.Htq.PublishResponse(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.PublishResponse result) {
+        if (deliveriesBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0)) {
+            deliveries_ = java.util.Collections.unmodifiableList(deliveries_);
+            bitField0_ = (bitField0_ & ~0x00000002);
+          }
+          result.deliveries_ = deliveries_;
+        } else {
+          result.deliveries_ = deliveriesBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.PublishResponse result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.messageId_ = messageId_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.PublishResponse) {
+          return mergeFrom((htq.v1.Htq.PublishResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.PublishResponse other) {
+        if (other == htq.v1.Htq.PublishResponse.getDefaultInstance()) return this;
+        if (!other.getMessageId().isEmpty()) {
+          messageId_ = other.messageId_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (deliveriesBuilder_ == null) {
+          if (!other.deliveries_.isEmpty()) {
+            if (deliveries_.isEmpty()) {
+              deliveries_ = other.deliveries_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+            } else {
+              ensureDeliveriesIsMutable();
+              deliveries_.addAll(other.deliveries_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.deliveries_.isEmpty()) {
+            if (deliveriesBuilder_.isEmpty()) {
+              deliveriesBuilder_.dispose();
+              deliveriesBuilder_ = null;
+              deliveries_ = other.deliveries_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+              deliveriesBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetDeliveriesFieldBuilder() : null;
+            } else {
+              deliveriesBuilder_.addAllMessages(other.deliveries_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                messageId_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                htq.v1.Htq.Delivery m =
+                    input.readMessage(
+                        htq.v1.Htq.Delivery.parser(),
+                        extensionRegistry);
+                if (deliveriesBuilder_ == null) {
+                  ensureDeliveriesIsMutable();
+                  deliveries_.add(m);
+                } else {
+                  deliveriesBuilder_.addMessage(m);
+                }
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object messageId_ = "";
+      /**
+       * <pre>
+       * The message's id: its tasks' id.
+       * </pre>
+       *
+       * <code>string message_id = 1;</code>
+       * @return The messageId.
+       */
+      public java.lang.String getMessageId() {
+        java.lang.Object ref = messageId_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          messageId_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The message's id: its tasks' id.
+       * </pre>
+       *
+       * <code>string message_id = 1;</code>
+       * @return The bytes for messageId.
+       */
+      public com.google.protobuf.ByteString
+          getMessageIdBytes() {
+        java.lang.Object ref = messageId_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          messageId_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The message's id: its tasks' id.
+       * </pre>
+       *
+       * <code>string message_id = 1;</code>
+       * @param value The messageId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMessageId(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        messageId_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The message's id: its tasks' id.
+       * </pre>
+       *
+       * <code>string message_id = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMessageId() {
+        messageId_ = getDefaultInstance().getMessageId();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The message's id: its tasks' id.
+       * </pre>
+       *
+       * <code>string message_id = 1;</code>
+       * @param value The bytes for messageId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMessageIdBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        messageId_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.util.List<htq.v1.Htq.Delivery> deliveries_ =
+        java.util.Collections.emptyList();
+      private void ensureDeliveriesIsMutable() {
+        if (!((bitField0_ & 0x00000002) != 0)) {
+          deliveries_ = new java.util.ArrayList<htq.v1.Htq.Delivery>(deliveries_);
+          bitField0_ |= 0x00000002;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Delivery, htq.v1.Htq.Delivery.Builder, htq.v1.Htq.DeliveryOrBuilder> deliveriesBuilder_;
+
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.Delivery> getDeliveriesList() {
+        if (deliveriesBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(deliveries_);
+        } else {
+          return deliveriesBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public int getDeliveriesCount() {
+        if (deliveriesBuilder_ == null) {
+          return deliveries_.size();
+        } else {
+          return deliveriesBuilder_.getCount();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public htq.v1.Htq.Delivery getDeliveries(int index) {
+        if (deliveriesBuilder_ == null) {
+          return deliveries_.get(index);
+        } else {
+          return deliveriesBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder setDeliveries(
+          int index, htq.v1.Htq.Delivery value) {
+        if (deliveriesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureDeliveriesIsMutable();
+          deliveries_.set(index, value);
+          onChanged();
+        } else {
+          deliveriesBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder setDeliveries(
+          int index, htq.v1.Htq.Delivery.Builder builderForValue) {
+        if (deliveriesBuilder_ == null) {
+          ensureDeliveriesIsMutable();
+          deliveries_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          deliveriesBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder addDeliveries(htq.v1.Htq.Delivery value) {
+        if (deliveriesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureDeliveriesIsMutable();
+          deliveries_.add(value);
+          onChanged();
+        } else {
+          deliveriesBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder addDeliveries(
+          int index, htq.v1.Htq.Delivery value) {
+        if (deliveriesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureDeliveriesIsMutable();
+          deliveries_.add(index, value);
+          onChanged();
+        } else {
+          deliveriesBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder addDeliveries(
+          htq.v1.Htq.Delivery.Builder builderForValue) {
+        if (deliveriesBuilder_ == null) {
+          ensureDeliveriesIsMutable();
+          deliveries_.add(builderForValue.build());
+          onChanged();
+        } else {
+          deliveriesBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder addDeliveries(
+          int index, htq.v1.Htq.Delivery.Builder builderForValue) {
+        if (deliveriesBuilder_ == null) {
+          ensureDeliveriesIsMutable();
+          deliveries_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          deliveriesBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder addAllDeliveries(
+          java.lang.Iterable<? extends htq.v1.Htq.Delivery> values) {
+        if (deliveriesBuilder_ == null) {
+          ensureDeliveriesIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, deliveries_);
+          onChanged();
+        } else {
+          deliveriesBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder clearDeliveries() {
+        if (deliveriesBuilder_ == null) {
+          deliveries_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000002);
+          onChanged();
+        } else {
+          deliveriesBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public Builder removeDeliveries(int index) {
+        if (deliveriesBuilder_ == null) {
+          ensureDeliveriesIsMutable();
+          deliveries_.remove(index);
+          onChanged();
+        } else {
+          deliveriesBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public htq.v1.Htq.Delivery.Builder getDeliveriesBuilder(
+          int index) {
+        return internalGetDeliveriesFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public htq.v1.Htq.DeliveryOrBuilder getDeliveriesOrBuilder(
+          int index) {
+        if (deliveriesBuilder_ == null) {
+          return deliveries_.get(index);  } else {
+          return deliveriesBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.DeliveryOrBuilder> 
+           getDeliveriesOrBuilderList() {
+        if (deliveriesBuilder_ != null) {
+          return deliveriesBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(deliveries_);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public htq.v1.Htq.Delivery.Builder addDeliveriesBuilder() {
+        return internalGetDeliveriesFieldBuilder().addBuilder(
+            htq.v1.Htq.Delivery.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public htq.v1.Htq.Delivery.Builder addDeliveriesBuilder(
+          int index) {
+        return internalGetDeliveriesFieldBuilder().addBuilder(
+            index, htq.v1.Htq.Delivery.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.Delivery deliveries = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.Delivery.Builder> 
+           getDeliveriesBuilderList() {
+        return internalGetDeliveriesFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.Delivery, htq.v1.Htq.Delivery.Builder, htq.v1.Htq.DeliveryOrBuilder> 
+          internalGetDeliveriesFieldBuilder() {
+        if (deliveriesBuilder_ == null) {
+          deliveriesBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.Delivery, htq.v1.Htq.Delivery.Builder, htq.v1.Htq.DeliveryOrBuilder>(
+                  deliveries_,
+                  ((bitField0_ & 0x00000002) != 0),
+                  getParentForChildren(),
+                  isClean());
+          deliveries_ = null;
+        }
+        return deliveriesBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.PublishResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.PublishResponse)
+    private static final htq.v1.Htq.PublishResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.PublishResponse();
+    }
+
+    public static htq.v1.Htq.PublishResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<PublishResponse>
+        PARSER = new com.google.protobuf.AbstractParser<PublishResponse>() {
+      @java.lang.Override
+      public PublishResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<PublishResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<PublishResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.PublishResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface PublishBatchRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.PublishBatchRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    java.lang.String getTopic();
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    com.google.protobuf.ByteString
+        getTopicBytes();
+
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    java.util.List<htq.v1.Htq.PublishRequest> 
+        getMessagesList();
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    htq.v1.Htq.PublishRequest getMessages(int index);
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    int getMessagesCount();
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.PublishRequestOrBuilder> 
+        getMessagesOrBuilderList();
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    htq.v1.Htq.PublishRequestOrBuilder getMessagesOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * PublishBatch input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.PublishBatchRequest}
+   */
+  public static final class PublishBatchRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.PublishBatchRequest)
+      PublishBatchRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "PublishBatchRequest");
+    }
+    // Use PublishBatchRequest.newBuilder() to construct.
+    private PublishBatchRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private PublishBatchRequest() {
+      topic_ = "";
+      messages_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishBatchRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishBatchRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishBatchRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.PublishBatchRequest.class, htq.v1.Htq.PublishBatchRequest.Builder.class);
+    }
+
+    public static final int TOPIC_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object topic_ = "";
+    /**
+     * <code>string topic = 1;</code>
+     * @return The topic.
+     */
+    @java.lang.Override
+    public java.lang.String getTopic() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        topic_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string topic = 1;</code>
+     * @return The bytes for topic.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getTopicBytes() {
+      java.lang.Object ref = topic_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        topic_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int MESSAGES_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.PublishRequest> messages_;
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.PublishRequest> getMessagesList() {
+      return messages_;
+    }
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.PublishRequestOrBuilder> 
+        getMessagesOrBuilderList() {
+      return messages_;
+    }
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    @java.lang.Override
+    public int getMessagesCount() {
+      return messages_.size();
+    }
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.PublishRequest getMessages(int index) {
+      return messages_.get(index);
+    }
+    /**
+     * <pre>
+     * Each message's topic field is ignored. At most 500.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.PublishRequestOrBuilder getMessagesOrBuilder(
+        int index) {
+      return messages_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, topic_);
+      }
+      for (int i = 0; i < messages_.size(); i++) {
+        output.writeMessage(2, messages_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(topic_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, topic_);
+      }
+
+          {
+            final int count = messages_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(messages_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.PublishBatchRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.PublishBatchRequest other = (htq.v1.Htq.PublishBatchRequest) obj;
+
+      if (!getTopic()
+          .equals(other.getTopic())) return false;
+      if (!getMessagesList()
+          .equals(other.getMessagesList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + TOPIC_FIELD_NUMBER;
+      hash = (53 * hash) + getTopic().hashCode();
+      if (getMessagesCount() > 0) {
+        hash = (37 * hash) + MESSAGES_FIELD_NUMBER;
+        hash = (53 * hash) + getMessagesList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.PublishBatchRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.PublishBatchRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishBatchRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.PublishBatchRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * PublishBatch input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.PublishBatchRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.PublishBatchRequest)
+        htq.v1.Htq.PublishBatchRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishBatchRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishBatchRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.PublishBatchRequest.class, htq.v1.Htq.PublishBatchRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.PublishBatchRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        topic_ = "";
+        if (messagesBuilder_ == null) {
+          messages_ = java.util.Collections.emptyList();
+        } else {
+          messages_ = null;
+          messagesBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000002);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishBatchRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishBatchRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.PublishBatchRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishBatchRequest build() {
+        htq.v1.Htq.PublishBatchRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishBatchRequest buildPartial() {
+        htq.v1.Htq.PublishBatchRequest result = new htq.v1.Htq.PublishBatchRequest(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.PublishBatchRequest result) {
+        if (messagesBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0)) {
+            messages_ = java.util.Collections.unmodifiableList(messages_);
+            bitField0_ = (bitField0_ & ~0x00000002);
+          }
+          result.messages_ = messages_;
+        } else {
+          result.messages_ = messagesBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.PublishBatchRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.topic_ = topic_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.PublishBatchRequest) {
+          return mergeFrom((htq.v1.Htq.PublishBatchRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.PublishBatchRequest other) {
+        if (other == htq.v1.Htq.PublishBatchRequest.getDefaultInstance()) return this;
+        if (!other.getTopic().isEmpty()) {
+          topic_ = other.topic_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (messagesBuilder_ == null) {
+          if (!other.messages_.isEmpty()) {
+            if (messages_.isEmpty()) {
+              messages_ = other.messages_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+            } else {
+              ensureMessagesIsMutable();
+              messages_.addAll(other.messages_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.messages_.isEmpty()) {
+            if (messagesBuilder_.isEmpty()) {
+              messagesBuilder_.dispose();
+              messagesBuilder_ = null;
+              messages_ = other.messages_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+              messagesBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetMessagesFieldBuilder() : null;
+            } else {
+              messagesBuilder_.addAllMessages(other.messages_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                topic_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                htq.v1.Htq.PublishRequest m =
+                    input.readMessage(
+                        htq.v1.Htq.PublishRequest.parser(),
+                        extensionRegistry);
+                if (messagesBuilder_ == null) {
+                  ensureMessagesIsMutable();
+                  messages_.add(m);
+                } else {
+                  messagesBuilder_.addMessage(m);
+                }
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object topic_ = "";
+      /**
+       * <code>string topic = 1;</code>
+       * @return The topic.
+       */
+      public java.lang.String getTopic() {
+        java.lang.Object ref = topic_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          topic_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return The bytes for topic.
+       */
+      public com.google.protobuf.ByteString
+          getTopicBytes() {
+        java.lang.Object ref = topic_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          topic_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopic(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearTopic() {
+        topic_ = getDefaultInstance().getTopic();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string topic = 1;</code>
+       * @param value The bytes for topic to set.
+       * @return This builder for chaining.
+       */
+      public Builder setTopicBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        topic_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.util.List<htq.v1.Htq.PublishRequest> messages_ =
+        java.util.Collections.emptyList();
+      private void ensureMessagesIsMutable() {
+        if (!((bitField0_ & 0x00000002) != 0)) {
+          messages_ = new java.util.ArrayList<htq.v1.Htq.PublishRequest>(messages_);
+          bitField0_ |= 0x00000002;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.PublishRequest, htq.v1.Htq.PublishRequest.Builder, htq.v1.Htq.PublishRequestOrBuilder> messagesBuilder_;
+
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.PublishRequest> getMessagesList() {
+        if (messagesBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(messages_);
+        } else {
+          return messagesBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public int getMessagesCount() {
+        if (messagesBuilder_ == null) {
+          return messages_.size();
+        } else {
+          return messagesBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public htq.v1.Htq.PublishRequest getMessages(int index) {
+        if (messagesBuilder_ == null) {
+          return messages_.get(index);
+        } else {
+          return messagesBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder setMessages(
+          int index, htq.v1.Htq.PublishRequest value) {
+        if (messagesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureMessagesIsMutable();
+          messages_.set(index, value);
+          onChanged();
+        } else {
+          messagesBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder setMessages(
+          int index, htq.v1.Htq.PublishRequest.Builder builderForValue) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          messagesBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder addMessages(htq.v1.Htq.PublishRequest value) {
+        if (messagesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureMessagesIsMutable();
+          messages_.add(value);
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder addMessages(
+          int index, htq.v1.Htq.PublishRequest value) {
+        if (messagesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureMessagesIsMutable();
+          messages_.add(index, value);
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder addMessages(
+          htq.v1.Htq.PublishRequest.Builder builderForValue) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.add(builderForValue.build());
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder addMessages(
+          int index, htq.v1.Htq.PublishRequest.Builder builderForValue) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder addAllMessages(
+          java.lang.Iterable<? extends htq.v1.Htq.PublishRequest> values) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, messages_);
+          onChanged();
+        } else {
+          messagesBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder clearMessages() {
+        if (messagesBuilder_ == null) {
+          messages_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000002);
+          onChanged();
+        } else {
+          messagesBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public Builder removeMessages(int index) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.remove(index);
+          onChanged();
+        } else {
+          messagesBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public htq.v1.Htq.PublishRequest.Builder getMessagesBuilder(
+          int index) {
+        return internalGetMessagesFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public htq.v1.Htq.PublishRequestOrBuilder getMessagesOrBuilder(
+          int index) {
+        if (messagesBuilder_ == null) {
+          return messages_.get(index);  } else {
+          return messagesBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.PublishRequestOrBuilder> 
+           getMessagesOrBuilderList() {
+        if (messagesBuilder_ != null) {
+          return messagesBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(messages_);
+        }
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public htq.v1.Htq.PublishRequest.Builder addMessagesBuilder() {
+        return internalGetMessagesFieldBuilder().addBuilder(
+            htq.v1.Htq.PublishRequest.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public htq.v1.Htq.PublishRequest.Builder addMessagesBuilder(
+          int index) {
+        return internalGetMessagesFieldBuilder().addBuilder(
+            index, htq.v1.Htq.PublishRequest.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Each message's topic field is ignored. At most 500.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.PublishRequest messages = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.PublishRequest.Builder> 
+           getMessagesBuilderList() {
+        return internalGetMessagesFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.PublishRequest, htq.v1.Htq.PublishRequest.Builder, htq.v1.Htq.PublishRequestOrBuilder> 
+          internalGetMessagesFieldBuilder() {
+        if (messagesBuilder_ == null) {
+          messagesBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.PublishRequest, htq.v1.Htq.PublishRequest.Builder, htq.v1.Htq.PublishRequestOrBuilder>(
+                  messages_,
+                  ((bitField0_ & 0x00000002) != 0),
+                  getParentForChildren(),
+                  isClean());
+          messages_ = null;
+        }
+        return messagesBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.PublishBatchRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.PublishBatchRequest)
+    private static final htq.v1.Htq.PublishBatchRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.PublishBatchRequest();
+    }
+
+    public static htq.v1.Htq.PublishBatchRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<PublishBatchRequest>
+        PARSER = new com.google.protobuf.AbstractParser<PublishBatchRequest>() {
+      @java.lang.Override
+      public PublishBatchRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<PublishBatchRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<PublishBatchRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.PublishBatchRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface PublishBatchResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.PublishBatchResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    java.util.List<htq.v1.Htq.PublishResponse> 
+        getMessagesList();
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    htq.v1.Htq.PublishResponse getMessages(int index);
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    int getMessagesCount();
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.PublishResponseOrBuilder> 
+        getMessagesOrBuilderList();
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    htq.v1.Htq.PublishResponseOrBuilder getMessagesOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * PublishBatch output, in the order of the messages.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.PublishBatchResponse}
+   */
+  public static final class PublishBatchResponse extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.PublishBatchResponse)
+      PublishBatchResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "PublishBatchResponse");
+    }
+    // Use PublishBatchResponse.newBuilder() to construct.
+    private PublishBatchResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private PublishBatchResponse() {
+      messages_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishBatchResponse_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishBatchResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_PublishBatchResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.PublishBatchResponse.class, htq.v1.Htq.PublishBatchResponse.Builder.class);
+    }
+
+    public static final int MESSAGES_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.PublishResponse> messages_;
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.PublishResponse> getMessagesList() {
+      return messages_;
+    }
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.PublishResponseOrBuilder> 
+        getMessagesOrBuilderList() {
+      return messages_;
+    }
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    @java.lang.Override
+    public int getMessagesCount() {
+      return messages_.size();
+    }
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.PublishResponse getMessages(int index) {
+      return messages_.get(index);
+    }
+    /**
+     * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.PublishResponseOrBuilder getMessagesOrBuilder(
+        int index) {
+      return messages_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      for (int i = 0; i < messages_.size(); i++) {
+        output.writeMessage(1, messages_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+
+          {
+            final int count = messages_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(messages_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.PublishBatchResponse)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.PublishBatchResponse other = (htq.v1.Htq.PublishBatchResponse) obj;
+
+      if (!getMessagesList()
+          .equals(other.getMessagesList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (getMessagesCount() > 0) {
+        hash = (37 * hash) + MESSAGES_FIELD_NUMBER;
+        hash = (53 * hash) + getMessagesList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.PublishBatchResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.PublishBatchResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.PublishBatchResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.PublishBatchResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * PublishBatch output, in the order of the messages.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.PublishBatchResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.PublishBatchResponse)
+        htq.v1.Htq.PublishBatchResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishBatchResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishBatchResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.PublishBatchResponse.class, htq.v1.Htq.PublishBatchResponse.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.PublishBatchResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        if (messagesBuilder_ == null) {
+          messages_ = java.util.Collections.emptyList();
+        } else {
+          messages_ = null;
+          messagesBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000001);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_PublishBatchResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishBatchResponse getDefaultInstanceForType() {
+        return htq.v1.Htq.PublishBatchResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishBatchResponse build() {
+        htq.v1.Htq.PublishBatchResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.PublishBatchResponse buildPartial() {
+        htq.v1.Htq.PublishBatchResponse result = new htq.v1.Htq.PublishBatchResponse(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.PublishBatchResponse result) {
+        if (messagesBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0)) {
+            messages_ = java.util.Collections.unmodifiableList(messages_);
+            bitField0_ = (bitField0_ & ~0x00000001);
+          }
+          result.messages_ = messages_;
+        } else {
+          result.messages_ = messagesBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.PublishBatchResponse result) {
+        int from_bitField0_ = bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.PublishBatchResponse) {
+          return mergeFrom((htq.v1.Htq.PublishBatchResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.PublishBatchResponse other) {
+        if (other == htq.v1.Htq.PublishBatchResponse.getDefaultInstance()) return this;
+        if (messagesBuilder_ == null) {
+          if (!other.messages_.isEmpty()) {
+            if (messages_.isEmpty()) {
+              messages_ = other.messages_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+            } else {
+              ensureMessagesIsMutable();
+              messages_.addAll(other.messages_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.messages_.isEmpty()) {
+            if (messagesBuilder_.isEmpty()) {
+              messagesBuilder_.dispose();
+              messagesBuilder_ = null;
+              messages_ = other.messages_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+              messagesBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetMessagesFieldBuilder() : null;
+            } else {
+              messagesBuilder_.addAllMessages(other.messages_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                htq.v1.Htq.PublishResponse m =
+                    input.readMessage(
+                        htq.v1.Htq.PublishResponse.parser(),
+                        extensionRegistry);
+                if (messagesBuilder_ == null) {
+                  ensureMessagesIsMutable();
+                  messages_.add(m);
+                } else {
+                  messagesBuilder_.addMessage(m);
+                }
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.util.List<htq.v1.Htq.PublishResponse> messages_ =
+        java.util.Collections.emptyList();
+      private void ensureMessagesIsMutable() {
+        if (!((bitField0_ & 0x00000001) != 0)) {
+          messages_ = new java.util.ArrayList<htq.v1.Htq.PublishResponse>(messages_);
+          bitField0_ |= 0x00000001;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.PublishResponse, htq.v1.Htq.PublishResponse.Builder, htq.v1.Htq.PublishResponseOrBuilder> messagesBuilder_;
+
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.PublishResponse> getMessagesList() {
+        if (messagesBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(messages_);
+        } else {
+          return messagesBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public int getMessagesCount() {
+        if (messagesBuilder_ == null) {
+          return messages_.size();
+        } else {
+          return messagesBuilder_.getCount();
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public htq.v1.Htq.PublishResponse getMessages(int index) {
+        if (messagesBuilder_ == null) {
+          return messages_.get(index);
+        } else {
+          return messagesBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder setMessages(
+          int index, htq.v1.Htq.PublishResponse value) {
+        if (messagesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureMessagesIsMutable();
+          messages_.set(index, value);
+          onChanged();
+        } else {
+          messagesBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder setMessages(
+          int index, htq.v1.Htq.PublishResponse.Builder builderForValue) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          messagesBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder addMessages(htq.v1.Htq.PublishResponse value) {
+        if (messagesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureMessagesIsMutable();
+          messages_.add(value);
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder addMessages(
+          int index, htq.v1.Htq.PublishResponse value) {
+        if (messagesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureMessagesIsMutable();
+          messages_.add(index, value);
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder addMessages(
+          htq.v1.Htq.PublishResponse.Builder builderForValue) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.add(builderForValue.build());
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder addMessages(
+          int index, htq.v1.Htq.PublishResponse.Builder builderForValue) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          messagesBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder addAllMessages(
+          java.lang.Iterable<? extends htq.v1.Htq.PublishResponse> values) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, messages_);
+          onChanged();
+        } else {
+          messagesBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder clearMessages() {
+        if (messagesBuilder_ == null) {
+          messages_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000001);
+          onChanged();
+        } else {
+          messagesBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public Builder removeMessages(int index) {
+        if (messagesBuilder_ == null) {
+          ensureMessagesIsMutable();
+          messages_.remove(index);
+          onChanged();
+        } else {
+          messagesBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public htq.v1.Htq.PublishResponse.Builder getMessagesBuilder(
+          int index) {
+        return internalGetMessagesFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public htq.v1.Htq.PublishResponseOrBuilder getMessagesOrBuilder(
+          int index) {
+        if (messagesBuilder_ == null) {
+          return messages_.get(index);  } else {
+          return messagesBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.PublishResponseOrBuilder> 
+           getMessagesOrBuilderList() {
+        if (messagesBuilder_ != null) {
+          return messagesBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(messages_);
+        }
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public htq.v1.Htq.PublishResponse.Builder addMessagesBuilder() {
+        return internalGetMessagesFieldBuilder().addBuilder(
+            htq.v1.Htq.PublishResponse.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public htq.v1.Htq.PublishResponse.Builder addMessagesBuilder(
+          int index) {
+        return internalGetMessagesFieldBuilder().addBuilder(
+            index, htq.v1.Htq.PublishResponse.getDefaultInstance());
+      }
+      /**
+       * <code>repeated .htq.v1.PublishResponse messages = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.PublishResponse.Builder> 
+           getMessagesBuilderList() {
+        return internalGetMessagesFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.PublishResponse, htq.v1.Htq.PublishResponse.Builder, htq.v1.Htq.PublishResponseOrBuilder> 
+          internalGetMessagesFieldBuilder() {
+        if (messagesBuilder_ == null) {
+          messagesBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.PublishResponse, htq.v1.Htq.PublishResponse.Builder, htq.v1.Htq.PublishResponseOrBuilder>(
+                  messages_,
+                  ((bitField0_ & 0x00000001) != 0),
+                  getParentForChildren(),
+                  isClean());
+          messages_ = null;
+        }
+        return messagesBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.PublishBatchResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.PublishBatchResponse)
+    private static final htq.v1.Htq.PublishBatchResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.PublishBatchResponse();
+    }
+
+    public static htq.v1.Htq.PublishBatchResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<PublishBatchResponse>
+        PARSER = new com.google.protobuf.AbstractParser<PublishBatchResponse>() {
+      @java.lang.Override
+      public PublishBatchResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<PublishBatchResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<PublishBatchResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.PublishBatchResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
   private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_htq_v1_RetryPolicy_descriptor;
   private static final 
@@ -69698,6 +85916,91 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_htq_v1_RetireSigningKeyResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_Topic_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_Topic_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_Endpoint_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_Endpoint_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_CreateTopicRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_CreateTopicRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_GetTopicRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_GetTopicRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_ListTopicsRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_ListTopicsRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_ListTopicsResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_ListTopicsResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_UpdateTopicRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_UpdateTopicRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_DeleteTopicRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_DeleteTopicRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_DeleteTopicResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_DeleteTopicResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_AddEndpointRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_AddEndpointRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_RemoveEndpointRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_RemoveEndpointRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_EnableEndpointRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_EnableEndpointRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_PublishRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_PublishRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_Delivery_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_Delivery_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_PublishResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_PublishResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_PublishBatchRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_PublishBatchRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_PublishBatchResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_PublishBatchResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -69884,78 +86187,139 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "yResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1.SigningK" +
       "ey\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.SigningKey" +
       "\"%\n\027RetireSigningKeyRequest\022\n\n\002id\030\001 \001(\t\"" +
-      "\032\n\030RetireSigningKeyResponse*q\n\tQueueKind" +
-      "\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n\024QUEUE_KI" +
-      "ND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TIMING\020\002\022\027\n" +
-      "\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTaskState\022\032\n\026" +
-      "TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TASK_STATE_S" +
-      "CHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022\025\n\021TASK_S" +
-      "TATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUCCEEDED\020\004\022" +
-      "\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_STATE_CANCE" +
-      "LLED\020\006*\344\002\n\tEventKind\022\032\n\026EVENT_KIND_UNSPE" +
-      "CIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001\022\026\n\022EVENT" +
-      "_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_SUCCEEDED\020" +
-      "\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017EVENT_KIND" +
-      "_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDULED\020\006\022\030\n\024E" +
-      "VENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_KIND_EVIC" +
-      "TED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t\022\025\n\021EVENT" +
-      "_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RESUMED\020\013\022\025" +
-      "\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_KIND_DELE" +
-      "TED\020\r*H\n\007CatchUp\022\030\n\024CATCH_UP_UNSPECIFIED" +
-      "\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*" +
-      "w\n\020SigningAlgorithm\022!\n\035SIGNING_ALGORITHM" +
-      "_UNSPECIFIED\020\000\022!\n\035SIGNING_ALGORITHM_HMAC" +
-      "_SHA256\020\001\022\035\n\031SIGNING_ALGORITHM_ED25519\020\002" +
-      "2\301\017\n\nHtqService\0228\n\013CreateQueue\022\032.htq.v1." +
-      "CreateQueueRequest\032\r.htq.v1.Queue\0222\n\010Get" +
-      "Queue\022\027.htq.v1.GetQueueRequest\032\r.htq.v1." +
-      "Queue\022C\n\nListQueues\022\031.htq.v1.ListQueuesR" +
-      "equest\032\032.htq.v1.ListQueuesResponse\0228\n\013Up" +
-      "dateQueue\022\032.htq.v1.UpdateQueueRequest\032\r." +
-      "htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v1.Del" +
-      "eteQueueRequest\032\033.htq.v1.DeleteQueueResp" +
-      "onse\022=\n\010PushTask\022\027.htq.v1.PushTaskReques" +
-      "t\032\030.htq.v1.PushTaskResponse\022@\n\tPushTasks" +
-      "\022\030.htq.v1.PushTasksRequest\032\031.htq.v1.Push" +
-      "TasksResponse\022E\n\014ScheduleTask\022\033.htq.v1.S" +
-      "cheduleTaskRequest\032\030.htq.v1.PushTaskResp" +
-      "onse\022/\n\007GetTask\022\026.htq.v1.GetTaskRequest\032" +
-      "\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1.List" +
-      "TasksRequest\032\031.htq.v1.ListTasksResponse\022" +
-      "C\n\nCountTasks\022\031.htq.v1.CountTasksRequest" +
-      "\032\032.htq.v1.CountTasksResponse\0225\n\nCancelTa" +
-      "sk\022\031.htq.v1.CancelTaskRequest\032\014.htq.v1.T" +
-      "ask\022E\n\nWatchQueue\022\031.htq.v1.WatchQueueReq" +
-      "uest\032\032.htq.v1.WatchQueueResponse0\001\0226\n\nPa" +
-      "useQueue\022\031.htq.v1.PauseQueueRequest\032\r.ht" +
-      "q.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1.Resum" +
-      "eQueueRequest\032\r.htq.v1.Queue\022C\n\nPurgeQue" +
-      "ue\022\031.htq.v1.PurgeQueueRequest\032\032.htq.v1.P" +
-      "urgeQueueResponse\022/\n\007RunTask\022\026.htq.v1.Ru" +
-      "nTaskRequest\032\014.htq.v1.Task\022;\n\rRetryDeadT" +
-      "ask\022\034.htq.v1.RetryDeadTaskRequest\032\014.htq." +
-      "v1.Task\022X\n\021RetryAllDeadTasks\022 .htq.v1.Re" +
-      "tryAllDeadTasksRequest\032!.htq.v1.RetryAll" +
-      "DeadTasksResponse\022O\n\016DeleteDeadTask\022\035.ht" +
-      "q.v1.DeleteDeadTaskRequest\032\036.htq.v1.Dele" +
-      "teDeadTaskResponse\022F\n\013ReplayTasks\022\032.htq." +
-      "v1.ReplayTasksRequest\032\033.htq.v1.ReplayTas" +
-      "ksResponse\022A\n\016CreateSchedule\022\035.htq.v1.Cr" +
-      "eateScheduleRequest\032\020.htq.v1.Schedule\022;\n" +
-      "\013GetSchedule\022\032.htq.v1.GetScheduleRequest" +
-      "\032\020.htq.v1.Schedule\022L\n\rListSchedules\022\034.ht" +
-      "q.v1.ListSchedulesRequest\032\035.htq.v1.ListS" +
-      "chedulesResponse\022O\n\016DeleteSchedule\022\035.htq" +
-      ".v1.DeleteScheduleRequest\032\036.htq.v1.Delet" +
-      "eScheduleResponse\022G\n\020CreateSigningKey\022\037." +
-      "htq.v1.CreateSigningKeyRequest\032\022.htq.v1." +
-      "SigningKey\022R\n\017ListSigningKeys\022\036.htq.v1.L" +
-      "istSigningKeysRequest\032\037.htq.v1.ListSigni" +
-      "ngKeysResponse\022U\n\020RotateSigningKey\022\037.htq" +
-      ".v1.RotateSigningKeyRequest\032 .htq.v1.Rot" +
-      "ateSigningKeyResponse\022U\n\020RetireSigningKe" +
-      "y\022\037.htq.v1.RetireSigningKeyRequest\032 .htq" +
-      ".v1.RetireSigningKeyResponseb\006proto3"
+      "\032\n\030RetireSigningKeyResponse\"\341\001\n\005Topic\022\014\n" +
+      "\004name\030\001 \001(\t\022#\n\tendpoints\030\002 \003(\0132\020.htq.v1." +
+      "Endpoint\022\034\n\024pause_after_failures\030\003 \001(\005\022\"" +
+      "\n\005retry\030\004 \001(\0132\023.htq.v1.RetryPolicy\0222\n\017re" +
+      "quest_timeout\030\005 \001(\0132\031.google.protobuf.Du" +
+      "ration\022/\n\013create_time\030\006 \001(\0132\032.google.pro" +
+      "tobuf.Timestamp\"\233\002\n\010Endpoint\022\014\n\004name\030\001 \001" +
+      "(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.htq.v" +
+      "1.Header\022\027\n\017max_concurrency\030\004 \001(\005\022!\n\031max" +
+      "_dispatches_per_second\030\005 \001(\001\022$\n\005state\030\006 " +
+      "\001(\0162\025.htq.v1.EndpointState\022\024\n\014state_reas" +
+      "on\030\007 \001(\t\022.\n\nstate_time\030\010 \001(\0132\032.google.pr" +
+      "otobuf.Timestamp\022\034\n\024consecutive_failures" +
+      "\030\t \001(\005\022\r\n\005queue\030\n \001(\t\"2\n\022CreateTopicRequ" +
+      "est\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\"\037\n\017Get" +
+      "TopicRequest\022\014\n\004name\030\001 \001(\t\"\023\n\021ListTopics" +
+      "Request\"3\n\022ListTopicsResponse\022\035\n\006topics\030" +
+      "\001 \003(\0132\r.htq.v1.Topic\"c\n\022UpdateTopicReque" +
+      "st\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\022/\n\013upda" +
+      "te_mask\030\002 \001(\0132\032.google.protobuf.FieldMas" +
+      "k\"\"\n\022DeleteTopicRequest\022\014\n\004name\030\001 \001(\t\"\025\n" +
+      "\023DeleteTopicResponse\"G\n\022AddEndpointReque" +
+      "st\022\r\n\005topic\030\001 \001(\t\022\"\n\010endpoint\030\002 \001(\0132\020.ht" +
+      "q.v1.Endpoint\"8\n\025RemoveEndpointRequest\022\r" +
+      "\n\005topic\030\001 \001(\t\022\020\n\010endpoint\030\002 \001(\t\"8\n\025Enabl" +
+      "eEndpointRequest\022\r\n\005topic\030\001 \001(\t\022\020\n\010endpo" +
+      "int\030\002 \001(\t\"\341\001\n\016PublishRequest\022\r\n\005topic\030\001 " +
+      "\001(\t\022\016\n\006method\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.h" +
+      "tq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\016\n\004text\030\005 \001" +
+      "(\tH\000\022(\n\005delay\030\006 \001(\0132\031.google.protobuf.Du" +
+      "ration\022\027\n\017idempotency_key\030\007 \001(\t\022$\n\tcallb" +
+      "acks\030\010 \001(\0132\021.htq.v1.CallbacksB\006\n\004body\"`\n" +
+      "\010Delivery\022\020\n\010endpoint\030\001 \001(\t\022\r\n\005queue\030\002 \001" +
+      "(\t\022\017\n\007task_id\030\003 \001(\t\022\021\n\tduplicate\030\004 \001(\010\022\017" +
+      "\n\007skipped\030\005 \001(\010\"K\n\017PublishResponse\022\022\n\nme" +
+      "ssage_id\030\001 \001(\t\022$\n\ndeliveries\030\002 \003(\0132\020.htq" +
+      ".v1.Delivery\"N\n\023PublishBatchRequest\022\r\n\005t" +
+      "opic\030\001 \001(\t\022(\n\010messages\030\002 \003(\0132\026.htq.v1.Pu" +
+      "blishRequest\"A\n\024PublishBatchResponse\022)\n\010" +
+      "messages\030\001 \003(\0132\027.htq.v1.PublishResponse*" +
+      "q\n\tQueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000" +
+      "\022\030\n\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND" +
+      "_TIMING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tT" +
+      "askState\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024" +
+      "TASK_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE" +
+      "\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_" +
+      "SUCCEEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK" +
+      "_STATE_CANCELLED\020\006*\307\003\n\tEventKind\022\032\n\026EVEN" +
+      "T_KIND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHE" +
+      "D\020\001\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIN" +
+      "D_SUCCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023" +
+      "\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHE" +
+      "DULED\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVE" +
+      "NT_KIND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULE" +
+      "D\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND" +
+      "_RESUMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVE" +
+      "NT_KIND_DELETED\020\r\022 \n\034EVENT_KIND_ENDPOINT" +
+      "_DISABLED\020\016\022\036\n\032EVENT_KIND_ENDPOINT_PAUSE" +
+      "D\020\017\022\037\n\033EVENT_KIND_ENDPOINT_ENABLED\020\020*H\n\007" +
+      "CatchUp\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CAT" +
+      "CH_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020Signin" +
+      "gAlgorithm\022!\n\035SIGNING_ALGORITHM_UNSPECIF" +
+      "IED\020\000\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001" +
+      "\022\035\n\031SIGNING_ALGORITHM_ED25519\020\002*\203\001\n\rEndp" +
+      "ointState\022\036\n\032ENDPOINT_STATE_UNSPECIFIED\020" +
+      "\000\022\032\n\026ENDPOINT_STATE_ENABLED\020\001\022\033\n\027ENDPOIN" +
+      "T_STATE_DISABLED\020\002\022\031\n\025ENDPOINT_STATE_PAU" +
+      "SED\020\0032\267\024\n\nHtqService\0228\n\013CreateQueue\022\032.ht" +
+      "q.v1.CreateQueueRequest\032\r.htq.v1.Queue\0222" +
+      "\n\010GetQueue\022\027.htq.v1.GetQueueRequest\032\r.ht" +
+      "q.v1.Queue\022C\n\nListQueues\022\031.htq.v1.ListQu" +
+      "euesRequest\032\032.htq.v1.ListQueuesResponse\022" +
+      "8\n\013UpdateQueue\022\032.htq.v1.UpdateQueueReque" +
+      "st\032\r.htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v" +
+      "1.DeleteQueueRequest\032\033.htq.v1.DeleteQueu" +
+      "eResponse\022=\n\010PushTask\022\027.htq.v1.PushTaskR" +
+      "equest\032\030.htq.v1.PushTaskResponse\022@\n\tPush" +
+      "Tasks\022\030.htq.v1.PushTasksRequest\032\031.htq.v1" +
+      ".PushTasksResponse\022E\n\014ScheduleTask\022\033.htq" +
+      ".v1.ScheduleTaskRequest\032\030.htq.v1.PushTas" +
+      "kResponse\022/\n\007GetTask\022\026.htq.v1.GetTaskReq" +
+      "uest\032\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1" +
+      ".ListTasksRequest\032\031.htq.v1.ListTasksResp" +
+      "onse\022C\n\nCountTasks\022\031.htq.v1.CountTasksRe" +
+      "quest\032\032.htq.v1.CountTasksResponse\0225\n\nCan" +
+      "celTask\022\031.htq.v1.CancelTaskRequest\032\014.htq" +
+      ".v1.Task\022E\n\nWatchQueue\022\031.htq.v1.WatchQue" +
+      "ueRequest\032\032.htq.v1.WatchQueueResponse0\001\022" +
+      "6\n\nPauseQueue\022\031.htq.v1.PauseQueueRequest" +
+      "\032\r.htq.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1." +
+      "ResumeQueueRequest\032\r.htq.v1.Queue\022C\n\nPur" +
+      "geQueue\022\031.htq.v1.PurgeQueueRequest\032\032.htq" +
+      ".v1.PurgeQueueResponse\022/\n\007RunTask\022\026.htq." +
+      "v1.RunTaskRequest\032\014.htq.v1.Task\022;\n\rRetry" +
+      "DeadTask\022\034.htq.v1.RetryDeadTaskRequest\032\014" +
+      ".htq.v1.Task\022X\n\021RetryAllDeadTasks\022 .htq." +
+      "v1.RetryAllDeadTasksRequest\032!.htq.v1.Ret" +
+      "ryAllDeadTasksResponse\022O\n\016DeleteDeadTask" +
+      "\022\035.htq.v1.DeleteDeadTaskRequest\032\036.htq.v1" +
+      ".DeleteDeadTaskResponse\022F\n\013ReplayTasks\022\032" +
+      ".htq.v1.ReplayTasksRequest\032\033.htq.v1.Repl" +
+      "ayTasksResponse\022A\n\016CreateSchedule\022\035.htq." +
+      "v1.CreateScheduleRequest\032\020.htq.v1.Schedu" +
+      "le\022;\n\013GetSchedule\022\032.htq.v1.GetScheduleRe" +
+      "quest\032\020.htq.v1.Schedule\022L\n\rListSchedules" +
+      "\022\034.htq.v1.ListSchedulesRequest\032\035.htq.v1." +
+      "ListSchedulesResponse\022O\n\016DeleteSchedule\022" +
+      "\035.htq.v1.DeleteScheduleRequest\032\036.htq.v1." +
+      "DeleteScheduleResponse\022G\n\020CreateSigningK" +
+      "ey\022\037.htq.v1.CreateSigningKeyRequest\032\022.ht" +
+      "q.v1.SigningKey\022R\n\017ListSigningKeys\022\036.htq" +
+      ".v1.ListSigningKeysRequest\032\037.htq.v1.List" +
+      "SigningKeysResponse\022U\n\020RotateSigningKey\022" +
+      "\037.htq.v1.RotateSigningKeyRequest\032 .htq.v" +
+      "1.RotateSigningKeyResponse\022U\n\020RetireSign" +
+      "ingKey\022\037.htq.v1.RetireSigningKeyRequest\032" +
+      " .htq.v1.RetireSigningKeyResponse\0228\n\013Cre" +
+      "ateTopic\022\032.htq.v1.CreateTopicRequest\032\r.h" +
+      "tq.v1.Topic\0222\n\010GetTopic\022\027.htq.v1.GetTopi" +
+      "cRequest\032\r.htq.v1.Topic\022C\n\nListTopics\022\031." +
+      "htq.v1.ListTopicsRequest\032\032.htq.v1.ListTo" +
+      "picsResponse\0228\n\013UpdateTopic\022\032.htq.v1.Upd" +
+      "ateTopicRequest\032\r.htq.v1.Topic\022F\n\013Delete" +
+      "Topic\022\032.htq.v1.DeleteTopicRequest\032\033.htq." +
+      "v1.DeleteTopicResponse\0228\n\013AddEndpoint\022\032." +
+      "htq.v1.AddEndpointRequest\032\r.htq.v1.Topic" +
+      "\022>\n\016RemoveEndpoint\022\035.htq.v1.RemoveEndpoi" +
+      "ntRequest\032\r.htq.v1.Topic\022>\n\016EnableEndpoi" +
+      "nt\022\035.htq.v1.EnableEndpointRequest\032\r.htq." +
+      "v1.Topic\022:\n\007Publish\022\026.htq.v1.PublishRequ" +
+      "est\032\027.htq.v1.PublishResponse\022I\n\014PublishB" +
+      "atch\022\033.htq.v1.PublishBatchRequest\032\034.htq." +
+      "v1.PublishBatchResponseb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -70354,6 +86718,108 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RetireSigningKeyResponse_descriptor,
         new java.lang.String[] { });
+    internal_static_htq_v1_Topic_descriptor =
+      getDescriptor().getMessageType(65);
+    internal_static_htq_v1_Topic_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_Topic_descriptor,
+        new java.lang.String[] { "Name", "Endpoints", "PauseAfterFailures", "Retry", "RequestTimeout", "CreateTime", });
+    internal_static_htq_v1_Endpoint_descriptor =
+      getDescriptor().getMessageType(66);
+    internal_static_htq_v1_Endpoint_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_Endpoint_descriptor,
+        new java.lang.String[] { "Name", "Url", "Headers", "MaxConcurrency", "MaxDispatchesPerSecond", "State", "StateReason", "StateTime", "ConsecutiveFailures", "Queue", });
+    internal_static_htq_v1_CreateTopicRequest_descriptor =
+      getDescriptor().getMessageType(67);
+    internal_static_htq_v1_CreateTopicRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_CreateTopicRequest_descriptor,
+        new java.lang.String[] { "Topic", });
+    internal_static_htq_v1_GetTopicRequest_descriptor =
+      getDescriptor().getMessageType(68);
+    internal_static_htq_v1_GetTopicRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_GetTopicRequest_descriptor,
+        new java.lang.String[] { "Name", });
+    internal_static_htq_v1_ListTopicsRequest_descriptor =
+      getDescriptor().getMessageType(69);
+    internal_static_htq_v1_ListTopicsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_ListTopicsRequest_descriptor,
+        new java.lang.String[] { });
+    internal_static_htq_v1_ListTopicsResponse_descriptor =
+      getDescriptor().getMessageType(70);
+    internal_static_htq_v1_ListTopicsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_ListTopicsResponse_descriptor,
+        new java.lang.String[] { "Topics", });
+    internal_static_htq_v1_UpdateTopicRequest_descriptor =
+      getDescriptor().getMessageType(71);
+    internal_static_htq_v1_UpdateTopicRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_UpdateTopicRequest_descriptor,
+        new java.lang.String[] { "Topic", "UpdateMask", });
+    internal_static_htq_v1_DeleteTopicRequest_descriptor =
+      getDescriptor().getMessageType(72);
+    internal_static_htq_v1_DeleteTopicRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_DeleteTopicRequest_descriptor,
+        new java.lang.String[] { "Name", });
+    internal_static_htq_v1_DeleteTopicResponse_descriptor =
+      getDescriptor().getMessageType(73);
+    internal_static_htq_v1_DeleteTopicResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_DeleteTopicResponse_descriptor,
+        new java.lang.String[] { });
+    internal_static_htq_v1_AddEndpointRequest_descriptor =
+      getDescriptor().getMessageType(74);
+    internal_static_htq_v1_AddEndpointRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_AddEndpointRequest_descriptor,
+        new java.lang.String[] { "Topic", "Endpoint", });
+    internal_static_htq_v1_RemoveEndpointRequest_descriptor =
+      getDescriptor().getMessageType(75);
+    internal_static_htq_v1_RemoveEndpointRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_RemoveEndpointRequest_descriptor,
+        new java.lang.String[] { "Topic", "Endpoint", });
+    internal_static_htq_v1_EnableEndpointRequest_descriptor =
+      getDescriptor().getMessageType(76);
+    internal_static_htq_v1_EnableEndpointRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_EnableEndpointRequest_descriptor,
+        new java.lang.String[] { "Topic", "Endpoint", });
+    internal_static_htq_v1_PublishRequest_descriptor =
+      getDescriptor().getMessageType(77);
+    internal_static_htq_v1_PublishRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_PublishRequest_descriptor,
+        new java.lang.String[] { "Topic", "Method", "Headers", "Data", "Text", "Delay", "IdempotencyKey", "Callbacks", "Body", });
+    internal_static_htq_v1_Delivery_descriptor =
+      getDescriptor().getMessageType(78);
+    internal_static_htq_v1_Delivery_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_Delivery_descriptor,
+        new java.lang.String[] { "Endpoint", "Queue", "TaskId", "Duplicate", "Skipped", });
+    internal_static_htq_v1_PublishResponse_descriptor =
+      getDescriptor().getMessageType(79);
+    internal_static_htq_v1_PublishResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_PublishResponse_descriptor,
+        new java.lang.String[] { "MessageId", "Deliveries", });
+    internal_static_htq_v1_PublishBatchRequest_descriptor =
+      getDescriptor().getMessageType(80);
+    internal_static_htq_v1_PublishBatchRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_PublishBatchRequest_descriptor,
+        new java.lang.String[] { "Topic", "Messages", });
+    internal_static_htq_v1_PublishBatchResponse_descriptor =
+      getDescriptor().getMessageType(81);
+    internal_static_htq_v1_PublishBatchResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_PublishBatchResponse_descriptor,
+        new java.lang.String[] { "Messages", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.FieldMaskProto.getDescriptor();

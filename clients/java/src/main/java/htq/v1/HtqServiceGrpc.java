@@ -914,6 +914,316 @@ public final class HtqServiceGrpc {
     return getRetireSigningKeyMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.CreateTopicRequest,
+      htq.v1.Htq.Topic> getCreateTopicMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "CreateTopic",
+      requestType = htq.v1.Htq.CreateTopicRequest.class,
+      responseType = htq.v1.Htq.Topic.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.CreateTopicRequest,
+      htq.v1.Htq.Topic> getCreateTopicMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.CreateTopicRequest, htq.v1.Htq.Topic> getCreateTopicMethod;
+    if ((getCreateTopicMethod = HtqServiceGrpc.getCreateTopicMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getCreateTopicMethod = HtqServiceGrpc.getCreateTopicMethod) == null) {
+          HtqServiceGrpc.getCreateTopicMethod = getCreateTopicMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.CreateTopicRequest, htq.v1.Htq.Topic>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "CreateTopic"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.CreateTopicRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.Topic.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("CreateTopic"))
+              .build();
+        }
+      }
+    }
+    return getCreateTopicMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.GetTopicRequest,
+      htq.v1.Htq.Topic> getGetTopicMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetTopic",
+      requestType = htq.v1.Htq.GetTopicRequest.class,
+      responseType = htq.v1.Htq.Topic.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.GetTopicRequest,
+      htq.v1.Htq.Topic> getGetTopicMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.GetTopicRequest, htq.v1.Htq.Topic> getGetTopicMethod;
+    if ((getGetTopicMethod = HtqServiceGrpc.getGetTopicMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getGetTopicMethod = HtqServiceGrpc.getGetTopicMethod) == null) {
+          HtqServiceGrpc.getGetTopicMethod = getGetTopicMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.GetTopicRequest, htq.v1.Htq.Topic>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetTopic"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.GetTopicRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.Topic.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("GetTopic"))
+              .build();
+        }
+      }
+    }
+    return getGetTopicMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.ListTopicsRequest,
+      htq.v1.Htq.ListTopicsResponse> getListTopicsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListTopics",
+      requestType = htq.v1.Htq.ListTopicsRequest.class,
+      responseType = htq.v1.Htq.ListTopicsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.ListTopicsRequest,
+      htq.v1.Htq.ListTopicsResponse> getListTopicsMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.ListTopicsRequest, htq.v1.Htq.ListTopicsResponse> getListTopicsMethod;
+    if ((getListTopicsMethod = HtqServiceGrpc.getListTopicsMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getListTopicsMethod = HtqServiceGrpc.getListTopicsMethod) == null) {
+          HtqServiceGrpc.getListTopicsMethod = getListTopicsMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.ListTopicsRequest, htq.v1.Htq.ListTopicsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListTopics"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.ListTopicsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.ListTopicsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("ListTopics"))
+              .build();
+        }
+      }
+    }
+    return getListTopicsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.UpdateTopicRequest,
+      htq.v1.Htq.Topic> getUpdateTopicMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "UpdateTopic",
+      requestType = htq.v1.Htq.UpdateTopicRequest.class,
+      responseType = htq.v1.Htq.Topic.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.UpdateTopicRequest,
+      htq.v1.Htq.Topic> getUpdateTopicMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.UpdateTopicRequest, htq.v1.Htq.Topic> getUpdateTopicMethod;
+    if ((getUpdateTopicMethod = HtqServiceGrpc.getUpdateTopicMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getUpdateTopicMethod = HtqServiceGrpc.getUpdateTopicMethod) == null) {
+          HtqServiceGrpc.getUpdateTopicMethod = getUpdateTopicMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.UpdateTopicRequest, htq.v1.Htq.Topic>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "UpdateTopic"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.UpdateTopicRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.Topic.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("UpdateTopic"))
+              .build();
+        }
+      }
+    }
+    return getUpdateTopicMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.DeleteTopicRequest,
+      htq.v1.Htq.DeleteTopicResponse> getDeleteTopicMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "DeleteTopic",
+      requestType = htq.v1.Htq.DeleteTopicRequest.class,
+      responseType = htq.v1.Htq.DeleteTopicResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.DeleteTopicRequest,
+      htq.v1.Htq.DeleteTopicResponse> getDeleteTopicMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.DeleteTopicRequest, htq.v1.Htq.DeleteTopicResponse> getDeleteTopicMethod;
+    if ((getDeleteTopicMethod = HtqServiceGrpc.getDeleteTopicMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getDeleteTopicMethod = HtqServiceGrpc.getDeleteTopicMethod) == null) {
+          HtqServiceGrpc.getDeleteTopicMethod = getDeleteTopicMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.DeleteTopicRequest, htq.v1.Htq.DeleteTopicResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "DeleteTopic"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.DeleteTopicRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.DeleteTopicResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("DeleteTopic"))
+              .build();
+        }
+      }
+    }
+    return getDeleteTopicMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.AddEndpointRequest,
+      htq.v1.Htq.Topic> getAddEndpointMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "AddEndpoint",
+      requestType = htq.v1.Htq.AddEndpointRequest.class,
+      responseType = htq.v1.Htq.Topic.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.AddEndpointRequest,
+      htq.v1.Htq.Topic> getAddEndpointMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.AddEndpointRequest, htq.v1.Htq.Topic> getAddEndpointMethod;
+    if ((getAddEndpointMethod = HtqServiceGrpc.getAddEndpointMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getAddEndpointMethod = HtqServiceGrpc.getAddEndpointMethod) == null) {
+          HtqServiceGrpc.getAddEndpointMethod = getAddEndpointMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.AddEndpointRequest, htq.v1.Htq.Topic>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "AddEndpoint"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.AddEndpointRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.Topic.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("AddEndpoint"))
+              .build();
+        }
+      }
+    }
+    return getAddEndpointMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.RemoveEndpointRequest,
+      htq.v1.Htq.Topic> getRemoveEndpointMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RemoveEndpoint",
+      requestType = htq.v1.Htq.RemoveEndpointRequest.class,
+      responseType = htq.v1.Htq.Topic.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.RemoveEndpointRequest,
+      htq.v1.Htq.Topic> getRemoveEndpointMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.RemoveEndpointRequest, htq.v1.Htq.Topic> getRemoveEndpointMethod;
+    if ((getRemoveEndpointMethod = HtqServiceGrpc.getRemoveEndpointMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getRemoveEndpointMethod = HtqServiceGrpc.getRemoveEndpointMethod) == null) {
+          HtqServiceGrpc.getRemoveEndpointMethod = getRemoveEndpointMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.RemoveEndpointRequest, htq.v1.Htq.Topic>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RemoveEndpoint"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.RemoveEndpointRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.Topic.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("RemoveEndpoint"))
+              .build();
+        }
+      }
+    }
+    return getRemoveEndpointMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.EnableEndpointRequest,
+      htq.v1.Htq.Topic> getEnableEndpointMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "EnableEndpoint",
+      requestType = htq.v1.Htq.EnableEndpointRequest.class,
+      responseType = htq.v1.Htq.Topic.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.EnableEndpointRequest,
+      htq.v1.Htq.Topic> getEnableEndpointMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.EnableEndpointRequest, htq.v1.Htq.Topic> getEnableEndpointMethod;
+    if ((getEnableEndpointMethod = HtqServiceGrpc.getEnableEndpointMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getEnableEndpointMethod = HtqServiceGrpc.getEnableEndpointMethod) == null) {
+          HtqServiceGrpc.getEnableEndpointMethod = getEnableEndpointMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.EnableEndpointRequest, htq.v1.Htq.Topic>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "EnableEndpoint"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.EnableEndpointRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.Topic.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("EnableEndpoint"))
+              .build();
+        }
+      }
+    }
+    return getEnableEndpointMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.PublishRequest,
+      htq.v1.Htq.PublishResponse> getPublishMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "Publish",
+      requestType = htq.v1.Htq.PublishRequest.class,
+      responseType = htq.v1.Htq.PublishResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.PublishRequest,
+      htq.v1.Htq.PublishResponse> getPublishMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.PublishRequest, htq.v1.Htq.PublishResponse> getPublishMethod;
+    if ((getPublishMethod = HtqServiceGrpc.getPublishMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getPublishMethod = HtqServiceGrpc.getPublishMethod) == null) {
+          HtqServiceGrpc.getPublishMethod = getPublishMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.PublishRequest, htq.v1.Htq.PublishResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "Publish"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.PublishRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.PublishResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("Publish"))
+              .build();
+        }
+      }
+    }
+    return getPublishMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.PublishBatchRequest,
+      htq.v1.Htq.PublishBatchResponse> getPublishBatchMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "PublishBatch",
+      requestType = htq.v1.Htq.PublishBatchRequest.class,
+      responseType = htq.v1.Htq.PublishBatchResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.PublishBatchRequest,
+      htq.v1.Htq.PublishBatchResponse> getPublishBatchMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.PublishBatchRequest, htq.v1.Htq.PublishBatchResponse> getPublishBatchMethod;
+    if ((getPublishBatchMethod = HtqServiceGrpc.getPublishBatchMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getPublishBatchMethod = HtqServiceGrpc.getPublishBatchMethod) == null) {
+          HtqServiceGrpc.getPublishBatchMethod = getPublishBatchMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.PublishBatchRequest, htq.v1.Htq.PublishBatchResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "PublishBatch"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.PublishBatchRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.PublishBatchResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("PublishBatch"))
+              .build();
+        }
+      }
+    }
+    return getPublishBatchMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -1285,6 +1595,109 @@ public final class HtqServiceGrpc {
         io.grpc.stub.StreamObserver<htq.v1.Htq.RetireSigningKeyResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRetireSigningKeyMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Creates a topic: a named list of endpoints that Publish fans out to, each
+     * endpoint a queue of its own (see Topic).
+     * </pre>
+     */
+    default void createTopic(htq.v1.Htq.CreateTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getCreateTopicMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * A topic, with each endpoint's health.
+     * </pre>
+     */
+    default void getTopic(htq.v1.Htq.GetTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetTopicMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Every topic, in name order.
+     * </pre>
+     */
+    default void listTopics(htq.v1.Htq.ListTopicsRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.ListTopicsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListTopicsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Changes a topic's settings (those named by update_mask; all given when none);
+     * its endpoints' queues take them.
+     * </pre>
+     */
+    default void updateTopic(htq.v1.Htq.UpdateTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getUpdateTopicMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Deletes a topic and its endpoints' queues, with their tasks.
+     * </pre>
+     */
+    default void deleteTopic(htq.v1.Htq.DeleteTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.DeleteTopicResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getDeleteTopicMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Adds an endpoint (and its queue) to a topic.
+     * </pre>
+     */
+    default void addEndpoint(htq.v1.Htq.AddEndpointRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getAddEndpointMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Removes an endpoint and its queue, with its tasks.
+     * </pre>
+     */
+    default void removeEndpoint(htq.v1.Htq.RemoveEndpointRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRemoveEndpointMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Enables a disabled or paused endpoint: its queue resumes, its run of failures
+     * starts again from zero.
+     * </pre>
+     */
+    default void enableEndpoint(htq.v1.Htq.EnableEndpointRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getEnableEndpointMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Publishes a message: one task per endpoint, all stored by one script.
+     * </pre>
+     */
+    default void publish(htq.v1.Htq.PublishRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.PublishResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getPublishMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Publishes several messages to one topic; each as Publish does, all or none.
+     * </pre>
+     */
+    default void publishBatch(htq.v1.Htq.PublishBatchRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.PublishBatchResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getPublishBatchMethod(), responseObserver);
+    }
   }
 
   /**
@@ -1654,6 +2067,119 @@ public final class HtqServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getRetireSigningKeyMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Creates a topic: a named list of endpoints that Publish fans out to, each
+     * endpoint a queue of its own (see Topic).
+     * </pre>
+     */
+    public void createTopic(htq.v1.Htq.CreateTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getCreateTopicMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * A topic, with each endpoint's health.
+     * </pre>
+     */
+    public void getTopic(htq.v1.Htq.GetTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetTopicMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Every topic, in name order.
+     * </pre>
+     */
+    public void listTopics(htq.v1.Htq.ListTopicsRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.ListTopicsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListTopicsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Changes a topic's settings (those named by update_mask; all given when none);
+     * its endpoints' queues take them.
+     * </pre>
+     */
+    public void updateTopic(htq.v1.Htq.UpdateTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getUpdateTopicMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Deletes a topic and its endpoints' queues, with their tasks.
+     * </pre>
+     */
+    public void deleteTopic(htq.v1.Htq.DeleteTopicRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.DeleteTopicResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getDeleteTopicMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Adds an endpoint (and its queue) to a topic.
+     * </pre>
+     */
+    public void addEndpoint(htq.v1.Htq.AddEndpointRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getAddEndpointMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Removes an endpoint and its queue, with its tasks.
+     * </pre>
+     */
+    public void removeEndpoint(htq.v1.Htq.RemoveEndpointRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRemoveEndpointMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Enables a disabled or paused endpoint: its queue resumes, its run of failures
+     * starts again from zero.
+     * </pre>
+     */
+    public void enableEndpoint(htq.v1.Htq.EnableEndpointRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.Topic> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getEnableEndpointMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Publishes a message: one task per endpoint, all stored by one script.
+     * </pre>
+     */
+    public void publish(htq.v1.Htq.PublishRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.PublishResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getPublishMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Publishes several messages to one topic; each as Publish does, all or none.
+     * </pre>
+     */
+    public void publishBatch(htq.v1.Htq.PublishBatchRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.PublishBatchResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getPublishBatchMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -1982,6 +2508,109 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getRetireSigningKeyMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Creates a topic: a named list of endpoints that Publish fans out to, each
+     * endpoint a queue of its own (see Topic).
+     * </pre>
+     */
+    public htq.v1.Htq.Topic createTopic(htq.v1.Htq.CreateTopicRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getCreateTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * A topic, with each endpoint's health.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic getTopic(htq.v1.Htq.GetTopicRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Every topic, in name order.
+     * </pre>
+     */
+    public htq.v1.Htq.ListTopicsResponse listTopics(htq.v1.Htq.ListTopicsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListTopicsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Changes a topic's settings (those named by update_mask; all given when none);
+     * its endpoints' queues take them.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic updateTopic(htq.v1.Htq.UpdateTopicRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getUpdateTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Deletes a topic and its endpoints' queues, with their tasks.
+     * </pre>
+     */
+    public htq.v1.Htq.DeleteTopicResponse deleteTopic(htq.v1.Htq.DeleteTopicRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getDeleteTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Adds an endpoint (and its queue) to a topic.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic addEndpoint(htq.v1.Htq.AddEndpointRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getAddEndpointMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Removes an endpoint and its queue, with its tasks.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic removeEndpoint(htq.v1.Htq.RemoveEndpointRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRemoveEndpointMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Enables a disabled or paused endpoint: its queue resumes, its run of failures
+     * starts again from zero.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic enableEndpoint(htq.v1.Htq.EnableEndpointRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getEnableEndpointMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Publishes a message: one task per endpoint, all stored by one script.
+     * </pre>
+     */
+    public htq.v1.Htq.PublishResponse publish(htq.v1.Htq.PublishRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getPublishMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Publishes several messages to one topic; each as Publish does, all or none.
+     * </pre>
+     */
+    public htq.v1.Htq.PublishBatchResponse publishBatch(htq.v1.Htq.PublishBatchRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getPublishBatchMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -2308,6 +2937,109 @@ public final class HtqServiceGrpc {
     public htq.v1.Htq.RetireSigningKeyResponse retireSigningKey(htq.v1.Htq.RetireSigningKeyRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getRetireSigningKeyMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Creates a topic: a named list of endpoints that Publish fans out to, each
+     * endpoint a queue of its own (see Topic).
+     * </pre>
+     */
+    public htq.v1.Htq.Topic createTopic(htq.v1.Htq.CreateTopicRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getCreateTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * A topic, with each endpoint's health.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic getTopic(htq.v1.Htq.GetTopicRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Every topic, in name order.
+     * </pre>
+     */
+    public htq.v1.Htq.ListTopicsResponse listTopics(htq.v1.Htq.ListTopicsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListTopicsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Changes a topic's settings (those named by update_mask; all given when none);
+     * its endpoints' queues take them.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic updateTopic(htq.v1.Htq.UpdateTopicRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getUpdateTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Deletes a topic and its endpoints' queues, with their tasks.
+     * </pre>
+     */
+    public htq.v1.Htq.DeleteTopicResponse deleteTopic(htq.v1.Htq.DeleteTopicRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getDeleteTopicMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Adds an endpoint (and its queue) to a topic.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic addEndpoint(htq.v1.Htq.AddEndpointRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getAddEndpointMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Removes an endpoint and its queue, with its tasks.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic removeEndpoint(htq.v1.Htq.RemoveEndpointRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRemoveEndpointMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Enables a disabled or paused endpoint: its queue resumes, its run of failures
+     * starts again from zero.
+     * </pre>
+     */
+    public htq.v1.Htq.Topic enableEndpoint(htq.v1.Htq.EnableEndpointRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getEnableEndpointMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Publishes a message: one task per endpoint, all stored by one script.
+     * </pre>
+     */
+    public htq.v1.Htq.PublishResponse publish(htq.v1.Htq.PublishRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getPublishMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Publishes several messages to one topic; each as Publish does, all or none.
+     * </pre>
+     */
+    public htq.v1.Htq.PublishBatchResponse publishBatch(htq.v1.Htq.PublishBatchRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getPublishBatchMethod(), getCallOptions(), request);
     }
   }
 
@@ -2651,6 +3383,119 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getRetireSigningKeyMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Creates a topic: a named list of endpoints that Publish fans out to, each
+     * endpoint a queue of its own (see Topic).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.Topic> createTopic(
+        htq.v1.Htq.CreateTopicRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getCreateTopicMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * A topic, with each endpoint's health.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.Topic> getTopic(
+        htq.v1.Htq.GetTopicRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetTopicMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Every topic, in name order.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.ListTopicsResponse> listTopics(
+        htq.v1.Htq.ListTopicsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListTopicsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Changes a topic's settings (those named by update_mask; all given when none);
+     * its endpoints' queues take them.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.Topic> updateTopic(
+        htq.v1.Htq.UpdateTopicRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getUpdateTopicMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Deletes a topic and its endpoints' queues, with their tasks.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.DeleteTopicResponse> deleteTopic(
+        htq.v1.Htq.DeleteTopicRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getDeleteTopicMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Adds an endpoint (and its queue) to a topic.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.Topic> addEndpoint(
+        htq.v1.Htq.AddEndpointRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getAddEndpointMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Removes an endpoint and its queue, with its tasks.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.Topic> removeEndpoint(
+        htq.v1.Htq.RemoveEndpointRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRemoveEndpointMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Enables a disabled or paused endpoint: its queue resumes, its run of failures
+     * starts again from zero.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.Topic> enableEndpoint(
+        htq.v1.Htq.EnableEndpointRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getEnableEndpointMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Publishes a message: one task per endpoint, all stored by one script.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.PublishResponse> publish(
+        htq.v1.Htq.PublishRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getPublishMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Publishes several messages to one topic; each as Publish does, all or none.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.PublishBatchResponse> publishBatch(
+        htq.v1.Htq.PublishBatchRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getPublishBatchMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_CREATE_QUEUE = 0;
@@ -2682,6 +3527,16 @@ public final class HtqServiceGrpc {
   private static final int METHODID_LIST_SIGNING_KEYS = 26;
   private static final int METHODID_ROTATE_SIGNING_KEY = 27;
   private static final int METHODID_RETIRE_SIGNING_KEY = 28;
+  private static final int METHODID_CREATE_TOPIC = 29;
+  private static final int METHODID_GET_TOPIC = 30;
+  private static final int METHODID_LIST_TOPICS = 31;
+  private static final int METHODID_UPDATE_TOPIC = 32;
+  private static final int METHODID_DELETE_TOPIC = 33;
+  private static final int METHODID_ADD_ENDPOINT = 34;
+  private static final int METHODID_REMOVE_ENDPOINT = 35;
+  private static final int METHODID_ENABLE_ENDPOINT = 36;
+  private static final int METHODID_PUBLISH = 37;
+  private static final int METHODID_PUBLISH_BATCH = 38;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -2815,6 +3670,46 @@ public final class HtqServiceGrpc {
         case METHODID_RETIRE_SIGNING_KEY:
           serviceImpl.retireSigningKey((htq.v1.Htq.RetireSigningKeyRequest) request,
               (io.grpc.stub.StreamObserver<htq.v1.Htq.RetireSigningKeyResponse>) responseObserver);
+          break;
+        case METHODID_CREATE_TOPIC:
+          serviceImpl.createTopic((htq.v1.Htq.CreateTopicRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.Topic>) responseObserver);
+          break;
+        case METHODID_GET_TOPIC:
+          serviceImpl.getTopic((htq.v1.Htq.GetTopicRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.Topic>) responseObserver);
+          break;
+        case METHODID_LIST_TOPICS:
+          serviceImpl.listTopics((htq.v1.Htq.ListTopicsRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.ListTopicsResponse>) responseObserver);
+          break;
+        case METHODID_UPDATE_TOPIC:
+          serviceImpl.updateTopic((htq.v1.Htq.UpdateTopicRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.Topic>) responseObserver);
+          break;
+        case METHODID_DELETE_TOPIC:
+          serviceImpl.deleteTopic((htq.v1.Htq.DeleteTopicRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.DeleteTopicResponse>) responseObserver);
+          break;
+        case METHODID_ADD_ENDPOINT:
+          serviceImpl.addEndpoint((htq.v1.Htq.AddEndpointRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.Topic>) responseObserver);
+          break;
+        case METHODID_REMOVE_ENDPOINT:
+          serviceImpl.removeEndpoint((htq.v1.Htq.RemoveEndpointRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.Topic>) responseObserver);
+          break;
+        case METHODID_ENABLE_ENDPOINT:
+          serviceImpl.enableEndpoint((htq.v1.Htq.EnableEndpointRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.Topic>) responseObserver);
+          break;
+        case METHODID_PUBLISH:
+          serviceImpl.publish((htq.v1.Htq.PublishRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.PublishResponse>) responseObserver);
+          break;
+        case METHODID_PUBLISH_BATCH:
+          serviceImpl.publishBatch((htq.v1.Htq.PublishBatchRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.PublishBatchResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -3037,6 +3932,76 @@ public final class HtqServiceGrpc {
               htq.v1.Htq.RetireSigningKeyRequest,
               htq.v1.Htq.RetireSigningKeyResponse>(
                 service, METHODID_RETIRE_SIGNING_KEY)))
+        .addMethod(
+          getCreateTopicMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.CreateTopicRequest,
+              htq.v1.Htq.Topic>(
+                service, METHODID_CREATE_TOPIC)))
+        .addMethod(
+          getGetTopicMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.GetTopicRequest,
+              htq.v1.Htq.Topic>(
+                service, METHODID_GET_TOPIC)))
+        .addMethod(
+          getListTopicsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.ListTopicsRequest,
+              htq.v1.Htq.ListTopicsResponse>(
+                service, METHODID_LIST_TOPICS)))
+        .addMethod(
+          getUpdateTopicMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.UpdateTopicRequest,
+              htq.v1.Htq.Topic>(
+                service, METHODID_UPDATE_TOPIC)))
+        .addMethod(
+          getDeleteTopicMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.DeleteTopicRequest,
+              htq.v1.Htq.DeleteTopicResponse>(
+                service, METHODID_DELETE_TOPIC)))
+        .addMethod(
+          getAddEndpointMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.AddEndpointRequest,
+              htq.v1.Htq.Topic>(
+                service, METHODID_ADD_ENDPOINT)))
+        .addMethod(
+          getRemoveEndpointMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.RemoveEndpointRequest,
+              htq.v1.Htq.Topic>(
+                service, METHODID_REMOVE_ENDPOINT)))
+        .addMethod(
+          getEnableEndpointMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.EnableEndpointRequest,
+              htq.v1.Htq.Topic>(
+                service, METHODID_ENABLE_ENDPOINT)))
+        .addMethod(
+          getPublishMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.PublishRequest,
+              htq.v1.Htq.PublishResponse>(
+                service, METHODID_PUBLISH)))
+        .addMethod(
+          getPublishBatchMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.PublishBatchRequest,
+              htq.v1.Htq.PublishBatchResponse>(
+                service, METHODID_PUBLISH_BATCH)))
         .build();
   }
 
@@ -3114,6 +4079,16 @@ public final class HtqServiceGrpc {
               .addMethod(getListSigningKeysMethod())
               .addMethod(getRotateSigningKeyMethod())
               .addMethod(getRetireSigningKeyMethod())
+              .addMethod(getCreateTopicMethod())
+              .addMethod(getGetTopicMethod())
+              .addMethod(getListTopicsMethod())
+              .addMethod(getUpdateTopicMethod())
+              .addMethod(getDeleteTopicMethod())
+              .addMethod(getAddEndpointMethod())
+              .addMethod(getRemoveEndpointMethod())
+              .addMethod(getEnableEndpointMethod())
+              .addMethod(getPublishMethod())
+              .addMethod(getPublishBatchMethod())
               .build();
         }
       }

@@ -1,0 +1,11 @@
+// Original file: proto/htq/v1/htq.proto
+
+import type { Topic as _htq_v1_Topic, Topic__Output as _htq_v1_Topic__Output } from '../../htq/v1/Topic';
+
+export interface CreateTopicRequest {
+  'topic'?: (_htq_v1_Topic | null);
+}
+
+export interface CreateTopicRequest__Output {
+  'topic': (_htq_v1_Topic__Output | null);
+}
