@@ -76,6 +76,77 @@ func (c *Client) Push(ctx context.Context, queue string, req *pb.HttpRequest) (s
 	return r.TaskId, nil
 }
 
+// PushWithCallbacks pushes a task due now whose final outcome is sent to cb (see
+// Callbacks) and returns its id.
+func (c *Client) PushWithCallbacks(ctx context.Context, queue string, req *pb.HttpRequest, cb *pb.Callbacks) (string, error) {
+	r, err := c.Raw.PushTask(ctx, &pb.PushTaskRequest{Queue: queue, Request: req, Callbacks: cb})
+	if err != nil {
+		return "", err
+	}
+	return r.TaskId, nil
+}
+
+// Callbacks POSTs a task's final outcome to onSuccess or onFailure (empty: none),
+// as tasks of the task's own queue; set OnCancel and Queue on the result for more.
+func Callbacks(onSuccess, onFailure string) *pb.Callbacks {
+	hook := func(url string) *pb.Callback {
+		if url == "" {
+			return nil
+		}
+		return &pb.Callback{Method: "POST", Url: url}
+	}
+	return &pb.Callbacks{OnSuccess: hook(onSuccess), OnFailure: hook(onFailure)}
+}
+
+// Endpoint is an endpoint of a topic, named name, at url.
+func Endpoint(name, url string) *pb.Endpoint { return &pb.Endpoint{Name: name, Url: url} }
+
+// CreateTopic creates a topic; unset settings take their defaults.
+func (c *Client) CreateTopic(ctx context.Context, t *pb.Topic) (*pb.Topic, error) {
+	return c.Raw.CreateTopic(ctx, &pb.CreateTopicRequest{Topic: t})
+}
+
+// GetTopic returns a topic with its endpoints' health.
+func (c *Client) GetTopic(ctx context.Context, name string) (*pb.Topic, error) {
+	return c.Raw.GetTopic(ctx, &pb.GetTopicRequest{Name: name})
+}
+
+// ListTopics returns every topic.
+func (c *Client) ListTopics(ctx context.Context) ([]*pb.Topic, error) {
+	r, err := c.Raw.ListTopics(ctx, &pb.ListTopicsRequest{})
+	if err != nil {
+		return nil, err
+	}
+	return r.Topics, nil
+}
+
+// DeleteTopic deletes a topic and its endpoints' queues.
+func (c *Client) DeleteTopic(ctx context.Context, name string) error {
+	_, err := c.Raw.DeleteTopic(ctx, &pb.DeleteTopicRequest{Name: name})
+	return err
+}
+
+// AddEndpoint adds an endpoint to a topic.
+func (c *Client) AddEndpoint(ctx context.Context, topic string, e *pb.Endpoint) (*pb.Topic, error) {
+	return c.Raw.AddEndpoint(ctx, &pb.AddEndpointRequest{Topic: topic, Endpoint: e})
+}
+
+// RemoveEndpoint removes an endpoint and its queue.
+func (c *Client) RemoveEndpoint(ctx context.Context, topic, endpoint string) (*pb.Topic, error) {
+	return c.Raw.RemoveEndpoint(ctx, &pb.RemoveEndpointRequest{Topic: topic, Endpoint: endpoint})
+}
+
+// EnableEndpoint enables a disabled or paused endpoint.
+func (c *Client) EnableEndpoint(ctx context.Context, topic, endpoint string) (*pb.Topic, error) {
+	return c.Raw.EnableEndpoint(ctx, &pb.EnableEndpointRequest{Topic: topic, Endpoint: endpoint})
+}
+
+// Publish sends body to every endpoint of topic (one task each); set more fields
+// of the request with Raw.Publish.
+func (c *Client) Publish(ctx context.Context, topic string, body []byte) (*pb.PublishResponse, error) {
+	return c.Raw.Publish(ctx, &pb.PublishRequest{Topic: topic, Body: &pb.PublishRequest_Data{Data: body}})
+}
+
 // Schedule pushes a task due at at and returns its id.
 func (c *Client) Schedule(ctx context.Context, queue string, req *pb.HttpRequest, at time.Time) (string, error) {
 	r, err := c.Raw.ScheduleTask(ctx, &pb.ScheduleTaskRequest{

@@ -6,8 +6,12 @@ import type { Queue, Queue__Output } from "./generated/htq/v1/Queue";
 import type { Task__Output } from "./generated/htq/v1/Task";
 import type { QueueEvent__Output } from "./generated/htq/v1/QueueEvent";
 import type { ReplayTasksResponse__Output } from "./generated/htq/v1/ReplayTasksResponse";
+import type { Callbacks } from "./generated/htq/v1/Callbacks";
+import type { Endpoint } from "./generated/htq/v1/Endpoint";
+import type { Topic, Topic__Output } from "./generated/htq/v1/Topic";
+import type { PublishResponse__Output } from "./generated/htq/v1/PublishResponse";
 
-export type { ServiceError, HttpRequest, Queue, Task__Output as Task, QueueEvent__Output as QueueEvent };
+export type { ServiceError, HttpRequest, Queue, Task__Output as Task, QueueEvent__Output as QueueEvent, Callbacks, Endpoint, Topic };
 export declare const status: typeof Status;
 
 export interface ReplayFilter {
@@ -23,7 +27,19 @@ export interface PushOptions {
   taskId?: string;
   idempotencyKey?: string;
   flowKey?: string;
+  callbacks?: Callbacks;
 }
+
+export interface PublishOptions {
+  method?: string;
+  headers?: { name: string; value: string }[];
+  delay?: { seconds: number | string; nanos?: number };
+  idempotencyKey?: string;
+  callbacks?: Callbacks;
+}
+
+export declare function callbacks(hooks: { onSuccess?: string; onFailure?: string; onCancel?: boolean; queue?: string }): Callbacks;
+export declare function endpoint(name: string, url: string, options?: Partial<Endpoint>): Endpoint;
 
 export declare function get(url: string, headers?: { name: string; value: string }[]): HttpRequest;
 export declare function post(url: string, body?: string | Buffer, headers?: { name: string; value: string }[]): HttpRequest;
@@ -38,6 +54,14 @@ export declare class HtqClient {
   getTask(queue: string, id: string): Promise<Task__Output>;
   cancel(queue: string, id: string): Promise<Task__Output>;
   replay(queue: string, filter?: ReplayFilter): Promise<ReplayTasksResponse__Output>;
+  createTopic(name: string, endpoints: Endpoint[], options?: Partial<Topic>): Promise<Topic__Output>;
+  getTopic(name: string): Promise<Topic__Output>;
+  listTopics(): Promise<Topic__Output[]>;
+  deleteTopic(name: string): Promise<object>;
+  addEndpoint(topic: string, endpoint: Endpoint): Promise<Topic__Output>;
+  removeEndpoint(topic: string, endpoint: string): Promise<Topic__Output>;
+  enableEndpoint(topic: string, endpoint: string): Promise<Topic__Output>;
+  publish(topic: string, body?: string | Buffer, options?: PublishOptions): Promise<PublishResponse__Output>;
   watch(queue?: string, cursor?: string): AsyncIterable<QueueEvent__Output>;
   close(): void;
 }

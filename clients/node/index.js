@@ -31,6 +31,21 @@ function post(url, body = "", headers = []) {
   return { method: "POST", url, headers, data: Buffer.from(body) };
 }
 
+/**
+ * Callbacks for a push (option `callbacks`) or a queue (its `callbacks` field):
+ * POSTs of the task's final outcome to `onSuccess` and `onFailure` (URLs), the
+ * latter on cancel too with `onCancel`, as tasks of `queue` (default: the task's).
+ */
+function callbacks({ onSuccess, onFailure, onCancel = false, queue = "" } = {}) {
+  const hook = (url) => (url ? { method: "POST", url, headers: [] } : null);
+  return { onSuccess: hook(onSuccess), onFailure: hook(onFailure), onCancel, queue };
+}
+
+/** An endpoint of a topic: `name`, `url`, and options `headers`, `maxConcurrency`, `maxDispatchesPerSecond`. */
+function endpoint(name, url, options = {}) {
+  return { name, url, headers: [], ...options };
+}
+
 class HtqClient {
   /** @param {string} address host:port  @param {string} token  @param {{secure?: boolean}} [options] */
   constructor(address, token, options = {}) {
@@ -81,6 +96,45 @@ class HtqClient {
     if (since) request.since = timestamp(since);
     if (until) request.until = timestamp(until);
     return this.call("ReplayTasks", request);
+  }
+
+  /** Creates a topic: `endpoints` (see `endpoint`), `options` its other fields (pauseAfterFailures, retry, ...). */
+  createTopic(name, endpoints, options = {}) {
+    return this.call("CreateTopic", { topic: { name, endpoints, ...options } });
+  }
+
+  /** A topic, with its endpoints' health (`state`, `consecutiveFailures`, ...). */
+  getTopic(name) {
+    return this.call("GetTopic", { name });
+  }
+
+  async listTopics() {
+    return (await this.call("ListTopics", {})).topics;
+  }
+
+  deleteTopic(name) {
+    return this.call("DeleteTopic", { name });
+  }
+
+  addEndpoint(topic, endpoint) {
+    return this.call("AddEndpoint", { topic, endpoint });
+  }
+
+  removeEndpoint(topic, endpoint) {
+    return this.call("RemoveEndpoint", { topic, endpoint });
+  }
+
+  enableEndpoint(topic, endpoint) {
+    return this.call("EnableEndpoint", { topic, endpoint });
+  }
+
+  /**
+   * Publishes `body` (string or Buffer) to every endpoint of `topic`. `options`:
+   * method, headers, delay ({seconds}), idempotencyKey, callbacks. Resolves to
+   * `{ messageId, deliveries }`.
+   */
+  publish(topic, body = "", options = {}) {
+    return this.call("Publish", { topic, data: Buffer.from(body), ...options });
   }
 
   /**
@@ -234,6 +288,8 @@ module.exports = {
   HtqClient,
   get,
   post,
+  callbacks,
+  endpoint,
   status: grpc.status,
   WebhookVerifier,
   WebhookError,

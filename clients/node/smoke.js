@@ -1,7 +1,7 @@
 // Smoke test against a live HTQ: node smoke.js HOST:PORT TOKEN SINK_URL
 "use strict";
 const assert = require("assert");
-const { HtqClient, get, post, status } = require("./index.js");
+const { HtqClient, get, post, callbacks, endpoint, status } = require("./index.js");
 
 async function main() {
   const [address, token, sink] = process.argv.slice(2);
@@ -34,6 +34,20 @@ async function main() {
   const replayed = await htq.replay("node-replay", { state: "TASK_STATE_DEAD", lastStatus: 503 });
   assert.deepStrictEqual([replayed.replayed, replayed.more], ["1", false]);
   assert.strictEqual((await htq.replay("node-replay", { lastStatus: 500 })).replayed, "0");
+  // A topic of two endpoints: one message reaches both (the caller checks).
+  const topic = await htq.createTopic("node-topic", [endpoint("one", sink + "-t1"), endpoint("two", sink + "-t2")],
+    { pauseAfterFailures: 5 });
+  assert.deepStrictEqual(topic.endpoints.map((e) => e.state), ["ENDPOINT_STATE_ENABLED", "ENDPOINT_STATE_ENABLED"]);
+  const published = await htq.publish("node-topic", "fan-out");
+  assert.deepStrictEqual(published.deliveries.map((d) => [d.endpoint, d.taskId]),
+    [["one", published.messageId], ["two", published.messageId]]);
+  await htq.addEndpoint("node-topic", endpoint("three", sink + "-t3"));
+  assert.strictEqual((await htq.getTopic("node-topic")).endpoints.length, 3);
+  await htq.removeEndpoint("node-topic", "three");
+  assert.deepStrictEqual((await htq.listTopics()).map((t) => t.name), ["node-topic"]);
+  // Callbacks: the success of a task is POSTed to the caller's sink.
+  const called = await htq.push("node", get(sink + "-job"), { callbacks: callbacks({ onSuccess: sink + "-cb" }) });
+  console.log("callback task " + called);
   const bad = new HtqClient(address, "wrong");
   await assert.rejects(bad.createQueue({ name: "nope" }), (e) => e.code === status.UNAUTHENTICATED);
   bad.close();

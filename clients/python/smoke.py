@@ -9,7 +9,7 @@ import sys
 
 import grpc
 
-from htq_client import AsyncClient, Client, HtqError, get, pb, post
+from htq_client import AsyncClient, Client, HtqError, callbacks, endpoint, get, pb, post
 
 
 def kinds(events, task_id):
@@ -48,6 +48,20 @@ def sync(target, token, sink):
         replayed = htq.replay("py-replay", state=pb.TASK_STATE_DEAD, last_status=503)
         assert (replayed.replayed, replayed.more) == (1, False), replayed
         assert htq.replay("py-replay", last_status=500).replayed == 0
+        # A topic of two endpoints: one message reaches both (the caller checks).
+        topic = htq.create_topic("py-topic", [endpoint("one", sink + "-t1"), endpoint("two", sink + "-t2")],
+                                 pause_after_failures=5)
+        assert [e.state for e in topic.endpoints] == [pb.ENDPOINT_STATE_ENABLED] * 2, topic
+        published = htq.publish("py-topic", "fan-out")
+        assert [(d.endpoint, d.task_id) for d in published.deliveries] == \
+            [("one", published.message_id), ("two", published.message_id)], published
+        htq.add_endpoint("py-topic", endpoint("three", sink + "-t3", max_concurrency=2))
+        assert len(htq.get_topic("py-topic").endpoints) == 3
+        htq.remove_endpoint("py-topic", "three")
+        assert [t.name for t in htq.list_topics()] == ["py-topic"]
+        # Callbacks: the success of a task is POSTed to the caller's sink.
+        called = htq.push("py-sync", get(sink + "-job"), callbacks=callbacks(on_success=sink + "-cb"))
+        print("callback task " + called)
     try:
         with Client(target, "wrong") as bad:
             bad.create_queue("nope")
@@ -67,6 +81,8 @@ async def asynchronous(target, token, sink):
             seen.append(await asyncio.wait_for(events.__anext__(), 5))
         assert kinds(seen, pushed) == ["EVENT_KIND_PUSHED", "EVENT_KIND_STARTED", "EVENT_KIND_SUCCEEDED"], seen
         await events.aclose()
+        topic = await htq.get_topic("py-topic")
+        assert [e.name for e in topic.endpoints] == ["one", "two"], topic
 
 
 if __name__ == "__main__":

@@ -95,6 +95,46 @@ async fn rust_client_smoke() {
     assert_eq!((r.replayed, r.more), (1, false));
     sink.wait_for(Some("/rs-fail"), 2, Duration::from_secs(5))
         .await;
+    // A topic of two endpoints: one message reaches both; a task's success is
+    // called back.
+    let t = c
+        .create_topic(htq_client::pb::Topic {
+            name: "rs-topic".into(),
+            endpoints: vec![
+                htq_client::endpoint("one", &sink.url("/rs-t1")),
+                htq_client::endpoint("two", &sink.url("/rs-t2")),
+            ],
+            pause_after_failures: 5,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        t.endpoints[0].state(),
+        htq_client::pb::EndpointState::Enabled
+    );
+    let p = c.publish("rs-topic", "fan-out").await.unwrap();
+    assert_eq!(p.deliveries.len(), 2);
+    c.add_endpoint(
+        "rs-topic",
+        htq_client::endpoint("three", &sink.url("/rs-t3")),
+    )
+    .await
+    .unwrap();
+    assert_eq!(c.get_topic("rs-topic").await.unwrap().endpoints.len(), 3);
+    c.remove_endpoint("rs-topic", "three").await.unwrap();
+    c.enable_endpoint("rs-topic", "one").await.unwrap();
+    assert_eq!(c.list_topics().await.unwrap().len(), 1);
+    let called = c
+        .push_with_callbacks(
+            "rs",
+            request::get(&sink.url("/rs-job")),
+            htq_client::callbacks(Some(&sink.url("/rs-cb")), None),
+        )
+        .await
+        .unwrap();
+    topic_and_callback_arrived(&sink, "/rs", &format!("callback task {called}")).await;
+    c.delete_topic("rs-topic").await.unwrap();
     let bad = Client::connect(format!("http://{}", htq.addr), "wrong")
         .await
         .unwrap()
@@ -159,6 +199,36 @@ async fn generated_stubs_are_current_and_python_node_go_clients_work() {
     verify_deliveries("clients/go/run-verify", "go").await;
 }
 
+/// What a client's smoke test published and pushed with a callback, seen at the
+/// sink: the topic's message at both endpoints under one id (`<prefix>-t1`,
+/// `<prefix>-t2`), and the callback of the task the output names ("callback task
+/// <id>") with its outcome.
+async fn topic_and_callback_arrived(sink: &Sink, prefix: &str, out: &str) {
+    let one = sink
+        .wait_for(Some(&format!("{prefix}-t1")), 1, Duration::from_secs(10))
+        .await;
+    let two = sink
+        .wait_for(Some(&format!("{prefix}-t2")), 1, Duration::from_secs(10))
+        .await;
+    assert_eq!(&one[0].body[..], b"fan-out");
+    assert_eq!(&two[0].body[..], b"fan-out");
+    assert_eq!(
+        one[0].header("x-htq-task-id"),
+        two[0].header("x-htq-task-id")
+    );
+    let id = out
+        .lines()
+        .find_map(|l| l.strip_prefix("callback task "))
+        .unwrap_or_else(|| panic!("no callback task in {out}"))
+        .trim();
+    let hit = &sink
+        .wait_for(Some(&format!("{prefix}-cb")), 1, Duration::from_secs(10))
+        .await[0];
+    let body: serde_json::Value = serde_json::from_slice(&hit.body).unwrap();
+    assert_eq!(body["taskId"], id, "{body}");
+    assert_eq!(body["outcome"], "succeeded");
+}
+
 async fn python_client_smoke() {
     let redis = TestRedis::start();
     let sink = Sink::start().await;
@@ -171,6 +241,7 @@ async fn python_client_smoke() {
     )
     .await;
     assert!(out.contains("ok: python"), "{out}");
+    topic_and_callback_arrived(&sink, "/py", &out).await;
     // The replayed task ran a second time.
     sink.wait_for(Some("/py-fail"), 2, Duration::from_secs(5))
         .await;
@@ -197,6 +268,7 @@ async fn node_client_smoke() {
     )
     .await;
     assert!(out.contains("ok: node client"), "{out}");
+    topic_and_callback_arrived(&sink, "/node", &out).await;
     // The replayed task ran a second time.
     sink.wait_for(Some("/node-fail"), 2, Duration::from_secs(5))
         .await;
@@ -252,6 +324,7 @@ async fn go_client_smoke() {
     )
     .await;
     assert!(out.contains("ok: go client"), "{out}");
+    topic_and_callback_arrived(&sink, "/go", &out).await;
     // The replayed task ran a second time.
     sink.wait_for(Some("/go-fail"), 2, Duration::from_secs(5))
         .await;

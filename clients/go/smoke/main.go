@@ -75,6 +75,26 @@ func main() {
 	check(err == nil && r.Replayed == 1 && !r.More, "replay: %v %v", r, err)
 	r, err = c.Replay(ctx, "go-replay", htq.ReplayFilter{LastStatus: 500})
 	check(err == nil && r.Replayed == 0, "replay 500: %v %v", r, err)
+	// A topic of two endpoints: one message reaches both (the caller checks).
+	topic, err := c.CreateTopic(ctx, &pb.Topic{
+		Name:               "go-topic",
+		Endpoints:          []*pb.Endpoint{htq.Endpoint("one", sink+"-t1"), htq.Endpoint("two", sink+"-t2")},
+		PauseAfterFailures: 5,
+	})
+	check(err == nil && len(topic.Endpoints) == 2 && topic.Endpoints[0].State == pb.EndpointState_ENDPOINT_STATE_ENABLED,
+		"create topic: %v %v", topic, err)
+	p, err := c.Publish(ctx, "go-topic", []byte("fan-out"))
+	check(err == nil && len(p.Deliveries) == 2 && p.Deliveries[1].TaskId == p.MessageId, "publish: %v %v", p, err)
+	_, err = c.AddEndpoint(ctx, "go-topic", htq.Endpoint("three", sink+"-t3"))
+	check(err == nil, "add endpoint: %v", err)
+	topic, err = c.RemoveEndpoint(ctx, "go-topic", "three")
+	check(err == nil && len(topic.Endpoints) == 2, "remove endpoint: %v %v", topic, err)
+	topics, err := c.ListTopics(ctx)
+	check(err == nil && len(topics) == 1 && topics[0].Name == "go-topic", "list topics: %v %v", topics, err)
+	// Callbacks: the success of a task is POSTed to the caller's sink.
+	called, err := c.PushWithCallbacks(ctx, "go", htq.Get(sink+"-job"), htq.Callbacks(sink+"-cb", ""))
+	check(err == nil, "push with callbacks: %v", err)
+	fmt.Println("callback task " + called)
 	bad, _ := htq.Dial(addr, "wrong")
 	_, err = bad.CreateQueue(ctx, &pb.Queue{Name: "nope"})
 	check(status.Code(err) == codes.Unauthenticated, "wrong token: %v", err)

@@ -110,6 +110,34 @@ pub mod request {
     }
 }
 
+/// Callbacks: POSTs of a task's final outcome to `on_success` and `on_failure`
+/// (URLs; None: no call), as tasks of the task's own queue (set `on_cancel` and
+/// `queue` on the result for more). For [`Client::push_with_callbacks`], or a
+/// queue's `callbacks`.
+pub fn callbacks(on_success: Option<&str>, on_failure: Option<&str>) -> pb::Callbacks {
+    let hook = |url: Option<&str>| {
+        url.map(|url| pb::Callback {
+            method: "POST".into(),
+            url: url.into(),
+            headers: Vec::new(),
+        })
+    };
+    pb::Callbacks {
+        on_success: hook(on_success),
+        on_failure: hook(on_failure),
+        ..Default::default()
+    }
+}
+
+/// An endpoint of a topic, named `name`, at `url`.
+pub fn endpoint(name: &str, url: &str) -> pb::Endpoint {
+    pb::Endpoint {
+        name: name.into(),
+        url: url.into(),
+        ..Default::default()
+    }
+}
+
 fn timestamp(t: SystemTime) -> prost_types::Timestamp {
     let d = t
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -154,6 +182,110 @@ impl Client {
             ..Default::default()
         };
         Ok(self.raw.push_task(req).await?.into_inner().task_id)
+    }
+
+    /// Pushes a task due now whose final outcome is sent to `callbacks` (see
+    /// [`callbacks`]); returns its id.
+    pub async fn push_with_callbacks(
+        &mut self,
+        queue: &str,
+        request: pb::HttpRequest,
+        callbacks: pb::Callbacks,
+    ) -> Result<String, Error> {
+        let req = pb::PushTaskRequest {
+            queue: queue.to_owned(),
+            request: Some(request),
+            callbacks: Some(callbacks),
+            ..Default::default()
+        };
+        Ok(self.raw.push_task(req).await?.into_inner().task_id)
+    }
+
+    /// Creates a topic; unset settings take their defaults.
+    pub async fn create_topic(&mut self, topic: pb::Topic) -> Result<pb::Topic, Error> {
+        let req = pb::CreateTopicRequest { topic: Some(topic) };
+        Ok(self.raw.create_topic(req).await?.into_inner())
+    }
+
+    /// A topic, with its endpoints' health.
+    pub async fn get_topic(&mut self, name: &str) -> Result<pb::Topic, Error> {
+        let req = pb::GetTopicRequest {
+            name: name.to_owned(),
+        };
+        Ok(self.raw.get_topic(req).await?.into_inner())
+    }
+
+    /// Every topic.
+    pub async fn list_topics(&mut self) -> Result<Vec<pb::Topic>, Error> {
+        Ok(self
+            .raw
+            .list_topics(pb::ListTopicsRequest {})
+            .await?
+            .into_inner()
+            .topics)
+    }
+
+    /// Deletes a topic and its endpoints' queues.
+    pub async fn delete_topic(&mut self, name: &str) -> Result<(), Error> {
+        let req = pb::DeleteTopicRequest {
+            name: name.to_owned(),
+        };
+        self.raw.delete_topic(req).await?;
+        Ok(())
+    }
+
+    /// Adds an endpoint to a topic.
+    pub async fn add_endpoint(
+        &mut self,
+        topic: &str,
+        endpoint: pb::Endpoint,
+    ) -> Result<pb::Topic, Error> {
+        let req = pb::AddEndpointRequest {
+            topic: topic.to_owned(),
+            endpoint: Some(endpoint),
+        };
+        Ok(self.raw.add_endpoint(req).await?.into_inner())
+    }
+
+    /// Removes an endpoint and its queue.
+    pub async fn remove_endpoint(
+        &mut self,
+        topic: &str,
+        endpoint: &str,
+    ) -> Result<pb::Topic, Error> {
+        let req = pb::RemoveEndpointRequest {
+            topic: topic.to_owned(),
+            endpoint: endpoint.to_owned(),
+        };
+        Ok(self.raw.remove_endpoint(req).await?.into_inner())
+    }
+
+    /// Enables a disabled or paused endpoint.
+    pub async fn enable_endpoint(
+        &mut self,
+        topic: &str,
+        endpoint: &str,
+    ) -> Result<pb::Topic, Error> {
+        let req = pb::EnableEndpointRequest {
+            topic: topic.to_owned(),
+            endpoint: endpoint.to_owned(),
+        };
+        Ok(self.raw.enable_endpoint(req).await?.into_inner())
+    }
+
+    /// Publishes `body` to every endpoint of `topic` (one task each): the message
+    /// id and where it went. Set more of the message with [`Client::raw`].
+    pub async fn publish(
+        &mut self,
+        topic: &str,
+        body: impl Into<Vec<u8>>,
+    ) -> Result<pb::PublishResponse, Error> {
+        let req = pb::PublishRequest {
+            topic: topic.to_owned(),
+            body: Some(pb::publish_request::Body::Data(body.into())),
+            ..Default::default()
+        };
+        Ok(self.raw.publish(req).await?.into_inner())
     }
 
     /// Pushes a task due at `at`; returns its id.

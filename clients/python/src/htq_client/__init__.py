@@ -22,7 +22,7 @@ from google.protobuf import timestamp_pb2
 from htq.v1 import htq_pb2 as pb
 from htq.v1 import htq_pb2_grpc as pb_grpc
 
-__all__ = ["Client", "AsyncClient", "HtqError", "pb", "get", "post"]
+__all__ = ["Client", "AsyncClient", "HtqError", "pb", "get", "post", "callbacks", "endpoint"]
 
 
 class HtqError(grpc.RpcError):
@@ -54,6 +54,27 @@ def post(url: str, body: bytes | str = b"", headers: Sequence[Tuple[str, str]] =
     data = body.encode() if isinstance(body, str) else body
     return pb.HttpRequest(method="POST", url=url, data=data,
                           headers=[pb.Header(name=k, value=v) for k, v in headers])
+
+
+def callbacks(on_success: Optional[str] = None, on_failure: Optional[str] = None, *,
+              on_cancel: bool = False, queue: str = "") -> pb.Callbacks:
+    """Callbacks for a push (`callbacks=` option) or a queue (its `callbacks` field):
+    POSTs of the task's final outcome to the `on_success` and `on_failure` URLs (the
+    latter on cancel too with `on_cancel`), as tasks of `queue` (default: the task's)."""
+    hook = lambda url: pb.Callback(method="POST", url=url) if url else None  # noqa: E731
+    return pb.Callbacks(on_success=hook(on_success), on_failure=hook(on_failure), on_cancel=on_cancel, queue=queue)
+
+
+def endpoint(name: str, url: str, headers: Sequence[Tuple[str, str]] = (), **limits) -> pb.Endpoint:
+    """An endpoint of a topic; `limits`: max_concurrency, max_dispatches_per_second."""
+    return pb.Endpoint(name=name, url=url, headers=[pb.Header(name=k, value=v) for k, v in headers], **limits)
+
+
+def _publish_request(topic: str, body: bytes | str, headers: Sequence[Tuple[str, str]],
+                     options: dict) -> "pb.PublishRequest":
+    data = body.encode() if isinstance(body, str) else body
+    return pb.PublishRequest(topic=topic, data=data, headers=[pb.Header(name=k, value=v) for k, v in headers],
+                             **options)
 
 
 def _timestamp(at: _dt.datetime) -> timestamp_pb2.Timestamp:
@@ -124,6 +145,36 @@ class Client:
         req = _replay_request(queue, state, since, until, last_status, flow_key, limit)
         return self._call(self.stub.ReplayTasks, req)
 
+    def create_topic(self, name: str, endpoints: Sequence[pb.Endpoint], **settings) -> pb.Topic:
+        """Creates a topic; `settings` are Topic fields (pause_after_failures=5, retry=...)."""
+        topic = pb.Topic(name=name, endpoints=list(endpoints), **settings)
+        return self._call(self.stub.CreateTopic, pb.CreateTopicRequest(topic=topic))
+
+    def get_topic(self, name: str) -> pb.Topic:
+        """A topic, with its endpoints' health (state, consecutive_failures, ...)."""
+        return self._call(self.stub.GetTopic, pb.GetTopicRequest(name=name))
+
+    def list_topics(self) -> Sequence[pb.Topic]:
+        return self._call(self.stub.ListTopics, pb.ListTopicsRequest()).topics
+
+    def delete_topic(self, name: str) -> None:
+        self._call(self.stub.DeleteTopic, pb.DeleteTopicRequest(name=name))
+
+    def add_endpoint(self, topic: str, endpoint: pb.Endpoint) -> pb.Topic:
+        return self._call(self.stub.AddEndpoint, pb.AddEndpointRequest(topic=topic, endpoint=endpoint))
+
+    def remove_endpoint(self, topic: str, endpoint: str) -> pb.Topic:
+        return self._call(self.stub.RemoveEndpoint, pb.RemoveEndpointRequest(topic=topic, endpoint=endpoint))
+
+    def enable_endpoint(self, topic: str, endpoint: str) -> pb.Topic:
+        return self._call(self.stub.EnableEndpoint, pb.EnableEndpointRequest(topic=topic, endpoint=endpoint))
+
+    def publish(self, topic: str, body: bytes | str = b"", headers: Sequence[Tuple[str, str]] = (),
+                **options) -> pb.PublishResponse:
+        """Publishes a message to every endpoint of `topic`; `options`: method,
+        idempotency_key, callbacks, delay. Returns its id and deliveries."""
+        return self._call(self.stub.Publish, _publish_request(topic, body, headers, options))
+
     def watch(self, queue: str = "", cursor: str = "") -> Iterator[pb.QueueEvent]:
         """The queue's events (every queue's with ""), from now or after `cursor`.
         The watch starts when this is called, not at the first `next()`."""
@@ -189,6 +240,32 @@ class AsyncClient:
                      limit: int = 0) -> pb.ReplayTasksResponse:
         req = _replay_request(queue, state, since, until, last_status, flow_key, limit)
         return await self._call(self.stub.ReplayTasks, req)
+
+    async def create_topic(self, name: str, endpoints: Sequence[pb.Endpoint], **settings) -> pb.Topic:
+        topic = pb.Topic(name=name, endpoints=list(endpoints), **settings)
+        return await self._call(self.stub.CreateTopic, pb.CreateTopicRequest(topic=topic))
+
+    async def get_topic(self, name: str) -> pb.Topic:
+        return await self._call(self.stub.GetTopic, pb.GetTopicRequest(name=name))
+
+    async def list_topics(self) -> Sequence[pb.Topic]:
+        return (await self._call(self.stub.ListTopics, pb.ListTopicsRequest())).topics
+
+    async def delete_topic(self, name: str) -> None:
+        await self._call(self.stub.DeleteTopic, pb.DeleteTopicRequest(name=name))
+
+    async def add_endpoint(self, topic: str, endpoint: pb.Endpoint) -> pb.Topic:
+        return await self._call(self.stub.AddEndpoint, pb.AddEndpointRequest(topic=topic, endpoint=endpoint))
+
+    async def remove_endpoint(self, topic: str, endpoint: str) -> pb.Topic:
+        return await self._call(self.stub.RemoveEndpoint, pb.RemoveEndpointRequest(topic=topic, endpoint=endpoint))
+
+    async def enable_endpoint(self, topic: str, endpoint: str) -> pb.Topic:
+        return await self._call(self.stub.EnableEndpoint, pb.EnableEndpointRequest(topic=topic, endpoint=endpoint))
+
+    async def publish(self, topic: str, body: bytes | str = b"", headers: Sequence[Tuple[str, str]] = (),
+                      **options) -> pb.PublishResponse:
+        return await self._call(self.stub.Publish, _publish_request(topic, body, headers, options))
 
     def watch(self, queue: str = "", cursor: str = "") -> AsyncIterator[pb.QueueEvent]:
         """The queue's events as an async iterator; the watch starts when this is
