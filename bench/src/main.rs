@@ -5,6 +5,7 @@
 
 mod client;
 mod cluster;
+mod fanout;
 mod path;
 mod scenarios;
 mod sink;

@@ -906,6 +906,7 @@ pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
     let want = |s: &str| env.args.only.is_empty() || env.args.only.iter().any(|o| o == s);
     let x = want("x");
     let k = want("k");
+    let t = want("t");
     let (a, b, c, d, e, f, g, h) = (
         want("a"),
         want("b"),
@@ -949,6 +950,10 @@ pub async fn run_all(env: &mut Env, runs: usize) -> anyhow::Result<String> {
         if h {
             eprintln!("  h. one push per call + deliver");
             crate::path::path(env, &mut figs).await?;
+        }
+        if t {
+            eprintln!("  t. topics and callbacks");
+            crate::fanout::fanout(env, &mut figs).await?;
         }
         if k {
             eprintln!("  k. one Redis and a cluster");

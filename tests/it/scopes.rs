@@ -140,6 +140,40 @@ async fn roles_and_queue_patterns_hold_on_every_door() {
     assert_eq!(err.code(), Code::PermissionDenied);
     assert!(err.message().contains("\"mail\""), "{err:?}");
     assert_eq!(redis.dump(), before, "a refused push leaves no trace");
+    // Callbacks push into the queue they name: one the token does not reach is
+    // refused too, on a push, a batch, a schedule and a publish.
+    let hooked = |queue: &str| pb::Callbacks {
+        on_success: Some(pb::Callback {
+            url: url.clone(),
+            ..Default::default()
+        }),
+        queue: queue.into(),
+        ..Default::default()
+    };
+    let mut via_mail = push("billing-eu", &url);
+    via_mail.callbacks = Some(hooked("mail"));
+    let err = writer.push_task(via_mail).await.unwrap_err();
+    assert_eq!(err.code(), Code::PermissionDenied);
+    assert!(err.message().contains("\"mail\""), "{err:?}");
+    let batch = pb::PushTasksRequest {
+        queue: "billing-eu".into(),
+        tasks: vec![pb::TaskEntry {
+            request: Some(get(&url)),
+            callbacks: Some(hooked("mail")),
+            ..Default::default()
+        }],
+    };
+    assert_eq!(code(writer.push_tasks(batch).await), Code::PermissionDenied);
+    let mut queue_hooks = queue("billing-hooked");
+    queue_hooks.queue.as_mut().unwrap().callbacks = Some(hooked("mail"));
+    assert_eq!(
+        code(badmin.create_queue(queue_hooks).await),
+        Code::PermissionDenied
+    );
+    assert_eq!(redis.dump(), before, "a refused callback leaves no trace");
+    let mut own = push("billing-eu", &url);
+    own.callbacks = Some(hooked("billing-eu"));
+    assert_eq!(code(writer.push_task(own).await), Code::Ok);
     for c in [
         code(
             writer

@@ -50,11 +50,32 @@ fn allow<T>(req: &Request<T>, need: Role, queue: Option<&str>) -> Result<(), Sta
     Ok(who(req)?.allow(need, queue)?)
 }
 
+/// Callbacks push tasks into the queue they name: the caller must be able to
+/// push there too.
+fn allow_callbacks<'a, T>(
+    req: &Request<T>,
+    callbacks: impl IntoIterator<Item = Option<&'a pb::Callbacks>>,
+) -> Result<(), Status> {
+    for c in callbacks.into_iter().flatten() {
+        if !c.queue.is_empty() {
+            allow(req, Role::Write, Some(&c.queue))?;
+        }
+    }
+    Ok(())
+}
+
 #[tonic::async_trait]
 impl HtqService for GrpcService {
     async fn create_queue(&self, req: Request<pb::CreateQueueRequest>) -> Reply<pb::Queue> {
         let name = req.get_ref().queue.as_ref().map(|q| q.name.as_str());
         allow(&req, Role::Admin, Some(name.unwrap_or_default()))?;
+        allow_callbacks(
+            &req,
+            [req.get_ref()
+                .queue
+                .as_ref()
+                .and_then(|q| q.callbacks.as_ref())],
+        )?;
         let q = req
             .into_inner()
             .queue
@@ -89,6 +110,13 @@ impl HtqService for GrpcService {
     async fn update_queue(&self, req: Request<pb::UpdateQueueRequest>) -> Reply<pb::Queue> {
         let name = req.get_ref().queue.as_ref().map(|q| q.name.as_str());
         allow(&req, Role::Admin, Some(name.unwrap_or_default()))?;
+        allow_callbacks(
+            &req,
+            [req.get_ref()
+                .queue
+                .as_ref()
+                .and_then(|q| q.callbacks.as_ref())],
+        )?;
         let r = req.into_inner();
         let q = r
             .queue
@@ -109,6 +137,7 @@ impl HtqService for GrpcService {
 
     async fn push_task(&self, req: Request<pb::PushTaskRequest>) -> Reply<pb::PushTaskResponse> {
         allow(&req, Role::Write, Some(&req.get_ref().queue))?;
+        allow_callbacks(&req, [req.get_ref().callbacks.as_ref()])?;
         let origin = origin(&req);
         let r = req.into_inner();
         let opts = push_options(
@@ -135,6 +164,10 @@ impl HtqService for GrpcService {
 
     async fn push_tasks(&self, req: Request<pb::PushTasksRequest>) -> Reply<pb::PushTasksResponse> {
         allow(&req, Role::Write, Some(&req.get_ref().queue))?;
+        allow_callbacks(
+            &req,
+            req.get_ref().tasks.iter().map(|t| t.callbacks.as_ref()),
+        )?;
         let origin = origin(&req);
         let r = req.into_inner();
         let tasks = r
@@ -166,6 +199,7 @@ impl HtqService for GrpcService {
         req: Request<pb::ScheduleTaskRequest>,
     ) -> Reply<pb::PushTaskResponse> {
         allow(&req, Role::Write, Some(&req.get_ref().queue))?;
+        allow_callbacks(&req, [req.get_ref().callbacks.as_ref()])?;
         let origin = origin(&req);
         let r = req.into_inner();
         let when = match r.when {
@@ -601,6 +635,7 @@ impl HtqService for GrpcService {
 
     async fn publish(&self, req: Request<pb::PublishRequest>) -> Reply<pb::PublishResponse> {
         allow(&req, Role::Write, Some(&req.get_ref().topic))?;
+        allow_callbacks(&req, [req.get_ref().callbacks.as_ref()])?;
         let r = req.into_inner();
         let topic = r.topic.clone();
         let mut out = self
@@ -615,6 +650,10 @@ impl HtqService for GrpcService {
         req: Request<pb::PublishBatchRequest>,
     ) -> Reply<pb::PublishBatchResponse> {
         allow(&req, Role::Write, Some(&req.get_ref().topic))?;
+        allow_callbacks(
+            &req,
+            req.get_ref().messages.iter().map(|m| m.callbacks.as_ref()),
+        )?;
         let r = req.into_inner();
         let messages = r.messages.into_iter().map(message_from_pb).collect();
         let out = self.core.publish(&r.topic, messages, true).await?;
