@@ -130,8 +130,10 @@ impl Relays {
 }
 
 /// Pushes the callback tasks of `queue`'s outbox (a queue's or a partition's
-/// store name) and removes their entries. Returns the entries left (their target
-/// queue is missing, or Redis failed them).
+/// store name) and removes their entries, a scan step at a time: the callbacks of
+/// one step that go to one queue are pushed by one script call, and the entries
+/// done are removed by one command. Returns the entries left (their target queue
+/// is missing, or Redis failed them).
 pub(crate) async fn relay(shared: &Arc<Shared>, queue: &str) -> Result<u64> {
     let store = &shared.store;
     let Some(settings) = store.get_queue(queue).await? else {
@@ -140,15 +142,30 @@ pub(crate) async fn relay(shared: &Arc<Shared>, queue: &str) -> Result<u64> {
     let (mut cursor, mut left) = (0, 0);
     loop {
         let (next, entries) = store.outbox_scan(queue, cursor, SCAN).await?;
+        // Entries with nothing to push are done at once; the others by target.
+        let mut done: Vec<String> = Vec::with_capacity(entries.len());
+        let mut by_target: HashMap<String, Vec<(String, NewRow)>> = HashMap::new();
         for (field, value) in entries {
-            match relay_one(shared, &settings, &field, &value).await {
-                Ok(()) => store.outbox_remove(queue, &field).await?,
+            match callback_row(&settings, &field, &value) {
+                Ok(None) => done.push(field),
+                Ok(Some((target, row))) => by_target.entry(target).or_default().push((field, row)),
                 Err(e) => {
-                    left += 1;
-                    tracing::warn!(queue = %queue, entry = %field, error = %e, "callback not pushed; kept for the next lease sweep");
+                    // A corrupt entry would fail every time: logged and dropped.
+                    tracing::error!(queue = %queue, entry = %field, error = %e, "unreadable callback entry dropped");
+                    done.push(field);
                 }
             }
         }
+        for (target, rows) in by_target {
+            match push_callbacks(shared, &target, &rows).await {
+                Ok(()) => done.extend(rows.into_iter().map(|(field, _)| field)),
+                Err(e) => {
+                    left += rows.len() as u64;
+                    tracing::warn!(queue = %queue, target = %target, callbacks = rows.len(), error = %e, "callbacks not pushed; kept for the next lease sweep");
+                }
+            }
+        }
+        store.outbox_remove(queue, &done).await?;
         if next == 0 {
             return Ok(left);
         }
@@ -156,13 +173,9 @@ pub(crate) async fn relay(shared: &Arc<Shared>, queue: &str) -> Result<u64> {
     }
 }
 
-/// Pushes the callback of one outbox entry, if it has one.
-async fn relay_one(
-    shared: &Arc<Shared>,
-    settings: &Queue,
-    field: &str,
-    value: &[u8],
-) -> Result<()> {
+/// The callback task of one outbox entry, and the queue it goes to; None when
+/// the outcome has no callback.
+fn callback_row(settings: &Queue, field: &str, value: &[u8]) -> Result<Option<(String, NewRow)>> {
     let corrupt = |what: &str| crate::Error::Internal(format!("outbox entry {field}: {what}"));
     let split = value
         .iter()
@@ -173,15 +186,15 @@ async fn relay_one(
     let blob = &value[split + 1..];
     if blob.is_empty() {
         // The task was gone when its outcome was recorded: nothing names a callback.
-        return Ok(());
+        return Ok(None);
     }
     let task = decode_task(&meta.id, blob)?;
     let outcome = FinalOutcome::from_letter(&meta.outcome).ok_or_else(|| corrupt("outcome"))?;
     let Some(callbacks) = callbacks_of(settings, task.callbacks.as_ref(), task.is_callback) else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(hook) = callbacks.for_outcome(outcome) else {
-        return Ok(());
+        return Ok(None);
     };
     let source = Partition::queue_of(&settings.name);
     let target = [
@@ -193,30 +206,49 @@ async fn relay_one(
     .find(|q| !q.is_empty())
     .unwrap_or(source);
     let body = callback_body(source, &meta, &task.request, task.created_ms, outcome);
-    let key = format!("htq-callback:{}\u{1f}{field}", settings.name);
     let (id, created_ms) = new_task_id();
     let row = NewRow {
         id,
         due_ms: created_ms,
         created_ms,
         request: callback_request(hook, body),
-        idempotency_key: Some(key.clone()),
+        idempotency_key: Some(format!("htq-callback:{}\u{1f}{field}", settings.name)),
         is_callback: true,
         ..Default::default()
     };
+    Ok(Some((target.to_owned(), row)))
+}
+
+/// Pushes callback tasks into `target` (a partitioned queue's go to the
+/// partitions their idempotency keys pick), a script call per partition.
+async fn push_callbacks(
+    shared: &Arc<Shared>,
+    target: &str,
+    rows: &[(String, NewRow)],
+) -> Result<()> {
     let store = &shared.store;
-    let member = match store.queue_partitions(target).await? {
+    let n = match store.queue_partitions(target).await? {
         None => return Err(crate::Error::NotFound(format!("callback queue {target:?}"))),
-        Some(n) if n > 1 => Partition::name(target, Partition::route(&key, n), n),
-        Some(_) => target.to_owned(),
+        Some(n) => n,
     };
-    let pushed = store
-        .push(&member, std::slice::from_ref(&row), None, false, now_ms())
-        .await?;
-    if let Some(window) = pushed.dedup_window_ms {
-        shared.maintenance.note(&member, now_ms() + window);
+    let mut members: HashMap<String, Vec<NewRow>> = HashMap::new();
+    for (_, row) in rows {
+        let member = if n > 1 {
+            let key = row.idempotency_key.as_deref().unwrap_or_default();
+            Partition::name(target, Partition::route(key, n), n)
+        } else {
+            target.to_owned()
+        };
+        members.entry(member).or_default().push(row.clone());
     }
-    shared.waker.wake_now(&member);
+    for (member, rows) in members {
+        let now = now_ms();
+        let pushed = store.push(&member, &rows, None, false, now).await?;
+        if let Some(window) = pushed.dedup_window_ms {
+            shared.maintenance.note(&member, now + window);
+        }
+        shared.waker.pushed(&member, now);
+    }
     Ok(())
 }
 

@@ -627,13 +627,16 @@ impl Store {
         .await
     }
 
-    /// Removes an entry of `queue`'s callback outbox once its callback is pushed.
-    pub async fn outbox_remove(&self, queue: &str, field: &str) -> Result<()> {
+    /// Removes entries of `queue`'s callback outbox once their callbacks are pushed.
+    pub async fn outbox_remove(&self, queue: &str, fields: &[String]) -> Result<()> {
+        if fields.is_empty() {
+            return Ok(());
+        }
         let k = self.keys.queue(queue);
         let _: i64 = self
             .query(
                 "outbox_remove",
-                redis::cmd("HDEL").arg(&k.outbox).arg(field),
+                redis::cmd("HDEL").arg(&k.outbox).arg(fields),
             )
             .await?;
         Ok(())
