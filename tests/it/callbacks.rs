@@ -591,19 +591,8 @@ async fn callbacks_over_the_json_api_and_the_command_line() {
 
     // The command line: a queue with default callbacks, a task with its own.
     let cli = |args: Vec<String>| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
-            .args(&args)
-            .arg("--server")
-            .arg(&base)
-            .env("HTQ_TOKEN", TOKEN)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        htq_cli_ok(&base, &args)
     };
     let s = |x: &str| x.to_owned();
     cli(vec![

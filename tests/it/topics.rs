@@ -668,21 +668,7 @@ async fn topics_over_the_json_api_and_the_command_line() {
     sink.wait_for(Some("/j1"), 3, Duration::from_secs(5)).await;
 
     // The command line.
-    let cli = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_htq"))
-            .args(args)
-            .arg("--server")
-            .arg(&base)
-            .env("HTQ_TOKEN", TOKEN)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    };
+    let cli = |args: &[&str]| htq_cli_ok(&base, args);
     let c1 = format!("hook={}", sink.url("/c1"));
     let out = cli(&[
         "topic",

@@ -296,13 +296,7 @@ async fn update_queue(
         Err(m) => return bad_request(m),
     };
     queue.name = name;
-    let update_mask = p.update_mask.map(|m| pbjson_types::FieldMask {
-        paths: m
-            .split(',')
-            .filter(|p| !p.is_empty())
-            .map(snake_case)
-            .collect(),
-    });
+    let update_mask = update_mask(p);
     reply(
         s.update_queue(req(
             &c,
@@ -597,6 +591,17 @@ async fn delete_schedule(
     )
 }
 
+/// The `updateMask` query parameter (camelCase or snake_case paths, comma-separated).
+fn update_mask(p: Page) -> Option<pbjson_types::FieldMask> {
+    p.update_mask.map(|m| pbjson_types::FieldMask {
+        paths: m
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(snake_case)
+            .collect(),
+    })
+}
+
 async fn list_topics(State(s): Svc, Extension(c): Extension<Caller>) -> Response {
     reply(s.list_topics(req(&c, pb::ListTopicsRequest {})).await)
 }
@@ -632,13 +637,7 @@ async fn update_topic(
         Err(m) => return bad_request(m),
     };
     topic.name = name;
-    let update_mask = p.update_mask.map(|m| pbjson_types::FieldMask {
-        paths: m
-            .split(',')
-            .filter(|p| !p.is_empty())
-            .map(snake_case)
-            .collect(),
-    });
+    let update_mask = update_mask(p);
     reply(
         s.update_topic(req(
             &c,

@@ -847,3 +847,21 @@ pub fn ms_duration(ms: u64) -> pbjson_types::Duration {
         nanos: ((ms % 1000) * 1_000_000) as i32,
     }
 }
+
+/// Runs `htq ARGS --server BASE` with the test token; panics unless it succeeds,
+/// else returns its standard output, trimmed.
+pub fn htq_cli_ok(base: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_htq"))
+        .args(args)
+        .arg("--server")
+        .arg(base)
+        .env("HTQ_TOKEN", TOKEN)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
