@@ -339,6 +339,7 @@ impl Server {
                 user_agent: cfg.user_agent.clone(),
                 egress: Arc::new(egress),
                 keys: keys.clone(),
+                address: addr.to_string(),
                 ..DispatchOptions::default()
             },
             waker.clone(),

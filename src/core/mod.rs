@@ -200,6 +200,17 @@ impl Htq {
         }
     }
 
+    /// The HTQ processes whose heartbeat is current, and what Redis says of itself.
+    pub async fn system(
+        &self,
+    ) -> Result<(Vec<crate::store::ProcessBeat>, crate::store::RedisInfo)> {
+        let since = now_ms() - 3 * ms(crate::store::HEARTBEAT_EVERY);
+        Ok((
+            self.store.processes(since).await?,
+            self.store.redis_info().await?,
+        ))
+    }
+
     /// Ends every open watch (the server is stopping).
     pub fn close_watches(&self) {
         self.closing.cancel();

@@ -27,6 +27,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::metrics::Metrics;
+use crate::model::now_ms;
 use crate::store::{Index, Store};
 use crate::wake::{Wake, Waker};
 use executor::Executor;
@@ -52,6 +53,8 @@ pub struct DispatchOptions {
     /// The keys requests are signed with, kept current by the dispatcher (load
     /// them first with `Store::load_signing_keys`, so the first requests are signed too).
     pub keys: Arc<crate::signing::KeyRing>,
+    /// The address this process serves on, as its heartbeat tells it.
+    pub address: String,
 }
 
 impl Default for DispatchOptions {
@@ -63,6 +66,7 @@ impl Default for DispatchOptions {
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).to_owned(),
             egress: Arc::default(),
             keys: Arc::default(),
+            address: String::new(),
         }
     }
 }
@@ -91,6 +95,37 @@ pub(crate) struct Shared {
     pub finishes: Arc<finisher::Finishes>,
     /// The callback relays running here.
     pub relays: callbacks::Relays,
+}
+
+/// Keeps this process's heartbeat in Redis (the system view lists the processes
+/// whose heartbeat is current), and removes it at shutdown.
+async fn heartbeat(shared: Arc<Shared>) {
+    let started_ms = now_ms();
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_default();
+    let id = shared.store.process_id().to_owned();
+    loop {
+        let beat = crate::store::ProcessBeat {
+            id: id.clone(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            address: shared.opts.address.clone(),
+            host: host.clone(),
+            started_ms,
+            in_flight: shared.in_flight.len() as u64,
+            beat_ms: now_ms(),
+        };
+        if let Err(e) = shared.store.beat(&beat).await {
+            tracing::debug!(error = %e, "cannot write the heartbeat");
+        }
+        tokio::select! {
+            _ = shared.stop.cancelled() => break,
+            _ = tokio::time::sleep(crate::store::HEARTBEAT_EVERY) => {}
+        }
+    }
+    if let Err(e) = shared.store.forget_process(&id).await {
+        tracing::debug!(error = %e, "cannot remove the heartbeat");
+    }
 }
 
 /// How often this process sets its clock to Redis's again.
@@ -154,6 +189,7 @@ impl Dispatcher {
         loops.spawn(cron::run(shared.clone()));
         loops.spawn(keys::run(shared.clone()));
         loops.spawn(sync_clock(shared.clone()));
+        loops.spawn(heartbeat(shared.clone()));
         let s = shared.clone();
         loops.spawn(
             shared

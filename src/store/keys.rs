@@ -152,6 +152,12 @@ impl Keys {
         format!("{}:{{{}#}}:topic", self.prefix, tag(name))
     }
 
+    /// Hash: HTQ process id -> what it said of itself at its last heartbeat
+    /// (JSON); readers drop the entries of processes that stopped beating.
+    pub fn processes(&self) -> String {
+        format!("{}:procs", self.prefix)
+    }
+
     /// Set of every topic name (an index: the topic's hash is the truth).
     pub fn topics(&self) -> String {
         format!("{}:topics", self.prefix)

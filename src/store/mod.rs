@@ -28,6 +28,7 @@ mod schedules;
 mod scripts;
 mod sentinel;
 mod signing;
+mod system;
 mod tasks;
 mod topics;
 
@@ -52,6 +53,7 @@ pub use schedules::{ScheduleDef, ScheduleRow, TickTaken};
 pub use sentinel::SentinelSpec;
 
 use scripts::{NamedScript, Scripts};
+pub use system::{HEARTBEAT_EVERY, ProcessBeat, RedisInfo};
 pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed, ReplayFilter, ReplaySet};
 pub use topics::{PublishOutcome, Published, QueueChange, StoredTopic, TopicChanged};
 
@@ -184,6 +186,8 @@ pub struct Store {
     /// On a cluster: which master holds which slots, as last asked (for reads
     /// grouped per master).
     slot_map: Arc<std::sync::Mutex<Option<Arc<SlotMap>>>>,
+    /// The master is the one Redis Sentinel names.
+    sentinel: bool,
 }
 
 /// A Redis Cluster client's settings for the nodes at `urls` (TLS checked against
@@ -344,6 +348,7 @@ impl Store {
             trouble: Arc::default(),
             moved: Arc::default(),
             slot_map: Arc::default(),
+            sentinel: false,
         };
         store.ping().await?;
         store.sync_clock().await?;
@@ -626,6 +631,22 @@ impl Store {
     /// The store runs on a Redis Cluster.
     pub fn is_cluster(&self) -> bool {
         self.link().cluster
+    }
+
+    /// How HTQ reaches Redis: `standalone`, `sentinel` or `cluster`.
+    pub fn mode(&self) -> &'static str {
+        if self.is_cluster() {
+            "cluster"
+        } else if self.sentinel {
+            "sentinel"
+        } else {
+            "standalone"
+        }
+    }
+
+    /// This process's id (as its wake-ups and heartbeat name it).
+    pub fn process_id(&self) -> &str {
+        &self.pid
     }
 
     /// On a cluster, a connection for sharded subscriptions (`SSUBSCRIBE`, RESP3):

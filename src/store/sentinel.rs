@@ -156,8 +156,9 @@ impl Store {
         metrics: Arc<Metrics>,
     ) -> Result<Self> {
         let addr = spec.master_addr().await?;
-        let store =
+        let mut store =
             Self::open(Link::new(spec.client(&addr)?).await?, prefix, opts, metrics).await?;
+        store.sentinel = true;
         let link = Arc::downgrade(&store.link);
         let told = [store.trouble.clone(), store.moved.clone()];
         tokio::spawn(follow(link, told, spec, addr));

@@ -828,6 +828,8 @@ async fn an_idle_server_leaves_redis_alone() {
     let before = calls();
     tokio::time::sleep(Duration::from_secs(4)).await;
     let during = calls() - before;
-    assert!(during <= 2, "{during} commands in 4 s from an idle server");
+    // At most the lease and maintenance sweepers' index reads and the
+    // heartbeat, each once per 10 s.
+    assert!(during <= 3, "{during} commands in 4 s from an idle server");
     htq.stop().await;
 }

@@ -24,6 +24,7 @@ mod scripts;
 mod security;
 mod sentinel;
 mod signing;
+mod system;
 mod tls;
 mod topics;
 mod traces;

@@ -66,6 +66,10 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
     );
     assert!(stdout.contains("ok: due"), "{stdout}");
     assert!(
+        stdout.contains("ok: system view shows 1 process"),
+        "{stdout}"
+    );
+    assert!(
         stdout.contains("ok: read-only token offered no action"),
         "{stdout}"
     );

@@ -47,6 +47,15 @@ async function main() {
     const row = `tr[data-queue="${queue}"]`;
     await page.waitForSelector(row, { timeout: 5000 });
 
+    // The system view: this process and its Redis.
+    await page.waitForSelector("#processes tr.process", { timeout: 5000 });
+    const redisInfo = await page.textContent("#redis-info");
+    if (!/^Redis \d/.test(redisInfo)) fail(`the Redis line says ${JSON.stringify(redisInfo)}`);
+    const system = await api("GET", "/v1/system");
+    const shown = await page.$$eval("#processes tr.process", (rows) => rows.length);
+    if (shown !== system.processes.length) fail(`${shown} processes shown, ${system.processes.length} beating`);
+    console.log(`ok: system view shows ${shown} process(es) and ${redisInfo}`);
+
     // Pushed tasks show up in the queue's counts (the target answers slowly and
     // the queue runs one at a time, so they wait as due).
     const tasks = Array.from({ length: 20 }, () => ({ request: { url: `${base.replace(/\/$/, "")}/healthz` } }));

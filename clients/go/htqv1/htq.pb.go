@@ -6048,6 +6048,282 @@ func (x *PublishBatchResponse) GetMessages() []*PublishResponse {
 	return nil
 }
 
+// GetSystem input.
+type GetSystemRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetSystemRequest) Reset() {
+	*x = GetSystemRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[82]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetSystemRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetSystemRequest) ProtoMessage() {}
+
+func (x *GetSystemRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[82]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetSystemRequest.ProtoReflect.Descriptor instead.
+func (*GetSystemRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{82}
+}
+
+// GetSystem output.
+type SystemInfo struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The processes whose heartbeat is current (every 10 s; gone after 30 s
+	// without one, at once when one stops), by id.
+	Processes []*HtqProcess `protobuf:"bytes,1,rep,name=processes,proto3" json:"processes,omitempty"`
+	// The Redis the process that answered talks to.
+	Redis *RedisServer `protobuf:"bytes,2,opt,name=redis,proto3" json:"redis,omitempty"`
+	// The id of the process that answered.
+	AnsweredBy    string `protobuf:"bytes,3,opt,name=answered_by,json=answeredBy,proto3" json:"answered_by,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SystemInfo) Reset() {
+	*x = SystemInfo{}
+	mi := &file_htq_v1_htq_proto_msgTypes[83]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SystemInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SystemInfo) ProtoMessage() {}
+
+func (x *SystemInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[83]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SystemInfo.ProtoReflect.Descriptor instead.
+func (*SystemInfo) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{83}
+}
+
+func (x *SystemInfo) GetProcesses() []*HtqProcess {
+	if x != nil {
+		return x.Processes
+	}
+	return nil
+}
+
+func (x *SystemInfo) GetRedis() *RedisServer {
+	if x != nil {
+		return x.Redis
+	}
+	return nil
+}
+
+func (x *SystemInfo) GetAnsweredBy() string {
+	if x != nil {
+		return x.AnsweredBy
+	}
+	return ""
+}
+
+// One HTQ process, as its last heartbeat says.
+type HtqProcess struct {
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	Id      string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Version string                 `protobuf:"bytes,2,opt,name=version,proto3" json:"version,omitempty"`
+	// The address it serves on.
+	Address   string                 `protobuf:"bytes,3,opt,name=address,proto3" json:"address,omitempty"`
+	Host      string                 `protobuf:"bytes,4,opt,name=host,proto3" json:"host,omitempty"`
+	StartTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	// Requests it had in flight.
+	InFlight      int64                  `protobuf:"varint,6,opt,name=in_flight,json=inFlight,proto3" json:"in_flight,omitempty"`
+	LastHeartbeat *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=last_heartbeat,json=lastHeartbeat,proto3" json:"last_heartbeat,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *HtqProcess) Reset() {
+	*x = HtqProcess{}
+	mi := &file_htq_v1_htq_proto_msgTypes[84]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *HtqProcess) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*HtqProcess) ProtoMessage() {}
+
+func (x *HtqProcess) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[84]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use HtqProcess.ProtoReflect.Descriptor instead.
+func (*HtqProcess) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{84}
+}
+
+func (x *HtqProcess) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *HtqProcess) GetVersion() string {
+	if x != nil {
+		return x.Version
+	}
+	return ""
+}
+
+func (x *HtqProcess) GetAddress() string {
+	if x != nil {
+		return x.Address
+	}
+	return ""
+}
+
+func (x *HtqProcess) GetHost() string {
+	if x != nil {
+		return x.Host
+	}
+	return ""
+}
+
+func (x *HtqProcess) GetStartTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.StartTime
+	}
+	return nil
+}
+
+func (x *HtqProcess) GetInFlight() int64 {
+	if x != nil {
+		return x.InFlight
+	}
+	return 0
+}
+
+func (x *HtqProcess) GetLastHeartbeat() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LastHeartbeat
+	}
+	return nil
+}
+
+// What Redis says of itself (the master; on a cluster, one node).
+type RedisServer struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// How HTQ reaches it: "standalone", "sentinel" or "cluster".
+	Mode            string `protobuf:"bytes,1,opt,name=mode,proto3" json:"mode,omitempty"`
+	Version         string `protobuf:"bytes,2,opt,name=version,proto3" json:"version,omitempty"`
+	UsedMemoryBytes int64  `protobuf:"varint,3,opt,name=used_memory_bytes,json=usedMemoryBytes,proto3" json:"used_memory_bytes,omitempty"`
+	// Its maxmemory; 0 means none.
+	MaxMemoryBytes   int64 `protobuf:"varint,4,opt,name=max_memory_bytes,json=maxMemoryBytes,proto3" json:"max_memory_bytes,omitempty"`
+	ConnectedClients int64 `protobuf:"varint,5,opt,name=connected_clients,json=connectedClients,proto3" json:"connected_clients,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *RedisServer) Reset() {
+	*x = RedisServer{}
+	mi := &file_htq_v1_htq_proto_msgTypes[85]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RedisServer) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RedisServer) ProtoMessage() {}
+
+func (x *RedisServer) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[85]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RedisServer.ProtoReflect.Descriptor instead.
+func (*RedisServer) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{85}
+}
+
+func (x *RedisServer) GetMode() string {
+	if x != nil {
+		return x.Mode
+	}
+	return ""
+}
+
+func (x *RedisServer) GetVersion() string {
+	if x != nil {
+		return x.Version
+	}
+	return ""
+}
+
+func (x *RedisServer) GetUsedMemoryBytes() int64 {
+	if x != nil {
+		return x.UsedMemoryBytes
+	}
+	return 0
+}
+
+func (x *RedisServer) GetMaxMemoryBytes() int64 {
+	if x != nil {
+		return x.MaxMemoryBytes
+	}
+	return 0
+}
+
+func (x *RedisServer) GetConnectedClients() int64 {
+	if x != nil {
+		return x.ConnectedClients
+	}
+	return 0
+}
+
 var File_htq_v1_htq_proto protoreflect.FileDescriptor
 
 const file_htq_v1_htq_proto_rawDesc = "" +
@@ -6439,7 +6715,30 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x05topic\x18\x01 \x01(\tR\x05topic\x122\n" +
 	"\bmessages\x18\x02 \x03(\v2\x16.htq.v1.PublishRequestR\bmessages\"K\n" +
 	"\x14PublishBatchResponse\x123\n" +
-	"\bmessages\x18\x01 \x03(\v2\x17.htq.v1.PublishResponseR\bmessages*q\n" +
+	"\bmessages\x18\x01 \x03(\v2\x17.htq.v1.PublishResponseR\bmessages\"\x12\n" +
+	"\x10GetSystemRequest\"\x8a\x01\n" +
+	"\n" +
+	"SystemInfo\x120\n" +
+	"\tprocesses\x18\x01 \x03(\v2\x12.htq.v1.HtqProcessR\tprocesses\x12)\n" +
+	"\x05redis\x18\x02 \x01(\v2\x13.htq.v1.RedisServerR\x05redis\x12\x1f\n" +
+	"\vanswered_by\x18\x03 \x01(\tR\n" +
+	"answeredBy\"\xff\x01\n" +
+	"\n" +
+	"HtqProcess\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x18\n" +
+	"\aversion\x18\x02 \x01(\tR\aversion\x12\x18\n" +
+	"\aaddress\x18\x03 \x01(\tR\aaddress\x12\x12\n" +
+	"\x04host\x18\x04 \x01(\tR\x04host\x129\n" +
+	"\n" +
+	"start_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x12\x1b\n" +
+	"\tin_flight\x18\x06 \x01(\x03R\binFlight\x12A\n" +
+	"\x0elast_heartbeat\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\rlastHeartbeat\"\xbe\x01\n" +
+	"\vRedisServer\x12\x12\n" +
+	"\x04mode\x18\x01 \x01(\tR\x04mode\x12\x18\n" +
+	"\aversion\x18\x02 \x01(\tR\aversion\x12*\n" +
+	"\x11used_memory_bytes\x18\x03 \x01(\x03R\x0fusedMemoryBytes\x12(\n" +
+	"\x10max_memory_bytes\x18\x04 \x01(\x03R\x0emaxMemoryBytes\x12+\n" +
+	"\x11connected_clients\x18\x05 \x01(\x03R\x10connectedClients*q\n" +
 	"\tQueueKind\x12\x1a\n" +
 	"\x16QUEUE_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14QUEUE_KIND_REAL_TIME\x10\x01\x12\x15\n" +
@@ -6484,7 +6783,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x1aENDPOINT_STATE_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16ENDPOINT_STATE_ENABLED\x10\x01\x12\x1b\n" +
 	"\x17ENDPOINT_STATE_DISABLED\x10\x02\x12\x19\n" +
-	"\x15ENDPOINT_STATE_PAUSED\x10\x032\xb7\x14\n" +
+	"\x15ENDPOINT_STATE_PAUSED\x10\x032\xf2\x14\n" +
 	"\n" +
 	"HtqService\x128\n" +
 	"\vCreateQueue\x12\x1a.htq.v1.CreateQueueRequest\x1a\r.htq.v1.Queue\x122\n" +
@@ -6532,7 +6831,8 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x0eRemoveEndpoint\x12\x1d.htq.v1.RemoveEndpointRequest\x1a\r.htq.v1.Topic\x12>\n" +
 	"\x0eEnableEndpoint\x12\x1d.htq.v1.EnableEndpointRequest\x1a\r.htq.v1.Topic\x12:\n" +
 	"\aPublish\x12\x16.htq.v1.PublishRequest\x1a\x17.htq.v1.PublishResponse\x12I\n" +
-	"\fPublishBatch\x12\x1b.htq.v1.PublishBatchRequest\x1a\x1c.htq.v1.PublishBatchResponseb\x06proto3"
+	"\fPublishBatch\x12\x1b.htq.v1.PublishBatchRequest\x1a\x1c.htq.v1.PublishBatchResponse\x129\n" +
+	"\tGetSystem\x12\x18.htq.v1.GetSystemRequest\x1a\x12.htq.v1.SystemInfob\x06proto3"
 
 var (
 	file_htq_v1_htq_proto_rawDescOnce sync.Once
@@ -6547,7 +6847,7 @@ func file_htq_v1_htq_proto_rawDescGZIP() []byte {
 }
 
 var file_htq_v1_htq_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 82)
+var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 86)
 var file_htq_v1_htq_proto_goTypes = []any{
 	(QueueKind)(0),                    // 0: htq.v1.QueueKind
 	(TaskState)(0),                    // 1: htq.v1.TaskState
@@ -6637,192 +6937,202 @@ var file_htq_v1_htq_proto_goTypes = []any{
 	(*PublishResponse)(nil),           // 85: htq.v1.PublishResponse
 	(*PublishBatchRequest)(nil),       // 86: htq.v1.PublishBatchRequest
 	(*PublishBatchResponse)(nil),      // 87: htq.v1.PublishBatchResponse
-	(*durationpb.Duration)(nil),       // 88: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),     // 89: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),     // 90: google.protobuf.FieldMask
+	(*GetSystemRequest)(nil),          // 88: htq.v1.GetSystemRequest
+	(*SystemInfo)(nil),                // 89: htq.v1.SystemInfo
+	(*HtqProcess)(nil),                // 90: htq.v1.HtqProcess
+	(*RedisServer)(nil),               // 91: htq.v1.RedisServer
+	(*durationpb.Duration)(nil),       // 92: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),     // 93: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),     // 94: google.protobuf.FieldMask
 }
 var file_htq_v1_htq_proto_depIdxs = []int32{
-	88,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
-	88,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
-	88,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
-	88,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
+	92,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
+	92,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
+	92,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
+	92,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
 	0,   // 4: htq.v1.Queue.kind:type_name -> htq.v1.QueueKind
-	88,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
+	92,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
 	6,   // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
 	7,   // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
-	89,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
+	93,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
 	11,  // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
 	12,  // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
-	88,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
-	88,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
+	92,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
+	92,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
 	9,   // 13: htq.v1.Queue.callbacks:type_name -> htq.v1.Callbacks
 	10,  // 14: htq.v1.Callbacks.on_success:type_name -> htq.v1.Callback
 	10,  // 15: htq.v1.Callbacks.on_failure:type_name -> htq.v1.Callback
 	13,  // 16: htq.v1.Callback.headers:type_name -> htq.v1.Header
-	88,  // 17: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
+	92,  // 17: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
 	15,  // 18: htq.v1.Form.fields:type_name -> htq.v1.FormField
 	13,  // 19: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
 	14,  // 20: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
 	16,  // 21: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
-	89,  // 22: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
+	93,  // 22: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
 	1,   // 23: htq.v1.Task.state:type_name -> htq.v1.TaskState
-	89,  // 24: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
-	89,  // 25: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
+	93,  // 24: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
+	93,  // 25: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
 	18,  // 26: htq.v1.Task.history:type_name -> htq.v1.Attempt
-	89,  // 27: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
+	93,  // 27: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
 	9,   // 28: htq.v1.Task.callbacks:type_name -> htq.v1.Callbacks
-	89,  // 29: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
-	88,  // 30: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
+	93,  // 29: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
+	92,  // 30: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
 	19,  // 31: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
 	13,  // 32: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
 	8,   // 33: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
 	8,   // 34: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
 	8,   // 35: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
-	90,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
+	94,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
 	16,  // 37: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
 	9,   // 38: htq.v1.PushTaskRequest.callbacks:type_name -> htq.v1.Callbacks
-	89,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
+	93,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
 	30,  // 40: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
 	16,  // 41: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
-	89,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
-	88,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
+	93,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
+	92,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
 	9,   // 44: htq.v1.TaskEntry.callbacks:type_name -> htq.v1.Callbacks
 	16,  // 45: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
-	89,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
-	88,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
+	93,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
+	92,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
 	9,   // 48: htq.v1.ScheduleTaskRequest.callbacks:type_name -> htq.v1.Callbacks
 	1,   // 49: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
 	17,  // 50: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
 	2,   // 51: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
-	88,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
+	92,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
 	41,  // 53: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
 	42,  // 54: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
 	43,  // 55: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
 	2,   // 56: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
-	89,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
-	89,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
-	89,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
+	93,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
+	93,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
+	93,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
 	37,  // 60: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
 	1,   // 61: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
-	89,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
-	89,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
+	93,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
+	93,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
 	16,  // 64: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
 	3,   // 65: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
-	89,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
-	89,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
-	89,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
+	93,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
+	93,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
+	93,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
 	56,  // 69: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
 	56,  // 70: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
 	4,   // 71: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
-	89,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
-	89,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
+	93,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
+	93,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
 	4,   // 74: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
 	63,  // 75: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
 	4,   // 76: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	88,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
+	92,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
 	63,  // 78: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
 	63,  // 79: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
 	72,  // 80: htq.v1.Topic.endpoints:type_name -> htq.v1.Endpoint
 	6,   // 81: htq.v1.Topic.retry:type_name -> htq.v1.RetryPolicy
-	88,  // 82: htq.v1.Topic.request_timeout:type_name -> google.protobuf.Duration
-	89,  // 83: htq.v1.Topic.create_time:type_name -> google.protobuf.Timestamp
+	92,  // 82: htq.v1.Topic.request_timeout:type_name -> google.protobuf.Duration
+	93,  // 83: htq.v1.Topic.create_time:type_name -> google.protobuf.Timestamp
 	13,  // 84: htq.v1.Endpoint.headers:type_name -> htq.v1.Header
 	5,   // 85: htq.v1.Endpoint.state:type_name -> htq.v1.EndpointState
-	89,  // 86: htq.v1.Endpoint.state_time:type_name -> google.protobuf.Timestamp
+	93,  // 86: htq.v1.Endpoint.state_time:type_name -> google.protobuf.Timestamp
 	71,  // 87: htq.v1.CreateTopicRequest.topic:type_name -> htq.v1.Topic
 	71,  // 88: htq.v1.ListTopicsResponse.topics:type_name -> htq.v1.Topic
 	71,  // 89: htq.v1.UpdateTopicRequest.topic:type_name -> htq.v1.Topic
-	90,  // 90: htq.v1.UpdateTopicRequest.update_mask:type_name -> google.protobuf.FieldMask
+	94,  // 90: htq.v1.UpdateTopicRequest.update_mask:type_name -> google.protobuf.FieldMask
 	72,  // 91: htq.v1.AddEndpointRequest.endpoint:type_name -> htq.v1.Endpoint
 	13,  // 92: htq.v1.PublishRequest.headers:type_name -> htq.v1.Header
-	88,  // 93: htq.v1.PublishRequest.delay:type_name -> google.protobuf.Duration
+	92,  // 93: htq.v1.PublishRequest.delay:type_name -> google.protobuf.Duration
 	9,   // 94: htq.v1.PublishRequest.callbacks:type_name -> htq.v1.Callbacks
 	84,  // 95: htq.v1.PublishResponse.deliveries:type_name -> htq.v1.Delivery
 	83,  // 96: htq.v1.PublishBatchRequest.messages:type_name -> htq.v1.PublishRequest
 	85,  // 97: htq.v1.PublishBatchResponse.messages:type_name -> htq.v1.PublishResponse
-	20,  // 98: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
-	21,  // 99: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
-	22,  // 100: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
-	24,  // 101: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
-	25,  // 102: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
-	27,  // 103: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
-	29,  // 104: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
-	32,  // 105: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
-	33,  // 106: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
-	34,  // 107: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
-	36,  // 108: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
-	38,  // 109: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
-	39,  // 110: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
-	44,  // 111: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
-	45,  // 112: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
-	46,  // 113: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
-	48,  // 114: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
-	49,  // 115: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
-	50,  // 116: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
-	54,  // 117: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
-	52,  // 118: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
-	57,  // 119: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
-	58,  // 120: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
-	59,  // 121: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
-	61,  // 122: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
-	64,  // 123: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
-	65,  // 124: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
-	67,  // 125: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
-	69,  // 126: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
-	73,  // 127: htq.v1.HtqService.CreateTopic:input_type -> htq.v1.CreateTopicRequest
-	74,  // 128: htq.v1.HtqService.GetTopic:input_type -> htq.v1.GetTopicRequest
-	75,  // 129: htq.v1.HtqService.ListTopics:input_type -> htq.v1.ListTopicsRequest
-	77,  // 130: htq.v1.HtqService.UpdateTopic:input_type -> htq.v1.UpdateTopicRequest
-	78,  // 131: htq.v1.HtqService.DeleteTopic:input_type -> htq.v1.DeleteTopicRequest
-	80,  // 132: htq.v1.HtqService.AddEndpoint:input_type -> htq.v1.AddEndpointRequest
-	81,  // 133: htq.v1.HtqService.RemoveEndpoint:input_type -> htq.v1.RemoveEndpointRequest
-	82,  // 134: htq.v1.HtqService.EnableEndpoint:input_type -> htq.v1.EnableEndpointRequest
-	83,  // 135: htq.v1.HtqService.Publish:input_type -> htq.v1.PublishRequest
-	86,  // 136: htq.v1.HtqService.PublishBatch:input_type -> htq.v1.PublishBatchRequest
-	8,   // 137: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
-	8,   // 138: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
-	23,  // 139: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
-	8,   // 140: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
-	26,  // 141: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
-	28,  // 142: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
-	31,  // 143: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
-	28,  // 144: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
-	17,  // 145: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
-	35,  // 146: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
-	37,  // 147: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
-	17,  // 148: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
-	40,  // 149: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
-	8,   // 150: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
-	8,   // 151: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
-	47,  // 152: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
-	17,  // 153: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
-	17,  // 154: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
-	51,  // 155: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
-	55,  // 156: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
-	53,  // 157: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
-	56,  // 158: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
-	56,  // 159: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
-	60,  // 160: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
-	62,  // 161: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
-	63,  // 162: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
-	66,  // 163: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
-	68,  // 164: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
-	70,  // 165: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
-	71,  // 166: htq.v1.HtqService.CreateTopic:output_type -> htq.v1.Topic
-	71,  // 167: htq.v1.HtqService.GetTopic:output_type -> htq.v1.Topic
-	76,  // 168: htq.v1.HtqService.ListTopics:output_type -> htq.v1.ListTopicsResponse
-	71,  // 169: htq.v1.HtqService.UpdateTopic:output_type -> htq.v1.Topic
-	79,  // 170: htq.v1.HtqService.DeleteTopic:output_type -> htq.v1.DeleteTopicResponse
-	71,  // 171: htq.v1.HtqService.AddEndpoint:output_type -> htq.v1.Topic
-	71,  // 172: htq.v1.HtqService.RemoveEndpoint:output_type -> htq.v1.Topic
-	71,  // 173: htq.v1.HtqService.EnableEndpoint:output_type -> htq.v1.Topic
-	85,  // 174: htq.v1.HtqService.Publish:output_type -> htq.v1.PublishResponse
-	87,  // 175: htq.v1.HtqService.PublishBatch:output_type -> htq.v1.PublishBatchResponse
-	137, // [137:176] is the sub-list for method output_type
-	98,  // [98:137] is the sub-list for method input_type
-	98,  // [98:98] is the sub-list for extension type_name
-	98,  // [98:98] is the sub-list for extension extendee
-	0,   // [0:98] is the sub-list for field type_name
+	90,  // 98: htq.v1.SystemInfo.processes:type_name -> htq.v1.HtqProcess
+	91,  // 99: htq.v1.SystemInfo.redis:type_name -> htq.v1.RedisServer
+	93,  // 100: htq.v1.HtqProcess.start_time:type_name -> google.protobuf.Timestamp
+	93,  // 101: htq.v1.HtqProcess.last_heartbeat:type_name -> google.protobuf.Timestamp
+	20,  // 102: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
+	21,  // 103: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
+	22,  // 104: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
+	24,  // 105: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
+	25,  // 106: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
+	27,  // 107: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
+	29,  // 108: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
+	32,  // 109: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
+	33,  // 110: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
+	34,  // 111: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
+	36,  // 112: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
+	38,  // 113: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
+	39,  // 114: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
+	44,  // 115: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
+	45,  // 116: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
+	46,  // 117: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
+	48,  // 118: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
+	49,  // 119: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
+	50,  // 120: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
+	54,  // 121: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
+	52,  // 122: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
+	57,  // 123: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
+	58,  // 124: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
+	59,  // 125: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
+	61,  // 126: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
+	64,  // 127: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
+	65,  // 128: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
+	67,  // 129: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
+	69,  // 130: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
+	73,  // 131: htq.v1.HtqService.CreateTopic:input_type -> htq.v1.CreateTopicRequest
+	74,  // 132: htq.v1.HtqService.GetTopic:input_type -> htq.v1.GetTopicRequest
+	75,  // 133: htq.v1.HtqService.ListTopics:input_type -> htq.v1.ListTopicsRequest
+	77,  // 134: htq.v1.HtqService.UpdateTopic:input_type -> htq.v1.UpdateTopicRequest
+	78,  // 135: htq.v1.HtqService.DeleteTopic:input_type -> htq.v1.DeleteTopicRequest
+	80,  // 136: htq.v1.HtqService.AddEndpoint:input_type -> htq.v1.AddEndpointRequest
+	81,  // 137: htq.v1.HtqService.RemoveEndpoint:input_type -> htq.v1.RemoveEndpointRequest
+	82,  // 138: htq.v1.HtqService.EnableEndpoint:input_type -> htq.v1.EnableEndpointRequest
+	83,  // 139: htq.v1.HtqService.Publish:input_type -> htq.v1.PublishRequest
+	86,  // 140: htq.v1.HtqService.PublishBatch:input_type -> htq.v1.PublishBatchRequest
+	88,  // 141: htq.v1.HtqService.GetSystem:input_type -> htq.v1.GetSystemRequest
+	8,   // 142: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
+	8,   // 143: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
+	23,  // 144: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
+	8,   // 145: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
+	26,  // 146: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
+	28,  // 147: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
+	31,  // 148: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
+	28,  // 149: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
+	17,  // 150: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
+	35,  // 151: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
+	37,  // 152: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
+	17,  // 153: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
+	40,  // 154: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
+	8,   // 155: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
+	8,   // 156: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
+	47,  // 157: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
+	17,  // 158: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
+	17,  // 159: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
+	51,  // 160: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
+	55,  // 161: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
+	53,  // 162: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
+	56,  // 163: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
+	56,  // 164: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
+	60,  // 165: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
+	62,  // 166: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
+	63,  // 167: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
+	66,  // 168: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
+	68,  // 169: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
+	70,  // 170: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
+	71,  // 171: htq.v1.HtqService.CreateTopic:output_type -> htq.v1.Topic
+	71,  // 172: htq.v1.HtqService.GetTopic:output_type -> htq.v1.Topic
+	76,  // 173: htq.v1.HtqService.ListTopics:output_type -> htq.v1.ListTopicsResponse
+	71,  // 174: htq.v1.HtqService.UpdateTopic:output_type -> htq.v1.Topic
+	79,  // 175: htq.v1.HtqService.DeleteTopic:output_type -> htq.v1.DeleteTopicResponse
+	71,  // 176: htq.v1.HtqService.AddEndpoint:output_type -> htq.v1.Topic
+	71,  // 177: htq.v1.HtqService.RemoveEndpoint:output_type -> htq.v1.Topic
+	71,  // 178: htq.v1.HtqService.EnableEndpoint:output_type -> htq.v1.Topic
+	85,  // 179: htq.v1.HtqService.Publish:output_type -> htq.v1.PublishResponse
+	87,  // 180: htq.v1.HtqService.PublishBatch:output_type -> htq.v1.PublishBatchResponse
+	89,  // 181: htq.v1.HtqService.GetSystem:output_type -> htq.v1.SystemInfo
+	142, // [142:182] is the sub-list for method output_type
+	102, // [102:142] is the sub-list for method input_type
+	102, // [102:102] is the sub-list for extension type_name
+	102, // [102:102] is the sub-list for extension extendee
+	0,   // [0:102] is the sub-list for field type_name
 }
 
 func init() { file_htq_v1_htq_proto_init() }
@@ -6857,7 +7167,7 @@ func file_htq_v1_htq_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_htq_v1_htq_proto_rawDesc), len(file_htq_v1_htq_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   82,
+			NumMessages:   86,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

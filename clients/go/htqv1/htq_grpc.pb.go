@@ -69,6 +69,7 @@ const (
 	HtqService_EnableEndpoint_FullMethodName    = "/htq.v1.HtqService/EnableEndpoint"
 	HtqService_Publish_FullMethodName           = "/htq.v1.HtqService/Publish"
 	HtqService_PublishBatch_FullMethodName      = "/htq.v1.HtqService/PublishBatch"
+	HtqService_GetSystem_FullMethodName         = "/htq.v1.HtqService/GetSystem"
 )
 
 // HtqServiceClient is the client API for HtqService service.
@@ -174,6 +175,9 @@ type HtqServiceClient interface {
 	Publish(ctx context.Context, in *PublishRequest, opts ...grpc.CallOption) (*PublishResponse, error)
 	// Publishes several messages to one topic; each as Publish does, all or none.
 	PublishBatch(ctx context.Context, in *PublishBatchRequest, opts ...grpc.CallOption) (*PublishBatchResponse, error)
+	// The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+	// what Redis says of itself. Needs a token that reaches every queue.
+	GetSystem(ctx context.Context, in *GetSystemRequest, opts ...grpc.CallOption) (*SystemInfo, error)
 }
 
 type htqServiceClient struct {
@@ -583,6 +587,16 @@ func (c *htqServiceClient) PublishBatch(ctx context.Context, in *PublishBatchReq
 	return out, nil
 }
 
+func (c *htqServiceClient) GetSystem(ctx context.Context, in *GetSystemRequest, opts ...grpc.CallOption) (*SystemInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SystemInfo)
+	err := c.cc.Invoke(ctx, HtqService_GetSystem_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // HtqServiceServer is the server API for HtqService service.
 // All implementations must embed UnimplementedHtqServiceServer
 // for forward compatibility.
@@ -686,6 +700,9 @@ type HtqServiceServer interface {
 	Publish(context.Context, *PublishRequest) (*PublishResponse, error)
 	// Publishes several messages to one topic; each as Publish does, all or none.
 	PublishBatch(context.Context, *PublishBatchRequest) (*PublishBatchResponse, error)
+	// The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+	// what Redis says of itself. Needs a token that reaches every queue.
+	GetSystem(context.Context, *GetSystemRequest) (*SystemInfo, error)
 	mustEmbedUnimplementedHtqServiceServer()
 }
 
@@ -812,6 +829,9 @@ func (UnimplementedHtqServiceServer) Publish(context.Context, *PublishRequest) (
 }
 func (UnimplementedHtqServiceServer) PublishBatch(context.Context, *PublishBatchRequest) (*PublishBatchResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method PublishBatch not implemented")
+}
+func (UnimplementedHtqServiceServer) GetSystem(context.Context, *GetSystemRequest) (*SystemInfo, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetSystem not implemented")
 }
 func (UnimplementedHtqServiceServer) mustEmbedUnimplementedHtqServiceServer() {}
 func (UnimplementedHtqServiceServer) testEmbeddedByValue()                    {}
@@ -1529,6 +1549,24 @@ func _HtqService_PublishBatch_Handler(srv interface{}, ctx context.Context, dec 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _HtqService_GetSystem_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetSystemRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).GetSystem(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_GetSystem_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).GetSystem(ctx, req.(*GetSystemRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // HtqService_ServiceDesc is the grpc.ServiceDesc for HtqService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -1687,6 +1725,10 @@ var HtqService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "PublishBatch",
 			Handler:    _HtqService_PublishBatch_Handler,
+		},
+		{
+			MethodName: "GetSystem",
+			Handler:    _HtqService_GetSystem_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

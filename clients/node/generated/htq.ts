@@ -34,9 +34,11 @@ import type { Form as _htq_v1_Form, Form__Output as _htq_v1_Form__Output } from 
 import type { FormField as _htq_v1_FormField, FormField__Output as _htq_v1_FormField__Output } from './htq/v1/FormField';
 import type { GetQueueRequest as _htq_v1_GetQueueRequest, GetQueueRequest__Output as _htq_v1_GetQueueRequest__Output } from './htq/v1/GetQueueRequest';
 import type { GetScheduleRequest as _htq_v1_GetScheduleRequest, GetScheduleRequest__Output as _htq_v1_GetScheduleRequest__Output } from './htq/v1/GetScheduleRequest';
+import type { GetSystemRequest as _htq_v1_GetSystemRequest, GetSystemRequest__Output as _htq_v1_GetSystemRequest__Output } from './htq/v1/GetSystemRequest';
 import type { GetTaskRequest as _htq_v1_GetTaskRequest, GetTaskRequest__Output as _htq_v1_GetTaskRequest__Output } from './htq/v1/GetTaskRequest';
 import type { GetTopicRequest as _htq_v1_GetTopicRequest, GetTopicRequest__Output as _htq_v1_GetTopicRequest__Output } from './htq/v1/GetTopicRequest';
 import type { Header as _htq_v1_Header, Header__Output as _htq_v1_Header__Output } from './htq/v1/Header';
+import type { HtqProcess as _htq_v1_HtqProcess, HtqProcess__Output as _htq_v1_HtqProcess__Output } from './htq/v1/HtqProcess';
 import type { HtqServiceClient as _htq_v1_HtqServiceClient, HtqServiceDefinition as _htq_v1_HtqServiceDefinition } from './htq/v1/HtqService';
 import type { HttpRequest as _htq_v1_HttpRequest, HttpRequest__Output as _htq_v1_HttpRequest__Output } from './htq/v1/HttpRequest';
 import type { ListQueuesRequest as _htq_v1_ListQueuesRequest, ListQueuesRequest__Output as _htq_v1_ListQueuesRequest__Output } from './htq/v1/ListQueuesRequest';
@@ -63,6 +65,7 @@ import type { PushTasksResponse as _htq_v1_PushTasksResponse, PushTasksResponse_
 import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } from './htq/v1/Queue';
 import type { QueueEvent as _htq_v1_QueueEvent, QueueEvent__Output as _htq_v1_QueueEvent__Output } from './htq/v1/QueueEvent';
 import type { QueueStats as _htq_v1_QueueStats, QueueStats__Output as _htq_v1_QueueStats__Output } from './htq/v1/QueueStats';
+import type { RedisServer as _htq_v1_RedisServer, RedisServer__Output as _htq_v1_RedisServer__Output } from './htq/v1/RedisServer';
 import type { RemoveEndpointRequest as _htq_v1_RemoveEndpointRequest, RemoveEndpointRequest__Output as _htq_v1_RemoveEndpointRequest__Output } from './htq/v1/RemoveEndpointRequest';
 import type { ReplayTasksRequest as _htq_v1_ReplayTasksRequest, ReplayTasksRequest__Output as _htq_v1_ReplayTasksRequest__Output } from './htq/v1/ReplayTasksRequest';
 import type { ReplayTasksResponse as _htq_v1_ReplayTasksResponse, ReplayTasksResponse__Output as _htq_v1_ReplayTasksResponse__Output } from './htq/v1/ReplayTasksResponse';
@@ -79,6 +82,7 @@ import type { RunTaskRequest as _htq_v1_RunTaskRequest, RunTaskRequest__Output a
 import type { Schedule as _htq_v1_Schedule, Schedule__Output as _htq_v1_Schedule__Output } from './htq/v1/Schedule';
 import type { ScheduleTaskRequest as _htq_v1_ScheduleTaskRequest, ScheduleTaskRequest__Output as _htq_v1_ScheduleTaskRequest__Output } from './htq/v1/ScheduleTaskRequest';
 import type { SigningKey as _htq_v1_SigningKey, SigningKey__Output as _htq_v1_SigningKey__Output } from './htq/v1/SigningKey';
+import type { SystemInfo as _htq_v1_SystemInfo, SystemInfo__Output as _htq_v1_SystemInfo__Output } from './htq/v1/SystemInfo';
 import type { Task as _htq_v1_Task, Task__Output as _htq_v1_Task__Output } from './htq/v1/Task';
 import type { TaskEntry as _htq_v1_TaskEntry, TaskEntry__Output as _htq_v1_TaskEntry__Output } from './htq/v1/TaskEntry';
 import type { Topic as _htq_v1_Topic, Topic__Output as _htq_v1_Topic__Output } from './htq/v1/Topic';
@@ -135,9 +139,11 @@ export interface ProtoGrpcType {
       FormField: MessageTypeDefinition<_htq_v1_FormField, _htq_v1_FormField__Output>
       GetQueueRequest: MessageTypeDefinition<_htq_v1_GetQueueRequest, _htq_v1_GetQueueRequest__Output>
       GetScheduleRequest: MessageTypeDefinition<_htq_v1_GetScheduleRequest, _htq_v1_GetScheduleRequest__Output>
+      GetSystemRequest: MessageTypeDefinition<_htq_v1_GetSystemRequest, _htq_v1_GetSystemRequest__Output>
       GetTaskRequest: MessageTypeDefinition<_htq_v1_GetTaskRequest, _htq_v1_GetTaskRequest__Output>
       GetTopicRequest: MessageTypeDefinition<_htq_v1_GetTopicRequest, _htq_v1_GetTopicRequest__Output>
       Header: MessageTypeDefinition<_htq_v1_Header, _htq_v1_Header__Output>
+      HtqProcess: MessageTypeDefinition<_htq_v1_HtqProcess, _htq_v1_HtqProcess__Output>
       HtqService: SubtypeConstructor<typeof grpc.Client, _htq_v1_HtqServiceClient> & { service: _htq_v1_HtqServiceDefinition }
       HttpRequest: MessageTypeDefinition<_htq_v1_HttpRequest, _htq_v1_HttpRequest__Output>
       ListQueuesRequest: MessageTypeDefinition<_htq_v1_ListQueuesRequest, _htq_v1_ListQueuesRequest__Output>
@@ -165,6 +171,7 @@ export interface ProtoGrpcType {
       QueueEvent: MessageTypeDefinition<_htq_v1_QueueEvent, _htq_v1_QueueEvent__Output>
       QueueKind: EnumTypeDefinition
       QueueStats: MessageTypeDefinition<_htq_v1_QueueStats, _htq_v1_QueueStats__Output>
+      RedisServer: MessageTypeDefinition<_htq_v1_RedisServer, _htq_v1_RedisServer__Output>
       RemoveEndpointRequest: MessageTypeDefinition<_htq_v1_RemoveEndpointRequest, _htq_v1_RemoveEndpointRequest__Output>
       ReplayTasksRequest: MessageTypeDefinition<_htq_v1_ReplayTasksRequest, _htq_v1_ReplayTasksRequest__Output>
       ReplayTasksResponse: MessageTypeDefinition<_htq_v1_ReplayTasksResponse, _htq_v1_ReplayTasksResponse__Output>
@@ -182,6 +189,7 @@ export interface ProtoGrpcType {
       ScheduleTaskRequest: MessageTypeDefinition<_htq_v1_ScheduleTaskRequest, _htq_v1_ScheduleTaskRequest__Output>
       SigningAlgorithm: EnumTypeDefinition
       SigningKey: MessageTypeDefinition<_htq_v1_SigningKey, _htq_v1_SigningKey__Output>
+      SystemInfo: MessageTypeDefinition<_htq_v1_SystemInfo, _htq_v1_SystemInfo__Output>
       Task: MessageTypeDefinition<_htq_v1_Task, _htq_v1_Task__Output>
       TaskEntry: MessageTypeDefinition<_htq_v1_TaskEntry, _htq_v1_TaskEntry__Output>
       TaskState: EnumTypeDefinition

@@ -645,6 +645,33 @@ impl HtqService for GrpcService {
         Ok(Response::new(pb::PublishResponse::from(out.remove(0))))
     }
 
+    async fn get_system(&self, req: Request<pb::GetSystemRequest>) -> Reply<pb::SystemInfo> {
+        allow(&req, Role::Read, None)?;
+        let (processes, redis) = self.core.system().await?;
+        Ok(Response::new(pb::SystemInfo {
+            processes: processes
+                .into_iter()
+                .map(|p| pb::HtqProcess {
+                    id: p.id,
+                    version: p.version,
+                    address: p.address,
+                    host: p.host,
+                    start_time: Some(to_timestamp(p.started_ms)),
+                    in_flight: p.in_flight as i64,
+                    last_heartbeat: Some(to_timestamp(p.beat_ms)),
+                })
+                .collect(),
+            redis: Some(pb::RedisServer {
+                mode: redis.mode,
+                version: redis.version,
+                used_memory_bytes: redis.used_memory as i64,
+                max_memory_bytes: redis.max_memory as i64,
+                connected_clients: redis.clients as i64,
+            }),
+            answered_by: self.core.store().process_id().to_owned(),
+        }))
+    }
+
     async fn publish_batch(
         &self,
         req: Request<pb::PublishBatchRequest>,

@@ -201,6 +201,7 @@ pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
         )
         .route("/v1/signing-keys/rotate", post(rotate_signing_key))
         .route("/v1/whoami", get(whoami))
+        .route("/v1/system", get(system))
         .route("/v1/topics", get(list_topics).post(create_topic))
         .route(
             "/v1/topics/{name}",
@@ -600,6 +601,10 @@ fn update_mask(p: Page) -> Option<pbjson_types::FieldMask> {
             .map(snake_case)
             .collect(),
     })
+}
+
+async fn system(State(s): Svc, Extension(c): Extension<Caller>) -> Response {
+    reply(s.get_system(req(&c, pb::GetSystemRequest {})).await)
 }
 
 async fn list_topics(State(s): Svc, Extension(c): Extension<Caller>) -> Response {

@@ -21,6 +21,7 @@ import type { DeleteTopicResponse as _htq_v1_DeleteTopicResponse, DeleteTopicRes
 import type { EnableEndpointRequest as _htq_v1_EnableEndpointRequest, EnableEndpointRequest__Output as _htq_v1_EnableEndpointRequest__Output } from '../../htq/v1/EnableEndpointRequest';
 import type { GetQueueRequest as _htq_v1_GetQueueRequest, GetQueueRequest__Output as _htq_v1_GetQueueRequest__Output } from '../../htq/v1/GetQueueRequest';
 import type { GetScheduleRequest as _htq_v1_GetScheduleRequest, GetScheduleRequest__Output as _htq_v1_GetScheduleRequest__Output } from '../../htq/v1/GetScheduleRequest';
+import type { GetSystemRequest as _htq_v1_GetSystemRequest, GetSystemRequest__Output as _htq_v1_GetSystemRequest__Output } from '../../htq/v1/GetSystemRequest';
 import type { GetTaskRequest as _htq_v1_GetTaskRequest, GetTaskRequest__Output as _htq_v1_GetTaskRequest__Output } from '../../htq/v1/GetTaskRequest';
 import type { GetTopicRequest as _htq_v1_GetTopicRequest, GetTopicRequest__Output as _htq_v1_GetTopicRequest__Output } from '../../htq/v1/GetTopicRequest';
 import type { ListQueuesRequest as _htq_v1_ListQueuesRequest, ListQueuesRequest__Output as _htq_v1_ListQueuesRequest__Output } from '../../htq/v1/ListQueuesRequest';
@@ -60,6 +61,7 @@ import type { RunTaskRequest as _htq_v1_RunTaskRequest, RunTaskRequest__Output a
 import type { Schedule as _htq_v1_Schedule, Schedule__Output as _htq_v1_Schedule__Output } from '../../htq/v1/Schedule';
 import type { ScheduleTaskRequest as _htq_v1_ScheduleTaskRequest, ScheduleTaskRequest__Output as _htq_v1_ScheduleTaskRequest__Output } from '../../htq/v1/ScheduleTaskRequest';
 import type { SigningKey as _htq_v1_SigningKey, SigningKey__Output as _htq_v1_SigningKey__Output } from '../../htq/v1/SigningKey';
+import type { SystemInfo as _htq_v1_SystemInfo, SystemInfo__Output as _htq_v1_SystemInfo__Output } from '../../htq/v1/SystemInfo';
 import type { Task as _htq_v1_Task, Task__Output as _htq_v1_Task__Output } from '../../htq/v1/Task';
 import type { Topic as _htq_v1_Topic, Topic__Output as _htq_v1_Topic__Output } from '../../htq/v1/Topic';
 import type { UpdateQueueRequest as _htq_v1_UpdateQueueRequest, UpdateQueueRequest__Output as _htq_v1_UpdateQueueRequest__Output } from '../../htq/v1/UpdateQueueRequest';
@@ -193,6 +195,15 @@ export interface HtqServiceClient extends grpc.Client {
   getSchedule(argument: _htq_v1_GetScheduleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Schedule__Output>): grpc.ClientUnaryCall;
   getSchedule(argument: _htq_v1_GetScheduleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Schedule__Output>): grpc.ClientUnaryCall;
   getSchedule(argument: _htq_v1_GetScheduleRequest, callback: grpc.requestCallback<_htq_v1_Schedule__Output>): grpc.ClientUnaryCall;
+  
+  GetSystem(argument: _htq_v1_GetSystemRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
+  GetSystem(argument: _htq_v1_GetSystemRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
+  GetSystem(argument: _htq_v1_GetSystemRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
+  GetSystem(argument: _htq_v1_GetSystemRequest, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
+  getSystem(argument: _htq_v1_GetSystemRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
+  getSystem(argument: _htq_v1_GetSystemRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
+  getSystem(argument: _htq_v1_GetSystemRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
+  getSystem(argument: _htq_v1_GetSystemRequest, callback: grpc.requestCallback<_htq_v1_SystemInfo__Output>): grpc.ClientUnaryCall;
   
   GetTask(argument: _htq_v1_GetTaskRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
   GetTask(argument: _htq_v1_GetTaskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Task__Output>): grpc.ClientUnaryCall;
@@ -446,6 +457,8 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   GetSchedule: grpc.handleUnaryCall<_htq_v1_GetScheduleRequest__Output, _htq_v1_Schedule>;
   
+  GetSystem: grpc.handleUnaryCall<_htq_v1_GetSystemRequest__Output, _htq_v1_SystemInfo>;
+  
   GetTask: grpc.handleUnaryCall<_htq_v1_GetTaskRequest__Output, _htq_v1_Task>;
   
   GetTopic: grpc.handleUnaryCall<_htq_v1_GetTopicRequest__Output, _htq_v1_Topic>;
@@ -513,6 +526,7 @@ export interface HtqServiceDefinition extends grpc.ServiceDefinition {
   EnableEndpoint: MethodDefinition<_htq_v1_EnableEndpointRequest, _htq_v1_Topic, _htq_v1_EnableEndpointRequest__Output, _htq_v1_Topic__Output>
   GetQueue: MethodDefinition<_htq_v1_GetQueueRequest, _htq_v1_Queue, _htq_v1_GetQueueRequest__Output, _htq_v1_Queue__Output>
   GetSchedule: MethodDefinition<_htq_v1_GetScheduleRequest, _htq_v1_Schedule, _htq_v1_GetScheduleRequest__Output, _htq_v1_Schedule__Output>
+  GetSystem: MethodDefinition<_htq_v1_GetSystemRequest, _htq_v1_SystemInfo, _htq_v1_GetSystemRequest__Output, _htq_v1_SystemInfo__Output>
   GetTask: MethodDefinition<_htq_v1_GetTaskRequest, _htq_v1_Task, _htq_v1_GetTaskRequest__Output, _htq_v1_Task__Output>
   GetTopic: MethodDefinition<_htq_v1_GetTopicRequest, _htq_v1_Topic, _htq_v1_GetTopicRequest__Output, _htq_v1_Topic__Output>
   ListQueues: MethodDefinition<_htq_v1_ListQueuesRequest, _htq_v1_ListQueuesResponse, _htq_v1_ListQueuesRequest__Output, _htq_v1_ListQueuesResponse__Output>

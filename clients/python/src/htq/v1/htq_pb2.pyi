@@ -949,3 +949,49 @@ class PublishBatchResponse(_message.Message):
     MESSAGES_FIELD_NUMBER: _ClassVar[int]
     messages: _containers.RepeatedCompositeFieldContainer[PublishResponse]
     def __init__(self, messages: _Optional[_Iterable[_Union[PublishResponse, _Mapping]]] = ...) -> None: ...
+
+class GetSystemRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class SystemInfo(_message.Message):
+    __slots__ = ("processes", "redis", "answered_by")
+    PROCESSES_FIELD_NUMBER: _ClassVar[int]
+    REDIS_FIELD_NUMBER: _ClassVar[int]
+    ANSWERED_BY_FIELD_NUMBER: _ClassVar[int]
+    processes: _containers.RepeatedCompositeFieldContainer[HtqProcess]
+    redis: RedisServer
+    answered_by: str
+    def __init__(self, processes: _Optional[_Iterable[_Union[HtqProcess, _Mapping]]] = ..., redis: _Optional[_Union[RedisServer, _Mapping]] = ..., answered_by: _Optional[str] = ...) -> None: ...
+
+class HtqProcess(_message.Message):
+    __slots__ = ("id", "version", "address", "host", "start_time", "in_flight", "last_heartbeat")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    HOST_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    IN_FLIGHT_FIELD_NUMBER: _ClassVar[int]
+    LAST_HEARTBEAT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    version: str
+    address: str
+    host: str
+    start_time: _timestamp_pb2.Timestamp
+    in_flight: int
+    last_heartbeat: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., version: _Optional[str] = ..., address: _Optional[str] = ..., host: _Optional[str] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., in_flight: _Optional[int] = ..., last_heartbeat: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RedisServer(_message.Message):
+    __slots__ = ("mode", "version", "used_memory_bytes", "max_memory_bytes", "connected_clients")
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    USED_MEMORY_BYTES_FIELD_NUMBER: _ClassVar[int]
+    MAX_MEMORY_BYTES_FIELD_NUMBER: _ClassVar[int]
+    CONNECTED_CLIENTS_FIELD_NUMBER: _ClassVar[int]
+    mode: str
+    version: str
+    used_memory_bytes: int
+    max_memory_bytes: int
+    connected_clients: int
+    def __init__(self, mode: _Optional[str] = ..., version: _Optional[str] = ..., used_memory_bytes: _Optional[int] = ..., max_memory_bytes: _Optional[int] = ..., connected_clients: _Optional[int] = ...) -> None: ...

@@ -230,6 +230,11 @@ class HtqServiceStub:
                 request_serializer=htq_dot_v1_dot_htq__pb2.PublishBatchRequest.SerializeToString,
                 response_deserializer=htq_dot_v1_dot_htq__pb2.PublishBatchResponse.FromString,
                 _registered_method=True)
+        self.GetSystem = channel.unary_unary(
+                '/htq.v1.HtqService/GetSystem',
+                request_serializer=htq_dot_v1_dot_htq__pb2.GetSystemRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.SystemInfo.FromString,
+                _registered_method=True)
 
 
 class HtqServiceServicer:
@@ -528,6 +533,14 @@ class HtqServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetSystem(self, request, context):
+        """The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+        what Redis says of itself. Needs a token that reaches every queue.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_HtqServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -725,6 +738,11 @@ def add_HtqServiceServicer_to_server(servicer, server):
                     servicer.PublishBatch,
                     request_deserializer=htq_dot_v1_dot_htq__pb2.PublishBatchRequest.FromString,
                     response_serializer=htq_dot_v1_dot_htq__pb2.PublishBatchResponse.SerializeToString,
+            ),
+            'GetSystem': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSystem,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.GetSystemRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.SystemInfo.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1781,6 +1799,33 @@ class HtqService:
             '/htq.v1.HtqService/PublishBatch',
             htq_dot_v1_dot_htq__pb2.PublishBatchRequest.SerializeToString,
             htq_dot_v1_dot_htq__pb2.PublishBatchResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSystem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/GetSystem',
+            htq_dot_v1_dot_htq__pb2.GetSystemRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.SystemInfo.FromString,
             options,
             channel_credentials,
             insecure,

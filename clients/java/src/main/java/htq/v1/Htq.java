@@ -85591,6 +85591,4166 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
   }
 
+  public interface GetSystemRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.GetSystemRequest)
+      com.google.protobuf.MessageOrBuilder {
+  }
+  /**
+   * <pre>
+   * GetSystem input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.GetSystemRequest}
+   */
+  public static final class GetSystemRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.GetSystemRequest)
+      GetSystemRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "GetSystemRequest");
+    }
+    // Use GetSystemRequest.newBuilder() to construct.
+    private GetSystemRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private GetSystemRequest() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_GetSystemRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_GetSystemRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_GetSystemRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.GetSystemRequest.class, htq.v1.Htq.GetSystemRequest.Builder.class);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      getUnknownFields().writeTo(output);
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.GetSystemRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.GetSystemRequest other = (htq.v1.Htq.GetSystemRequest) obj;
+
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.GetSystemRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.GetSystemRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.GetSystemRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.GetSystemRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * GetSystem input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.GetSystemRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.GetSystemRequest)
+        htq.v1.Htq.GetSystemRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_GetSystemRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_GetSystemRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.GetSystemRequest.class, htq.v1.Htq.GetSystemRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.GetSystemRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_GetSystemRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetSystemRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.GetSystemRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetSystemRequest build() {
+        htq.v1.Htq.GetSystemRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetSystemRequest buildPartial() {
+        htq.v1.Htq.GetSystemRequest result = new htq.v1.Htq.GetSystemRequest(this);
+        onBuilt();
+        return result;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.GetSystemRequest) {
+          return mergeFrom((htq.v1.Htq.GetSystemRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.GetSystemRequest other) {
+        if (other == htq.v1.Htq.GetSystemRequest.getDefaultInstance()) return this;
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.GetSystemRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.GetSystemRequest)
+    private static final htq.v1.Htq.GetSystemRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.GetSystemRequest();
+    }
+
+    public static htq.v1.Htq.GetSystemRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<GetSystemRequest>
+        PARSER = new com.google.protobuf.AbstractParser<GetSystemRequest>() {
+      @java.lang.Override
+      public GetSystemRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<GetSystemRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<GetSystemRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.GetSystemRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface SystemInfoOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.SystemInfo)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    java.util.List<htq.v1.Htq.HtqProcess> 
+        getProcessesList();
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    htq.v1.Htq.HtqProcess getProcesses(int index);
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    int getProcessesCount();
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.HtqProcessOrBuilder> 
+        getProcessesOrBuilderList();
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    htq.v1.Htq.HtqProcessOrBuilder getProcessesOrBuilder(
+        int index);
+
+    /**
+     * <pre>
+     * The Redis the process that answered talks to.
+     * </pre>
+     *
+     * <code>.htq.v1.RedisServer redis = 2;</code>
+     * @return Whether the redis field is set.
+     */
+    boolean hasRedis();
+    /**
+     * <pre>
+     * The Redis the process that answered talks to.
+     * </pre>
+     *
+     * <code>.htq.v1.RedisServer redis = 2;</code>
+     * @return The redis.
+     */
+    htq.v1.Htq.RedisServer getRedis();
+    /**
+     * <pre>
+     * The Redis the process that answered talks to.
+     * </pre>
+     *
+     * <code>.htq.v1.RedisServer redis = 2;</code>
+     */
+    htq.v1.Htq.RedisServerOrBuilder getRedisOrBuilder();
+
+    /**
+     * <pre>
+     * The id of the process that answered.
+     * </pre>
+     *
+     * <code>string answered_by = 3;</code>
+     * @return The answeredBy.
+     */
+    java.lang.String getAnsweredBy();
+    /**
+     * <pre>
+     * The id of the process that answered.
+     * </pre>
+     *
+     * <code>string answered_by = 3;</code>
+     * @return The bytes for answeredBy.
+     */
+    com.google.protobuf.ByteString
+        getAnsweredByBytes();
+  }
+  /**
+   * <pre>
+   * GetSystem output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.SystemInfo}
+   */
+  public static final class SystemInfo extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.SystemInfo)
+      SystemInfoOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "SystemInfo");
+    }
+    // Use SystemInfo.newBuilder() to construct.
+    private SystemInfo(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private SystemInfo() {
+      processes_ = java.util.Collections.emptyList();
+      answeredBy_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_SystemInfo_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_SystemInfo_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_SystemInfo_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.SystemInfo.class, htq.v1.Htq.SystemInfo.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int PROCESSES_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.HtqProcess> processes_;
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.HtqProcess> getProcessesList() {
+      return processes_;
+    }
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.HtqProcessOrBuilder> 
+        getProcessesOrBuilderList() {
+      return processes_;
+    }
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    @java.lang.Override
+    public int getProcessesCount() {
+      return processes_.size();
+    }
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HtqProcess getProcesses(int index) {
+      return processes_.get(index);
+    }
+    /**
+     * <pre>
+     * The processes whose heartbeat is current (every 10 s; gone after 30 s
+     * without one, at once when one stops), by id.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HtqProcessOrBuilder getProcessesOrBuilder(
+        int index) {
+      return processes_.get(index);
+    }
+
+    public static final int REDIS_FIELD_NUMBER = 2;
+    private htq.v1.Htq.RedisServer redis_;
+    /**
+     * <pre>
+     * The Redis the process that answered talks to.
+     * </pre>
+     *
+     * <code>.htq.v1.RedisServer redis = 2;</code>
+     * @return Whether the redis field is set.
+     */
+    @java.lang.Override
+    public boolean hasRedis() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * The Redis the process that answered talks to.
+     * </pre>
+     *
+     * <code>.htq.v1.RedisServer redis = 2;</code>
+     * @return The redis.
+     */
+    @java.lang.Override
+    public htq.v1.Htq.RedisServer getRedis() {
+      return redis_ == null ? htq.v1.Htq.RedisServer.getDefaultInstance() : redis_;
+    }
+    /**
+     * <pre>
+     * The Redis the process that answered talks to.
+     * </pre>
+     *
+     * <code>.htq.v1.RedisServer redis = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.RedisServerOrBuilder getRedisOrBuilder() {
+      return redis_ == null ? htq.v1.Htq.RedisServer.getDefaultInstance() : redis_;
+    }
+
+    public static final int ANSWERED_BY_FIELD_NUMBER = 3;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object answeredBy_ = "";
+    /**
+     * <pre>
+     * The id of the process that answered.
+     * </pre>
+     *
+     * <code>string answered_by = 3;</code>
+     * @return The answeredBy.
+     */
+    @java.lang.Override
+    public java.lang.String getAnsweredBy() {
+      java.lang.Object ref = answeredBy_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        answeredBy_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The id of the process that answered.
+     * </pre>
+     *
+     * <code>string answered_by = 3;</code>
+     * @return The bytes for answeredBy.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getAnsweredByBytes() {
+      java.lang.Object ref = answeredBy_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        answeredBy_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      for (int i = 0; i < processes_.size(); i++) {
+        output.writeMessage(1, processes_.get(i));
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(2, getRedis());
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(answeredBy_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 3, answeredBy_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+
+          {
+            final int count = processes_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(processes_.get(i));
+            }
+            size += 1 * count;
+          }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(2, getRedis());
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(answeredBy_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(3, answeredBy_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.SystemInfo)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.SystemInfo other = (htq.v1.Htq.SystemInfo) obj;
+
+      if (!getProcessesList()
+          .equals(other.getProcessesList())) return false;
+      if (hasRedis() != other.hasRedis()) return false;
+      if (hasRedis()) {
+        if (!getRedis()
+            .equals(other.getRedis())) return false;
+      }
+      if (!getAnsweredBy()
+          .equals(other.getAnsweredBy())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (getProcessesCount() > 0) {
+        hash = (37 * hash) + PROCESSES_FIELD_NUMBER;
+        hash = (53 * hash) + getProcessesList().hashCode();
+      }
+      if (hasRedis()) {
+        hash = (37 * hash) + REDIS_FIELD_NUMBER;
+        hash = (53 * hash) + getRedis().hashCode();
+      }
+      hash = (37 * hash) + ANSWERED_BY_FIELD_NUMBER;
+      hash = (53 * hash) + getAnsweredBy().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.SystemInfo parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.SystemInfo parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.SystemInfo parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.SystemInfo prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * GetSystem output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.SystemInfo}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.SystemInfo)
+        htq.v1.Htq.SystemInfoOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_SystemInfo_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_SystemInfo_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.SystemInfo.class, htq.v1.Htq.SystemInfo.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.SystemInfo.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetProcessesFieldBuilder();
+          internalGetRedisFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        if (processesBuilder_ == null) {
+          processes_ = java.util.Collections.emptyList();
+        } else {
+          processes_ = null;
+          processesBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000001);
+        redis_ = null;
+        if (redisBuilder_ != null) {
+          redisBuilder_.dispose();
+          redisBuilder_ = null;
+        }
+        answeredBy_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_SystemInfo_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.SystemInfo getDefaultInstanceForType() {
+        return htq.v1.Htq.SystemInfo.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.SystemInfo build() {
+        htq.v1.Htq.SystemInfo result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.SystemInfo buildPartial() {
+        htq.v1.Htq.SystemInfo result = new htq.v1.Htq.SystemInfo(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.SystemInfo result) {
+        if (processesBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0)) {
+            processes_ = java.util.Collections.unmodifiableList(processes_);
+            bitField0_ = (bitField0_ & ~0x00000001);
+          }
+          result.processes_ = processes_;
+        } else {
+          result.processes_ = processesBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.SystemInfo result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.redis_ = redisBuilder_ == null
+              ? redis_
+              : redisBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.answeredBy_ = answeredBy_;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.SystemInfo) {
+          return mergeFrom((htq.v1.Htq.SystemInfo)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.SystemInfo other) {
+        if (other == htq.v1.Htq.SystemInfo.getDefaultInstance()) return this;
+        if (processesBuilder_ == null) {
+          if (!other.processes_.isEmpty()) {
+            if (processes_.isEmpty()) {
+              processes_ = other.processes_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+            } else {
+              ensureProcessesIsMutable();
+              processes_.addAll(other.processes_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.processes_.isEmpty()) {
+            if (processesBuilder_.isEmpty()) {
+              processesBuilder_.dispose();
+              processesBuilder_ = null;
+              processes_ = other.processes_;
+              bitField0_ = (bitField0_ & ~0x00000001);
+              processesBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetProcessesFieldBuilder() : null;
+            } else {
+              processesBuilder_.addAllMessages(other.processes_);
+            }
+          }
+        }
+        if (other.hasRedis()) {
+          mergeRedis(other.getRedis());
+        }
+        if (!other.getAnsweredBy().isEmpty()) {
+          answeredBy_ = other.answeredBy_;
+          bitField0_ |= 0x00000004;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                htq.v1.Htq.HtqProcess m =
+                    input.readMessage(
+                        htq.v1.Htq.HtqProcess.parser(),
+                        extensionRegistry);
+                if (processesBuilder_ == null) {
+                  ensureProcessesIsMutable();
+                  processes_.add(m);
+                } else {
+                  processesBuilder_.addMessage(m);
+                }
+                break;
+              } // case 10
+              case 18: {
+                input.readMessage(
+                    internalGetRedisFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 26: {
+                answeredBy_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 26
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.util.List<htq.v1.Htq.HtqProcess> processes_ =
+        java.util.Collections.emptyList();
+      private void ensureProcessesIsMutable() {
+        if (!((bitField0_ & 0x00000001) != 0)) {
+          processes_ = new java.util.ArrayList<htq.v1.Htq.HtqProcess>(processes_);
+          bitField0_ |= 0x00000001;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.HtqProcess, htq.v1.Htq.HtqProcess.Builder, htq.v1.Htq.HtqProcessOrBuilder> processesBuilder_;
+
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.HtqProcess> getProcessesList() {
+        if (processesBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(processes_);
+        } else {
+          return processesBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public int getProcessesCount() {
+        if (processesBuilder_ == null) {
+          return processes_.size();
+        } else {
+          return processesBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public htq.v1.Htq.HtqProcess getProcesses(int index) {
+        if (processesBuilder_ == null) {
+          return processes_.get(index);
+        } else {
+          return processesBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder setProcesses(
+          int index, htq.v1.Htq.HtqProcess value) {
+        if (processesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureProcessesIsMutable();
+          processes_.set(index, value);
+          onChanged();
+        } else {
+          processesBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder setProcesses(
+          int index, htq.v1.Htq.HtqProcess.Builder builderForValue) {
+        if (processesBuilder_ == null) {
+          ensureProcessesIsMutable();
+          processes_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          processesBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder addProcesses(htq.v1.Htq.HtqProcess value) {
+        if (processesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureProcessesIsMutable();
+          processes_.add(value);
+          onChanged();
+        } else {
+          processesBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder addProcesses(
+          int index, htq.v1.Htq.HtqProcess value) {
+        if (processesBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensureProcessesIsMutable();
+          processes_.add(index, value);
+          onChanged();
+        } else {
+          processesBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder addProcesses(
+          htq.v1.Htq.HtqProcess.Builder builderForValue) {
+        if (processesBuilder_ == null) {
+          ensureProcessesIsMutable();
+          processes_.add(builderForValue.build());
+          onChanged();
+        } else {
+          processesBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder addProcesses(
+          int index, htq.v1.Htq.HtqProcess.Builder builderForValue) {
+        if (processesBuilder_ == null) {
+          ensureProcessesIsMutable();
+          processes_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          processesBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder addAllProcesses(
+          java.lang.Iterable<? extends htq.v1.Htq.HtqProcess> values) {
+        if (processesBuilder_ == null) {
+          ensureProcessesIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, processes_);
+          onChanged();
+        } else {
+          processesBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder clearProcesses() {
+        if (processesBuilder_ == null) {
+          processes_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000001);
+          onChanged();
+        } else {
+          processesBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public Builder removeProcesses(int index) {
+        if (processesBuilder_ == null) {
+          ensureProcessesIsMutable();
+          processes_.remove(index);
+          onChanged();
+        } else {
+          processesBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public htq.v1.Htq.HtqProcess.Builder getProcessesBuilder(
+          int index) {
+        return internalGetProcessesFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public htq.v1.Htq.HtqProcessOrBuilder getProcessesOrBuilder(
+          int index) {
+        if (processesBuilder_ == null) {
+          return processes_.get(index);  } else {
+          return processesBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.HtqProcessOrBuilder> 
+           getProcessesOrBuilderList() {
+        if (processesBuilder_ != null) {
+          return processesBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(processes_);
+        }
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public htq.v1.Htq.HtqProcess.Builder addProcessesBuilder() {
+        return internalGetProcessesFieldBuilder().addBuilder(
+            htq.v1.Htq.HtqProcess.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public htq.v1.Htq.HtqProcess.Builder addProcessesBuilder(
+          int index) {
+        return internalGetProcessesFieldBuilder().addBuilder(
+            index, htq.v1.Htq.HtqProcess.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * The processes whose heartbeat is current (every 10 s; gone after 30 s
+       * without one, at once when one stops), by id.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HtqProcess processes = 1;</code>
+       */
+      public java.util.List<htq.v1.Htq.HtqProcess.Builder> 
+           getProcessesBuilderList() {
+        return internalGetProcessesFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.HtqProcess, htq.v1.Htq.HtqProcess.Builder, htq.v1.Htq.HtqProcessOrBuilder> 
+          internalGetProcessesFieldBuilder() {
+        if (processesBuilder_ == null) {
+          processesBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.HtqProcess, htq.v1.Htq.HtqProcess.Builder, htq.v1.Htq.HtqProcessOrBuilder>(
+                  processes_,
+                  ((bitField0_ & 0x00000001) != 0),
+                  getParentForChildren(),
+                  isClean());
+          processes_ = null;
+        }
+        return processesBuilder_;
+      }
+
+      private htq.v1.Htq.RedisServer redis_;
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.RedisServer, htq.v1.Htq.RedisServer.Builder, htq.v1.Htq.RedisServerOrBuilder> redisBuilder_;
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       * @return Whether the redis field is set.
+       */
+      public boolean hasRedis() {
+        return ((bitField0_ & 0x00000002) != 0);
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       * @return The redis.
+       */
+      public htq.v1.Htq.RedisServer getRedis() {
+        if (redisBuilder_ == null) {
+          return redis_ == null ? htq.v1.Htq.RedisServer.getDefaultInstance() : redis_;
+        } else {
+          return redisBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       */
+      public Builder setRedis(htq.v1.Htq.RedisServer value) {
+        if (redisBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          redis_ = value;
+        } else {
+          redisBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       */
+      public Builder setRedis(
+          htq.v1.Htq.RedisServer.Builder builderForValue) {
+        if (redisBuilder_ == null) {
+          redis_ = builderForValue.build();
+        } else {
+          redisBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       */
+      public Builder mergeRedis(htq.v1.Htq.RedisServer value) {
+        if (redisBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0) &&
+            redis_ != null &&
+            redis_ != htq.v1.Htq.RedisServer.getDefaultInstance()) {
+            getRedisBuilder().mergeFrom(value);
+          } else {
+            redis_ = value;
+          }
+        } else {
+          redisBuilder_.mergeFrom(value);
+        }
+        if (redis_ != null) {
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       */
+      public Builder clearRedis() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        redis_ = null;
+        if (redisBuilder_ != null) {
+          redisBuilder_.dispose();
+          redisBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       */
+      public htq.v1.Htq.RedisServer.Builder getRedisBuilder() {
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return internalGetRedisFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       */
+      public htq.v1.Htq.RedisServerOrBuilder getRedisOrBuilder() {
+        if (redisBuilder_ != null) {
+          return redisBuilder_.getMessageOrBuilder();
+        } else {
+          return redis_ == null ?
+              htq.v1.Htq.RedisServer.getDefaultInstance() : redis_;
+        }
+      }
+      /**
+       * <pre>
+       * The Redis the process that answered talks to.
+       * </pre>
+       *
+       * <code>.htq.v1.RedisServer redis = 2;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          htq.v1.Htq.RedisServer, htq.v1.Htq.RedisServer.Builder, htq.v1.Htq.RedisServerOrBuilder> 
+          internalGetRedisFieldBuilder() {
+        if (redisBuilder_ == null) {
+          redisBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              htq.v1.Htq.RedisServer, htq.v1.Htq.RedisServer.Builder, htq.v1.Htq.RedisServerOrBuilder>(
+                  getRedis(),
+                  getParentForChildren(),
+                  isClean());
+          redis_ = null;
+        }
+        return redisBuilder_;
+      }
+
+      private java.lang.Object answeredBy_ = "";
+      /**
+       * <pre>
+       * The id of the process that answered.
+       * </pre>
+       *
+       * <code>string answered_by = 3;</code>
+       * @return The answeredBy.
+       */
+      public java.lang.String getAnsweredBy() {
+        java.lang.Object ref = answeredBy_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          answeredBy_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The id of the process that answered.
+       * </pre>
+       *
+       * <code>string answered_by = 3;</code>
+       * @return The bytes for answeredBy.
+       */
+      public com.google.protobuf.ByteString
+          getAnsweredByBytes() {
+        java.lang.Object ref = answeredBy_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          answeredBy_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The id of the process that answered.
+       * </pre>
+       *
+       * <code>string answered_by = 3;</code>
+       * @param value The answeredBy to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAnsweredBy(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        answeredBy_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The id of the process that answered.
+       * </pre>
+       *
+       * <code>string answered_by = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAnsweredBy() {
+        answeredBy_ = getDefaultInstance().getAnsweredBy();
+        bitField0_ = (bitField0_ & ~0x00000004);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The id of the process that answered.
+       * </pre>
+       *
+       * <code>string answered_by = 3;</code>
+       * @param value The bytes for answeredBy to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAnsweredByBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        answeredBy_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.SystemInfo)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.SystemInfo)
+    private static final htq.v1.Htq.SystemInfo DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.SystemInfo();
+    }
+
+    public static htq.v1.Htq.SystemInfo getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<SystemInfo>
+        PARSER = new com.google.protobuf.AbstractParser<SystemInfo>() {
+      @java.lang.Override
+      public SystemInfo parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<SystemInfo> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<SystemInfo> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.SystemInfo getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface HtqProcessOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.HtqProcess)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string id = 1;</code>
+     * @return The id.
+     */
+    java.lang.String getId();
+    /**
+     * <code>string id = 1;</code>
+     * @return The bytes for id.
+     */
+    com.google.protobuf.ByteString
+        getIdBytes();
+
+    /**
+     * <code>string version = 2;</code>
+     * @return The version.
+     */
+    java.lang.String getVersion();
+    /**
+     * <code>string version = 2;</code>
+     * @return The bytes for version.
+     */
+    com.google.protobuf.ByteString
+        getVersionBytes();
+
+    /**
+     * <pre>
+     * The address it serves on.
+     * </pre>
+     *
+     * <code>string address = 3;</code>
+     * @return The address.
+     */
+    java.lang.String getAddress();
+    /**
+     * <pre>
+     * The address it serves on.
+     * </pre>
+     *
+     * <code>string address = 3;</code>
+     * @return The bytes for address.
+     */
+    com.google.protobuf.ByteString
+        getAddressBytes();
+
+    /**
+     * <code>string host = 4;</code>
+     * @return The host.
+     */
+    java.lang.String getHost();
+    /**
+     * <code>string host = 4;</code>
+     * @return The bytes for host.
+     */
+    com.google.protobuf.ByteString
+        getHostBytes();
+
+    /**
+     * <code>.google.protobuf.Timestamp start_time = 5;</code>
+     * @return Whether the startTime field is set.
+     */
+    boolean hasStartTime();
+    /**
+     * <code>.google.protobuf.Timestamp start_time = 5;</code>
+     * @return The startTime.
+     */
+    com.google.protobuf.Timestamp getStartTime();
+    /**
+     * <code>.google.protobuf.Timestamp start_time = 5;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getStartTimeOrBuilder();
+
+    /**
+     * <pre>
+     * Requests it had in flight.
+     * </pre>
+     *
+     * <code>int64 in_flight = 6;</code>
+     * @return The inFlight.
+     */
+    long getInFlight();
+
+    /**
+     * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+     * @return Whether the lastHeartbeat field is set.
+     */
+    boolean hasLastHeartbeat();
+    /**
+     * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+     * @return The lastHeartbeat.
+     */
+    com.google.protobuf.Timestamp getLastHeartbeat();
+    /**
+     * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getLastHeartbeatOrBuilder();
+  }
+  /**
+   * <pre>
+   * One HTQ process, as its last heartbeat says.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.HtqProcess}
+   */
+  public static final class HtqProcess extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.HtqProcess)
+      HtqProcessOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "HtqProcess");
+    }
+    // Use HtqProcess.newBuilder() to construct.
+    private HtqProcess(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private HtqProcess() {
+      id_ = "";
+      version_ = "";
+      address_ = "";
+      host_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_HtqProcess_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_HtqProcess_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_HtqProcess_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.HtqProcess.class, htq.v1.Htq.HtqProcess.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int ID_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object id_ = "";
+    /**
+     * <code>string id = 1;</code>
+     * @return The id.
+     */
+    @java.lang.Override
+    public java.lang.String getId() {
+      java.lang.Object ref = id_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        id_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string id = 1;</code>
+     * @return The bytes for id.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getIdBytes() {
+      java.lang.Object ref = id_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        id_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int VERSION_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object version_ = "";
+    /**
+     * <code>string version = 2;</code>
+     * @return The version.
+     */
+    @java.lang.Override
+    public java.lang.String getVersion() {
+      java.lang.Object ref = version_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        version_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string version = 2;</code>
+     * @return The bytes for version.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getVersionBytes() {
+      java.lang.Object ref = version_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        version_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int ADDRESS_FIELD_NUMBER = 3;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object address_ = "";
+    /**
+     * <pre>
+     * The address it serves on.
+     * </pre>
+     *
+     * <code>string address = 3;</code>
+     * @return The address.
+     */
+    @java.lang.Override
+    public java.lang.String getAddress() {
+      java.lang.Object ref = address_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        address_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The address it serves on.
+     * </pre>
+     *
+     * <code>string address = 3;</code>
+     * @return The bytes for address.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getAddressBytes() {
+      java.lang.Object ref = address_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        address_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int HOST_FIELD_NUMBER = 4;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object host_ = "";
+    /**
+     * <code>string host = 4;</code>
+     * @return The host.
+     */
+    @java.lang.Override
+    public java.lang.String getHost() {
+      java.lang.Object ref = host_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        host_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string host = 4;</code>
+     * @return The bytes for host.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getHostBytes() {
+      java.lang.Object ref = host_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        host_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int START_TIME_FIELD_NUMBER = 5;
+    private com.google.protobuf.Timestamp startTime_;
+    /**
+     * <code>.google.protobuf.Timestamp start_time = 5;</code>
+     * @return Whether the startTime field is set.
+     */
+    @java.lang.Override
+    public boolean hasStartTime() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <code>.google.protobuf.Timestamp start_time = 5;</code>
+     * @return The startTime.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getStartTime() {
+      return startTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : startTime_;
+    }
+    /**
+     * <code>.google.protobuf.Timestamp start_time = 5;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getStartTimeOrBuilder() {
+      return startTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : startTime_;
+    }
+
+    public static final int IN_FLIGHT_FIELD_NUMBER = 6;
+    private long inFlight_ = 0L;
+    /**
+     * <pre>
+     * Requests it had in flight.
+     * </pre>
+     *
+     * <code>int64 in_flight = 6;</code>
+     * @return The inFlight.
+     */
+    @java.lang.Override
+    public long getInFlight() {
+      return inFlight_;
+    }
+
+    public static final int LAST_HEARTBEAT_FIELD_NUMBER = 7;
+    private com.google.protobuf.Timestamp lastHeartbeat_;
+    /**
+     * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+     * @return Whether the lastHeartbeat field is set.
+     */
+    @java.lang.Override
+    public boolean hasLastHeartbeat() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+     * @return The lastHeartbeat.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getLastHeartbeat() {
+      return lastHeartbeat_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastHeartbeat_;
+    }
+    /**
+     * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getLastHeartbeatOrBuilder() {
+      return lastHeartbeat_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastHeartbeat_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, id_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(version_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, version_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(address_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 3, address_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(host_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 4, host_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(5, getStartTime());
+      }
+      if (inFlight_ != 0L) {
+        output.writeInt64(6, inFlight_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeMessage(7, getLastHeartbeat());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, id_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(version_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, version_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(address_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(3, address_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(host_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(4, host_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(5, getStartTime());
+      }
+      if (inFlight_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(6, inFlight_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(7, getLastHeartbeat());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.HtqProcess)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.HtqProcess other = (htq.v1.Htq.HtqProcess) obj;
+
+      if (!getId()
+          .equals(other.getId())) return false;
+      if (!getVersion()
+          .equals(other.getVersion())) return false;
+      if (!getAddress()
+          .equals(other.getAddress())) return false;
+      if (!getHost()
+          .equals(other.getHost())) return false;
+      if (hasStartTime() != other.hasStartTime()) return false;
+      if (hasStartTime()) {
+        if (!getStartTime()
+            .equals(other.getStartTime())) return false;
+      }
+      if (getInFlight()
+          != other.getInFlight()) return false;
+      if (hasLastHeartbeat() != other.hasLastHeartbeat()) return false;
+      if (hasLastHeartbeat()) {
+        if (!getLastHeartbeat()
+            .equals(other.getLastHeartbeat())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + ID_FIELD_NUMBER;
+      hash = (53 * hash) + getId().hashCode();
+      hash = (37 * hash) + VERSION_FIELD_NUMBER;
+      hash = (53 * hash) + getVersion().hashCode();
+      hash = (37 * hash) + ADDRESS_FIELD_NUMBER;
+      hash = (53 * hash) + getAddress().hashCode();
+      hash = (37 * hash) + HOST_FIELD_NUMBER;
+      hash = (53 * hash) + getHost().hashCode();
+      if (hasStartTime()) {
+        hash = (37 * hash) + START_TIME_FIELD_NUMBER;
+        hash = (53 * hash) + getStartTime().hashCode();
+      }
+      hash = (37 * hash) + IN_FLIGHT_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getInFlight());
+      if (hasLastHeartbeat()) {
+        hash = (37 * hash) + LAST_HEARTBEAT_FIELD_NUMBER;
+        hash = (53 * hash) + getLastHeartbeat().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.HtqProcess parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.HtqProcess parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.HtqProcess parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.HtqProcess prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * One HTQ process, as its last heartbeat says.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.HtqProcess}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.HtqProcess)
+        htq.v1.Htq.HtqProcessOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_HtqProcess_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_HtqProcess_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.HtqProcess.class, htq.v1.Htq.HtqProcess.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.HtqProcess.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetStartTimeFieldBuilder();
+          internalGetLastHeartbeatFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        id_ = "";
+        version_ = "";
+        address_ = "";
+        host_ = "";
+        startTime_ = null;
+        if (startTimeBuilder_ != null) {
+          startTimeBuilder_.dispose();
+          startTimeBuilder_ = null;
+        }
+        inFlight_ = 0L;
+        lastHeartbeat_ = null;
+        if (lastHeartbeatBuilder_ != null) {
+          lastHeartbeatBuilder_.dispose();
+          lastHeartbeatBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_HtqProcess_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.HtqProcess getDefaultInstanceForType() {
+        return htq.v1.Htq.HtqProcess.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.HtqProcess build() {
+        htq.v1.Htq.HtqProcess result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.HtqProcess buildPartial() {
+        htq.v1.Htq.HtqProcess result = new htq.v1.Htq.HtqProcess(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.HtqProcess result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.id_ = id_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.version_ = version_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.address_ = address_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.host_ = host_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.startTime_ = startTimeBuilder_ == null
+              ? startTime_
+              : startTimeBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.inFlight_ = inFlight_;
+        }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.lastHeartbeat_ = lastHeartbeatBuilder_ == null
+              ? lastHeartbeat_
+              : lastHeartbeatBuilder_.build();
+          to_bitField0_ |= 0x00000002;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.HtqProcess) {
+          return mergeFrom((htq.v1.Htq.HtqProcess)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.HtqProcess other) {
+        if (other == htq.v1.Htq.HtqProcess.getDefaultInstance()) return this;
+        if (!other.getId().isEmpty()) {
+          id_ = other.id_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getVersion().isEmpty()) {
+          version_ = other.version_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (!other.getAddress().isEmpty()) {
+          address_ = other.address_;
+          bitField0_ |= 0x00000004;
+          onChanged();
+        }
+        if (!other.getHost().isEmpty()) {
+          host_ = other.host_;
+          bitField0_ |= 0x00000008;
+          onChanged();
+        }
+        if (other.hasStartTime()) {
+          mergeStartTime(other.getStartTime());
+        }
+        if (other.getInFlight() != 0L) {
+          setInFlight(other.getInFlight());
+        }
+        if (other.hasLastHeartbeat()) {
+          mergeLastHeartbeat(other.getLastHeartbeat());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                id_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                version_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 26: {
+                address_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 26
+              case 34: {
+                host_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 34
+              case 42: {
+                input.readMessage(
+                    internalGetStartTimeFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 42
+              case 48: {
+                inFlight_ = input.readInt64();
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 48
+              case 58: {
+                input.readMessage(
+                    internalGetLastHeartbeatFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 58
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object id_ = "";
+      /**
+       * <code>string id = 1;</code>
+       * @return The id.
+       */
+      public java.lang.String getId() {
+        java.lang.Object ref = id_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          id_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string id = 1;</code>
+       * @return The bytes for id.
+       */
+      public com.google.protobuf.ByteString
+          getIdBytes() {
+        java.lang.Object ref = id_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          id_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string id = 1;</code>
+       * @param value The id to set.
+       * @return This builder for chaining.
+       */
+      public Builder setId(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        id_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string id = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearId() {
+        id_ = getDefaultInstance().getId();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string id = 1;</code>
+       * @param value The bytes for id to set.
+       * @return This builder for chaining.
+       */
+      public Builder setIdBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        id_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object version_ = "";
+      /**
+       * <code>string version = 2;</code>
+       * @return The version.
+       */
+      public java.lang.String getVersion() {
+        java.lang.Object ref = version_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          version_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @return The bytes for version.
+       */
+      public com.google.protobuf.ByteString
+          getVersionBytes() {
+        java.lang.Object ref = version_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          version_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @param value The version to set.
+       * @return This builder for chaining.
+       */
+      public Builder setVersion(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        version_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearVersion() {
+        version_ = getDefaultInstance().getVersion();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @param value The bytes for version to set.
+       * @return This builder for chaining.
+       */
+      public Builder setVersionBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        version_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object address_ = "";
+      /**
+       * <pre>
+       * The address it serves on.
+       * </pre>
+       *
+       * <code>string address = 3;</code>
+       * @return The address.
+       */
+      public java.lang.String getAddress() {
+        java.lang.Object ref = address_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          address_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The address it serves on.
+       * </pre>
+       *
+       * <code>string address = 3;</code>
+       * @return The bytes for address.
+       */
+      public com.google.protobuf.ByteString
+          getAddressBytes() {
+        java.lang.Object ref = address_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          address_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The address it serves on.
+       * </pre>
+       *
+       * <code>string address = 3;</code>
+       * @param value The address to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAddress(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        address_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The address it serves on.
+       * </pre>
+       *
+       * <code>string address = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAddress() {
+        address_ = getDefaultInstance().getAddress();
+        bitField0_ = (bitField0_ & ~0x00000004);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The address it serves on.
+       * </pre>
+       *
+       * <code>string address = 3;</code>
+       * @param value The bytes for address to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAddressBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        address_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object host_ = "";
+      /**
+       * <code>string host = 4;</code>
+       * @return The host.
+       */
+      public java.lang.String getHost() {
+        java.lang.Object ref = host_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          host_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string host = 4;</code>
+       * @return The bytes for host.
+       */
+      public com.google.protobuf.ByteString
+          getHostBytes() {
+        java.lang.Object ref = host_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          host_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string host = 4;</code>
+       * @param value The host to set.
+       * @return This builder for chaining.
+       */
+      public Builder setHost(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        host_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string host = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearHost() {
+        host_ = getDefaultInstance().getHost();
+        bitField0_ = (bitField0_ & ~0x00000008);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string host = 4;</code>
+       * @param value The bytes for host to set.
+       * @return This builder for chaining.
+       */
+      public Builder setHostBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        host_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Timestamp startTime_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> startTimeBuilder_;
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       * @return Whether the startTime field is set.
+       */
+      public boolean hasStartTime() {
+        return ((bitField0_ & 0x00000010) != 0);
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       * @return The startTime.
+       */
+      public com.google.protobuf.Timestamp getStartTime() {
+        if (startTimeBuilder_ == null) {
+          return startTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : startTime_;
+        } else {
+          return startTimeBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       */
+      public Builder setStartTime(com.google.protobuf.Timestamp value) {
+        if (startTimeBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          startTime_ = value;
+        } else {
+          startTimeBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       */
+      public Builder setStartTime(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (startTimeBuilder_ == null) {
+          startTime_ = builderForValue.build();
+        } else {
+          startTimeBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       */
+      public Builder mergeStartTime(com.google.protobuf.Timestamp value) {
+        if (startTimeBuilder_ == null) {
+          if (((bitField0_ & 0x00000010) != 0) &&
+            startTime_ != null &&
+            startTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getStartTimeBuilder().mergeFrom(value);
+          } else {
+            startTime_ = value;
+          }
+        } else {
+          startTimeBuilder_.mergeFrom(value);
+        }
+        if (startTime_ != null) {
+          bitField0_ |= 0x00000010;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       */
+      public Builder clearStartTime() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        startTime_ = null;
+        if (startTimeBuilder_ != null) {
+          startTimeBuilder_.dispose();
+          startTimeBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getStartTimeBuilder() {
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return internalGetStartTimeFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getStartTimeOrBuilder() {
+        if (startTimeBuilder_ != null) {
+          return startTimeBuilder_.getMessageOrBuilder();
+        } else {
+          return startTime_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : startTime_;
+        }
+      }
+      /**
+       * <code>.google.protobuf.Timestamp start_time = 5;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetStartTimeFieldBuilder() {
+        if (startTimeBuilder_ == null) {
+          startTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getStartTime(),
+                  getParentForChildren(),
+                  isClean());
+          startTime_ = null;
+        }
+        return startTimeBuilder_;
+      }
+
+      private long inFlight_ ;
+      /**
+       * <pre>
+       * Requests it had in flight.
+       * </pre>
+       *
+       * <code>int64 in_flight = 6;</code>
+       * @return The inFlight.
+       */
+      @java.lang.Override
+      public long getInFlight() {
+        return inFlight_;
+      }
+      /**
+       * <pre>
+       * Requests it had in flight.
+       * </pre>
+       *
+       * <code>int64 in_flight = 6;</code>
+       * @param value The inFlight to set.
+       * @return This builder for chaining.
+       */
+      public Builder setInFlight(long value) {
+
+        inFlight_ = value;
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests it had in flight.
+       * </pre>
+       *
+       * <code>int64 in_flight = 6;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearInFlight() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        inFlight_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Timestamp lastHeartbeat_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> lastHeartbeatBuilder_;
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       * @return Whether the lastHeartbeat field is set.
+       */
+      public boolean hasLastHeartbeat() {
+        return ((bitField0_ & 0x00000040) != 0);
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       * @return The lastHeartbeat.
+       */
+      public com.google.protobuf.Timestamp getLastHeartbeat() {
+        if (lastHeartbeatBuilder_ == null) {
+          return lastHeartbeat_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastHeartbeat_;
+        } else {
+          return lastHeartbeatBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       */
+      public Builder setLastHeartbeat(com.google.protobuf.Timestamp value) {
+        if (lastHeartbeatBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          lastHeartbeat_ = value;
+        } else {
+          lastHeartbeatBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       */
+      public Builder setLastHeartbeat(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (lastHeartbeatBuilder_ == null) {
+          lastHeartbeat_ = builderForValue.build();
+        } else {
+          lastHeartbeatBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       */
+      public Builder mergeLastHeartbeat(com.google.protobuf.Timestamp value) {
+        if (lastHeartbeatBuilder_ == null) {
+          if (((bitField0_ & 0x00000040) != 0) &&
+            lastHeartbeat_ != null &&
+            lastHeartbeat_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getLastHeartbeatBuilder().mergeFrom(value);
+          } else {
+            lastHeartbeat_ = value;
+          }
+        } else {
+          lastHeartbeatBuilder_.mergeFrom(value);
+        }
+        if (lastHeartbeat_ != null) {
+          bitField0_ |= 0x00000040;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       */
+      public Builder clearLastHeartbeat() {
+        bitField0_ = (bitField0_ & ~0x00000040);
+        lastHeartbeat_ = null;
+        if (lastHeartbeatBuilder_ != null) {
+          lastHeartbeatBuilder_.dispose();
+          lastHeartbeatBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getLastHeartbeatBuilder() {
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return internalGetLastHeartbeatFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getLastHeartbeatOrBuilder() {
+        if (lastHeartbeatBuilder_ != null) {
+          return lastHeartbeatBuilder_.getMessageOrBuilder();
+        } else {
+          return lastHeartbeat_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : lastHeartbeat_;
+        }
+      }
+      /**
+       * <code>.google.protobuf.Timestamp last_heartbeat = 7;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetLastHeartbeatFieldBuilder() {
+        if (lastHeartbeatBuilder_ == null) {
+          lastHeartbeatBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getLastHeartbeat(),
+                  getParentForChildren(),
+                  isClean());
+          lastHeartbeat_ = null;
+        }
+        return lastHeartbeatBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.HtqProcess)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.HtqProcess)
+    private static final htq.v1.Htq.HtqProcess DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.HtqProcess();
+    }
+
+    public static htq.v1.Htq.HtqProcess getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<HtqProcess>
+        PARSER = new com.google.protobuf.AbstractParser<HtqProcess>() {
+      @java.lang.Override
+      public HtqProcess parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<HtqProcess> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<HtqProcess> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.HtqProcess getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface RedisServerOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.RedisServer)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+     * </pre>
+     *
+     * <code>string mode = 1;</code>
+     * @return The mode.
+     */
+    java.lang.String getMode();
+    /**
+     * <pre>
+     * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+     * </pre>
+     *
+     * <code>string mode = 1;</code>
+     * @return The bytes for mode.
+     */
+    com.google.protobuf.ByteString
+        getModeBytes();
+
+    /**
+     * <code>string version = 2;</code>
+     * @return The version.
+     */
+    java.lang.String getVersion();
+    /**
+     * <code>string version = 2;</code>
+     * @return The bytes for version.
+     */
+    com.google.protobuf.ByteString
+        getVersionBytes();
+
+    /**
+     * <code>int64 used_memory_bytes = 3;</code>
+     * @return The usedMemoryBytes.
+     */
+    long getUsedMemoryBytes();
+
+    /**
+     * <pre>
+     * Its maxmemory; 0 means none.
+     * </pre>
+     *
+     * <code>int64 max_memory_bytes = 4;</code>
+     * @return The maxMemoryBytes.
+     */
+    long getMaxMemoryBytes();
+
+    /**
+     * <code>int64 connected_clients = 5;</code>
+     * @return The connectedClients.
+     */
+    long getConnectedClients();
+  }
+  /**
+   * <pre>
+   * What Redis says of itself (the master; on a cluster, one node).
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.RedisServer}
+   */
+  public static final class RedisServer extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.RedisServer)
+      RedisServerOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "RedisServer");
+    }
+    // Use RedisServer.newBuilder() to construct.
+    private RedisServer(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private RedisServer() {
+      mode_ = "";
+      version_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_RedisServer_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_RedisServer_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_RedisServer_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.RedisServer.class, htq.v1.Htq.RedisServer.Builder.class);
+    }
+
+    public static final int MODE_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object mode_ = "";
+    /**
+     * <pre>
+     * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+     * </pre>
+     *
+     * <code>string mode = 1;</code>
+     * @return The mode.
+     */
+    @java.lang.Override
+    public java.lang.String getMode() {
+      java.lang.Object ref = mode_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        mode_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+     * </pre>
+     *
+     * <code>string mode = 1;</code>
+     * @return The bytes for mode.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getModeBytes() {
+      java.lang.Object ref = mode_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        mode_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int VERSION_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object version_ = "";
+    /**
+     * <code>string version = 2;</code>
+     * @return The version.
+     */
+    @java.lang.Override
+    public java.lang.String getVersion() {
+      java.lang.Object ref = version_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        version_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string version = 2;</code>
+     * @return The bytes for version.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getVersionBytes() {
+      java.lang.Object ref = version_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        version_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int USED_MEMORY_BYTES_FIELD_NUMBER = 3;
+    private long usedMemoryBytes_ = 0L;
+    /**
+     * <code>int64 used_memory_bytes = 3;</code>
+     * @return The usedMemoryBytes.
+     */
+    @java.lang.Override
+    public long getUsedMemoryBytes() {
+      return usedMemoryBytes_;
+    }
+
+    public static final int MAX_MEMORY_BYTES_FIELD_NUMBER = 4;
+    private long maxMemoryBytes_ = 0L;
+    /**
+     * <pre>
+     * Its maxmemory; 0 means none.
+     * </pre>
+     *
+     * <code>int64 max_memory_bytes = 4;</code>
+     * @return The maxMemoryBytes.
+     */
+    @java.lang.Override
+    public long getMaxMemoryBytes() {
+      return maxMemoryBytes_;
+    }
+
+    public static final int CONNECTED_CLIENTS_FIELD_NUMBER = 5;
+    private long connectedClients_ = 0L;
+    /**
+     * <code>int64 connected_clients = 5;</code>
+     * @return The connectedClients.
+     */
+    @java.lang.Override
+    public long getConnectedClients() {
+      return connectedClients_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(mode_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, mode_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(version_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, version_);
+      }
+      if (usedMemoryBytes_ != 0L) {
+        output.writeInt64(3, usedMemoryBytes_);
+      }
+      if (maxMemoryBytes_ != 0L) {
+        output.writeInt64(4, maxMemoryBytes_);
+      }
+      if (connectedClients_ != 0L) {
+        output.writeInt64(5, connectedClients_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(mode_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, mode_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(version_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, version_);
+      }
+      if (usedMemoryBytes_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(3, usedMemoryBytes_);
+      }
+      if (maxMemoryBytes_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(4, maxMemoryBytes_);
+      }
+      if (connectedClients_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(5, connectedClients_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.RedisServer)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.RedisServer other = (htq.v1.Htq.RedisServer) obj;
+
+      if (!getMode()
+          .equals(other.getMode())) return false;
+      if (!getVersion()
+          .equals(other.getVersion())) return false;
+      if (getUsedMemoryBytes()
+          != other.getUsedMemoryBytes()) return false;
+      if (getMaxMemoryBytes()
+          != other.getMaxMemoryBytes()) return false;
+      if (getConnectedClients()
+          != other.getConnectedClients()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + MODE_FIELD_NUMBER;
+      hash = (53 * hash) + getMode().hashCode();
+      hash = (37 * hash) + VERSION_FIELD_NUMBER;
+      hash = (53 * hash) + getVersion().hashCode();
+      hash = (37 * hash) + USED_MEMORY_BYTES_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getUsedMemoryBytes());
+      hash = (37 * hash) + MAX_MEMORY_BYTES_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getMaxMemoryBytes());
+      hash = (37 * hash) + CONNECTED_CLIENTS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getConnectedClients());
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.RedisServer parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.RedisServer parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.RedisServer parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.RedisServer parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.RedisServer prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * What Redis says of itself (the master; on a cluster, one node).
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.RedisServer}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.RedisServer)
+        htq.v1.Htq.RedisServerOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_RedisServer_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_RedisServer_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.RedisServer.class, htq.v1.Htq.RedisServer.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.RedisServer.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        mode_ = "";
+        version_ = "";
+        usedMemoryBytes_ = 0L;
+        maxMemoryBytes_ = 0L;
+        connectedClients_ = 0L;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_RedisServer_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RedisServer getDefaultInstanceForType() {
+        return htq.v1.Htq.RedisServer.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RedisServer build() {
+        htq.v1.Htq.RedisServer result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.RedisServer buildPartial() {
+        htq.v1.Htq.RedisServer result = new htq.v1.Htq.RedisServer(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.RedisServer result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.mode_ = mode_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.version_ = version_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.usedMemoryBytes_ = usedMemoryBytes_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.maxMemoryBytes_ = maxMemoryBytes_;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.connectedClients_ = connectedClients_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.RedisServer) {
+          return mergeFrom((htq.v1.Htq.RedisServer)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.RedisServer other) {
+        if (other == htq.v1.Htq.RedisServer.getDefaultInstance()) return this;
+        if (!other.getMode().isEmpty()) {
+          mode_ = other.mode_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getVersion().isEmpty()) {
+          version_ = other.version_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (other.getUsedMemoryBytes() != 0L) {
+          setUsedMemoryBytes(other.getUsedMemoryBytes());
+        }
+        if (other.getMaxMemoryBytes() != 0L) {
+          setMaxMemoryBytes(other.getMaxMemoryBytes());
+        }
+        if (other.getConnectedClients() != 0L) {
+          setConnectedClients(other.getConnectedClients());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                mode_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                version_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 24: {
+                usedMemoryBytes_ = input.readInt64();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 24
+              case 32: {
+                maxMemoryBytes_ = input.readInt64();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 32
+              case 40: {
+                connectedClients_ = input.readInt64();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 40
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object mode_ = "";
+      /**
+       * <pre>
+       * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+       * </pre>
+       *
+       * <code>string mode = 1;</code>
+       * @return The mode.
+       */
+      public java.lang.String getMode() {
+        java.lang.Object ref = mode_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          mode_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+       * </pre>
+       *
+       * <code>string mode = 1;</code>
+       * @return The bytes for mode.
+       */
+      public com.google.protobuf.ByteString
+          getModeBytes() {
+        java.lang.Object ref = mode_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          mode_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+       * </pre>
+       *
+       * <code>string mode = 1;</code>
+       * @param value The mode to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMode(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        mode_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+       * </pre>
+       *
+       * <code>string mode = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMode() {
+        mode_ = getDefaultInstance().getMode();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How HTQ reaches it: "standalone", "sentinel" or "cluster".
+       * </pre>
+       *
+       * <code>string mode = 1;</code>
+       * @param value The bytes for mode to set.
+       * @return This builder for chaining.
+       */
+      public Builder setModeBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        mode_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object version_ = "";
+      /**
+       * <code>string version = 2;</code>
+       * @return The version.
+       */
+      public java.lang.String getVersion() {
+        java.lang.Object ref = version_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          version_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @return The bytes for version.
+       */
+      public com.google.protobuf.ByteString
+          getVersionBytes() {
+        java.lang.Object ref = version_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          version_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @param value The version to set.
+       * @return This builder for chaining.
+       */
+      public Builder setVersion(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        version_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearVersion() {
+        version_ = getDefaultInstance().getVersion();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string version = 2;</code>
+       * @param value The bytes for version to set.
+       * @return This builder for chaining.
+       */
+      public Builder setVersionBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        version_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private long usedMemoryBytes_ ;
+      /**
+       * <code>int64 used_memory_bytes = 3;</code>
+       * @return The usedMemoryBytes.
+       */
+      @java.lang.Override
+      public long getUsedMemoryBytes() {
+        return usedMemoryBytes_;
+      }
+      /**
+       * <code>int64 used_memory_bytes = 3;</code>
+       * @param value The usedMemoryBytes to set.
+       * @return This builder for chaining.
+       */
+      public Builder setUsedMemoryBytes(long value) {
+
+        usedMemoryBytes_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>int64 used_memory_bytes = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearUsedMemoryBytes() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        usedMemoryBytes_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private long maxMemoryBytes_ ;
+      /**
+       * <pre>
+       * Its maxmemory; 0 means none.
+       * </pre>
+       *
+       * <code>int64 max_memory_bytes = 4;</code>
+       * @return The maxMemoryBytes.
+       */
+      @java.lang.Override
+      public long getMaxMemoryBytes() {
+        return maxMemoryBytes_;
+      }
+      /**
+       * <pre>
+       * Its maxmemory; 0 means none.
+       * </pre>
+       *
+       * <code>int64 max_memory_bytes = 4;</code>
+       * @param value The maxMemoryBytes to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMaxMemoryBytes(long value) {
+
+        maxMemoryBytes_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its maxmemory; 0 means none.
+       * </pre>
+       *
+       * <code>int64 max_memory_bytes = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMaxMemoryBytes() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        maxMemoryBytes_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private long connectedClients_ ;
+      /**
+       * <code>int64 connected_clients = 5;</code>
+       * @return The connectedClients.
+       */
+      @java.lang.Override
+      public long getConnectedClients() {
+        return connectedClients_;
+      }
+      /**
+       * <code>int64 connected_clients = 5;</code>
+       * @param value The connectedClients to set.
+       * @return This builder for chaining.
+       */
+      public Builder setConnectedClients(long value) {
+
+        connectedClients_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>int64 connected_clients = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearConnectedClients() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        connectedClients_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.RedisServer)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.RedisServer)
+    private static final htq.v1.Htq.RedisServer DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.RedisServer();
+    }
+
+    public static htq.v1.Htq.RedisServer getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<RedisServer>
+        PARSER = new com.google.protobuf.AbstractParser<RedisServer>() {
+      @java.lang.Override
+      public RedisServer parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<RedisServer> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<RedisServer> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.RedisServer getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
   private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_htq_v1_RetryPolicy_descriptor;
   private static final 
@@ -86001,6 +90161,26 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_htq_v1_PublishBatchResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_GetSystemRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_GetSystemRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_SystemInfo_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_SystemInfo_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_HtqProcess_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_HtqProcess_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_RedisServer_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_RedisServer_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -86226,100 +90406,113 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       ".v1.Delivery\"N\n\023PublishBatchRequest\022\r\n\005t" +
       "opic\030\001 \001(\t\022(\n\010messages\030\002 \003(\0132\026.htq.v1.Pu" +
       "blishRequest\"A\n\024PublishBatchResponse\022)\n\010" +
-      "messages\030\001 \003(\0132\027.htq.v1.PublishResponse*" +
-      "q\n\tQueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000" +
-      "\022\030\n\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND" +
-      "_TIMING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tT" +
-      "askState\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024" +
-      "TASK_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE" +
-      "\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_" +
-      "SUCCEEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK" +
-      "_STATE_CANCELLED\020\006*\307\003\n\tEventKind\022\032\n\026EVEN" +
-      "T_KIND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHE" +
-      "D\020\001\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIN" +
-      "D_SUCCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023" +
-      "\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHE" +
-      "DULED\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVE" +
-      "NT_KIND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULE" +
-      "D\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND" +
-      "_RESUMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVE" +
-      "NT_KIND_DELETED\020\r\022 \n\034EVENT_KIND_ENDPOINT" +
-      "_DISABLED\020\016\022\036\n\032EVENT_KIND_ENDPOINT_PAUSE" +
-      "D\020\017\022\037\n\033EVENT_KIND_ENDPOINT_ENABLED\020\020*H\n\007" +
-      "CatchUp\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CAT" +
-      "CH_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020Signin" +
-      "gAlgorithm\022!\n\035SIGNING_ALGORITHM_UNSPECIF" +
-      "IED\020\000\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001" +
-      "\022\035\n\031SIGNING_ALGORITHM_ED25519\020\002*\203\001\n\rEndp" +
-      "ointState\022\036\n\032ENDPOINT_STATE_UNSPECIFIED\020" +
-      "\000\022\032\n\026ENDPOINT_STATE_ENABLED\020\001\022\033\n\027ENDPOIN" +
-      "T_STATE_DISABLED\020\002\022\031\n\025ENDPOINT_STATE_PAU" +
-      "SED\020\0032\267\024\n\nHtqService\0228\n\013CreateQueue\022\032.ht" +
-      "q.v1.CreateQueueRequest\032\r.htq.v1.Queue\0222" +
-      "\n\010GetQueue\022\027.htq.v1.GetQueueRequest\032\r.ht" +
-      "q.v1.Queue\022C\n\nListQueues\022\031.htq.v1.ListQu" +
-      "euesRequest\032\032.htq.v1.ListQueuesResponse\022" +
-      "8\n\013UpdateQueue\022\032.htq.v1.UpdateQueueReque" +
-      "st\032\r.htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v" +
-      "1.DeleteQueueRequest\032\033.htq.v1.DeleteQueu" +
-      "eResponse\022=\n\010PushTask\022\027.htq.v1.PushTaskR" +
-      "equest\032\030.htq.v1.PushTaskResponse\022@\n\tPush" +
-      "Tasks\022\030.htq.v1.PushTasksRequest\032\031.htq.v1" +
-      ".PushTasksResponse\022E\n\014ScheduleTask\022\033.htq" +
-      ".v1.ScheduleTaskRequest\032\030.htq.v1.PushTas" +
-      "kResponse\022/\n\007GetTask\022\026.htq.v1.GetTaskReq" +
-      "uest\032\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1" +
-      ".ListTasksRequest\032\031.htq.v1.ListTasksResp" +
-      "onse\022C\n\nCountTasks\022\031.htq.v1.CountTasksRe" +
-      "quest\032\032.htq.v1.CountTasksResponse\0225\n\nCan" +
-      "celTask\022\031.htq.v1.CancelTaskRequest\032\014.htq" +
-      ".v1.Task\022E\n\nWatchQueue\022\031.htq.v1.WatchQue" +
-      "ueRequest\032\032.htq.v1.WatchQueueResponse0\001\022" +
-      "6\n\nPauseQueue\022\031.htq.v1.PauseQueueRequest" +
-      "\032\r.htq.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1." +
-      "ResumeQueueRequest\032\r.htq.v1.Queue\022C\n\nPur" +
-      "geQueue\022\031.htq.v1.PurgeQueueRequest\032\032.htq" +
-      ".v1.PurgeQueueResponse\022/\n\007RunTask\022\026.htq." +
-      "v1.RunTaskRequest\032\014.htq.v1.Task\022;\n\rRetry" +
-      "DeadTask\022\034.htq.v1.RetryDeadTaskRequest\032\014" +
-      ".htq.v1.Task\022X\n\021RetryAllDeadTasks\022 .htq." +
-      "v1.RetryAllDeadTasksRequest\032!.htq.v1.Ret" +
-      "ryAllDeadTasksResponse\022O\n\016DeleteDeadTask" +
-      "\022\035.htq.v1.DeleteDeadTaskRequest\032\036.htq.v1" +
-      ".DeleteDeadTaskResponse\022F\n\013ReplayTasks\022\032" +
-      ".htq.v1.ReplayTasksRequest\032\033.htq.v1.Repl" +
-      "ayTasksResponse\022A\n\016CreateSchedule\022\035.htq." +
-      "v1.CreateScheduleRequest\032\020.htq.v1.Schedu" +
-      "le\022;\n\013GetSchedule\022\032.htq.v1.GetScheduleRe" +
-      "quest\032\020.htq.v1.Schedule\022L\n\rListSchedules" +
-      "\022\034.htq.v1.ListSchedulesRequest\032\035.htq.v1." +
-      "ListSchedulesResponse\022O\n\016DeleteSchedule\022" +
-      "\035.htq.v1.DeleteScheduleRequest\032\036.htq.v1." +
-      "DeleteScheduleResponse\022G\n\020CreateSigningK" +
-      "ey\022\037.htq.v1.CreateSigningKeyRequest\032\022.ht" +
-      "q.v1.SigningKey\022R\n\017ListSigningKeys\022\036.htq" +
-      ".v1.ListSigningKeysRequest\032\037.htq.v1.List" +
-      "SigningKeysResponse\022U\n\020RotateSigningKey\022" +
-      "\037.htq.v1.RotateSigningKeyRequest\032 .htq.v" +
-      "1.RotateSigningKeyResponse\022U\n\020RetireSign" +
-      "ingKey\022\037.htq.v1.RetireSigningKeyRequest\032" +
-      " .htq.v1.RetireSigningKeyResponse\0228\n\013Cre" +
-      "ateTopic\022\032.htq.v1.CreateTopicRequest\032\r.h" +
-      "tq.v1.Topic\0222\n\010GetTopic\022\027.htq.v1.GetTopi" +
-      "cRequest\032\r.htq.v1.Topic\022C\n\nListTopics\022\031." +
-      "htq.v1.ListTopicsRequest\032\032.htq.v1.ListTo" +
-      "picsResponse\0228\n\013UpdateTopic\022\032.htq.v1.Upd" +
-      "ateTopicRequest\032\r.htq.v1.Topic\022F\n\013Delete" +
-      "Topic\022\032.htq.v1.DeleteTopicRequest\032\033.htq." +
-      "v1.DeleteTopicResponse\0228\n\013AddEndpoint\022\032." +
-      "htq.v1.AddEndpointRequest\032\r.htq.v1.Topic" +
-      "\022>\n\016RemoveEndpoint\022\035.htq.v1.RemoveEndpoi" +
-      "ntRequest\032\r.htq.v1.Topic\022>\n\016EnableEndpoi" +
-      "nt\022\035.htq.v1.EnableEndpointRequest\032\r.htq." +
-      "v1.Topic\022:\n\007Publish\022\026.htq.v1.PublishRequ" +
-      "est\032\027.htq.v1.PublishResponse\022I\n\014PublishB" +
-      "atch\022\033.htq.v1.PublishBatchRequest\032\034.htq." +
-      "v1.PublishBatchResponseb\006proto3"
+      "messages\030\001 \003(\0132\027.htq.v1.PublishResponse\"" +
+      "\022\n\020GetSystemRequest\"l\n\nSystemInfo\022%\n\tpro" +
+      "cesses\030\001 \003(\0132\022.htq.v1.HtqProcess\022\"\n\005redi" +
+      "s\030\002 \001(\0132\023.htq.v1.RedisServer\022\023\n\013answered" +
+      "_by\030\003 \001(\t\"\277\001\n\nHtqProcess\022\n\n\002id\030\001 \001(\t\022\017\n\007" +
+      "version\030\002 \001(\t\022\017\n\007address\030\003 \001(\t\022\014\n\004host\030\004" +
+      " \001(\t\022.\n\nstart_time\030\005 \001(\0132\032.google.protob" +
+      "uf.Timestamp\022\021\n\tin_flight\030\006 \001(\003\0222\n\016last_" +
+      "heartbeat\030\007 \001(\0132\032.google.protobuf.Timest" +
+      "amp\"|\n\013RedisServer\022\014\n\004mode\030\001 \001(\t\022\017\n\007vers" +
+      "ion\030\002 \001(\t\022\031\n\021used_memory_bytes\030\003 \001(\003\022\030\n\020" +
+      "max_memory_bytes\030\004 \001(\003\022\031\n\021connected_clie" +
+      "nts\030\005 \001(\003*q\n\tQueueKind\022\032\n\026QUEUE_KIND_UNS" +
+      "PECIFIED\020\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021" +
+      "QUEUE_KIND_TIMING\020\002\022\027\n\023QUEUE_KIND_VARIAB" +
+      "LE\020\003*\265\001\n\tTaskState\022\032\n\026TASK_STATE_UNSPECI" +
+      "FIED\020\000\022\030\n\024TASK_STATE_SCHEDULED\020\001\022\022\n\016TASK" +
+      "_STATE_DUE\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024T" +
+      "ASK_STATE_SUCCEEDED\020\004\022\023\n\017TASK_STATE_DEAD" +
+      "\020\005\022\030\n\024TASK_STATE_CANCELLED\020\006*\307\003\n\tEventKi" +
+      "nd\022\032\n\026EVENT_KIND_UNSPECIFIED\020\000\022\025\n\021EVENT_" +
+      "KIND_PUSHED\020\001\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n" +
+      "\024EVENT_KIND_SUCCEEDED\020\003\022\027\n\023EVENT_KIND_RE" +
+      "TRYING\020\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVENT_K" +
+      "IND_RESCHEDULED\020\006\022\030\n\024EVENT_KIND_CANCELLE" +
+      "D\020\007\022\026\n\022EVENT_KIND_EVICTED\020\010\022\030\n\024EVENT_KIN" +
+      "D_SCHEDULED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022" +
+      "EVENT_KIND_RESUMED\020\013\022\025\n\021EVENT_KIND_PURGE" +
+      "D\020\014\022\026\n\022EVENT_KIND_DELETED\020\r\022 \n\034EVENT_KIN" +
+      "D_ENDPOINT_DISABLED\020\016\022\036\n\032EVENT_KIND_ENDP" +
+      "OINT_PAUSED\020\017\022\037\n\033EVENT_KIND_ENDPOINT_ENA" +
+      "BLED\020\020*H\n\007CatchUp\022\030\n\024CATCH_UP_UNSPECIFIE" +
+      "D\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002" +
+      "*w\n\020SigningAlgorithm\022!\n\035SIGNING_ALGORITH" +
+      "M_UNSPECIFIED\020\000\022!\n\035SIGNING_ALGORITHM_HMA" +
+      "C_SHA256\020\001\022\035\n\031SIGNING_ALGORITHM_ED25519\020" +
+      "\002*\203\001\n\rEndpointState\022\036\n\032ENDPOINT_STATE_UN" +
+      "SPECIFIED\020\000\022\032\n\026ENDPOINT_STATE_ENABLED\020\001\022" +
+      "\033\n\027ENDPOINT_STATE_DISABLED\020\002\022\031\n\025ENDPOINT" +
+      "_STATE_PAUSED\020\0032\362\024\n\nHtqService\0228\n\013Create" +
+      "Queue\022\032.htq.v1.CreateQueueRequest\032\r.htq." +
+      "v1.Queue\0222\n\010GetQueue\022\027.htq.v1.GetQueueRe" +
+      "quest\032\r.htq.v1.Queue\022C\n\nListQueues\022\031.htq" +
+      ".v1.ListQueuesRequest\032\032.htq.v1.ListQueue" +
+      "sResponse\0228\n\013UpdateQueue\022\032.htq.v1.Update" +
+      "QueueRequest\032\r.htq.v1.Queue\022F\n\013DeleteQue" +
+      "ue\022\032.htq.v1.DeleteQueueRequest\032\033.htq.v1." +
+      "DeleteQueueResponse\022=\n\010PushTask\022\027.htq.v1" +
+      ".PushTaskRequest\032\030.htq.v1.PushTaskRespon" +
+      "se\022@\n\tPushTasks\022\030.htq.v1.PushTasksReques" +
+      "t\032\031.htq.v1.PushTasksResponse\022E\n\014Schedule" +
+      "Task\022\033.htq.v1.ScheduleTaskRequest\032\030.htq." +
+      "v1.PushTaskResponse\022/\n\007GetTask\022\026.htq.v1." +
+      "GetTaskRequest\032\014.htq.v1.Task\022@\n\tListTask" +
+      "s\022\030.htq.v1.ListTasksRequest\032\031.htq.v1.Lis" +
+      "tTasksResponse\022C\n\nCountTasks\022\031.htq.v1.Co" +
+      "untTasksRequest\032\032.htq.v1.CountTasksRespo" +
+      "nse\0225\n\nCancelTask\022\031.htq.v1.CancelTaskReq" +
+      "uest\032\014.htq.v1.Task\022E\n\nWatchQueue\022\031.htq.v" +
+      "1.WatchQueueRequest\032\032.htq.v1.WatchQueueR" +
+      "esponse0\001\0226\n\nPauseQueue\022\031.htq.v1.PauseQu" +
+      "eueRequest\032\r.htq.v1.Queue\0228\n\013ResumeQueue" +
+      "\022\032.htq.v1.ResumeQueueRequest\032\r.htq.v1.Qu" +
+      "eue\022C\n\nPurgeQueue\022\031.htq.v1.PurgeQueueReq" +
+      "uest\032\032.htq.v1.PurgeQueueResponse\022/\n\007RunT" +
+      "ask\022\026.htq.v1.RunTaskRequest\032\014.htq.v1.Tas" +
+      "k\022;\n\rRetryDeadTask\022\034.htq.v1.RetryDeadTas" +
+      "kRequest\032\014.htq.v1.Task\022X\n\021RetryAllDeadTa" +
+      "sks\022 .htq.v1.RetryAllDeadTasksRequest\032!." +
+      "htq.v1.RetryAllDeadTasksResponse\022O\n\016Dele" +
+      "teDeadTask\022\035.htq.v1.DeleteDeadTaskReques" +
+      "t\032\036.htq.v1.DeleteDeadTaskResponse\022F\n\013Rep" +
+      "layTasks\022\032.htq.v1.ReplayTasksRequest\032\033.h" +
+      "tq.v1.ReplayTasksResponse\022A\n\016CreateSched" +
+      "ule\022\035.htq.v1.CreateScheduleRequest\032\020.htq" +
+      ".v1.Schedule\022;\n\013GetSchedule\022\032.htq.v1.Get" +
+      "ScheduleRequest\032\020.htq.v1.Schedule\022L\n\rLis" +
+      "tSchedules\022\034.htq.v1.ListSchedulesRequest" +
+      "\032\035.htq.v1.ListSchedulesResponse\022O\n\016Delet" +
+      "eSchedule\022\035.htq.v1.DeleteScheduleRequest" +
+      "\032\036.htq.v1.DeleteScheduleResponse\022G\n\020Crea" +
+      "teSigningKey\022\037.htq.v1.CreateSigningKeyRe" +
+      "quest\032\022.htq.v1.SigningKey\022R\n\017ListSigning" +
+      "Keys\022\036.htq.v1.ListSigningKeysRequest\032\037.h" +
+      "tq.v1.ListSigningKeysResponse\022U\n\020RotateS" +
+      "igningKey\022\037.htq.v1.RotateSigningKeyReque" +
+      "st\032 .htq.v1.RotateSigningKeyResponse\022U\n\020" +
+      "RetireSigningKey\022\037.htq.v1.RetireSigningK" +
+      "eyRequest\032 .htq.v1.RetireSigningKeyRespo" +
+      "nse\0228\n\013CreateTopic\022\032.htq.v1.CreateTopicR" +
+      "equest\032\r.htq.v1.Topic\0222\n\010GetTopic\022\027.htq." +
+      "v1.GetTopicRequest\032\r.htq.v1.Topic\022C\n\nLis" +
+      "tTopics\022\031.htq.v1.ListTopicsRequest\032\032.htq" +
+      ".v1.ListTopicsResponse\0228\n\013UpdateTopic\022\032." +
+      "htq.v1.UpdateTopicRequest\032\r.htq.v1.Topic" +
+      "\022F\n\013DeleteTopic\022\032.htq.v1.DeleteTopicRequ" +
+      "est\032\033.htq.v1.DeleteTopicResponse\0228\n\013AddE" +
+      "ndpoint\022\032.htq.v1.AddEndpointRequest\032\r.ht" +
+      "q.v1.Topic\022>\n\016RemoveEndpoint\022\035.htq.v1.Re" +
+      "moveEndpointRequest\032\r.htq.v1.Topic\022>\n\016En" +
+      "ableEndpoint\022\035.htq.v1.EnableEndpointRequ" +
+      "est\032\r.htq.v1.Topic\022:\n\007Publish\022\026.htq.v1.P" +
+      "ublishRequest\032\027.htq.v1.PublishResponse\022I" +
+      "\n\014PublishBatch\022\033.htq.v1.PublishBatchRequ" +
+      "est\032\034.htq.v1.PublishBatchResponse\0229\n\tGet" +
+      "System\022\030.htq.v1.GetSystemRequest\032\022.htq.v" +
+      "1.SystemInfob\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -86820,6 +91013,30 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_PublishBatchResponse_descriptor,
         new java.lang.String[] { "Messages", });
+    internal_static_htq_v1_GetSystemRequest_descriptor =
+      getDescriptor().getMessageType(82);
+    internal_static_htq_v1_GetSystemRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_GetSystemRequest_descriptor,
+        new java.lang.String[] { });
+    internal_static_htq_v1_SystemInfo_descriptor =
+      getDescriptor().getMessageType(83);
+    internal_static_htq_v1_SystemInfo_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_SystemInfo_descriptor,
+        new java.lang.String[] { "Processes", "Redis", "AnsweredBy", });
+    internal_static_htq_v1_HtqProcess_descriptor =
+      getDescriptor().getMessageType(84);
+    internal_static_htq_v1_HtqProcess_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_HtqProcess_descriptor,
+        new java.lang.String[] { "Id", "Version", "Address", "Host", "StartTime", "InFlight", "LastHeartbeat", });
+    internal_static_htq_v1_RedisServer_descriptor =
+      getDescriptor().getMessageType(85);
+    internal_static_htq_v1_RedisServer_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_RedisServer_descriptor,
+        new java.lang.String[] { "Mode", "Version", "UsedMemoryBytes", "MaxMemoryBytes", "ConnectedClients", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.FieldMaskProto.getDescriptor();

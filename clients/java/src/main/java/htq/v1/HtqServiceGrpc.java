@@ -1224,6 +1224,37 @@ public final class HtqServiceGrpc {
     return getPublishBatchMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.GetSystemRequest,
+      htq.v1.Htq.SystemInfo> getGetSystemMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetSystem",
+      requestType = htq.v1.Htq.GetSystemRequest.class,
+      responseType = htq.v1.Htq.SystemInfo.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.GetSystemRequest,
+      htq.v1.Htq.SystemInfo> getGetSystemMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.GetSystemRequest, htq.v1.Htq.SystemInfo> getGetSystemMethod;
+    if ((getGetSystemMethod = HtqServiceGrpc.getGetSystemMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getGetSystemMethod = HtqServiceGrpc.getGetSystemMethod) == null) {
+          HtqServiceGrpc.getGetSystemMethod = getGetSystemMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.GetSystemRequest, htq.v1.Htq.SystemInfo>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetSystem"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.GetSystemRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.SystemInfo.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("GetSystem"))
+              .build();
+        }
+      }
+    }
+    return getGetSystemMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -1697,6 +1728,17 @@ public final class HtqServiceGrpc {
     default void publishBatch(htq.v1.Htq.PublishBatchRequest request,
         io.grpc.stub.StreamObserver<htq.v1.Htq.PublishBatchResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getPublishBatchMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+     * what Redis says of itself. Needs a token that reaches every queue.
+     * </pre>
+     */
+    default void getSystem(htq.v1.Htq.GetSystemRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.SystemInfo> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetSystemMethod(), responseObserver);
     }
   }
 
@@ -2180,6 +2222,18 @@ public final class HtqServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getPublishBatchMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+     * what Redis says of itself. Needs a token that reaches every queue.
+     * </pre>
+     */
+    public void getSystem(htq.v1.Htq.GetSystemRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.SystemInfo> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetSystemMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -2611,6 +2665,17 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getPublishBatchMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+     * what Redis says of itself. Needs a token that reaches every queue.
+     * </pre>
+     */
+    public htq.v1.Htq.SystemInfo getSystem(htq.v1.Htq.GetSystemRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetSystemMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -3040,6 +3105,17 @@ public final class HtqServiceGrpc {
     public htq.v1.Htq.PublishBatchResponse publishBatch(htq.v1.Htq.PublishBatchRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getPublishBatchMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+     * what Redis says of itself. Needs a token that reaches every queue.
+     * </pre>
+     */
+    public htq.v1.Htq.SystemInfo getSystem(htq.v1.Htq.GetSystemRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetSystemMethod(), getCallOptions(), request);
     }
   }
 
@@ -3496,6 +3572,18 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getPublishBatchMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * The HTQ processes connected to this Redis (each keeps a heartbeat there) and
+     * what Redis says of itself. Needs a token that reaches every queue.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.SystemInfo> getSystem(
+        htq.v1.Htq.GetSystemRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetSystemMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_CREATE_QUEUE = 0;
@@ -3537,6 +3625,7 @@ public final class HtqServiceGrpc {
   private static final int METHODID_ENABLE_ENDPOINT = 36;
   private static final int METHODID_PUBLISH = 37;
   private static final int METHODID_PUBLISH_BATCH = 38;
+  private static final int METHODID_GET_SYSTEM = 39;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -3710,6 +3799,10 @@ public final class HtqServiceGrpc {
         case METHODID_PUBLISH_BATCH:
           serviceImpl.publishBatch((htq.v1.Htq.PublishBatchRequest) request,
               (io.grpc.stub.StreamObserver<htq.v1.Htq.PublishBatchResponse>) responseObserver);
+          break;
+        case METHODID_GET_SYSTEM:
+          serviceImpl.getSystem((htq.v1.Htq.GetSystemRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.SystemInfo>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -4002,6 +4095,13 @@ public final class HtqServiceGrpc {
               htq.v1.Htq.PublishBatchRequest,
               htq.v1.Htq.PublishBatchResponse>(
                 service, METHODID_PUBLISH_BATCH)))
+        .addMethod(
+          getGetSystemMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.GetSystemRequest,
+              htq.v1.Htq.SystemInfo>(
+                service, METHODID_GET_SYSTEM)))
         .build();
   }
 
@@ -4089,6 +4189,7 @@ public final class HtqServiceGrpc {
               .addMethod(getEnableEndpointMethod())
               .addMethod(getPublishMethod())
               .addMethod(getPublishBatchMethod())
+              .addMethod(getGetSystemMethod())
               .build();
         }
       }
