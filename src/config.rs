@@ -302,6 +302,8 @@ pub struct Config {
     pub shutdown_grace: Duration,
     /// Longest the janitor sleeps without reading its index.
     pub maintain_every: Duration,
+    /// How often each process adds what it did to the dashboard's history.
+    pub history_every: Duration,
     /// Largest task body.
     pub max_body_bytes: usize,
     /// The redis-server binary.
@@ -348,6 +350,7 @@ impl Default for Config {
             metrics_max_queues: 100,
             shutdown_grace: Duration::from_secs(10),
             maintain_every: Duration::from_secs(60),
+            history_every: Duration::from_secs(5),
             max_body_bytes: 1024 * 1024,
             redis_server: "redis-server".into(),
             user_agent: concat!("htq/", env!("CARGO_PKG_VERSION")).into(),
@@ -550,6 +553,7 @@ impl Config {
                 .filter(|ms| *ms > 0)
                 .map(Duration::from_millis)
                 .unwrap_or(d.maintain_every),
+            history_every: d.history_every,
             max_body_bytes: args
                 .max_body_bytes
                 .or(file.max_body_bytes)

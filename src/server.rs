@@ -340,6 +340,7 @@ impl Server {
                 egress: Arc::new(egress),
                 keys: keys.clone(),
                 address: addr.to_string(),
+                history_every: cfg.history_every,
                 ..DispatchOptions::default()
             },
             waker.clone(),

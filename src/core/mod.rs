@@ -211,6 +211,25 @@ impl Htq {
         ))
     }
 
+    /// The history of `queue` (every queue summed when None) over the last
+    /// `window_ms` (0: 15 minutes), a slot per [`crate::store::HISTORY_STEP_MS`].
+    pub async fn history(
+        &self,
+        queue: Option<&str>,
+        window_ms: i64,
+    ) -> Result<Vec<(i64, crate::store::Slot)>> {
+        if let Some(q) = queue {
+            validate::name("queue", q)?;
+        }
+        let window = match window_ms {
+            0 => 15 * 60_000,
+            w if (60_000..=crate::store::HISTORY_KEEP_MS).contains(&w) => w,
+            _ => return Err(Error::invalid("window", "must be 1 minute to 1 hour")),
+        };
+        let now = now_ms();
+        self.store.history(queue, now - window, now).await
+    }
+
     /// Ends every open watch (the server is stopping).
     pub fn close_watches(&self) {
         self.closing.cancel();

@@ -13,6 +13,7 @@ pub mod cron;
 pub mod egress;
 pub mod executor;
 pub mod finisher;
+pub mod history;
 pub mod keys;
 pub mod outcome;
 pub mod scheduler;
@@ -55,6 +56,8 @@ pub struct DispatchOptions {
     pub keys: Arc<crate::signing::KeyRing>,
     /// The address this process serves on, as its heartbeat tells it.
     pub address: String,
+    /// How often this process adds what it did to the dashboard's history.
+    pub history_every: Duration,
 }
 
 impl Default for DispatchOptions {
@@ -67,6 +70,7 @@ impl Default for DispatchOptions {
             egress: Arc::default(),
             keys: Arc::default(),
             address: String::new(),
+            history_every: Duration::from_secs(5),
         }
     }
 }
@@ -95,6 +99,8 @@ pub(crate) struct Shared {
     pub finishes: Arc<finisher::Finishes>,
     /// The callback relays running here.
     pub relays: callbacks::Relays,
+    /// What this process did, for the dashboard's history.
+    pub history: history::History,
 }
 
 /// Keeps this process's heartbeat in Redis (the system view lists the processes
@@ -174,6 +180,7 @@ impl Dispatcher {
             executor,
             finishes: finisher::finishes(shared.clone()),
             relays: callbacks::Relays::default(),
+            history: history::History::default(),
             permits: Arc::new(Semaphore::new(opts.max_in_flight)),
             store,
             waker,
@@ -190,6 +197,7 @@ impl Dispatcher {
         loops.spawn(keys::run(shared.clone()));
         loops.spawn(sync_clock(shared.clone()));
         loops.spawn(heartbeat(shared.clone()));
+        loops.spawn(history::run(shared.clone(), shared.opts.history_every));
         let s = shared.clone();
         loops.spawn(
             shared

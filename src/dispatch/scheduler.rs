@@ -150,6 +150,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
             Some(wake) = wakes.recv() => {
                 match wake {
                     Wake::At { queue, at_ms: at } => {
+                        shared.history.watch(&queue);
                         if at <= now_ms() {
                             if at > 0 {
                                 slots.entry(queue.clone()).or_default().expect_work = true;
@@ -161,6 +162,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut wakes: mpsc::UnboundedReceiver<
                         }
                     }
                     Wake::Pushed { queue, at_ms: at } => {
+                        shared.history.watch(&queue);
                         let slot = slots.entry(queue.clone()).or_default();
                         if at > now_ms() {
                             set_timer(slot, &mut timers, &queue, at);
@@ -387,6 +389,7 @@ async fn perform(
     let delay = (task.attempt() == 1)
         .then(|| Duration::from_millis((now_ms() - task.due_ms).max(0) as u64));
     metrics.dispatched(&queue.name, delay);
+    shared.history.dispatched(&queue.name, delay.map(ms));
     let attempt = tokio::select! {
         a = shared.executor.perform(&queue, &task) => Some(a),
         _ = shared.hard_stop.cancelled() => None,
@@ -430,6 +433,11 @@ async fn perform(
         Finish::Reschedule { .. } => "rescheduled",
     };
     metrics.finished(&queue.name, kind, attempt.status, latency);
+    shared.history.finished(
+        &queue.name,
+        ms(latency),
+        matches!(finish, Finish::Retry { .. } | Finish::Dead { .. }),
+    );
     // Redis may be briefly away: try a few times, then leave the task to lease
     // expiry, which runs it again (delivery is at least once).
     let mut delay = Duration::from_millis(100);

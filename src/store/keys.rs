@@ -158,6 +158,12 @@ impl Keys {
         format!("{}:procs", self.prefix)
     }
 
+    /// Hash: the dashboard history of the minute that starts at `minute` (ms; see
+    /// store/history.rs).
+    pub fn history(&self, minute: i64) -> String {
+        format!("{}:hist:{minute}", self.prefix)
+    }
+
     /// Set of every topic name (an index: the topic's hash is the truth).
     pub fn topics(&self) -> String {
         format!("{}:topics", self.prefix)

@@ -18,6 +18,7 @@
 
 mod codec;
 mod events;
+mod history;
 mod indexes;
 mod inspect;
 mod keys;
@@ -52,6 +53,7 @@ use reply::Reply;
 pub use schedules::{ScheduleDef, ScheduleRow, TickTaken};
 pub use sentinel::SentinelSpec;
 
+pub use history::{HISTORY_BUCKETS_MS, HISTORY_KEEP_MS, HISTORY_STEP_MS, Slot};
 use scripts::{NamedScript, Scripts};
 pub use system::{HEARTBEAT_EVERY, ProcessBeat, RedisInfo};
 pub use tasks::{Claim, ClaimedTask, Finish, NewRow, Outcome, Pushed, ReplayFilter, ReplaySet};

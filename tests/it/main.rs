@@ -12,6 +12,7 @@ mod controls;
 mod delivery;
 mod durability;
 mod fuzz;
+mod history;
 mod import;
 mod interop;
 mod json;

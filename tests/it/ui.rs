@@ -33,6 +33,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
     .unwrap();
     let mut cfg = test_config(&redis);
     cfg.tokens_file = Some(tokens);
+    cfg.history_every = Duration::from_secs(1);
     let mut htq = TestHtq::start_with(cfg).await;
     create_queue(&mut htq.client, "dashboard-demo", |_| {}).await;
     let shot = std::env::var("HTQ_UI_SCREENSHOT").unwrap_or_else(|_| {
@@ -69,6 +70,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         stdout.contains("ok: system view shows 1 process"),
         "{stdout}"
     );
+    assert!(stdout.contains("ok: chart rose to"), "{stdout}");
     assert!(
         stdout.contains("ok: read-only token offered no action"),
         "{stdout}"

@@ -139,6 +139,28 @@ async function main() {
       console.log("ok: topic endpoint disabled on 410, enabled from the page");
     }
 
+    // The queue's chart: its dispatch line rises while tasks are pushed, and falls
+    // back to zero once they are done.
+    if (sink) {
+      await api("POST", "/v1/queues", { name: "chart-demo", maxConcurrency: 2 });
+      await page.reload();
+      await page.click('tr[data-queue="chart-demo"]', { timeout: 15000 });
+      await page.waitForSelector('#detail-name:has-text("chart-demo")', { timeout: 5000 });
+      for (let i = 0; i < 20; i++) {
+        await api("POST", "/v1/queues/chart-demo/tasks", { request: { url: sink } });
+      }
+      await page.waitForFunction(() => Number(document.querySelector("#chart-queue").dataset.max || 0) > 0,
+        null, { timeout: 20000 });
+      const peak = await page.$eval("#chart-queue", (e) => Number(e.dataset.max));
+      await page.waitForFunction(() => {
+        const c = document.querySelector("#chart-queue");
+        return c.dataset.last !== undefined && Number(c.dataset.last) === 0;
+      }, null, { timeout: 40000 });
+      const lines = await page.$$eval("#chart-queue polyline", (ls) => ls.length);
+      if (lines !== 3) fail(`the chart has ${lines} lines`);
+      console.log(`ok: chart rose to ${peak}/s while tasks ran and fell back to 0`);
+    }
+
     // A read-only token sees the queue but is offered no action; a token scoped to
     // other queues does not see it at all.
     const readToken = process.env.READ_TOKEN;

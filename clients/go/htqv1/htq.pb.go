@@ -6324,6 +6324,235 @@ func (x *RedisServer) GetConnectedClients() int64 {
 	return 0
 }
 
+// GetHistory input.
+type GetHistoryRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The queue; empty means every queue, summed.
+	Queue string `protobuf:"bytes,1,opt,name=queue,proto3" json:"queue,omitempty"`
+	// How far back, 1 minute to 1 hour. Unset means 15 minutes.
+	Window        *durationpb.Duration `protobuf:"bytes,2,opt,name=window,proto3" json:"window,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetHistoryRequest) Reset() {
+	*x = GetHistoryRequest{}
+	mi := &file_htq_v1_htq_proto_msgTypes[86]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetHistoryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetHistoryRequest) ProtoMessage() {}
+
+func (x *GetHistoryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[86]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetHistoryRequest.ProtoReflect.Descriptor instead.
+func (*GetHistoryRequest) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{86}
+}
+
+func (x *GetHistoryRequest) GetQueue() string {
+	if x != nil {
+		return x.Queue
+	}
+	return ""
+}
+
+func (x *GetHistoryRequest) GetWindow() *durationpb.Duration {
+	if x != nil {
+		return x.Window
+	}
+	return nil
+}
+
+// GetHistory output.
+type QueueHistory struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The width of each point.
+	Step *durationpb.Duration `protobuf:"bytes,1,opt,name=step,proto3" json:"step,omitempty"`
+	// Oldest first, the last one still filling.
+	Points        []*HistoryPoint `protobuf:"bytes,2,rep,name=points,proto3" json:"points,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *QueueHistory) Reset() {
+	*x = QueueHistory{}
+	mi := &file_htq_v1_htq_proto_msgTypes[87]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *QueueHistory) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QueueHistory) ProtoMessage() {}
+
+func (x *QueueHistory) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[87]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use QueueHistory.ProtoReflect.Descriptor instead.
+func (*QueueHistory) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{87}
+}
+
+func (x *QueueHistory) GetStep() *durationpb.Duration {
+	if x != nil {
+		return x.Step
+	}
+	return nil
+}
+
+func (x *QueueHistory) GetPoints() []*HistoryPoint {
+	if x != nil {
+		return x.Points
+	}
+	return nil
+}
+
+// One step of a queue's history.
+type HistoryPoint struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Its start.
+	Time *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=time,proto3" json:"time,omitempty"`
+	// Requests started, per second over the step.
+	DispatchesPerSecond float64 `protobuf:"fixed64,2,opt,name=dispatches_per_second,json=dispatchesPerSecond,proto3" json:"dispatches_per_second,omitempty"`
+	// Attempts that failed, per second over the step.
+	ErrorsPerSecond float64 `protobuf:"fixed64,3,opt,name=errors_per_second,json=errorsPerSecond,proto3" json:"errors_per_second,omitempty"`
+	// Tasks waiting or in flight when sampled in the step; -1 when not sampled
+	// (no process had work for the queue).
+	Depth int64 `protobuf:"varint,4,opt,name=depth,proto3" json:"depth,omitempty"`
+	// Request duration percentiles, ms (the upper bound of the histogram bucket
+	// each falls in: 1, 2, 5, 10, 20, 50 ... 10,000, then 20,000 for longer); 0
+	// when no request ended.
+	DurationP50Ms int64 `protobuf:"varint,5,opt,name=duration_p50_ms,json=durationP50Ms,proto3" json:"duration_p50_ms,omitempty"`
+	DurationP90Ms int64 `protobuf:"varint,6,opt,name=duration_p90_ms,json=durationP90Ms,proto3" json:"duration_p90_ms,omitempty"`
+	DurationP99Ms int64 `protobuf:"varint,7,opt,name=duration_p99_ms,json=durationP99Ms,proto3" json:"duration_p99_ms,omitempty"`
+	// Dispatch delay (a first attempt's start minus its due time) percentiles, ms,
+	// likewise.
+	DelayP50Ms    int64 `protobuf:"varint,8,opt,name=delay_p50_ms,json=delayP50Ms,proto3" json:"delay_p50_ms,omitempty"`
+	DelayP99Ms    int64 `protobuf:"varint,9,opt,name=delay_p99_ms,json=delayP99Ms,proto3" json:"delay_p99_ms,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *HistoryPoint) Reset() {
+	*x = HistoryPoint{}
+	mi := &file_htq_v1_htq_proto_msgTypes[88]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *HistoryPoint) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*HistoryPoint) ProtoMessage() {}
+
+func (x *HistoryPoint) ProtoReflect() protoreflect.Message {
+	mi := &file_htq_v1_htq_proto_msgTypes[88]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use HistoryPoint.ProtoReflect.Descriptor instead.
+func (*HistoryPoint) Descriptor() ([]byte, []int) {
+	return file_htq_v1_htq_proto_rawDescGZIP(), []int{88}
+}
+
+func (x *HistoryPoint) GetTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Time
+	}
+	return nil
+}
+
+func (x *HistoryPoint) GetDispatchesPerSecond() float64 {
+	if x != nil {
+		return x.DispatchesPerSecond
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetErrorsPerSecond() float64 {
+	if x != nil {
+		return x.ErrorsPerSecond
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetDepth() int64 {
+	if x != nil {
+		return x.Depth
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetDurationP50Ms() int64 {
+	if x != nil {
+		return x.DurationP50Ms
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetDurationP90Ms() int64 {
+	if x != nil {
+		return x.DurationP90Ms
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetDurationP99Ms() int64 {
+	if x != nil {
+		return x.DurationP99Ms
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetDelayP50Ms() int64 {
+	if x != nil {
+		return x.DelayP50Ms
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetDelayP99Ms() int64 {
+	if x != nil {
+		return x.DelayP99Ms
+	}
+	return 0
+}
+
 var File_htq_v1_htq_proto protoreflect.FileDescriptor
 
 const file_htq_v1_htq_proto_rawDesc = "" +
@@ -6738,7 +6967,25 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\aversion\x18\x02 \x01(\tR\aversion\x12*\n" +
 	"\x11used_memory_bytes\x18\x03 \x01(\x03R\x0fusedMemoryBytes\x12(\n" +
 	"\x10max_memory_bytes\x18\x04 \x01(\x03R\x0emaxMemoryBytes\x12+\n" +
-	"\x11connected_clients\x18\x05 \x01(\x03R\x10connectedClients*q\n" +
+	"\x11connected_clients\x18\x05 \x01(\x03R\x10connectedClients\"\\\n" +
+	"\x11GetHistoryRequest\x12\x14\n" +
+	"\x05queue\x18\x01 \x01(\tR\x05queue\x121\n" +
+	"\x06window\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\x06window\"k\n" +
+	"\fQueueHistory\x12-\n" +
+	"\x04step\x18\x01 \x01(\v2\x19.google.protobuf.DurationR\x04step\x12,\n" +
+	"\x06points\x18\x02 \x03(\v2\x14.htq.v1.HistoryPointR\x06points\"\xf0\x02\n" +
+	"\fHistoryPoint\x12.\n" +
+	"\x04time\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\x04time\x122\n" +
+	"\x15dispatches_per_second\x18\x02 \x01(\x01R\x13dispatchesPerSecond\x12*\n" +
+	"\x11errors_per_second\x18\x03 \x01(\x01R\x0ferrorsPerSecond\x12\x14\n" +
+	"\x05depth\x18\x04 \x01(\x03R\x05depth\x12&\n" +
+	"\x0fduration_p50_ms\x18\x05 \x01(\x03R\rdurationP50Ms\x12&\n" +
+	"\x0fduration_p90_ms\x18\x06 \x01(\x03R\rdurationP90Ms\x12&\n" +
+	"\x0fduration_p99_ms\x18\a \x01(\x03R\rdurationP99Ms\x12 \n" +
+	"\fdelay_p50_ms\x18\b \x01(\x03R\n" +
+	"delayP50Ms\x12 \n" +
+	"\fdelay_p99_ms\x18\t \x01(\x03R\n" +
+	"delayP99Ms*q\n" +
 	"\tQueueKind\x12\x1a\n" +
 	"\x16QUEUE_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14QUEUE_KIND_REAL_TIME\x10\x01\x12\x15\n" +
@@ -6783,7 +7030,7 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x1aENDPOINT_STATE_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16ENDPOINT_STATE_ENABLED\x10\x01\x12\x1b\n" +
 	"\x17ENDPOINT_STATE_DISABLED\x10\x02\x12\x19\n" +
-	"\x15ENDPOINT_STATE_PAUSED\x10\x032\xf2\x14\n" +
+	"\x15ENDPOINT_STATE_PAUSED\x10\x032\xb1\x15\n" +
 	"\n" +
 	"HtqService\x128\n" +
 	"\vCreateQueue\x12\x1a.htq.v1.CreateQueueRequest\x1a\r.htq.v1.Queue\x122\n" +
@@ -6832,7 +7079,9 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x0eEnableEndpoint\x12\x1d.htq.v1.EnableEndpointRequest\x1a\r.htq.v1.Topic\x12:\n" +
 	"\aPublish\x12\x16.htq.v1.PublishRequest\x1a\x17.htq.v1.PublishResponse\x12I\n" +
 	"\fPublishBatch\x12\x1b.htq.v1.PublishBatchRequest\x1a\x1c.htq.v1.PublishBatchResponse\x129\n" +
-	"\tGetSystem\x12\x18.htq.v1.GetSystemRequest\x1a\x12.htq.v1.SystemInfob\x06proto3"
+	"\tGetSystem\x12\x18.htq.v1.GetSystemRequest\x1a\x12.htq.v1.SystemInfo\x12=\n" +
+	"\n" +
+	"GetHistory\x12\x19.htq.v1.GetHistoryRequest\x1a\x14.htq.v1.QueueHistoryb\x06proto3"
 
 var (
 	file_htq_v1_htq_proto_rawDescOnce sync.Once
@@ -6847,7 +7096,7 @@ func file_htq_v1_htq_proto_rawDescGZIP() []byte {
 }
 
 var file_htq_v1_htq_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 86)
+var file_htq_v1_htq_proto_msgTypes = make([]protoimpl.MessageInfo, 89)
 var file_htq_v1_htq_proto_goTypes = []any{
 	(QueueKind)(0),                    // 0: htq.v1.QueueKind
 	(TaskState)(0),                    // 1: htq.v1.TaskState
@@ -6941,198 +7190,207 @@ var file_htq_v1_htq_proto_goTypes = []any{
 	(*SystemInfo)(nil),                // 89: htq.v1.SystemInfo
 	(*HtqProcess)(nil),                // 90: htq.v1.HtqProcess
 	(*RedisServer)(nil),               // 91: htq.v1.RedisServer
-	(*durationpb.Duration)(nil),       // 92: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),     // 93: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),     // 94: google.protobuf.FieldMask
+	(*GetHistoryRequest)(nil),         // 92: htq.v1.GetHistoryRequest
+	(*QueueHistory)(nil),              // 93: htq.v1.QueueHistory
+	(*HistoryPoint)(nil),              // 94: htq.v1.HistoryPoint
+	(*durationpb.Duration)(nil),       // 95: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),     // 96: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),     // 97: google.protobuf.FieldMask
 }
 var file_htq_v1_htq_proto_depIdxs = []int32{
-	92,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
-	92,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
-	92,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
-	92,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
+	95,  // 0: htq.v1.RetryPolicy.min_backoff:type_name -> google.protobuf.Duration
+	95,  // 1: htq.v1.RetryPolicy.max_backoff:type_name -> google.protobuf.Duration
+	95,  // 2: htq.v1.VariableSettings.stepping_interval:type_name -> google.protobuf.Duration
+	95,  // 3: htq.v1.VariableSettings.max_interval:type_name -> google.protobuf.Duration
 	0,   // 4: htq.v1.Queue.kind:type_name -> htq.v1.QueueKind
-	92,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
+	95,  // 5: htq.v1.Queue.request_timeout:type_name -> google.protobuf.Duration
 	6,   // 6: htq.v1.Queue.retry:type_name -> htq.v1.RetryPolicy
 	7,   // 7: htq.v1.Queue.variable:type_name -> htq.v1.VariableSettings
-	93,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
+	96,  // 8: htq.v1.Queue.create_time:type_name -> google.protobuf.Timestamp
 	11,  // 9: htq.v1.Queue.flow:type_name -> htq.v1.FlowControl
 	12,  // 10: htq.v1.Queue.dead_letter:type_name -> htq.v1.DeadLetterPolicy
-	92,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
-	92,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
+	95,  // 11: htq.v1.Queue.retention:type_name -> google.protobuf.Duration
+	95,  // 12: htq.v1.Queue.dedup_window:type_name -> google.protobuf.Duration
 	9,   // 13: htq.v1.Queue.callbacks:type_name -> htq.v1.Callbacks
 	10,  // 14: htq.v1.Callbacks.on_success:type_name -> htq.v1.Callback
 	10,  // 15: htq.v1.Callbacks.on_failure:type_name -> htq.v1.Callback
 	13,  // 16: htq.v1.Callback.headers:type_name -> htq.v1.Header
-	92,  // 17: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
+	95,  // 17: htq.v1.DeadLetterPolicy.max_age:type_name -> google.protobuf.Duration
 	15,  // 18: htq.v1.Form.fields:type_name -> htq.v1.FormField
 	13,  // 19: htq.v1.HttpRequest.headers:type_name -> htq.v1.Header
 	14,  // 20: htq.v1.HttpRequest.form:type_name -> htq.v1.Form
 	16,  // 21: htq.v1.Task.request:type_name -> htq.v1.HttpRequest
-	93,  // 22: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
+	96,  // 22: htq.v1.Task.schedule_time:type_name -> google.protobuf.Timestamp
 	1,   // 23: htq.v1.Task.state:type_name -> htq.v1.TaskState
-	93,  // 24: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
-	93,  // 25: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
+	96,  // 24: htq.v1.Task.create_time:type_name -> google.protobuf.Timestamp
+	96,  // 25: htq.v1.Task.last_attempt_time:type_name -> google.protobuf.Timestamp
 	18,  // 26: htq.v1.Task.history:type_name -> htq.v1.Attempt
-	93,  // 27: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
+	96,  // 27: htq.v1.Task.finish_time:type_name -> google.protobuf.Timestamp
 	9,   // 28: htq.v1.Task.callbacks:type_name -> htq.v1.Callbacks
-	93,  // 29: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
-	92,  // 30: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
+	96,  // 29: htq.v1.Attempt.start_time:type_name -> google.protobuf.Timestamp
+	95,  // 30: htq.v1.Attempt.latency:type_name -> google.protobuf.Duration
 	19,  // 31: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
 	13,  // 32: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
 	8,   // 33: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
 	8,   // 34: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
 	8,   // 35: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
-	94,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
+	97,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
 	16,  // 37: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
 	9,   // 38: htq.v1.PushTaskRequest.callbacks:type_name -> htq.v1.Callbacks
-	93,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
+	96,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
 	30,  // 40: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
 	16,  // 41: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
-	93,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
-	92,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
+	96,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
+	95,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
 	9,   // 44: htq.v1.TaskEntry.callbacks:type_name -> htq.v1.Callbacks
 	16,  // 45: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
-	93,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
-	92,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
+	96,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
+	95,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
 	9,   // 48: htq.v1.ScheduleTaskRequest.callbacks:type_name -> htq.v1.Callbacks
 	1,   // 49: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
 	17,  // 50: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
 	2,   // 51: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
-	92,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
+	95,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
 	41,  // 53: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
 	42,  // 54: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
 	43,  // 55: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
 	2,   // 56: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
-	93,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
-	93,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
-	93,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
+	96,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
+	96,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
+	96,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
 	37,  // 60: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
 	1,   // 61: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
-	93,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
-	93,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
+	96,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
+	96,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
 	16,  // 64: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
 	3,   // 65: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
-	93,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
-	93,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
-	93,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
+	96,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
+	96,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
+	96,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
 	56,  // 69: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
 	56,  // 70: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
 	4,   // 71: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
-	93,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
-	93,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
+	96,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
+	96,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
 	4,   // 74: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
 	63,  // 75: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
 	4,   // 76: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	92,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
+	95,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
 	63,  // 78: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
 	63,  // 79: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
 	72,  // 80: htq.v1.Topic.endpoints:type_name -> htq.v1.Endpoint
 	6,   // 81: htq.v1.Topic.retry:type_name -> htq.v1.RetryPolicy
-	92,  // 82: htq.v1.Topic.request_timeout:type_name -> google.protobuf.Duration
-	93,  // 83: htq.v1.Topic.create_time:type_name -> google.protobuf.Timestamp
+	95,  // 82: htq.v1.Topic.request_timeout:type_name -> google.protobuf.Duration
+	96,  // 83: htq.v1.Topic.create_time:type_name -> google.protobuf.Timestamp
 	13,  // 84: htq.v1.Endpoint.headers:type_name -> htq.v1.Header
 	5,   // 85: htq.v1.Endpoint.state:type_name -> htq.v1.EndpointState
-	93,  // 86: htq.v1.Endpoint.state_time:type_name -> google.protobuf.Timestamp
+	96,  // 86: htq.v1.Endpoint.state_time:type_name -> google.protobuf.Timestamp
 	71,  // 87: htq.v1.CreateTopicRequest.topic:type_name -> htq.v1.Topic
 	71,  // 88: htq.v1.ListTopicsResponse.topics:type_name -> htq.v1.Topic
 	71,  // 89: htq.v1.UpdateTopicRequest.topic:type_name -> htq.v1.Topic
-	94,  // 90: htq.v1.UpdateTopicRequest.update_mask:type_name -> google.protobuf.FieldMask
+	97,  // 90: htq.v1.UpdateTopicRequest.update_mask:type_name -> google.protobuf.FieldMask
 	72,  // 91: htq.v1.AddEndpointRequest.endpoint:type_name -> htq.v1.Endpoint
 	13,  // 92: htq.v1.PublishRequest.headers:type_name -> htq.v1.Header
-	92,  // 93: htq.v1.PublishRequest.delay:type_name -> google.protobuf.Duration
+	95,  // 93: htq.v1.PublishRequest.delay:type_name -> google.protobuf.Duration
 	9,   // 94: htq.v1.PublishRequest.callbacks:type_name -> htq.v1.Callbacks
 	84,  // 95: htq.v1.PublishResponse.deliveries:type_name -> htq.v1.Delivery
 	83,  // 96: htq.v1.PublishBatchRequest.messages:type_name -> htq.v1.PublishRequest
 	85,  // 97: htq.v1.PublishBatchResponse.messages:type_name -> htq.v1.PublishResponse
 	90,  // 98: htq.v1.SystemInfo.processes:type_name -> htq.v1.HtqProcess
 	91,  // 99: htq.v1.SystemInfo.redis:type_name -> htq.v1.RedisServer
-	93,  // 100: htq.v1.HtqProcess.start_time:type_name -> google.protobuf.Timestamp
-	93,  // 101: htq.v1.HtqProcess.last_heartbeat:type_name -> google.protobuf.Timestamp
-	20,  // 102: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
-	21,  // 103: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
-	22,  // 104: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
-	24,  // 105: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
-	25,  // 106: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
-	27,  // 107: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
-	29,  // 108: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
-	32,  // 109: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
-	33,  // 110: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
-	34,  // 111: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
-	36,  // 112: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
-	38,  // 113: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
-	39,  // 114: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
-	44,  // 115: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
-	45,  // 116: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
-	46,  // 117: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
-	48,  // 118: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
-	49,  // 119: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
-	50,  // 120: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
-	54,  // 121: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
-	52,  // 122: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
-	57,  // 123: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
-	58,  // 124: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
-	59,  // 125: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
-	61,  // 126: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
-	64,  // 127: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
-	65,  // 128: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
-	67,  // 129: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
-	69,  // 130: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
-	73,  // 131: htq.v1.HtqService.CreateTopic:input_type -> htq.v1.CreateTopicRequest
-	74,  // 132: htq.v1.HtqService.GetTopic:input_type -> htq.v1.GetTopicRequest
-	75,  // 133: htq.v1.HtqService.ListTopics:input_type -> htq.v1.ListTopicsRequest
-	77,  // 134: htq.v1.HtqService.UpdateTopic:input_type -> htq.v1.UpdateTopicRequest
-	78,  // 135: htq.v1.HtqService.DeleteTopic:input_type -> htq.v1.DeleteTopicRequest
-	80,  // 136: htq.v1.HtqService.AddEndpoint:input_type -> htq.v1.AddEndpointRequest
-	81,  // 137: htq.v1.HtqService.RemoveEndpoint:input_type -> htq.v1.RemoveEndpointRequest
-	82,  // 138: htq.v1.HtqService.EnableEndpoint:input_type -> htq.v1.EnableEndpointRequest
-	83,  // 139: htq.v1.HtqService.Publish:input_type -> htq.v1.PublishRequest
-	86,  // 140: htq.v1.HtqService.PublishBatch:input_type -> htq.v1.PublishBatchRequest
-	88,  // 141: htq.v1.HtqService.GetSystem:input_type -> htq.v1.GetSystemRequest
-	8,   // 142: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
-	8,   // 143: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
-	23,  // 144: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
-	8,   // 145: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
-	26,  // 146: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
-	28,  // 147: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
-	31,  // 148: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
-	28,  // 149: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
-	17,  // 150: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
-	35,  // 151: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
-	37,  // 152: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
-	17,  // 153: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
-	40,  // 154: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
-	8,   // 155: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
-	8,   // 156: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
-	47,  // 157: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
-	17,  // 158: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
-	17,  // 159: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
-	51,  // 160: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
-	55,  // 161: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
-	53,  // 162: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
-	56,  // 163: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
-	56,  // 164: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
-	60,  // 165: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
-	62,  // 166: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
-	63,  // 167: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
-	66,  // 168: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
-	68,  // 169: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
-	70,  // 170: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
-	71,  // 171: htq.v1.HtqService.CreateTopic:output_type -> htq.v1.Topic
-	71,  // 172: htq.v1.HtqService.GetTopic:output_type -> htq.v1.Topic
-	76,  // 173: htq.v1.HtqService.ListTopics:output_type -> htq.v1.ListTopicsResponse
-	71,  // 174: htq.v1.HtqService.UpdateTopic:output_type -> htq.v1.Topic
-	79,  // 175: htq.v1.HtqService.DeleteTopic:output_type -> htq.v1.DeleteTopicResponse
-	71,  // 176: htq.v1.HtqService.AddEndpoint:output_type -> htq.v1.Topic
-	71,  // 177: htq.v1.HtqService.RemoveEndpoint:output_type -> htq.v1.Topic
-	71,  // 178: htq.v1.HtqService.EnableEndpoint:output_type -> htq.v1.Topic
-	85,  // 179: htq.v1.HtqService.Publish:output_type -> htq.v1.PublishResponse
-	87,  // 180: htq.v1.HtqService.PublishBatch:output_type -> htq.v1.PublishBatchResponse
-	89,  // 181: htq.v1.HtqService.GetSystem:output_type -> htq.v1.SystemInfo
-	142, // [142:182] is the sub-list for method output_type
-	102, // [102:142] is the sub-list for method input_type
-	102, // [102:102] is the sub-list for extension type_name
-	102, // [102:102] is the sub-list for extension extendee
-	0,   // [0:102] is the sub-list for field type_name
+	96,  // 100: htq.v1.HtqProcess.start_time:type_name -> google.protobuf.Timestamp
+	96,  // 101: htq.v1.HtqProcess.last_heartbeat:type_name -> google.protobuf.Timestamp
+	95,  // 102: htq.v1.GetHistoryRequest.window:type_name -> google.protobuf.Duration
+	95,  // 103: htq.v1.QueueHistory.step:type_name -> google.protobuf.Duration
+	94,  // 104: htq.v1.QueueHistory.points:type_name -> htq.v1.HistoryPoint
+	96,  // 105: htq.v1.HistoryPoint.time:type_name -> google.protobuf.Timestamp
+	20,  // 106: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
+	21,  // 107: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
+	22,  // 108: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
+	24,  // 109: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
+	25,  // 110: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
+	27,  // 111: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
+	29,  // 112: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
+	32,  // 113: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
+	33,  // 114: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
+	34,  // 115: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
+	36,  // 116: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
+	38,  // 117: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
+	39,  // 118: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
+	44,  // 119: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
+	45,  // 120: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
+	46,  // 121: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
+	48,  // 122: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
+	49,  // 123: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
+	50,  // 124: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
+	54,  // 125: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
+	52,  // 126: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
+	57,  // 127: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
+	58,  // 128: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
+	59,  // 129: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
+	61,  // 130: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
+	64,  // 131: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
+	65,  // 132: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
+	67,  // 133: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
+	69,  // 134: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
+	73,  // 135: htq.v1.HtqService.CreateTopic:input_type -> htq.v1.CreateTopicRequest
+	74,  // 136: htq.v1.HtqService.GetTopic:input_type -> htq.v1.GetTopicRequest
+	75,  // 137: htq.v1.HtqService.ListTopics:input_type -> htq.v1.ListTopicsRequest
+	77,  // 138: htq.v1.HtqService.UpdateTopic:input_type -> htq.v1.UpdateTopicRequest
+	78,  // 139: htq.v1.HtqService.DeleteTopic:input_type -> htq.v1.DeleteTopicRequest
+	80,  // 140: htq.v1.HtqService.AddEndpoint:input_type -> htq.v1.AddEndpointRequest
+	81,  // 141: htq.v1.HtqService.RemoveEndpoint:input_type -> htq.v1.RemoveEndpointRequest
+	82,  // 142: htq.v1.HtqService.EnableEndpoint:input_type -> htq.v1.EnableEndpointRequest
+	83,  // 143: htq.v1.HtqService.Publish:input_type -> htq.v1.PublishRequest
+	86,  // 144: htq.v1.HtqService.PublishBatch:input_type -> htq.v1.PublishBatchRequest
+	88,  // 145: htq.v1.HtqService.GetSystem:input_type -> htq.v1.GetSystemRequest
+	92,  // 146: htq.v1.HtqService.GetHistory:input_type -> htq.v1.GetHistoryRequest
+	8,   // 147: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
+	8,   // 148: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
+	23,  // 149: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
+	8,   // 150: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
+	26,  // 151: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
+	28,  // 152: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
+	31,  // 153: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
+	28,  // 154: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
+	17,  // 155: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
+	35,  // 156: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
+	37,  // 157: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
+	17,  // 158: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
+	40,  // 159: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
+	8,   // 160: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
+	8,   // 161: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
+	47,  // 162: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
+	17,  // 163: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
+	17,  // 164: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
+	51,  // 165: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
+	55,  // 166: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
+	53,  // 167: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
+	56,  // 168: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
+	56,  // 169: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
+	60,  // 170: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
+	62,  // 171: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
+	63,  // 172: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
+	66,  // 173: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
+	68,  // 174: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
+	70,  // 175: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
+	71,  // 176: htq.v1.HtqService.CreateTopic:output_type -> htq.v1.Topic
+	71,  // 177: htq.v1.HtqService.GetTopic:output_type -> htq.v1.Topic
+	76,  // 178: htq.v1.HtqService.ListTopics:output_type -> htq.v1.ListTopicsResponse
+	71,  // 179: htq.v1.HtqService.UpdateTopic:output_type -> htq.v1.Topic
+	79,  // 180: htq.v1.HtqService.DeleteTopic:output_type -> htq.v1.DeleteTopicResponse
+	71,  // 181: htq.v1.HtqService.AddEndpoint:output_type -> htq.v1.Topic
+	71,  // 182: htq.v1.HtqService.RemoveEndpoint:output_type -> htq.v1.Topic
+	71,  // 183: htq.v1.HtqService.EnableEndpoint:output_type -> htq.v1.Topic
+	85,  // 184: htq.v1.HtqService.Publish:output_type -> htq.v1.PublishResponse
+	87,  // 185: htq.v1.HtqService.PublishBatch:output_type -> htq.v1.PublishBatchResponse
+	89,  // 186: htq.v1.HtqService.GetSystem:output_type -> htq.v1.SystemInfo
+	93,  // 187: htq.v1.HtqService.GetHistory:output_type -> htq.v1.QueueHistory
+	147, // [147:188] is the sub-list for method output_type
+	106, // [106:147] is the sub-list for method input_type
+	106, // [106:106] is the sub-list for extension type_name
+	106, // [106:106] is the sub-list for extension extendee
+	0,   // [0:106] is the sub-list for field type_name
 }
 
 func init() { file_htq_v1_htq_proto_init() }
@@ -7167,7 +7425,7 @@ func file_htq_v1_htq_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_htq_v1_htq_proto_rawDesc), len(file_htq_v1_htq_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   86,
+			NumMessages:   89,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

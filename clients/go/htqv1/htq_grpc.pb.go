@@ -70,6 +70,7 @@ const (
 	HtqService_Publish_FullMethodName           = "/htq.v1.HtqService/Publish"
 	HtqService_PublishBatch_FullMethodName      = "/htq.v1.HtqService/PublishBatch"
 	HtqService_GetSystem_FullMethodName         = "/htq.v1.HtqService/GetSystem"
+	HtqService_GetHistory_FullMethodName        = "/htq.v1.HtqService/GetHistory"
 )
 
 // HtqServiceClient is the client API for HtqService service.
@@ -178,6 +179,11 @@ type HtqServiceClient interface {
 	// The HTQ processes connected to this Redis (each keeps a heartbeat there) and
 	// what Redis says of itself. Needs a token that reaches every queue.
 	GetSystem(ctx context.Context, in *GetSystemRequest, opts ...grpc.CallOption) (*SystemInfo, error)
+	// A queue's (or every queue's) history over the last minutes, in 5-second
+	// steps: dispatches and errors per second, depth, request duration and dispatch
+	// delay percentiles. Every process adds what it did, so any process answers the
+	// same; kept an hour.
+	GetHistory(ctx context.Context, in *GetHistoryRequest, opts ...grpc.CallOption) (*QueueHistory, error)
 }
 
 type htqServiceClient struct {
@@ -597,6 +603,16 @@ func (c *htqServiceClient) GetSystem(ctx context.Context, in *GetSystemRequest, 
 	return out, nil
 }
 
+func (c *htqServiceClient) GetHistory(ctx context.Context, in *GetHistoryRequest, opts ...grpc.CallOption) (*QueueHistory, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueueHistory)
+	err := c.cc.Invoke(ctx, HtqService_GetHistory_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // HtqServiceServer is the server API for HtqService service.
 // All implementations must embed UnimplementedHtqServiceServer
 // for forward compatibility.
@@ -703,6 +719,11 @@ type HtqServiceServer interface {
 	// The HTQ processes connected to this Redis (each keeps a heartbeat there) and
 	// what Redis says of itself. Needs a token that reaches every queue.
 	GetSystem(context.Context, *GetSystemRequest) (*SystemInfo, error)
+	// A queue's (or every queue's) history over the last minutes, in 5-second
+	// steps: dispatches and errors per second, depth, request duration and dispatch
+	// delay percentiles. Every process adds what it did, so any process answers the
+	// same; kept an hour.
+	GetHistory(context.Context, *GetHistoryRequest) (*QueueHistory, error)
 	mustEmbedUnimplementedHtqServiceServer()
 }
 
@@ -832,6 +853,9 @@ func (UnimplementedHtqServiceServer) PublishBatch(context.Context, *PublishBatch
 }
 func (UnimplementedHtqServiceServer) GetSystem(context.Context, *GetSystemRequest) (*SystemInfo, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method GetSystem not implemented")
+}
+func (UnimplementedHtqServiceServer) GetHistory(context.Context, *GetHistoryRequest) (*QueueHistory, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetHistory not implemented")
 }
 func (UnimplementedHtqServiceServer) mustEmbedUnimplementedHtqServiceServer() {}
 func (UnimplementedHtqServiceServer) testEmbeddedByValue()                    {}
@@ -1567,6 +1591,24 @@ func _HtqService_GetSystem_Handler(srv interface{}, ctx context.Context, dec fun
 	return interceptor(ctx, in, info, handler)
 }
 
+func _HtqService_GetHistory_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetHistoryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HtqServiceServer).GetHistory(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: HtqService_GetHistory_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HtqServiceServer).GetHistory(ctx, req.(*GetHistoryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // HtqService_ServiceDesc is the grpc.ServiceDesc for HtqService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -1729,6 +1771,10 @@ var HtqService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetSystem",
 			Handler:    _HtqService_GetSystem_Handler,
+		},
+		{
+			MethodName: "GetHistory",
+			Handler:    _HtqService_GetHistory_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

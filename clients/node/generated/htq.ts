@@ -32,12 +32,14 @@ import type { EventGap as _htq_v1_EventGap, EventGap__Output as _htq_v1_EventGap
 import type { FlowControl as _htq_v1_FlowControl, FlowControl__Output as _htq_v1_FlowControl__Output } from './htq/v1/FlowControl';
 import type { Form as _htq_v1_Form, Form__Output as _htq_v1_Form__Output } from './htq/v1/Form';
 import type { FormField as _htq_v1_FormField, FormField__Output as _htq_v1_FormField__Output } from './htq/v1/FormField';
+import type { GetHistoryRequest as _htq_v1_GetHistoryRequest, GetHistoryRequest__Output as _htq_v1_GetHistoryRequest__Output } from './htq/v1/GetHistoryRequest';
 import type { GetQueueRequest as _htq_v1_GetQueueRequest, GetQueueRequest__Output as _htq_v1_GetQueueRequest__Output } from './htq/v1/GetQueueRequest';
 import type { GetScheduleRequest as _htq_v1_GetScheduleRequest, GetScheduleRequest__Output as _htq_v1_GetScheduleRequest__Output } from './htq/v1/GetScheduleRequest';
 import type { GetSystemRequest as _htq_v1_GetSystemRequest, GetSystemRequest__Output as _htq_v1_GetSystemRequest__Output } from './htq/v1/GetSystemRequest';
 import type { GetTaskRequest as _htq_v1_GetTaskRequest, GetTaskRequest__Output as _htq_v1_GetTaskRequest__Output } from './htq/v1/GetTaskRequest';
 import type { GetTopicRequest as _htq_v1_GetTopicRequest, GetTopicRequest__Output as _htq_v1_GetTopicRequest__Output } from './htq/v1/GetTopicRequest';
 import type { Header as _htq_v1_Header, Header__Output as _htq_v1_Header__Output } from './htq/v1/Header';
+import type { HistoryPoint as _htq_v1_HistoryPoint, HistoryPoint__Output as _htq_v1_HistoryPoint__Output } from './htq/v1/HistoryPoint';
 import type { HtqProcess as _htq_v1_HtqProcess, HtqProcess__Output as _htq_v1_HtqProcess__Output } from './htq/v1/HtqProcess';
 import type { HtqServiceClient as _htq_v1_HtqServiceClient, HtqServiceDefinition as _htq_v1_HtqServiceDefinition } from './htq/v1/HtqService';
 import type { HttpRequest as _htq_v1_HttpRequest, HttpRequest__Output as _htq_v1_HttpRequest__Output } from './htq/v1/HttpRequest';
@@ -64,6 +66,7 @@ import type { PushTasksRequest as _htq_v1_PushTasksRequest, PushTasksRequest__Ou
 import type { PushTasksResponse as _htq_v1_PushTasksResponse, PushTasksResponse__Output as _htq_v1_PushTasksResponse__Output } from './htq/v1/PushTasksResponse';
 import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } from './htq/v1/Queue';
 import type { QueueEvent as _htq_v1_QueueEvent, QueueEvent__Output as _htq_v1_QueueEvent__Output } from './htq/v1/QueueEvent';
+import type { QueueHistory as _htq_v1_QueueHistory, QueueHistory__Output as _htq_v1_QueueHistory__Output } from './htq/v1/QueueHistory';
 import type { QueueStats as _htq_v1_QueueStats, QueueStats__Output as _htq_v1_QueueStats__Output } from './htq/v1/QueueStats';
 import type { RedisServer as _htq_v1_RedisServer, RedisServer__Output as _htq_v1_RedisServer__Output } from './htq/v1/RedisServer';
 import type { RemoveEndpointRequest as _htq_v1_RemoveEndpointRequest, RemoveEndpointRequest__Output as _htq_v1_RemoveEndpointRequest__Output } from './htq/v1/RemoveEndpointRequest';
@@ -137,12 +140,14 @@ export interface ProtoGrpcType {
       FlowControl: MessageTypeDefinition<_htq_v1_FlowControl, _htq_v1_FlowControl__Output>
       Form: MessageTypeDefinition<_htq_v1_Form, _htq_v1_Form__Output>
       FormField: MessageTypeDefinition<_htq_v1_FormField, _htq_v1_FormField__Output>
+      GetHistoryRequest: MessageTypeDefinition<_htq_v1_GetHistoryRequest, _htq_v1_GetHistoryRequest__Output>
       GetQueueRequest: MessageTypeDefinition<_htq_v1_GetQueueRequest, _htq_v1_GetQueueRequest__Output>
       GetScheduleRequest: MessageTypeDefinition<_htq_v1_GetScheduleRequest, _htq_v1_GetScheduleRequest__Output>
       GetSystemRequest: MessageTypeDefinition<_htq_v1_GetSystemRequest, _htq_v1_GetSystemRequest__Output>
       GetTaskRequest: MessageTypeDefinition<_htq_v1_GetTaskRequest, _htq_v1_GetTaskRequest__Output>
       GetTopicRequest: MessageTypeDefinition<_htq_v1_GetTopicRequest, _htq_v1_GetTopicRequest__Output>
       Header: MessageTypeDefinition<_htq_v1_Header, _htq_v1_Header__Output>
+      HistoryPoint: MessageTypeDefinition<_htq_v1_HistoryPoint, _htq_v1_HistoryPoint__Output>
       HtqProcess: MessageTypeDefinition<_htq_v1_HtqProcess, _htq_v1_HtqProcess__Output>
       HtqService: SubtypeConstructor<typeof grpc.Client, _htq_v1_HtqServiceClient> & { service: _htq_v1_HtqServiceDefinition }
       HttpRequest: MessageTypeDefinition<_htq_v1_HttpRequest, _htq_v1_HttpRequest__Output>
@@ -169,6 +174,7 @@ export interface ProtoGrpcType {
       PushTasksResponse: MessageTypeDefinition<_htq_v1_PushTasksResponse, _htq_v1_PushTasksResponse__Output>
       Queue: MessageTypeDefinition<_htq_v1_Queue, _htq_v1_Queue__Output>
       QueueEvent: MessageTypeDefinition<_htq_v1_QueueEvent, _htq_v1_QueueEvent__Output>
+      QueueHistory: MessageTypeDefinition<_htq_v1_QueueHistory, _htq_v1_QueueHistory__Output>
       QueueKind: EnumTypeDefinition
       QueueStats: MessageTypeDefinition<_htq_v1_QueueStats, _htq_v1_QueueStats__Output>
       RedisServer: MessageTypeDefinition<_htq_v1_RedisServer, _htq_v1_RedisServer__Output>

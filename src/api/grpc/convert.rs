@@ -794,3 +794,61 @@ impl From<crate::core::topics::PublishedMessage> for pb::PublishResponse {
         }
     }
 }
+
+/// The `q` quantile of a histogram of [`crate::store::HISTORY_BUCKETS_MS`]
+/// buckets: the upper bound of the bucket it falls in (twice the last bound for
+/// the overflow bucket), 0 for an empty histogram.
+pub(super) fn quantile(counts: &[i64], q: f64) -> i64 {
+    let total: i64 = counts.iter().sum();
+    if total == 0 {
+        return 0;
+    }
+    let bounds = crate::store::HISTORY_BUCKETS_MS;
+    let rank = (q * total as f64).ceil().max(1.0) as i64;
+    let mut seen = 0;
+    for (i, n) in counts.iter().enumerate() {
+        seen += n;
+        if seen >= rank {
+            return bounds
+                .get(i)
+                .copied()
+                .unwrap_or(bounds[bounds.len() - 1] * 2);
+        }
+    }
+    bounds[bounds.len() - 1] * 2
+}
+
+/// One point of a history, `step` ms wide.
+pub(super) fn history_point(at: i64, s: &crate::store::Slot, step: i64) -> pb::HistoryPoint {
+    let per_second = |n: i64| n as f64 * 1000.0 / step as f64;
+    pb::HistoryPoint {
+        time: Some(to_timestamp(at)),
+        dispatches_per_second: per_second(s.dispatched),
+        errors_per_second: per_second(s.errors),
+        depth: s.depth,
+        duration_p50_ms: quantile(&s.durations, 0.5),
+        duration_p90_ms: quantile(&s.durations, 0.9),
+        duration_p99_ms: quantile(&s.durations, 0.99),
+        delay_p50_ms: quantile(&s.delays, 0.5),
+        delay_p99_ms: quantile(&s.delays, 0.99),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quantile;
+
+    #[test]
+    fn quantiles_are_the_bounds_of_their_buckets() {
+        let mut counts = [0i64; 14];
+        assert_eq!(quantile(&counts, 0.5), 0);
+        // 10 requests of at most 5 ms, 9 of at most 50, 1 over 10 s.
+        counts[2] = 10;
+        counts[5] = 9;
+        counts[13] = 1;
+        assert_eq!(quantile(&counts, 0.5), 5);
+        assert_eq!(quantile(&counts, 0.9), 50);
+        assert_eq!(quantile(&counts, 0.99), 20_000);
+        assert_eq!(quantile(&counts, 0.0), 5);
+    }
+}

@@ -672,6 +672,22 @@ impl HtqService for GrpcService {
         }))
     }
 
+    async fn get_history(&self, req: Request<pb::GetHistoryRequest>) -> Reply<pb::QueueHistory> {
+        let r = req.get_ref();
+        let queue = (!r.queue.is_empty()).then_some(r.queue.as_str());
+        allow(&req, Role::Read, queue)?;
+        let window = r.window.as_ref().map_or(0, duration_ms);
+        let slots = self.core.history(queue, window).await?;
+        let step = crate::store::HISTORY_STEP_MS;
+        Ok(Response::new(pb::QueueHistory {
+            step: Some(to_duration(std::time::Duration::from_millis(step as u64))),
+            points: slots
+                .into_iter()
+                .map(|(at, s)| history_point(at, &s, step))
+                .collect(),
+        }))
+    }
+
     async fn publish_batch(
         &self,
         req: Request<pb::PublishBatchRequest>,

@@ -202,6 +202,7 @@ pub fn router(svc: GrpcService, auth: Auth, max_body_bytes: usize) -> Router {
         .route("/v1/signing-keys/rotate", post(rotate_signing_key))
         .route("/v1/whoami", get(whoami))
         .route("/v1/system", get(system))
+        .route("/v1/history", get(history))
         .route("/v1/topics", get(list_topics).post(create_topic))
         .route(
             "/v1/topics/{name}",
@@ -601,6 +602,30 @@ fn update_mask(p: Page) -> Option<pbjson_types::FieldMask> {
             .map(snake_case)
             .collect(),
     })
+}
+
+/// `GET /v1/history?queue=Q&window=900`: `window` in seconds.
+#[derive(Deserialize, Default)]
+struct HistoryQuery {
+    #[serde(default)]
+    queue: String,
+    #[serde(default)]
+    window: Option<i64>,
+}
+
+async fn history(
+    State(s): Svc,
+    Extension(c): Extension<Caller>,
+    Query(q): Query<HistoryQuery>,
+) -> Response {
+    let r = pb::GetHistoryRequest {
+        queue: q.queue,
+        window: q.window.map(|secs| pbjson_types::Duration {
+            seconds: secs,
+            nanos: 0,
+        }),
+    };
+    reply(s.get_history(req(&c, r)).await)
 }
 
 async fn system(State(s): Svc, Extension(c): Extension<Caller>) -> Response {

@@ -19,6 +19,7 @@ import type { DeleteScheduleResponse as _htq_v1_DeleteScheduleResponse, DeleteSc
 import type { DeleteTopicRequest as _htq_v1_DeleteTopicRequest, DeleteTopicRequest__Output as _htq_v1_DeleteTopicRequest__Output } from '../../htq/v1/DeleteTopicRequest';
 import type { DeleteTopicResponse as _htq_v1_DeleteTopicResponse, DeleteTopicResponse__Output as _htq_v1_DeleteTopicResponse__Output } from '../../htq/v1/DeleteTopicResponse';
 import type { EnableEndpointRequest as _htq_v1_EnableEndpointRequest, EnableEndpointRequest__Output as _htq_v1_EnableEndpointRequest__Output } from '../../htq/v1/EnableEndpointRequest';
+import type { GetHistoryRequest as _htq_v1_GetHistoryRequest, GetHistoryRequest__Output as _htq_v1_GetHistoryRequest__Output } from '../../htq/v1/GetHistoryRequest';
 import type { GetQueueRequest as _htq_v1_GetQueueRequest, GetQueueRequest__Output as _htq_v1_GetQueueRequest__Output } from '../../htq/v1/GetQueueRequest';
 import type { GetScheduleRequest as _htq_v1_GetScheduleRequest, GetScheduleRequest__Output as _htq_v1_GetScheduleRequest__Output } from '../../htq/v1/GetScheduleRequest';
 import type { GetSystemRequest as _htq_v1_GetSystemRequest, GetSystemRequest__Output as _htq_v1_GetSystemRequest__Output } from '../../htq/v1/GetSystemRequest';
@@ -46,6 +47,7 @@ import type { PushTaskResponse as _htq_v1_PushTaskResponse, PushTaskResponse__Ou
 import type { PushTasksRequest as _htq_v1_PushTasksRequest, PushTasksRequest__Output as _htq_v1_PushTasksRequest__Output } from '../../htq/v1/PushTasksRequest';
 import type { PushTasksResponse as _htq_v1_PushTasksResponse, PushTasksResponse__Output as _htq_v1_PushTasksResponse__Output } from '../../htq/v1/PushTasksResponse';
 import type { Queue as _htq_v1_Queue, Queue__Output as _htq_v1_Queue__Output } from '../../htq/v1/Queue';
+import type { QueueHistory as _htq_v1_QueueHistory, QueueHistory__Output as _htq_v1_QueueHistory__Output } from '../../htq/v1/QueueHistory';
 import type { RemoveEndpointRequest as _htq_v1_RemoveEndpointRequest, RemoveEndpointRequest__Output as _htq_v1_RemoveEndpointRequest__Output } from '../../htq/v1/RemoveEndpointRequest';
 import type { ReplayTasksRequest as _htq_v1_ReplayTasksRequest, ReplayTasksRequest__Output as _htq_v1_ReplayTasksRequest__Output } from '../../htq/v1/ReplayTasksRequest';
 import type { ReplayTasksResponse as _htq_v1_ReplayTasksResponse, ReplayTasksResponse__Output as _htq_v1_ReplayTasksResponse__Output } from '../../htq/v1/ReplayTasksResponse';
@@ -177,6 +179,15 @@ export interface HtqServiceClient extends grpc.Client {
   enableEndpoint(argument: _htq_v1_EnableEndpointRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
   enableEndpoint(argument: _htq_v1_EnableEndpointRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
   enableEndpoint(argument: _htq_v1_EnableEndpointRequest, callback: grpc.requestCallback<_htq_v1_Topic__Output>): grpc.ClientUnaryCall;
+  
+  GetHistory(argument: _htq_v1_GetHistoryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _htq_v1_GetHistoryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _htq_v1_GetHistoryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _htq_v1_GetHistoryRequest, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _htq_v1_GetHistoryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _htq_v1_GetHistoryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _htq_v1_GetHistoryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _htq_v1_GetHistoryRequest, callback: grpc.requestCallback<_htq_v1_QueueHistory__Output>): grpc.ClientUnaryCall;
   
   GetQueue(argument: _htq_v1_GetQueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
   GetQueue(argument: _htq_v1_GetQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_htq_v1_Queue__Output>): grpc.ClientUnaryCall;
@@ -453,6 +464,8 @@ export interface HtqServiceHandlers extends grpc.UntypedServiceImplementation {
   
   EnableEndpoint: grpc.handleUnaryCall<_htq_v1_EnableEndpointRequest__Output, _htq_v1_Topic>;
   
+  GetHistory: grpc.handleUnaryCall<_htq_v1_GetHistoryRequest__Output, _htq_v1_QueueHistory>;
+  
   GetQueue: grpc.handleUnaryCall<_htq_v1_GetQueueRequest__Output, _htq_v1_Queue>;
   
   GetSchedule: grpc.handleUnaryCall<_htq_v1_GetScheduleRequest__Output, _htq_v1_Schedule>;
@@ -524,6 +537,7 @@ export interface HtqServiceDefinition extends grpc.ServiceDefinition {
   DeleteSchedule: MethodDefinition<_htq_v1_DeleteScheduleRequest, _htq_v1_DeleteScheduleResponse, _htq_v1_DeleteScheduleRequest__Output, _htq_v1_DeleteScheduleResponse__Output>
   DeleteTopic: MethodDefinition<_htq_v1_DeleteTopicRequest, _htq_v1_DeleteTopicResponse, _htq_v1_DeleteTopicRequest__Output, _htq_v1_DeleteTopicResponse__Output>
   EnableEndpoint: MethodDefinition<_htq_v1_EnableEndpointRequest, _htq_v1_Topic, _htq_v1_EnableEndpointRequest__Output, _htq_v1_Topic__Output>
+  GetHistory: MethodDefinition<_htq_v1_GetHistoryRequest, _htq_v1_QueueHistory, _htq_v1_GetHistoryRequest__Output, _htq_v1_QueueHistory__Output>
   GetQueue: MethodDefinition<_htq_v1_GetQueueRequest, _htq_v1_Queue, _htq_v1_GetQueueRequest__Output, _htq_v1_Queue__Output>
   GetSchedule: MethodDefinition<_htq_v1_GetScheduleRequest, _htq_v1_Schedule, _htq_v1_GetScheduleRequest__Output, _htq_v1_Schedule__Output>
   GetSystem: MethodDefinition<_htq_v1_GetSystemRequest, _htq_v1_SystemInfo, _htq_v1_GetSystemRequest__Output, _htq_v1_SystemInfo__Output>

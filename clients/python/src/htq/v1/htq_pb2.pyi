@@ -995,3 +995,41 @@ class RedisServer(_message.Message):
     max_memory_bytes: int
     connected_clients: int
     def __init__(self, mode: _Optional[str] = ..., version: _Optional[str] = ..., used_memory_bytes: _Optional[int] = ..., max_memory_bytes: _Optional[int] = ..., connected_clients: _Optional[int] = ...) -> None: ...
+
+class GetHistoryRequest(_message.Message):
+    __slots__ = ("queue", "window")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    window: _duration_pb2.Duration
+    def __init__(self, queue: _Optional[str] = ..., window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class QueueHistory(_message.Message):
+    __slots__ = ("step", "points")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    step: _duration_pb2.Duration
+    points: _containers.RepeatedCompositeFieldContainer[HistoryPoint]
+    def __init__(self, step: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., points: _Optional[_Iterable[_Union[HistoryPoint, _Mapping]]] = ...) -> None: ...
+
+class HistoryPoint(_message.Message):
+    __slots__ = ("time", "dispatches_per_second", "errors_per_second", "depth", "duration_p50_ms", "duration_p90_ms", "duration_p99_ms", "delay_p50_ms", "delay_p99_ms")
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    DISPATCHES_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    ERRORS_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    DEPTH_FIELD_NUMBER: _ClassVar[int]
+    DURATION_P50_MS_FIELD_NUMBER: _ClassVar[int]
+    DURATION_P90_MS_FIELD_NUMBER: _ClassVar[int]
+    DURATION_P99_MS_FIELD_NUMBER: _ClassVar[int]
+    DELAY_P50_MS_FIELD_NUMBER: _ClassVar[int]
+    DELAY_P99_MS_FIELD_NUMBER: _ClassVar[int]
+    time: _timestamp_pb2.Timestamp
+    dispatches_per_second: float
+    errors_per_second: float
+    depth: int
+    duration_p50_ms: int
+    duration_p90_ms: int
+    duration_p99_ms: int
+    delay_p50_ms: int
+    delay_p99_ms: int
+    def __init__(self, time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., dispatches_per_second: _Optional[float] = ..., errors_per_second: _Optional[float] = ..., depth: _Optional[int] = ..., duration_p50_ms: _Optional[int] = ..., duration_p90_ms: _Optional[int] = ..., duration_p99_ms: _Optional[int] = ..., delay_p50_ms: _Optional[int] = ..., delay_p99_ms: _Optional[int] = ...) -> None: ...

@@ -235,6 +235,11 @@ class HtqServiceStub:
                 request_serializer=htq_dot_v1_dot_htq__pb2.GetSystemRequest.SerializeToString,
                 response_deserializer=htq_dot_v1_dot_htq__pb2.SystemInfo.FromString,
                 _registered_method=True)
+        self.GetHistory = channel.unary_unary(
+                '/htq.v1.HtqService/GetHistory',
+                request_serializer=htq_dot_v1_dot_htq__pb2.GetHistoryRequest.SerializeToString,
+                response_deserializer=htq_dot_v1_dot_htq__pb2.QueueHistory.FromString,
+                _registered_method=True)
 
 
 class HtqServiceServicer:
@@ -541,6 +546,16 @@ class HtqServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetHistory(self, request, context):
+        """A queue's (or every queue's) history over the last minutes, in 5-second
+        steps: dispatches and errors per second, depth, request duration and dispatch
+        delay percentiles. Every process adds what it did, so any process answers the
+        same; kept an hour.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_HtqServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -743,6 +758,11 @@ def add_HtqServiceServicer_to_server(servicer, server):
                     servicer.GetSystem,
                     request_deserializer=htq_dot_v1_dot_htq__pb2.GetSystemRequest.FromString,
                     response_serializer=htq_dot_v1_dot_htq__pb2.SystemInfo.SerializeToString,
+            ),
+            'GetHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetHistory,
+                    request_deserializer=htq_dot_v1_dot_htq__pb2.GetHistoryRequest.FromString,
+                    response_serializer=htq_dot_v1_dot_htq__pb2.QueueHistory.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1826,6 +1846,33 @@ class HtqService:
             '/htq.v1.HtqService/GetSystem',
             htq_dot_v1_dot_htq__pb2.GetSystemRequest.SerializeToString,
             htq_dot_v1_dot_htq__pb2.SystemInfo.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/htq.v1.HtqService/GetHistory',
+            htq_dot_v1_dot_htq__pb2.GetHistoryRequest.SerializeToString,
+            htq_dot_v1_dot_htq__pb2.QueueHistory.FromString,
             options,
             channel_credentials,
             insecure,

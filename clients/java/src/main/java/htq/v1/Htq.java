@@ -89751,6 +89751,3315 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
   }
 
+  public interface GetHistoryRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.GetHistoryRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The queue; empty means every queue, summed.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    java.lang.String getQueue();
+    /**
+     * <pre>
+     * The queue; empty means every queue, summed.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    com.google.protobuf.ByteString
+        getQueueBytes();
+
+    /**
+     * <pre>
+     * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration window = 2;</code>
+     * @return Whether the window field is set.
+     */
+    boolean hasWindow();
+    /**
+     * <pre>
+     * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration window = 2;</code>
+     * @return The window.
+     */
+    com.google.protobuf.Duration getWindow();
+    /**
+     * <pre>
+     * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration window = 2;</code>
+     */
+    com.google.protobuf.DurationOrBuilder getWindowOrBuilder();
+  }
+  /**
+   * <pre>
+   * GetHistory input.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.GetHistoryRequest}
+   */
+  public static final class GetHistoryRequest extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.GetHistoryRequest)
+      GetHistoryRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "GetHistoryRequest");
+    }
+    // Use GetHistoryRequest.newBuilder() to construct.
+    private GetHistoryRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private GetHistoryRequest() {
+      queue_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_GetHistoryRequest_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_GetHistoryRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_GetHistoryRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.GetHistoryRequest.class, htq.v1.Htq.GetHistoryRequest.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int QUEUE_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object queue_ = "";
+    /**
+     * <pre>
+     * The queue; empty means every queue, summed.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The queue.
+     */
+    @java.lang.Override
+    public java.lang.String getQueue() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        queue_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The queue; empty means every queue, summed.
+     * </pre>
+     *
+     * <code>string queue = 1;</code>
+     * @return The bytes for queue.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getQueueBytes() {
+      java.lang.Object ref = queue_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        queue_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int WINDOW_FIELD_NUMBER = 2;
+    private com.google.protobuf.Duration window_;
+    /**
+     * <pre>
+     * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration window = 2;</code>
+     * @return Whether the window field is set.
+     */
+    @java.lang.Override
+    public boolean hasWindow() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration window = 2;</code>
+     * @return The window.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Duration getWindow() {
+      return window_ == null ? com.google.protobuf.Duration.getDefaultInstance() : window_;
+    }
+    /**
+     * <pre>
+     * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration window = 2;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.DurationOrBuilder getWindowOrBuilder() {
+      return window_ == null ? com.google.protobuf.Duration.getDefaultInstance() : window_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, queue_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(2, getWindow());
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(queue_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, queue_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(2, getWindow());
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.GetHistoryRequest)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.GetHistoryRequest other = (htq.v1.Htq.GetHistoryRequest) obj;
+
+      if (!getQueue()
+          .equals(other.getQueue())) return false;
+      if (hasWindow() != other.hasWindow()) return false;
+      if (hasWindow()) {
+        if (!getWindow()
+            .equals(other.getWindow())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + QUEUE_FIELD_NUMBER;
+      hash = (53 * hash) + getQueue().hashCode();
+      if (hasWindow()) {
+        hash = (37 * hash) + WINDOW_FIELD_NUMBER;
+        hash = (53 * hash) + getWindow().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.GetHistoryRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.GetHistoryRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.GetHistoryRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.GetHistoryRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * GetHistory input.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.GetHistoryRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.GetHistoryRequest)
+        htq.v1.Htq.GetHistoryRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_GetHistoryRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_GetHistoryRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.GetHistoryRequest.class, htq.v1.Htq.GetHistoryRequest.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.GetHistoryRequest.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetWindowFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        queue_ = "";
+        window_ = null;
+        if (windowBuilder_ != null) {
+          windowBuilder_.dispose();
+          windowBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_GetHistoryRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetHistoryRequest getDefaultInstanceForType() {
+        return htq.v1.Htq.GetHistoryRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetHistoryRequest build() {
+        htq.v1.Htq.GetHistoryRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.GetHistoryRequest buildPartial() {
+        htq.v1.Htq.GetHistoryRequest result = new htq.v1.Htq.GetHistoryRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.GetHistoryRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.queue_ = queue_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.window_ = windowBuilder_ == null
+              ? window_
+              : windowBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.GetHistoryRequest) {
+          return mergeFrom((htq.v1.Htq.GetHistoryRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.GetHistoryRequest other) {
+        if (other == htq.v1.Htq.GetHistoryRequest.getDefaultInstance()) return this;
+        if (!other.getQueue().isEmpty()) {
+          queue_ = other.queue_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (other.hasWindow()) {
+          mergeWindow(other.getWindow());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                queue_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                input.readMessage(
+                    internalGetWindowFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object queue_ = "";
+      /**
+       * <pre>
+       * The queue; empty means every queue, summed.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The queue.
+       */
+      public java.lang.String getQueue() {
+        java.lang.Object ref = queue_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          queue_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue; empty means every queue, summed.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return The bytes for queue.
+       */
+      public com.google.protobuf.ByteString
+          getQueueBytes() {
+        java.lang.Object ref = queue_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          queue_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The queue; empty means every queue, summed.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueue(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue; empty means every queue, summed.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearQueue() {
+        queue_ = getDefaultInstance().getQueue();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The queue; empty means every queue, summed.
+       * </pre>
+       *
+       * <code>string queue = 1;</code>
+       * @param value The bytes for queue to set.
+       * @return This builder for chaining.
+       */
+      public Builder setQueueBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        queue_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.Duration window_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> windowBuilder_;
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       * @return Whether the window field is set.
+       */
+      public boolean hasWindow() {
+        return ((bitField0_ & 0x00000002) != 0);
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       * @return The window.
+       */
+      public com.google.protobuf.Duration getWindow() {
+        if (windowBuilder_ == null) {
+          return window_ == null ? com.google.protobuf.Duration.getDefaultInstance() : window_;
+        } else {
+          return windowBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       */
+      public Builder setWindow(com.google.protobuf.Duration value) {
+        if (windowBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          window_ = value;
+        } else {
+          windowBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       */
+      public Builder setWindow(
+          com.google.protobuf.Duration.Builder builderForValue) {
+        if (windowBuilder_ == null) {
+          window_ = builderForValue.build();
+        } else {
+          windowBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       */
+      public Builder mergeWindow(com.google.protobuf.Duration value) {
+        if (windowBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0) &&
+            window_ != null &&
+            window_ != com.google.protobuf.Duration.getDefaultInstance()) {
+            getWindowBuilder().mergeFrom(value);
+          } else {
+            window_ = value;
+          }
+        } else {
+          windowBuilder_.mergeFrom(value);
+        }
+        if (window_ != null) {
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       */
+      public Builder clearWindow() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        window_ = null;
+        if (windowBuilder_ != null) {
+          windowBuilder_.dispose();
+          windowBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       */
+      public com.google.protobuf.Duration.Builder getWindowBuilder() {
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return internalGetWindowFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       */
+      public com.google.protobuf.DurationOrBuilder getWindowOrBuilder() {
+        if (windowBuilder_ != null) {
+          return windowBuilder_.getMessageOrBuilder();
+        } else {
+          return window_ == null ?
+              com.google.protobuf.Duration.getDefaultInstance() : window_;
+        }
+      }
+      /**
+       * <pre>
+       * How far back, 1 minute to 1 hour. Unset means 15 minutes.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration window = 2;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+          internalGetWindowFieldBuilder() {
+        if (windowBuilder_ == null) {
+          windowBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                  getWindow(),
+                  getParentForChildren(),
+                  isClean());
+          window_ = null;
+        }
+        return windowBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.GetHistoryRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.GetHistoryRequest)
+    private static final htq.v1.Htq.GetHistoryRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.GetHistoryRequest();
+    }
+
+    public static htq.v1.Htq.GetHistoryRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<GetHistoryRequest>
+        PARSER = new com.google.protobuf.AbstractParser<GetHistoryRequest>() {
+      @java.lang.Override
+      public GetHistoryRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<GetHistoryRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<GetHistoryRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.GetHistoryRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface QueueHistoryOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.QueueHistory)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The width of each point.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration step = 1;</code>
+     * @return Whether the step field is set.
+     */
+    boolean hasStep();
+    /**
+     * <pre>
+     * The width of each point.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration step = 1;</code>
+     * @return The step.
+     */
+    com.google.protobuf.Duration getStep();
+    /**
+     * <pre>
+     * The width of each point.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration step = 1;</code>
+     */
+    com.google.protobuf.DurationOrBuilder getStepOrBuilder();
+
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    java.util.List<htq.v1.Htq.HistoryPoint> 
+        getPointsList();
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    htq.v1.Htq.HistoryPoint getPoints(int index);
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    int getPointsCount();
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    java.util.List<? extends htq.v1.Htq.HistoryPointOrBuilder> 
+        getPointsOrBuilderList();
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    htq.v1.Htq.HistoryPointOrBuilder getPointsOrBuilder(
+        int index);
+  }
+  /**
+   * <pre>
+   * GetHistory output.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.QueueHistory}
+   */
+  public static final class QueueHistory extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.QueueHistory)
+      QueueHistoryOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "QueueHistory");
+    }
+    // Use QueueHistory.newBuilder() to construct.
+    private QueueHistory(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private QueueHistory() {
+      points_ = java.util.Collections.emptyList();
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_QueueHistory_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_QueueHistory_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_QueueHistory_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.QueueHistory.class, htq.v1.Htq.QueueHistory.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int STEP_FIELD_NUMBER = 1;
+    private com.google.protobuf.Duration step_;
+    /**
+     * <pre>
+     * The width of each point.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration step = 1;</code>
+     * @return Whether the step field is set.
+     */
+    @java.lang.Override
+    public boolean hasStep() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * The width of each point.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration step = 1;</code>
+     * @return The step.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Duration getStep() {
+      return step_ == null ? com.google.protobuf.Duration.getDefaultInstance() : step_;
+    }
+    /**
+     * <pre>
+     * The width of each point.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration step = 1;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.DurationOrBuilder getStepOrBuilder() {
+      return step_ == null ? com.google.protobuf.Duration.getDefaultInstance() : step_;
+    }
+
+    public static final int POINTS_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private java.util.List<htq.v1.Htq.HistoryPoint> points_;
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<htq.v1.Htq.HistoryPoint> getPointsList() {
+      return points_;
+    }
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    @java.lang.Override
+    public java.util.List<? extends htq.v1.Htq.HistoryPointOrBuilder> 
+        getPointsOrBuilderList() {
+      return points_;
+    }
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    @java.lang.Override
+    public int getPointsCount() {
+      return points_.size();
+    }
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HistoryPoint getPoints(int index) {
+      return points_.get(index);
+    }
+    /**
+     * <pre>
+     * Oldest first, the last one still filling.
+     * </pre>
+     *
+     * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+     */
+    @java.lang.Override
+    public htq.v1.Htq.HistoryPointOrBuilder getPointsOrBuilder(
+        int index) {
+      return points_.get(index);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(1, getStep());
+      }
+      for (int i = 0; i < points_.size(); i++) {
+        output.writeMessage(2, points_.get(i));
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(1, getStep());
+      }
+
+          {
+            final int count = points_.size();
+            for (int i = 0; i < count; i++) {
+              size += com.google.protobuf.CodedOutputStream
+                .computeMessageSizeNoTag(points_.get(i));
+            }
+            size += 1 * count;
+          }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.QueueHistory)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.QueueHistory other = (htq.v1.Htq.QueueHistory) obj;
+
+      if (hasStep() != other.hasStep()) return false;
+      if (hasStep()) {
+        if (!getStep()
+            .equals(other.getStep())) return false;
+      }
+      if (!getPointsList()
+          .equals(other.getPointsList())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasStep()) {
+        hash = (37 * hash) + STEP_FIELD_NUMBER;
+        hash = (53 * hash) + getStep().hashCode();
+      }
+      if (getPointsCount() > 0) {
+        hash = (37 * hash) + POINTS_FIELD_NUMBER;
+        hash = (53 * hash) + getPointsList().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.QueueHistory parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.QueueHistory parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.QueueHistory parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.QueueHistory prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * GetHistory output.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.QueueHistory}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.QueueHistory)
+        htq.v1.Htq.QueueHistoryOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_QueueHistory_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_QueueHistory_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.QueueHistory.class, htq.v1.Htq.QueueHistory.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.QueueHistory.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetStepFieldBuilder();
+          internalGetPointsFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        step_ = null;
+        if (stepBuilder_ != null) {
+          stepBuilder_.dispose();
+          stepBuilder_ = null;
+        }
+        if (pointsBuilder_ == null) {
+          points_ = java.util.Collections.emptyList();
+        } else {
+          points_ = null;
+          pointsBuilder_.clear();
+        }
+        bitField0_ = (bitField0_ & ~0x00000002);
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_QueueHistory_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.QueueHistory getDefaultInstanceForType() {
+        return htq.v1.Htq.QueueHistory.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.QueueHistory build() {
+        htq.v1.Htq.QueueHistory result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.QueueHistory buildPartial() {
+        htq.v1.Htq.QueueHistory result = new htq.v1.Htq.QueueHistory(this);
+        buildPartialRepeatedFields(result);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartialRepeatedFields(htq.v1.Htq.QueueHistory result) {
+        if (pointsBuilder_ == null) {
+          if (((bitField0_ & 0x00000002) != 0)) {
+            points_ = java.util.Collections.unmodifiableList(points_);
+            bitField0_ = (bitField0_ & ~0x00000002);
+          }
+          result.points_ = points_;
+        } else {
+          result.points_ = pointsBuilder_.build();
+        }
+      }
+
+      private void buildPartial0(htq.v1.Htq.QueueHistory result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.step_ = stepBuilder_ == null
+              ? step_
+              : stepBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.QueueHistory) {
+          return mergeFrom((htq.v1.Htq.QueueHistory)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.QueueHistory other) {
+        if (other == htq.v1.Htq.QueueHistory.getDefaultInstance()) return this;
+        if (other.hasStep()) {
+          mergeStep(other.getStep());
+        }
+        if (pointsBuilder_ == null) {
+          if (!other.points_.isEmpty()) {
+            if (points_.isEmpty()) {
+              points_ = other.points_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+            } else {
+              ensurePointsIsMutable();
+              points_.addAll(other.points_);
+            }
+            onChanged();
+          }
+        } else {
+          if (!other.points_.isEmpty()) {
+            if (pointsBuilder_.isEmpty()) {
+              pointsBuilder_.dispose();
+              pointsBuilder_ = null;
+              points_ = other.points_;
+              bitField0_ = (bitField0_ & ~0x00000002);
+              pointsBuilder_ = 
+                com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                   internalGetPointsFieldBuilder() : null;
+            } else {
+              pointsBuilder_.addAllMessages(other.points_);
+            }
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                input.readMessage(
+                    internalGetStepFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                htq.v1.Htq.HistoryPoint m =
+                    input.readMessage(
+                        htq.v1.Htq.HistoryPoint.parser(),
+                        extensionRegistry);
+                if (pointsBuilder_ == null) {
+                  ensurePointsIsMutable();
+                  points_.add(m);
+                } else {
+                  pointsBuilder_.addMessage(m);
+                }
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private com.google.protobuf.Duration step_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> stepBuilder_;
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       * @return Whether the step field is set.
+       */
+      public boolean hasStep() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       * @return The step.
+       */
+      public com.google.protobuf.Duration getStep() {
+        if (stepBuilder_ == null) {
+          return step_ == null ? com.google.protobuf.Duration.getDefaultInstance() : step_;
+        } else {
+          return stepBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       */
+      public Builder setStep(com.google.protobuf.Duration value) {
+        if (stepBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          step_ = value;
+        } else {
+          stepBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       */
+      public Builder setStep(
+          com.google.protobuf.Duration.Builder builderForValue) {
+        if (stepBuilder_ == null) {
+          step_ = builderForValue.build();
+        } else {
+          stepBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       */
+      public Builder mergeStep(com.google.protobuf.Duration value) {
+        if (stepBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0) &&
+            step_ != null &&
+            step_ != com.google.protobuf.Duration.getDefaultInstance()) {
+            getStepBuilder().mergeFrom(value);
+          } else {
+            step_ = value;
+          }
+        } else {
+          stepBuilder_.mergeFrom(value);
+        }
+        if (step_ != null) {
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       */
+      public Builder clearStep() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        step_ = null;
+        if (stepBuilder_ != null) {
+          stepBuilder_.dispose();
+          stepBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       */
+      public com.google.protobuf.Duration.Builder getStepBuilder() {
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return internalGetStepFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       */
+      public com.google.protobuf.DurationOrBuilder getStepOrBuilder() {
+        if (stepBuilder_ != null) {
+          return stepBuilder_.getMessageOrBuilder();
+        } else {
+          return step_ == null ?
+              com.google.protobuf.Duration.getDefaultInstance() : step_;
+        }
+      }
+      /**
+       * <pre>
+       * The width of each point.
+       * </pre>
+       *
+       * <code>.google.protobuf.Duration step = 1;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+          internalGetStepFieldBuilder() {
+        if (stepBuilder_ == null) {
+          stepBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                  getStep(),
+                  getParentForChildren(),
+                  isClean());
+          step_ = null;
+        }
+        return stepBuilder_;
+      }
+
+      private java.util.List<htq.v1.Htq.HistoryPoint> points_ =
+        java.util.Collections.emptyList();
+      private void ensurePointsIsMutable() {
+        if (!((bitField0_ & 0x00000002) != 0)) {
+          points_ = new java.util.ArrayList<htq.v1.Htq.HistoryPoint>(points_);
+          bitField0_ |= 0x00000002;
+         }
+      }
+
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.HistoryPoint, htq.v1.Htq.HistoryPoint.Builder, htq.v1.Htq.HistoryPointOrBuilder> pointsBuilder_;
+
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.HistoryPoint> getPointsList() {
+        if (pointsBuilder_ == null) {
+          return java.util.Collections.unmodifiableList(points_);
+        } else {
+          return pointsBuilder_.getMessageList();
+        }
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public int getPointsCount() {
+        if (pointsBuilder_ == null) {
+          return points_.size();
+        } else {
+          return pointsBuilder_.getCount();
+        }
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public htq.v1.Htq.HistoryPoint getPoints(int index) {
+        if (pointsBuilder_ == null) {
+          return points_.get(index);
+        } else {
+          return pointsBuilder_.getMessage(index);
+        }
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder setPoints(
+          int index, htq.v1.Htq.HistoryPoint value) {
+        if (pointsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensurePointsIsMutable();
+          points_.set(index, value);
+          onChanged();
+        } else {
+          pointsBuilder_.setMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder setPoints(
+          int index, htq.v1.Htq.HistoryPoint.Builder builderForValue) {
+        if (pointsBuilder_ == null) {
+          ensurePointsIsMutable();
+          points_.set(index, builderForValue.build());
+          onChanged();
+        } else {
+          pointsBuilder_.setMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder addPoints(htq.v1.Htq.HistoryPoint value) {
+        if (pointsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensurePointsIsMutable();
+          points_.add(value);
+          onChanged();
+        } else {
+          pointsBuilder_.addMessage(value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder addPoints(
+          int index, htq.v1.Htq.HistoryPoint value) {
+        if (pointsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          ensurePointsIsMutable();
+          points_.add(index, value);
+          onChanged();
+        } else {
+          pointsBuilder_.addMessage(index, value);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder addPoints(
+          htq.v1.Htq.HistoryPoint.Builder builderForValue) {
+        if (pointsBuilder_ == null) {
+          ensurePointsIsMutable();
+          points_.add(builderForValue.build());
+          onChanged();
+        } else {
+          pointsBuilder_.addMessage(builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder addPoints(
+          int index, htq.v1.Htq.HistoryPoint.Builder builderForValue) {
+        if (pointsBuilder_ == null) {
+          ensurePointsIsMutable();
+          points_.add(index, builderForValue.build());
+          onChanged();
+        } else {
+          pointsBuilder_.addMessage(index, builderForValue.build());
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder addAllPoints(
+          java.lang.Iterable<? extends htq.v1.Htq.HistoryPoint> values) {
+        if (pointsBuilder_ == null) {
+          ensurePointsIsMutable();
+          com.google.protobuf.AbstractMessageLite.Builder.addAll(
+              values, points_);
+          onChanged();
+        } else {
+          pointsBuilder_.addAllMessages(values);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder clearPoints() {
+        if (pointsBuilder_ == null) {
+          points_ = java.util.Collections.emptyList();
+          bitField0_ = (bitField0_ & ~0x00000002);
+          onChanged();
+        } else {
+          pointsBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public Builder removePoints(int index) {
+        if (pointsBuilder_ == null) {
+          ensurePointsIsMutable();
+          points_.remove(index);
+          onChanged();
+        } else {
+          pointsBuilder_.remove(index);
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public htq.v1.Htq.HistoryPoint.Builder getPointsBuilder(
+          int index) {
+        return internalGetPointsFieldBuilder().getBuilder(index);
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public htq.v1.Htq.HistoryPointOrBuilder getPointsOrBuilder(
+          int index) {
+        if (pointsBuilder_ == null) {
+          return points_.get(index);  } else {
+          return pointsBuilder_.getMessageOrBuilder(index);
+        }
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public java.util.List<? extends htq.v1.Htq.HistoryPointOrBuilder> 
+           getPointsOrBuilderList() {
+        if (pointsBuilder_ != null) {
+          return pointsBuilder_.getMessageOrBuilderList();
+        } else {
+          return java.util.Collections.unmodifiableList(points_);
+        }
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public htq.v1.Htq.HistoryPoint.Builder addPointsBuilder() {
+        return internalGetPointsFieldBuilder().addBuilder(
+            htq.v1.Htq.HistoryPoint.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public htq.v1.Htq.HistoryPoint.Builder addPointsBuilder(
+          int index) {
+        return internalGetPointsFieldBuilder().addBuilder(
+            index, htq.v1.Htq.HistoryPoint.getDefaultInstance());
+      }
+      /**
+       * <pre>
+       * Oldest first, the last one still filling.
+       * </pre>
+       *
+       * <code>repeated .htq.v1.HistoryPoint points = 2;</code>
+       */
+      public java.util.List<htq.v1.Htq.HistoryPoint.Builder> 
+           getPointsBuilderList() {
+        return internalGetPointsFieldBuilder().getBuilderList();
+      }
+      private com.google.protobuf.RepeatedFieldBuilder<
+          htq.v1.Htq.HistoryPoint, htq.v1.Htq.HistoryPoint.Builder, htq.v1.Htq.HistoryPointOrBuilder> 
+          internalGetPointsFieldBuilder() {
+        if (pointsBuilder_ == null) {
+          pointsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+              htq.v1.Htq.HistoryPoint, htq.v1.Htq.HistoryPoint.Builder, htq.v1.Htq.HistoryPointOrBuilder>(
+                  points_,
+                  ((bitField0_ & 0x00000002) != 0),
+                  getParentForChildren(),
+                  isClean());
+          points_ = null;
+        }
+        return pointsBuilder_;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.QueueHistory)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.QueueHistory)
+    private static final htq.v1.Htq.QueueHistory DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.QueueHistory();
+    }
+
+    public static htq.v1.Htq.QueueHistory getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<QueueHistory>
+        PARSER = new com.google.protobuf.AbstractParser<QueueHistory>() {
+      @java.lang.Override
+      public QueueHistory parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<QueueHistory> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<QueueHistory> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.QueueHistory getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface HistoryPointOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:htq.v1.HistoryPoint)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * Its start.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp time = 1;</code>
+     * @return Whether the time field is set.
+     */
+    boolean hasTime();
+    /**
+     * <pre>
+     * Its start.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp time = 1;</code>
+     * @return The time.
+     */
+    com.google.protobuf.Timestamp getTime();
+    /**
+     * <pre>
+     * Its start.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp time = 1;</code>
+     */
+    com.google.protobuf.TimestampOrBuilder getTimeOrBuilder();
+
+    /**
+     * <pre>
+     * Requests started, per second over the step.
+     * </pre>
+     *
+     * <code>double dispatches_per_second = 2;</code>
+     * @return The dispatchesPerSecond.
+     */
+    double getDispatchesPerSecond();
+
+    /**
+     * <pre>
+     * Attempts that failed, per second over the step.
+     * </pre>
+     *
+     * <code>double errors_per_second = 3;</code>
+     * @return The errorsPerSecond.
+     */
+    double getErrorsPerSecond();
+
+    /**
+     * <pre>
+     * Tasks waiting or in flight when sampled in the step; -1 when not sampled
+     * (no process had work for the queue).
+     * </pre>
+     *
+     * <code>int64 depth = 4;</code>
+     * @return The depth.
+     */
+    long getDepth();
+
+    /**
+     * <pre>
+     * Request duration percentiles, ms (the upper bound of the histogram bucket
+     * each falls in: 1, 2, 5, 10, 20, 50 ... 10,000, then 20,000 for longer); 0
+     * when no request ended.
+     * </pre>
+     *
+     * <code>int64 duration_p50_ms = 5;</code>
+     * @return The durationP50Ms.
+     */
+    long getDurationP50Ms();
+
+    /**
+     * <code>int64 duration_p90_ms = 6;</code>
+     * @return The durationP90Ms.
+     */
+    long getDurationP90Ms();
+
+    /**
+     * <code>int64 duration_p99_ms = 7;</code>
+     * @return The durationP99Ms.
+     */
+    long getDurationP99Ms();
+
+    /**
+     * <pre>
+     * Dispatch delay (a first attempt's start minus its due time) percentiles, ms,
+     * likewise.
+     * </pre>
+     *
+     * <code>int64 delay_p50_ms = 8;</code>
+     * @return The delayP50Ms.
+     */
+    long getDelayP50Ms();
+
+    /**
+     * <code>int64 delay_p99_ms = 9;</code>
+     * @return The delayP99Ms.
+     */
+    long getDelayP99Ms();
+  }
+  /**
+   * <pre>
+   * One step of a queue's history.
+   * </pre>
+   *
+   * Protobuf type {@code htq.v1.HistoryPoint}
+   */
+  public static final class HistoryPoint extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:htq.v1.HistoryPoint)
+      HistoryPointOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "HistoryPoint");
+    }
+    // Use HistoryPoint.newBuilder() to construct.
+    private HistoryPoint(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private HistoryPoint() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return htq.v1.Htq.internal_static_htq_v1_HistoryPoint_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return htq.v1.Htq.internal_static_htq_v1_HistoryPoint_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return htq.v1.Htq.internal_static_htq_v1_HistoryPoint_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              htq.v1.Htq.HistoryPoint.class, htq.v1.Htq.HistoryPoint.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int TIME_FIELD_NUMBER = 1;
+    private com.google.protobuf.Timestamp time_;
+    /**
+     * <pre>
+     * Its start.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp time = 1;</code>
+     * @return Whether the time field is set.
+     */
+    @java.lang.Override
+    public boolean hasTime() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Its start.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp time = 1;</code>
+     * @return The time.
+     */
+    @java.lang.Override
+    public com.google.protobuf.Timestamp getTime() {
+      return time_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : time_;
+    }
+    /**
+     * <pre>
+     * Its start.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp time = 1;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.TimestampOrBuilder getTimeOrBuilder() {
+      return time_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : time_;
+    }
+
+    public static final int DISPATCHES_PER_SECOND_FIELD_NUMBER = 2;
+    private double dispatchesPerSecond_ = 0D;
+    /**
+     * <pre>
+     * Requests started, per second over the step.
+     * </pre>
+     *
+     * <code>double dispatches_per_second = 2;</code>
+     * @return The dispatchesPerSecond.
+     */
+    @java.lang.Override
+    public double getDispatchesPerSecond() {
+      return dispatchesPerSecond_;
+    }
+
+    public static final int ERRORS_PER_SECOND_FIELD_NUMBER = 3;
+    private double errorsPerSecond_ = 0D;
+    /**
+     * <pre>
+     * Attempts that failed, per second over the step.
+     * </pre>
+     *
+     * <code>double errors_per_second = 3;</code>
+     * @return The errorsPerSecond.
+     */
+    @java.lang.Override
+    public double getErrorsPerSecond() {
+      return errorsPerSecond_;
+    }
+
+    public static final int DEPTH_FIELD_NUMBER = 4;
+    private long depth_ = 0L;
+    /**
+     * <pre>
+     * Tasks waiting or in flight when sampled in the step; -1 when not sampled
+     * (no process had work for the queue).
+     * </pre>
+     *
+     * <code>int64 depth = 4;</code>
+     * @return The depth.
+     */
+    @java.lang.Override
+    public long getDepth() {
+      return depth_;
+    }
+
+    public static final int DURATION_P50_MS_FIELD_NUMBER = 5;
+    private long durationP50Ms_ = 0L;
+    /**
+     * <pre>
+     * Request duration percentiles, ms (the upper bound of the histogram bucket
+     * each falls in: 1, 2, 5, 10, 20, 50 ... 10,000, then 20,000 for longer); 0
+     * when no request ended.
+     * </pre>
+     *
+     * <code>int64 duration_p50_ms = 5;</code>
+     * @return The durationP50Ms.
+     */
+    @java.lang.Override
+    public long getDurationP50Ms() {
+      return durationP50Ms_;
+    }
+
+    public static final int DURATION_P90_MS_FIELD_NUMBER = 6;
+    private long durationP90Ms_ = 0L;
+    /**
+     * <code>int64 duration_p90_ms = 6;</code>
+     * @return The durationP90Ms.
+     */
+    @java.lang.Override
+    public long getDurationP90Ms() {
+      return durationP90Ms_;
+    }
+
+    public static final int DURATION_P99_MS_FIELD_NUMBER = 7;
+    private long durationP99Ms_ = 0L;
+    /**
+     * <code>int64 duration_p99_ms = 7;</code>
+     * @return The durationP99Ms.
+     */
+    @java.lang.Override
+    public long getDurationP99Ms() {
+      return durationP99Ms_;
+    }
+
+    public static final int DELAY_P50_MS_FIELD_NUMBER = 8;
+    private long delayP50Ms_ = 0L;
+    /**
+     * <pre>
+     * Dispatch delay (a first attempt's start minus its due time) percentiles, ms,
+     * likewise.
+     * </pre>
+     *
+     * <code>int64 delay_p50_ms = 8;</code>
+     * @return The delayP50Ms.
+     */
+    @java.lang.Override
+    public long getDelayP50Ms() {
+      return delayP50Ms_;
+    }
+
+    public static final int DELAY_P99_MS_FIELD_NUMBER = 9;
+    private long delayP99Ms_ = 0L;
+    /**
+     * <code>int64 delay_p99_ms = 9;</code>
+     * @return The delayP99Ms.
+     */
+    @java.lang.Override
+    public long getDelayP99Ms() {
+      return delayP99Ms_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(1, getTime());
+      }
+      if (java.lang.Double.doubleToRawLongBits(dispatchesPerSecond_) != 0) {
+        output.writeDouble(2, dispatchesPerSecond_);
+      }
+      if (java.lang.Double.doubleToRawLongBits(errorsPerSecond_) != 0) {
+        output.writeDouble(3, errorsPerSecond_);
+      }
+      if (depth_ != 0L) {
+        output.writeInt64(4, depth_);
+      }
+      if (durationP50Ms_ != 0L) {
+        output.writeInt64(5, durationP50Ms_);
+      }
+      if (durationP90Ms_ != 0L) {
+        output.writeInt64(6, durationP90Ms_);
+      }
+      if (durationP99Ms_ != 0L) {
+        output.writeInt64(7, durationP99Ms_);
+      }
+      if (delayP50Ms_ != 0L) {
+        output.writeInt64(8, delayP50Ms_);
+      }
+      if (delayP99Ms_ != 0L) {
+        output.writeInt64(9, delayP99Ms_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(1, getTime());
+      }
+      if (java.lang.Double.doubleToRawLongBits(dispatchesPerSecond_) != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeDoubleSize(2, dispatchesPerSecond_);
+      }
+      if (java.lang.Double.doubleToRawLongBits(errorsPerSecond_) != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeDoubleSize(3, errorsPerSecond_);
+      }
+      if (depth_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(4, depth_);
+      }
+      if (durationP50Ms_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(5, durationP50Ms_);
+      }
+      if (durationP90Ms_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(6, durationP90Ms_);
+      }
+      if (durationP99Ms_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(7, durationP99Ms_);
+      }
+      if (delayP50Ms_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(8, delayP50Ms_);
+      }
+      if (delayP99Ms_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeInt64Size(9, delayP99Ms_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof htq.v1.Htq.HistoryPoint)) {
+        return super.equals(obj);
+      }
+      htq.v1.Htq.HistoryPoint other = (htq.v1.Htq.HistoryPoint) obj;
+
+      if (hasTime() != other.hasTime()) return false;
+      if (hasTime()) {
+        if (!getTime()
+            .equals(other.getTime())) return false;
+      }
+      if (java.lang.Double.doubleToLongBits(getDispatchesPerSecond())
+          != java.lang.Double.doubleToLongBits(
+              other.getDispatchesPerSecond())) return false;
+      if (java.lang.Double.doubleToLongBits(getErrorsPerSecond())
+          != java.lang.Double.doubleToLongBits(
+              other.getErrorsPerSecond())) return false;
+      if (getDepth()
+          != other.getDepth()) return false;
+      if (getDurationP50Ms()
+          != other.getDurationP50Ms()) return false;
+      if (getDurationP90Ms()
+          != other.getDurationP90Ms()) return false;
+      if (getDurationP99Ms()
+          != other.getDurationP99Ms()) return false;
+      if (getDelayP50Ms()
+          != other.getDelayP50Ms()) return false;
+      if (getDelayP99Ms()
+          != other.getDelayP99Ms()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasTime()) {
+        hash = (37 * hash) + TIME_FIELD_NUMBER;
+        hash = (53 * hash) + getTime().hashCode();
+      }
+      hash = (37 * hash) + DISPATCHES_PER_SECOND_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          java.lang.Double.doubleToLongBits(getDispatchesPerSecond()));
+      hash = (37 * hash) + ERRORS_PER_SECOND_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          java.lang.Double.doubleToLongBits(getErrorsPerSecond()));
+      hash = (37 * hash) + DEPTH_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getDepth());
+      hash = (37 * hash) + DURATION_P50_MS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getDurationP50Ms());
+      hash = (37 * hash) + DURATION_P90_MS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getDurationP90Ms());
+      hash = (37 * hash) + DURATION_P99_MS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getDurationP99Ms());
+      hash = (37 * hash) + DELAY_P50_MS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getDelayP50Ms());
+      hash = (37 * hash) + DELAY_P99_MS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getDelayP99Ms());
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static htq.v1.Htq.HistoryPoint parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static htq.v1.Htq.HistoryPoint parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static htq.v1.Htq.HistoryPoint parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(htq.v1.Htq.HistoryPoint prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * One step of a queue's history.
+     * </pre>
+     *
+     * Protobuf type {@code htq.v1.HistoryPoint}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:htq.v1.HistoryPoint)
+        htq.v1.Htq.HistoryPointOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return htq.v1.Htq.internal_static_htq_v1_HistoryPoint_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return htq.v1.Htq.internal_static_htq_v1_HistoryPoint_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                htq.v1.Htq.HistoryPoint.class, htq.v1.Htq.HistoryPoint.Builder.class);
+      }
+
+      // Construct using htq.v1.Htq.HistoryPoint.newBuilder()
+      private Builder() {
+        maybeForceBuilderInitialization();
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetTimeFieldBuilder();
+        }
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        time_ = null;
+        if (timeBuilder_ != null) {
+          timeBuilder_.dispose();
+          timeBuilder_ = null;
+        }
+        dispatchesPerSecond_ = 0D;
+        errorsPerSecond_ = 0D;
+        depth_ = 0L;
+        durationP50Ms_ = 0L;
+        durationP90Ms_ = 0L;
+        durationP99Ms_ = 0L;
+        delayP50Ms_ = 0L;
+        delayP99Ms_ = 0L;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return htq.v1.Htq.internal_static_htq_v1_HistoryPoint_descriptor;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.HistoryPoint getDefaultInstanceForType() {
+        return htq.v1.Htq.HistoryPoint.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.HistoryPoint build() {
+        htq.v1.Htq.HistoryPoint result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public htq.v1.Htq.HistoryPoint buildPartial() {
+        htq.v1.Htq.HistoryPoint result = new htq.v1.Htq.HistoryPoint(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(htq.v1.Htq.HistoryPoint result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.time_ = timeBuilder_ == null
+              ? time_
+              : timeBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.dispatchesPerSecond_ = dispatchesPerSecond_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.errorsPerSecond_ = errorsPerSecond_;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.depth_ = depth_;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.durationP50Ms_ = durationP50Ms_;
+        }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.durationP90Ms_ = durationP90Ms_;
+        }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.durationP99Ms_ = durationP99Ms_;
+        }
+        if (((from_bitField0_ & 0x00000080) != 0)) {
+          result.delayP50Ms_ = delayP50Ms_;
+        }
+        if (((from_bitField0_ & 0x00000100) != 0)) {
+          result.delayP99Ms_ = delayP99Ms_;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof htq.v1.Htq.HistoryPoint) {
+          return mergeFrom((htq.v1.Htq.HistoryPoint)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(htq.v1.Htq.HistoryPoint other) {
+        if (other == htq.v1.Htq.HistoryPoint.getDefaultInstance()) return this;
+        if (other.hasTime()) {
+          mergeTime(other.getTime());
+        }
+        if (java.lang.Double.doubleToRawLongBits(other.getDispatchesPerSecond()) != 0) {
+          setDispatchesPerSecond(other.getDispatchesPerSecond());
+        }
+        if (java.lang.Double.doubleToRawLongBits(other.getErrorsPerSecond()) != 0) {
+          setErrorsPerSecond(other.getErrorsPerSecond());
+        }
+        if (other.getDepth() != 0L) {
+          setDepth(other.getDepth());
+        }
+        if (other.getDurationP50Ms() != 0L) {
+          setDurationP50Ms(other.getDurationP50Ms());
+        }
+        if (other.getDurationP90Ms() != 0L) {
+          setDurationP90Ms(other.getDurationP90Ms());
+        }
+        if (other.getDurationP99Ms() != 0L) {
+          setDurationP99Ms(other.getDurationP99Ms());
+        }
+        if (other.getDelayP50Ms() != 0L) {
+          setDelayP50Ms(other.getDelayP50Ms());
+        }
+        if (other.getDelayP99Ms() != 0L) {
+          setDelayP99Ms(other.getDelayP99Ms());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                input.readMessage(
+                    internalGetTimeFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 17: {
+                dispatchesPerSecond_ = input.readDouble();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 17
+              case 25: {
+                errorsPerSecond_ = input.readDouble();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 25
+              case 32: {
+                depth_ = input.readInt64();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 32
+              case 40: {
+                durationP50Ms_ = input.readInt64();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 40
+              case 48: {
+                durationP90Ms_ = input.readInt64();
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 48
+              case 56: {
+                durationP99Ms_ = input.readInt64();
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 56
+              case 64: {
+                delayP50Ms_ = input.readInt64();
+                bitField0_ |= 0x00000080;
+                break;
+              } // case 64
+              case 72: {
+                delayP99Ms_ = input.readInt64();
+                bitField0_ |= 0x00000100;
+                break;
+              } // case 72
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private com.google.protobuf.Timestamp time_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> timeBuilder_;
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       * @return Whether the time field is set.
+       */
+      public boolean hasTime() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       * @return The time.
+       */
+      public com.google.protobuf.Timestamp getTime() {
+        if (timeBuilder_ == null) {
+          return time_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : time_;
+        } else {
+          return timeBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       */
+      public Builder setTime(com.google.protobuf.Timestamp value) {
+        if (timeBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          time_ = value;
+        } else {
+          timeBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       */
+      public Builder setTime(
+          com.google.protobuf.Timestamp.Builder builderForValue) {
+        if (timeBuilder_ == null) {
+          time_ = builderForValue.build();
+        } else {
+          timeBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       */
+      public Builder mergeTime(com.google.protobuf.Timestamp value) {
+        if (timeBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0) &&
+            time_ != null &&
+            time_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+            getTimeBuilder().mergeFrom(value);
+          } else {
+            time_ = value;
+          }
+        } else {
+          timeBuilder_.mergeFrom(value);
+        }
+        if (time_ != null) {
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       */
+      public Builder clearTime() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        time_ = null;
+        if (timeBuilder_ != null) {
+          timeBuilder_.dispose();
+          timeBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       */
+      public com.google.protobuf.Timestamp.Builder getTimeBuilder() {
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return internalGetTimeFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       */
+      public com.google.protobuf.TimestampOrBuilder getTimeOrBuilder() {
+        if (timeBuilder_ != null) {
+          return timeBuilder_.getMessageOrBuilder();
+        } else {
+          return time_ == null ?
+              com.google.protobuf.Timestamp.getDefaultInstance() : time_;
+        }
+      }
+      /**
+       * <pre>
+       * Its start.
+       * </pre>
+       *
+       * <code>.google.protobuf.Timestamp time = 1;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+          internalGetTimeFieldBuilder() {
+        if (timeBuilder_ == null) {
+          timeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                  getTime(),
+                  getParentForChildren(),
+                  isClean());
+          time_ = null;
+        }
+        return timeBuilder_;
+      }
+
+      private double dispatchesPerSecond_ ;
+      /**
+       * <pre>
+       * Requests started, per second over the step.
+       * </pre>
+       *
+       * <code>double dispatches_per_second = 2;</code>
+       * @return The dispatchesPerSecond.
+       */
+      @java.lang.Override
+      public double getDispatchesPerSecond() {
+        return dispatchesPerSecond_;
+      }
+      /**
+       * <pre>
+       * Requests started, per second over the step.
+       * </pre>
+       *
+       * <code>double dispatches_per_second = 2;</code>
+       * @param value The dispatchesPerSecond to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDispatchesPerSecond(double value) {
+
+        dispatchesPerSecond_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Requests started, per second over the step.
+       * </pre>
+       *
+       * <code>double dispatches_per_second = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDispatchesPerSecond() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        dispatchesPerSecond_ = 0D;
+        onChanged();
+        return this;
+      }
+
+      private double errorsPerSecond_ ;
+      /**
+       * <pre>
+       * Attempts that failed, per second over the step.
+       * </pre>
+       *
+       * <code>double errors_per_second = 3;</code>
+       * @return The errorsPerSecond.
+       */
+      @java.lang.Override
+      public double getErrorsPerSecond() {
+        return errorsPerSecond_;
+      }
+      /**
+       * <pre>
+       * Attempts that failed, per second over the step.
+       * </pre>
+       *
+       * <code>double errors_per_second = 3;</code>
+       * @param value The errorsPerSecond to set.
+       * @return This builder for chaining.
+       */
+      public Builder setErrorsPerSecond(double value) {
+
+        errorsPerSecond_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Attempts that failed, per second over the step.
+       * </pre>
+       *
+       * <code>double errors_per_second = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearErrorsPerSecond() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        errorsPerSecond_ = 0D;
+        onChanged();
+        return this;
+      }
+
+      private long depth_ ;
+      /**
+       * <pre>
+       * Tasks waiting or in flight when sampled in the step; -1 when not sampled
+       * (no process had work for the queue).
+       * </pre>
+       *
+       * <code>int64 depth = 4;</code>
+       * @return The depth.
+       */
+      @java.lang.Override
+      public long getDepth() {
+        return depth_;
+      }
+      /**
+       * <pre>
+       * Tasks waiting or in flight when sampled in the step; -1 when not sampled
+       * (no process had work for the queue).
+       * </pre>
+       *
+       * <code>int64 depth = 4;</code>
+       * @param value The depth to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDepth(long value) {
+
+        depth_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Tasks waiting or in flight when sampled in the step; -1 when not sampled
+       * (no process had work for the queue).
+       * </pre>
+       *
+       * <code>int64 depth = 4;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDepth() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        depth_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private long durationP50Ms_ ;
+      /**
+       * <pre>
+       * Request duration percentiles, ms (the upper bound of the histogram bucket
+       * each falls in: 1, 2, 5, 10, 20, 50 ... 10,000, then 20,000 for longer); 0
+       * when no request ended.
+       * </pre>
+       *
+       * <code>int64 duration_p50_ms = 5;</code>
+       * @return The durationP50Ms.
+       */
+      @java.lang.Override
+      public long getDurationP50Ms() {
+        return durationP50Ms_;
+      }
+      /**
+       * <pre>
+       * Request duration percentiles, ms (the upper bound of the histogram bucket
+       * each falls in: 1, 2, 5, 10, 20, 50 ... 10,000, then 20,000 for longer); 0
+       * when no request ended.
+       * </pre>
+       *
+       * <code>int64 duration_p50_ms = 5;</code>
+       * @param value The durationP50Ms to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDurationP50Ms(long value) {
+
+        durationP50Ms_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Request duration percentiles, ms (the upper bound of the histogram bucket
+       * each falls in: 1, 2, 5, 10, 20, 50 ... 10,000, then 20,000 for longer); 0
+       * when no request ended.
+       * </pre>
+       *
+       * <code>int64 duration_p50_ms = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDurationP50Ms() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        durationP50Ms_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private long durationP90Ms_ ;
+      /**
+       * <code>int64 duration_p90_ms = 6;</code>
+       * @return The durationP90Ms.
+       */
+      @java.lang.Override
+      public long getDurationP90Ms() {
+        return durationP90Ms_;
+      }
+      /**
+       * <code>int64 duration_p90_ms = 6;</code>
+       * @param value The durationP90Ms to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDurationP90Ms(long value) {
+
+        durationP90Ms_ = value;
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>int64 duration_p90_ms = 6;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDurationP90Ms() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        durationP90Ms_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private long durationP99Ms_ ;
+      /**
+       * <code>int64 duration_p99_ms = 7;</code>
+       * @return The durationP99Ms.
+       */
+      @java.lang.Override
+      public long getDurationP99Ms() {
+        return durationP99Ms_;
+      }
+      /**
+       * <code>int64 duration_p99_ms = 7;</code>
+       * @param value The durationP99Ms to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDurationP99Ms(long value) {
+
+        durationP99Ms_ = value;
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>int64 duration_p99_ms = 7;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDurationP99Ms() {
+        bitField0_ = (bitField0_ & ~0x00000040);
+        durationP99Ms_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private long delayP50Ms_ ;
+      /**
+       * <pre>
+       * Dispatch delay (a first attempt's start minus its due time) percentiles, ms,
+       * likewise.
+       * </pre>
+       *
+       * <code>int64 delay_p50_ms = 8;</code>
+       * @return The delayP50Ms.
+       */
+      @java.lang.Override
+      public long getDelayP50Ms() {
+        return delayP50Ms_;
+      }
+      /**
+       * <pre>
+       * Dispatch delay (a first attempt's start minus its due time) percentiles, ms,
+       * likewise.
+       * </pre>
+       *
+       * <code>int64 delay_p50_ms = 8;</code>
+       * @param value The delayP50Ms to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDelayP50Ms(long value) {
+
+        delayP50Ms_ = value;
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Dispatch delay (a first attempt's start minus its due time) percentiles, ms,
+       * likewise.
+       * </pre>
+       *
+       * <code>int64 delay_p50_ms = 8;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDelayP50Ms() {
+        bitField0_ = (bitField0_ & ~0x00000080);
+        delayP50Ms_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private long delayP99Ms_ ;
+      /**
+       * <code>int64 delay_p99_ms = 9;</code>
+       * @return The delayP99Ms.
+       */
+      @java.lang.Override
+      public long getDelayP99Ms() {
+        return delayP99Ms_;
+      }
+      /**
+       * <code>int64 delay_p99_ms = 9;</code>
+       * @param value The delayP99Ms to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDelayP99Ms(long value) {
+
+        delayP99Ms_ = value;
+        bitField0_ |= 0x00000100;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>int64 delay_p99_ms = 9;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDelayP99Ms() {
+        bitField0_ = (bitField0_ & ~0x00000100);
+        delayP99Ms_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:htq.v1.HistoryPoint)
+    }
+
+    // @@protoc_insertion_point(class_scope:htq.v1.HistoryPoint)
+    private static final htq.v1.Htq.HistoryPoint DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new htq.v1.Htq.HistoryPoint();
+    }
+
+    public static htq.v1.Htq.HistoryPoint getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<HistoryPoint>
+        PARSER = new com.google.protobuf.AbstractParser<HistoryPoint>() {
+      @java.lang.Override
+      public HistoryPoint parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<HistoryPoint> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<HistoryPoint> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public htq.v1.Htq.HistoryPoint getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
   private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_htq_v1_RetryPolicy_descriptor;
   private static final 
@@ -90181,6 +93490,21 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_htq_v1_RedisServer_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_GetHistoryRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_GetHistoryRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_QueueHistory_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_QueueHistory_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_htq_v1_HistoryPoint_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_htq_v1_HistoryPoint_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -90418,101 +93742,113 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "amp\"|\n\013RedisServer\022\014\n\004mode\030\001 \001(\t\022\017\n\007vers" +
       "ion\030\002 \001(\t\022\031\n\021used_memory_bytes\030\003 \001(\003\022\030\n\020" +
       "max_memory_bytes\030\004 \001(\003\022\031\n\021connected_clie" +
-      "nts\030\005 \001(\003*q\n\tQueueKind\022\032\n\026QUEUE_KIND_UNS" +
-      "PECIFIED\020\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021" +
-      "QUEUE_KIND_TIMING\020\002\022\027\n\023QUEUE_KIND_VARIAB" +
-      "LE\020\003*\265\001\n\tTaskState\022\032\n\026TASK_STATE_UNSPECI" +
-      "FIED\020\000\022\030\n\024TASK_STATE_SCHEDULED\020\001\022\022\n\016TASK" +
-      "_STATE_DUE\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024T" +
-      "ASK_STATE_SUCCEEDED\020\004\022\023\n\017TASK_STATE_DEAD" +
-      "\020\005\022\030\n\024TASK_STATE_CANCELLED\020\006*\307\003\n\tEventKi" +
-      "nd\022\032\n\026EVENT_KIND_UNSPECIFIED\020\000\022\025\n\021EVENT_" +
-      "KIND_PUSHED\020\001\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n" +
-      "\024EVENT_KIND_SUCCEEDED\020\003\022\027\n\023EVENT_KIND_RE" +
-      "TRYING\020\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVENT_K" +
-      "IND_RESCHEDULED\020\006\022\030\n\024EVENT_KIND_CANCELLE" +
-      "D\020\007\022\026\n\022EVENT_KIND_EVICTED\020\010\022\030\n\024EVENT_KIN" +
-      "D_SCHEDULED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022" +
-      "EVENT_KIND_RESUMED\020\013\022\025\n\021EVENT_KIND_PURGE" +
-      "D\020\014\022\026\n\022EVENT_KIND_DELETED\020\r\022 \n\034EVENT_KIN" +
-      "D_ENDPOINT_DISABLED\020\016\022\036\n\032EVENT_KIND_ENDP" +
-      "OINT_PAUSED\020\017\022\037\n\033EVENT_KIND_ENDPOINT_ENA" +
-      "BLED\020\020*H\n\007CatchUp\022\030\n\024CATCH_UP_UNSPECIFIE" +
-      "D\020\000\022\020\n\014CATCH_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002" +
-      "*w\n\020SigningAlgorithm\022!\n\035SIGNING_ALGORITH" +
-      "M_UNSPECIFIED\020\000\022!\n\035SIGNING_ALGORITHM_HMA" +
-      "C_SHA256\020\001\022\035\n\031SIGNING_ALGORITHM_ED25519\020" +
-      "\002*\203\001\n\rEndpointState\022\036\n\032ENDPOINT_STATE_UN" +
-      "SPECIFIED\020\000\022\032\n\026ENDPOINT_STATE_ENABLED\020\001\022" +
-      "\033\n\027ENDPOINT_STATE_DISABLED\020\002\022\031\n\025ENDPOINT" +
-      "_STATE_PAUSED\020\0032\362\024\n\nHtqService\0228\n\013Create" +
-      "Queue\022\032.htq.v1.CreateQueueRequest\032\r.htq." +
-      "v1.Queue\0222\n\010GetQueue\022\027.htq.v1.GetQueueRe" +
-      "quest\032\r.htq.v1.Queue\022C\n\nListQueues\022\031.htq" +
-      ".v1.ListQueuesRequest\032\032.htq.v1.ListQueue" +
-      "sResponse\0228\n\013UpdateQueue\022\032.htq.v1.Update" +
-      "QueueRequest\032\r.htq.v1.Queue\022F\n\013DeleteQue" +
-      "ue\022\032.htq.v1.DeleteQueueRequest\032\033.htq.v1." +
-      "DeleteQueueResponse\022=\n\010PushTask\022\027.htq.v1" +
-      ".PushTaskRequest\032\030.htq.v1.PushTaskRespon" +
-      "se\022@\n\tPushTasks\022\030.htq.v1.PushTasksReques" +
-      "t\032\031.htq.v1.PushTasksResponse\022E\n\014Schedule" +
-      "Task\022\033.htq.v1.ScheduleTaskRequest\032\030.htq." +
-      "v1.PushTaskResponse\022/\n\007GetTask\022\026.htq.v1." +
-      "GetTaskRequest\032\014.htq.v1.Task\022@\n\tListTask" +
-      "s\022\030.htq.v1.ListTasksRequest\032\031.htq.v1.Lis" +
-      "tTasksResponse\022C\n\nCountTasks\022\031.htq.v1.Co" +
-      "untTasksRequest\032\032.htq.v1.CountTasksRespo" +
-      "nse\0225\n\nCancelTask\022\031.htq.v1.CancelTaskReq" +
-      "uest\032\014.htq.v1.Task\022E\n\nWatchQueue\022\031.htq.v" +
-      "1.WatchQueueRequest\032\032.htq.v1.WatchQueueR" +
-      "esponse0\001\0226\n\nPauseQueue\022\031.htq.v1.PauseQu" +
-      "eueRequest\032\r.htq.v1.Queue\0228\n\013ResumeQueue" +
-      "\022\032.htq.v1.ResumeQueueRequest\032\r.htq.v1.Qu" +
-      "eue\022C\n\nPurgeQueue\022\031.htq.v1.PurgeQueueReq" +
-      "uest\032\032.htq.v1.PurgeQueueResponse\022/\n\007RunT" +
-      "ask\022\026.htq.v1.RunTaskRequest\032\014.htq.v1.Tas" +
-      "k\022;\n\rRetryDeadTask\022\034.htq.v1.RetryDeadTas" +
-      "kRequest\032\014.htq.v1.Task\022X\n\021RetryAllDeadTa" +
-      "sks\022 .htq.v1.RetryAllDeadTasksRequest\032!." +
-      "htq.v1.RetryAllDeadTasksResponse\022O\n\016Dele" +
-      "teDeadTask\022\035.htq.v1.DeleteDeadTaskReques" +
-      "t\032\036.htq.v1.DeleteDeadTaskResponse\022F\n\013Rep" +
-      "layTasks\022\032.htq.v1.ReplayTasksRequest\032\033.h" +
-      "tq.v1.ReplayTasksResponse\022A\n\016CreateSched" +
-      "ule\022\035.htq.v1.CreateScheduleRequest\032\020.htq" +
-      ".v1.Schedule\022;\n\013GetSchedule\022\032.htq.v1.Get" +
-      "ScheduleRequest\032\020.htq.v1.Schedule\022L\n\rLis" +
-      "tSchedules\022\034.htq.v1.ListSchedulesRequest" +
-      "\032\035.htq.v1.ListSchedulesResponse\022O\n\016Delet" +
-      "eSchedule\022\035.htq.v1.DeleteScheduleRequest" +
-      "\032\036.htq.v1.DeleteScheduleResponse\022G\n\020Crea" +
-      "teSigningKey\022\037.htq.v1.CreateSigningKeyRe" +
-      "quest\032\022.htq.v1.SigningKey\022R\n\017ListSigning" +
-      "Keys\022\036.htq.v1.ListSigningKeysRequest\032\037.h" +
-      "tq.v1.ListSigningKeysResponse\022U\n\020RotateS" +
-      "igningKey\022\037.htq.v1.RotateSigningKeyReque" +
-      "st\032 .htq.v1.RotateSigningKeyResponse\022U\n\020" +
-      "RetireSigningKey\022\037.htq.v1.RetireSigningK" +
-      "eyRequest\032 .htq.v1.RetireSigningKeyRespo" +
-      "nse\0228\n\013CreateTopic\022\032.htq.v1.CreateTopicR" +
-      "equest\032\r.htq.v1.Topic\0222\n\010GetTopic\022\027.htq." +
-      "v1.GetTopicRequest\032\r.htq.v1.Topic\022C\n\nLis" +
-      "tTopics\022\031.htq.v1.ListTopicsRequest\032\032.htq" +
-      ".v1.ListTopicsResponse\0228\n\013UpdateTopic\022\032." +
-      "htq.v1.UpdateTopicRequest\032\r.htq.v1.Topic" +
-      "\022F\n\013DeleteTopic\022\032.htq.v1.DeleteTopicRequ" +
-      "est\032\033.htq.v1.DeleteTopicResponse\0228\n\013AddE" +
-      "ndpoint\022\032.htq.v1.AddEndpointRequest\032\r.ht" +
-      "q.v1.Topic\022>\n\016RemoveEndpoint\022\035.htq.v1.Re" +
-      "moveEndpointRequest\032\r.htq.v1.Topic\022>\n\016En" +
-      "ableEndpoint\022\035.htq.v1.EnableEndpointRequ" +
-      "est\032\r.htq.v1.Topic\022:\n\007Publish\022\026.htq.v1.P" +
-      "ublishRequest\032\027.htq.v1.PublishResponse\022I" +
-      "\n\014PublishBatch\022\033.htq.v1.PublishBatchRequ" +
-      "est\032\034.htq.v1.PublishBatchResponse\0229\n\tGet" +
-      "System\022\030.htq.v1.GetSystemRequest\032\022.htq.v" +
-      "1.SystemInfob\006proto3"
+      "nts\030\005 \001(\003\"M\n\021GetHistoryRequest\022\r\n\005queue\030" +
+      "\001 \001(\t\022)\n\006window\030\002 \001(\0132\031.google.protobuf." +
+      "Duration\"]\n\014QueueHistory\022\'\n\004step\030\001 \001(\0132\031" +
+      ".google.protobuf.Duration\022$\n\006points\030\002 \003(" +
+      "\0132\024.htq.v1.HistoryPoint\"\370\001\n\014HistoryPoint" +
+      "\022(\n\004time\030\001 \001(\0132\032.google.protobuf.Timesta" +
+      "mp\022\035\n\025dispatches_per_second\030\002 \001(\001\022\031\n\021err" +
+      "ors_per_second\030\003 \001(\001\022\r\n\005depth\030\004 \001(\003\022\027\n\017d" +
+      "uration_p50_ms\030\005 \001(\003\022\027\n\017duration_p90_ms\030" +
+      "\006 \001(\003\022\027\n\017duration_p99_ms\030\007 \001(\003\022\024\n\014delay_" +
+      "p50_ms\030\010 \001(\003\022\024\n\014delay_p99_ms\030\t \001(\003*q\n\tQu" +
+      "eueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n\024Q" +
+      "UEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TIMI" +
+      "NG\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTaskSt" +
+      "ate\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TASK_" +
+      "STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022\025\n" +
+      "\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUCCE" +
+      "EDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_STAT" +
+      "E_CANCELLED\020\006*\307\003\n\tEventKind\022\032\n\026EVENT_KIN" +
+      "D_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001\022\026" +
+      "\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_SUC" +
+      "CEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017EVE" +
+      "NT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDULED" +
+      "\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_KI" +
+      "ND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t\022\025" +
+      "\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RESU" +
+      "MED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_KI" +
+      "ND_DELETED\020\r\022 \n\034EVENT_KIND_ENDPOINT_DISA" +
+      "BLED\020\016\022\036\n\032EVENT_KIND_ENDPOINT_PAUSED\020\017\022\037" +
+      "\n\033EVENT_KIND_ENDPOINT_ENABLED\020\020*H\n\007Catch" +
+      "Up\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH_UP" +
+      "_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningAlgo" +
+      "rithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIED\020\000" +
+      "\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035\n\031S" +
+      "IGNING_ALGORITHM_ED25519\020\002*\203\001\n\rEndpointS" +
+      "tate\022\036\n\032ENDPOINT_STATE_UNSPECIFIED\020\000\022\032\n\026" +
+      "ENDPOINT_STATE_ENABLED\020\001\022\033\n\027ENDPOINT_STA" +
+      "TE_DISABLED\020\002\022\031\n\025ENDPOINT_STATE_PAUSED\020\003" +
+      "2\261\025\n\nHtqService\0228\n\013CreateQueue\022\032.htq.v1." +
+      "CreateQueueRequest\032\r.htq.v1.Queue\0222\n\010Get" +
+      "Queue\022\027.htq.v1.GetQueueRequest\032\r.htq.v1." +
+      "Queue\022C\n\nListQueues\022\031.htq.v1.ListQueuesR" +
+      "equest\032\032.htq.v1.ListQueuesResponse\0228\n\013Up" +
+      "dateQueue\022\032.htq.v1.UpdateQueueRequest\032\r." +
+      "htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v1.Del" +
+      "eteQueueRequest\032\033.htq.v1.DeleteQueueResp" +
+      "onse\022=\n\010PushTask\022\027.htq.v1.PushTaskReques" +
+      "t\032\030.htq.v1.PushTaskResponse\022@\n\tPushTasks" +
+      "\022\030.htq.v1.PushTasksRequest\032\031.htq.v1.Push" +
+      "TasksResponse\022E\n\014ScheduleTask\022\033.htq.v1.S" +
+      "cheduleTaskRequest\032\030.htq.v1.PushTaskResp" +
+      "onse\022/\n\007GetTask\022\026.htq.v1.GetTaskRequest\032" +
+      "\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1.List" +
+      "TasksRequest\032\031.htq.v1.ListTasksResponse\022" +
+      "C\n\nCountTasks\022\031.htq.v1.CountTasksRequest" +
+      "\032\032.htq.v1.CountTasksResponse\0225\n\nCancelTa" +
+      "sk\022\031.htq.v1.CancelTaskRequest\032\014.htq.v1.T" +
+      "ask\022E\n\nWatchQueue\022\031.htq.v1.WatchQueueReq" +
+      "uest\032\032.htq.v1.WatchQueueResponse0\001\0226\n\nPa" +
+      "useQueue\022\031.htq.v1.PauseQueueRequest\032\r.ht" +
+      "q.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1.Resum" +
+      "eQueueRequest\032\r.htq.v1.Queue\022C\n\nPurgeQue" +
+      "ue\022\031.htq.v1.PurgeQueueRequest\032\032.htq.v1.P" +
+      "urgeQueueResponse\022/\n\007RunTask\022\026.htq.v1.Ru" +
+      "nTaskRequest\032\014.htq.v1.Task\022;\n\rRetryDeadT" +
+      "ask\022\034.htq.v1.RetryDeadTaskRequest\032\014.htq." +
+      "v1.Task\022X\n\021RetryAllDeadTasks\022 .htq.v1.Re" +
+      "tryAllDeadTasksRequest\032!.htq.v1.RetryAll" +
+      "DeadTasksResponse\022O\n\016DeleteDeadTask\022\035.ht" +
+      "q.v1.DeleteDeadTaskRequest\032\036.htq.v1.Dele" +
+      "teDeadTaskResponse\022F\n\013ReplayTasks\022\032.htq." +
+      "v1.ReplayTasksRequest\032\033.htq.v1.ReplayTas" +
+      "ksResponse\022A\n\016CreateSchedule\022\035.htq.v1.Cr" +
+      "eateScheduleRequest\032\020.htq.v1.Schedule\022;\n" +
+      "\013GetSchedule\022\032.htq.v1.GetScheduleRequest" +
+      "\032\020.htq.v1.Schedule\022L\n\rListSchedules\022\034.ht" +
+      "q.v1.ListSchedulesRequest\032\035.htq.v1.ListS" +
+      "chedulesResponse\022O\n\016DeleteSchedule\022\035.htq" +
+      ".v1.DeleteScheduleRequest\032\036.htq.v1.Delet" +
+      "eScheduleResponse\022G\n\020CreateSigningKey\022\037." +
+      "htq.v1.CreateSigningKeyRequest\032\022.htq.v1." +
+      "SigningKey\022R\n\017ListSigningKeys\022\036.htq.v1.L" +
+      "istSigningKeysRequest\032\037.htq.v1.ListSigni" +
+      "ngKeysResponse\022U\n\020RotateSigningKey\022\037.htq" +
+      ".v1.RotateSigningKeyRequest\032 .htq.v1.Rot" +
+      "ateSigningKeyResponse\022U\n\020RetireSigningKe" +
+      "y\022\037.htq.v1.RetireSigningKeyRequest\032 .htq" +
+      ".v1.RetireSigningKeyResponse\0228\n\013CreateTo" +
+      "pic\022\032.htq.v1.CreateTopicRequest\032\r.htq.v1" +
+      ".Topic\0222\n\010GetTopic\022\027.htq.v1.GetTopicRequ" +
+      "est\032\r.htq.v1.Topic\022C\n\nListTopics\022\031.htq.v" +
+      "1.ListTopicsRequest\032\032.htq.v1.ListTopicsR" +
+      "esponse\0228\n\013UpdateTopic\022\032.htq.v1.UpdateTo" +
+      "picRequest\032\r.htq.v1.Topic\022F\n\013DeleteTopic" +
+      "\022\032.htq.v1.DeleteTopicRequest\032\033.htq.v1.De" +
+      "leteTopicResponse\0228\n\013AddEndpoint\022\032.htq.v" +
+      "1.AddEndpointRequest\032\r.htq.v1.Topic\022>\n\016R" +
+      "emoveEndpoint\022\035.htq.v1.RemoveEndpointReq" +
+      "uest\032\r.htq.v1.Topic\022>\n\016EnableEndpoint\022\035." +
+      "htq.v1.EnableEndpointRequest\032\r.htq.v1.To" +
+      "pic\022:\n\007Publish\022\026.htq.v1.PublishRequest\032\027" +
+      ".htq.v1.PublishResponse\022I\n\014PublishBatch\022" +
+      "\033.htq.v1.PublishBatchRequest\032\034.htq.v1.Pu" +
+      "blishBatchResponse\0229\n\tGetSystem\022\030.htq.v1" +
+      ".GetSystemRequest\032\022.htq.v1.SystemInfo\022=\n" +
+      "\nGetHistory\022\031.htq.v1.GetHistoryRequest\032\024" +
+      ".htq.v1.QueueHistoryb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -91037,6 +94373,24 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_RedisServer_descriptor,
         new java.lang.String[] { "Mode", "Version", "UsedMemoryBytes", "MaxMemoryBytes", "ConnectedClients", });
+    internal_static_htq_v1_GetHistoryRequest_descriptor =
+      getDescriptor().getMessageType(86);
+    internal_static_htq_v1_GetHistoryRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_GetHistoryRequest_descriptor,
+        new java.lang.String[] { "Queue", "Window", });
+    internal_static_htq_v1_QueueHistory_descriptor =
+      getDescriptor().getMessageType(87);
+    internal_static_htq_v1_QueueHistory_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_QueueHistory_descriptor,
+        new java.lang.String[] { "Step", "Points", });
+    internal_static_htq_v1_HistoryPoint_descriptor =
+      getDescriptor().getMessageType(88);
+    internal_static_htq_v1_HistoryPoint_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_htq_v1_HistoryPoint_descriptor,
+        new java.lang.String[] { "Time", "DispatchesPerSecond", "ErrorsPerSecond", "Depth", "DurationP50Ms", "DurationP90Ms", "DurationP99Ms", "DelayP50Ms", "DelayP99Ms", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.FieldMaskProto.getDescriptor();

@@ -1255,6 +1255,37 @@ public final class HtqServiceGrpc {
     return getGetSystemMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<htq.v1.Htq.GetHistoryRequest,
+      htq.v1.Htq.QueueHistory> getGetHistoryMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetHistory",
+      requestType = htq.v1.Htq.GetHistoryRequest.class,
+      responseType = htq.v1.Htq.QueueHistory.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<htq.v1.Htq.GetHistoryRequest,
+      htq.v1.Htq.QueueHistory> getGetHistoryMethod() {
+    io.grpc.MethodDescriptor<htq.v1.Htq.GetHistoryRequest, htq.v1.Htq.QueueHistory> getGetHistoryMethod;
+    if ((getGetHistoryMethod = HtqServiceGrpc.getGetHistoryMethod) == null) {
+      synchronized (HtqServiceGrpc.class) {
+        if ((getGetHistoryMethod = HtqServiceGrpc.getGetHistoryMethod) == null) {
+          HtqServiceGrpc.getGetHistoryMethod = getGetHistoryMethod =
+              io.grpc.MethodDescriptor.<htq.v1.Htq.GetHistoryRequest, htq.v1.Htq.QueueHistory>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetHistory"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.GetHistoryRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  htq.v1.Htq.QueueHistory.getDefaultInstance()))
+              .setSchemaDescriptor(new HtqServiceMethodDescriptorSupplier("GetHistory"))
+              .build();
+        }
+      }
+    }
+    return getGetHistoryMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -1739,6 +1770,19 @@ public final class HtqServiceGrpc {
     default void getSystem(htq.v1.Htq.GetSystemRequest request,
         io.grpc.stub.StreamObserver<htq.v1.Htq.SystemInfo> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetSystemMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * A queue's (or every queue's) history over the last minutes, in 5-second
+     * steps: dispatches and errors per second, depth, request duration and dispatch
+     * delay percentiles. Every process adds what it did, so any process answers the
+     * same; kept an hour.
+     * </pre>
+     */
+    default void getHistory(htq.v1.Htq.GetHistoryRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.QueueHistory> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetHistoryMethod(), responseObserver);
     }
   }
 
@@ -2234,6 +2278,20 @@ public final class HtqServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getGetSystemMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * A queue's (or every queue's) history over the last minutes, in 5-second
+     * steps: dispatches and errors per second, depth, request duration and dispatch
+     * delay percentiles. Every process adds what it did, so any process answers the
+     * same; kept an hour.
+     * </pre>
+     */
+    public void getHistory(htq.v1.Htq.GetHistoryRequest request,
+        io.grpc.stub.StreamObserver<htq.v1.Htq.QueueHistory> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetHistoryMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -2676,6 +2734,19 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getGetSystemMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * A queue's (or every queue's) history over the last minutes, in 5-second
+     * steps: dispatches and errors per second, depth, request duration and dispatch
+     * delay percentiles. Every process adds what it did, so any process answers the
+     * same; kept an hour.
+     * </pre>
+     */
+    public htq.v1.Htq.QueueHistory getHistory(htq.v1.Htq.GetHistoryRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetHistoryMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -3116,6 +3187,19 @@ public final class HtqServiceGrpc {
     public htq.v1.Htq.SystemInfo getSystem(htq.v1.Htq.GetSystemRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getGetSystemMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * A queue's (or every queue's) history over the last minutes, in 5-second
+     * steps: dispatches and errors per second, depth, request duration and dispatch
+     * delay percentiles. Every process adds what it did, so any process answers the
+     * same; kept an hour.
+     * </pre>
+     */
+    public htq.v1.Htq.QueueHistory getHistory(htq.v1.Htq.GetHistoryRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetHistoryMethod(), getCallOptions(), request);
     }
   }
 
@@ -3584,6 +3668,20 @@ public final class HtqServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getGetSystemMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * A queue's (or every queue's) history over the last minutes, in 5-second
+     * steps: dispatches and errors per second, depth, request duration and dispatch
+     * delay percentiles. Every process adds what it did, so any process answers the
+     * same; kept an hour.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<htq.v1.Htq.QueueHistory> getHistory(
+        htq.v1.Htq.GetHistoryRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetHistoryMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_CREATE_QUEUE = 0;
@@ -3626,6 +3724,7 @@ public final class HtqServiceGrpc {
   private static final int METHODID_PUBLISH = 37;
   private static final int METHODID_PUBLISH_BATCH = 38;
   private static final int METHODID_GET_SYSTEM = 39;
+  private static final int METHODID_GET_HISTORY = 40;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -3803,6 +3902,10 @@ public final class HtqServiceGrpc {
         case METHODID_GET_SYSTEM:
           serviceImpl.getSystem((htq.v1.Htq.GetSystemRequest) request,
               (io.grpc.stub.StreamObserver<htq.v1.Htq.SystemInfo>) responseObserver);
+          break;
+        case METHODID_GET_HISTORY:
+          serviceImpl.getHistory((htq.v1.Htq.GetHistoryRequest) request,
+              (io.grpc.stub.StreamObserver<htq.v1.Htq.QueueHistory>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -4102,6 +4205,13 @@ public final class HtqServiceGrpc {
               htq.v1.Htq.GetSystemRequest,
               htq.v1.Htq.SystemInfo>(
                 service, METHODID_GET_SYSTEM)))
+        .addMethod(
+          getGetHistoryMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              htq.v1.Htq.GetHistoryRequest,
+              htq.v1.Htq.QueueHistory>(
+                service, METHODID_GET_HISTORY)))
         .build();
   }
 
@@ -4190,6 +4300,7 @@ public final class HtqServiceGrpc {
               .addMethod(getPublishMethod())
               .addMethod(getPublishBatchMethod())
               .addMethod(getGetSystemMethod())
+              .addMethod(getGetHistoryMethod())
               .build();
         }
       }
