@@ -30,6 +30,12 @@ pub enum TaskCommand {
         /// At most this many tasks per state.
         #[arg(long, default_value_t = 100)]
         limit: i32,
+        /// Only tasks whose URL contains this text.
+        #[arg(long)]
+        url_contains: Option<String>,
+        /// Only tasks with this flow key.
+        #[arg(long)]
+        flow_key: Option<String>,
     },
     /// Cancel a task that has not finished.
     Cancel { queue: String, id: String },
@@ -95,7 +101,15 @@ pub async fn run(conn: &Conn, command: TaskCommand) -> anyhow::Result<()> {
             queue,
             state,
             limit,
-        } => list(conn, queue, state.as_deref(), limit).await,
+            url_contains,
+            flow_key,
+        } => {
+            let filter = (
+                url_contains.unwrap_or_default(),
+                flow_key.unwrap_or_default(),
+            );
+            list(conn, queue, state.as_deref(), limit, filter).await
+        }
         TaskCommand::Replay {
             queue,
             state,
@@ -140,8 +154,15 @@ pub async fn run(conn: &Conn, command: TaskCommand) -> anyhow::Result<()> {
     }
 }
 
-/// Prints up to `limit` of `queue`'s tasks in `state`, or in each state if none.
-async fn list(conn: &Conn, queue: String, state: Option<&str>, limit: i32) -> anyhow::Result<()> {
+/// Prints up to `limit` of `queue`'s tasks in `state`, or in each state if none,
+/// those whose URL contains `filter.0` and with flow key `filter.1` (when not empty).
+async fn list(
+    conn: &Conn,
+    queue: String,
+    state: Option<&str>,
+    limit: i32,
+    filter: (String, String),
+) -> anyhow::Result<()> {
     use pb::TaskState::{Active, Dead, Due, Scheduled};
     let states = match state {
         None => vec![Active, Due, Scheduled, Dead],
@@ -156,6 +177,8 @@ async fn list(conn: &Conn, queue: String, state: Option<&str>, limit: i32) -> an
                 state: state as i32,
                 page_size: limit,
                 page_token: String::new(),
+                url_contains: filter.0.clone(),
+                flow_key: filter.1.clone(),
             })
             .await?
             .into_inner();

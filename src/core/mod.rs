@@ -137,6 +137,33 @@ impl Default for Limits {
     }
 }
 
+/// With a filter, ListTasks reads the store's pages this many tasks at a time...
+const FILTER_PAGE: u32 = 500;
+/// ...and looks at about this many per call.
+const FILTER_LOOK: usize = 5_000;
+
+/// Which tasks ListTasks returns, beyond their state.
+#[derive(Debug, Clone, Default)]
+pub struct TaskFilter {
+    /// Only those whose URL contains this.
+    pub url_contains: Option<String>,
+    /// Only those with this flow key.
+    pub flow_key: Option<String>,
+}
+
+impl TaskFilter {
+    fn is_set(&self) -> bool {
+        self.url_contains.is_some() || self.flow_key.is_some()
+    }
+
+    fn matches(&self, t: &Task) -> bool {
+        self.url_contains
+            .as_ref()
+            .is_none_or(|u| t.request.url.contains(u.as_str()))
+            && self.flow_key.as_ref().is_none_or(|k| &t.flow_key == k)
+    }
+}
+
 /// How soon a lease sweep relays a cancel's callback that the cancelling process
 /// did not, ms.
 const CANCEL_RELAY_MS: i64 = 5_000;
@@ -779,8 +806,15 @@ impl Htq {
         state: TaskState,
         page_size: i64,
         page_token: &str,
+        filter: &TaskFilter,
     ) -> Result<(Vec<Task>, String)> {
         validate::name("queue", queue)?;
+        if let Some(k) = &filter.flow_key {
+            validate::name("flow_key", k)?;
+        }
+        if filter.url_contains.as_ref().is_some_and(|u| u.len() > 2048) {
+            return Err(Error::invalid("url_contains", "must be at most 2048 bytes"));
+        }
         if !matches!(
             state,
             TaskState::Scheduled | TaskState::Due | TaskState::Active | TaskState::Dead
@@ -812,21 +846,53 @@ impl Htq {
         let members = self.members(queue).await?;
         let now = now_ms();
         let mut tasks = Vec::new();
+        // With a filter, pages of the store are read and filtered here, up to a
+        // bound per call.
+        let (mut looked, filtered) = (0usize, filter.is_set());
+        let mut more = false;
         while let Some(name) = members.get(part) {
-            let want = size - tasks.len() as u32;
+            let want = if filtered {
+                FILTER_PAGE
+            } else {
+                size - tasks.len() as u32
+            };
             let got = self
                 .store
                 .list_tasks(name, state, now, offset, want)
                 .await?;
-            offset += got.len() as u64;
             let full = got.len() as u32 == want;
-            tasks.extend(got);
-            if full {
+            looked += got.len();
+            if !filtered {
+                offset += got.len() as u64;
+                tasks.extend(got);
+            } else {
+                for t in got {
+                    offset += 1;
+                    if filter.matches(&t) {
+                        tasks.push(t);
+                        if tasks.len() == size as usize {
+                            break;
+                        }
+                    }
+                }
+            }
+            if tasks.len() == size as usize {
+                more = true;
                 break;
+            }
+            if full {
+                if filtered && looked >= FILTER_LOOK {
+                    more = true;
+                    break;
+                }
+                continue;
             }
             (part, offset) = (part + 1, 0);
         }
-        let next = match (tasks.len() == size as usize, members.len()) {
+        let next = match (
+            more || (!filtered && tasks.len() == size as usize),
+            members.len(),
+        ) {
             (false, _) => String::new(),
             (true, 1) => page_token::encode(page_token::TASKS, &offset.to_string()),
             (true, _) => page_token::encode(page_token::TASKS, &format!("{part}.{offset}")),

@@ -182,6 +182,7 @@ async fn list_and_count_tasks_by_state() {
             state: pb::TaskState::Due as i32,
             page_size: 3,
             page_token: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -199,6 +200,7 @@ async fn list_and_count_tasks_by_state() {
             state: pb::TaskState::Due as i32,
             page_size: 3,
             page_token: page.next_page_token,
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -522,6 +524,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
                 state: pb::TaskState::Due as i32,
                 page_size: 1,
                 page_token: token.into(),
+                ..Default::default()
             })
             .await
             .unwrap_err();
@@ -831,5 +834,97 @@ async fn an_idle_server_leaves_redis_alone() {
     // At most the lease and maintenance sweepers' index reads and the
     // heartbeat, each once per 10 s.
     assert!(during <= 3, "{during} commands in 4 s from an idle server");
+    htq.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn listing_filters_by_url_substring_and_flow_key_across_pages() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "find", |q| q.paused = true).await;
+    for i in 0..30 {
+        let needle = if i % 3 == 0 { "needle-" } else { "" };
+        c.push_task(pb::PushTaskRequest {
+            queue: "find".into(),
+            request: Some(get(&format!("http://127.0.0.1:9/{needle}{i}"))),
+            flow_key: format!("k{}", i % 2),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    // Pages of 4 until the token runs out: every match once, nothing else.
+    async fn all(c: &mut Client, url: &str, key: &str) -> Vec<String> {
+        let (mut found, mut token) = (Vec::new(), String::new());
+        loop {
+            let page = c
+                .list_tasks(pb::ListTasksRequest {
+                    queue: "find".into(),
+                    state: pb::TaskState::Due as i32,
+                    page_size: 4,
+                    page_token: token,
+                    url_contains: url.into(),
+                    flow_key: key.into(),
+                })
+                .await
+                .unwrap()
+                .into_inner();
+            assert!(page.tasks.len() <= 4);
+            found.extend(page.tasks.into_iter().map(|t| t.request.unwrap().url));
+            if page.next_page_token.is_empty() {
+                return found;
+            }
+            token = page.next_page_token;
+        }
+    }
+    let needles = all(c, "needle", "").await;
+    assert_eq!(needles.len(), 10, "{needles:?}");
+    assert!(needles.iter().all(|u| u.contains("needle-")));
+    let mut unique = needles.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 10);
+    assert_eq!(all(c, "", "k1").await.len(), 15);
+    // Both: i a multiple of 3 and odd.
+    assert_eq!(all(c, "needle", "k1").await.len(), 5);
+    assert!(all(c, "nothing-like-it", "").await.is_empty());
+    // The JSON API and the command line take the same filters.
+    let json: serde_json::Value = reqwest::Client::new()
+        .get(format!(
+            "http://{}/v1/queues/find/tasks?state=DUE&urlContains=needle-21&pageSize=50",
+            htq.addr
+        ))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let urls: Vec<&str> = json["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["request"]["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(urls, ["http://127.0.0.1:9/needle-21"]);
+    let out = htq_cli_ok(
+        &format!("http://{}", htq.addr),
+        &[
+            "task",
+            "list",
+            "find",
+            "--state",
+            "due",
+            "--flow-key",
+            "k0",
+            "--url-contains",
+            "needle",
+            "--json",
+        ],
+    );
+    let tasks: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(tasks.as_array().unwrap().len(), 5, "{tasks}");
     htq.stop().await;
 }

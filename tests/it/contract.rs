@@ -336,6 +336,7 @@ async fn list_queues_pages_with_its_own_tokens() {
             state: pb::TaskState::Due as i32,
             page_size: 1,
             page_token: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap()

@@ -176,6 +176,7 @@ async fn a_partitioned_queue_keeps_flow_order_key_limits_and_its_queue_wide_cap(
                 state: pb::TaskState::Due as i32,
                 page_size: 40,
                 page_token: token.clone(),
+                ..Default::default()
             })
             .await
             .unwrap()

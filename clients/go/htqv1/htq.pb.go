@@ -2694,7 +2694,13 @@ type ListTasksRequest struct {
 	// At most this many tasks (default 100, at most 1,000).
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// From a previous response's next_page_token; empty for the first page.
-	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only tasks whose URL contains this text (case-sensitive); empty means all.
+	// With a filter, one call looks at up to 5,000 tasks: a page may then hold
+	// fewer than page_size while next_page_token is set.
+	UrlContains string `protobuf:"bytes,5,opt,name=url_contains,json=urlContains,proto3" json:"url_contains,omitempty"`
+	// Only tasks with this flow key; empty means all.
+	FlowKey       string `protobuf:"bytes,6,opt,name=flow_key,json=flowKey,proto3" json:"flow_key,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2753,6 +2759,20 @@ func (x *ListTasksRequest) GetPageSize() int32 {
 func (x *ListTasksRequest) GetPageToken() string {
 	if x != nil {
 		return x.PageToken
+	}
+	return ""
+}
+
+func (x *ListTasksRequest) GetUrlContains() string {
+	if x != nil {
+		return x.UrlContains
+	}
+	return ""
+}
+
+func (x *ListTasksRequest) GetFlowKey() string {
+	if x != nil {
+		return x.FlowKey
 	}
 	return ""
 }
@@ -6723,13 +6743,15 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x04when\"6\n" +
 	"\x0eGetTaskRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12\x0e\n" +
-	"\x02id\x18\x02 \x01(\tR\x02id\"\x8d\x01\n" +
+	"\x02id\x18\x02 \x01(\tR\x02id\"\xcb\x01\n" +
 	"\x10ListTasksRequest\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12'\n" +
 	"\x05state\x18\x02 \x01(\x0e2\x11.htq.v1.TaskStateR\x05state\x12\x1b\n" +
 	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\x04 \x01(\tR\tpageToken\"_\n" +
+	"page_token\x18\x04 \x01(\tR\tpageToken\x12!\n" +
+	"\furl_contains\x18\x05 \x01(\tR\vurlContains\x12\x19\n" +
+	"\bflow_key\x18\x06 \x01(\tR\aflowKey\"_\n" +
 	"\x11ListTasksResponse\x12\"\n" +
 	"\x05tasks\x18\x01 \x03(\v2\f.htq.v1.TaskR\x05tasks\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\")\n" +

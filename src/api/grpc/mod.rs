@@ -244,9 +244,19 @@ impl HtqService for GrpcService {
         allow(&req, Role::Read, Some(&req.get_ref().queue))?;
         let r = req.into_inner();
         let state = state_from_pb(r.state)?;
+        let filter = crate::core::TaskFilter {
+            url_contains: (!r.url_contains.is_empty()).then_some(r.url_contains),
+            flow_key: (!r.flow_key.is_empty()).then_some(r.flow_key),
+        };
         let (tasks, next) = self
             .core
-            .list_tasks(&r.queue, state, i64::from(r.page_size), &r.page_token)
+            .list_tasks(
+                &r.queue,
+                state,
+                i64::from(r.page_size),
+                &r.page_token,
+                &filter,
+            )
             .await?;
         Ok(Response::new(pb::ListTasksResponse {
             tasks: tasks.into_iter().map(pb::Task::from).collect(),

@@ -141,6 +141,10 @@ struct Page {
     state: Option<String>,
     #[serde(default, alias = "update_mask")]
     update_mask: Option<String>,
+    #[serde(default, alias = "url_contains")]
+    url_contains: Option<String>,
+    #[serde(default, alias = "flow_key")]
+    flow_key: Option<String>,
 }
 
 /// The largest JSON body of a batch push: a gRPC batch's largest message, in
@@ -389,6 +393,8 @@ async fn list_tasks(
         state,
         page_size: p.page_size.unwrap_or(0),
         page_token: p.page_token.unwrap_or_default(),
+        url_contains: p.url_contains.unwrap_or_default(),
+        flow_key: p.flow_key.unwrap_or_default(),
     };
     reply(s.list_tasks(req(&c, r)).await)
 }

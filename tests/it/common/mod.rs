@@ -852,7 +852,8 @@ pub fn ms_duration(ms: u64) -> pbjson_types::Duration {
 }
 
 /// Runs `htq ARGS --server BASE` with the test token; panics unless it succeeds,
-/// else returns its standard output, trimmed.
+/// else returns its standard output, trimmed. It blocks its thread: call it from
+/// a multi-threaded runtime when the server runs in the same one.
 pub fn htq_cli_ok(base: &str, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_htq"))
         .args(args)

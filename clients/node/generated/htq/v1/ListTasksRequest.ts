@@ -7,6 +7,8 @@ export interface ListTasksRequest {
   'state'?: (_htq_v1_TaskState);
   'pageSize'?: (number);
   'pageToken'?: (string);
+  'urlContains'?: (string);
+  'flowKey'?: (string);
 }
 
 export interface ListTasksRequest__Output {
@@ -14,4 +16,6 @@ export interface ListTasksRequest__Output {
   'state': (_htq_v1_TaskState__Output);
   'pageSize': (number);
   'pageToken': (string);
+  'urlContains': (string);
+  'flowKey': (string);
 }

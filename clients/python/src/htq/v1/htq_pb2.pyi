@@ -447,16 +447,20 @@ class GetTaskRequest(_message.Message):
     def __init__(self, queue: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
 
 class ListTasksRequest(_message.Message):
-    __slots__ = ("queue", "state", "page_size", "page_token")
+    __slots__ = ("queue", "state", "page_size", "page_token", "url_contains", "flow_key")
     QUEUE_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    URL_CONTAINS_FIELD_NUMBER: _ClassVar[int]
+    FLOW_KEY_FIELD_NUMBER: _ClassVar[int]
     queue: str
     state: TaskState
     page_size: int
     page_token: str
-    def __init__(self, queue: _Optional[str] = ..., state: _Optional[_Union[TaskState, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    url_contains: str
+    flow_key: str
+    def __init__(self, queue: _Optional[str] = ..., state: _Optional[_Union[TaskState, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., url_contains: _Optional[str] = ..., flow_key: _Optional[str] = ...) -> None: ...
 
 class ListTasksResponse(_message.Message):
     __slots__ = ("tasks", "next_page_token")

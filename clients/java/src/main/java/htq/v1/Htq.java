@@ -36705,6 +36705,50 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      */
     com.google.protobuf.ByteString
         getPageTokenBytes();
+
+    /**
+     * <pre>
+     * Only tasks whose URL contains this text (case-sensitive); empty means all.
+     * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+     * fewer than page_size while next_page_token is set.
+     * </pre>
+     *
+     * <code>string url_contains = 5;</code>
+     * @return The urlContains.
+     */
+    java.lang.String getUrlContains();
+    /**
+     * <pre>
+     * Only tasks whose URL contains this text (case-sensitive); empty means all.
+     * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+     * fewer than page_size while next_page_token is set.
+     * </pre>
+     *
+     * <code>string url_contains = 5;</code>
+     * @return The bytes for urlContains.
+     */
+    com.google.protobuf.ByteString
+        getUrlContainsBytes();
+
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means all.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The flowKey.
+     */
+    java.lang.String getFlowKey();
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means all.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The bytes for flowKey.
+     */
+    com.google.protobuf.ByteString
+        getFlowKeyBytes();
   }
   /**
    * <pre>
@@ -36735,6 +36779,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       queue_ = "";
       state_ = 0;
       pageToken_ = "";
+      urlContains_ = "";
+      flowKey_ = "";
     }
 
     public static final com.google.protobuf.Descriptors.Descriptor
@@ -36890,6 +36936,104 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
     }
 
+    public static final int URL_CONTAINS_FIELD_NUMBER = 5;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object urlContains_ = "";
+    /**
+     * <pre>
+     * Only tasks whose URL contains this text (case-sensitive); empty means all.
+     * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+     * fewer than page_size while next_page_token is set.
+     * </pre>
+     *
+     * <code>string url_contains = 5;</code>
+     * @return The urlContains.
+     */
+    @java.lang.Override
+    public java.lang.String getUrlContains() {
+      java.lang.Object ref = urlContains_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        urlContains_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Only tasks whose URL contains this text (case-sensitive); empty means all.
+     * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+     * fewer than page_size while next_page_token is set.
+     * </pre>
+     *
+     * <code>string url_contains = 5;</code>
+     * @return The bytes for urlContains.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getUrlContainsBytes() {
+      java.lang.Object ref = urlContains_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        urlContains_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int FLOW_KEY_FIELD_NUMBER = 6;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object flowKey_ = "";
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means all.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The flowKey.
+     */
+    @java.lang.Override
+    public java.lang.String getFlowKey() {
+      java.lang.Object ref = flowKey_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        flowKey_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Only tasks with this flow key; empty means all.
+     * </pre>
+     *
+     * <code>string flow_key = 6;</code>
+     * @return The bytes for flowKey.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getFlowKeyBytes() {
+      java.lang.Object ref = flowKey_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        flowKey_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -36916,6 +37060,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 4, pageToken_);
       }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(urlContains_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 5, urlContains_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 6, flowKey_);
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -36933,6 +37083,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(4, pageToken_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(urlContains_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(5, urlContains_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(flowKey_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(6, flowKey_);
       }
       return size;
     }
@@ -36965,6 +37121,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           != other.getPageSize()) return false;
       if (!getPageToken()
           .equals(other.getPageToken())) return false;
+      if (!getUrlContains()
+          .equals(other.getUrlContains())) return false;
+      if (!getFlowKey()
+          .equals(other.getFlowKey())) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -36984,6 +37144,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getPageSize();
       hash = (37 * hash) + PAGE_TOKEN_FIELD_NUMBER;
       hash = (53 * hash) + getPageToken().hashCode();
+      hash = (37 * hash) + URL_CONTAINS_FIELD_NUMBER;
+      hash = (53 * hash) + getUrlContains().hashCode();
+      hash = (37 * hash) + FLOW_KEY_FIELD_NUMBER;
+      hash = (53 * hash) + getFlowKey().hashCode();
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -37123,6 +37287,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         state_ = 0;
         pageSize_ = 0;
         pageToken_ = "";
+        urlContains_ = "";
+        flowKey_ = "";
         return this;
       }
 
@@ -37168,6 +37334,12 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000008) != 0)) {
           result.pageToken_ = pageToken_;
         }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.urlContains_ = urlContains_;
+        }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.flowKey_ = flowKey_;
+        }
       }
 
       @java.lang.Override
@@ -37196,6 +37368,16 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (!other.getPageToken().isEmpty()) {
           pageToken_ = other.pageToken_;
           bitField0_ |= 0x00000008;
+          onChanged();
+        }
+        if (!other.getUrlContains().isEmpty()) {
+          urlContains_ = other.urlContains_;
+          bitField0_ |= 0x00000010;
+          onChanged();
+        }
+        if (!other.getFlowKey().isEmpty()) {
+          flowKey_ = other.flowKey_;
+          bitField0_ |= 0x00000020;
           onChanged();
         }
         this.mergeUnknownFields(other.getUnknownFields());
@@ -37242,6 +37424,16 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000008;
                 break;
               } // case 34
+              case 42: {
+                urlContains_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 42
+              case 50: {
+                flowKey_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 50
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -37555,6 +37747,200 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         checkByteStringIsUtf8(value);
         pageToken_ = value;
         bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object urlContains_ = "";
+      /**
+       * <pre>
+       * Only tasks whose URL contains this text (case-sensitive); empty means all.
+       * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+       * fewer than page_size while next_page_token is set.
+       * </pre>
+       *
+       * <code>string url_contains = 5;</code>
+       * @return The urlContains.
+       */
+      public java.lang.String getUrlContains() {
+        java.lang.Object ref = urlContains_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          urlContains_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks whose URL contains this text (case-sensitive); empty means all.
+       * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+       * fewer than page_size while next_page_token is set.
+       * </pre>
+       *
+       * <code>string url_contains = 5;</code>
+       * @return The bytes for urlContains.
+       */
+      public com.google.protobuf.ByteString
+          getUrlContainsBytes() {
+        java.lang.Object ref = urlContains_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          urlContains_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks whose URL contains this text (case-sensitive); empty means all.
+       * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+       * fewer than page_size while next_page_token is set.
+       * </pre>
+       *
+       * <code>string url_contains = 5;</code>
+       * @param value The urlContains to set.
+       * @return This builder for chaining.
+       */
+      public Builder setUrlContains(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        urlContains_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks whose URL contains this text (case-sensitive); empty means all.
+       * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+       * fewer than page_size while next_page_token is set.
+       * </pre>
+       *
+       * <code>string url_contains = 5;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearUrlContains() {
+        urlContains_ = getDefaultInstance().getUrlContains();
+        bitField0_ = (bitField0_ & ~0x00000010);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks whose URL contains this text (case-sensitive); empty means all.
+       * With a filter, one call looks at up to 5,000 tasks: a page may then hold
+       * fewer than page_size while next_page_token is set.
+       * </pre>
+       *
+       * <code>string url_contains = 5;</code>
+       * @param value The bytes for urlContains to set.
+       * @return This builder for chaining.
+       */
+      public Builder setUrlContainsBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        urlContains_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object flowKey_ = "";
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means all.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @return The flowKey.
+       */
+      public java.lang.String getFlowKey() {
+        java.lang.Object ref = flowKey_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          flowKey_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means all.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @return The bytes for flowKey.
+       */
+      public com.google.protobuf.ByteString
+          getFlowKeyBytes() {
+        java.lang.Object ref = flowKey_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          flowKey_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means all.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @param value The flowKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setFlowKey(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        flowKey_ = value;
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means all.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearFlowKey() {
+        flowKey_ = getDefaultInstance().getFlowKey();
+        bitField0_ = (bitField0_ & ~0x00000020);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only tasks with this flow key; empty means all.
+       * </pre>
+       *
+       * <code>string flow_key = 6;</code>
+       * @param value The bytes for flowKey to set.
+       * @return This builder for chaining.
+       */
+      public Builder setFlowKeyBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        flowKey_ = value;
+        bitField0_ |= 0x00000020;
         onChanged();
         return this;
       }
@@ -93611,244 +93997,245 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "ask_id\030\005 \001(\t\022\027\n\017idempotency_key\030\006 \001(\t\022\020\n" +
       "\010flow_key\030\007 \001(\t\022$\n\tcallbacks\030\010 \001(\0132\021.htq" +
       ".v1.CallbacksB\006\n\004when\"+\n\016GetTaskRequest\022" +
-      "\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"j\n\020ListTasksR" +
-      "equest\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.h" +
-      "tq.v1.TaskState\022\021\n\tpage_size\030\003 \001(\005\022\022\n\npa" +
-      "ge_token\030\004 \001(\t\"I\n\021ListTasksResponse\022\033\n\005t" +
-      "asks\030\001 \003(\0132\014.htq.v1.Task\022\027\n\017next_page_to" +
-      "ken\030\002 \001(\t\"\"\n\021CountTasksRequest\022\r\n\005queue\030" +
-      "\001 \001(\t\"u\n\022CountTasksResponse\022\021\n\tscheduled" +
-      "\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006active\030\003 \001(\003\022\014\n\004d" +
-      "ead\030\004 \001(\003\022\020\n\010finished\030\005 \001(\003\022\017\n\007evicted\030\006" +
-      " \001(\003\".\n\021CancelTaskRequest\022\r\n\005queue\030\001 \001(\t" +
-      "\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueueRequest\022\r\n\005qu" +
-      "eue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 \n\005kinds\030\003 \003(\016" +
-      "2\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\0221\n\016" +
-      "stats_interval\030\005 \001(\0132\031.google.protobuf.D" +
-      "uration\"\207\001\n\022WatchQueueResponse\022#\n\005event\030" +
-      "\001 \001(\0132\022.htq.v1.QueueEventH\000\022\037\n\003gap\030\002 \001(\013" +
-      "2\020.htq.v1.EventGapH\000\022#\n\005stats\030\003 \001(\0132\022.ht" +
-      "q.v1.QueueStatsH\000B\006\n\004item\"\211\002\n\nQueueEvent" +
-      "\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\037\n\004kind\030" +
-      "\003 \001(\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(" +
-      "\t\022(\n\004time\030\005 \001(\0132\032.google.protobuf.Timest" +
-      "amp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006status\030\007 \001(\005\022\r\n\005" +
-      "error\030\010 \001(\t\0221\n\rschedule_time\030\t \001(\0132\032.goo" +
-      "gle.protobuf.Timestamp\022\016\n\006reason\030\n \001(\t\022\r" +
-      "\n\005count\030\013 \001(\003\"E\n\010EventGap\022\r\n\005queue\030\001 \001(\t" +
-      "\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rresume_cursor\030\003" +
-      " \001(\t\"\234\001\n\nQueueStats\022\r\n\005queue\030\001 \001(\t\022(\n\004ti" +
-      "me\030\002 \001(\0132\032.google.protobuf.Timestamp\022*\n\006" +
-      "counts\030\003 \001(\0132\032.htq.v1.CountTasksResponse" +
-      "\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n\nerror_rate\030\005 " +
-      "\001(\001\"!\n\021PauseQueueRequest\022\014\n\004name\030\001 \001(\t\"\"" +
-      "\n\022ResumeQueueRequest\022\014\n\004name\030\001 \001(\t\"!\n\021Pu" +
-      "rgeQueueRequest\022\014\n\004name\030\001 \001(\t\"$\n\022PurgeQu" +
-      "eueResponse\022\016\n\006purged\030\001 \001(\003\"+\n\016RunTaskRe" +
-      "quest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"1\n\024Retr" +
-      "yDeadTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 " +
-      "\001(\t\")\n\030RetryAllDeadTasksRequest\022\r\n\005queue" +
-      "\030\001 \001(\t\",\n\031RetryAllDeadTasksResponse\022\017\n\007r" +
-      "etried\030\001 \001(\003\"\321\001\n\022ReplayTasksRequest\022\r\n\005q" +
-      "ueue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.htq.v1.TaskS" +
-      "tate\022)\n\005since\030\003 \001(\0132\032.google.protobuf.Ti" +
-      "mestamp\022)\n\005until\030\004 \001(\0132\032.google.protobuf" +
-      ".Timestamp\022\023\n\013last_status\030\005 \001(\005\022\020\n\010flow_" +
-      "key\030\006 \001(\t\022\r\n\005limit\030\007 \001(\005\"5\n\023ReplayTasksR" +
-      "esponse\022\020\n\010replayed\030\001 \001(\003\022\014\n\004more\030\002 \001(\010\"" +
-      "2\n\025DeleteDeadTaskRequest\022\r\n\005queue\030\001 \001(\t\022" +
-      "\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTaskResponse\"\272\002" +
-      "\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022" +
-      "\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030\004 \001(\t\022$\n\007requ" +
-      "est\030\005 \001(\0132\023.htq.v1.HttpRequest\022\020\n\010flow_k" +
-      "ey\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162\017.htq.v1.Catc" +
-      "hUp\0221\n\rnext_run_time\030\010 \001(\0132\032.google.prot" +
-      "obuf.Timestamp\0221\n\rlast_run_time\030\t \001(\0132\032." +
-      "google.protobuf.Timestamp\022/\n\013create_time" +
-      "\030\n \001(\0132\032.google.protobuf.Timestamp\";\n\025Cr" +
-      "eateScheduleRequest\022\"\n\010schedule\030\001 \001(\0132\020." +
-      "htq.v1.Schedule\"\"\n\022GetScheduleRequest\022\014\n" +
-      "\004name\030\001 \001(\t\"=\n\024ListSchedulesRequest\022\021\n\tp" +
-      "age_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001(\t\"U\n\025Li" +
-      "stSchedulesResponse\022#\n\tschedules\030\001 \003(\0132\020" +
-      ".htq.v1.Schedule\022\027\n\017next_page_token\030\002 \001(" +
-      "\t\"%\n\025DeleteScheduleRequest\022\014\n\004name\030\001 \001(\t" +
-      "\"\030\n\026DeleteScheduleResponse\"\332\001\n\nSigningKe" +
-      "y\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022+\n\talgorith" +
-      "m\030\003 \001(\0162\030.htq.v1.SigningAlgorithm\022\016\n\006sec" +
-      "ret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001(\t\022/\n\013create_" +
-      "time\030\006 \001(\0132\032.google.protobuf.Timestamp\022/" +
-      "\n\013expire_time\030\007 \001(\0132\032.google.protobuf.Ti" +
-      "mestamp\"U\n\027CreateSigningKeyRequest\022\r\n\005qu" +
-      "eue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1.Si" +
-      "gningAlgorithm\"4\n\026ListSigningKeysRequest" +
-      "\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSign" +
-      "ingKeysResponse\022 \n\004keys\030\001 \003(\0132\022.htq.v1.S" +
-      "igningKey\"\201\001\n\027RotateSigningKeyRequest\022\r\n" +
-      "\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1" +
-      ".SigningAlgorithm\022*\n\007overlap\030\003 \001(\0132\031.goo" +
-      "gle.protobuf.Duration\"a\n\030RotateSigningKe" +
-      "yResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1.SigningK" +
-      "ey\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.SigningKey" +
-      "\"%\n\027RetireSigningKeyRequest\022\n\n\002id\030\001 \001(\t\"" +
-      "\032\n\030RetireSigningKeyResponse\"\341\001\n\005Topic\022\014\n" +
-      "\004name\030\001 \001(\t\022#\n\tendpoints\030\002 \003(\0132\020.htq.v1." +
-      "Endpoint\022\034\n\024pause_after_failures\030\003 \001(\005\022\"" +
-      "\n\005retry\030\004 \001(\0132\023.htq.v1.RetryPolicy\0222\n\017re" +
-      "quest_timeout\030\005 \001(\0132\031.google.protobuf.Du" +
-      "ration\022/\n\013create_time\030\006 \001(\0132\032.google.pro" +
-      "tobuf.Timestamp\"\233\002\n\010Endpoint\022\014\n\004name\030\001 \001" +
-      "(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.htq.v" +
-      "1.Header\022\027\n\017max_concurrency\030\004 \001(\005\022!\n\031max" +
-      "_dispatches_per_second\030\005 \001(\001\022$\n\005state\030\006 " +
-      "\001(\0162\025.htq.v1.EndpointState\022\024\n\014state_reas" +
-      "on\030\007 \001(\t\022.\n\nstate_time\030\010 \001(\0132\032.google.pr" +
-      "otobuf.Timestamp\022\034\n\024consecutive_failures" +
-      "\030\t \001(\005\022\r\n\005queue\030\n \001(\t\"2\n\022CreateTopicRequ" +
-      "est\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\"\037\n\017Get" +
-      "TopicRequest\022\014\n\004name\030\001 \001(\t\"\023\n\021ListTopics" +
-      "Request\"3\n\022ListTopicsResponse\022\035\n\006topics\030" +
-      "\001 \003(\0132\r.htq.v1.Topic\"c\n\022UpdateTopicReque" +
-      "st\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\022/\n\013upda" +
-      "te_mask\030\002 \001(\0132\032.google.protobuf.FieldMas" +
-      "k\"\"\n\022DeleteTopicRequest\022\014\n\004name\030\001 \001(\t\"\025\n" +
-      "\023DeleteTopicResponse\"G\n\022AddEndpointReque" +
-      "st\022\r\n\005topic\030\001 \001(\t\022\"\n\010endpoint\030\002 \001(\0132\020.ht" +
-      "q.v1.Endpoint\"8\n\025RemoveEndpointRequest\022\r" +
-      "\n\005topic\030\001 \001(\t\022\020\n\010endpoint\030\002 \001(\t\"8\n\025Enabl" +
-      "eEndpointRequest\022\r\n\005topic\030\001 \001(\t\022\020\n\010endpo" +
-      "int\030\002 \001(\t\"\341\001\n\016PublishRequest\022\r\n\005topic\030\001 " +
-      "\001(\t\022\016\n\006method\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.h" +
-      "tq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\016\n\004text\030\005 \001" +
-      "(\tH\000\022(\n\005delay\030\006 \001(\0132\031.google.protobuf.Du" +
-      "ration\022\027\n\017idempotency_key\030\007 \001(\t\022$\n\tcallb" +
-      "acks\030\010 \001(\0132\021.htq.v1.CallbacksB\006\n\004body\"`\n" +
-      "\010Delivery\022\020\n\010endpoint\030\001 \001(\t\022\r\n\005queue\030\002 \001" +
-      "(\t\022\017\n\007task_id\030\003 \001(\t\022\021\n\tduplicate\030\004 \001(\010\022\017" +
-      "\n\007skipped\030\005 \001(\010\"K\n\017PublishResponse\022\022\n\nme" +
-      "ssage_id\030\001 \001(\t\022$\n\ndeliveries\030\002 \003(\0132\020.htq" +
-      ".v1.Delivery\"N\n\023PublishBatchRequest\022\r\n\005t" +
-      "opic\030\001 \001(\t\022(\n\010messages\030\002 \003(\0132\026.htq.v1.Pu" +
-      "blishRequest\"A\n\024PublishBatchResponse\022)\n\010" +
-      "messages\030\001 \003(\0132\027.htq.v1.PublishResponse\"" +
-      "\022\n\020GetSystemRequest\"l\n\nSystemInfo\022%\n\tpro" +
-      "cesses\030\001 \003(\0132\022.htq.v1.HtqProcess\022\"\n\005redi" +
-      "s\030\002 \001(\0132\023.htq.v1.RedisServer\022\023\n\013answered" +
-      "_by\030\003 \001(\t\"\277\001\n\nHtqProcess\022\n\n\002id\030\001 \001(\t\022\017\n\007" +
-      "version\030\002 \001(\t\022\017\n\007address\030\003 \001(\t\022\014\n\004host\030\004" +
-      " \001(\t\022.\n\nstart_time\030\005 \001(\0132\032.google.protob" +
-      "uf.Timestamp\022\021\n\tin_flight\030\006 \001(\003\0222\n\016last_" +
-      "heartbeat\030\007 \001(\0132\032.google.protobuf.Timest" +
-      "amp\"|\n\013RedisServer\022\014\n\004mode\030\001 \001(\t\022\017\n\007vers" +
-      "ion\030\002 \001(\t\022\031\n\021used_memory_bytes\030\003 \001(\003\022\030\n\020" +
-      "max_memory_bytes\030\004 \001(\003\022\031\n\021connected_clie" +
-      "nts\030\005 \001(\003\"M\n\021GetHistoryRequest\022\r\n\005queue\030" +
-      "\001 \001(\t\022)\n\006window\030\002 \001(\0132\031.google.protobuf." +
-      "Duration\"]\n\014QueueHistory\022\'\n\004step\030\001 \001(\0132\031" +
-      ".google.protobuf.Duration\022$\n\006points\030\002 \003(" +
-      "\0132\024.htq.v1.HistoryPoint\"\370\001\n\014HistoryPoint" +
-      "\022(\n\004time\030\001 \001(\0132\032.google.protobuf.Timesta" +
-      "mp\022\035\n\025dispatches_per_second\030\002 \001(\001\022\031\n\021err" +
-      "ors_per_second\030\003 \001(\001\022\r\n\005depth\030\004 \001(\003\022\027\n\017d" +
-      "uration_p50_ms\030\005 \001(\003\022\027\n\017duration_p90_ms\030" +
-      "\006 \001(\003\022\027\n\017duration_p99_ms\030\007 \001(\003\022\024\n\014delay_" +
-      "p50_ms\030\010 \001(\003\022\024\n\014delay_p99_ms\030\t \001(\003*q\n\tQu" +
-      "eueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n\024Q" +
-      "UEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TIMI" +
-      "NG\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTaskSt" +
-      "ate\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TASK_" +
-      "STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022\025\n" +
-      "\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUCCE" +
-      "EDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_STAT" +
-      "E_CANCELLED\020\006*\307\003\n\tEventKind\022\032\n\026EVENT_KIN" +
-      "D_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001\022\026" +
-      "\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_SUC" +
-      "CEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017EVE" +
-      "NT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDULED" +
-      "\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_KI" +
-      "ND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t\022\025" +
-      "\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RESU" +
-      "MED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_KI" +
-      "ND_DELETED\020\r\022 \n\034EVENT_KIND_ENDPOINT_DISA" +
-      "BLED\020\016\022\036\n\032EVENT_KIND_ENDPOINT_PAUSED\020\017\022\037" +
-      "\n\033EVENT_KIND_ENDPOINT_ENABLED\020\020*H\n\007Catch" +
-      "Up\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH_UP" +
-      "_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningAlgo" +
-      "rithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIED\020\000" +
-      "\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035\n\031S" +
-      "IGNING_ALGORITHM_ED25519\020\002*\203\001\n\rEndpointS" +
-      "tate\022\036\n\032ENDPOINT_STATE_UNSPECIFIED\020\000\022\032\n\026" +
-      "ENDPOINT_STATE_ENABLED\020\001\022\033\n\027ENDPOINT_STA" +
-      "TE_DISABLED\020\002\022\031\n\025ENDPOINT_STATE_PAUSED\020\003" +
-      "2\261\025\n\nHtqService\0228\n\013CreateQueue\022\032.htq.v1." +
-      "CreateQueueRequest\032\r.htq.v1.Queue\0222\n\010Get" +
-      "Queue\022\027.htq.v1.GetQueueRequest\032\r.htq.v1." +
-      "Queue\022C\n\nListQueues\022\031.htq.v1.ListQueuesR" +
-      "equest\032\032.htq.v1.ListQueuesResponse\0228\n\013Up" +
-      "dateQueue\022\032.htq.v1.UpdateQueueRequest\032\r." +
-      "htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v1.Del" +
-      "eteQueueRequest\032\033.htq.v1.DeleteQueueResp" +
-      "onse\022=\n\010PushTask\022\027.htq.v1.PushTaskReques" +
-      "t\032\030.htq.v1.PushTaskResponse\022@\n\tPushTasks" +
-      "\022\030.htq.v1.PushTasksRequest\032\031.htq.v1.Push" +
-      "TasksResponse\022E\n\014ScheduleTask\022\033.htq.v1.S" +
-      "cheduleTaskRequest\032\030.htq.v1.PushTaskResp" +
-      "onse\022/\n\007GetTask\022\026.htq.v1.GetTaskRequest\032" +
-      "\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1.List" +
-      "TasksRequest\032\031.htq.v1.ListTasksResponse\022" +
-      "C\n\nCountTasks\022\031.htq.v1.CountTasksRequest" +
-      "\032\032.htq.v1.CountTasksResponse\0225\n\nCancelTa" +
-      "sk\022\031.htq.v1.CancelTaskRequest\032\014.htq.v1.T" +
-      "ask\022E\n\nWatchQueue\022\031.htq.v1.WatchQueueReq" +
-      "uest\032\032.htq.v1.WatchQueueResponse0\001\0226\n\nPa" +
-      "useQueue\022\031.htq.v1.PauseQueueRequest\032\r.ht" +
-      "q.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1.Resum" +
-      "eQueueRequest\032\r.htq.v1.Queue\022C\n\nPurgeQue" +
-      "ue\022\031.htq.v1.PurgeQueueRequest\032\032.htq.v1.P" +
-      "urgeQueueResponse\022/\n\007RunTask\022\026.htq.v1.Ru" +
-      "nTaskRequest\032\014.htq.v1.Task\022;\n\rRetryDeadT" +
-      "ask\022\034.htq.v1.RetryDeadTaskRequest\032\014.htq." +
-      "v1.Task\022X\n\021RetryAllDeadTasks\022 .htq.v1.Re" +
-      "tryAllDeadTasksRequest\032!.htq.v1.RetryAll" +
-      "DeadTasksResponse\022O\n\016DeleteDeadTask\022\035.ht" +
-      "q.v1.DeleteDeadTaskRequest\032\036.htq.v1.Dele" +
-      "teDeadTaskResponse\022F\n\013ReplayTasks\022\032.htq." +
-      "v1.ReplayTasksRequest\032\033.htq.v1.ReplayTas" +
-      "ksResponse\022A\n\016CreateSchedule\022\035.htq.v1.Cr" +
-      "eateScheduleRequest\032\020.htq.v1.Schedule\022;\n" +
-      "\013GetSchedule\022\032.htq.v1.GetScheduleRequest" +
-      "\032\020.htq.v1.Schedule\022L\n\rListSchedules\022\034.ht" +
-      "q.v1.ListSchedulesRequest\032\035.htq.v1.ListS" +
-      "chedulesResponse\022O\n\016DeleteSchedule\022\035.htq" +
-      ".v1.DeleteScheduleRequest\032\036.htq.v1.Delet" +
-      "eScheduleResponse\022G\n\020CreateSigningKey\022\037." +
-      "htq.v1.CreateSigningKeyRequest\032\022.htq.v1." +
-      "SigningKey\022R\n\017ListSigningKeys\022\036.htq.v1.L" +
-      "istSigningKeysRequest\032\037.htq.v1.ListSigni" +
-      "ngKeysResponse\022U\n\020RotateSigningKey\022\037.htq" +
-      ".v1.RotateSigningKeyRequest\032 .htq.v1.Rot" +
-      "ateSigningKeyResponse\022U\n\020RetireSigningKe" +
-      "y\022\037.htq.v1.RetireSigningKeyRequest\032 .htq" +
-      ".v1.RetireSigningKeyResponse\0228\n\013CreateTo" +
-      "pic\022\032.htq.v1.CreateTopicRequest\032\r.htq.v1" +
-      ".Topic\0222\n\010GetTopic\022\027.htq.v1.GetTopicRequ" +
-      "est\032\r.htq.v1.Topic\022C\n\nListTopics\022\031.htq.v" +
-      "1.ListTopicsRequest\032\032.htq.v1.ListTopicsR" +
-      "esponse\0228\n\013UpdateTopic\022\032.htq.v1.UpdateTo" +
-      "picRequest\032\r.htq.v1.Topic\022F\n\013DeleteTopic" +
-      "\022\032.htq.v1.DeleteTopicRequest\032\033.htq.v1.De" +
-      "leteTopicResponse\0228\n\013AddEndpoint\022\032.htq.v" +
-      "1.AddEndpointRequest\032\r.htq.v1.Topic\022>\n\016R" +
-      "emoveEndpoint\022\035.htq.v1.RemoveEndpointReq" +
-      "uest\032\r.htq.v1.Topic\022>\n\016EnableEndpoint\022\035." +
-      "htq.v1.EnableEndpointRequest\032\r.htq.v1.To" +
-      "pic\022:\n\007Publish\022\026.htq.v1.PublishRequest\032\027" +
-      ".htq.v1.PublishResponse\022I\n\014PublishBatch\022" +
-      "\033.htq.v1.PublishBatchRequest\032\034.htq.v1.Pu" +
-      "blishBatchResponse\0229\n\tGetSystem\022\030.htq.v1" +
-      ".GetSystemRequest\032\022.htq.v1.SystemInfo\022=\n" +
-      "\nGetHistory\022\031.htq.v1.GetHistoryRequest\032\024" +
-      ".htq.v1.QueueHistoryb\006proto3"
+      "\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\222\001\n\020ListTasks" +
+      "Request\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021." +
+      "htq.v1.TaskState\022\021\n\tpage_size\030\003 \001(\005\022\022\n\np" +
+      "age_token\030\004 \001(\t\022\024\n\014url_contains\030\005 \001(\t\022\020\n" +
+      "\010flow_key\030\006 \001(\t\"I\n\021ListTasksResponse\022\033\n\005" +
+      "tasks\030\001 \003(\0132\014.htq.v1.Task\022\027\n\017next_page_t" +
+      "oken\030\002 \001(\t\"\"\n\021CountTasksRequest\022\r\n\005queue" +
+      "\030\001 \001(\t\"u\n\022CountTasksResponse\022\021\n\tschedule" +
+      "d\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006active\030\003 \001(\003\022\014\n\004" +
+      "dead\030\004 \001(\003\022\020\n\010finished\030\005 \001(\003\022\017\n\007evicted\030" +
+      "\006 \001(\003\".\n\021CancelTaskRequest\022\r\n\005queue\030\001 \001(" +
+      "\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueueRequest\022\r\n\005q" +
+      "ueue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 \n\005kinds\030\003 \003(" +
+      "\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\0221\n" +
+      "\016stats_interval\030\005 \001(\0132\031.google.protobuf." +
+      "Duration\"\207\001\n\022WatchQueueResponse\022#\n\005event" +
+      "\030\001 \001(\0132\022.htq.v1.QueueEventH\000\022\037\n\003gap\030\002 \001(" +
+      "\0132\020.htq.v1.EventGapH\000\022#\n\005stats\030\003 \001(\0132\022.h" +
+      "tq.v1.QueueStatsH\000B\006\n\004item\"\211\002\n\nQueueEven" +
+      "t\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\037\n\004kind" +
+      "\030\003 \001(\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001" +
+      "(\t\022(\n\004time\030\005 \001(\0132\032.google.protobuf.Times" +
+      "tamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006status\030\007 \001(\005\022\r\n" +
+      "\005error\030\010 \001(\t\0221\n\rschedule_time\030\t \001(\0132\032.go" +
+      "ogle.protobuf.Timestamp\022\016\n\006reason\030\n \001(\t\022" +
+      "\r\n\005count\030\013 \001(\003\"E\n\010EventGap\022\r\n\005queue\030\001 \001(" +
+      "\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rresume_cursor\030" +
+      "\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005queue\030\001 \001(\t\022(\n\004t" +
+      "ime\030\002 \001(\0132\032.google.protobuf.Timestamp\022*\n" +
+      "\006counts\030\003 \001(\0132\032.htq.v1.CountTasksRespons" +
+      "e\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n\nerror_rate\030\005" +
+      " \001(\001\"!\n\021PauseQueueRequest\022\014\n\004name\030\001 \001(\t\"" +
+      "\"\n\022ResumeQueueRequest\022\014\n\004name\030\001 \001(\t\"!\n\021P" +
+      "urgeQueueRequest\022\014\n\004name\030\001 \001(\t\"$\n\022PurgeQ" +
+      "ueueResponse\022\016\n\006purged\030\001 \001(\003\"+\n\016RunTaskR" +
+      "equest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"1\n\024Ret" +
+      "ryDeadTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002" +
+      " \001(\t\")\n\030RetryAllDeadTasksRequest\022\r\n\005queu" +
+      "e\030\001 \001(\t\",\n\031RetryAllDeadTasksResponse\022\017\n\007" +
+      "retried\030\001 \001(\003\"\321\001\n\022ReplayTasksRequest\022\r\n\005" +
+      "queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.htq.v1.Task" +
+      "State\022)\n\005since\030\003 \001(\0132\032.google.protobuf.T" +
+      "imestamp\022)\n\005until\030\004 \001(\0132\032.google.protobu" +
+      "f.Timestamp\022\023\n\013last_status\030\005 \001(\005\022\020\n\010flow" +
+      "_key\030\006 \001(\t\022\r\n\005limit\030\007 \001(\005\"5\n\023ReplayTasks" +
+      "Response\022\020\n\010replayed\030\001 \001(\003\022\014\n\004more\030\002 \001(\010" +
+      "\"2\n\025DeleteDeadTaskRequest\022\r\n\005queue\030\001 \001(\t" +
+      "\022\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTaskResponse\"\272" +
+      "\002\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t" +
+      "\022\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030\004 \001(\t\022$\n\007req" +
+      "uest\030\005 \001(\0132\023.htq.v1.HttpRequest\022\020\n\010flow_" +
+      "key\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162\017.htq.v1.Cat" +
+      "chUp\0221\n\rnext_run_time\030\010 \001(\0132\032.google.pro" +
+      "tobuf.Timestamp\0221\n\rlast_run_time\030\t \001(\0132\032" +
+      ".google.protobuf.Timestamp\022/\n\013create_tim" +
+      "e\030\n \001(\0132\032.google.protobuf.Timestamp\";\n\025C" +
+      "reateScheduleRequest\022\"\n\010schedule\030\001 \001(\0132\020" +
+      ".htq.v1.Schedule\"\"\n\022GetScheduleRequest\022\014" +
+      "\n\004name\030\001 \001(\t\"=\n\024ListSchedulesRequest\022\021\n\t" +
+      "page_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001(\t\"U\n\025L" +
+      "istSchedulesResponse\022#\n\tschedules\030\001 \003(\0132" +
+      "\020.htq.v1.Schedule\022\027\n\017next_page_token\030\002 \001" +
+      "(\t\"%\n\025DeleteScheduleRequest\022\014\n\004name\030\001 \001(" +
+      "\t\"\030\n\026DeleteScheduleResponse\"\332\001\n\nSigningK" +
+      "ey\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022+\n\talgorit" +
+      "hm\030\003 \001(\0162\030.htq.v1.SigningAlgorithm\022\016\n\006se" +
+      "cret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001(\t\022/\n\013create" +
+      "_time\030\006 \001(\0132\032.google.protobuf.Timestamp\022" +
+      "/\n\013expire_time\030\007 \001(\0132\032.google.protobuf.T" +
+      "imestamp\"U\n\027CreateSigningKeyRequest\022\r\n\005q" +
+      "ueue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1.S" +
+      "igningAlgorithm\"4\n\026ListSigningKeysReques" +
+      "t\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSig" +
+      "ningKeysResponse\022 \n\004keys\030\001 \003(\0132\022.htq.v1." +
+      "SigningKey\"\201\001\n\027RotateSigningKeyRequest\022\r" +
+      "\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v" +
+      "1.SigningAlgorithm\022*\n\007overlap\030\003 \001(\0132\031.go" +
+      "ogle.protobuf.Duration\"a\n\030RotateSigningK" +
+      "eyResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1.Signing" +
+      "Key\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.SigningKe" +
+      "y\"%\n\027RetireSigningKeyRequest\022\n\n\002id\030\001 \001(\t" +
+      "\"\032\n\030RetireSigningKeyResponse\"\341\001\n\005Topic\022\014" +
+      "\n\004name\030\001 \001(\t\022#\n\tendpoints\030\002 \003(\0132\020.htq.v1" +
+      ".Endpoint\022\034\n\024pause_after_failures\030\003 \001(\005\022" +
+      "\"\n\005retry\030\004 \001(\0132\023.htq.v1.RetryPolicy\0222\n\017r" +
+      "equest_timeout\030\005 \001(\0132\031.google.protobuf.D" +
+      "uration\022/\n\013create_time\030\006 \001(\0132\032.google.pr" +
+      "otobuf.Timestamp\"\233\002\n\010Endpoint\022\014\n\004name\030\001 " +
+      "\001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.htq." +
+      "v1.Header\022\027\n\017max_concurrency\030\004 \001(\005\022!\n\031ma" +
+      "x_dispatches_per_second\030\005 \001(\001\022$\n\005state\030\006" +
+      " \001(\0162\025.htq.v1.EndpointState\022\024\n\014state_rea" +
+      "son\030\007 \001(\t\022.\n\nstate_time\030\010 \001(\0132\032.google.p" +
+      "rotobuf.Timestamp\022\034\n\024consecutive_failure" +
+      "s\030\t \001(\005\022\r\n\005queue\030\n \001(\t\"2\n\022CreateTopicReq" +
+      "uest\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\"\037\n\017Ge" +
+      "tTopicRequest\022\014\n\004name\030\001 \001(\t\"\023\n\021ListTopic" +
+      "sRequest\"3\n\022ListTopicsResponse\022\035\n\006topics" +
+      "\030\001 \003(\0132\r.htq.v1.Topic\"c\n\022UpdateTopicRequ" +
+      "est\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\022/\n\013upd" +
+      "ate_mask\030\002 \001(\0132\032.google.protobuf.FieldMa" +
+      "sk\"\"\n\022DeleteTopicRequest\022\014\n\004name\030\001 \001(\t\"\025" +
+      "\n\023DeleteTopicResponse\"G\n\022AddEndpointRequ" +
+      "est\022\r\n\005topic\030\001 \001(\t\022\"\n\010endpoint\030\002 \001(\0132\020.h" +
+      "tq.v1.Endpoint\"8\n\025RemoveEndpointRequest\022" +
+      "\r\n\005topic\030\001 \001(\t\022\020\n\010endpoint\030\002 \001(\t\"8\n\025Enab" +
+      "leEndpointRequest\022\r\n\005topic\030\001 \001(\t\022\020\n\010endp" +
+      "oint\030\002 \001(\t\"\341\001\n\016PublishRequest\022\r\n\005topic\030\001" +
+      " \001(\t\022\016\n\006method\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016." +
+      "htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\016\n\004text\030\005 " +
+      "\001(\tH\000\022(\n\005delay\030\006 \001(\0132\031.google.protobuf.D" +
+      "uration\022\027\n\017idempotency_key\030\007 \001(\t\022$\n\tcall" +
+      "backs\030\010 \001(\0132\021.htq.v1.CallbacksB\006\n\004body\"`" +
+      "\n\010Delivery\022\020\n\010endpoint\030\001 \001(\t\022\r\n\005queue\030\002 " +
+      "\001(\t\022\017\n\007task_id\030\003 \001(\t\022\021\n\tduplicate\030\004 \001(\010\022" +
+      "\017\n\007skipped\030\005 \001(\010\"K\n\017PublishResponse\022\022\n\nm" +
+      "essage_id\030\001 \001(\t\022$\n\ndeliveries\030\002 \003(\0132\020.ht" +
+      "q.v1.Delivery\"N\n\023PublishBatchRequest\022\r\n\005" +
+      "topic\030\001 \001(\t\022(\n\010messages\030\002 \003(\0132\026.htq.v1.P" +
+      "ublishRequest\"A\n\024PublishBatchResponse\022)\n" +
+      "\010messages\030\001 \003(\0132\027.htq.v1.PublishResponse" +
+      "\"\022\n\020GetSystemRequest\"l\n\nSystemInfo\022%\n\tpr" +
+      "ocesses\030\001 \003(\0132\022.htq.v1.HtqProcess\022\"\n\005red" +
+      "is\030\002 \001(\0132\023.htq.v1.RedisServer\022\023\n\013answere" +
+      "d_by\030\003 \001(\t\"\277\001\n\nHtqProcess\022\n\n\002id\030\001 \001(\t\022\017\n" +
+      "\007version\030\002 \001(\t\022\017\n\007address\030\003 \001(\t\022\014\n\004host\030" +
+      "\004 \001(\t\022.\n\nstart_time\030\005 \001(\0132\032.google.proto" +
+      "buf.Timestamp\022\021\n\tin_flight\030\006 \001(\003\0222\n\016last" +
+      "_heartbeat\030\007 \001(\0132\032.google.protobuf.Times" +
+      "tamp\"|\n\013RedisServer\022\014\n\004mode\030\001 \001(\t\022\017\n\007ver" +
+      "sion\030\002 \001(\t\022\031\n\021used_memory_bytes\030\003 \001(\003\022\030\n" +
+      "\020max_memory_bytes\030\004 \001(\003\022\031\n\021connected_cli" +
+      "ents\030\005 \001(\003\"M\n\021GetHistoryRequest\022\r\n\005queue" +
+      "\030\001 \001(\t\022)\n\006window\030\002 \001(\0132\031.google.protobuf" +
+      ".Duration\"]\n\014QueueHistory\022\'\n\004step\030\001 \001(\0132" +
+      "\031.google.protobuf.Duration\022$\n\006points\030\002 \003" +
+      "(\0132\024.htq.v1.HistoryPoint\"\370\001\n\014HistoryPoin" +
+      "t\022(\n\004time\030\001 \001(\0132\032.google.protobuf.Timest" +
+      "amp\022\035\n\025dispatches_per_second\030\002 \001(\001\022\031\n\021er" +
+      "rors_per_second\030\003 \001(\001\022\r\n\005depth\030\004 \001(\003\022\027\n\017" +
+      "duration_p50_ms\030\005 \001(\003\022\027\n\017duration_p90_ms" +
+      "\030\006 \001(\003\022\027\n\017duration_p99_ms\030\007 \001(\003\022\024\n\014delay" +
+      "_p50_ms\030\010 \001(\003\022\024\n\014delay_p99_ms\030\t \001(\003*q\n\tQ" +
+      "ueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n\024" +
+      "QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TIM" +
+      "ING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTaskS" +
+      "tate\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TASK" +
+      "_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022\025" +
+      "\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUCC" +
+      "EEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_STA" +
+      "TE_CANCELLED\020\006*\307\003\n\tEventKind\022\032\n\026EVENT_KI" +
+      "ND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001\022" +
+      "\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_SU" +
+      "CCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017EV" +
+      "ENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDULE" +
+      "D\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_K" +
+      "IND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t\022" +
+      "\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RES" +
+      "UMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_K" +
+      "IND_DELETED\020\r\022 \n\034EVENT_KIND_ENDPOINT_DIS" +
+      "ABLED\020\016\022\036\n\032EVENT_KIND_ENDPOINT_PAUSED\020\017\022" +
+      "\037\n\033EVENT_KIND_ENDPOINT_ENABLED\020\020*H\n\007Catc" +
+      "hUp\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH_U" +
+      "P_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningAlg" +
+      "orithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIED\020" +
+      "\000\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035\n\031" +
+      "SIGNING_ALGORITHM_ED25519\020\002*\203\001\n\rEndpoint" +
+      "State\022\036\n\032ENDPOINT_STATE_UNSPECIFIED\020\000\022\032\n" +
+      "\026ENDPOINT_STATE_ENABLED\020\001\022\033\n\027ENDPOINT_ST" +
+      "ATE_DISABLED\020\002\022\031\n\025ENDPOINT_STATE_PAUSED\020" +
+      "\0032\261\025\n\nHtqService\0228\n\013CreateQueue\022\032.htq.v1" +
+      ".CreateQueueRequest\032\r.htq.v1.Queue\0222\n\010Ge" +
+      "tQueue\022\027.htq.v1.GetQueueRequest\032\r.htq.v1" +
+      ".Queue\022C\n\nListQueues\022\031.htq.v1.ListQueues" +
+      "Request\032\032.htq.v1.ListQueuesResponse\0228\n\013U" +
+      "pdateQueue\022\032.htq.v1.UpdateQueueRequest\032\r" +
+      ".htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v1.De" +
+      "leteQueueRequest\032\033.htq.v1.DeleteQueueRes" +
+      "ponse\022=\n\010PushTask\022\027.htq.v1.PushTaskReque" +
+      "st\032\030.htq.v1.PushTaskResponse\022@\n\tPushTask" +
+      "s\022\030.htq.v1.PushTasksRequest\032\031.htq.v1.Pus" +
+      "hTasksResponse\022E\n\014ScheduleTask\022\033.htq.v1." +
+      "ScheduleTaskRequest\032\030.htq.v1.PushTaskRes" +
+      "ponse\022/\n\007GetTask\022\026.htq.v1.GetTaskRequest" +
+      "\032\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1.Lis" +
+      "tTasksRequest\032\031.htq.v1.ListTasksResponse" +
+      "\022C\n\nCountTasks\022\031.htq.v1.CountTasksReques" +
+      "t\032\032.htq.v1.CountTasksResponse\0225\n\nCancelT" +
+      "ask\022\031.htq.v1.CancelTaskRequest\032\014.htq.v1." +
+      "Task\022E\n\nWatchQueue\022\031.htq.v1.WatchQueueRe" +
+      "quest\032\032.htq.v1.WatchQueueResponse0\001\0226\n\nP" +
+      "auseQueue\022\031.htq.v1.PauseQueueRequest\032\r.h" +
+      "tq.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1.Resu" +
+      "meQueueRequest\032\r.htq.v1.Queue\022C\n\nPurgeQu" +
+      "eue\022\031.htq.v1.PurgeQueueRequest\032\032.htq.v1." +
+      "PurgeQueueResponse\022/\n\007RunTask\022\026.htq.v1.R" +
+      "unTaskRequest\032\014.htq.v1.Task\022;\n\rRetryDead" +
+      "Task\022\034.htq.v1.RetryDeadTaskRequest\032\014.htq" +
+      ".v1.Task\022X\n\021RetryAllDeadTasks\022 .htq.v1.R" +
+      "etryAllDeadTasksRequest\032!.htq.v1.RetryAl" +
+      "lDeadTasksResponse\022O\n\016DeleteDeadTask\022\035.h" +
+      "tq.v1.DeleteDeadTaskRequest\032\036.htq.v1.Del" +
+      "eteDeadTaskResponse\022F\n\013ReplayTasks\022\032.htq" +
+      ".v1.ReplayTasksRequest\032\033.htq.v1.ReplayTa" +
+      "sksResponse\022A\n\016CreateSchedule\022\035.htq.v1.C" +
+      "reateScheduleRequest\032\020.htq.v1.Schedule\022;" +
+      "\n\013GetSchedule\022\032.htq.v1.GetScheduleReques" +
+      "t\032\020.htq.v1.Schedule\022L\n\rListSchedules\022\034.h" +
+      "tq.v1.ListSchedulesRequest\032\035.htq.v1.List" +
+      "SchedulesResponse\022O\n\016DeleteSchedule\022\035.ht" +
+      "q.v1.DeleteScheduleRequest\032\036.htq.v1.Dele" +
+      "teScheduleResponse\022G\n\020CreateSigningKey\022\037" +
+      ".htq.v1.CreateSigningKeyRequest\032\022.htq.v1" +
+      ".SigningKey\022R\n\017ListSigningKeys\022\036.htq.v1." +
+      "ListSigningKeysRequest\032\037.htq.v1.ListSign" +
+      "ingKeysResponse\022U\n\020RotateSigningKey\022\037.ht" +
+      "q.v1.RotateSigningKeyRequest\032 .htq.v1.Ro" +
+      "tateSigningKeyResponse\022U\n\020RetireSigningK" +
+      "ey\022\037.htq.v1.RetireSigningKeyRequest\032 .ht" +
+      "q.v1.RetireSigningKeyResponse\0228\n\013CreateT" +
+      "opic\022\032.htq.v1.CreateTopicRequest\032\r.htq.v" +
+      "1.Topic\0222\n\010GetTopic\022\027.htq.v1.GetTopicReq" +
+      "uest\032\r.htq.v1.Topic\022C\n\nListTopics\022\031.htq." +
+      "v1.ListTopicsRequest\032\032.htq.v1.ListTopics" +
+      "Response\0228\n\013UpdateTopic\022\032.htq.v1.UpdateT" +
+      "opicRequest\032\r.htq.v1.Topic\022F\n\013DeleteTopi" +
+      "c\022\032.htq.v1.DeleteTopicRequest\032\033.htq.v1.D" +
+      "eleteTopicResponse\0228\n\013AddEndpoint\022\032.htq." +
+      "v1.AddEndpointRequest\032\r.htq.v1.Topic\022>\n\016" +
+      "RemoveEndpoint\022\035.htq.v1.RemoveEndpointRe" +
+      "quest\032\r.htq.v1.Topic\022>\n\016EnableEndpoint\022\035" +
+      ".htq.v1.EnableEndpointRequest\032\r.htq.v1.T" +
+      "opic\022:\n\007Publish\022\026.htq.v1.PublishRequest\032" +
+      "\027.htq.v1.PublishResponse\022I\n\014PublishBatch" +
+      "\022\033.htq.v1.PublishBatchRequest\032\034.htq.v1.P" +
+      "ublishBatchResponse\0229\n\tGetSystem\022\030.htq.v" +
+      "1.GetSystemRequest\032\022.htq.v1.SystemInfo\022=" +
+      "\n\nGetHistory\022\031.htq.v1.GetHistoryRequest\032" +
+      "\024.htq.v1.QueueHistoryb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -94030,7 +94417,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_ListTasksRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListTasksRequest_descriptor,
-        new java.lang.String[] { "Queue", "State", "PageSize", "PageToken", });
+        new java.lang.String[] { "Queue", "State", "PageSize", "PageToken", "UrlContains", "FlowKey", });
     internal_static_htq_v1_ListTasksResponse_descriptor =
       getDescriptor().getMessageType(29);
     internal_static_htq_v1_ListTasksResponse_fieldAccessorTable = new
