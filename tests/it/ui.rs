@@ -16,6 +16,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
     );
     sink.script("/gone", vec![Reply::status(404)]);
     sink.script("/gone410", vec![Reply::status(410)]);
+    sink.script("/browse", vec![Reply::status(404)]);
     // A read-only token, and a writer of other queues.
     let dir = tempfile::tempdir().unwrap();
     let tokens = dir.path().join("tokens.toml");
@@ -51,6 +52,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         .env("SINK_URL", sink.url("/slow"))
         .env("GONE_URL", sink.url("/gone"))
         .env("TOPIC_GONE_URL", sink.url("/gone410"))
+        .env("BROWSE_URL", sink.url("/browse"))
         .env("READ_TOKEN", "read-token")
         .env("OTHER_TOKEN", "other-token")
         .kill_on_drop(true)
@@ -71,6 +73,23 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         "{stdout}"
     );
     assert!(stdout.contains("ok: chart rose to"), "{stdout}");
+    assert!(stdout.contains("ok: search found 1 dead task"), "{stdout}");
+    // Exactly the two tasks retried from the page ran again.
+    let hits = sink
+        .wait_for(Some("/browse"), 6, Duration::from_secs(10))
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let runs = |n: u32| {
+        sink.hits_on("/browse")
+            .iter()
+            .filter(|h| h.uri.ends_with(&format!("n={n}")))
+            .count()
+    };
+    assert_eq!(
+        [runs(1), runs(2), runs(3), runs(4)],
+        [2, 2, 1, 1],
+        "{hits:?}"
+    );
     assert!(
         stdout.contains("ok: read-only token offered no action"),
         "{stdout}"

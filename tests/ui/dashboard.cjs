@@ -117,6 +117,41 @@ async function main() {
       console.log("ok: replayed 3 dead tasks from the page");
     }
 
+    // The task browser: dead tasks found by URL, and a bulk retry of the two
+    // checked ones runs exactly those again.
+    const browseUrl = process.env.BROWSE_URL;
+    if (browseUrl) {
+      await api("POST", "/v1/queues", { name: "browse-demo", maxConcurrency: 4, retry: { maxAttempts: 1 } });
+      for (const n of [1, 2, 3, 4]) {
+        await api("POST", "/v1/queues/browse-demo/tasks", { request: { url: `${browseUrl}?n=${n}` } });
+      }
+      const until = Date.now() + 15000;
+      while (Number((await api("GET", "/v1/queues/browse-demo/counts")).dead || 0) < 4) {
+        if (Date.now() > until) fail("the browse-demo tasks never died");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await page.reload();
+      await page.click('tr[data-queue="browse-demo"]', { timeout: 15000 });
+      await page.click('.tabs button[data-state="DEAD"]');
+      const rows = () => page.$$eval("#tasks tr[data-id]", (rs) => rs.map((r) => r.querySelector(".url").textContent));
+      await page.waitForFunction(() => document.querySelectorAll("#tasks tr[data-id]").length === 4, null, { timeout: 5000 });
+      await page.selectOption("#search-by", "url");
+      await page.fill("#search-text", "n=3");
+      await page.click('#task-search button[type="submit"]');
+      await page.waitForFunction(() => document.querySelectorAll("#tasks tr[data-id]").length === 1, null, { timeout: 5000 });
+      const found = await rows();
+      if (!found[0].endsWith("n=3")) fail(`search found ${found}`);
+      await page.fill("#search-text", "");
+      await page.click('#task-search button[type="submit"]');
+      await page.waitForFunction(() => document.querySelectorAll("#tasks tr[data-id]").length === 4, null, { timeout: 5000 });
+      for (const n of [1, 2]) {
+        await page.check(`#tasks tr[data-id]:has(td.url[title$="n=${n}"]) input.pick`);
+      }
+      await page.click('[data-bulk="retry"]');
+      await page.waitForSelector("#bulk-result:has-text('retry: 2 done')", { timeout: 5000 });
+      console.log("ok: search found 1 dead task by URL; bulk retry ran the 2 selected");
+    }
+
     // A topic's endpoint that answers 410 Gone shows as disabled; Enable on the
     // page enables it, and opening it shows its queue.
     const gone410 = process.env.TOPIC_GONE_URL;
