@@ -74,6 +74,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
     );
     assert!(stdout.contains("ok: chart rose to"), "{stdout}");
     assert!(stdout.contains("ok: search found 1 dead task"), "{stdout}");
+    assert!(stdout.contains("ok: queue made from the form"), "{stdout}");
     // Exactly the two tasks retried from the page ran again.
     let hits = sink
         .wait_for(Some("/browse"), 6, Duration::from_secs(10))

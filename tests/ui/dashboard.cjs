@@ -117,6 +117,30 @@ async function main() {
       console.log("ok: replayed 3 dead tasks from the page");
     }
 
+    // A queue made from the form has its settings; a setting the server refuses
+    // shows the server's message next to its field.
+    await page.click("#new-queue");
+    await page.fill("#qf-name", "formed");
+    await page.fill("#qf-maxConcurrency", "7");
+    await page.fill("#qf-retry-maxAttempts", "3");
+    await page.fill("#qf-requestTimeout", "12");
+    await page.check("#qf-followRedirects");
+    await page.click("#queue-save");
+    await page.waitForSelector("#queue-form-result:has-text('saved formed')", { timeout: 5000 });
+    const formed = await api("GET", "/v1/queues/formed");
+    if (formed.maxConcurrency !== 7 || formed.retry.maxAttempts !== 3 || formed.requestTimeout !== "12s" || !formed.followRedirects) {
+      fail(`the queue made from the form: ${JSON.stringify(formed)}`);
+    }
+    await page.fill("#qf-maxConcurrency", "-1");
+    await page.click("#queue-save");
+    await page.waitForFunction(() => document.querySelector('[data-error-for="max_concurrency"]').textContent.length > 0,
+      null, { timeout: 5000 });
+    const refused = await page.textContent('[data-error-for="max_concurrency"]');
+    if (!/negative/.test(refused)) fail(`the field says ${JSON.stringify(refused)}`);
+    if ((await api("GET", "/v1/queues/formed")).maxConcurrency !== 7) fail("a refused setting was stored");
+    await page.click("#queue-cancel");
+    console.log(`ok: queue made from the form; a refused setting says "${refused}" by its field`);
+
     // The task browser: dead tasks found by URL, and a bulk retry of the two
     // checked ones runs exactly those again.
     const browseUrl = process.env.BROWSE_URL;
@@ -208,7 +232,7 @@ async function main() {
       await ro.waitForSelector("#who:has-text('read')", { timeout: 5000 });
       await ro.click(row);
       await ro.waitForSelector("#detail:not(.hidden)", { timeout: 5000 });
-      for (const sel of ["#pause", "#resume", "#retry-all", "#replay-form"]) {
+      for (const sel of ["#pause", "#resume", "#retry-all", "#replay-form", "#new-queue", "#edit-queue", "#delete-queue", ".bulk"]) {
         if (await ro.isVisible(sel)) fail(`${sel} is offered to a read-only token`);
       }
       await ro.close();
