@@ -44,6 +44,13 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
             .to_string_lossy()
             .into_owned()
     });
+    let dark = std::env::var("HTQ_UI_SCREENSHOT_DARK").unwrap_or_else(|_| {
+        htq.data
+            .path()
+            .join("dashboard-dark.png")
+            .to_string_lossy()
+            .into_owned()
+    });
     let run = tokio::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui/run"))
         .arg(format!("http://{}", htq.addr))
         .arg(TOKEN)
@@ -53,6 +60,7 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         .env("GONE_URL", sink.url("/gone"))
         .env("TOPIC_GONE_URL", sink.url("/gone410"))
         .env("BROWSE_URL", sink.url("/browse"))
+        .env("SCREENSHOT_DARK", &dark)
         .env("READ_TOKEN", "read-token")
         .env("OTHER_TOKEN", "other-token")
         .kill_on_drop(true)
@@ -75,6 +83,19 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
     assert!(stdout.contains("ok: chart rose to"), "{stdout}");
     assert!(stdout.contains("ok: search found 1 dead task"), "{stdout}");
     assert!(stdout.contains("ok: queue made from the form"), "{stdout}");
+    assert!(
+        stdout.contains("ok: schedule made from the form"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ok: a queue opened from the keyboard"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("ok: dark mode"), "{stdout}");
+    assert!(
+        std::fs::metadata(&dark).unwrap().len() > 10_000,
+        "a dark screenshot"
+    );
     // Exactly the two tasks retried from the page ran again.
     let hits = sink
         .wait_for(Some("/browse"), 6, Duration::from_secs(10))
