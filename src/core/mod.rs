@@ -528,17 +528,19 @@ impl Htq {
         let after = page_token::decode(page_token::QUEUES, page_token)?;
         let mut names = self.store.queue_names().await?;
         names.retain(|n| reach(n));
-        let mut out = Vec::new();
-        for name in names
+        let candidates: Vec<String> = names
             .iter()
             .filter(|n| after.is_empty() || n.as_str() > after.as_str())
-        {
-            if out.len() == size as usize {
-                break;
-            }
-            if let Some(q) = self.store.get_queue(name).await? {
-                out.push(q);
-            }
+            .cloned()
+            .collect();
+        // The page's settings read together; names whose queue is gone make room
+        // for the next ones.
+        let (mut out, mut at) = (Vec::new(), 0);
+        while out.len() < size as usize && at < candidates.len() {
+            let take = (size as usize - out.len()).min(candidates.len() - at);
+            let chunk = &candidates[at..at + take];
+            at += take;
+            out.extend(self.store.get_queues(chunk).await?.into_iter().flatten());
         }
         let next = match out.last() {
             Some(last) if out.len() == size as usize && names.last() != Some(&last.name) => {

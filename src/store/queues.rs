@@ -43,6 +43,33 @@ impl Store {
         codec::decode_queue(name, &fields).map(Some)
     }
 
+    /// The settings of queues `names`, in order (None for those that do not
+    /// exist): pipelined on one Redis, a call each on a cluster.
+    pub async fn get_queues(&self, names: &[String]) -> Result<Vec<Option<Queue>>> {
+        if self.is_cluster() {
+            let mut out = Vec::with_capacity(names.len());
+            for n in names {
+                out.push(self.get_queue(n).await?);
+            }
+            return Ok(out);
+        }
+        let mut out = Vec::with_capacity(names.len());
+        for chunk in names.chunks(500) {
+            let mut pipe = redis::pipe();
+            for n in chunk {
+                pipe.cmd("HGETALL").arg(self.keys.queue(n).settings);
+            }
+            let all: Vec<Vec<(String, String)>> = self.query_pipe("get_queues", &pipe).await?;
+            for (n, fields) in chunk.iter().zip(all) {
+                out.push(match fields.is_empty() {
+                    true => None,
+                    false => Some(codec::decode_queue(n, &fields)?),
+                });
+            }
+        }
+        Ok(out)
+    }
+
     /// Whether queue `name` was made through the legacy API (see
     /// [`codec::is_legacy`]); None when it does not exist. Reads three fields, not
     /// the whole settings.
