@@ -31,7 +31,8 @@
 //!   path; one Lua script per state change in `src/store/lua/` with one return-code
 //!   table, loaded as one Redis Functions library (EVALSHA on a Redis without
 //!   Functions), key names in [`store::Keys`], methods by subject (queues, tasks,
-//!   inspect, schedules, indexes, events, signing keys, topics); its connections
+//!   inspect, schedules, indexes, events, signing keys, topics, the dashboard's
+//!   history, the processes' heartbeats); its connections
 //!   (`store/pool.rs`) go to one Redis, to a Redis Cluster (each call routed by
 //!   its key's slot), or to the master Sentinel names, followed through failovers
 //!   (`store/sentinel.rs`).
@@ -40,8 +41,9 @@
 //!   the outcome rules, the finisher (outcomes of a queue grouped into one call that
 //!   also claims into the slots they free), the two sweepers of the time indexes (leases; the janitor's
 //!   time bounds), the callback relay ([`dispatch::callbacks`]: final outcomes from
-//!   a queue's outbox to callback tasks), the wake listener, the cron loop and the
-//!   signing keys' reloader ([`dispatch::keys`]).
+//!   a queue's outbox to callback tasks), the dashboard's history
+//!   ([`dispatch::history`]) and the process's heartbeat, the wake listener, the
+//!   cron loop and the signing keys' reloader ([`dispatch::keys`]).
 //! - [`legacy`]: the legacy HTQ contract's own rules (result codes, attributes,
 //!   `execute_time`, `header`/`data`).
 //! - [`api`]: front doors: gRPC and gRPC-web ([`api::grpc`], conversions in its

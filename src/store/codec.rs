@@ -179,7 +179,7 @@ pub fn encode_task(
     .encode_to_vec()
 }
 
-/// Decodes what [`encode_task`] wrote for task `id`.
+/// Decodes what `encode_task` wrote for task `id`.
 pub fn decode_task(id: &str, blob: &[u8]) -> Result<DecodedTask> {
     let t = StoredTask::decode(blob).map_err(|e| Error::Internal(format!("corrupt task: {e}")))?;
     let body = if t.is_form {

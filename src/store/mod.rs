@@ -14,7 +14,9 @@
 //! `inspect.rs` (reads), `schedules.rs`,
 //! `indexes.rs` (the lease and maintenance indexes and the sweeps), `signing.rs`
 //! (the delivery signing keys), `topics.rs` (topics, their endpoints' queues and
-//! publishing), and `events.rs` (reading the event streams).
+//! publishing), `history.rs` (the dashboard's history), `system.rs` (the
+//! processes' heartbeats and what Redis says of itself), and `events.rs` (reading
+//! the event streams).
 
 mod codec;
 mod events;

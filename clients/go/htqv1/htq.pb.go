@@ -5010,7 +5010,7 @@ func (*RetireSigningKeyResponse) Descriptor() ([]byte, []int) {
 }
 
 // A topic: a named list of endpoints. Publish makes one task per endpoint, each in
-// the endpoint's own queue, named "<topic>#<endpoint>" (a queue of that name must
+// the endpoint's own queue, named "TOPIC#ENDPOINT" (a queue of that name must
 // not exist when the endpoint is added). Each endpoint's tasks are retried,
 // dead-lettered, paused and watched on their own, with every queue call (ListTasks,
 // ReplayTasks, WatchQueue, ...), so a slow or failing endpoint never holds back the

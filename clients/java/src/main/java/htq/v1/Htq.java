@@ -70141,7 +70141,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
   /**
    * <pre>
    * A topic: a named list of endpoints. Publish makes one task per endpoint, each in
-   * the endpoint's own queue, named "&lt;topic&gt;#&lt;endpoint&gt;" (a queue of that name must
+   * the endpoint's own queue, named "TOPIC#ENDPOINT" (a queue of that name must
    * not exist when the endpoint is added). Each endpoint's tasks are retried,
    * dead-lettered, paused and watched on their own, with every queue call (ListTasks,
    * ReplayTasks, WatchQueue, ...), so a slow or failing endpoint never holds back the
@@ -70670,7 +70670,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * A topic: a named list of endpoints. Publish makes one task per endpoint, each in
-     * the endpoint's own queue, named "&lt;topic&gt;#&lt;endpoint&gt;" (a queue of that name must
+     * the endpoint's own queue, named "TOPIC#ENDPOINT" (a queue of that name must
      * not exist when the endpoint is added). Each endpoint's tasks are retried,
      * dead-lettered, paused and watched on their own, with every queue call (ListTasks,
      * ReplayTasks, WatchQueue, ...), so a slow or failing endpoint never holds back the
