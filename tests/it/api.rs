@@ -890,18 +890,11 @@ async fn listing_filters_by_url_substring_and_flow_key_across_pages() {
     assert_eq!(all(c, "needle", "k1").await.len(), 5);
     assert!(all(c, "nothing-like-it", "").await.is_empty());
     // The JSON API and the command line take the same filters.
-    let json: serde_json::Value = reqwest::Client::new()
-        .get(format!(
-            "http://{}/v1/queues/find/tasks?state=DUE&urlContains=needle-21&pageSize=50",
-            htq.addr
-        ))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let json = get_json(
+        htq.addr,
+        "/v1/queues/find/tasks?state=DUE&urlContains=needle-21&pageSize=50",
+    )
+    .await;
     let urls: Vec<&str> = json["tasks"]
         .as_array()
         .unwrap()

@@ -130,18 +130,7 @@ async fn every_process_adds_to_one_history_in_redis() {
     assert_eq!(err.code(), tonic::Code::InvalidArgument);
     assert!(err.message().starts_with("window"), "{}", err.message());
     // Over the JSON API too.
-    let json: serde_json::Value = reqwest::Client::new()
-        .get(format!(
-            "http://{}/v1/history?queue=hq&window=300",
-            one.addr
-        ))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let json = get_json(one.addr, "/v1/history?queue=hq&window=300").await;
     let points = json["points"].as_array().unwrap();
     assert!(points.len() >= 60, "{}", points.len());
     let dispatched: f64 = points

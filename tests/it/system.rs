@@ -75,15 +75,7 @@ async fn processes_beat_in_redis_and_leave_when_they_stop() {
     let s = system(&mut one.client).await;
     assert_eq!(s.processes.len(), 1, "{s:?}");
     assert_eq!(s.processes[0].address, one.addr.to_string());
-    let json: serde_json::Value = reqwest::Client::new()
-        .get(format!("http://{}/v1/system", one.addr))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let json = get_json(one.addr, "/v1/system").await;
     assert_eq!(json["processes"][0]["address"], one.addr.to_string());
     assert_eq!(json["redis"]["version"], r.version.as_str());
     one.stop().await;

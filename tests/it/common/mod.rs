@@ -869,3 +869,16 @@ pub fn htq_cli_ok(base: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
+
+/// `GET http://ADDR{path}` with the test token, as JSON.
+pub async fn get_json(addr: SocketAddr, path: &str) -> serde_json::Value {
+    reqwest::Client::new()
+        .get(format!("http://{addr}{path}"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
