@@ -817,15 +817,9 @@ impl Htq {
         if filter.url_contains.as_ref().is_some_and(|u| u.len() > 2048) {
             return Err(Error::invalid("url_contains", "must be at most 2048 bytes"));
         }
-        if !matches!(
-            state,
-            TaskState::Scheduled | TaskState::Due | TaskState::Active | TaskState::Dead
-        ) {
-            return Err(Error::invalid(
-                "state",
-                "must be SCHEDULED, DUE, ACTIVE or DEAD",
-            ));
-        }
+        // Retained finished tasks share one set: those of the other state are
+        // passed over as a filter would.
+        let finished = matches!(state, TaskState::Succeeded | TaskState::Cancelled);
         let size = Self::page_size(page_size)?;
         // An offset, after the partition it is in (partitioned queues list one
         // partition after another).
@@ -850,7 +844,7 @@ impl Htq {
         let mut tasks = Vec::new();
         // With a filter, pages of the store are read and filtered here, up to a
         // bound per call.
-        let (mut looked, filtered) = (0usize, filter.is_set());
+        let (mut looked, filtered) = (0usize, filter.is_set() || finished);
         let mut more = false;
         while let Some(name) = members.get(part) {
             let want = if filtered {
@@ -870,7 +864,7 @@ impl Htq {
             } else {
                 for t in got {
                     offset += 1;
-                    if filter.matches(&t) {
+                    if filter.matches(&t) && t.state == state {
                         tasks.push(t);
                         if tasks.len() == size as usize {
                             break;

@@ -111,7 +111,7 @@ impl Store {
             TaskState::Due => "due",
             TaskState::Active => "active",
             TaskState::Dead => "dead",
-            _ => return Ok(Vec::new()),
+            TaskState::Succeeded | TaskState::Cancelled => "done",
         };
         let k = self.keys.queue(queue);
         let mut call = self.call(&self.scripts.list_tasks, &[&k.settings, &k.tasks, &k.state]);
@@ -123,6 +123,7 @@ impl Store {
         let place = match state {
             TaskState::Active => "active",
             TaskState::Dead => "dead",
+            TaskState::Succeeded | TaskState::Cancelled => "done",
             _ => "due",
         };
         reply

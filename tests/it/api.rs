@@ -921,3 +921,66 @@ async fn listing_filters_by_url_substring_and_flow_key_across_pages() {
     assert_eq!(tasks.as_array().unwrap().len(), 5, "{tasks}");
     htq.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retained_finished_tasks_are_listed_by_how_they_ended() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "kept", |q| q.retention = Some(ms_duration(3_600_000))).await;
+    let mut done = Vec::new();
+    for i in 0..3 {
+        done.push(push_get(c, "kept", &sink.url(&format!("/k{i}"))).await);
+    }
+    let later = schedule_get(c, "kept", &sink.url("/never"), 3_600_000).await;
+    c.cancel_task(pb::CancelTaskRequest {
+        queue: "kept".into(),
+        id: later.clone(),
+    })
+    .await
+    .unwrap();
+    for id in &done {
+        task_in(c, "kept", id, pb::TaskState::Succeeded).await;
+    }
+    let list = |state: pb::TaskState, size: i32, token: String| pb::ListTasksRequest {
+        queue: "kept".into(),
+        state: state as i32,
+        page_size: size,
+        page_token: token,
+        ..Default::default()
+    };
+    let first = c
+        .list_tasks(list(pb::TaskState::Succeeded, 2, String::new()))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(first.tasks.len(), 2);
+    assert!(!first.next_page_token.is_empty());
+    let rest = c
+        .list_tasks(list(pb::TaskState::Succeeded, 2, first.next_page_token))
+        .await
+        .unwrap()
+        .into_inner();
+    let mut ids: Vec<String> = first
+        .tasks
+        .iter()
+        .chain(&rest.tasks)
+        .map(|t| {
+            assert_eq!(t.state, pb::TaskState::Succeeded as i32);
+            t.id.clone()
+        })
+        .collect();
+    ids.sort();
+    done.sort();
+    assert_eq!(ids, done);
+    let cancelled = c
+        .list_tasks(list(pb::TaskState::Cancelled, 10, String::new()))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(cancelled.tasks.len(), 1);
+    assert_eq!(cancelled.tasks[0].id, later);
+    assert_eq!(cancelled.tasks[0].state, pb::TaskState::Cancelled as i32);
+    htq.stop().await;
+}

@@ -2689,7 +2689,8 @@ type ListTasksRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The queue's name.
 	Queue string `protobuf:"bytes,1,opt,name=queue,proto3" json:"queue,omitempty"`
-	// Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+	// Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+	// tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
 	State TaskState `protobuf:"varint,2,opt,name=state,proto3,enum=htq.v1.TaskState" json:"state,omitempty"`
 	// At most this many tasks (default 100, at most 1,000).
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`

@@ -376,7 +376,7 @@ pub(super) fn state_from_pb(s: i32) -> Result<TaskState, Error> {
         Ok(pb::TaskState::Cancelled) => Ok(TaskState::Cancelled),
         _ => Err(Error::invalid(
             "state",
-            "must be SCHEDULED, DUE, ACTIVE or DEAD",
+            "must be SCHEDULED, DUE, ACTIVE, DEAD, SUCCEEDED or CANCELLED",
         )),
     }
 }

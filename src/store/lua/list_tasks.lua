@@ -1,13 +1,13 @@
 -- list_tasks: one page of a queue's tasks in one state (read only).
 -- Scheduled and due tasks: those without a flow key by due time, then each flow
 -- key's (keys in name order) by due time. Active: by lease deadline. Dead: newest
--- first.
+-- first. Done (retained finished tasks, succeeded or cancelled): newest first.
 -- KEYS[1] settings, KEYS[2] tasks, KEYS[3] state
--- ARGV[1] 'scheduled', 'due', 'active' or 'dead', ARGV[2] now (ms), ARGV[3] offset,
+-- ARGV[1] 'scheduled', 'due', 'active', 'dead' or 'done', ARGV[2] now (ms), ARGV[3] offset,
 -- ARGV[4] page size
 -- Returns {DONE, then per task: id, score, encoded task, state JSON ('' none)}.
 -- Emits: nothing.
--- Other keys of the queue it names (qkey): active, dead, due, fdue:<key>, flows.
+-- Other keys of the queue it names (qkey): active, dead, done, due, fdue:<key>, flows.
 local which, now, offset, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local page = {}
 if which == 'due' or which == 'scheduled' then
@@ -31,6 +31,8 @@ if which == 'due' or which == 'scheduled' then
       for _, v in ipairs(part) do page[#page + 1] = v end
     end
   end
+elseif which == 'done' then
+  page = redis.call('ZRANGE', qkey(KEYS[1], 'done'), offset, offset + count - 1, 'REV', 'WITHSCORES')
 elseif which == 'active' then
   page = redis.call('ZRANGE', qkey(KEYS[1], 'active'), offset, offset + count - 1, 'WITHSCORES')
 else

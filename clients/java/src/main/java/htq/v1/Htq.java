@@ -36659,7 +36659,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
     /**
      * <pre>
-     * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+     * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+     * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
      * </pre>
      *
      * <code>.htq.v1.TaskState state = 2;</code>
@@ -36668,7 +36669,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     int getStateValue();
     /**
      * <pre>
-     * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+     * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+     * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
      * </pre>
      *
      * <code>.htq.v1.TaskState state = 2;</code>
@@ -36852,7 +36854,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     private int state_ = 0;
     /**
      * <pre>
-     * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+     * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+     * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
      * </pre>
      *
      * <code>.htq.v1.TaskState state = 2;</code>
@@ -36863,7 +36866,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     }
     /**
      * <pre>
-     * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+     * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+     * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
      * </pre>
      *
      * <code>.htq.v1.TaskState state = 2;</code>
@@ -37546,7 +37550,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       private int state_ = 0;
       /**
        * <pre>
-       * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+       * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+       * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
        * </pre>
        *
        * <code>.htq.v1.TaskState state = 2;</code>
@@ -37557,7 +37562,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       /**
        * <pre>
-       * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+       * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+       * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
        * </pre>
        *
        * <code>.htq.v1.TaskState state = 2;</code>
@@ -37572,7 +37578,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       /**
        * <pre>
-       * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+       * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+       * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
        * </pre>
        *
        * <code>.htq.v1.TaskState state = 2;</code>
@@ -37585,7 +37592,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       /**
        * <pre>
-       * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+       * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+       * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
        * </pre>
        *
        * <code>.htq.v1.TaskState state = 2;</code>
@@ -37602,7 +37610,8 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       /**
        * <pre>
-       * Which tasks: SCHEDULED, DUE, ACTIVE or DEAD (newest first).
+       * Which tasks: SCHEDULED, DUE, ACTIVE, DEAD (newest first), or the finished
+       * tasks the queue retains, SUCCEEDED or CANCELLED (newest first).
        * </pre>
        *
        * <code>.htq.v1.TaskState state = 2;</code>
