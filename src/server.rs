@@ -348,6 +348,9 @@ impl Server {
             maintenance.clone(),
             metrics.clone(),
         )?;
+        if let Err(e) = dispatcher.announce().await {
+            tracing::warn!(error = %e, "cannot write this process's first heartbeat");
+        }
         let serve_metrics = metrics.clone();
         let core = core(&cfg, store, waker, maintenance, metrics, keys)?;
 

@@ -101,35 +101,39 @@ pub(crate) struct Shared {
     pub relays: callbacks::Relays,
     /// What this process did, for the dashboard's history.
     pub history: history::History,
+    /// When this process started (Unix ms), as its heartbeat tells it.
+    pub started_ms: i64,
+    /// This host's name, as its heartbeat tells it.
+    pub host: String,
+}
+
+/// What this process says of itself at each heartbeat, as of now.
+fn beat_now(shared: &Shared) -> crate::store::ProcessBeat {
+    crate::store::ProcessBeat {
+        id: shared.store.process_id().to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        address: shared.opts.address.clone(),
+        host: shared.host.clone(),
+        started_ms: shared.started_ms,
+        in_flight: shared.in_flight.len() as u64,
+        beat_ms: now_ms(),
+    }
 }
 
 /// Keeps this process's heartbeat in Redis (the system view lists the processes
-/// whose heartbeat is current), and removes it at shutdown.
+/// whose heartbeat is current), and removes it at shutdown. The first beat is
+/// written by [`Dispatcher::announce`] before the process serves.
 async fn heartbeat(shared: Arc<Shared>) {
-    let started_ms = now_ms();
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_owned())
-        .unwrap_or_default();
-    let id = shared.store.process_id().to_owned();
     loop {
-        let beat = crate::store::ProcessBeat {
-            id: id.clone(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-            address: shared.opts.address.clone(),
-            host: host.clone(),
-            started_ms,
-            in_flight: shared.in_flight.len() as u64,
-            beat_ms: now_ms(),
-        };
-        if let Err(e) = shared.store.beat(&beat).await {
-            tracing::debug!(error = %e, "cannot write the heartbeat");
-        }
         tokio::select! {
             _ = shared.stop.cancelled() => break,
             _ = tokio::time::sleep(crate::store::HEARTBEAT_EVERY) => {}
         }
+        if let Err(e) = shared.store.beat(&beat_now(&shared)).await {
+            tracing::debug!(error = %e, "cannot write the heartbeat");
+        }
     }
-    if let Err(e) = shared.store.forget_process(&id).await {
+    if let Err(e) = shared.store.forget_process(shared.store.process_id()).await {
         tracing::debug!(error = %e, "cannot remove the heartbeat");
     }
 }
@@ -161,6 +165,12 @@ pub struct Dispatcher {
 }
 
 impl Dispatcher {
+    /// Writes this process's first heartbeat, so that the system view lists it
+    /// from the moment it serves.
+    pub async fn announce(&self) -> crate::error::Result<()> {
+        self.shared.store.beat(&beat_now(&self.shared)).await
+    }
+
     /// Starts the dispatcher's loops. `waker`/`wakes` come from [`Waker::channel`];
     /// `maintenance` is the maintenance index's sweeper (the core notes in it too),
     /// which this dispatcher runs; dispatches and outcomes are counted in `metrics`.
@@ -185,6 +195,10 @@ impl Dispatcher {
             store,
             waker,
             opts,
+            started_ms: now_ms(),
+            host: std::fs::read_to_string("/proc/sys/kernel/hostname")
+                .map(|h| h.trim().to_owned())
+                .unwrap_or_default(),
             stop: CancellationToken::new(),
             hard_stop: CancellationToken::new(),
             claims: TaskTracker::new(),
