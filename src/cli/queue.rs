@@ -163,6 +163,7 @@ async fn list(client: &mut Client) -> anyhow::Result<Vec<pb::Queue>> {
             .list_queues(pb::ListQueuesRequest {
                 page_size: 1000,
                 page_token: token,
+                read_mask: None,
             })
             .await?
             .into_inner();

@@ -517,12 +517,15 @@ impl Htq {
     }
 
     /// A page of the queues `reach` lets through, in name order, after `page_token`
-    /// (empty: the start). Pages and their tokens hold only such queues.
+    /// (empty: the start). Pages and their tokens hold only such queues. `brief`:
+    /// only their names, kinds and pauses are read (the other settings are the
+    /// defaults).
     pub async fn list_queues(
         &self,
         page_size: i64,
         page_token: &str,
         reach: &(dyn Fn(&str) -> bool + Sync),
+        brief: bool,
     ) -> Result<(Vec<Queue>, String)> {
         let size = Self::page_size(page_size)?;
         let after = page_token::decode(page_token::QUEUES, page_token)?;
@@ -540,7 +543,11 @@ impl Htq {
             let take = (size as usize - out.len()).min(candidates.len() - at);
             let chunk = &candidates[at..at + take];
             at += take;
-            out.extend(self.store.get_queues(chunk).await?.into_iter().flatten());
+            let read = match brief {
+                true => self.store.get_queue_heads(chunk).await?,
+                false => self.store.get_queues(chunk).await?,
+            };
+            out.extend(read.into_iter().flatten());
         }
         let next = match out.last() {
             Some(last) if out.len() == size as usize && names.last() != Some(&last.name) => {

@@ -327,19 +327,6 @@ impl Store {
         let (s, us): (u64, u64) = redis::cmd("TIME").query_async(&mut *conn).await?;
         Ok(s * 1000 + us / 1000)
     }
-
-    /// Counters of the queue's stats hash: (requests started, attempts failed).
-    pub async fn stats_counters(&self, queue: &str) -> Result<(u64, u64)> {
-        let link = self.link();
-        let mut conn = link.pool.get().await?;
-        let (started, failed): (Option<u64>, Option<u64>) = redis::cmd("HMGET")
-            .arg(&self.keys.queue(queue).stats)
-            .arg("started")
-            .arg("failed")
-            .query_async(&mut *conn)
-            .await?;
-        Ok((started.unwrap_or(0), failed.unwrap_or(0)))
-    }
 }
 
 /// Reads streams of several slots on one master (see [`Store::read_events`]):

@@ -141,6 +141,12 @@ impl Store {
 
     /// Task counts by state at `now`.
     pub async fn count_tasks(&self, queue: &str, now: i64) -> Result<TaskCounts> {
+        Ok(self.queue_activity(queue, now).await?.0)
+    }
+
+    /// A queue's tasks by state at `now` (see [`Store::count_tasks`]) with the
+    /// attempts it ever started and those that failed, in one call.
+    pub async fn queue_activity(&self, queue: &str, now: i64) -> Result<(TaskCounts, u64, u64)> {
         let k = self.keys.queue(queue);
         let mut call = self.call(&self.scripts.count_tasks, &[&k.settings]);
         call.arg(now);
@@ -149,14 +155,15 @@ impl Store {
             return Err(reply.unexpected("count_tasks"));
         }
         let n = |i| -> Result<u64> { Ok(reply::int(reply.get(i)?)?.max(0) as u64) };
-        Ok(TaskCounts {
+        let counts = TaskCounts {
             scheduled: n(0)?,
             due: n(1)?,
             active: n(2)?,
             dead: n(3)?,
             finished: n(4)?,
             evicted: n(5)?,
-        })
+        };
+        Ok((counts, n(6)?, n(7)?))
     }
 
     /// Tasks waiting in a queue at `now`, scheduled or due (not in flight, not

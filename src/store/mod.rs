@@ -600,6 +600,22 @@ impl Store {
         conn: &mut Conn,
         streams: &[(String, String, events::StreamId)],
     ) -> Result<Vec<Vec<(String, String, events::StreamId)>>> {
+        let keys: Vec<&str> = streams.iter().map(|s| s.1.as_str()).collect();
+        Ok(self
+            .group_keys_by_master(conn, &keys)
+            .await?
+            .into_iter()
+            .map(|group| group.into_iter().map(|i| streams[i].clone()).collect())
+            .collect())
+    }
+
+    /// The positions of `keys` grouped by the cluster master that holds them, as
+    /// the slot map says (see [`Store::group_by_master`]).
+    pub(crate) async fn group_keys_by_master(
+        &self,
+        conn: &mut Conn,
+        keys: &[&str],
+    ) -> Result<Vec<Vec<usize>>> {
         let known = self
             .slot_map
             .lock()
@@ -615,14 +631,14 @@ impl Store {
                 map
             }
         };
-        let mut groups: HashMap<&str, Vec<(String, String, events::StreamId)>> = HashMap::new();
-        for s in streams {
-            let slot = keys::slot(&s.1);
+        let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            let slot = keys::slot(key);
             let node = map
                 .iter()
                 .find(|(from, to, _)| (*from..=*to).contains(&slot))
                 .map_or("", |(_, _, n)| n.as_str());
-            groups.entry(node).or_default().push(s.clone());
+            groups.entry(node).or_default().push(i);
         }
         Ok(groups.into_values().collect())
     }

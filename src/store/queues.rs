@@ -3,7 +3,7 @@
 use super::reply::{self, Code};
 use super::{Store, codec};
 use crate::error::{Error, Result};
-use crate::model::{Partition, Queue};
+use crate::model::{Partition, Queue, QueueKind};
 
 impl Store {
     /// Creates a queue; false when the name is taken.
@@ -44,14 +44,19 @@ impl Store {
     }
 
     /// The settings of queues `names`, in order (None for those that do not
-    /// exist): pipelined on one Redis, a call each on a cluster.
+    /// exist): pipelined on one Redis, a call each (32 at once) on a cluster.
     pub async fn get_queues(&self, names: &[String]) -> Result<Vec<Option<Queue>>> {
         if self.is_cluster() {
-            let mut out = Vec::with_capacity(names.len());
-            for n in names {
-                out.push(self.get_queue(n).await?);
-            }
-            return Ok(out);
+            // Spread over the cluster's masters: 32 reads in flight, in order.
+            use futures::{StreamExt, TryStreamExt};
+            return futures::stream::iter(names.to_vec())
+                .map(|n| {
+                    let store = self.clone();
+                    async move { store.get_queue(&n).await }
+                })
+                .buffered(32)
+                .try_collect()
+                .await;
         }
         let mut out = Vec::with_capacity(names.len());
         for chunk in names.chunks(500) {
@@ -65,6 +70,75 @@ impl Store {
                     true => None,
                     false => Some(codec::decode_queue(n, &fields)?),
                 });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Of queues `names`, in order, only the name, kind and pause (None for
+    /// those that do not exist): two fields each rather than every setting, for
+    /// lists of thousands of queues. Pipelined on one Redis.
+    pub async fn get_queue_heads(&self, names: &[String]) -> Result<Vec<Option<Queue>>> {
+        let head =
+            |n: &str, kind: Option<String>, paused: Option<String>| -> Result<Option<Queue>> {
+                let Some(kind) = kind else { return Ok(None) };
+                let kind = QueueKind::parse(&kind)
+                    .ok_or_else(|| Error::Internal(format!("queue {n}: bad kind")))?;
+                let mut q = Queue::new(n, kind);
+                q.paused = paused.as_deref() == Some("1");
+                Ok(Some(q))
+            };
+        let hmget = |n: &str| {
+            let mut cmd = redis::cmd("HMGET");
+            cmd.arg(self.keys.queue(n).settings)
+                .arg("kind")
+                .arg("paused");
+            cmd
+        };
+        let mut out = Vec::with_capacity(names.len());
+        if self.is_cluster() {
+            let keys: Vec<String> = names.iter().map(|n| self.keys.queue(n).settings).collect();
+            let mut all = vec![(None, None); names.len()];
+            let link = self.link();
+            let mut conn = link.pool.get().await?;
+            let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let groups = self.group_keys_by_master(&mut conn, &refs).await?;
+            let reads = groups.into_iter().map(|group| {
+                let mut c = (*conn).clone();
+                let keys = &keys;
+                async move {
+                    let got = heads_on_master(&mut c, keys, &group).await;
+                    got.map(|got| (group, got))
+                }
+            });
+            let read = futures::future::join_all(reads).await;
+            for r in read {
+                let (group, got) = match r {
+                    Ok(r) => r,
+                    Err(e) => {
+                        // A slot moved: map them again for the next call.
+                        self.forget_slot_map();
+                        return Err(e);
+                    }
+                };
+                for (i, head) in group.into_iter().zip(got) {
+                    all[i] = head;
+                }
+            }
+            for (n, (kind, paused)) in names.iter().zip(all) {
+                out.push(head(n, kind, paused)?);
+            }
+            return Ok(out);
+        }
+        for chunk in names.chunks(1000) {
+            let mut pipe = redis::pipe();
+            for n in chunk {
+                pipe.add_command(hmget(n));
+            }
+            let all: Vec<(Option<String>, Option<String>)> =
+                self.query_pipe("get_queue_heads", &pipe).await?;
+            for (n, (kind, paused)) in chunk.iter().zip(all) {
+                out.push(head(n, kind, paused)?);
             }
         }
         Ok(out)
@@ -183,3 +257,59 @@ impl Store {
         }
     }
 }
+
+/// Reads the kind and pause of the settings hashes `keys[i]` for each `i` of
+/// `group`, all on the cluster master that holds them, in one call (see
+/// [`Store::get_queue_heads`]).
+async fn heads_on_master(
+    conn: &mut super::Conn,
+    keys: &[String],
+    group: &[usize],
+) -> Result<Vec<(Option<String>, Option<String>)>> {
+    let super::Conn::Cluster(cluster) = conn else {
+        return Err(Error::Internal("a cluster read on one Redis".into()));
+    };
+    let Some(&first) = group.first() else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::with_capacity(group.len());
+    // At most 1,000 hashes a call, so that no call holds Redis long.
+    for part in group.chunks(1000) {
+        let mut cmd = redis::cmd("EVAL");
+        // The first hash is named as a key too: sent to a node that does not hold
+        // its slot, the call gets MOVED, which the client follows and learns from.
+        cmd.arg(HEADS_ON_MASTER).arg(1).arg(&keys[first]);
+        for &i in part {
+            cmd.arg(&keys[i]);
+        }
+        use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, Slot, SlotAddr};
+        let route = Route::with_slot(Slot::for_key(&keys[first]), SlotAddr::Master);
+        let reply = cluster
+            .route_command(
+                cmd,
+                RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(route)),
+            )
+            .await?;
+        let got: Vec<(Option<String>, Option<String>)> = redis::from_redis_value(reply)
+            .map_err(|e| Error::Storage(format!("the queue heads' reply: {e}")))?;
+        if got.len() != part.len() {
+            return Err(Error::Storage(
+                "the queue heads' reply has the wrong length".into(),
+            ));
+        }
+        out.extend(got);
+    }
+    Ok(out)
+}
+
+/// Reads settings hashes of several slots on one master: KEYS[1] the first (so
+/// that Redis checks the call reached its node), ARGV the hashes. Returns each
+/// one's kind and paused fields. Named in ARGV, so that one call may span the
+/// master's slots; it writes nothing.
+const HEADS_ON_MASTER: &str = "#!lua flags=no-writes,allow-cross-slot-keys
+local out = {}
+for i = 1, #ARGV do
+  out[i] = redis.call('HMGET', ARGV[i], 'kind', 'paused')
+end
+return out
+";

@@ -105,6 +105,7 @@ async fn queue_lifecycle() {
         .list_queues(pb::ListQueuesRequest {
             page_size: 2,
             page_token: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -115,6 +116,7 @@ async fn queue_lifecycle() {
         .list_queues(pb::ListQueuesRequest {
             page_size: 2,
             page_token: page1.next_page_token,
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -507,6 +509,7 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
             .list_queues(pb::ListQueuesRequest {
                 page_size: 1,
                 page_token: token.into(),
+                ..Default::default()
             })
             .await
             .unwrap_err();
@@ -982,5 +985,91 @@ async fn retained_finished_tasks_are_listed_by_how_they_ended() {
     assert_eq!(cancelled.tasks.len(), 1);
     assert_eq!(cancelled.tasks[0].id, later);
     assert_eq!(cancelled.tasks[0].state, pb::TaskState::Cancelled as i32);
+    htq.stop().await;
+}
+
+/// A read mask lists only the fields asked for: the name, kind and pause of
+/// thousands of queues without their other settings; any field of Queue; an
+/// unknown one is refused, naming the mask.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_queues_with_a_read_mask() {
+    let redis = TestRedis::start();
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "masked", |q| {
+        q.kind = pb::QueueKind::Timing as i32;
+        q.max_concurrency = 5;
+        q.request_timeout = Some(ms_duration(7_000));
+    })
+    .await;
+    create_queue(c, "plain", |_| {}).await;
+    c.pause_queue(pb::PauseQueueRequest {
+        name: "masked".into(),
+    })
+    .await
+    .unwrap();
+    let list = |paths: &[&str]| pb::ListQueuesRequest {
+        read_mask: Some(pbjson_types::FieldMask {
+            paths: paths.iter().map(|p| (*p).to_owned()).collect(),
+        }),
+        ..Default::default()
+    };
+    let brief = c
+        .list_queues(list(&["name", "kind", "paused"]))
+        .await
+        .unwrap()
+        .into_inner();
+    let got: Vec<_> = brief
+        .queues
+        .iter()
+        .map(|q| (q.name.as_str(), q.kind, q.paused, q.max_concurrency))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("masked", pb::QueueKind::Timing as i32, true, 0),
+            ("plain", pb::QueueKind::RealTime as i32, false, 0)
+        ]
+    );
+    assert!(brief.queues.iter().all(|q| q.request_timeout.is_none()));
+    // Other fields come from the full settings.
+    let some = c
+        .list_queues(list(&["name", "max_concurrency", "request_timeout"]))
+        .await
+        .unwrap()
+        .into_inner();
+    let q = &some.queues[0];
+    assert_eq!(
+        (q.name.as_str(), q.max_concurrency, q.kind),
+        ("masked", 5, 0)
+    );
+    assert_eq!(q.request_timeout, Some(ms_duration(7_000)));
+    assert!(!q.paused);
+    // The JSON API: camelCase paths, only those keys.
+    let json = get_json(htq.addr, "/v1/queues?readMask=name,maxConcurrency").await;
+    let first = json["queues"][0].as_object().unwrap();
+    let mut keys: Vec<_> = first.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["maxConcurrency", "name"], "{json}");
+    assert_eq!(first["maxConcurrency"], 5);
+    // An unknown field is refused, over both.
+    let err = c.list_queues(list(&["name", "colour"])).await.unwrap_err();
+    assert_eq!(err.code(), tonic::Code::InvalidArgument);
+    assert!(err.message().starts_with("read_mask"), "{}", err.message());
+    let resp = reqwest::Client::new()
+        .get(format!("http://{}/v1/queues?readMask=colour", htq.addr))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("read_mask: \"colour\""),
+        "{body}"
+    );
     htq.stop().await;
 }

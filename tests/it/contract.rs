@@ -308,6 +308,7 @@ async fn list_queues_pages_with_its_own_tokens() {
             .list_queues(pb::ListQueuesRequest {
                 page_size: 2,
                 page_token: token.clone(),
+                ..Default::default()
             })
             .await
             .unwrap()
@@ -347,6 +348,7 @@ async fn list_queues_pages_with_its_own_tokens() {
         .list_queues(pb::ListQueuesRequest {
             page_size: 1,
             page_token: tasks.next_page_token,
+            ..Default::default()
         })
         .await
         .unwrap_err();

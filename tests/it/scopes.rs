@@ -114,6 +114,7 @@ async fn roles_and_queue_patterns_hold_on_every_door() {
             .list_queues(pb::ListQueuesRequest {
                 page_size: 1,
                 page_token: token,
+                ..Default::default()
             })
             .await
             .unwrap()

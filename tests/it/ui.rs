@@ -51,6 +51,13 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
             .to_string_lossy()
             .into_owned()
     });
+    let phone = std::env::var("HTQ_UI_SCREENSHOT_PHONE").unwrap_or_else(|_| {
+        htq.data
+            .path()
+            .join("dashboard-phone.png")
+            .to_string_lossy()
+            .into_owned()
+    });
     let run = tokio::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui/run"))
         .arg(format!("http://{}", htq.addr))
         .arg(TOKEN)
@@ -60,17 +67,22 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         .env("GONE_URL", sink.url("/gone"))
         .env("TOPIC_GONE_URL", sink.url("/gone410"))
         .env("BROWSE_URL", sink.url("/browse"))
+        .env("FAST_URL", sink.url("/fast"))
+        .env("MANY_QUEUES", "10000")
         .env("SCREENSHOT_DARK", &dark)
+        .env("SCREENSHOT_PHONE", &phone)
         .env("READ_TOKEN", "read-token")
         .env("OTHER_TOKEN", "other-token")
         .kill_on_drop(true)
         .output();
-    let out = tokio::time::timeout(Duration::from_secs(300), run)
+    let out = tokio::time::timeout(Duration::from_secs(400), run)
         .await
-        .expect("the browser test finishes within 5 minutes")
+        .expect("the browser test finishes within 400 s")
         .expect("tests/ui/run starts");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
+    // What the browser saw (render times, frame gaps), in the test's output.
+    println!("{stdout}");
     assert!(
         out.status.success(),
         "browser test failed\nstdout: {stdout}\nstderr: {stderr}"
@@ -92,6 +104,16 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
         "{stdout}"
     );
     assert!(stdout.contains("ok: dark mode"), "{stdout}");
+    assert!(stdout.contains("ok: phone width"), "{stdout}");
+    assert!(
+        std::fs::metadata(&phone).unwrap().len() > 5_000,
+        "a phone screenshot"
+    );
+    assert!(stdout.contains("ok: feed of "), "{stdout}");
+    assert!(stdout.contains(" queues rendered in "), "{stdout}");
+    // The feed came from real deliveries.
+    let fast = sink.hits_on("/fast").len();
+    assert!(fast >= 1000, "{fast} deliveries of the feed's tasks");
     assert!(
         std::fs::metadata(&dark).unwrap().len() > 10_000,
         "a dark screenshot"

@@ -1823,7 +1823,11 @@ type ListQueuesRequest struct {
 	// At most this many queues (default 100, at most 1,000).
 	PageSize int32 `protobuf:"varint,1,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// From a previous response's next_page_token; empty for the first page.
-	PageToken     string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	PageToken string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only these fields of each queue (top-level fields of Queue, for example
+	// name, kind and paused); every field when empty. A list of thousands of
+	// queues asks for what it shows.
+	ReadMask      *fieldmaskpb.FieldMask `protobuf:"bytes,3,opt,name=read_mask,json=readMask,proto3" json:"read_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1870,6 +1874,13 @@ func (x *ListQueuesRequest) GetPageToken() string {
 		return x.PageToken
 	}
 	return ""
+}
+
+func (x *ListQueuesRequest) GetReadMask() *fieldmaskpb.FieldMask {
+	if x != nil {
+		return x.ReadMask
+	}
+	return nil
 }
 
 // ListQueues output.
@@ -3039,6 +3050,9 @@ type WatchQueueRequest struct {
 	// Only this task's events; empty means all.
 	TaskId string `protobuf:"bytes,4,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
 	// Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+	// Watching thousands of queues, a round of snapshots that takes long is
+	// followed by a pause of four times its length, so that reading them takes at
+	// most a fifth of the time.
 	StatsInterval *durationpb.Duration `protobuf:"bytes,5,opt,name=stats_interval,json=statsInterval,proto3" json:"stats_interval,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -6689,11 +6703,12 @@ const file_htq_v1_htq_proto_rawDesc = "" +
 	"\x12CreateQueueRequest\x12#\n" +
 	"\x05queue\x18\x01 \x01(\v2\r.htq.v1.QueueR\x05queue\"%\n" +
 	"\x0fGetQueueRequest\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\"O\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\"\x88\x01\n" +
 	"\x11ListQueuesRequest\x12\x1b\n" +
 	"\tpage_size\x18\x01 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\x02 \x01(\tR\tpageToken\"c\n" +
+	"page_token\x18\x02 \x01(\tR\tpageToken\x127\n" +
+	"\tread_mask\x18\x03 \x01(\v2\x1a.google.protobuf.FieldMaskR\breadMask\"c\n" +
 	"\x12ListQueuesResponse\x12%\n" +
 	"\x06queues\x18\x01 \x03(\v2\r.htq.v1.QueueR\x06queues\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"v\n" +
@@ -7255,165 +7270,166 @@ var file_htq_v1_htq_proto_depIdxs = []int32{
 	19,  // 31: htq.v1.Attempt.response:type_name -> htq.v1.CapturedResponse
 	13,  // 32: htq.v1.CapturedResponse.headers:type_name -> htq.v1.Header
 	8,   // 33: htq.v1.CreateQueueRequest.queue:type_name -> htq.v1.Queue
-	8,   // 34: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
-	8,   // 35: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
-	97,  // 36: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
-	16,  // 37: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
-	9,   // 38: htq.v1.PushTaskRequest.callbacks:type_name -> htq.v1.Callbacks
-	96,  // 39: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
-	30,  // 40: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
-	16,  // 41: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
-	96,  // 42: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
-	95,  // 43: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
-	9,   // 44: htq.v1.TaskEntry.callbacks:type_name -> htq.v1.Callbacks
-	16,  // 45: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
-	96,  // 46: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
-	95,  // 47: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
-	9,   // 48: htq.v1.ScheduleTaskRequest.callbacks:type_name -> htq.v1.Callbacks
-	1,   // 49: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
-	17,  // 50: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
-	2,   // 51: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
-	95,  // 52: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
-	41,  // 53: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
-	42,  // 54: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
-	43,  // 55: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
-	2,   // 56: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
-	96,  // 57: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
-	96,  // 58: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
-	96,  // 59: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
-	37,  // 60: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
-	1,   // 61: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
-	96,  // 62: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
-	96,  // 63: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
-	16,  // 64: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
-	3,   // 65: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
-	96,  // 66: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
-	96,  // 67: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
-	96,  // 68: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
-	56,  // 69: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
-	56,  // 70: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
-	4,   // 71: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
-	96,  // 72: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
-	96,  // 73: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
-	4,   // 74: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	63,  // 75: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
-	4,   // 76: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
-	95,  // 77: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
-	63,  // 78: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
-	63,  // 79: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
-	72,  // 80: htq.v1.Topic.endpoints:type_name -> htq.v1.Endpoint
-	6,   // 81: htq.v1.Topic.retry:type_name -> htq.v1.RetryPolicy
-	95,  // 82: htq.v1.Topic.request_timeout:type_name -> google.protobuf.Duration
-	96,  // 83: htq.v1.Topic.create_time:type_name -> google.protobuf.Timestamp
-	13,  // 84: htq.v1.Endpoint.headers:type_name -> htq.v1.Header
-	5,   // 85: htq.v1.Endpoint.state:type_name -> htq.v1.EndpointState
-	96,  // 86: htq.v1.Endpoint.state_time:type_name -> google.protobuf.Timestamp
-	71,  // 87: htq.v1.CreateTopicRequest.topic:type_name -> htq.v1.Topic
-	71,  // 88: htq.v1.ListTopicsResponse.topics:type_name -> htq.v1.Topic
-	71,  // 89: htq.v1.UpdateTopicRequest.topic:type_name -> htq.v1.Topic
-	97,  // 90: htq.v1.UpdateTopicRequest.update_mask:type_name -> google.protobuf.FieldMask
-	72,  // 91: htq.v1.AddEndpointRequest.endpoint:type_name -> htq.v1.Endpoint
-	13,  // 92: htq.v1.PublishRequest.headers:type_name -> htq.v1.Header
-	95,  // 93: htq.v1.PublishRequest.delay:type_name -> google.protobuf.Duration
-	9,   // 94: htq.v1.PublishRequest.callbacks:type_name -> htq.v1.Callbacks
-	84,  // 95: htq.v1.PublishResponse.deliveries:type_name -> htq.v1.Delivery
-	83,  // 96: htq.v1.PublishBatchRequest.messages:type_name -> htq.v1.PublishRequest
-	85,  // 97: htq.v1.PublishBatchResponse.messages:type_name -> htq.v1.PublishResponse
-	90,  // 98: htq.v1.SystemInfo.processes:type_name -> htq.v1.HtqProcess
-	91,  // 99: htq.v1.SystemInfo.redis:type_name -> htq.v1.RedisServer
-	96,  // 100: htq.v1.HtqProcess.start_time:type_name -> google.protobuf.Timestamp
-	96,  // 101: htq.v1.HtqProcess.last_heartbeat:type_name -> google.protobuf.Timestamp
-	95,  // 102: htq.v1.GetHistoryRequest.window:type_name -> google.protobuf.Duration
-	95,  // 103: htq.v1.QueueHistory.step:type_name -> google.protobuf.Duration
-	94,  // 104: htq.v1.QueueHistory.points:type_name -> htq.v1.HistoryPoint
-	96,  // 105: htq.v1.HistoryPoint.time:type_name -> google.protobuf.Timestamp
-	20,  // 106: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
-	21,  // 107: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
-	22,  // 108: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
-	24,  // 109: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
-	25,  // 110: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
-	27,  // 111: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
-	29,  // 112: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
-	32,  // 113: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
-	33,  // 114: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
-	34,  // 115: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
-	36,  // 116: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
-	38,  // 117: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
-	39,  // 118: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
-	44,  // 119: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
-	45,  // 120: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
-	46,  // 121: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
-	48,  // 122: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
-	49,  // 123: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
-	50,  // 124: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
-	54,  // 125: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
-	52,  // 126: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
-	57,  // 127: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
-	58,  // 128: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
-	59,  // 129: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
-	61,  // 130: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
-	64,  // 131: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
-	65,  // 132: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
-	67,  // 133: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
-	69,  // 134: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
-	73,  // 135: htq.v1.HtqService.CreateTopic:input_type -> htq.v1.CreateTopicRequest
-	74,  // 136: htq.v1.HtqService.GetTopic:input_type -> htq.v1.GetTopicRequest
-	75,  // 137: htq.v1.HtqService.ListTopics:input_type -> htq.v1.ListTopicsRequest
-	77,  // 138: htq.v1.HtqService.UpdateTopic:input_type -> htq.v1.UpdateTopicRequest
-	78,  // 139: htq.v1.HtqService.DeleteTopic:input_type -> htq.v1.DeleteTopicRequest
-	80,  // 140: htq.v1.HtqService.AddEndpoint:input_type -> htq.v1.AddEndpointRequest
-	81,  // 141: htq.v1.HtqService.RemoveEndpoint:input_type -> htq.v1.RemoveEndpointRequest
-	82,  // 142: htq.v1.HtqService.EnableEndpoint:input_type -> htq.v1.EnableEndpointRequest
-	83,  // 143: htq.v1.HtqService.Publish:input_type -> htq.v1.PublishRequest
-	86,  // 144: htq.v1.HtqService.PublishBatch:input_type -> htq.v1.PublishBatchRequest
-	88,  // 145: htq.v1.HtqService.GetSystem:input_type -> htq.v1.GetSystemRequest
-	92,  // 146: htq.v1.HtqService.GetHistory:input_type -> htq.v1.GetHistoryRequest
-	8,   // 147: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
-	8,   // 148: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
-	23,  // 149: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
-	8,   // 150: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
-	26,  // 151: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
-	28,  // 152: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
-	31,  // 153: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
-	28,  // 154: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
-	17,  // 155: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
-	35,  // 156: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
-	37,  // 157: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
-	17,  // 158: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
-	40,  // 159: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
-	8,   // 160: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
-	8,   // 161: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
-	47,  // 162: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
-	17,  // 163: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
-	17,  // 164: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
-	51,  // 165: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
-	55,  // 166: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
-	53,  // 167: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
-	56,  // 168: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
-	56,  // 169: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
-	60,  // 170: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
-	62,  // 171: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
-	63,  // 172: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
-	66,  // 173: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
-	68,  // 174: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
-	70,  // 175: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
-	71,  // 176: htq.v1.HtqService.CreateTopic:output_type -> htq.v1.Topic
-	71,  // 177: htq.v1.HtqService.GetTopic:output_type -> htq.v1.Topic
-	76,  // 178: htq.v1.HtqService.ListTopics:output_type -> htq.v1.ListTopicsResponse
-	71,  // 179: htq.v1.HtqService.UpdateTopic:output_type -> htq.v1.Topic
-	79,  // 180: htq.v1.HtqService.DeleteTopic:output_type -> htq.v1.DeleteTopicResponse
-	71,  // 181: htq.v1.HtqService.AddEndpoint:output_type -> htq.v1.Topic
-	71,  // 182: htq.v1.HtqService.RemoveEndpoint:output_type -> htq.v1.Topic
-	71,  // 183: htq.v1.HtqService.EnableEndpoint:output_type -> htq.v1.Topic
-	85,  // 184: htq.v1.HtqService.Publish:output_type -> htq.v1.PublishResponse
-	87,  // 185: htq.v1.HtqService.PublishBatch:output_type -> htq.v1.PublishBatchResponse
-	89,  // 186: htq.v1.HtqService.GetSystem:output_type -> htq.v1.SystemInfo
-	93,  // 187: htq.v1.HtqService.GetHistory:output_type -> htq.v1.QueueHistory
-	147, // [147:188] is the sub-list for method output_type
-	106, // [106:147] is the sub-list for method input_type
-	106, // [106:106] is the sub-list for extension type_name
-	106, // [106:106] is the sub-list for extension extendee
-	0,   // [0:106] is the sub-list for field type_name
+	97,  // 34: htq.v1.ListQueuesRequest.read_mask:type_name -> google.protobuf.FieldMask
+	8,   // 35: htq.v1.ListQueuesResponse.queues:type_name -> htq.v1.Queue
+	8,   // 36: htq.v1.UpdateQueueRequest.queue:type_name -> htq.v1.Queue
+	97,  // 37: htq.v1.UpdateQueueRequest.update_mask:type_name -> google.protobuf.FieldMask
+	16,  // 38: htq.v1.PushTaskRequest.request:type_name -> htq.v1.HttpRequest
+	9,   // 39: htq.v1.PushTaskRequest.callbacks:type_name -> htq.v1.Callbacks
+	96,  // 40: htq.v1.PushTaskResponse.schedule_time:type_name -> google.protobuf.Timestamp
+	30,  // 41: htq.v1.PushTasksRequest.tasks:type_name -> htq.v1.TaskEntry
+	16,  // 42: htq.v1.TaskEntry.request:type_name -> htq.v1.HttpRequest
+	96,  // 43: htq.v1.TaskEntry.schedule_time:type_name -> google.protobuf.Timestamp
+	95,  // 44: htq.v1.TaskEntry.delay:type_name -> google.protobuf.Duration
+	9,   // 45: htq.v1.TaskEntry.callbacks:type_name -> htq.v1.Callbacks
+	16,  // 46: htq.v1.ScheduleTaskRequest.request:type_name -> htq.v1.HttpRequest
+	96,  // 47: htq.v1.ScheduleTaskRequest.schedule_time:type_name -> google.protobuf.Timestamp
+	95,  // 48: htq.v1.ScheduleTaskRequest.delay:type_name -> google.protobuf.Duration
+	9,   // 49: htq.v1.ScheduleTaskRequest.callbacks:type_name -> htq.v1.Callbacks
+	1,   // 50: htq.v1.ListTasksRequest.state:type_name -> htq.v1.TaskState
+	17,  // 51: htq.v1.ListTasksResponse.tasks:type_name -> htq.v1.Task
+	2,   // 52: htq.v1.WatchQueueRequest.kinds:type_name -> htq.v1.EventKind
+	95,  // 53: htq.v1.WatchQueueRequest.stats_interval:type_name -> google.protobuf.Duration
+	41,  // 54: htq.v1.WatchQueueResponse.event:type_name -> htq.v1.QueueEvent
+	42,  // 55: htq.v1.WatchQueueResponse.gap:type_name -> htq.v1.EventGap
+	43,  // 56: htq.v1.WatchQueueResponse.stats:type_name -> htq.v1.QueueStats
+	2,   // 57: htq.v1.QueueEvent.kind:type_name -> htq.v1.EventKind
+	96,  // 58: htq.v1.QueueEvent.time:type_name -> google.protobuf.Timestamp
+	96,  // 59: htq.v1.QueueEvent.schedule_time:type_name -> google.protobuf.Timestamp
+	96,  // 60: htq.v1.QueueStats.time:type_name -> google.protobuf.Timestamp
+	37,  // 61: htq.v1.QueueStats.counts:type_name -> htq.v1.CountTasksResponse
+	1,   // 62: htq.v1.ReplayTasksRequest.state:type_name -> htq.v1.TaskState
+	96,  // 63: htq.v1.ReplayTasksRequest.since:type_name -> google.protobuf.Timestamp
+	96,  // 64: htq.v1.ReplayTasksRequest.until:type_name -> google.protobuf.Timestamp
+	16,  // 65: htq.v1.Schedule.request:type_name -> htq.v1.HttpRequest
+	3,   // 66: htq.v1.Schedule.catch_up:type_name -> htq.v1.CatchUp
+	96,  // 67: htq.v1.Schedule.next_run_time:type_name -> google.protobuf.Timestamp
+	96,  // 68: htq.v1.Schedule.last_run_time:type_name -> google.protobuf.Timestamp
+	96,  // 69: htq.v1.Schedule.create_time:type_name -> google.protobuf.Timestamp
+	56,  // 70: htq.v1.CreateScheduleRequest.schedule:type_name -> htq.v1.Schedule
+	56,  // 71: htq.v1.ListSchedulesResponse.schedules:type_name -> htq.v1.Schedule
+	4,   // 72: htq.v1.SigningKey.algorithm:type_name -> htq.v1.SigningAlgorithm
+	96,  // 73: htq.v1.SigningKey.create_time:type_name -> google.protobuf.Timestamp
+	96,  // 74: htq.v1.SigningKey.expire_time:type_name -> google.protobuf.Timestamp
+	4,   // 75: htq.v1.CreateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	63,  // 76: htq.v1.ListSigningKeysResponse.keys:type_name -> htq.v1.SigningKey
+	4,   // 77: htq.v1.RotateSigningKeyRequest.algorithm:type_name -> htq.v1.SigningAlgorithm
+	95,  // 78: htq.v1.RotateSigningKeyRequest.overlap:type_name -> google.protobuf.Duration
+	63,  // 79: htq.v1.RotateSigningKeyResponse.key:type_name -> htq.v1.SigningKey
+	63,  // 80: htq.v1.RotateSigningKeyResponse.replaced:type_name -> htq.v1.SigningKey
+	72,  // 81: htq.v1.Topic.endpoints:type_name -> htq.v1.Endpoint
+	6,   // 82: htq.v1.Topic.retry:type_name -> htq.v1.RetryPolicy
+	95,  // 83: htq.v1.Topic.request_timeout:type_name -> google.protobuf.Duration
+	96,  // 84: htq.v1.Topic.create_time:type_name -> google.protobuf.Timestamp
+	13,  // 85: htq.v1.Endpoint.headers:type_name -> htq.v1.Header
+	5,   // 86: htq.v1.Endpoint.state:type_name -> htq.v1.EndpointState
+	96,  // 87: htq.v1.Endpoint.state_time:type_name -> google.protobuf.Timestamp
+	71,  // 88: htq.v1.CreateTopicRequest.topic:type_name -> htq.v1.Topic
+	71,  // 89: htq.v1.ListTopicsResponse.topics:type_name -> htq.v1.Topic
+	71,  // 90: htq.v1.UpdateTopicRequest.topic:type_name -> htq.v1.Topic
+	97,  // 91: htq.v1.UpdateTopicRequest.update_mask:type_name -> google.protobuf.FieldMask
+	72,  // 92: htq.v1.AddEndpointRequest.endpoint:type_name -> htq.v1.Endpoint
+	13,  // 93: htq.v1.PublishRequest.headers:type_name -> htq.v1.Header
+	95,  // 94: htq.v1.PublishRequest.delay:type_name -> google.protobuf.Duration
+	9,   // 95: htq.v1.PublishRequest.callbacks:type_name -> htq.v1.Callbacks
+	84,  // 96: htq.v1.PublishResponse.deliveries:type_name -> htq.v1.Delivery
+	83,  // 97: htq.v1.PublishBatchRequest.messages:type_name -> htq.v1.PublishRequest
+	85,  // 98: htq.v1.PublishBatchResponse.messages:type_name -> htq.v1.PublishResponse
+	90,  // 99: htq.v1.SystemInfo.processes:type_name -> htq.v1.HtqProcess
+	91,  // 100: htq.v1.SystemInfo.redis:type_name -> htq.v1.RedisServer
+	96,  // 101: htq.v1.HtqProcess.start_time:type_name -> google.protobuf.Timestamp
+	96,  // 102: htq.v1.HtqProcess.last_heartbeat:type_name -> google.protobuf.Timestamp
+	95,  // 103: htq.v1.GetHistoryRequest.window:type_name -> google.protobuf.Duration
+	95,  // 104: htq.v1.QueueHistory.step:type_name -> google.protobuf.Duration
+	94,  // 105: htq.v1.QueueHistory.points:type_name -> htq.v1.HistoryPoint
+	96,  // 106: htq.v1.HistoryPoint.time:type_name -> google.protobuf.Timestamp
+	20,  // 107: htq.v1.HtqService.CreateQueue:input_type -> htq.v1.CreateQueueRequest
+	21,  // 108: htq.v1.HtqService.GetQueue:input_type -> htq.v1.GetQueueRequest
+	22,  // 109: htq.v1.HtqService.ListQueues:input_type -> htq.v1.ListQueuesRequest
+	24,  // 110: htq.v1.HtqService.UpdateQueue:input_type -> htq.v1.UpdateQueueRequest
+	25,  // 111: htq.v1.HtqService.DeleteQueue:input_type -> htq.v1.DeleteQueueRequest
+	27,  // 112: htq.v1.HtqService.PushTask:input_type -> htq.v1.PushTaskRequest
+	29,  // 113: htq.v1.HtqService.PushTasks:input_type -> htq.v1.PushTasksRequest
+	32,  // 114: htq.v1.HtqService.ScheduleTask:input_type -> htq.v1.ScheduleTaskRequest
+	33,  // 115: htq.v1.HtqService.GetTask:input_type -> htq.v1.GetTaskRequest
+	34,  // 116: htq.v1.HtqService.ListTasks:input_type -> htq.v1.ListTasksRequest
+	36,  // 117: htq.v1.HtqService.CountTasks:input_type -> htq.v1.CountTasksRequest
+	38,  // 118: htq.v1.HtqService.CancelTask:input_type -> htq.v1.CancelTaskRequest
+	39,  // 119: htq.v1.HtqService.WatchQueue:input_type -> htq.v1.WatchQueueRequest
+	44,  // 120: htq.v1.HtqService.PauseQueue:input_type -> htq.v1.PauseQueueRequest
+	45,  // 121: htq.v1.HtqService.ResumeQueue:input_type -> htq.v1.ResumeQueueRequest
+	46,  // 122: htq.v1.HtqService.PurgeQueue:input_type -> htq.v1.PurgeQueueRequest
+	48,  // 123: htq.v1.HtqService.RunTask:input_type -> htq.v1.RunTaskRequest
+	49,  // 124: htq.v1.HtqService.RetryDeadTask:input_type -> htq.v1.RetryDeadTaskRequest
+	50,  // 125: htq.v1.HtqService.RetryAllDeadTasks:input_type -> htq.v1.RetryAllDeadTasksRequest
+	54,  // 126: htq.v1.HtqService.DeleteDeadTask:input_type -> htq.v1.DeleteDeadTaskRequest
+	52,  // 127: htq.v1.HtqService.ReplayTasks:input_type -> htq.v1.ReplayTasksRequest
+	57,  // 128: htq.v1.HtqService.CreateSchedule:input_type -> htq.v1.CreateScheduleRequest
+	58,  // 129: htq.v1.HtqService.GetSchedule:input_type -> htq.v1.GetScheduleRequest
+	59,  // 130: htq.v1.HtqService.ListSchedules:input_type -> htq.v1.ListSchedulesRequest
+	61,  // 131: htq.v1.HtqService.DeleteSchedule:input_type -> htq.v1.DeleteScheduleRequest
+	64,  // 132: htq.v1.HtqService.CreateSigningKey:input_type -> htq.v1.CreateSigningKeyRequest
+	65,  // 133: htq.v1.HtqService.ListSigningKeys:input_type -> htq.v1.ListSigningKeysRequest
+	67,  // 134: htq.v1.HtqService.RotateSigningKey:input_type -> htq.v1.RotateSigningKeyRequest
+	69,  // 135: htq.v1.HtqService.RetireSigningKey:input_type -> htq.v1.RetireSigningKeyRequest
+	73,  // 136: htq.v1.HtqService.CreateTopic:input_type -> htq.v1.CreateTopicRequest
+	74,  // 137: htq.v1.HtqService.GetTopic:input_type -> htq.v1.GetTopicRequest
+	75,  // 138: htq.v1.HtqService.ListTopics:input_type -> htq.v1.ListTopicsRequest
+	77,  // 139: htq.v1.HtqService.UpdateTopic:input_type -> htq.v1.UpdateTopicRequest
+	78,  // 140: htq.v1.HtqService.DeleteTopic:input_type -> htq.v1.DeleteTopicRequest
+	80,  // 141: htq.v1.HtqService.AddEndpoint:input_type -> htq.v1.AddEndpointRequest
+	81,  // 142: htq.v1.HtqService.RemoveEndpoint:input_type -> htq.v1.RemoveEndpointRequest
+	82,  // 143: htq.v1.HtqService.EnableEndpoint:input_type -> htq.v1.EnableEndpointRequest
+	83,  // 144: htq.v1.HtqService.Publish:input_type -> htq.v1.PublishRequest
+	86,  // 145: htq.v1.HtqService.PublishBatch:input_type -> htq.v1.PublishBatchRequest
+	88,  // 146: htq.v1.HtqService.GetSystem:input_type -> htq.v1.GetSystemRequest
+	92,  // 147: htq.v1.HtqService.GetHistory:input_type -> htq.v1.GetHistoryRequest
+	8,   // 148: htq.v1.HtqService.CreateQueue:output_type -> htq.v1.Queue
+	8,   // 149: htq.v1.HtqService.GetQueue:output_type -> htq.v1.Queue
+	23,  // 150: htq.v1.HtqService.ListQueues:output_type -> htq.v1.ListQueuesResponse
+	8,   // 151: htq.v1.HtqService.UpdateQueue:output_type -> htq.v1.Queue
+	26,  // 152: htq.v1.HtqService.DeleteQueue:output_type -> htq.v1.DeleteQueueResponse
+	28,  // 153: htq.v1.HtqService.PushTask:output_type -> htq.v1.PushTaskResponse
+	31,  // 154: htq.v1.HtqService.PushTasks:output_type -> htq.v1.PushTasksResponse
+	28,  // 155: htq.v1.HtqService.ScheduleTask:output_type -> htq.v1.PushTaskResponse
+	17,  // 156: htq.v1.HtqService.GetTask:output_type -> htq.v1.Task
+	35,  // 157: htq.v1.HtqService.ListTasks:output_type -> htq.v1.ListTasksResponse
+	37,  // 158: htq.v1.HtqService.CountTasks:output_type -> htq.v1.CountTasksResponse
+	17,  // 159: htq.v1.HtqService.CancelTask:output_type -> htq.v1.Task
+	40,  // 160: htq.v1.HtqService.WatchQueue:output_type -> htq.v1.WatchQueueResponse
+	8,   // 161: htq.v1.HtqService.PauseQueue:output_type -> htq.v1.Queue
+	8,   // 162: htq.v1.HtqService.ResumeQueue:output_type -> htq.v1.Queue
+	47,  // 163: htq.v1.HtqService.PurgeQueue:output_type -> htq.v1.PurgeQueueResponse
+	17,  // 164: htq.v1.HtqService.RunTask:output_type -> htq.v1.Task
+	17,  // 165: htq.v1.HtqService.RetryDeadTask:output_type -> htq.v1.Task
+	51,  // 166: htq.v1.HtqService.RetryAllDeadTasks:output_type -> htq.v1.RetryAllDeadTasksResponse
+	55,  // 167: htq.v1.HtqService.DeleteDeadTask:output_type -> htq.v1.DeleteDeadTaskResponse
+	53,  // 168: htq.v1.HtqService.ReplayTasks:output_type -> htq.v1.ReplayTasksResponse
+	56,  // 169: htq.v1.HtqService.CreateSchedule:output_type -> htq.v1.Schedule
+	56,  // 170: htq.v1.HtqService.GetSchedule:output_type -> htq.v1.Schedule
+	60,  // 171: htq.v1.HtqService.ListSchedules:output_type -> htq.v1.ListSchedulesResponse
+	62,  // 172: htq.v1.HtqService.DeleteSchedule:output_type -> htq.v1.DeleteScheduleResponse
+	63,  // 173: htq.v1.HtqService.CreateSigningKey:output_type -> htq.v1.SigningKey
+	66,  // 174: htq.v1.HtqService.ListSigningKeys:output_type -> htq.v1.ListSigningKeysResponse
+	68,  // 175: htq.v1.HtqService.RotateSigningKey:output_type -> htq.v1.RotateSigningKeyResponse
+	70,  // 176: htq.v1.HtqService.RetireSigningKey:output_type -> htq.v1.RetireSigningKeyResponse
+	71,  // 177: htq.v1.HtqService.CreateTopic:output_type -> htq.v1.Topic
+	71,  // 178: htq.v1.HtqService.GetTopic:output_type -> htq.v1.Topic
+	76,  // 179: htq.v1.HtqService.ListTopics:output_type -> htq.v1.ListTopicsResponse
+	71,  // 180: htq.v1.HtqService.UpdateTopic:output_type -> htq.v1.Topic
+	79,  // 181: htq.v1.HtqService.DeleteTopic:output_type -> htq.v1.DeleteTopicResponse
+	71,  // 182: htq.v1.HtqService.AddEndpoint:output_type -> htq.v1.Topic
+	71,  // 183: htq.v1.HtqService.RemoveEndpoint:output_type -> htq.v1.Topic
+	71,  // 184: htq.v1.HtqService.EnableEndpoint:output_type -> htq.v1.Topic
+	85,  // 185: htq.v1.HtqService.Publish:output_type -> htq.v1.PublishResponse
+	87,  // 186: htq.v1.HtqService.PublishBatch:output_type -> htq.v1.PublishBatchResponse
+	89,  // 187: htq.v1.HtqService.GetSystem:output_type -> htq.v1.SystemInfo
+	93,  // 188: htq.v1.HtqService.GetHistory:output_type -> htq.v1.QueueHistory
+	148, // [148:189] is the sub-list for method output_type
+	107, // [107:148] is the sub-list for method input_type
+	107, // [107:107] is the sub-list for extension type_name
+	107, // [107:107] is the sub-list for extension extendee
+	0,   // [0:107] is the sub-list for field type_name
 }
 
 func init() { file_htq_v1_htq_proto_init() }

@@ -834,6 +834,55 @@ pub(super) fn history_point(at: i64, s: &crate::store::Slot, step: i64) -> pb::H
     }
 }
 
+/// The fields of Queue a brief read of the queue has (see
+/// [`crate::store::Store::get_queue_heads`]).
+pub(super) const BRIEF: &[&str] = &["name", "kind", "paused"];
+
+/// A queue with only the fields of `paths` (a ListQueues read mask: top-level
+/// fields of Queue); all of it when `paths` is empty. An unknown path is refused,
+/// naming it.
+pub(super) fn mask_queue(q: pb::Queue, paths: &[String]) -> Result<pb::Queue, Error> {
+    if paths.is_empty() {
+        return Ok(q);
+    }
+    let mut out = pb::Queue::default();
+    for p in paths {
+        match p.as_str() {
+            "name" => out.name.clone_from(&q.name),
+            "kind" => out.kind = q.kind,
+            "max_concurrency" => out.max_concurrency = q.max_concurrency,
+            "request_timeout" => out.request_timeout = q.request_timeout,
+            "retry" => out.retry = q.retry,
+            "variable" => out.variable = q.variable,
+            "paused" => out.paused = q.paused,
+            "create_time" => out.create_time = q.create_time,
+            "max_dispatches_per_second" => {
+                out.max_dispatches_per_second = q.max_dispatches_per_second
+            }
+            "max_burst" => out.max_burst = q.max_burst,
+            "flow" => out.flow = q.flow,
+            "dead_letter" => out.dead_letter.clone_from(&q.dead_letter),
+            "retention" => out.retention = q.retention,
+            "dedup_window" => out.dedup_window = q.dedup_window,
+            "attempt_history" => out.attempt_history = q.attempt_history,
+            "max_events" => out.max_events = q.max_events,
+            "hide_replies" => out.hide_replies = q.hide_replies,
+            "partitions" => out.partitions = q.partitions,
+            "follow_redirects" => out.follow_redirects = q.follow_redirects,
+            "capture_responses" => out.capture_responses = q.capture_responses,
+            "capture_body_bytes" => out.capture_body_bytes = q.capture_body_bytes,
+            "callbacks" => out.callbacks.clone_from(&q.callbacks),
+            other => {
+                return Err(Error::invalid(
+                    "read_mask",
+                    format!("{other:?} is not a field of Queue"),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::quantile;

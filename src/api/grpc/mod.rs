@@ -96,13 +96,24 @@ impl HtqService for GrpcService {
     ) -> Reply<pb::ListQueuesResponse> {
         let grant = who(&req)?.grant.clone();
         let r = req.into_inner();
+        let mask = r.read_mask.map(|m| m.paths).unwrap_or_default();
+        // Checked before anything is read.
+        mask_queue(pb::Queue::default(), &mask)?;
         // A token that reaches some queues sees only those, in pages and tokens.
         let (queues, next) = self
             .core
-            .list_queues(i64::from(r.page_size), &r.page_token, &|q| grant.reaches(q))
+            .list_queues(
+                i64::from(r.page_size),
+                &r.page_token,
+                &|q| grant.reaches(q),
+                !mask.is_empty() && mask.iter().all(|p| BRIEF.contains(&p.as_str())),
+            )
             .await?;
         Ok(Response::new(pb::ListQueuesResponse {
-            queues: queues.into_iter().map(pb::Queue::from).collect(),
+            queues: queues
+                .into_iter()
+                .map(|q| mask_queue(pb::Queue::from(q), &mask))
+                .collect::<Result<_, _>>()?,
             next_page_token: next,
         }))
     }

@@ -141,6 +141,8 @@ struct Page {
     state: Option<String>,
     #[serde(default, alias = "update_mask")]
     update_mask: Option<String>,
+    #[serde(default, alias = "read_mask")]
+    read_mask: Option<String>,
     #[serde(default, alias = "url_contains")]
     url_contains: Option<String>,
     #[serde(default, alias = "flow_key")]
@@ -266,6 +268,7 @@ async fn list_queues(
 ) -> Response {
     let r = pb::ListQueuesRequest {
         page_size: p.page_size.unwrap_or(0),
+        read_mask: field_mask(p.read_mask.as_deref()),
         page_token: p.page_token.unwrap_or_default(),
     };
     reply(s.list_queues(req(&c, r)).await)
@@ -601,7 +604,12 @@ async fn delete_schedule(
 
 /// The `updateMask` query parameter (camelCase or snake_case paths, comma-separated).
 fn update_mask(p: Page) -> Option<pbjson_types::FieldMask> {
-    p.update_mask.map(|m| pbjson_types::FieldMask {
+    field_mask(p.update_mask.as_deref())
+}
+
+/// A field mask query parameter: camelCase or snake_case paths, comma-separated.
+fn field_mask(m: Option<&str>) -> Option<pbjson_types::FieldMask> {
+    m.map(|m| pbjson_types::FieldMask {
         paths: m
             .split(',')
             .filter(|p| !p.is_empty())

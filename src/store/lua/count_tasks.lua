@@ -1,7 +1,8 @@
 -- count_tasks: a queue's tasks by state (read only).
 -- KEYS[1] settings
 -- ARGV[1] now (ms)
--- Returns {DONE, scheduled, due, active, dead, finished (retained), evicted (ever)}.
+-- Returns {DONE, scheduled, due, active, dead, finished (retained), evicted (ever),
+-- started (ever), failed (ever)}.
 -- Emits: nothing.
 -- Other keys of the queue it names (qkey): active, dead, done, due, fdue:<key>, flows, stats.
 local now = ARGV[1]
@@ -14,6 +15,7 @@ for _, set in ipairs(sets) do
   due = due + redis.call('ZCOUNT', set, '-inf', now)
   scheduled = scheduled + redis.call('ZCOUNT', set, '(' .. now, '+inf')
 end
+local stats = redis.call('HMGET', qkey(KEYS[1], 'stats'), 'evicted', 'started', 'failed')
 return {DONE, scheduled, due, redis.call('ZCARD', qkey(KEYS[1], 'active')),
   redis.call('ZCARD', qkey(KEYS[1], 'dead')), redis.call('ZCARD', qkey(KEYS[1], 'done')),
-  tonumber(redis.call('HGET', qkey(KEYS[1], 'stats'), 'evicted') or '0')}
+  tonumber(stats[1] or '0'), tonumber(stats[2] or '0'), tonumber(stats[3] or '0')}

@@ -23194,6 +23194,39 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
      */
     com.google.protobuf.ByteString
         getPageTokenBytes();
+
+    /**
+     * <pre>
+     * Only these fields of each queue (top-level fields of Queue, for example
+     * name, kind and paused); every field when empty. A list of thousands of
+     * queues asks for what it shows.
+     * </pre>
+     *
+     * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+     * @return Whether the readMask field is set.
+     */
+    boolean hasReadMask();
+    /**
+     * <pre>
+     * Only these fields of each queue (top-level fields of Queue, for example
+     * name, kind and paused); every field when empty. A list of thousands of
+     * queues asks for what it shows.
+     * </pre>
+     *
+     * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+     * @return The readMask.
+     */
+    com.google.protobuf.FieldMask getReadMask();
+    /**
+     * <pre>
+     * Only these fields of each queue (top-level fields of Queue, for example
+     * name, kind and paused); every field when empty. A list of thousands of
+     * queues asks for what it shows.
+     * </pre>
+     *
+     * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+     */
+    com.google.protobuf.FieldMaskOrBuilder getReadMaskOrBuilder();
   }
   /**
    * <pre>
@@ -23242,6 +23275,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
               htq.v1.Htq.ListQueuesRequest.class, htq.v1.Htq.ListQueuesRequest.Builder.class);
     }
 
+    private int bitField0_;
     public static final int PAGE_SIZE_FIELD_NUMBER = 1;
     private int pageSize_ = 0;
     /**
@@ -23304,6 +23338,50 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
     }
 
+    public static final int READ_MASK_FIELD_NUMBER = 3;
+    private com.google.protobuf.FieldMask readMask_;
+    /**
+     * <pre>
+     * Only these fields of each queue (top-level fields of Queue, for example
+     * name, kind and paused); every field when empty. A list of thousands of
+     * queues asks for what it shows.
+     * </pre>
+     *
+     * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+     * @return Whether the readMask field is set.
+     */
+    @java.lang.Override
+    public boolean hasReadMask() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Only these fields of each queue (top-level fields of Queue, for example
+     * name, kind and paused); every field when empty. A list of thousands of
+     * queues asks for what it shows.
+     * </pre>
+     *
+     * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+     * @return The readMask.
+     */
+    @java.lang.Override
+    public com.google.protobuf.FieldMask getReadMask() {
+      return readMask_ == null ? com.google.protobuf.FieldMask.getDefaultInstance() : readMask_;
+    }
+    /**
+     * <pre>
+     * Only these fields of each queue (top-level fields of Queue, for example
+     * name, kind and paused); every field when empty. A list of thousands of
+     * queues asks for what it shows.
+     * </pre>
+     *
+     * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+     */
+    @java.lang.Override
+    public com.google.protobuf.FieldMaskOrBuilder getReadMaskOrBuilder() {
+      return readMask_ == null ? com.google.protobuf.FieldMask.getDefaultInstance() : readMask_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -23324,6 +23402,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 2, pageToken_);
       }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(3, getReadMask());
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -23334,6 +23415,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(2, pageToken_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(3, getReadMask());
       }
       return size;
     }
@@ -23363,6 +23448,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           != other.getPageSize()) return false;
       if (!getPageToken()
           .equals(other.getPageToken())) return false;
+      if (hasReadMask() != other.hasReadMask()) return false;
+      if (hasReadMask()) {
+        if (!getReadMask()
+            .equals(other.getReadMask())) return false;
+      }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -23378,6 +23468,10 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getPageSize();
       hash = (37 * hash) + PAGE_TOKEN_FIELD_NUMBER;
       hash = (53 * hash) + getPageToken().hashCode();
+      if (hasReadMask()) {
+        hash = (37 * hash) + READ_MASK_FIELD_NUMBER;
+        hash = (53 * hash) + getReadMask().hashCode();
+      }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -23501,13 +23595,19 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
 
       // Construct using htq.v1.Htq.ListQueuesRequest.newBuilder()
       private Builder() {
-
+        maybeForceBuilderInitialization();
       }
 
       private Builder(
           com.google.protobuf.GeneratedMessage.BuilderParent parent) {
         super(parent);
-
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetReadMaskFieldBuilder();
+        }
       }
       @java.lang.Override
       public Builder clear() {
@@ -23515,6 +23615,11 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         bitField0_ = 0;
         pageSize_ = 0;
         pageToken_ = "";
+        readMask_ = null;
+        if (readMaskBuilder_ != null) {
+          readMaskBuilder_.dispose();
+          readMaskBuilder_ = null;
+        }
         return this;
       }
 
@@ -23554,6 +23659,14 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000002) != 0)) {
           result.pageToken_ = pageToken_;
         }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.readMask_ = readMaskBuilder_ == null
+              ? readMask_
+              : readMaskBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
       }
 
       @java.lang.Override
@@ -23575,6 +23688,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
           pageToken_ = other.pageToken_;
           bitField0_ |= 0x00000002;
           onChanged();
+        }
+        if (other.hasReadMask()) {
+          mergeReadMask(other.getReadMask());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -23610,6 +23726,13 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000002;
                 break;
               } // case 18
+              case 26: {
+                input.readMessage(
+                    internalGetReadMaskFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 26
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -23761,6 +23884,179 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
         bitField0_ |= 0x00000002;
         onChanged();
         return this;
+      }
+
+      private com.google.protobuf.FieldMask readMask_;
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.FieldMask, com.google.protobuf.FieldMask.Builder, com.google.protobuf.FieldMaskOrBuilder> readMaskBuilder_;
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       * @return Whether the readMask field is set.
+       */
+      public boolean hasReadMask() {
+        return ((bitField0_ & 0x00000004) != 0);
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       * @return The readMask.
+       */
+      public com.google.protobuf.FieldMask getReadMask() {
+        if (readMaskBuilder_ == null) {
+          return readMask_ == null ? com.google.protobuf.FieldMask.getDefaultInstance() : readMask_;
+        } else {
+          return readMaskBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       */
+      public Builder setReadMask(com.google.protobuf.FieldMask value) {
+        if (readMaskBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          readMask_ = value;
+        } else {
+          readMaskBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       */
+      public Builder setReadMask(
+          com.google.protobuf.FieldMask.Builder builderForValue) {
+        if (readMaskBuilder_ == null) {
+          readMask_ = builderForValue.build();
+        } else {
+          readMaskBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       */
+      public Builder mergeReadMask(com.google.protobuf.FieldMask value) {
+        if (readMaskBuilder_ == null) {
+          if (((bitField0_ & 0x00000004) != 0) &&
+            readMask_ != null &&
+            readMask_ != com.google.protobuf.FieldMask.getDefaultInstance()) {
+            getReadMaskBuilder().mergeFrom(value);
+          } else {
+            readMask_ = value;
+          }
+        } else {
+          readMaskBuilder_.mergeFrom(value);
+        }
+        if (readMask_ != null) {
+          bitField0_ |= 0x00000004;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       */
+      public Builder clearReadMask() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        readMask_ = null;
+        if (readMaskBuilder_ != null) {
+          readMaskBuilder_.dispose();
+          readMaskBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       */
+      public com.google.protobuf.FieldMask.Builder getReadMaskBuilder() {
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return internalGetReadMaskFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       */
+      public com.google.protobuf.FieldMaskOrBuilder getReadMaskOrBuilder() {
+        if (readMaskBuilder_ != null) {
+          return readMaskBuilder_.getMessageOrBuilder();
+        } else {
+          return readMask_ == null ?
+              com.google.protobuf.FieldMask.getDefaultInstance() : readMask_;
+        }
+      }
+      /**
+       * <pre>
+       * Only these fields of each queue (top-level fields of Queue, for example
+       * name, kind and paused); every field when empty. A list of thousands of
+       * queues asks for what it shows.
+       * </pre>
+       *
+       * <code>.google.protobuf.FieldMask read_mask = 3;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          com.google.protobuf.FieldMask, com.google.protobuf.FieldMask.Builder, com.google.protobuf.FieldMaskOrBuilder> 
+          internalGetReadMaskFieldBuilder() {
+        if (readMaskBuilder_ == null) {
+          readMaskBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              com.google.protobuf.FieldMask, com.google.protobuf.FieldMask.Builder, com.google.protobuf.FieldMaskOrBuilder>(
+                  getReadMask(),
+                  getParentForChildren(),
+                  isClean());
+          readMask_ = null;
+        }
+        return readMaskBuilder_;
       }
 
       // @@protoc_insertion_point(builder_scope:htq.v1.ListQueuesRequest)
@@ -41442,6 +41738,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+     * Watching thousands of queues, a round of snapshots that takes long is
+     * followed by a pause of four times its length, so that reading them takes at
+     * most a fifth of the time.
      * </pre>
      *
      * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -41451,6 +41750,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+     * Watching thousands of queues, a round of snapshots that takes long is
+     * followed by a pause of four times its length, so that reading them takes at
+     * most a fifth of the time.
      * </pre>
      *
      * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -41460,6 +41762,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+     * Watching thousands of queues, a round of snapshots that takes long is
+     * followed by a pause of four times its length, so that reading them takes at
+     * most a fifth of the time.
      * </pre>
      *
      * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -41744,6 +42049,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+     * Watching thousands of queues, a round of snapshots that takes long is
+     * followed by a pause of four times its length, so that reading them takes at
+     * most a fifth of the time.
      * </pre>
      *
      * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -41756,6 +42064,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+     * Watching thousands of queues, a round of snapshots that takes long is
+     * followed by a pause of four times its length, so that reading them takes at
+     * most a fifth of the time.
      * </pre>
      *
      * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -41768,6 +42079,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     /**
      * <pre>
      * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+     * Watching thousands of queues, a round of snapshots that takes long is
+     * followed by a pause of four times its length, so that reading them takes at
+     * most a fifth of the time.
      * </pre>
      *
      * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42700,6 +43014,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42711,6 +43028,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42726,6 +43046,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42744,6 +43067,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42762,6 +43088,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42787,6 +43116,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42804,6 +43136,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42816,6 +43151,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -42831,6 +43169,9 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       /**
        * <pre>
        * Send a stats snapshot this often (at least 100 ms); unset or 0: none.
+       * Watching thousands of queues, a round of snapshots that takes long is
+       * followed by a pause of four times its length, so that reading them takes at
+       * most a fifth of the time.
        * </pre>
        *
        * <code>.google.protobuf.Duration stats_interval = 5;</code>
@@ -93974,277 +94315,278 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
       "\n\004body\030\002 \001(\t\022\023\n\013body_base64\030\003 \001(\010\022\026\n\016bod" +
       "y_truncated\030\004 \001(\010\"2\n\022CreateQueueRequest\022" +
       "\034\n\005queue\030\001 \001(\0132\r.htq.v1.Queue\"\037\n\017GetQueu" +
-      "eRequest\022\014\n\004name\030\001 \001(\t\":\n\021ListQueuesRequ" +
+      "eRequest\022\014\n\004name\030\001 \001(\t\"i\n\021ListQueuesRequ" +
       "est\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001" +
-      "(\t\"L\n\022ListQueuesResponse\022\035\n\006queues\030\001 \003(\013" +
-      "2\r.htq.v1.Queue\022\027\n\017next_page_token\030\002 \001(\t" +
-      "\"c\n\022UpdateQueueRequest\022\034\n\005queue\030\001 \001(\0132\r." +
-      "htq.v1.Queue\022/\n\013update_mask\030\002 \001(\0132\032.goog" +
-      "le.protobuf.FieldMask\"\"\n\022DeleteQueueRequ" +
-      "est\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQueueResponse" +
-      "\"\250\001\n\017PushTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007r" +
-      "equest\030\002 \001(\0132\023.htq.v1.HttpRequest\022\017\n\007tas" +
-      "k_id\030\003 \001(\t\022\027\n\017idempotency_key\030\004 \001(\t\022\020\n\010f" +
-      "low_key\030\005 \001(\t\022$\n\tcallbacks\030\006 \001(\0132\021.htq.v" +
-      "1.Callbacks\"i\n\020PushTaskResponse\022\017\n\007task_" +
-      "id\030\001 \001(\t\0221\n\rschedule_time\030\002 \001(\0132\032.google" +
-      ".protobuf.Timestamp\022\021\n\tduplicate\030\003 \001(\010\"C" +
-      "\n\020PushTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005tas" +
-      "ks\030\002 \003(\0132\021.htq.v1.TaskEntry\"\374\001\n\tTaskEntr" +
-      "y\022$\n\007request\030\001 \001(\0132\023.htq.v1.HttpRequest\022" +
-      "3\n\rschedule_time\030\002 \001(\0132\032.google.protobuf" +
-      ".TimestampH\000\022*\n\005delay\030\003 \001(\0132\031.google.pro" +
-      "tobuf.DurationH\000\022\017\n\007task_id\030\004 \001(\t\022\027\n\017ide" +
-      "mpotency_key\030\005 \001(\t\022\020\n\010flow_key\030\006 \001(\t\022$\n\t" +
-      "callbacks\030\007 \001(\0132\021.htq.v1.CallbacksB\006\n\004wh" +
-      "en\"9\n\021PushTasksResponse\022\020\n\010task_ids\030\001 \003(" +
-      "\t\022\022\n\nduplicates\030\002 \003(\010\"\225\002\n\023ScheduleTaskRe" +
-      "quest\022\r\n\005queue\030\001 \001(\t\022$\n\007request\030\002 \001(\0132\023." +
-      "htq.v1.HttpRequest\0223\n\rschedule_time\030\003 \001(" +
-      "\0132\032.google.protobuf.TimestampH\000\022*\n\005delay" +
-      "\030\004 \001(\0132\031.google.protobuf.DurationH\000\022\017\n\007t" +
-      "ask_id\030\005 \001(\t\022\027\n\017idempotency_key\030\006 \001(\t\022\020\n" +
-      "\010flow_key\030\007 \001(\t\022$\n\tcallbacks\030\010 \001(\0132\021.htq" +
-      ".v1.CallbacksB\006\n\004when\"+\n\016GetTaskRequest\022" +
-      "\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\222\001\n\020ListTasks" +
-      "Request\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021." +
-      "htq.v1.TaskState\022\021\n\tpage_size\030\003 \001(\005\022\022\n\np" +
-      "age_token\030\004 \001(\t\022\024\n\014url_contains\030\005 \001(\t\022\020\n" +
-      "\010flow_key\030\006 \001(\t\"I\n\021ListTasksResponse\022\033\n\005" +
-      "tasks\030\001 \003(\0132\014.htq.v1.Task\022\027\n\017next_page_t" +
-      "oken\030\002 \001(\t\"\"\n\021CountTasksRequest\022\r\n\005queue" +
-      "\030\001 \001(\t\"u\n\022CountTasksResponse\022\021\n\tschedule" +
-      "d\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006active\030\003 \001(\003\022\014\n\004" +
-      "dead\030\004 \001(\003\022\020\n\010finished\030\005 \001(\003\022\017\n\007evicted\030" +
-      "\006 \001(\003\".\n\021CancelTaskRequest\022\r\n\005queue\030\001 \001(" +
-      "\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueueRequest\022\r\n\005q" +
-      "ueue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 \n\005kinds\030\003 \003(" +
-      "\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001(\t\0221\n" +
-      "\016stats_interval\030\005 \001(\0132\031.google.protobuf." +
-      "Duration\"\207\001\n\022WatchQueueResponse\022#\n\005event" +
-      "\030\001 \001(\0132\022.htq.v1.QueueEventH\000\022\037\n\003gap\030\002 \001(" +
-      "\0132\020.htq.v1.EventGapH\000\022#\n\005stats\030\003 \001(\0132\022.h" +
-      "tq.v1.QueueStatsH\000B\006\n\004item\"\211\002\n\nQueueEven" +
-      "t\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022\037\n\004kind" +
-      "\030\003 \001(\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004 \001" +
-      "(\t\022(\n\004time\030\005 \001(\0132\032.google.protobuf.Times" +
-      "tamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006status\030\007 \001(\005\022\r\n" +
-      "\005error\030\010 \001(\t\0221\n\rschedule_time\030\t \001(\0132\032.go" +
-      "ogle.protobuf.Timestamp\022\016\n\006reason\030\n \001(\t\022" +
-      "\r\n\005count\030\013 \001(\003\"E\n\010EventGap\022\r\n\005queue\030\001 \001(" +
-      "\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rresume_cursor\030" +
-      "\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005queue\030\001 \001(\t\022(\n\004t" +
-      "ime\030\002 \001(\0132\032.google.protobuf.Timestamp\022*\n" +
-      "\006counts\030\003 \001(\0132\032.htq.v1.CountTasksRespons" +
-      "e\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n\nerror_rate\030\005" +
-      " \001(\001\"!\n\021PauseQueueRequest\022\014\n\004name\030\001 \001(\t\"" +
-      "\"\n\022ResumeQueueRequest\022\014\n\004name\030\001 \001(\t\"!\n\021P" +
-      "urgeQueueRequest\022\014\n\004name\030\001 \001(\t\"$\n\022PurgeQ" +
-      "ueueResponse\022\016\n\006purged\030\001 \001(\003\"+\n\016RunTaskR" +
-      "equest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"1\n\024Ret" +
-      "ryDeadTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002" +
-      " \001(\t\")\n\030RetryAllDeadTasksRequest\022\r\n\005queu" +
-      "e\030\001 \001(\t\",\n\031RetryAllDeadTasksResponse\022\017\n\007" +
-      "retried\030\001 \001(\003\"\321\001\n\022ReplayTasksRequest\022\r\n\005" +
-      "queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.htq.v1.Task" +
-      "State\022)\n\005since\030\003 \001(\0132\032.google.protobuf.T" +
-      "imestamp\022)\n\005until\030\004 \001(\0132\032.google.protobu" +
-      "f.Timestamp\022\023\n\013last_status\030\005 \001(\005\022\020\n\010flow" +
-      "_key\030\006 \001(\t\022\r\n\005limit\030\007 \001(\005\"5\n\023ReplayTasks" +
-      "Response\022\020\n\010replayed\030\001 \001(\003\022\014\n\004more\030\002 \001(\010" +
-      "\"2\n\025DeleteDeadTaskRequest\022\r\n\005queue\030\001 \001(\t" +
-      "\022\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTaskResponse\"\272" +
-      "\002\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t" +
-      "\022\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030\004 \001(\t\022$\n\007req" +
-      "uest\030\005 \001(\0132\023.htq.v1.HttpRequest\022\020\n\010flow_" +
-      "key\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162\017.htq.v1.Cat" +
-      "chUp\0221\n\rnext_run_time\030\010 \001(\0132\032.google.pro" +
-      "tobuf.Timestamp\0221\n\rlast_run_time\030\t \001(\0132\032" +
-      ".google.protobuf.Timestamp\022/\n\013create_tim" +
-      "e\030\n \001(\0132\032.google.protobuf.Timestamp\";\n\025C" +
-      "reateScheduleRequest\022\"\n\010schedule\030\001 \001(\0132\020" +
-      ".htq.v1.Schedule\"\"\n\022GetScheduleRequest\022\014" +
-      "\n\004name\030\001 \001(\t\"=\n\024ListSchedulesRequest\022\021\n\t" +
-      "page_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001(\t\"U\n\025L" +
-      "istSchedulesResponse\022#\n\tschedules\030\001 \003(\0132" +
-      "\020.htq.v1.Schedule\022\027\n\017next_page_token\030\002 \001" +
-      "(\t\"%\n\025DeleteScheduleRequest\022\014\n\004name\030\001 \001(" +
-      "\t\"\030\n\026DeleteScheduleResponse\"\332\001\n\nSigningK" +
-      "ey\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022+\n\talgorit" +
-      "hm\030\003 \001(\0162\030.htq.v1.SigningAlgorithm\022\016\n\006se" +
-      "cret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001(\t\022/\n\013create" +
-      "_time\030\006 \001(\0132\032.google.protobuf.Timestamp\022" +
-      "/\n\013expire_time\030\007 \001(\0132\032.google.protobuf.T" +
-      "imestamp\"U\n\027CreateSigningKeyRequest\022\r\n\005q" +
-      "ueue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v1.S" +
-      "igningAlgorithm\"4\n\026ListSigningKeysReques" +
-      "t\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(\010\";\n\027ListSig" +
-      "ningKeysResponse\022 \n\004keys\030\001 \003(\0132\022.htq.v1." +
-      "SigningKey\"\201\001\n\027RotateSigningKeyRequest\022\r" +
-      "\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.htq.v" +
-      "1.SigningAlgorithm\022*\n\007overlap\030\003 \001(\0132\031.go" +
-      "ogle.protobuf.Duration\"a\n\030RotateSigningK" +
-      "eyResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1.Signing" +
-      "Key\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.SigningKe" +
-      "y\"%\n\027RetireSigningKeyRequest\022\n\n\002id\030\001 \001(\t" +
-      "\"\032\n\030RetireSigningKeyResponse\"\341\001\n\005Topic\022\014" +
-      "\n\004name\030\001 \001(\t\022#\n\tendpoints\030\002 \003(\0132\020.htq.v1" +
-      ".Endpoint\022\034\n\024pause_after_failures\030\003 \001(\005\022" +
-      "\"\n\005retry\030\004 \001(\0132\023.htq.v1.RetryPolicy\0222\n\017r" +
-      "equest_timeout\030\005 \001(\0132\031.google.protobuf.D" +
-      "uration\022/\n\013create_time\030\006 \001(\0132\032.google.pr" +
-      "otobuf.Timestamp\"\233\002\n\010Endpoint\022\014\n\004name\030\001 " +
-      "\001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016.htq." +
-      "v1.Header\022\027\n\017max_concurrency\030\004 \001(\005\022!\n\031ma" +
-      "x_dispatches_per_second\030\005 \001(\001\022$\n\005state\030\006" +
-      " \001(\0162\025.htq.v1.EndpointState\022\024\n\014state_rea" +
-      "son\030\007 \001(\t\022.\n\nstate_time\030\010 \001(\0132\032.google.p" +
-      "rotobuf.Timestamp\022\034\n\024consecutive_failure" +
-      "s\030\t \001(\005\022\r\n\005queue\030\n \001(\t\"2\n\022CreateTopicReq" +
-      "uest\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\"\037\n\017Ge" +
-      "tTopicRequest\022\014\n\004name\030\001 \001(\t\"\023\n\021ListTopic" +
-      "sRequest\"3\n\022ListTopicsResponse\022\035\n\006topics" +
-      "\030\001 \003(\0132\r.htq.v1.Topic\"c\n\022UpdateTopicRequ" +
-      "est\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic\022/\n\013upd" +
-      "ate_mask\030\002 \001(\0132\032.google.protobuf.FieldMa" +
-      "sk\"\"\n\022DeleteTopicRequest\022\014\n\004name\030\001 \001(\t\"\025" +
-      "\n\023DeleteTopicResponse\"G\n\022AddEndpointRequ" +
-      "est\022\r\n\005topic\030\001 \001(\t\022\"\n\010endpoint\030\002 \001(\0132\020.h" +
-      "tq.v1.Endpoint\"8\n\025RemoveEndpointRequest\022" +
-      "\r\n\005topic\030\001 \001(\t\022\020\n\010endpoint\030\002 \001(\t\"8\n\025Enab" +
-      "leEndpointRequest\022\r\n\005topic\030\001 \001(\t\022\020\n\010endp" +
-      "oint\030\002 \001(\t\"\341\001\n\016PublishRequest\022\r\n\005topic\030\001" +
-      " \001(\t\022\016\n\006method\030\002 \001(\t\022\037\n\007headers\030\003 \003(\0132\016." +
-      "htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\016\n\004text\030\005 " +
-      "\001(\tH\000\022(\n\005delay\030\006 \001(\0132\031.google.protobuf.D" +
-      "uration\022\027\n\017idempotency_key\030\007 \001(\t\022$\n\tcall" +
-      "backs\030\010 \001(\0132\021.htq.v1.CallbacksB\006\n\004body\"`" +
-      "\n\010Delivery\022\020\n\010endpoint\030\001 \001(\t\022\r\n\005queue\030\002 " +
-      "\001(\t\022\017\n\007task_id\030\003 \001(\t\022\021\n\tduplicate\030\004 \001(\010\022" +
-      "\017\n\007skipped\030\005 \001(\010\"K\n\017PublishResponse\022\022\n\nm" +
-      "essage_id\030\001 \001(\t\022$\n\ndeliveries\030\002 \003(\0132\020.ht" +
-      "q.v1.Delivery\"N\n\023PublishBatchRequest\022\r\n\005" +
-      "topic\030\001 \001(\t\022(\n\010messages\030\002 \003(\0132\026.htq.v1.P" +
-      "ublishRequest\"A\n\024PublishBatchResponse\022)\n" +
-      "\010messages\030\001 \003(\0132\027.htq.v1.PublishResponse" +
-      "\"\022\n\020GetSystemRequest\"l\n\nSystemInfo\022%\n\tpr" +
-      "ocesses\030\001 \003(\0132\022.htq.v1.HtqProcess\022\"\n\005red" +
-      "is\030\002 \001(\0132\023.htq.v1.RedisServer\022\023\n\013answere" +
-      "d_by\030\003 \001(\t\"\277\001\n\nHtqProcess\022\n\n\002id\030\001 \001(\t\022\017\n" +
-      "\007version\030\002 \001(\t\022\017\n\007address\030\003 \001(\t\022\014\n\004host\030" +
-      "\004 \001(\t\022.\n\nstart_time\030\005 \001(\0132\032.google.proto" +
-      "buf.Timestamp\022\021\n\tin_flight\030\006 \001(\003\0222\n\016last" +
-      "_heartbeat\030\007 \001(\0132\032.google.protobuf.Times" +
-      "tamp\"|\n\013RedisServer\022\014\n\004mode\030\001 \001(\t\022\017\n\007ver" +
-      "sion\030\002 \001(\t\022\031\n\021used_memory_bytes\030\003 \001(\003\022\030\n" +
-      "\020max_memory_bytes\030\004 \001(\003\022\031\n\021connected_cli" +
-      "ents\030\005 \001(\003\"M\n\021GetHistoryRequest\022\r\n\005queue" +
-      "\030\001 \001(\t\022)\n\006window\030\002 \001(\0132\031.google.protobuf" +
-      ".Duration\"]\n\014QueueHistory\022\'\n\004step\030\001 \001(\0132" +
-      "\031.google.protobuf.Duration\022$\n\006points\030\002 \003" +
-      "(\0132\024.htq.v1.HistoryPoint\"\370\001\n\014HistoryPoin" +
-      "t\022(\n\004time\030\001 \001(\0132\032.google.protobuf.Timest" +
-      "amp\022\035\n\025dispatches_per_second\030\002 \001(\001\022\031\n\021er" +
-      "rors_per_second\030\003 \001(\001\022\r\n\005depth\030\004 \001(\003\022\027\n\017" +
-      "duration_p50_ms\030\005 \001(\003\022\027\n\017duration_p90_ms" +
-      "\030\006 \001(\003\022\027\n\017duration_p99_ms\030\007 \001(\003\022\024\n\014delay" +
-      "_p50_ms\030\010 \001(\003\022\024\n\014delay_p99_ms\030\t \001(\003*q\n\tQ" +
-      "ueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIED\020\000\022\030\n\024" +
-      "QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_KIND_TIM" +
-      "ING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001\n\tTaskS" +
-      "tate\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022\030\n\024TASK" +
-      "_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_DUE\020\002\022\025" +
-      "\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STATE_SUCC" +
-      "EEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024TASK_STA" +
-      "TE_CANCELLED\020\006*\307\003\n\tEventKind\022\032\n\026EVENT_KI" +
-      "ND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PUSHED\020\001\022" +
-      "\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_KIND_SU" +
-      "CCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020\004\022\023\n\017EV" +
-      "ENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RESCHEDULE" +
-      "D\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022EVENT_K" +
-      "IND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHEDULED\020\t\022" +
-      "\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_KIND_RES" +
-      "UMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022EVENT_K" +
-      "IND_DELETED\020\r\022 \n\034EVENT_KIND_ENDPOINT_DIS" +
-      "ABLED\020\016\022\036\n\032EVENT_KIND_ENDPOINT_PAUSED\020\017\022" +
-      "\037\n\033EVENT_KIND_ENDPOINT_ENABLED\020\020*H\n\007Catc" +
-      "hUp\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014CATCH_U" +
-      "P_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020SigningAlg" +
-      "orithm\022!\n\035SIGNING_ALGORITHM_UNSPECIFIED\020" +
-      "\000\022!\n\035SIGNING_ALGORITHM_HMAC_SHA256\020\001\022\035\n\031" +
-      "SIGNING_ALGORITHM_ED25519\020\002*\203\001\n\rEndpoint" +
-      "State\022\036\n\032ENDPOINT_STATE_UNSPECIFIED\020\000\022\032\n" +
-      "\026ENDPOINT_STATE_ENABLED\020\001\022\033\n\027ENDPOINT_ST" +
-      "ATE_DISABLED\020\002\022\031\n\025ENDPOINT_STATE_PAUSED\020" +
-      "\0032\261\025\n\nHtqService\0228\n\013CreateQueue\022\032.htq.v1" +
-      ".CreateQueueRequest\032\r.htq.v1.Queue\0222\n\010Ge" +
-      "tQueue\022\027.htq.v1.GetQueueRequest\032\r.htq.v1" +
-      ".Queue\022C\n\nListQueues\022\031.htq.v1.ListQueues" +
-      "Request\032\032.htq.v1.ListQueuesResponse\0228\n\013U" +
-      "pdateQueue\022\032.htq.v1.UpdateQueueRequest\032\r" +
-      ".htq.v1.Queue\022F\n\013DeleteQueue\022\032.htq.v1.De" +
-      "leteQueueRequest\032\033.htq.v1.DeleteQueueRes" +
-      "ponse\022=\n\010PushTask\022\027.htq.v1.PushTaskReque" +
-      "st\032\030.htq.v1.PushTaskResponse\022@\n\tPushTask" +
-      "s\022\030.htq.v1.PushTasksRequest\032\031.htq.v1.Pus" +
-      "hTasksResponse\022E\n\014ScheduleTask\022\033.htq.v1." +
-      "ScheduleTaskRequest\032\030.htq.v1.PushTaskRes" +
-      "ponse\022/\n\007GetTask\022\026.htq.v1.GetTaskRequest" +
-      "\032\014.htq.v1.Task\022@\n\tListTasks\022\030.htq.v1.Lis" +
-      "tTasksRequest\032\031.htq.v1.ListTasksResponse" +
-      "\022C\n\nCountTasks\022\031.htq.v1.CountTasksReques" +
-      "t\032\032.htq.v1.CountTasksResponse\0225\n\nCancelT" +
-      "ask\022\031.htq.v1.CancelTaskRequest\032\014.htq.v1." +
-      "Task\022E\n\nWatchQueue\022\031.htq.v1.WatchQueueRe" +
-      "quest\032\032.htq.v1.WatchQueueResponse0\001\0226\n\nP" +
-      "auseQueue\022\031.htq.v1.PauseQueueRequest\032\r.h" +
-      "tq.v1.Queue\0228\n\013ResumeQueue\022\032.htq.v1.Resu" +
-      "meQueueRequest\032\r.htq.v1.Queue\022C\n\nPurgeQu" +
-      "eue\022\031.htq.v1.PurgeQueueRequest\032\032.htq.v1." +
-      "PurgeQueueResponse\022/\n\007RunTask\022\026.htq.v1.R" +
-      "unTaskRequest\032\014.htq.v1.Task\022;\n\rRetryDead" +
-      "Task\022\034.htq.v1.RetryDeadTaskRequest\032\014.htq" +
-      ".v1.Task\022X\n\021RetryAllDeadTasks\022 .htq.v1.R" +
-      "etryAllDeadTasksRequest\032!.htq.v1.RetryAl" +
-      "lDeadTasksResponse\022O\n\016DeleteDeadTask\022\035.h" +
-      "tq.v1.DeleteDeadTaskRequest\032\036.htq.v1.Del" +
-      "eteDeadTaskResponse\022F\n\013ReplayTasks\022\032.htq" +
-      ".v1.ReplayTasksRequest\032\033.htq.v1.ReplayTa" +
-      "sksResponse\022A\n\016CreateSchedule\022\035.htq.v1.C" +
-      "reateScheduleRequest\032\020.htq.v1.Schedule\022;" +
-      "\n\013GetSchedule\022\032.htq.v1.GetScheduleReques" +
-      "t\032\020.htq.v1.Schedule\022L\n\rListSchedules\022\034.h" +
-      "tq.v1.ListSchedulesRequest\032\035.htq.v1.List" +
-      "SchedulesResponse\022O\n\016DeleteSchedule\022\035.ht" +
-      "q.v1.DeleteScheduleRequest\032\036.htq.v1.Dele" +
-      "teScheduleResponse\022G\n\020CreateSigningKey\022\037" +
-      ".htq.v1.CreateSigningKeyRequest\032\022.htq.v1" +
-      ".SigningKey\022R\n\017ListSigningKeys\022\036.htq.v1." +
-      "ListSigningKeysRequest\032\037.htq.v1.ListSign" +
-      "ingKeysResponse\022U\n\020RotateSigningKey\022\037.ht" +
-      "q.v1.RotateSigningKeyRequest\032 .htq.v1.Ro" +
-      "tateSigningKeyResponse\022U\n\020RetireSigningK" +
-      "ey\022\037.htq.v1.RetireSigningKeyRequest\032 .ht" +
-      "q.v1.RetireSigningKeyResponse\0228\n\013CreateT" +
-      "opic\022\032.htq.v1.CreateTopicRequest\032\r.htq.v" +
-      "1.Topic\0222\n\010GetTopic\022\027.htq.v1.GetTopicReq" +
-      "uest\032\r.htq.v1.Topic\022C\n\nListTopics\022\031.htq." +
-      "v1.ListTopicsRequest\032\032.htq.v1.ListTopics" +
-      "Response\0228\n\013UpdateTopic\022\032.htq.v1.UpdateT" +
-      "opicRequest\032\r.htq.v1.Topic\022F\n\013DeleteTopi" +
-      "c\022\032.htq.v1.DeleteTopicRequest\032\033.htq.v1.D" +
-      "eleteTopicResponse\0228\n\013AddEndpoint\022\032.htq." +
-      "v1.AddEndpointRequest\032\r.htq.v1.Topic\022>\n\016" +
-      "RemoveEndpoint\022\035.htq.v1.RemoveEndpointRe" +
-      "quest\032\r.htq.v1.Topic\022>\n\016EnableEndpoint\022\035" +
-      ".htq.v1.EnableEndpointRequest\032\r.htq.v1.T" +
-      "opic\022:\n\007Publish\022\026.htq.v1.PublishRequest\032" +
-      "\027.htq.v1.PublishResponse\022I\n\014PublishBatch" +
-      "\022\033.htq.v1.PublishBatchRequest\032\034.htq.v1.P" +
-      "ublishBatchResponse\0229\n\tGetSystem\022\030.htq.v" +
-      "1.GetSystemRequest\032\022.htq.v1.SystemInfo\022=" +
-      "\n\nGetHistory\022\031.htq.v1.GetHistoryRequest\032" +
-      "\024.htq.v1.QueueHistoryb\006proto3"
+      "(\t\022-\n\tread_mask\030\003 \001(\0132\032.google.protobuf." +
+      "FieldMask\"L\n\022ListQueuesResponse\022\035\n\006queue" +
+      "s\030\001 \003(\0132\r.htq.v1.Queue\022\027\n\017next_page_toke" +
+      "n\030\002 \001(\t\"c\n\022UpdateQueueRequest\022\034\n\005queue\030\001" +
+      " \001(\0132\r.htq.v1.Queue\022/\n\013update_mask\030\002 \001(\013" +
+      "2\032.google.protobuf.FieldMask\"\"\n\022DeleteQu" +
+      "eueRequest\022\014\n\004name\030\001 \001(\t\"\025\n\023DeleteQueueR" +
+      "esponse\"\250\001\n\017PushTaskRequest\022\r\n\005queue\030\001 \001" +
+      "(\t\022$\n\007request\030\002 \001(\0132\023.htq.v1.HttpRequest" +
+      "\022\017\n\007task_id\030\003 \001(\t\022\027\n\017idempotency_key\030\004 \001" +
+      "(\t\022\020\n\010flow_key\030\005 \001(\t\022$\n\tcallbacks\030\006 \001(\0132" +
+      "\021.htq.v1.Callbacks\"i\n\020PushTaskResponse\022\017" +
+      "\n\007task_id\030\001 \001(\t\0221\n\rschedule_time\030\002 \001(\0132\032" +
+      ".google.protobuf.Timestamp\022\021\n\tduplicate\030" +
+      "\003 \001(\010\"C\n\020PushTasksRequest\022\r\n\005queue\030\001 \001(\t" +
+      "\022 \n\005tasks\030\002 \003(\0132\021.htq.v1.TaskEntry\"\374\001\n\tT" +
+      "askEntry\022$\n\007request\030\001 \001(\0132\023.htq.v1.HttpR" +
+      "equest\0223\n\rschedule_time\030\002 \001(\0132\032.google.p" +
+      "rotobuf.TimestampH\000\022*\n\005delay\030\003 \001(\0132\031.goo" +
+      "gle.protobuf.DurationH\000\022\017\n\007task_id\030\004 \001(\t" +
+      "\022\027\n\017idempotency_key\030\005 \001(\t\022\020\n\010flow_key\030\006 " +
+      "\001(\t\022$\n\tcallbacks\030\007 \001(\0132\021.htq.v1.Callback" +
+      "sB\006\n\004when\"9\n\021PushTasksResponse\022\020\n\010task_i" +
+      "ds\030\001 \003(\t\022\022\n\nduplicates\030\002 \003(\010\"\225\002\n\023Schedul" +
+      "eTaskRequest\022\r\n\005queue\030\001 \001(\t\022$\n\007request\030\002" +
+      " \001(\0132\023.htq.v1.HttpRequest\0223\n\rschedule_ti" +
+      "me\030\003 \001(\0132\032.google.protobuf.TimestampH\000\022*" +
+      "\n\005delay\030\004 \001(\0132\031.google.protobuf.Duration" +
+      "H\000\022\017\n\007task_id\030\005 \001(\t\022\027\n\017idempotency_key\030\006" +
+      " \001(\t\022\020\n\010flow_key\030\007 \001(\t\022$\n\tcallbacks\030\010 \001(" +
+      "\0132\021.htq.v1.CallbacksB\006\n\004when\"+\n\016GetTaskR" +
+      "equest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\222\001\n\020Li" +
+      "stTasksRequest\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002" +
+      " \001(\0162\021.htq.v1.TaskState\022\021\n\tpage_size\030\003 \001" +
+      "(\005\022\022\n\npage_token\030\004 \001(\t\022\024\n\014url_contains\030\005" +
+      " \001(\t\022\020\n\010flow_key\030\006 \001(\t\"I\n\021ListTasksRespo" +
+      "nse\022\033\n\005tasks\030\001 \003(\0132\014.htq.v1.Task\022\027\n\017next" +
+      "_page_token\030\002 \001(\t\"\"\n\021CountTasksRequest\022\r" +
+      "\n\005queue\030\001 \001(\t\"u\n\022CountTasksResponse\022\021\n\ts" +
+      "cheduled\030\001 \001(\003\022\013\n\003due\030\002 \001(\003\022\016\n\006active\030\003 " +
+      "\001(\003\022\014\n\004dead\030\004 \001(\003\022\020\n\010finished\030\005 \001(\003\022\017\n\007e" +
+      "victed\030\006 \001(\003\".\n\021CancelTaskRequest\022\r\n\005que" +
+      "ue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\230\001\n\021WatchQueueReque" +
+      "st\022\r\n\005queue\030\001 \001(\t\022\016\n\006cursor\030\002 \001(\t\022 \n\005kin" +
+      "ds\030\003 \003(\0162\021.htq.v1.EventKind\022\017\n\007task_id\030\004" +
+      " \001(\t\0221\n\016stats_interval\030\005 \001(\0132\031.google.pr" +
+      "otobuf.Duration\"\207\001\n\022WatchQueueResponse\022#" +
+      "\n\005event\030\001 \001(\0132\022.htq.v1.QueueEventH\000\022\037\n\003g" +
+      "ap\030\002 \001(\0132\020.htq.v1.EventGapH\000\022#\n\005stats\030\003 " +
+      "\001(\0132\022.htq.v1.QueueStatsH\000B\006\n\004item\"\211\002\n\nQu" +
+      "eueEvent\022\016\n\006cursor\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022" +
+      "\037\n\004kind\030\003 \001(\0162\021.htq.v1.EventKind\022\017\n\007task" +
+      "_id\030\004 \001(\t\022(\n\004time\030\005 \001(\0132\032.google.protobu" +
+      "f.Timestamp\022\017\n\007attempt\030\006 \001(\005\022\016\n\006status\030\007" +
+      " \001(\005\022\r\n\005error\030\010 \001(\t\0221\n\rschedule_time\030\t \001" +
+      "(\0132\032.google.protobuf.Timestamp\022\016\n\006reason" +
+      "\030\n \001(\t\022\r\n\005count\030\013 \001(\003\"E\n\010EventGap\022\r\n\005que" +
+      "ue\030\001 \001(\t\022\023\n\013from_cursor\030\002 \001(\t\022\025\n\rresume_" +
+      "cursor\030\003 \001(\t\"\234\001\n\nQueueStats\022\r\n\005queue\030\001 \001" +
+      "(\t\022(\n\004time\030\002 \001(\0132\032.google.protobuf.Times" +
+      "tamp\022*\n\006counts\030\003 \001(\0132\032.htq.v1.CountTasks" +
+      "Response\022\025\n\rdispatch_rate\030\004 \001(\001\022\022\n\nerror" +
+      "_rate\030\005 \001(\001\"!\n\021PauseQueueRequest\022\014\n\004name" +
+      "\030\001 \001(\t\"\"\n\022ResumeQueueRequest\022\014\n\004name\030\001 \001" +
+      "(\t\"!\n\021PurgeQueueRequest\022\014\n\004name\030\001 \001(\t\"$\n" +
+      "\022PurgeQueueResponse\022\016\n\006purged\030\001 \001(\003\"+\n\016R" +
+      "unTaskRequest\022\r\n\005queue\030\001 \001(\t\022\n\n\002id\030\002 \001(\t" +
+      "\"1\n\024RetryDeadTaskRequest\022\r\n\005queue\030\001 \001(\t\022" +
+      "\n\n\002id\030\002 \001(\t\")\n\030RetryAllDeadTasksRequest\022" +
+      "\r\n\005queue\030\001 \001(\t\",\n\031RetryAllDeadTasksRespo" +
+      "nse\022\017\n\007retried\030\001 \001(\003\"\321\001\n\022ReplayTasksRequ" +
+      "est\022\r\n\005queue\030\001 \001(\t\022 \n\005state\030\002 \001(\0162\021.htq." +
+      "v1.TaskState\022)\n\005since\030\003 \001(\0132\032.google.pro" +
+      "tobuf.Timestamp\022)\n\005until\030\004 \001(\0132\032.google." +
+      "protobuf.Timestamp\022\023\n\013last_status\030\005 \001(\005\022" +
+      "\020\n\010flow_key\030\006 \001(\t\022\r\n\005limit\030\007 \001(\005\"5\n\023Repl" +
+      "ayTasksResponse\022\020\n\010replayed\030\001 \001(\003\022\014\n\004mor" +
+      "e\030\002 \001(\010\"2\n\025DeleteDeadTaskRequest\022\r\n\005queu" +
+      "e\030\001 \001(\t\022\n\n\002id\030\002 \001(\t\"\030\n\026DeleteDeadTaskRes" +
+      "ponse\"\272\002\n\010Schedule\022\014\n\004name\030\001 \001(\t\022\r\n\005queu" +
+      "e\030\002 \001(\t\022\014\n\004cron\030\003 \001(\t\022\021\n\ttime_zone\030\004 \001(\t" +
+      "\022$\n\007request\030\005 \001(\0132\023.htq.v1.HttpRequest\022\020" +
+      "\n\010flow_key\030\006 \001(\t\022!\n\010catch_up\030\007 \001(\0162\017.htq" +
+      ".v1.CatchUp\0221\n\rnext_run_time\030\010 \001(\0132\032.goo" +
+      "gle.protobuf.Timestamp\0221\n\rlast_run_time\030" +
+      "\t \001(\0132\032.google.protobuf.Timestamp\022/\n\013cre" +
+      "ate_time\030\n \001(\0132\032.google.protobuf.Timesta" +
+      "mp\";\n\025CreateScheduleRequest\022\"\n\010schedule\030" +
+      "\001 \001(\0132\020.htq.v1.Schedule\"\"\n\022GetScheduleRe" +
+      "quest\022\014\n\004name\030\001 \001(\t\"=\n\024ListSchedulesRequ" +
+      "est\022\021\n\tpage_size\030\001 \001(\005\022\022\n\npage_token\030\002 \001" +
+      "(\t\"U\n\025ListSchedulesResponse\022#\n\tschedules" +
+      "\030\001 \003(\0132\020.htq.v1.Schedule\022\027\n\017next_page_to" +
+      "ken\030\002 \001(\t\"%\n\025DeleteScheduleRequest\022\014\n\004na" +
+      "me\030\001 \001(\t\"\030\n\026DeleteScheduleResponse\"\332\001\n\nS" +
+      "igningKey\022\n\n\002id\030\001 \001(\t\022\r\n\005queue\030\002 \001(\t\022+\n\t" +
+      "algorithm\030\003 \001(\0162\030.htq.v1.SigningAlgorith" +
+      "m\022\016\n\006secret\030\004 \001(\t\022\022\n\npublic_key\030\005 \001(\t\022/\n" +
+      "\013create_time\030\006 \001(\0132\032.google.protobuf.Tim" +
+      "estamp\022/\n\013expire_time\030\007 \001(\0132\032.google.pro" +
+      "tobuf.Timestamp\"U\n\027CreateSigningKeyReque" +
+      "st\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162\030.h" +
+      "tq.v1.SigningAlgorithm\"4\n\026ListSigningKey" +
+      "sRequest\022\r\n\005queue\030\001 \001(\t\022\013\n\003all\030\002 \001(\010\";\n\027" +
+      "ListSigningKeysResponse\022 \n\004keys\030\001 \003(\0132\022." +
+      "htq.v1.SigningKey\"\201\001\n\027RotateSigningKeyRe" +
+      "quest\022\r\n\005queue\030\001 \001(\t\022+\n\talgorithm\030\002 \001(\0162" +
+      "\030.htq.v1.SigningAlgorithm\022*\n\007overlap\030\003 \001" +
+      "(\0132\031.google.protobuf.Duration\"a\n\030RotateS" +
+      "igningKeyResponse\022\037\n\003key\030\001 \001(\0132\022.htq.v1." +
+      "SigningKey\022$\n\010replaced\030\002 \003(\0132\022.htq.v1.Si" +
+      "gningKey\"%\n\027RetireSigningKeyRequest\022\n\n\002i" +
+      "d\030\001 \001(\t\"\032\n\030RetireSigningKeyResponse\"\341\001\n\005" +
+      "Topic\022\014\n\004name\030\001 \001(\t\022#\n\tendpoints\030\002 \003(\0132\020" +
+      ".htq.v1.Endpoint\022\034\n\024pause_after_failures" +
+      "\030\003 \001(\005\022\"\n\005retry\030\004 \001(\0132\023.htq.v1.RetryPoli" +
+      "cy\0222\n\017request_timeout\030\005 \001(\0132\031.google.pro" +
+      "tobuf.Duration\022/\n\013create_time\030\006 \001(\0132\032.go" +
+      "ogle.protobuf.Timestamp\"\233\002\n\010Endpoint\022\014\n\004" +
+      "name\030\001 \001(\t\022\013\n\003url\030\002 \001(\t\022\037\n\007headers\030\003 \003(\013" +
+      "2\016.htq.v1.Header\022\027\n\017max_concurrency\030\004 \001(" +
+      "\005\022!\n\031max_dispatches_per_second\030\005 \001(\001\022$\n\005" +
+      "state\030\006 \001(\0162\025.htq.v1.EndpointState\022\024\n\014st" +
+      "ate_reason\030\007 \001(\t\022.\n\nstate_time\030\010 \001(\0132\032.g" +
+      "oogle.protobuf.Timestamp\022\034\n\024consecutive_" +
+      "failures\030\t \001(\005\022\r\n\005queue\030\n \001(\t\"2\n\022CreateT" +
+      "opicRequest\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topi" +
+      "c\"\037\n\017GetTopicRequest\022\014\n\004name\030\001 \001(\t\"\023\n\021Li" +
+      "stTopicsRequest\"3\n\022ListTopicsResponse\022\035\n" +
+      "\006topics\030\001 \003(\0132\r.htq.v1.Topic\"c\n\022UpdateTo" +
+      "picRequest\022\034\n\005topic\030\001 \001(\0132\r.htq.v1.Topic" +
+      "\022/\n\013update_mask\030\002 \001(\0132\032.google.protobuf." +
+      "FieldMask\"\"\n\022DeleteTopicRequest\022\014\n\004name\030" +
+      "\001 \001(\t\"\025\n\023DeleteTopicResponse\"G\n\022AddEndpo" +
+      "intRequest\022\r\n\005topic\030\001 \001(\t\022\"\n\010endpoint\030\002 " +
+      "\001(\0132\020.htq.v1.Endpoint\"8\n\025RemoveEndpointR" +
+      "equest\022\r\n\005topic\030\001 \001(\t\022\020\n\010endpoint\030\002 \001(\t\"" +
+      "8\n\025EnableEndpointRequest\022\r\n\005topic\030\001 \001(\t\022" +
+      "\020\n\010endpoint\030\002 \001(\t\"\341\001\n\016PublishRequest\022\r\n\005" +
+      "topic\030\001 \001(\t\022\016\n\006method\030\002 \001(\t\022\037\n\007headers\030\003" +
+      " \003(\0132\016.htq.v1.Header\022\016\n\004data\030\004 \001(\014H\000\022\016\n\004" +
+      "text\030\005 \001(\tH\000\022(\n\005delay\030\006 \001(\0132\031.google.pro" +
+      "tobuf.Duration\022\027\n\017idempotency_key\030\007 \001(\t\022" +
+      "$\n\tcallbacks\030\010 \001(\0132\021.htq.v1.CallbacksB\006\n" +
+      "\004body\"`\n\010Delivery\022\020\n\010endpoint\030\001 \001(\t\022\r\n\005q" +
+      "ueue\030\002 \001(\t\022\017\n\007task_id\030\003 \001(\t\022\021\n\tduplicate" +
+      "\030\004 \001(\010\022\017\n\007skipped\030\005 \001(\010\"K\n\017PublishRespon" +
+      "se\022\022\n\nmessage_id\030\001 \001(\t\022$\n\ndeliveries\030\002 \003" +
+      "(\0132\020.htq.v1.Delivery\"N\n\023PublishBatchRequ" +
+      "est\022\r\n\005topic\030\001 \001(\t\022(\n\010messages\030\002 \003(\0132\026.h" +
+      "tq.v1.PublishRequest\"A\n\024PublishBatchResp" +
+      "onse\022)\n\010messages\030\001 \003(\0132\027.htq.v1.PublishR" +
+      "esponse\"\022\n\020GetSystemRequest\"l\n\nSystemInf" +
+      "o\022%\n\tprocesses\030\001 \003(\0132\022.htq.v1.HtqProcess" +
+      "\022\"\n\005redis\030\002 \001(\0132\023.htq.v1.RedisServer\022\023\n\013" +
+      "answered_by\030\003 \001(\t\"\277\001\n\nHtqProcess\022\n\n\002id\030\001" +
+      " \001(\t\022\017\n\007version\030\002 \001(\t\022\017\n\007address\030\003 \001(\t\022\014" +
+      "\n\004host\030\004 \001(\t\022.\n\nstart_time\030\005 \001(\0132\032.googl" +
+      "e.protobuf.Timestamp\022\021\n\tin_flight\030\006 \001(\003\022" +
+      "2\n\016last_heartbeat\030\007 \001(\0132\032.google.protobu" +
+      "f.Timestamp\"|\n\013RedisServer\022\014\n\004mode\030\001 \001(\t" +
+      "\022\017\n\007version\030\002 \001(\t\022\031\n\021used_memory_bytes\030\003" +
+      " \001(\003\022\030\n\020max_memory_bytes\030\004 \001(\003\022\031\n\021connec" +
+      "ted_clients\030\005 \001(\003\"M\n\021GetHistoryRequest\022\r" +
+      "\n\005queue\030\001 \001(\t\022)\n\006window\030\002 \001(\0132\031.google.p" +
+      "rotobuf.Duration\"]\n\014QueueHistory\022\'\n\004step" +
+      "\030\001 \001(\0132\031.google.protobuf.Duration\022$\n\006poi" +
+      "nts\030\002 \003(\0132\024.htq.v1.HistoryPoint\"\370\001\n\014Hist" +
+      "oryPoint\022(\n\004time\030\001 \001(\0132\032.google.protobuf" +
+      ".Timestamp\022\035\n\025dispatches_per_second\030\002 \001(" +
+      "\001\022\031\n\021errors_per_second\030\003 \001(\001\022\r\n\005depth\030\004 " +
+      "\001(\003\022\027\n\017duration_p50_ms\030\005 \001(\003\022\027\n\017duration" +
+      "_p90_ms\030\006 \001(\003\022\027\n\017duration_p99_ms\030\007 \001(\003\022\024" +
+      "\n\014delay_p50_ms\030\010 \001(\003\022\024\n\014delay_p99_ms\030\t \001" +
+      "(\003*q\n\tQueueKind\022\032\n\026QUEUE_KIND_UNSPECIFIE" +
+      "D\020\000\022\030\n\024QUEUE_KIND_REAL_TIME\020\001\022\025\n\021QUEUE_K" +
+      "IND_TIMING\020\002\022\027\n\023QUEUE_KIND_VARIABLE\020\003*\265\001" +
+      "\n\tTaskState\022\032\n\026TASK_STATE_UNSPECIFIED\020\000\022" +
+      "\030\n\024TASK_STATE_SCHEDULED\020\001\022\022\n\016TASK_STATE_" +
+      "DUE\020\002\022\025\n\021TASK_STATE_ACTIVE\020\003\022\030\n\024TASK_STA" +
+      "TE_SUCCEEDED\020\004\022\023\n\017TASK_STATE_DEAD\020\005\022\030\n\024T" +
+      "ASK_STATE_CANCELLED\020\006*\307\003\n\tEventKind\022\032\n\026E" +
+      "VENT_KIND_UNSPECIFIED\020\000\022\025\n\021EVENT_KIND_PU" +
+      "SHED\020\001\022\026\n\022EVENT_KIND_STARTED\020\002\022\030\n\024EVENT_" +
+      "KIND_SUCCEEDED\020\003\022\027\n\023EVENT_KIND_RETRYING\020" +
+      "\004\022\023\n\017EVENT_KIND_DEAD\020\005\022\032\n\026EVENT_KIND_RES" +
+      "CHEDULED\020\006\022\030\n\024EVENT_KIND_CANCELLED\020\007\022\026\n\022" +
+      "EVENT_KIND_EVICTED\020\010\022\030\n\024EVENT_KIND_SCHED" +
+      "ULED\020\t\022\025\n\021EVENT_KIND_PAUSED\020\n\022\026\n\022EVENT_K" +
+      "IND_RESUMED\020\013\022\025\n\021EVENT_KIND_PURGED\020\014\022\026\n\022" +
+      "EVENT_KIND_DELETED\020\r\022 \n\034EVENT_KIND_ENDPO" +
+      "INT_DISABLED\020\016\022\036\n\032EVENT_KIND_ENDPOINT_PA" +
+      "USED\020\017\022\037\n\033EVENT_KIND_ENDPOINT_ENABLED\020\020*" +
+      "H\n\007CatchUp\022\030\n\024CATCH_UP_UNSPECIFIED\020\000\022\020\n\014" +
+      "CATCH_UP_ONE\020\001\022\021\n\rCATCH_UP_SKIP\020\002*w\n\020Sig" +
+      "ningAlgorithm\022!\n\035SIGNING_ALGORITHM_UNSPE" +
+      "CIFIED\020\000\022!\n\035SIGNING_ALGORITHM_HMAC_SHA25" +
+      "6\020\001\022\035\n\031SIGNING_ALGORITHM_ED25519\020\002*\203\001\n\rE" +
+      "ndpointState\022\036\n\032ENDPOINT_STATE_UNSPECIFI" +
+      "ED\020\000\022\032\n\026ENDPOINT_STATE_ENABLED\020\001\022\033\n\027ENDP" +
+      "OINT_STATE_DISABLED\020\002\022\031\n\025ENDPOINT_STATE_" +
+      "PAUSED\020\0032\261\025\n\nHtqService\0228\n\013CreateQueue\022\032" +
+      ".htq.v1.CreateQueueRequest\032\r.htq.v1.Queu" +
+      "e\0222\n\010GetQueue\022\027.htq.v1.GetQueueRequest\032\r" +
+      ".htq.v1.Queue\022C\n\nListQueues\022\031.htq.v1.Lis" +
+      "tQueuesRequest\032\032.htq.v1.ListQueuesRespon" +
+      "se\0228\n\013UpdateQueue\022\032.htq.v1.UpdateQueueRe" +
+      "quest\032\r.htq.v1.Queue\022F\n\013DeleteQueue\022\032.ht" +
+      "q.v1.DeleteQueueRequest\032\033.htq.v1.DeleteQ" +
+      "ueueResponse\022=\n\010PushTask\022\027.htq.v1.PushTa" +
+      "skRequest\032\030.htq.v1.PushTaskResponse\022@\n\tP" +
+      "ushTasks\022\030.htq.v1.PushTasksRequest\032\031.htq" +
+      ".v1.PushTasksResponse\022E\n\014ScheduleTask\022\033." +
+      "htq.v1.ScheduleTaskRequest\032\030.htq.v1.Push" +
+      "TaskResponse\022/\n\007GetTask\022\026.htq.v1.GetTask" +
+      "Request\032\014.htq.v1.Task\022@\n\tListTasks\022\030.htq" +
+      ".v1.ListTasksRequest\032\031.htq.v1.ListTasksR" +
+      "esponse\022C\n\nCountTasks\022\031.htq.v1.CountTask" +
+      "sRequest\032\032.htq.v1.CountTasksResponse\0225\n\n" +
+      "CancelTask\022\031.htq.v1.CancelTaskRequest\032\014." +
+      "htq.v1.Task\022E\n\nWatchQueue\022\031.htq.v1.Watch" +
+      "QueueRequest\032\032.htq.v1.WatchQueueResponse" +
+      "0\001\0226\n\nPauseQueue\022\031.htq.v1.PauseQueueRequ" +
+      "est\032\r.htq.v1.Queue\0228\n\013ResumeQueue\022\032.htq." +
+      "v1.ResumeQueueRequest\032\r.htq.v1.Queue\022C\n\n" +
+      "PurgeQueue\022\031.htq.v1.PurgeQueueRequest\032\032." +
+      "htq.v1.PurgeQueueResponse\022/\n\007RunTask\022\026.h" +
+      "tq.v1.RunTaskRequest\032\014.htq.v1.Task\022;\n\rRe" +
+      "tryDeadTask\022\034.htq.v1.RetryDeadTaskReques" +
+      "t\032\014.htq.v1.Task\022X\n\021RetryAllDeadTasks\022 .h" +
+      "tq.v1.RetryAllDeadTasksRequest\032!.htq.v1." +
+      "RetryAllDeadTasksResponse\022O\n\016DeleteDeadT" +
+      "ask\022\035.htq.v1.DeleteDeadTaskRequest\032\036.htq" +
+      ".v1.DeleteDeadTaskResponse\022F\n\013ReplayTask" +
+      "s\022\032.htq.v1.ReplayTasksRequest\032\033.htq.v1.R" +
+      "eplayTasksResponse\022A\n\016CreateSchedule\022\035.h" +
+      "tq.v1.CreateScheduleRequest\032\020.htq.v1.Sch" +
+      "edule\022;\n\013GetSchedule\022\032.htq.v1.GetSchedul" +
+      "eRequest\032\020.htq.v1.Schedule\022L\n\rListSchedu" +
+      "les\022\034.htq.v1.ListSchedulesRequest\032\035.htq." +
+      "v1.ListSchedulesResponse\022O\n\016DeleteSchedu" +
+      "le\022\035.htq.v1.DeleteScheduleRequest\032\036.htq." +
+      "v1.DeleteScheduleResponse\022G\n\020CreateSigni" +
+      "ngKey\022\037.htq.v1.CreateSigningKeyRequest\032\022" +
+      ".htq.v1.SigningKey\022R\n\017ListSigningKeys\022\036." +
+      "htq.v1.ListSigningKeysRequest\032\037.htq.v1.L" +
+      "istSigningKeysResponse\022U\n\020RotateSigningK" +
+      "ey\022\037.htq.v1.RotateSigningKeyRequest\032 .ht" +
+      "q.v1.RotateSigningKeyResponse\022U\n\020RetireS" +
+      "igningKey\022\037.htq.v1.RetireSigningKeyReque" +
+      "st\032 .htq.v1.RetireSigningKeyResponse\0228\n\013" +
+      "CreateTopic\022\032.htq.v1.CreateTopicRequest\032" +
+      "\r.htq.v1.Topic\0222\n\010GetTopic\022\027.htq.v1.GetT" +
+      "opicRequest\032\r.htq.v1.Topic\022C\n\nListTopics" +
+      "\022\031.htq.v1.ListTopicsRequest\032\032.htq.v1.Lis" +
+      "tTopicsResponse\0228\n\013UpdateTopic\022\032.htq.v1." +
+      "UpdateTopicRequest\032\r.htq.v1.Topic\022F\n\013Del" +
+      "eteTopic\022\032.htq.v1.DeleteTopicRequest\032\033.h" +
+      "tq.v1.DeleteTopicResponse\0228\n\013AddEndpoint" +
+      "\022\032.htq.v1.AddEndpointRequest\032\r.htq.v1.To" +
+      "pic\022>\n\016RemoveEndpoint\022\035.htq.v1.RemoveEnd" +
+      "pointRequest\032\r.htq.v1.Topic\022>\n\016EnableEnd" +
+      "point\022\035.htq.v1.EnableEndpointRequest\032\r.h" +
+      "tq.v1.Topic\022:\n\007Publish\022\026.htq.v1.PublishR" +
+      "equest\032\027.htq.v1.PublishResponse\022I\n\014Publi" +
+      "shBatch\022\033.htq.v1.PublishBatchRequest\032\034.h" +
+      "tq.v1.PublishBatchResponse\0229\n\tGetSystem\022" +
+      "\030.htq.v1.GetSystemRequest\032\022.htq.v1.Syste" +
+      "mInfo\022=\n\nGetHistory\022\031.htq.v1.GetHistoryR" +
+      "equest\032\024.htq.v1.QueueHistoryb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -94354,7 +94696,7 @@ public final class Htq extends com.google.protobuf.GeneratedFile {
     internal_static_htq_v1_ListQueuesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_htq_v1_ListQueuesRequest_descriptor,
-        new java.lang.String[] { "PageSize", "PageToken", });
+        new java.lang.String[] { "PageSize", "PageToken", "ReadMask", });
     internal_static_htq_v1_ListQueuesResponse_descriptor =
       getDescriptor().getMessageType(17);
     internal_static_htq_v1_ListQueuesResponse_fieldAccessorTable = new
