@@ -106,6 +106,14 @@ async fn dashboard_shows_counts_and_pauses_dispatch() {
     assert!(stdout.contains("ok: dark mode"), "{stdout}");
     assert!(stdout.contains("ok: phone width"), "{stdout}");
     assert!(
+        stdout.contains("ok: schedule deleted from the page"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ok: the token is in none of the"),
+        "{stdout}"
+    );
+    assert!(
         std::fs::metadata(&phone).unwrap().len() > 5_000,
         "a phone screenshot"
     );

@@ -74,6 +74,9 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
     page.on("pageerror", (e) => console.error("page error:", e.message));
+    // Every address the page asks for, to check that the token is in none.
+    const urls = [];
+    page.on("request", (r) => urls.push(r.url()));
     await page.goto(base + "/ui");
 
     // A wrong token is refused and says so; the right one opens the dashboard.
@@ -271,6 +274,21 @@ async function main() {
     const listed = await api("GET", "/v1/schedules/nightly");
     if (listed.cron !== "0 3 * * *" || listed.timeZone !== "Europe/Paris") fail(`schedule ${JSON.stringify(listed)}`);
     console.log("ok: schedule made from the form, listed with its next run");
+    // A second one, deleted from the page: dismissing the question keeps it,
+    // accepting it deletes it.
+    await page.fill("#sf-name", "doomed");
+    await page.click('#schedule-form button[type="submit"]');
+    await page.waitForSelector('tr[data-schedule="doomed"]', { timeout: 5000 });
+    page.once("dialog", (d) => d.dismiss());
+    await page.click('[data-delete-schedule="doomed"]');
+    await new Promise((r) => setTimeout(r, 300));
+    await api("GET", "/v1/schedules/doomed");
+    page.once("dialog", (d) => d.accept());
+    await page.click('[data-delete-schedule="doomed"]');
+    await page.waitForSelector('tr[data-schedule="doomed"]', { state: "detached", timeout: 5000 });
+    const deleted = await fetch(base + "/v1/schedules/doomed", { headers: { authorization: "Bearer " + token } });
+    if (deleted.status !== 404) fail(`the deleted schedule answers ${deleted.status}`);
+    console.log("ok: schedule deleted from the page after a confirmation");
 
     // The keyboard: Tab to a queue and Enter opens it.
     await page.focus('tr[data-queue="formed"]');
@@ -294,6 +312,11 @@ async function main() {
       await page.emulateMedia({ colorScheme: "light" });
       console.log(`ok: dark mode (background ${bg})`);
     }
+
+    const leaks = urls.filter((u) => u.includes(token) || u.includes(encodeURIComponent(token)));
+    if (leaks.length) fail(`the token is in ${leaks.length} addresses, first ${leaks[0]}`);
+    if (await page.evaluate(() => location.href).then((h) => h.includes(token))) fail("the token is in the page's address");
+    console.log(`ok: the token is in none of the ${urls.length} addresses the page asked for`);
 
     // A read-only token sees the queue but is offered no action; a token scoped to
     // other queues does not see it at all.
