@@ -165,11 +165,23 @@ async function main() {
     await page.fill("#qf-retry-maxAttempts", "3");
     await page.fill("#qf-requestTimeout", "12");
     await page.check("#qf-followRedirects");
+    const hook = process.env.SINK_URL || `${base}/healthz`;
+    await page.fill("#qf-callbacks-onFailure-url", hook);
+    await page.check("#qf-callbacks-onCancel");
     await page.click("#queue-save");
     await page.waitForSelector("#queue-form-result:has-text('saved formed')", { timeout: 5000 });
     const formed = await api("GET", "/v1/queues/formed");
-    if (formed.maxConcurrency !== 7 || formed.retry.maxAttempts !== 3 || formed.requestTimeout !== "12s" || !formed.followRedirects) {
+    if (formed.maxConcurrency !== 7 || formed.retry.maxAttempts !== 3 || formed.requestTimeout !== "12s" || !formed.followRedirects
+      || !formed.callbacks || formed.callbacks.onFailure.url !== hook || !formed.callbacks.onCancel || formed.callbacks.onSuccess) {
       fail(`the queue made from the form: ${JSON.stringify(formed)}`);
+    }
+    // Edited: a success callback added, and only the callbacks sent.
+    await page.fill("#qf-callbacks-onSuccess-url", hook + "?ok");
+    await page.click("#queue-save");
+    await page.waitForFunction(() => /saved formed/.test(document.getElementById("queue-form-result").textContent), null, { timeout: 5000 });
+    const edited = await api("GET", "/v1/queues/formed");
+    if (!edited.callbacks.onSuccess || edited.callbacks.onSuccess.url !== hook + "?ok" || edited.callbacks.onFailure.url !== hook || edited.maxConcurrency !== 7) {
+      fail(`the queue's callbacks after an edit: ${JSON.stringify(edited.callbacks)}`);
     }
     await page.fill("#qf-maxConcurrency", "-1");
     await page.click("#queue-save");
@@ -179,7 +191,7 @@ async function main() {
     if (!/negative/.test(refused)) fail(`the field says ${JSON.stringify(refused)}`);
     if ((await api("GET", "/v1/queues/formed")).maxConcurrency !== 7) fail("a refused setting was stored");
     await page.click("#queue-cancel");
-    console.log(`ok: queue made from the form; a refused setting says "${refused}" by its field`);
+    console.log(`ok: queue made from the form, callbacks included; a refused setting says "${refused}" by its field`);
 
     // The task browser: dead tasks found by URL, and a bulk retry of the two
     // checked ones runs exactly those again.
