@@ -36,8 +36,10 @@ const POLL: Duration = Duration::from_millis(100);
 const RIDE_OUT: Duration = Duration::from_secs(15);
 /// Longest blocking read. Only idle time: the reader reads again at once after
 /// events, and is woken when a stream is added. A blocking read over many streams
-/// costs Redis in proportion to their number, so it is long.
-const BLOCK_MS: u64 = 10_000;
+/// costs Redis in proportion to their number, so it is long; but well within the
+/// reader connection's reply timeout (10 s, see [`Store::dedicated`]), which an
+/// idle read must not run into.
+const BLOCK_MS: u64 = 5_000;
 
 /// What the hub holds of one stream.
 struct Feed {

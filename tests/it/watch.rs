@@ -500,3 +500,25 @@ async fn every_queue_cursors_are_ascii_whatever_the_queue_name() {
     assert!(text.contains(&format!("id: {}", got[1].cursor)), "{text}");
     htq.stop().await;
 }
+
+/// A watch with nothing to say for longer than the store's reply timeout (10 s)
+/// stays open, without an error, and hands out the next event.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_watch_stays_open() {
+    let redis = TestRedis::start();
+    let sink = Sink::start().await;
+    let mut htq = TestHtq::start(&redis).await;
+    let c = &mut htq.client;
+    create_queue(c, "idle", |_| {}).await;
+    let mut w = watch(c, of("idle")).await;
+    // 23 s of silence: two of the reader's longest blocking reads and more.
+    let silent = tokio::time::timeout(Duration::from_secs(23), w.message()).await;
+    assert!(silent.is_err(), "the idle watch said {silent:?}");
+    let id = schedule_get(c, "idle", &sink.url("/later"), 60_000).await;
+    let got = events(&mut w, 1).await;
+    assert_eq!(
+        (kind(&got[0]), got[0].task_id.as_str()),
+        (pb::EventKind::Scheduled, id.as_str())
+    );
+    htq.stop().await;
+}
