@@ -15,7 +15,7 @@ pub fn show<T: serde::Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -
 }
 
 /// An enum value's protobuf name without its `prefix`, in lower case: "" if unknown.
-fn enum_name(name: Option<&str>, prefix: &str) -> String {
+pub fn enum_name(name: Option<&str>, prefix: &str) -> String {
     name.map(|n| n.trim_start_matches(prefix).to_ascii_lowercase())
         .unwrap_or_default()
 }

@@ -3,7 +3,7 @@
 use htq::api::pb;
 
 use super::conn::{Conn, connect};
-use super::output::{lines, show};
+use super::output::{enum_name, lines, show};
 use super::parse;
 
 #[derive(clap::Subcommand)]
@@ -84,13 +84,12 @@ fn topic_lines(t: &pb::Topic) -> String {
         t.pause_after_failures
     );
     for e in &t.endpoints {
-        let state = pb::EndpointState::try_from(e.state)
-            .map(|s| {
-                s.as_str_name()
-                    .trim_start_matches("ENDPOINT_STATE_")
-                    .to_lowercase()
-            })
-            .unwrap_or_default();
+        let state = enum_name(
+            pb::EndpointState::try_from(e.state)
+                .ok()
+                .map(|s| s.as_str_name()),
+            "ENDPOINT_STATE_",
+        );
         out.push_str(&format!(
             "\n  {:<20} {:<9} failures {:<4} {}",
             e.name, state, e.consecutive_failures, e.url

@@ -116,18 +116,18 @@ impl Htq {
     /// retries, timeout and the endpoint's limits. `field`: how errors name it.
     fn endpoint_queue(t: &Topic, e: &EndpointInput, field: &str) -> Result<Queue> {
         let mut q = Queue::new(Topic::queue_of(&t.name, &e.name), QueueKind::RealTime);
-        q.max_concurrency = DEFAULT_ENDPOINT_CONCURRENCY;
         q.retry = t.retry;
         q.request_timeout = t.request_timeout;
         let limits = QueueInput {
-            max_concurrency: Some(e.max_concurrency),
+            // 0: the endpoints' default, not the queues'.
+            max_concurrency: Some(match e.max_concurrency {
+                0 => DEFAULT_ENDPOINT_CONCURRENCY.into(),
+                n => n,
+            }),
             rate: Some(e.rate),
             ..Default::default()
         };
         Self::apply(&mut q, &limits).map_err(|err| refield(err, "queue.", &format!("{field}.")))?;
-        if e.max_concurrency == 0 {
-            q.max_concurrency = DEFAULT_ENDPOINT_CONCURRENCY;
-        }
         q.created_ms = now_ms();
         Ok(q)
     }
@@ -244,10 +244,13 @@ impl Htq {
         Ok(t)
     }
 
-    /// Every topic, in name order.
-    pub async fn list_topics(&self) -> Result<Vec<Topic>> {
+    /// Every topic `reach` lets through, in name order (the others are not read).
+    pub async fn list_topics(&self, reach: &(dyn Fn(&str) -> bool + Sync)) -> Result<Vec<Topic>> {
         let mut out = Vec::new();
         for name in self.store.topic_names().await? {
+            if !reach(&name) {
+                continue;
+            }
             if let Some(s) = self.store.get_topic(&name).await? {
                 let mut t = s.topic;
                 self.store.endpoint_health(&mut t).await?;
@@ -296,12 +299,16 @@ impl Htq {
         let current = self.stored_topic(&input.name).await?.topic;
         let mut t = current.clone();
         Self::apply_topic(&mut t, &input)?;
-        for e in &current.endpoints {
-            let name = Topic::queue_of(&t.name, &e.name);
-            if let Some(mut q) = self.store.get_queue(&name).await? {
+        let names: Vec<String> = current
+            .endpoints
+            .iter()
+            .map(|e| Topic::queue_of(&t.name, &e.name))
+            .collect();
+        for (name, q) in names.iter().zip(self.store.get_queues(&names).await?) {
+            if let Some(mut q) = q {
                 q.retry = t.retry;
                 q.request_timeout = t.request_timeout;
-                queues.push((name, q));
+                queues.push((name.clone(), q));
             }
         }
         self.change_topic(&input.name, |stored| {
@@ -445,13 +452,8 @@ impl Htq {
         // Each message checked as a request (its URL is any endpoint's).
         let mut checked = Vec::with_capacity(messages.len());
         for (i, mut m) in messages.into_iter().enumerate() {
-            let field = if batch {
-                format!("messages[{i}]")
-            } else {
-                String::new()
-            };
             let prefix = if batch {
-                format!("{field}.")
+                format!("messages[{i}].")
             } else {
                 String::new()
             };
@@ -480,6 +482,7 @@ impl Htq {
             }
             checked.push((req, due, m));
         }
+        let traceparent = crate::telemetry::current_traceparent();
         for _ in 0..TRIES {
             let s = self.stored_topic(topic).await?;
             let t = &s.topic;
@@ -504,7 +507,7 @@ impl Htq {
                             },
                             idempotency_key: m.idempotency_key.clone(),
                             callbacks: m.callbacks.clone(),
-                            traceparent: crate::telemetry::current_traceparent(),
+                            traceparent: traceparent.clone(),
                             ..Default::default()
                         }
                     })
@@ -536,13 +539,7 @@ impl Htq {
                             Published::Pushed(p) => Some(p),
                         };
                         if let Some(p) = &pushed {
-                            self.metrics
-                                .pushed(queue, (rows.len() - p.duplicates.len()) as u64);
-                            let earliest = rows.iter().map(|r| r.due_ms).min().unwrap_or(now);
-                            self.waker.pushed(queue, earliest);
-                            if let Some(w) = p.dedup_window_ms {
-                                self.maintenance.note(queue, now + w);
-                            }
+                            self.batcher.committer().stored(queue, rows.len(), p, now);
                         }
                         for (i, m) in out.iter_mut().enumerate() {
                             let dup = pushed

@@ -341,12 +341,8 @@ impl Watcher {
     async fn run(mut self, start: Start) -> Result<()> {
         let all = self.spec.queue.is_none();
         let mut refreshed = Instant::now();
-        let mut next_stats = None;
-        if let Some(every) = self.spec.stats_every {
-            let started = Instant::now();
-            self.stats().await?;
-            next_stats = Some(Instant::now() + every.max(started.elapsed() * STATS_PAUSE));
-        }
+        // The first round of stats at the first pass of the loop.
+        let mut next_stats = self.spec.stats_every.map(|_| Instant::now());
         // Set when this watcher may have fallen behind (a full read, or a client that
         // took long to take what was handed out): the capped streams are then checked
         // for events dropped before they were read, ahead of the next read.

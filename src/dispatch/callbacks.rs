@@ -247,7 +247,9 @@ async fn push_callbacks(
         if let Some(window) = pushed.dedup_window_ms {
             shared.maintenance.note(&member, now + window);
         }
-        shared.waker.pushed(&member, now);
+        if let Some(earliest) = pushed.earliest {
+            shared.waker.pushed(&member, earliest);
+        }
     }
     Ok(())
 }

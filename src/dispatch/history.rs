@@ -19,19 +19,55 @@ fn bucket(ms: i64) -> usize {
         .unwrap_or(HISTORY_BUCKETS_MS.len())
 }
 
-/// Attempts tallied since the last flush: (slot start, kind, queue) -> count.
+/// What a tally counts: its field in the history is `d`, `e`, `l<bucket>` or
+/// `w<bucket>` (see store/history.rs).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Dispatched,
+    Failed,
+    Duration(usize),
+    Delay(usize),
+}
+
+impl Kind {
+    fn field(self) -> String {
+        match self {
+            Kind::Dispatched => "d".into(),
+            Kind::Failed => "e".into(),
+            Kind::Duration(b) => format!("l{b}"),
+            Kind::Delay(b) => format!("w{b}"),
+        }
+    }
+}
+
+/// One queue's tallies: (slot start, kind) -> count.
+type Tallies = HashMap<(i64, Kind), i64>;
+
+/// Attempts tallied since the last flush, by queue. Tallied on every attempt:
+/// nothing is allocated but a queue's first entry.
 #[derive(Default)]
 pub struct History {
-    counts: Mutex<HashMap<(i64, String, String), i64>>,
+    counts: Mutex<HashMap<String, Tallies>>,
     /// Queues whose depth was not zero when last sampled: sampled again until it is.
     backlog: Mutex<HashSet<String>>,
 }
 
 impl History {
-    fn add(&self, at: i64, kind: String, queue: &str, n: i64) {
-        let slot = at - at.rem_euclid(HISTORY_STEP_MS);
+    /// Counts one of each of `kinds` for `queue` (a store name) now.
+    fn add(&self, queue: &str, kinds: &[Option<Kind>]) {
+        let queue = Partition::queue_of(queue);
+        let now = now_ms();
+        let slot = now - now.rem_euclid(HISTORY_STEP_MS);
         let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
-        *counts.entry((slot, kind, queue.to_owned())).or_default() += n;
+        if !counts.contains_key(queue) {
+            counts.insert(queue.to_owned(), HashMap::new());
+        }
+        let Some(per) = counts.get_mut(queue) else {
+            return;
+        };
+        for kind in kinds.iter().flatten() {
+            *per.entry((slot, *kind)).or_default() += 1;
+        }
     }
 
     /// `queue` (a store name) may have tasks: its depth is sampled at the next
@@ -47,20 +83,14 @@ impl History {
     /// A request of `queue` (a store name) started, `delay_ms` late (first
     /// attempts).
     pub fn dispatched(&self, queue: &str, delay_ms: Option<i64>) {
-        let (queue, now) = (Partition::queue_of(queue), now_ms());
-        self.add(now, "d".into(), queue, 1);
-        if let Some(d) = delay_ms {
-            self.add(now, format!("w{}", bucket(d)), queue, 1);
-        }
+        let delay = delay_ms.map(|d| Kind::Delay(bucket(d)));
+        self.add(queue, &[Some(Kind::Dispatched), delay]);
     }
 
     /// A request of `queue` ended after `took_ms`, failed or not.
     pub fn finished(&self, queue: &str, took_ms: i64, failed: bool) {
-        let (queue, now) = (Partition::queue_of(queue), now_ms());
-        self.add(now, format!("l{}", bucket(took_ms)), queue, 1);
-        if failed {
-            self.add(now, "e".into(), queue, 1);
-        }
+        let took = Kind::Duration(bucket(took_ms));
+        self.add(queue, &[Some(took), failed.then_some(Kind::Failed)]);
     }
 }
 
@@ -78,7 +108,10 @@ pub(crate) async fn run(shared: Arc<Shared>, every: Duration) {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner());
             c.drain()
-                .map(|((at, kind, q), n)| (at, kind, q, n))
+                .flat_map(|(q, per)| {
+                    per.into_iter()
+                        .map(move |((at, kind), n)| (at, kind.field(), q.clone(), n))
+                })
                 .collect()
         };
         let mut sample: HashSet<String> = counts.iter().map(|(_, _, q, _)| q.clone()).collect();

@@ -101,22 +101,16 @@ pub(crate) struct Shared {
     pub relays: callbacks::Relays,
     /// What this process did, for the dashboard's history.
     pub history: history::History,
-    /// When this process started (Unix ms), as its heartbeat tells it.
-    pub started_ms: i64,
-    /// This host's name, as its heartbeat tells it.
-    pub host: String,
+    /// What this process's heartbeat says of it that does not change.
+    pub beat: crate::store::ProcessBeat,
 }
 
 /// What this process says of itself at each heartbeat, as of now.
 fn beat_now(shared: &Shared) -> crate::store::ProcessBeat {
     crate::store::ProcessBeat {
-        id: shared.store.process_id().to_owned(),
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-        address: shared.opts.address.clone(),
-        host: shared.host.clone(),
-        started_ms: shared.started_ms,
         in_flight: shared.in_flight.len() as u64,
         beat_ms: now_ms(),
+        ..shared.beat.clone()
     }
 }
 
@@ -133,7 +127,7 @@ async fn heartbeat(shared: Arc<Shared>) {
             tracing::debug!(error = %e, "cannot write the heartbeat");
         }
     }
-    if let Err(e) = shared.store.forget_process(shared.store.process_id()).await {
+    if let Err(e) = shared.store.forget_process(shared.store.pid()).await {
         tracing::debug!(error = %e, "cannot remove the heartbeat");
     }
 }
@@ -183,6 +177,16 @@ impl Dispatcher {
         metrics: Arc<Metrics>,
     ) -> Result<Self, reqwest::Error> {
         let executor = Executor::new(&opts.user_agent, opts.egress.clone(), opts.keys.clone())?;
+        let beat = crate::store::ProcessBeat {
+            id: store.pid().to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            address: opts.address.clone(),
+            host: std::fs::read_to_string("/proc/sys/kernel/hostname")
+                .map(|h| h.trim().to_owned())
+                .unwrap_or_default(),
+            started_ms: now_ms(),
+            ..Default::default()
+        };
         let shared = Arc::new_cyclic(|shared| Shared {
             metrics,
             leases: Sweeper::new(store.clone(), Index::Leases, LEASE_SWEEP_EVERY),
@@ -195,10 +199,7 @@ impl Dispatcher {
             store,
             waker,
             opts,
-            started_ms: now_ms(),
-            host: std::fs::read_to_string("/proc/sys/kernel/hostname")
-                .map(|h| h.trim().to_owned())
-                .unwrap_or_default(),
+            beat,
             stop: CancellationToken::new(),
             hard_stop: CancellationToken::new(),
             claims: TaskTracker::new(),

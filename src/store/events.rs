@@ -185,27 +185,15 @@ impl Store {
         let Conn::Cluster(cluster) = conn else {
             return Self::read_slot(conn, group, 0, count).await;
         };
-        let mut cmd = redis::cmd("EVAL");
-        // The first stream is named as a key too: sent to a node that does not hold
-        // its slot (a failover the client has not heard of), the call gets MOVED,
-        // which the client follows and learns from.
-        cmd.arg(READ_MASTER).arg(1).arg(&first.1).arg(count);
+        let mut args = vec![count.to_string()];
         for (_, key, after) in group {
-            cmd.arg(key).arg(after.to_string());
+            args.push(key.clone());
+            args.push(after.to_string());
         }
-        use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, Slot, SlotAddr};
-        let route = Route::with_slot(Slot::for_key(&first.1), SlotAddr::Master);
-        let reply = cluster
-            .route_command(
-                cmd,
-                RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(route)),
-            )
-            .await?;
-        let mut items = match reply {
+        // A master that is failing over, or a slot that moved: a Redis error, which
+        // the reader rides out.
+        let mut items = match super::eval_on_master(cluster, READ_MASTER, &first.1, args).await? {
             Value::Array(items) => items,
-            // A master that is failing over, or a slot that moved: a Redis error,
-            // which the reader rides out.
-            Value::ServerError(e) => return Err(Error::Storage(format!("{e:?}"))),
             other => return Err(bad(format!("the read script's reply: {other:?}"))),
         };
         if items.len() != group.len() + 1 {

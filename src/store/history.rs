@@ -110,12 +110,20 @@ impl Store {
                 )
             })
             .collect();
-        let mut minute = first - first.rem_euclid(60_000);
-        while minute <= to {
-            let key = self.keys.history(minute);
+        // The minutes' hashes, read all at once (on a cluster each is in a slot of
+        // its own).
+        let minutes: Vec<i64> = (0..)
+            .map(|i| first - first.rem_euclid(60_000) + i * 60_000)
+            .take_while(|m| *m <= to)
+            .collect();
+        let read = futures::future::try_join_all(minutes.iter().map(|m| async move {
             let fields: HashMap<String, i64> = self
-                .query("history", redis::cmd("HGETALL").arg(&key))
+                .query("history", redis::cmd("HGETALL").arg(self.keys.history(*m)))
                 .await?;
+            Ok::<_, crate::error::Error>(fields)
+        }))
+        .await?;
+        for (minute, fields) in minutes.into_iter().zip(read) {
             for (f, n) in fields {
                 let mut parts = f.splitn(3, ':');
                 let (Some(slot), Some(kind), Some(q)) = (parts.next(), parts.next(), parts.next())
@@ -129,7 +137,11 @@ impl Store {
                     continue;
                 };
                 let at = minute + slot * HISTORY_STEP_MS;
-                let Some((_, s)) = slots.iter_mut().find(|(t, _)| *t == at) else {
+                // The slots are every step from `first` on.
+                let Some((_, s)) = (at >= first)
+                    .then(|| slots.get_mut(((at - first) / HISTORY_STEP_MS) as usize))
+                    .flatten()
+                else {
                     continue;
                 };
                 match kind {
@@ -148,7 +160,6 @@ impl Store {
                     }
                 }
             }
-            minute += 60_000;
         }
         Ok(slots)
     }

@@ -536,7 +536,8 @@ impl Store {
         self.trouble.notified().await
     }
 
-    /// This process's id in wake messages (it ignores its own).
+    /// This process's id, as its wake messages (it ignores its own) and its
+    /// heartbeat name it.
     pub fn pid(&self) -> &str {
         &self.pid
     }
@@ -662,11 +663,6 @@ impl Store {
         } else {
             "standalone"
         }
-    }
-
-    /// This process's id (as its wake-ups and heartbeat name it).
-    pub fn process_id(&self) -> &str {
-        &self.pid
     }
 
     /// On a cluster, a connection for sharded subscriptions (`SSUBSCRIBE`, RESP3):
@@ -901,6 +897,34 @@ impl Store {
             Ok(pipe.query_async(&mut *conn).await?)
         })
         .await
+    }
+}
+
+/// Runs `script` (a script that writes nothing and names the keys it reads in
+/// ARGV, so that one call may span the slots of a master) on the cluster master
+/// that holds `first`, with `args`. `first` is named as KEYS[1] too: sent to a
+/// node that does not hold its slot (a failover the client has not heard of), the
+/// call gets MOVED, which the client follows and learns from. A Redis error in the
+/// reply is an error.
+pub(crate) async fn eval_on_master(
+    cluster: &mut redis::cluster_async::ClusterConnection,
+    script: &str,
+    first: &str,
+    args: Vec<String>,
+) -> Result<redis::Value> {
+    use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, Slot, SlotAddr};
+    let mut cmd = redis::cmd("EVAL");
+    cmd.arg(script).arg(1).arg(first).arg(args);
+    let route = Route::with_slot(Slot::for_key(first), SlotAddr::Master);
+    match cluster
+        .route_command(
+            cmd,
+            RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(route)),
+        )
+        .await?
+    {
+        redis::Value::ServerError(e) => Err(Error::Storage(format!("{e:?}"))),
+        v => Ok(v),
     }
 }
 

@@ -275,21 +275,8 @@ async fn heads_on_master(
     let mut out = Vec::with_capacity(group.len());
     // At most 1,000 hashes a call, so that no call holds Redis long.
     for part in group.chunks(1000) {
-        let mut cmd = redis::cmd("EVAL");
-        // The first hash is named as a key too: sent to a node that does not hold
-        // its slot, the call gets MOVED, which the client follows and learns from.
-        cmd.arg(HEADS_ON_MASTER).arg(1).arg(&keys[first]);
-        for &i in part {
-            cmd.arg(&keys[i]);
-        }
-        use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, Slot, SlotAddr};
-        let route = Route::with_slot(Slot::for_key(&keys[first]), SlotAddr::Master);
-        let reply = cluster
-            .route_command(
-                cmd,
-                RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(route)),
-            )
-            .await?;
+        let hashes = part.iter().map(|&i| keys[i].clone()).collect();
+        let reply = super::eval_on_master(cluster, HEADS_ON_MASTER, &keys[first], hashes).await?;
         let got: Vec<(Option<String>, Option<String>)> = redis::from_redis_value(reply)
             .map_err(|e| Error::Storage(format!("the queue heads' reply: {e}")))?;
         if got.len() != part.len() {

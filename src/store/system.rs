@@ -11,22 +11,30 @@ use crate::error::Result;
 /// for three times as long is gone.
 pub const HEARTBEAT_EVERY: Duration = Duration::from_secs(10);
 
-/// What a process says of itself at each heartbeat.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What a process says of itself at each heartbeat (the `procs` hash keeps it
+/// as JSON with one-letter names, under the process's id).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ProcessBeat {
-    /// Its id (see [`Store::process_id`]).
+    /// Its id (see [`Store::pid`]): the hash's field, not in the JSON.
+    #[serde(skip)]
     pub id: String,
     /// HTQ's version.
+    #[serde(rename = "v")]
     pub version: String,
     /// The address it serves on.
+    #[serde(rename = "a")]
     pub address: String,
     /// The host it runs on.
+    #[serde(rename = "h")]
     pub host: String,
     /// When it started, ms.
+    #[serde(rename = "s")]
     pub started_ms: i64,
     /// Requests it has in flight.
+    #[serde(rename = "f")]
     pub in_flight: u64,
     /// When it beat last, ms.
+    #[serde(rename = "b")]
     pub beat_ms: i64,
 }
 
@@ -45,35 +53,10 @@ pub struct RedisInfo {
     pub clients: u64,
 }
 
-/// A heartbeat as the `procs` hash keeps it.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Beat {
-    #[serde(rename = "v")]
-    version: String,
-    #[serde(rename = "a")]
-    address: String,
-    #[serde(rename = "h")]
-    host: String,
-    #[serde(rename = "s")]
-    started_ms: i64,
-    #[serde(rename = "f")]
-    in_flight: u64,
-    #[serde(rename = "b")]
-    beat_ms: i64,
-}
-
 impl Store {
     /// Writes this process's heartbeat: one field of the `procs` hash.
     pub async fn beat(&self, b: &ProcessBeat) -> Result<()> {
-        let beat = Beat {
-            version: b.version.clone(),
-            address: b.address.clone(),
-            host: b.host.clone(),
-            started_ms: b.started_ms,
-            in_flight: b.in_flight,
-            beat_ms: b.beat_ms,
-        };
-        let json = serde_json::to_string(&beat).unwrap_or_default();
+        let json = serde_json::to_string(b).unwrap_or_default();
         let _: i64 = self
             .query(
                 "beat",
@@ -108,16 +91,8 @@ impl Store {
             .await?;
         let (mut out, mut stale) = (Vec::new(), Vec::new());
         for (id, json) in all {
-            match serde_json::from_str::<Beat>(&json) {
-                Ok(b) if b.beat_ms >= since => out.push(ProcessBeat {
-                    id,
-                    version: b.version,
-                    address: b.address,
-                    host: b.host,
-                    started_ms: b.started_ms,
-                    in_flight: b.in_flight,
-                    beat_ms: b.beat_ms,
-                }),
+            match serde_json::from_str::<ProcessBeat>(&json) {
+                Ok(b) if b.beat_ms >= since => out.push(ProcessBeat { id, ..b }),
                 _ => stale.push(id),
             }
         }
@@ -135,21 +110,10 @@ impl Store {
     /// What Redis (the master; on a cluster, a seed node) says of itself.
     pub async fn redis_info(&self) -> Result<RedisInfo> {
         let mut conn = self.client().get_multiplexed_async_connection().await?;
-        let text: String = redis::cmd("INFO")
-            .arg("server")
-            .query_async(&mut conn)
-            .await?;
-        let memory: String = redis::cmd("INFO")
-            .arg("memory")
-            .query_async(&mut conn)
-            .await?;
-        let clients: String = redis::cmd("INFO")
-            .arg("clients")
-            .query_async(&mut conn)
-            .await?;
-        let fields: HashMap<&str, &str> = [text.as_str(), memory.as_str(), clients.as_str()]
-            .into_iter()
-            .flat_map(str::lines)
+        // The default sections hold server, clients and memory (one node's).
+        let text: String = redis::cmd("INFO").query_async(&mut conn).await?;
+        let fields: HashMap<&str, &str> = text
+            .lines()
             .filter_map(|l| l.trim_end().split_once(':'))
             .collect();
         let num = |k: &str| fields.get(k).and_then(|v| v.parse().ok()).unwrap_or(0);

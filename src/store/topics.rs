@@ -186,26 +186,37 @@ impl Store {
 
     /// Fills in each endpoint's limits and health from its queue (an endpoint
     /// whose queue is gone reads as disabled).
+    /// One round trip: the endpoints' queues share the topic's slot.
     pub async fn endpoint_health(&self, topic: &mut Topic) -> Result<()> {
-        for e in &mut topic.endpoints {
+        if topic.endpoints.is_empty() {
+            return Ok(());
+        }
+        let mut pipe = redis::pipe();
+        for e in &topic.endpoints {
             let k = self.keys.queue(&Topic::queue_of(&topic.name, &e.name));
-            let (conc, rate, off, off_at): (Option<u32>, Option<f64>, Option<String>, Option<i64>) =
-                self.query(
-                    "endpoint_health",
-                    redis::cmd("HMGET")
-                        .arg(&k.settings)
-                        .arg("max_concurrency")
-                        .arg("rate")
-                        .arg("off")
-                        .arg("off_at"),
-                )
-                .await?;
-            let fails: Option<u32> = self
-                .query(
-                    "endpoint_health",
-                    redis::cmd("HGET").arg(&k.stats).arg("cfail"),
-                )
-                .await?;
+            pipe.cmd("HMGET")
+                .arg(&k.settings)
+                .arg("max_concurrency")
+                .arg("rate")
+                .arg("off")
+                .arg("off_at");
+            pipe.cmd("HGET").arg(&k.stats).arg("cfail");
+        }
+        type Health = (
+            (Option<u32>, Option<f64>, Option<String>, Option<i64>),
+            Option<u32>,
+        );
+        let read: Vec<redis::Value> = self.query_pipe("endpoint_health", &pipe).await?;
+        let bad = |e| Error::Storage(format!("endpoint health: {e}"));
+        let mut read = read.into_iter();
+        for e in &mut topic.endpoints {
+            let (Some(settings), Some(fails)) = (read.next(), read.next()) else {
+                return Err(Error::Storage("endpoint health: a short reply".into()));
+            };
+            let ((conc, rate, off, off_at), fails): Health = (
+                redis::from_redis_value(settings).map_err(bad)?,
+                redis::from_redis_value(fails).map_err(bad)?,
+            );
             e.max_concurrency = conc.unwrap_or(0);
             e.rate = rate.unwrap_or(0.0);
             e.consecutive_failures = fails.unwrap_or(0);

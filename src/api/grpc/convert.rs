@@ -237,12 +237,7 @@ impl From<Queue> for pb::Queue {
             kind: pb::QueueKind::from(q.kind) as i32,
             max_concurrency: q.max_concurrency as i32,
             request_timeout: Some(to_duration(q.request_timeout)),
-            retry: Some(pb::RetryPolicy {
-                max_attempts: q.retry.max_attempts as i32,
-                min_backoff: Some(to_duration(q.retry.min_backoff)),
-                max_backoff: Some(to_duration(q.retry.max_backoff)),
-                max_doublings: q.retry.max_doublings as i32,
-            }),
+            retry: Some(retry_to_pb(&q.retry)),
             variable: Some(pb::VariableSettings {
                 stepping_interval: Some(to_duration(q.variable.stepping)),
                 max_interval: Some(to_duration(q.variable.max_interval)),
@@ -282,7 +277,7 @@ pub(super) fn callbacks_from_pb(c: pb::Callbacks) -> Callbacks {
     let hook = |h: pb::Callback| Callback {
         method: h.method,
         url: h.url,
-        headers: h.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        headers: headers_from_pb(h.headers),
     };
     Callbacks {
         on_success: c.on_success.map(hook),
@@ -296,11 +291,7 @@ pub(super) fn callbacks_to_pb(c: Callbacks) -> pb::Callbacks {
     let hook = |h: Callback| pb::Callback {
         method: h.method,
         url: h.url,
-        headers: h
-            .headers
-            .into_iter()
-            .map(|(name, value)| pb::Header { name, value })
-            .collect(),
+        headers: headers_to_pb(h.headers),
     };
     pb::Callbacks {
         on_success: c.on_success.map(hook),
@@ -323,7 +314,7 @@ pub(super) fn request_from_pb(r: Option<pb::HttpRequest>) -> HttpRequest {
     HttpRequest {
         method: r.method,
         url: r.url,
-        headers: r.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        headers: headers_from_pb(r.headers),
         body,
     }
 }
@@ -343,11 +334,7 @@ impl From<HttpRequest> for pb::HttpRequest {
         pb::HttpRequest {
             method: r.method,
             url: r.url,
-            headers: r
-                .headers
-                .into_iter()
-                .map(|(name, value)| pb::Header { name, value })
-                .collect(),
+            headers: headers_to_pb(r.headers),
             body,
         }
     }
@@ -423,10 +410,7 @@ fn attempt_to_pb(a: crate::model::AttemptRecord) -> pb::Attempt {
         error: a.error,
         reply,
         response: a.headers.map(|headers| pb::CapturedResponse {
-            headers: headers
-                .into_iter()
-                .map(|(name, value)| pb::Header { name, value })
-                .collect(),
+            headers: headers_to_pb(headers),
             body: a.reply,
             body_base64: a.base64,
             body_truncated: a.truncated,
@@ -708,7 +692,7 @@ pub(super) fn endpoint_input(e: pb::Endpoint) -> crate::core::topics::EndpointIn
     crate::core::topics::EndpointInput {
         name: e.name,
         url: e.url,
-        headers: e.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        headers: headers_from_pb(e.headers),
         max_concurrency: i64::from(e.max_concurrency),
         rate: e.max_dispatches_per_second,
     }
@@ -726,11 +710,7 @@ impl From<crate::model::Topic> for pb::Topic {
                     queue: crate::model::Topic::queue_of(&name, &e.name),
                     name: e.name,
                     url: e.url,
-                    headers: e
-                        .headers
-                        .into_iter()
-                        .map(|(name, value)| pb::Header { name, value })
-                        .collect(),
+                    headers: headers_to_pb(e.headers),
                     max_concurrency: e.max_concurrency as i32,
                     max_dispatches_per_second: e.rate,
                     state: match e.state {
@@ -745,12 +725,7 @@ impl From<crate::model::Topic> for pb::Topic {
                 .collect(),
             name: t.name,
             pause_after_failures: t.pause_after_failures as i32,
-            retry: Some(pb::RetryPolicy {
-                max_attempts: t.retry.max_attempts as i32,
-                min_backoff: Some(to_duration(t.retry.min_backoff)),
-                max_backoff: Some(to_duration(t.retry.max_backoff)),
-                max_doublings: t.retry.max_doublings as i32,
-            }),
+            retry: Some(retry_to_pb(&t.retry)),
             request_timeout: Some(to_duration(t.request_timeout)),
             create_time: Some(to_timestamp(t.created_ms)),
         }
@@ -768,7 +743,7 @@ pub(super) fn message_from_pb(m: pb::PublishRequest) -> crate::core::topics::Mes
     };
     crate::core::topics::Message {
         method: m.method,
-        headers: m.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+        headers: headers_from_pb(m.headers),
         body,
         delay_ms: m.delay.as_ref().map_or(0, duration_ms),
         idempotency_key: (!m.idempotency_key.is_empty()).then_some(m.idempotency_key),
@@ -881,6 +856,29 @@ pub(super) fn mask_queue(q: pb::Queue, paths: &[String]) -> Result<pb::Queue, Er
         }
     }
     Ok(out)
+}
+
+/// A retry policy as the API gives it.
+fn retry_to_pb(r: &crate::model::RetryPolicy) -> pb::RetryPolicy {
+    pb::RetryPolicy {
+        max_attempts: r.max_attempts as i32,
+        min_backoff: Some(to_duration(r.min_backoff)),
+        max_backoff: Some(to_duration(r.max_backoff)),
+        max_doublings: r.max_doublings as i32,
+    }
+}
+
+/// Headers as the API gives them.
+fn headers_to_pb(headers: Vec<(String, String)>) -> Vec<pb::Header> {
+    headers
+        .into_iter()
+        .map(|(name, value)| pb::Header { name, value })
+        .collect()
+}
+
+/// Headers as the API takes them: name and value pairs.
+fn headers_from_pb(headers: Vec<pb::Header>) -> Vec<(String, String)> {
+    headers.into_iter().map(|h| (h.name, h.value)).collect()
 }
 
 #[cfg(test)]

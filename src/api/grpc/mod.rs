@@ -598,12 +598,12 @@ impl HtqService for GrpcService {
         req: Request<pb::ListTopicsRequest>,
     ) -> Reply<pb::ListTopicsResponse> {
         let grant = who(&req)?.grant.clone();
+        // A token sees the topics it reaches (every role may read).
         let topics = self
             .core
-            .list_topics()
+            .list_topics(&|t| grant.reaches(t))
             .await?
             .into_iter()
-            .filter(|t| grant.allow(Role::Read, Some(&t.name)).is_ok())
             .map(pb::Topic::from)
             .collect();
         Ok(Response::new(pb::ListTopicsResponse { topics }))
@@ -689,7 +689,7 @@ impl HtqService for GrpcService {
                 max_memory_bytes: redis.max_memory as i64,
                 connected_clients: redis.clients as i64,
             }),
-            answered_by: self.core.store().process_id().to_owned(),
+            answered_by: self.core.store().pid().to_owned(),
         }))
     }
 

@@ -305,7 +305,7 @@ async fn update_queue(
         Err(m) => return bad_request(m),
     };
     queue.name = name;
-    let update_mask = update_mask(p);
+    let update_mask = field_mask(p.update_mask.as_deref());
     reply(
         s.update_queue(req(
             &c,
@@ -602,11 +602,6 @@ async fn delete_schedule(
     )
 }
 
-/// The `updateMask` query parameter (camelCase or snake_case paths, comma-separated).
-fn update_mask(p: Page) -> Option<pbjson_types::FieldMask> {
-    field_mask(p.update_mask.as_deref())
-}
-
 /// A field mask query parameter: camelCase or snake_case paths, comma-separated.
 fn field_mask(m: Option<&str>) -> Option<pbjson_types::FieldMask> {
     m.map(|m| pbjson_types::FieldMask {
@@ -681,7 +676,7 @@ async fn update_topic(
         Err(m) => return bad_request(m),
     };
     topic.name = name;
-    let update_mask = update_mask(p);
+    let update_mask = field_mask(p.update_mask.as_deref());
     reply(
         s.update_topic(req(
             &c,

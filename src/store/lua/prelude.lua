@@ -340,7 +340,8 @@ end
 local function endpoint_health(k, conf, id, mode, status, now)
   local k_stats = qkey(k, 'stats')
   if mode == 'succeed' or mode == 'reschedule' then
-    if redis.call('HGET', k_stats, 'cfail') then redis.call('HDEL', k_stats, 'cfail') end
+    -- An HDEL that deletes nothing is not replicated.
+    redis.call('HDEL', k_stats, 'cfail')
     return
   end
   local fails = redis.call('HINCRBY', k_stats, 'cfail', 1)

@@ -15,8 +15,7 @@ if was ~= is and redis.call('HEXISTS', KEYS[1], 'partition') == 0 then
   if is == '1' then emit(KEYS[1], 'paused', '') else emit(KEYS[1], 'resumed', '') end
 end
 -- A topic endpoint resumed is enabled again: its health starts afresh.
-if was == '1' and is ~= '1' and redis.call('HEXISTS', KEYS[1], 'off') == 1 then
-  redis.call('HDEL', KEYS[1], 'off', 'off_at')
+if was == '1' and is ~= '1' and redis.call('HDEL', KEYS[1], 'off', 'off_at') > 0 then
   redis.call('HDEL', qkey(KEYS[1], 'stats'), 'cfail')
   emit(KEYS[1], 'endpoint_enabled', '')
 end
